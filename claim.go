@@ -1,0 +1,38 @@
+package parley
+
+// Stance is the position a source takes on a claim.
+type Stance string
+
+const (
+	Asserts  Stance = "asserts"
+	Confirms Stance = "confirms"
+	Denies   Stance = "denies"
+	Disputes Stance = "disputes"
+)
+
+// ClaimStatus summarises the stances on a claim.
+type ClaimStatus string
+
+const (
+	SingleSource ClaimStatus = "single-source"
+	Corroborated ClaimStatus = "corroborated"
+	Disputed     ClaimStatus = "disputed"
+)
+
+// Claim is a proposition that one or more sources take a stance on.
+type Claim struct {
+	ID      string
+	Text    string // normalised statement of the proposition
+	Status  ClaimStatus
+	Stances []ClaimStance
+	Key     string // normalised key used to group the claim across articles
+}
+
+// ClaimStance links a source to a claim through the quote that carries it.
+type ClaimStance struct {
+	Source     string // entity id
+	SourceName string
+	Stance     Stance
+	Quote      string // quote id
+	Evidence   Span
+}

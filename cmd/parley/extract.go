@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/export"
+	"github.com/parley-news/parley/pipeline"
+)
+
+func version() string {
+	v := parley.Version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += "+" + s.Value[:12]
+			}
+		}
+	}
+	return v
+}
+
+// maxLine bounds one JSONL record; larger lines are reported, not read.
+const maxLine = 256 << 20
+
+func extractCommand() command {
+	return command{
+		name:    "extract",
+		summary: "analyse articles: entities, quotes, events, claims (FILE|- → JSON)",
+		run:     runExtract,
+	}
+}
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	jsonl := fs.Bool("jsonl", false, "read JSONL ({\"id\",\"text\",…} per line) and write one JSON object per line")
+	format := fs.String("format", "json", "output format: json, text (a who-said-what table)")
+	includeText := fs.Bool("include-text", false, "include the analysed text in the output as \"text\"")
+	published := fs.String("published", "", "publication date (YYYY-MM-DD) for relative dates, when the input has none")
+	workers := fs.Int("workers", 0, "parallel workers for JSONL input (0: all cores)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: parley extract [flags] FILE|-\n\nReads plain text (or JSONL with --jsonl or a .jsonl name) and writes parley JSON.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errSilent
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("need exactly one input (a file name or -)")
+	}
+	if *format != "json" && *format != "text" {
+		return fmt.Errorf("unknown --format %q (json, text)", *format)
+	}
+	var pub time.Time
+	if *published != "" {
+		t, err := time.Parse(time.DateOnly, *published)
+		if err != nil {
+			return fmt.Errorf("--published %q: want YYYY-MM-DD", *published)
+		}
+		pub = t
+	}
+	name := fs.Arg(0)
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+		name = "<stdin>"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return fmt.Errorf("%s is a directory (use parley ingest for folders)", name)
+		}
+		r = f
+	}
+	p, err := pipeline.New()
+	if err != nil {
+		return err
+	}
+	opts := export.Options{IncludeText: *includeText}
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	defer w.Flush()
+	if *jsonl || strings.HasSuffix(strings.ToLower(name), ".jsonl") {
+		return extractJSONL(ctx, e, p, r, name, w, opts, *format, pub, *workers)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		fmt.Fprintf(e.stderr, "parley extract: %s: empty input\n", name)
+	}
+	if looksBinary(data) {
+		return fmt.Errorf("%s: looks like binary data, not text", name)
+	}
+	doc := parley.Document{ID: idFromName(name), Text: string(data), Source: name, Published: pub}
+	a, err := p.Extract(ctx, doc)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for _, warn := range a.Warnings {
+		fmt.Fprintf(e.stderr, "parley extract: %s: %s\n", name, warn)
+	}
+	return writeAnalysis(w, a, opts, *format, false)
+}
+
+func idFromName(name string) string {
+	if name == "<stdin>" {
+		return "stdin"
+	}
+	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+}
+
+// looksBinary reports whether data is probably not text: NUL bytes or many
+// control characters in its first 8 KiB.
+func looksBinary(data []byte) bool {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return len(head) > 0 && ctrl*10 > len(head)
+}
+
+func writeAnalysis(w io.Writer, a *parley.Analysis, opts export.Options, format string, line bool) error {
+	if format == "text" {
+		return writeTable(w, a)
+	}
+	doc := export.FromAnalysis(a, opts)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if !line {
+		enc.SetIndent("", " ")
+	}
+	return enc.Encode(doc)
+}
+
+// jsonlRecord is the input shape of one JSONL line.
+type jsonlRecord struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Outlet    string `json:"outlet"`
+	Author    string `json:"author"`
+}
+
+func parsePublished(s string) time.Time {
+	for _, layout := range []string{time.RFC3339, time.DateOnly, "2006-01-02 15:04:05", time.RFC1123Z, time.RFC1123} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+func extractJSONL(ctx context.Context, e *env, p *pipeline.Pipeline, r io.Reader, name string, w *bufio.Writer,
+	opts export.Options, format string, pub time.Time, workers int) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := make(chan parley.Document)
+	failed := 0
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(in)
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 0, 1<<20), maxLine)
+		ln := 0
+		for sc.Scan() {
+			ln++
+			line := bytes.TrimSpace(sc.Bytes())
+			if len(line) == 0 {
+				continue
+			}
+			var rec jsonlRecord
+			if err := json.Unmarshal(line, &rec); err != nil {
+				fmt.Fprintf(e.stderr, "parley extract: %s:%d: not a JSON object: %v\n", name, ln, err)
+				failed++
+				continue
+			}
+			if rec.ID == "" {
+				rec.ID = fmt.Sprintf("%s:%d", idFromName(name), ln)
+			}
+			d := parley.Document{ID: rec.ID, Text: rec.Text, Title: rec.Title, URL: rec.URL, Outlet: rec.Outlet,
+				Author: rec.Author, Source: fmt.Sprintf("%s:%d", name, ln), Published: pub}
+			if t := parsePublished(rec.Published); !t.IsZero() {
+				d.Published = t
+			}
+			select {
+			case in <- d:
+			case <-ctx.Done():
+				readErr <- ctx.Err()
+				return
+			}
+		}
+		if err := sc.Err(); err != nil {
+			readErr <- fmt.Errorf("%s: after line %d: %w", name, ln, err)
+		}
+	}()
+	for res := range p.Stream(ctx, in, workers) {
+		if res.Err != nil {
+			fmt.Fprintf(e.stderr, "parley extract: %s: %v\n", res.Document.Source, res.Err)
+			failed++
+			continue
+		}
+		for _, warn := range res.Analysis.Warnings {
+			fmt.Fprintf(e.stderr, "parley extract: %s: %s\n", res.Document.Source, warn)
+		}
+		if err := writeAnalysis(w, res.Analysis, opts, format, true); err != nil {
+			return err
+		}
+	}
+	select {
+	case err := <-readErr:
+		return err
+	default:
+	}
+	if failed > 0 {
+		return fmt.Errorf("%s: %d record(s) failed", name, failed)
+	}
+	return ctx.Err()
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/parley-news/parley"
+)
+
+// writeTable prints a who-said-what table for a person at a terminal.
+func writeTable(w io.Writer, a *parley.Analysis) error {
+	title := a.Document.Title
+	if title == "" {
+		title = a.Document.ID
+	}
+	fmt.Fprintf(w, "%s — %d quotes, %d people, %d events, %d claims\n\n", title, len(a.Quotes), countType(a, parley.Person), len(a.Events), len(a.Claims))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tSPEAKER\tCUE\tTYPE\tVIA\tCONTENT")
+	for _, q := range a.Quotes {
+		via := q.Channel
+		if q.ReportedBy != "" {
+			via = strings.TrimPrefix(via+", "+q.ReportedBy+" reported", ", ")
+		}
+		speaker := q.SpeakerName
+		if speaker == "" {
+			speaker = "?"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", q.ID, clip(speaker, 28), q.Cue, q.Type, clip(via, 28),
+			clip(a.Document.Text[q.Content.Start:q.Content.End], 70))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, c := range a.Claims {
+		fmt.Fprintf(w, "\nclaim %s (%s): %s\n", c.ID, c.Status, c.Text)
+		for _, s := range c.Stances {
+			fmt.Fprintf(w, "  %-9s %s\n", s.Stance, s.SourceName)
+		}
+	}
+	return nil
+}
+
+func countType(a *parley.Analysis, t parley.EntityType) int {
+	n := 0
+	for _, e := range a.Entities {
+		if e.Type == t {
+			n++
+		}
+	}
+	return n
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,72 @@
+// Package parley holds the domain types of parley, a news statement and event
+// extraction engine: documents, entities, quotes, events and claims, and the
+// interfaces (Store) that the adapter packages implement.
+//
+// Positions inside the domain types are byte offsets into Document.Text (like
+// go/token.Pos). Every JSON output converts them to Unicode code-point offsets
+// in one place, package text.
+package parley
+
+import "fmt"
+
+// Version identifies the extractor. Stored analyses record it so that a newer
+// extractor can reprocess what an older one produced.
+const Version = "0.1.0"
+
+// Span is a half-open byte range [Start, End) into Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the length of the span in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// IsZero reports whether the span is empty at offset 0 (unset).
+func (s Span) IsZero() bool { return s.Start == 0 && s.End == 0 }
+
+// Analysis is everything parley says about one document.
+type Analysis struct {
+	Document Document
+	Entities []Entity
+	Quotes   []Quote
+	Events   []Event
+	Claims   []Claim
+	// Warnings are problems with the input that did not stop the analysis
+	// (invalid UTF-8 repaired, text truncated…).
+	Warnings []string
+}
+
+// Entity returns the entity with the given id, or nil.
+func (a *Analysis) Entity(id string) *Entity {
+	for i := range a.Entities {
+		if a.Entities[i].ID == id {
+			return &a.Entities[i]
+		}
+	}
+	return nil
+}
+
+// Error is an error tied to one input (a file, a line of a JSONL file, a
+// record of an archive), so that a batch can report what failed and where
+// and carry on.
+type Error struct {
+	Source string // file name, URL or other locator
+	Where  string // line, record or byte position inside Source, if known
+	Err    error
+}
+
+func (e *Error) Error() string {
+	if e.Where != "" {
+		return fmt.Sprintf("%s:%s: %v", e.Source, e.Where, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Source, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }

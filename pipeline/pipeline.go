@@ -1,0 +1,133 @@
+// Package pipeline composes parley's stages (segmentation, entities,
+// coreference, quotes, events, claims) into one extraction, and runs it over
+// streams of documents with a bounded worker pool.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
+)
+
+// Pipeline extracts analyses from documents. It is safe for concurrent use.
+type Pipeline struct {
+	stages []stage
+}
+
+// stage adds one layer to the analysis of a segmented document.
+type stage func(ctx context.Context, st *State) error
+
+// State is what the stages share while one document is analysed.
+type State struct {
+	Analysis *parley.Analysis
+	Text     *text.Doc
+}
+
+// New builds the default pipeline with the embedded lexicons.
+func New() (*Pipeline, error) {
+	return &Pipeline{}, nil
+}
+
+// Extract analyses one document. Invalid UTF-8 is repaired (and reported in
+// Analysis.Warnings); the offsets then refer to the repaired text.
+func (p *Pipeline) Extract(ctx context.Context, doc parley.Document) (*parley.Analysis, error) {
+	a := &parley.Analysis{Document: doc}
+	if !utf8.ValidString(doc.Text) {
+		a.Document.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
+		a.Warnings = append(a.Warnings, "invalid UTF-8 replaced with U+FFFD")
+	}
+	st := &State{Analysis: a, Text: text.Segment(a.Document.Text)}
+	for _, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := s(ctx, st); err != nil {
+			return nil, fmt.Errorf("document %q: %w", doc.ID, err)
+		}
+	}
+	return a, nil
+}
+
+// Result is the outcome for one document of a stream.
+type Result struct {
+	Seq      int // position in the input stream
+	Document parley.Document
+	Analysis *parley.Analysis
+	Err      error
+}
+
+// Stream analyses the documents of in with workers goroutines (all cores if
+// workers <= 0) and delivers the results in input order. At most a bounded
+// number of documents are in flight, so memory does not grow with the input.
+// The output channel is closed when in is closed and drained, or ctx ends.
+func (p *Pipeline) Stream(ctx context.Context, in <-chan parley.Document, workers int) <-chan Result {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		seq int
+		doc parley.Document
+		out chan Result
+	}
+	jobs := make(chan job, workers)
+	order := make(chan chan Result, workers*4)
+	out := make(chan Result, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				a, err := p.Extract(ctx, j.doc)
+				j.out <- Result{Seq: j.seq, Document: j.doc, Analysis: a, Err: err}
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		seq := 0
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case d, ok := <-in:
+				if !ok {
+					return
+				}
+				c := make(chan Result, 1)
+				select {
+				case order <- c:
+				case <-ctx.Done():
+					return
+				}
+				jobs <- job{seq: seq, doc: d, out: c}
+				seq++
+			}
+		}
+	}()
+	go func() {
+		defer close(out)
+		for c := range order {
+			r := <-c
+			select {
+			case out <- r:
+			case <-ctx.Done():
+				// drain so workers are not stuck
+				for c := range order {
+					<-c
+				}
+				wg.Wait()
+				return
+			}
+		}
+		wg.Wait()
+	}()
+	return out
+}

@@ -1,0 +1,28 @@
+package parley
+
+// QuoteType says how the reported material is rendered.
+type QuoteType string
+
+const (
+	Direct   QuoteType = "direct"   // entirely inside quotation marks
+	Indirect QuoteType = "indirect" // reported speech, no quotation marks
+	Mixed    QuoteType = "mixed"    // reported speech with quoted fragments
+)
+
+// Quote is one attribution of speech or writing to a source.
+type Quote struct {
+	ID          string    // "Q1"
+	Type        QuoteType //
+	Content     Span      // the reported material only: no cue, speaker or outer quote marks
+	Speaker     string    // entity id; empty when the source is unknown
+	SpeakerName string    // resolved, canonical name of the speaker
+	SpeakerSpan Span      // the mention the cue attaches to ("he", "the aide", "Lavrov")
+	Cue         string    // the cue word(s) as written: "said", "told", "according to"
+	CueSpan     Span      //
+	Channel     string    // "reporters", "AP", "X", "press conference", "a statement"
+	ReportedBy  string    // the outlet that relays the quote ("…, Reuters reported")
+	NestedIn    string    // id of the quote that contains this one
+	Addressee   string    // who was told ("told him" → the person)
+	// Anonymous marks unnamed and collective sources ("sources familiar with the talks").
+	Anonymous bool
+}

@@ -1,0 +1,90 @@
+package text
+
+import (
+	"reflect"
+	"testing"
+)
+
+func sentences(d *Doc) []string {
+	var out []string
+	for _, s := range d.Sentences {
+		out = append(out, d.Text[s.Start:s.End])
+	}
+	return out
+}
+
+func TestSegmentSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"titles do not end sentences", "Mr. Rubio met Gen. Smith. They talked.",
+			[]string{"Mr. Rubio met Gen. Smith.", "They talked."}},
+		{"acronym inside a sentence", "The U.S. Army said so. Then it left.",
+			[]string{"The U.S. Army said so.", "Then it left."}},
+		{"acronym ending a sentence", "He flew to the U.S. The talks began.",
+			[]string{"He flew to the U.S.", "The talks began."}},
+		{"closing quote stays with its sentence", "“We will win.” He left.",
+			[]string{"“We will win.”", "He left."}},
+		{"paragraphs always split", "First line without stop\nSecond line.",
+			[]string{"First line without stop", "Second line."}},
+		{"middle initial", "Donald J. Trump spoke.", []string{"Donald J. Trump spoke."}},
+		{"decimal numbers", "It rose 2.5 percent. Prices fell.", []string{"It rose 2.5 percent.", "Prices fell."}},
+		{"lower-case after period is not a boundary", "He said approx. ten.", []string{"He said approx. ten."}},
+		{"CRLF text", "One.\r\nTwo.", []string{"One.", "Two."}},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := sentences(Segment(tt.in))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Segment(%q) sentences = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSegmentTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Putin’s aide", []string{"Putin", "’s", "aide"}},
+		{"US-Russian ties", []string{"US-Russian", "ties"}},
+		{"the U.S. and U.N.", []string{"the", "U.S.", "and", "U.N."}},
+		{"“fake”,", []string{"“", "fake", "”", ","}},
+		{"O’Sullivan didn't", []string{"O’Sullivan", "didn't"}},
+		{"$1,000.50 — now", []string{"$", "1,000.50", "—", "now"}},
+		{"''Yes,'' he said", []string{"''", "Yes", ",", "''", "he", "said"}},
+	}
+	for _, tt := range tests {
+		d := Segment(tt.in)
+		var got []string
+		for i := range d.Tokens {
+			got = append(got, d.Tok(i))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOffsetsRoundTrip(t *testing.T) {
+	for _, s := range []string{"", "plain ascii", "Putin’s “fake” — ok", "日本語のテキスト", string(make([]byte, 300))} {
+		o := NewOffsets(s)
+		cp := 0
+		for b := range s {
+			if got := o.CodePoint(b); got != cp {
+				t.Fatalf("%q: CodePoint(%d) = %d, want %d", s, b, got, cp)
+			}
+			if got := o.Byte(cp); got != b {
+				t.Fatalf("%q: Byte(%d) = %d, want %d", s, cp, got, b)
+			}
+			cp++
+		}
+		if got := o.CodePoint(len(s)); got != cp {
+			t.Fatalf("%q: CodePoint(len) = %d, want %d", s, got, cp)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package text
+
+import "strings"
+
+// abbreviations never end a sentence when followed by a period.
+var abbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Gen": true, "Sen": true, "Rep": true,
+	"Gov": true, "Lt": true, "Col": true, "Capt": true, "Sgt": true, "Maj": true, "Adm": true, "Cmdr": true,
+	"Gens": true, "Sens": true, "Reps": true, "Rev": true, "Hon": true, "Pres": true, "Supt": true, "Insp": true,
+	"St": true, "Mt": true, "Ft": true, "Jr": true, "Sr": true, "No": true, "Nos": true, "vs": true, "v": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true,
+	"Nov": true, "Dec": true, "Corp": true, "Inc": true, "Ltd": true, "Co": true, "Bros": true, "approx": true,
+	"etc": true, "al": true, "Ave": true, "Blvd": true, "Dept": true, "Univ": true, "Gov't": true, "Atty": true,
+	"Sec": true, "Secs": true, "Amb": true, "Fr": true, "Msgr": true, "Pvt": true, "Cpl": true, "Brig": true,
+}
+
+// sentenceStarters are words that, capitalised after an acronym such as
+// "U.S.", show that the acronym ended the sentence.
+var sentenceStarters = map[string]bool{
+	"The": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true, "But": true,
+	"And": true, "In": true, "On": true, "At": true, "This": true, "That": true, "There": true, "His": true,
+	"Her": true, "Their": true, "A": true, "An": true, "As": true, "If": true, "When": true, "While": true,
+	"After": true, "Before": true, "Yet": true, "So": true, "Still": true, "Meanwhile": true, "However": true,
+}
+
+// Terminal reports whether token i of d is a sentence-final mark.
+func isTerminal(d *Doc, i int) bool {
+	t := d.Tokens[i]
+	if t.Kind != Punct {
+		return false
+	}
+	c := d.Text[t.Start:t.End]
+	return c == "." || c == "!" || c == "?" || c == "..." || c == "…" || c == "?!" || c == "!?"
+}
+
+func splitSentences(d *Doc) {
+	toks := d.Tokens
+	n := len(toks)
+	if n == 0 {
+		return
+	}
+	sentStart := 0
+	para := -1
+	closeSentence := func(last int) {
+		if last <= sentStart {
+			return
+		}
+		d.Sentences = append(d.Sentences, Sentence{
+			Start: int(toks[sentStart].Start), End: int(toks[last-1].End),
+			First: sentStart, Last: last, Para: para,
+		})
+		sentStart = last
+	}
+	for i := 0; i < n; i++ {
+		if toks[i].Is(ParaStart) {
+			closeSentence(i)
+			if para >= 0 {
+				d.Paragraphs[para].End = int(toks[i-1].End)
+				d.Paragraphs[para].Last = len(d.Sentences)
+			}
+			d.Paragraphs = append(d.Paragraphs, Paragraph{Start: int(toks[i].Start), First: len(d.Sentences)})
+			para++
+			sentStart = i
+		}
+		end := -1
+		switch {
+		case isTerminal(d, i):
+			end = i + 1
+		case toks[i].Kind == Word && strings.HasSuffix(d.Tok(i), ".") && i+1 < n:
+			// dotted acronym at the end of a sentence: "talks in the U.S. The"
+			nx := d.Tok(i + 1)
+			if toks[i+1].Is(Cap) && sentenceStarters[nx] && toks[i].Is(SpaceAfter) {
+				end = i + 1
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		// absorb closing quotes and brackets: `.”` `.)`
+		for end < n && !toks[end].Is(ParaStart) && (toks[end].Kind == CloseQuote || toks[end].Kind == StraightQuote || d.Tok(end) == ")" || d.Tok(end) == "]" || (isTerminal(d, end))) {
+			if toks[end-1].Is(SpaceAfter) {
+				break
+			}
+			end++
+		}
+		if end >= n || toks[end].Is(ParaStart) {
+			continue // the paragraph boundary closes it
+		}
+		if !toks[end-1].Is(SpaceAfter) {
+			continue // "3.5", "Yahoo!Inc": no space, no boundary
+		}
+		if toks[i].Kind == Punct && d.Tok(i) == "." && i > 0 {
+			prev := toks[i-1]
+			pw := d.Text[prev.Start:prev.End]
+			if prev.Kind == Word && !prev.Is(SpaceAfter) && (abbreviations[pw] || (len(pw) == 1 && prev.Is(Cap))) {
+				continue // "Mr. Rubio", "Donald J. Trump"
+			}
+		}
+		next := toks[end]
+		nt := d.Text[next.Start:next.End]
+		if next.Kind == Word && !next.Is(Cap) && !(len(nt) > 0 && nt[0] >= '0' && nt[0] <= '9') {
+			// lower-case continuation: "said the U.S. official", "... and then"
+			if d.Tok(i) != "?" && d.Tok(i) != "!" {
+				continue
+			}
+			continue
+		}
+		closeSentence(end)
+		i = end - 1
+	}
+	closeSentence(n)
+	if para >= 0 {
+		d.Paragraphs[para].End = int(toks[n-1].End)
+		d.Paragraphs[para].Last = len(d.Sentences)
+	}
+}
