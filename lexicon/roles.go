@@ -1,0 +1,104 @@
+package lexicon
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/roles.tsv
+var rolesTSV string
+
+// WordKind is a bit set of what a word can be inside a role phrase.
+type WordKind uint8
+
+const (
+	RoleNoun   WordKind = 1 << iota // "minister", "spokesperson"
+	Title                           // "Mr", "Sen", "Gen"
+	RoleMod                         // "senior", "foreign"
+	Body                            // "delegation", "ministry"
+	SourceNoun                      // "officials", "sources"
+	OrgWord                         // "Ministry", "Party" at the end of a name
+)
+
+// Gender of a word, where the word says it ("spokeswoman", "Mrs").
+type Gender uint8
+
+const (
+	UnknownGender Gender = iota
+	Male
+	Female
+)
+
+// RoleWord is what the roles table says about one word.
+type RoleWord struct {
+	Kind   WordKind
+	Gender Gender
+}
+
+// Roles is the lexicon of title, role and source words. Multiword roles
+// ("prime minister") are keyed by their words joined with one space.
+type Roles struct {
+	words map[string]RoleWord
+	// longest multiword entry, in words
+	maxWords int
+}
+
+// LoadRoles parses the embedded roles table.
+func LoadRoles() (*Roles, error) {
+	r := &Roles{words: make(map[string]RoleWord, 1024), maxWords: 1}
+	for n, line := range strings.Split(rolesTSV, "\n") {
+		if line == "" || line[0] == '#' || strings.HasPrefix(line, "word\t") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			return nil, fmt.Errorf("roles.tsv:%d: want 3 columns, got %d", n+1, len(f))
+		}
+		var k WordKind
+		switch f[1] {
+		case "role":
+			k = RoleNoun
+		case "title":
+			k = Title
+		case "mod":
+			k = RoleMod
+		case "body":
+			k = Body
+		case "source":
+			k = SourceNoun
+		case "orgword":
+			k = OrgWord
+		default:
+			return nil, fmt.Errorf("roles.tsv:%d: unknown kind %q", n+1, f[1])
+		}
+		var g Gender
+		if len(f) > 2 {
+			switch f[2] {
+			case "m":
+				g = Male
+			case "f":
+				g = Female
+			}
+		}
+		w := r.words[f[0]]
+		w.Kind |= k
+		if g != UnknownGender {
+			w.Gender = g
+		}
+		r.words[f[0]] = w
+		if c := strings.Count(f[0], " ") + 1; c > r.maxWords {
+			r.maxWords = c
+		}
+	}
+	return r, nil
+}
+
+// Lookup returns what the table says about a lower-case word or phrase.
+func (r *Roles) Lookup(word string) RoleWord { return r.words[word] }
+
+// Is reports whether the lower-case word has kind k.
+func (r *Roles) Is(word string, k WordKind) bool { return r.words[word].Kind&k != 0 }
+
+// MaxWords is the length in words of the longest multiword entry.
+func (r *Roles) MaxWords() int { return r.maxWords }

@@ -1,0 +1,149 @@
+package lexicon
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/speech_verbs.tsv
+var speechVerbsTSV string
+
+// Frame is a bit set of the constructions a speech verb takes.
+type Frame uint16
+
+const (
+	FrameThat     Frame = 1 << iota // "said (that) …", "…, X said"
+	FrameInverted                   // "…, said X"
+	FrameObject                     // "told reporters (that) …"
+	FrameInf                        // "urged X to …"
+	FrameNoun                       // "denied any knowledge of …"
+	FrameOf                         // "accused X of …"
+	FrameDispute                    // stance: deny, dismiss, reject
+	FrameConfirm                    // stance: confirm, admit
+)
+
+// VerbForm says which inflection a word is.
+type VerbForm uint8
+
+const (
+	Base VerbForm = iota
+	ThirdSingular
+	Past
+	PastParticiple
+	Gerund
+)
+
+// Verb is one form of a speech verb.
+type Verb struct {
+	Lemma  string
+	Form   VerbForm
+	Frames Frame
+}
+
+// Speech is the lexicon of speech and reporting verbs, by word form.
+type Speech struct {
+	forms map[string]Verb
+}
+
+// LoadSpeech parses the embedded speech-verb table.
+func LoadSpeech() (*Speech, error) {
+	s := &Speech{forms: make(map[string]Verb, 1024)}
+	for n, line := range strings.Split(speechVerbsTSV, "\n") {
+		if line == "" || line[0] == '#' || strings.HasPrefix(line, "lemma\t") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("speech_verbs.tsv:%d: want 4 columns, got %d", n+1, len(f))
+		}
+		lemma, frames := f[0], parseFrames(f[3])
+		pasts := strings.Split(f[1], "|")
+		parts := pasts
+		if f[2] != "" {
+			parts = strings.Split(f[2], "|")
+		}
+		s.add(lemma, lemma, Base, frames)
+		s.add(lemma, thirdSingular(lemma), ThirdSingular, frames)
+		s.add(lemma, gerund(lemma), Gerund, frames)
+		for _, p := range parts {
+			s.add(lemma, p, PastParticiple, frames)
+		}
+		for _, p := range pasts {
+			s.add(lemma, p, Past, frames) // past wins over participle when they coincide
+		}
+	}
+	return s, nil
+}
+
+func (s *Speech) add(lemma, form string, vf VerbForm, fr Frame) {
+	if v, ok := s.forms[form]; ok {
+		lemma = v.Lemma
+		fr |= v.Frames
+	}
+	s.forms[form] = Verb{Lemma: lemma, Form: vf, Frames: fr}
+}
+
+// Lookup returns the speech verb with this (lower-case) form.
+func (s *Speech) Lookup(word string) (Verb, bool) {
+	v, ok := s.forms[word]
+	return v, ok
+}
+
+func parseFrames(s string) Frame {
+	var f Frame
+	for _, c := range s {
+		switch c {
+		case 'T':
+			f |= FrameThat
+		case 'V':
+			f |= FrameInverted
+		case 'O':
+			f |= FrameObject
+		case 'I':
+			f |= FrameInf
+		case 'N':
+			f |= FrameNoun
+		case 'F':
+			f |= FrameOf
+		case 'S':
+			f |= FrameDispute
+		case 'C':
+			f |= FrameConfirm
+		}
+	}
+	return f
+}
+
+func thirdSingular(v string) string {
+	switch {
+	case strings.HasSuffix(v, "y") && len(v) > 1 && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+		return v[:len(v)-1] + "ies"
+	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "sh"), strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "x"), strings.HasSuffix(v, "o"):
+		return v + "es"
+	}
+	return v + "s"
+}
+
+func gerund(v string) string {
+	switch {
+	case strings.HasSuffix(v, "ie"):
+		return v[:len(v)-2] + "ying"
+	case strings.HasSuffix(v, "ee"), strings.HasSuffix(v, "ye"):
+		return v + "ing"
+	case strings.HasSuffix(v, "e"):
+		return v[:len(v)-1] + "ing"
+	}
+	// doubled final consonant for short CVC verbs: "quip" → "quipping", "plan" → "planning"
+	if n := len(v); n >= 3 && n <= 4 && isCons(v[n-1]) && !strings.ContainsRune("wxy", rune(v[n-1])) && isVowel(v[n-2]) && isCons(v[n-3]) {
+		return v + string(v[n-1]) + "ing"
+	}
+	switch v {
+	case "regret", "rebut", "quip", "admit", "refer", "commit", "submit", "omit", "remit", "compel":
+		return v + string(v[len(v)-1]) + "ing"
+	}
+	return v + "ing"
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+func isCons(c byte) bool  { return c >= 'a' && c <= 'z' && !isVowel(c) }
