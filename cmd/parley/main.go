@@ -34,6 +34,7 @@ var errSilent = errors.New("failed")
 func commands() []command {
 	cmds := []command{
 		extractCommand(),
+		evalCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

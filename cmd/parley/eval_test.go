@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir locates the reference data ($PARLEY_SHARED or ../shared beside
+// the module root) and skips the test when it is absent.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	d := os.Getenv("PARLEY_SHARED")
+	if d == "" {
+		d = filepath.Join("..", "..", "..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(d, "tools")); err != nil {
+		t.Skipf("reference data not found at %s (set PARLEY_SHARED): %v", d, err)
+	}
+	return d
+}
+
+func runCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, args)
+	return out.String(), errb.String(), code
+}
+
+// flatten maps every number of a JSON document to its dotted path.
+func flatten(v any, path string, out map[string]float64) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			flatten(e, path+"."+k, out)
+		}
+	case float64:
+		out[path] = x
+	}
+}
+
+func sameMetrics(t *testing.T, want, got []byte) {
+	t.Helper()
+	var w, g any
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatalf("reference JSON: %v\n%s", err, want)
+	}
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatalf("parley JSON: %v\n%s", err, got)
+	}
+	wm, gm := map[string]float64{}, map[string]float64{}
+	flatten(w, "", wm)
+	flatten(g, "", gm)
+	for k, wv := range wm {
+		gv, ok := gm[k]
+		if !ok || math.Abs(gv-wv) > 5e-5 {
+			t.Errorf("%s: reference %v, parley %v (present %v)", k, wv, gv, ok)
+		}
+	}
+	for k := range gm {
+		if _, ok := wm[k]; !ok {
+			t.Errorf("%s: not in the reference output", k)
+		}
+	}
+}
+
+// TestEvalQuotesAgreesWithReferenceScorer runs the pipeline through
+// "parley eval quotes", writes its predictions with --pred-out, scores them
+// with score_quotes.py and requires the same numbers.
+func TestEvalQuotesAgreesWithReferenceScorer(t *testing.T) {
+	shared := sharedDir(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found: cannot run the reference scorer")
+	}
+	gold := filepath.Join(shared, "data", "quotes", "dev.jsonl")
+	if _, err := os.Stat(gold); err != nil {
+		t.Skipf("quote gold absent: %v", err)
+	}
+	dir := t.TempDir()
+	pred := filepath.Join(dir, "pred.jsonl")
+	out, errs, code := runCLI(t, "eval", "quotes", gold, "--json", "--pred-out", pred)
+	if code != 0 {
+		t.Fatalf("parley eval quotes exited %d: %s", code, errs)
+	}
+	metrics := filepath.Join(dir, "ref.json")
+	cmd := exec.Command(py, filepath.Join(shared, "tools", "score_quotes.py"), gold, pred, "--out", metrics)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("score_quotes.py: %v\n%s", err, b)
+	}
+	want, err := os.ReadFile(metrics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameMetrics(t, want, []byte(out))
+}
+
+func TestEvalRejectsUnknownKindAndMissingGold(t *testing.T) {
+	for _, args := range [][]string{
+		{"eval"},
+		{"eval", "nonsense", "x.jsonl"},
+		{"eval", "quotes"},
+		{"eval", "quotes", filepath.Join(t.TempDir(), "missing.jsonl")},
+	} {
+		if _, _, code := runCLI(t, args...); code == 0 {
+			t.Errorf("parley %v exited 0, want failure", args)
+		}
+	}
+}

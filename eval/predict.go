@@ -1,0 +1,40 @@
+package eval
+
+import (
+	"encoding/json"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
+)
+
+// QuotePrediction turns parley's quotes for one document into the
+// prediction format of the quote scorer: code-point offsets of the content
+// and of the speaker mention, and the speaker's resolved name (or, when
+// there is none, the text of the mention).
+func QuotePrediction(id string, a *parley.Analysis) QuoteDoc {
+	raw, _ := json.Marshal(id)
+	d := QuoteDoc{ID: id, RawID: raw, Quotes: []QuoteSpan{}}
+	t := a.Document.Text
+	off := text.NewOffsets(t)
+	cp := func(b int) *float64 { f := float64(off.CodePoint(b)); return &f }
+	for _, q := range a.Quotes {
+		content := t[q.Content.Start:q.Content.End]
+		typ, cue := string(q.Type), q.Cue
+		p := QuoteSpan{Content: &content, ContentStart: cp(q.Content.Start), ContentEnd: cp(q.Content.End), Type: &typ}
+		if cue != "" {
+			p.Cue = &cue
+		}
+		name := q.SpeakerName
+		if !q.SpeakerSpan.IsZero() {
+			p.SpeakerStart, p.SpeakerEnd = cp(q.SpeakerSpan.Start), cp(q.SpeakerSpan.End)
+			if name == "" {
+				name = t[q.SpeakerSpan.Start:q.SpeakerSpan.End]
+			}
+		}
+		if name != "" {
+			p.Speaker = &name
+		}
+		d.Quotes = append(d.Quotes, p)
+	}
+	return d
+}
