@@ -1,0 +1,344 @@
+package lexicon
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley/text"
+)
+
+// lex loads the lexicon once for all tests of the package.
+var lex = sync.OnceValues(Load)
+
+func mustLoad(t testing.TB) *Lexicon {
+	t.Helper()
+	l, err := lex()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return l
+}
+
+func TestLoadIsFast(t *testing.T) {
+	start := time.Now()
+	l, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	d := time.Since(start)
+	t.Logf("Load took %v: %+v", d, l.Stats())
+	// Generous bound: the target is well under 100 ms, but tests share the
+	// machine with other work and may run with -race.
+	if d > 2*time.Second {
+		t.Errorf("Load took %v", d)
+	}
+}
+
+func TestCountryLookups(t *testing.T) {
+	l := mustLoad(t)
+	tests := []struct {
+		by, in, want string
+	}{
+		{"name", "Russia", "RU"},
+		{"name", "Russian Federation", "RU"},
+		{"name", "United States", "US"},
+		{"name", "US", "US"},
+		{"name", "U.S.", "US"},
+		{"name", "USA", "US"},
+		{"name", "America", "US"},
+		{"name", "the United States", "US"},
+		{"name", "The Netherlands", "NL"},
+		{"name", "Netherlands", "NL"},
+		{"name", "UK", "GB"},
+		{"name", "Britain", "GB"},
+		{"name", "Great Britain", "GB"},
+		{"name", "Turkey", "TR"},
+		{"name", "Türkiye", "TR"},
+		{"name", "South Korea", "KR"},
+		{"name", "Iran", "IR"},
+		{"name", "Syria", "SY"},
+		{"name", "RUSSIA", "RU"},
+		{"name", "us", ""},
+		{"name", "Russian", ""},
+		{"demonym", "Russian", "RU"},
+		{"demonym", "Russians", "RU"},
+		{"demonym", "American", "US"},
+		{"demonym", "British", "GB"},
+		{"demonym", "Saudi", "SA"},
+		{"demonym", "Emirati", "AE"},
+		{"demonym", "Ukrainian", "UA"},
+		{"demonym", "Israelis", "IL"},
+		{"demonym", "Chinese", "CN"},
+		{"demonym", "Dominican", "DO"},
+		{"demonym", "Congolese", "CD"},
+		{"demonym", "RUSSIAN", "RU"},
+		{"demonym", "Russia", ""},
+		{"seat", "Kremlin", "RU"},
+		{"seat", "the Kremlin", "RU"},
+		{"seat", "White House", "US"},
+		{"seat", "Downing Street", "GB"},
+		{"seat", "Élysée", "FR"},
+		{"seat", "Elysee", "FR"},
+		{"seat", "Zhongnanhai", "CN"},
+		{"seat", "Quai d'Orsay", "FR"},
+		{"code", "RU", "RU"},
+		{"code", "RUS", "RU"},
+		{"code", "rus", "RU"},
+		{"code", "ROM", "RO"},
+		{"code", "ROU", "RO"},
+		{"code", "XX", ""},
+	}
+	for _, tt := range tests {
+		var c *Country
+		switch tt.by {
+		case "name":
+			c = l.CountryByName(tt.in)
+		case "demonym":
+			c = l.CountryByDemonym(tt.in)
+		case "seat":
+			c = l.CountryBySeat(tt.in)
+		case "code":
+			c = l.CountryByCode(tt.in)
+		}
+		got := ""
+		if c != nil {
+			got = c.ISO2
+		}
+		if got != tt.want {
+			t.Errorf("CountryBy%s(%q) = %q, want %q", tt.by, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCountryFields(t *testing.T) {
+	l := mustLoad(t)
+	ru := l.CountryByCode("RU")
+	if ru.Name != "Russia" || ru.ISO3 != "RUS" || ru.CAMEO != "RUS" || ru.Capital != "Moscow" {
+		t.Errorf("Russia = %+v", ru)
+	}
+	if !contains(ru.Seats, "Kremlin") {
+		t.Errorf("Russia seats = %v, want Kremlin", ru.Seats)
+	}
+	us := l.CountryByCode("US")
+	if us.Capital != "Washington" || !contains(us.Demonyms, "American") || !contains(us.Aliases, "U.S.") {
+		t.Errorf("United States = %+v", us)
+	}
+	for _, c := range l.Countries() {
+		if len(c.ISO2) != 2 || len(c.ISO3) != 3 || c.Name == "" {
+			t.Errorf("country %+v lacks codes or name", c)
+		}
+	}
+	if n := len(l.Countries()); n < 240 {
+		t.Errorf("%d countries, want ≥ 240", n)
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPlaceLookups(t *testing.T) {
+	l := mustLoad(t)
+	tests := []struct {
+		in, name, kind, country string
+		lat, lon             float64 // checked to within a degree when non-zero
+	}{
+		{"Kyiv", "Kyiv", "city", "UA", 50.45, 30.52},
+		{"Kiev", "Kyiv", "city", "UA", 50.45, 30.52},
+		{"Moscow", "Moscow", "city", "RU", 55.75, 37.62},
+		{"Riyadh", "Riyadh", "city", "SA", 24.69, 46.72},
+		{"Bombay", "Mumbai", "city", "IN", 19.07, 72.88},
+		{"Washington", "Washington, D.C.", "city", "US", 38.9, -77.04},
+		{"Paris", "Paris", "city", "FR", 48.85, 2.35},
+		{"Russia", "Russia", "country", "RU", 0, 0},
+		{"Saudi Arabia", "Saudi Arabia", "country", "SA", 0, 0},
+		{"Crimea", "Crimea", "region", "UA", 45.3, 34.4},
+	}
+	for _, tt := range tests {
+		p := l.Place(tt.in)
+		if p == nil {
+			t.Errorf("Place(%q) = nil", tt.in)
+			continue
+		}
+		if p.Name != tt.name || p.Kind != tt.kind || p.Country != tt.country {
+			t.Errorf("Place(%q) = %+v, want %s %s %s", tt.in, p, tt.name, tt.kind, tt.country)
+		}
+		if tt.lat != 0 && (abs(p.Lat-tt.lat) > 1 || abs(p.Lon-tt.lon) > 1) {
+			t.Errorf("Place(%q) at %v,%v, want %v,%v", tt.in, p.Lat, p.Lon, tt.lat, tt.lon)
+		}
+	}
+	if p := l.Place("Nowhereville Qq"); p != nil {
+		t.Errorf("Place(nonsense) = %+v", p)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestOrgLookups(t *testing.T) {
+	l := mustLoad(t)
+	tests := []struct {
+		in, name, kind, country, cameo string
+		ambiguous                      bool
+	}{
+		{"AP", "AP", Media, "US", "USAMED", true},
+		{"Associated Press", "AP", Media, "US", "USAMED", false},
+		{"Reuters", "Reuters", Media, "GB", "GBRMED", false},
+		{"Agence France-Presse", "AFP", Media, "FR", "FRAMED", false},
+		{"TASS", "TASS", Media, "RU", "RUSMED", false},
+		{"New York Times", "New York Times", Media, "US", "USAMED", false},
+		{"X", "X", Platform, "US", "", true},
+		{"Telegram", "Telegram", Platform, "AE", "", false},
+		{"State Department", "State Department", Government, "US", "USAGOV", false},
+		{"Kremlin", "Kremlin", Government, "RU", "RUSGOV", false},
+		{"UN", "United Nations", IGO, "", "IGOUNO", false},
+		{"U.N.", "United Nations", IGO, "", "IGOUNO", false},
+		{"NATO", "NATO", IGO, "", "IGOWSTNAT", false},
+		{"IDF", "Israel Defense Forces", Military, "IL", "ISRMIL", false},
+		{"Hamas", "Hamas", Military, "PS", "PSEREB", false},
+		{"Amnesty International", "Amnesty International", NGO, "", "NGOHRIAMN", false},
+		{"GOP", "Republican Party", Party, "US", "USAPTY", false},
+		{"Post", "", "", "", "", false},
+	}
+	for _, tt := range tests {
+		o := l.Org(tt.in)
+		if o == nil {
+			if tt.name != "" {
+				t.Errorf("Org(%q) = nil", tt.in)
+			}
+			continue
+		}
+		if o.Name != tt.name || o.Kind != tt.kind || o.Country != tt.country || o.CAMEO != tt.cameo || o.IsAmbiguous(tt.in) != tt.ambiguous {
+			t.Errorf("Org(%q) = %+v (ambiguous %v), want %s %s %s %s %v", tt.in, o, o.IsAmbiguous(tt.in),
+				tt.name, tt.kind, tt.country, tt.cameo, tt.ambiguous)
+		}
+	}
+}
+
+// words segments s as the extractor does.
+func words(s string) []string {
+	d := text.Segment(s)
+	w := make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		w[i] = d.Tok(i)
+	}
+	return w
+}
+
+func TestMatchAt(t *testing.T) {
+	l := mustLoad(t)
+	tests := []struct {
+		in    string
+		words int
+		want  string // what matched: country/demonym/seat/place/org and its key
+	}{
+		{"Saudi Arabia’s capital", 2, "country SA"},
+		{"Saudi Arabia 's capital", 2, "country SA"},
+		{"Saudi officials said", 1, "demonym SA"},
+		{"U.S. officials", 1, "country US"},
+		{"United States and Russia", 2, "country US"},
+		{"Russian Foreign Ministry said", 3, "org Russian Foreign Ministry"},
+		{"Russian troops", 1, "demonym RU"},
+		{"New York Times reported", 3, "org New York Times"},
+		{"New York City", 3, "place New York City"},
+		{"State Department spokesperson", 2, "org State Department"},
+		{"United Nations Security Council", 4, "org UN Security Council"},
+		{"Kremlin aide", 1, "seat RU"},
+		{"Kyiv said", 1, "place Kyiv"},
+		{"Kiev said", 1, "place Kyiv"},
+		{"Reuters reported", 1, "org Reuters"},
+		{"Quai d'Orsay", 2, "seat FR"}, // "d'Orsay" is one token
+		{"Zzyzx Qqq", 0, ""},
+	}
+	for _, tt := range tests {
+		w := words(tt.in)
+		m, ok := l.MatchAt(w)
+		got := ""
+		switch {
+		case !ok:
+		case m.Org != nil && tt.want[:3] == "org":
+			got = "org " + m.Org.Name
+		case m.Seat != nil && tt.want[:4] == "seat":
+			got = "seat " + m.Seat.ISO2
+		case m.Country != nil:
+			got = "country " + m.Country.ISO2
+		case m.Demonym != nil:
+			got = "demonym " + m.Demonym.ISO2
+		case m.Place != nil:
+			got = "place " + m.Place.Name
+		case m.Org != nil:
+			got = "org " + m.Org.Name
+		}
+		if got != tt.want || (ok && m.Words != tt.words) {
+			t.Errorf("MatchAt(%q) = %q over %d words (%+v), want %q over %d", tt.in, got, m.Words, m, tt.want, tt.words)
+		}
+	}
+}
+
+func TestMatchAtSetsEveryTable(t *testing.T) {
+	l := mustLoad(t)
+	m, ok := l.MatchAt([]string{"Kremlin"})
+	if !ok || m.Seat == nil || m.Org == nil {
+		t.Errorf("Kremlin: %+v, want seat and org", m)
+	}
+	m, ok = l.MatchAt([]string{"X"})
+	if !ok || m.Org == nil || !m.Ambiguous {
+		t.Errorf("X: %+v, want an ambiguous org", m)
+	}
+	m, ok = l.MatchAt([]string{"Associated", "Press"})
+	if !ok || m.Org == nil || m.Ambiguous {
+		t.Errorf("Associated Press: %+v, want an unambiguous org", m)
+	}
+}
+
+func TestMatchAtDoesNotAllocate(t *testing.T) {
+	l := mustLoad(t)
+	w := words("United Nations Security Council members met")
+	if n := testing.AllocsPerRun(100, func() { l.MatchAt(w) }); n != 0 {
+		t.Errorf("MatchAt allocates %v times per call", n)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMatchAt(b *testing.B) {
+	l := mustLoad(b)
+	// Capitalised tokens as an extractor meets them: names, sentence starts,
+	// misses.
+	d := text.Segment("The Russian Foreign Ministry said on Tuesday that U.S. Secretary of State Marco Rubio " +
+		"met Sergei Lavrov in Riyadh, Saudi Arabia’s capital, as the New York Times and Reuters reported. " +
+		"NATO and the United Nations Security Council were told by the Kremlin and the White House in Washington.")
+	var seqs [][]string
+	all := make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		all[i] = d.Tok(i)
+	}
+	for i := range d.Tokens {
+		if d.Tokens[i].Is(text.Cap) {
+			seqs = append(seqs, all[i:])
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range seqs {
+			l.MatchAt(s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(seqs)), "ns/match")
+}

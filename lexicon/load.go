@@ -1,0 +1,599 @@
+package lexicon
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/parley-news/parley/text"
+)
+
+// The data files; data/README.md gives their sources and licences.
+var (
+	//go:embed data/countries.tsv
+	countriesTSV string
+	//go:embed data/country_news.tsv
+	countryNewsTSV string
+	//go:embed data/seats.tsv
+	seatsTSV string
+	//go:embed data/regions.tsv
+	regionsTSV string
+	//go:embed data/orgs.tsv
+	orgsTSV string
+	//go:embed data/place_aliases.tsv
+	placeAliasesTSV string
+	//go:embed data/places.tsv.gz
+	placesGz []byte
+)
+
+// Load parses the embedded data files and builds the indexes.
+func Load() (*Lexicon, error) {
+	b := newBuilder()
+	steps := []struct {
+		file string
+		data string
+		cols int
+		row  func([]string) error
+	}{
+		{"countries.tsv", countriesTSV, 9, b.country},
+		{"country_news.tsv", countryNewsTSV, 3, b.countryNews},
+		{"seats.tsv", seatsTSV, 2, b.seats},
+	}
+	for _, s := range steps {
+		if err := eachRow(s.file, s.data, s.cols, s.row); err != nil {
+			return nil, err
+		}
+	}
+	b.indexCountries()
+	if err := eachRow("regions.tsv", regionsTSV, 6, b.region); err != nil {
+		return nil, err
+	}
+	places, err := gunzip(placesGz)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: places.tsv.gz: %w", err)
+	}
+	if err := eachRow("places.tsv.gz", places, 9, b.city); err != nil {
+		return nil, err
+	}
+	b.indexCityAliases()
+	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 3, b.placeAlias); err != nil {
+		return nil, err
+	}
+	if err := eachRow("orgs.tsv", orgsTSV, 6, b.org); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// eachRow calls row for every data line of a TSV file: comment lines (#),
+// blank lines and the header (the first other line) are skipped, and every
+// row must have exactly cols fields.
+func eachRow(file, data string, cols int, row func([]string) error) error {
+	header := true
+	for n := 1; data != ""; n++ {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != cols {
+			return fmt.Errorf("lexicon: %s:%d: want %d columns, got %d", file, n, cols, len(f))
+		}
+		if err := row(f); err != nil {
+			return fmt.Errorf("lexicon: %s:%d: %w", file, n, err)
+		}
+	}
+	return nil
+}
+
+func gunzip(b []byte) (string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return "", err
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) * 3)
+	if _, err := io.Copy(&sb, zr); err != nil {
+		return "", err
+	}
+	return sb.String(), zr.Close()
+}
+
+// Priorities when two entries claim the same surface form: lower wins, and
+// among equals the first loaded wins.
+const (
+	prioHand    = iota // hand-curated news names
+	prioName           // a country's or a place's own name
+	prioAlias          // generated aliases
+	prioDerived        // forms derived at load time (plurals, capitalised "The …")
+)
+
+type builder struct {
+	l        *Lexicon
+	news     map[*Country]*countryNews
+	prio     map[string]int // surface → priority, per table (keys are prefixed)
+	surfaces map[string]*candidate
+	cities   map[string]placeClaim // best region or city by name
+	named    map[string]*Place     // "name\tISO2" → the most populous such place
+	alts     []placeAlias
+}
+
+type countryNews struct{ aliases, demonyms, drop []string }
+
+type placeClaim struct {
+	p   *Place
+	alt bool // claimed through an alternate name
+}
+
+type placeAlias struct {
+	name string
+	p    *Place
+}
+
+func newBuilder() *builder {
+	return &builder{
+		l: &Lexicon{
+			byCode:    make(map[string]*Country, 600),
+			byName:    make(map[string]*Country, 1500),
+			byDemonym: make(map[string]*Country, 600),
+			bySeat:    make(map[string]*Country, 100),
+			upName:    make(map[string]*Country, 1500),
+			upDemonym: make(map[string]*Country, 600),
+			upSeat:    make(map[string]*Country, 100),
+			places:    make(map[string]*Place, 1<<17),
+			orgs:      make(map[string]*Org, 2048),
+			first:     make(map[string][]candidate, 1<<17),
+		},
+		news:     make(map[*Country]*countryNews),
+		prio:     make(map[string]int, 1<<12),
+		surfaces: make(map[string]*candidate, 1<<17),
+		cities:   make(map[string]placeClaim, 1<<17),
+		named:    make(map[string]*Place, 1<<15),
+	}
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+func parseLatLon(lat, lon string) (float64, float64, error) {
+	a, err := strconv.ParseFloat(lat, 64)
+	if err != nil || a < -90 || a > 90 {
+		return 0, 0, fmt.Errorf("bad latitude %q", lat)
+	}
+	o, err := strconv.ParseFloat(lon, 64)
+	if err != nil || o < -180 || o > 180 {
+		return 0, 0, fmt.Errorf("bad longitude %q", lon)
+	}
+	return a, o, nil
+}
+
+func validISO2(s string) bool { return len(s) == 2 && isUpperASCII(s) }
+
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// country reads a row of countries.tsv:
+// iso2, iso3, cameo, name, aliases, demonyms, capital, lat, lon.
+func (b *builder) country(f []string) error {
+	if !validISO2(f[0]) || len(f[1]) != 3 || !isUpperASCII(f[1]) {
+		return fmt.Errorf("bad ISO codes %q %q", f[0], f[1])
+	}
+	if f[3] == "" {
+		return fmt.Errorf("%s: empty name", f[0])
+	}
+	if b.l.byCode[f[0]] != nil {
+		return fmt.Errorf("%s: duplicate country", f[0])
+	}
+	lat, lon, err := parseLatLon(f[7], f[8])
+	if err != nil {
+		return fmt.Errorf("%s: %w", f[0], err)
+	}
+	c := &Country{ISO2: f[0], ISO3: f[1], CAMEO: f[2], Name: f[3], Aliases: splitList(f[4]),
+		Demonyms: splitList(f[5]), Capital: f[6], Lat: lat, Lon: lon}
+	b.l.countries = append(b.l.countries, c)
+	b.l.byCode[c.ISO2] = c
+	b.l.byCode[c.ISO3] = c
+	b.news[c] = &countryNews{}
+	return nil
+}
+
+// countryNews reads a row of country_news.tsv: iso2, field, values.
+func (b *builder) countryNews(f []string) error {
+	c := b.l.byCode[f[0]]
+	if c == nil || len(f[0]) != 2 {
+		return fmt.Errorf("unknown country %q", f[0])
+	}
+	vals := splitList(f[2])
+	if len(vals) == 0 {
+		return fmt.Errorf("%s %s: no values", f[0], f[1])
+	}
+	n := b.news[c]
+	switch f[1] {
+	case "name":
+		c.Aliases = append([]string{c.Name}, c.Aliases...)
+		c.Name = vals[0]
+		n.aliases = append(n.aliases, vals...)
+	case "capital":
+		c.Capital = vals[0]
+	case "alias":
+		n.aliases = append(n.aliases, vals...)
+	case "demonym":
+		n.demonyms = append(n.demonyms, vals...)
+	case "drop":
+		n.drop = append(n.drop, vals...)
+	default:
+		return fmt.Errorf("unknown field %q", f[1])
+	}
+	return nil
+}
+
+// seats reads a row of seats.tsv: iso2, seats.
+func (b *builder) seats(f []string) error {
+	c := b.l.byCode[f[0]]
+	if c == nil || len(f[0]) != 2 {
+		return fmt.Errorf("unknown country %q", f[0])
+	}
+	c.Seats = append(c.Seats, splitList(f[1])...)
+	return nil
+}
+
+// claim records surface s for table t at priority p and reports whether the
+// entry wins (no entry yet, or only weaker ones).
+func (b *builder) claim(t byte, s string, p int) bool {
+	k := string(t) + s
+	if old, ok := b.prio[k]; ok && old <= p {
+		return false
+	}
+	b.prio[k] = p
+	return true
+}
+
+func (b *builder) indexCountries() {
+	l := b.l
+	for _, c := range l.countries {
+		n := b.news[c]
+		// Hand-curated forms come first in the lists, so that they read first.
+		c.Aliases = dedup(append(n.aliases, c.Aliases...), append(n.drop, c.Name)...)
+		c.Demonyms = dedup(append(n.demonyms, c.Demonyms...))
+		if c.CAMEO != "" && l.byCode[c.CAMEO] == nil {
+			l.byCode[c.CAMEO] = c
+		}
+	}
+	for _, c := range l.countries {
+		n := b.news[c]
+		b.countryName(c.Name, c, prioName)
+		for _, a := range n.aliases {
+			b.countryName(a, c, prioHand)
+		}
+		for _, d := range n.demonyms {
+			b.demonym(d, c, prioHand)
+		}
+		for _, s := range c.Seats {
+			b.seat(s, c)
+		}
+	}
+	for _, c := range l.countries {
+		for _, a := range c.Aliases {
+			b.countryName(a, c, prioAlias)
+		}
+		for _, d := range c.Demonyms {
+			b.demonym(d, c, prioAlias)
+			if p := plural(d); p != "" {
+				b.demonym(p, c, prioDerived)
+			}
+		}
+	}
+	// Countries are places too, and win over regions and cities of the same name.
+	for _, c := range l.countries {
+		p := &Place{Name: c.Name, Kind: "country", Country: c.ISO2, Lat: c.Lat, Lon: c.Lon}
+		for _, s := range append([]string{c.Name}, c.Aliases...) {
+			if l.byName[s] == c && l.places[s] == nil {
+				l.places[s] = p
+			}
+		}
+	}
+}
+
+func (b *builder) countryName(s string, c *Country, p int) {
+	for _, v := range theVariants(s) {
+		if b.claim('n', v, p) {
+			b.l.byName[v] = c
+			b.surface(v).m.Country = c
+		}
+		if u := strings.ToUpper(v); u != v && b.claim('N', u, p) {
+			b.l.upName[u] = c
+		}
+	}
+}
+
+func (b *builder) demonym(s string, c *Country, p int) {
+	if b.claim('d', s, p) {
+		b.l.byDemonym[s] = c
+		b.surface(s).m.Demonym = c
+	}
+	if u := strings.ToUpper(s); u != s && b.claim('D', u, p) {
+		b.l.upDemonym[u] = c
+	}
+}
+
+func (b *builder) seat(s string, c *Country) {
+	for _, v := range theVariants(s) {
+		if b.claim('s', v, prioHand) {
+			b.l.bySeat[v] = c
+			b.surface(v).m.Seat = c
+		}
+		if u := strings.ToUpper(v); u != v && b.claim('S', u, prioHand) {
+			b.l.upSeat[u] = c
+		}
+	}
+}
+
+// region reads a row of regions.tsv: name, country, lat, lon, population, aliases.
+func (b *builder) region(f []string) error {
+	if !validISO2(f[1]) || b.l.byCode[f[1]] == nil {
+		return fmt.Errorf("%s: unknown country %q", f[0], f[1])
+	}
+	lat, lon, err := parseLatLon(f[2], f[3])
+	if err != nil {
+		return fmt.Errorf("%s: %w", f[0], err)
+	}
+	pop, err := strconv.Atoi(f[4])
+	if err != nil || pop < 0 {
+		return fmt.Errorf("%s: bad population %q", f[0], f[4])
+	}
+	p := &Place{Name: f[0], Kind: "region", Country: f[1], Lat: lat, Lon: lon, Population: pop}
+	b.l.nplaces++
+	for _, s := range append([]string{f[0]}, splitList(f[5])...) {
+		b.placeName(s, p)
+	}
+	return nil
+}
+
+// city reads a row of places.tsv.gz: name, kind, country, lat, lon,
+// population, feature, geonameid, aliases. Rows are sorted by population,
+// largest first, so the first city to claim a name is the most populous.
+func (b *builder) city(f []string) error {
+	if f[0] == "" || !validISO2(f[2]) {
+		return fmt.Errorf("bad name or country %q %q", f[0], f[2])
+	}
+	lat, lon, err := parseLatLon(f[3], f[4])
+	if err != nil {
+		return fmt.Errorf("%s: %w", f[0], err)
+	}
+	pop, err := strconv.Atoi(f[5])
+	if err != nil || pop < 0 {
+		return fmt.Errorf("%s: bad population %q", f[0], f[5])
+	}
+	p := &Place{Name: f[0], Kind: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop}
+	b.l.nplaces++
+	b.placeName(p.Name, p)
+	for _, a := range splitList(f[8]) {
+		// Alternate names are weaker than any place's own name, so they are
+		// indexed after every row has claimed its name.
+		b.alts = append(b.alts, placeAlias{a, p})
+	}
+	return nil
+}
+
+// altMargin is how many times more populous a place must be for its
+// alternate name to win over another place's own name: "Geneva" is Genève
+// (184,000) rather than Geneva, New York (22,000).
+const altMargin = 5
+
+func (b *builder) indexCityAliases() {
+	for _, a := range b.alts {
+		old, ok := b.cities[a.name]
+		switch {
+		case !ok:
+			b.setPlace(a.name, a.p, true)
+		case !old.alt && old.p.Kind == "city" && a.p.Population >= altMargin*old.p.Population:
+			b.setPlace(a.name, a.p, true)
+		}
+	}
+	b.alts = nil
+}
+
+// placeAlias reads a row of place_aliases.tsv: alias, place name, country.
+func (b *builder) placeAlias(f []string) error {
+	p := b.named[f[1]+"\t"+f[2]]
+	if p == nil {
+		return fmt.Errorf("%s: no place %q in %q", f[0], f[1], f[2])
+	}
+	b.setPlace(f[0], p, false)
+	return nil
+}
+
+// placeName gives s to p unless another place has it.
+func (b *builder) placeName(s string, p *Place) {
+	k := p.Name + "\t" + p.Country
+	if b.named[k] == nil {
+		b.named[k] = p
+	}
+	if _, ok := b.cities[s]; s == "" || ok {
+		return
+	}
+	b.setPlace(s, p, false)
+}
+
+// setPlace gives s to p, replacing any other region or city; countries keep
+// their names in Place.
+func (b *builder) setPlace(s string, p *Place, alt bool) {
+	b.cities[s] = placeClaim{p, alt}
+	b.surface(s).m.Place = p
+	if q := b.l.places[s]; q == nil || q.Kind != "country" {
+		b.l.places[s] = p
+	}
+}
+
+// org reads a row of orgs.tsv: name, kind, country, cameo, flags, aliases.
+func (b *builder) org(f []string) error {
+	switch f[1] {
+	case Media, Platform, Government, IGO, Military, Party, Company, NGO, Other:
+	default:
+		return fmt.Errorf("%s: unknown kind %q", f[0], f[1])
+	}
+	if f[2] != "" && b.l.byCode[f[2]] == nil {
+		return fmt.Errorf("%s: unknown country %q", f[0], f[2])
+	}
+	if f[0] == "" || f[0][0] == '?' {
+		return fmt.Errorf("bad name %q", f[0])
+	}
+	o := &Org{Name: f[0], Kind: f[1], Country: f[2], CAMEO: f[3]}
+	switch f[4] {
+	case "":
+	case "ambiguous":
+		o.Ambiguous = append(o.Ambiguous, o.Name)
+	default:
+		return fmt.Errorf("%s: unknown flag %q", f[0], f[4])
+	}
+	for _, a := range splitList(f[5]) {
+		if a2, ok := strings.CutPrefix(a, "?"); ok {
+			a = a2
+			o.Ambiguous = append(o.Ambiguous, a)
+		}
+		if a == "" {
+			return fmt.Errorf("%s: empty alias", f[0])
+		}
+		o.Aliases = append(o.Aliases, a)
+	}
+	if b.l.orgs[o.Name] != nil && b.l.orgs[o.Name].Name == o.Name {
+		return fmt.Errorf("duplicate organisation %q", o.Name)
+	}
+	b.l.orgList = append(b.l.orgList, o)
+	for _, s := range append([]string{o.Name}, o.Aliases...) {
+		p := prioAlias
+		if s == o.Name {
+			p = prioName
+		}
+		for _, v := range theVariants(s) {
+			if !b.claim('o', v, p) {
+				continue
+			}
+			b.l.orgs[v] = o
+			c := b.surface(v)
+			c.m.Org = o
+			c.m.Ambiguous = o.IsAmbiguous(s)
+		}
+	}
+	return nil
+}
+
+// theVariants returns s and, when s starts with "the ", the same with "The ".
+func theVariants(s string) []string {
+	if rest, ok := strings.CutPrefix(s, "the "); ok {
+		return []string{s, "The " + rest}
+	}
+	return []string{s}
+}
+
+// plural returns the plural noun of a demonym used as a noun ("Russians",
+// "Israelis"), or "" when it has none that adds -s ("British", "Chinese").
+func plural(d string) string {
+	for _, suf := range []string{"s", "sh", "ch", "ese", "x"} {
+		if strings.HasSuffix(d, suf) {
+			return ""
+		}
+	}
+	if strings.ContainsAny(d, " .") {
+		return ""
+	}
+	return d + "s"
+}
+
+// dedup returns xs without repeats, empty strings and the strings of drop.
+func dedup(xs []string, drop ...string) []string {
+	out := xs[:0:0]
+	seen := make(map[string]bool, len(xs)+len(drop))
+	for _, d := range drop {
+		seen[d] = true
+	}
+	for _, x := range xs {
+		if x == "" || seen[x] {
+			continue
+		}
+		seen[x] = true
+		out = append(out, x)
+	}
+	return out
+}
+
+// surface returns the candidate for surface form s, creating it.
+func (b *builder) surface(s string) *candidate {
+	if c := b.surfaces[s]; c != nil {
+		return c
+	}
+	c := &candidate{}
+	if words := segmentWords(s); len(words) > 0 {
+		c.first, c.rest = words[0], words[1:]
+		c.m.Words = len(words)
+	}
+	b.surfaces[s] = c
+	return c
+}
+
+func (b *builder) finish() *Lexicon {
+	l := b.l
+	for _, c := range b.surfaces {
+		if c.m.Words == 0 {
+			continue
+		}
+		l.first[c.first] = append(l.first[c.first], *c)
+	}
+	for k, cs := range l.first {
+		sort.Slice(cs, func(i, j int) bool {
+			if len(cs[i].rest) != len(cs[j].rest) {
+				return len(cs[i].rest) > len(cs[j].rest)
+			}
+			return strings.Join(cs[i].rest, " ") < strings.Join(cs[j].rest, " ")
+		})
+		l.first[k] = cs
+	}
+	return l
+}
+
+// segmentWords splits s into tokens the way text.Segment does, so that
+// entries and article tokens agree ("U.S." is one token, "’s" another).
+func segmentWords(s string) []string {
+	simple := true
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return []string{s}
+	}
+	d := text.Segment(s)
+	words := make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		words[i] = d.Tok(i)
+	}
+	return words
+}

