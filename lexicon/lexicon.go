@@ -82,10 +82,10 @@ type Lexicon struct {
 	bySeat    map[string]*Country
 	// all-caps forms ("RUSSIA") of the three tables above
 	upName, upDemonym, upSeat map[string]*Country
-	places    map[string]*Place
-	orgs      map[string]*Org
-	orgList   []*Org
-	nplaces   int
+	places                    map[string]*Place
+	orgs                      map[string]*Org
+	orgList                   []*Org
+	nplaces                   int
 	// first maps the first token of every multiword or single-word entry to
 	// its candidates, longest first (see MatchAt).
 	first map[string][]candidate

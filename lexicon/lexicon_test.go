@@ -147,7 +147,7 @@ func TestPlaceLookups(t *testing.T) {
 	l := mustLoad(t)
 	tests := []struct {
 		in, name, kind, country string
-		lat, lon             float64 // checked to within a degree when non-zero
+		lat, lon                float64 // checked to within a degree when non-zero
 	}{
 		{"Kyiv", "Kyiv", "city", "UA", 50.45, 30.52},
 		{"Kiev", "Kyiv", "city", "UA", 50.45, 30.52},
