@@ -38,3 +38,16 @@ func QuotePrediction(id string, a *parley.Analysis) QuoteDoc {
 	}
 	return d
 }
+
+// EventPrediction turns parley's events for one sentence into the
+// prediction format of the event scorer.
+func EventPrediction(id string, a *parley.Analysis) EventDoc {
+	d := EventDoc{ID: id, Events: []EventCode{}}
+	for _, e := range a.Events {
+		d.Events = append(d.Events, EventCode{
+			SourceActor: NewEventField(e.SourceCode), TargetActor: NewEventField(e.TargetCode),
+			CAMEO: NewEventField(e.CAMEO), PLOVER: NewEventField(e.PLOVER),
+		})
+	}
+	return d
+}
