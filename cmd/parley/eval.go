@@ -44,6 +44,10 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	switch args[0] {
 	case "quotes":
 		return runEvalQuotes(ctx, e, args[1:])
+	case "events":
+		return runEvalEvents(ctx, e, args[1:])
+	case "html":
+		return runEvalHTMLScore(ctx, e, args[1:])
 	}
 	fmt.Fprintln(e.stderr, evalUsage)
 	return fmt.Errorf("unknown kind %q (quotes, events, html)", args[0])
@@ -196,4 +200,173 @@ func writeQuoteTable(w io.Writer, gold string, r *eval.QuoteReport) error {
 	}
 	_, err := fmt.Fprintf(w, "\ngold recall by type: %s\n", strings.Join(parts, ", "))
 	return err
+}
+
+func runEvalEvents(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("eval events", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print the metrics as JSON (the reference scorer's shape)")
+	perSource := fs.Bool("per-source", false, "also score each gold source separately")
+	predOut := fs.String("pred-out", "", "also write parley's predictions to this file (the scorer's PRED format)")
+	predIn := fs.String("pred", "", "score this PRED.jsonl instead of running the pipeline")
+	workers := fs.Int("workers", 0, "parallel workers (0: all cores)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: parley eval events GOLD.jsonl [flags]\n\n"+
+			"Runs the pipeline on each gold sentence and scores its events with the rules of\n"+
+			"score_events.py: micro P/R/F1 at CAMEO root, full code, root with source and target\n"+
+			"actors (exact and at country level) and PLOVER type.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return errSilent
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return errors.New("need exactly one gold file")
+	}
+	gold, err := readEventFile(pos[0])
+	if err != nil {
+		return err
+	}
+	var pred []eval.EventDoc
+	if *predIn != "" {
+		if pred, err = readEventFile(*predIn); err != nil {
+			return err
+		}
+	} else {
+		texts := make([]parley.Document, len(gold))
+		for i, g := range gold {
+			texts[i] = parley.Document{ID: g.ID, Text: g.Text}
+		}
+		err = analyse(ctx, e, "eval events", texts, *workers, func(res pipeline.Result) {
+			pred = append(pred, eval.EventPrediction(res.Document.ID, res.Analysis))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if *predOut != "" {
+		if err := writeJSONLFile(*predOut, pred); err != nil {
+			return err
+		}
+	}
+	r := eval.ScoreEvents(gold, pred, *perSource)
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", " ")
+		return enc.Encode(r)
+	}
+	return eval.WriteEventReport(e.stdout, r)
+}
+
+func readEventFile(name string) ([]eval.EventDoc, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return eval.ReadEventDocs(f, name)
+}
+
+// analyse runs the pipeline over docs in order and calls fn for each
+// analysed document; a failed document is reported and left out (it then
+// counts as one without predictions).
+func analyse(ctx context.Context, e *env, cmd string, docs []parley.Document, workers int, fn func(pipeline.Result)) error {
+	p, err := pipeline.New()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := make(chan parley.Document)
+	go func() {
+		defer close(in)
+		for _, d := range docs {
+			select {
+			case in <- d:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for res := range p.Stream(ctx, in, workers) {
+		if res.Err != nil {
+			fmt.Fprintf(e.stderr, "parley %s: %s: %v\n", cmd, res.Document.ID, res.Err)
+			continue
+		}
+		fn(res)
+	}
+	return ctx.Err()
+}
+
+// runEvalHTMLScore scores HTML body extraction. With --pred it scores a
+// prediction file with the benchmark's metric; without, it hands over to
+// the ingest side, which extracts the pages itself.
+func runEvalHTMLScore(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("eval html", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	predIn := fs.String("pred", "", "score this PRED.jsonl ({\"id\",\"body\"} per line)")
+	asJSON := fs.Bool("json", false, "print the metrics as JSON (the reference scorer's --json shape)")
+	perDoc := fs.String("per-doc", "", "write per-page precision/recall/F1 as JSONL to this file")
+	nBoot := fs.Int("n-bootstrap", 1000, "bootstrap resamples for the ± values")
+	seed := fs.Int64("seed", 0, "bootstrap seed (same draws as the reference for the same seed)")
+	strip := fs.Bool("strip-soft-hyphen", false, "remove U+00AD from predictions")
+	strict := fs.Bool("strict", false, "fail when prediction ids differ from gold ids")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: parley eval html GOLD.jsonl --pred PRED.jsonl [flags]\n\n"+
+			"Scores article bodies with the metric of scrapinghub/article-extraction-benchmark\n"+
+			"(token 4-gram shingles, per-page normalised, macro P/R, F1 of the two).\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return errSilent
+	}
+	if *predIn == "" {
+		return evalHTMLExtract(ctx, e, args)
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return errors.New("need exactly one gold file")
+	}
+	gold, err := readHTMLFile(pos[0])
+	if err != nil {
+		return err
+	}
+	pred, err := readHTMLFile(*predIn)
+	if err != nil {
+		return err
+	}
+	r := eval.ScoreHTML(gold, pred, eval.HTMLOptions{Bootstrap: *nBoot, Seed: *seed, StripSoftHyphen: *strip})
+	if *strict && (r.NMissing > 0 || r.NExtra > 0) {
+		return fmt.Errorf("prediction ids do not match gold: %d missing, %d extra", r.NMissing, r.NExtra)
+	}
+	if *perDoc != "" {
+		if err := writeJSONLFile(*perDoc, r.PerDoc); err != nil {
+			return err
+		}
+	}
+	if r.NMissing > 0 || r.NExtra > 0 {
+		fmt.Fprintf(e.stderr, "parley eval html: %d gold ids without prediction (scored as empty), %d prediction ids not in gold (ignored)\n",
+			r.NMissing, r.NExtra)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", " ")
+		return enc.Encode(r)
+	}
+	fmt.Fprintf(e.stdout, "%-6s %-13s  %-13s  %-13s  %-13s\n", "docs", "F1", "precision", "recall", "accuracy")
+	_, err = fmt.Fprintf(e.stdout, "%-6d %.3f ± %.3f  %.3f ± %.3f  %.3f ± %.3f  %.3f ± %.3f\n", r.NGold,
+		r.F1, r.F1Std, r.Precision, r.PrecisionStd, r.Recall, r.RecallStd, r.Accuracy, r.AccuracyStd)
+	return err
+}
+
+func readHTMLFile(name string) ([]eval.HTMLDoc, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return eval.ReadHTMLDocs(f, name)
 }

@@ -113,3 +113,60 @@ func TestEvalRejectsUnknownKindAndMissingGold(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalEventsAgreesWithReferenceScorer: the pipeline's events on the
+// event gold, written with --pred-out and scored by score_events.py.
+func TestEvalEventsAgreesWithReferenceScorer(t *testing.T) {
+	shared := sharedDir(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found: cannot run the reference scorer")
+	}
+	gold := filepath.Join(shared, "data", "events", "dev.jsonl")
+	if _, err := os.Stat(gold); err != nil {
+		t.Skipf("event gold absent: %v", err)
+	}
+	pred := filepath.Join(t.TempDir(), "pred.jsonl")
+	out, errs, code := runCLI(t, "eval", "events", gold, "--json", "--per-source", "--pred-out", pred)
+	if code != 0 {
+		t.Fatalf("parley eval events exited %d: %s", code, errs)
+	}
+	want, err := exec.Command(py, filepath.Join(shared, "tools", "score_events.py"), gold, pred, "--json", "--per-source").Output()
+	if err != nil {
+		t.Fatalf("score_events.py: %v", err)
+	}
+	sameMetrics(t, want, []byte(out))
+}
+
+// TestEvalHTMLScoresPredictionFile: gold against itself is perfect, and the
+// JSON has the reference's keys.
+func TestEvalHTMLScoresPredictionFile(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "gold.jsonl")
+	pred := filepath.Join(dir, "pred.jsonl")
+	if err := os.WriteFile(gold, []byte(`{"id":"a","url":"u","title":"","body":"one two three four five six"}`+"\n"+
+		`{"id":"b","url":"u","title":"","body":"seven eight nine ten"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pred, []byte(`{"id":"a","body":"one two three four five six"}`+"\n"+
+		`{"id":"b","articleBody":"seven eight nine ten and more"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "eval", "html", gold, "--pred", pred, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var m map[string]float64
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// page b: 1 of 3 predicted shingles right, recall 1 → P = (1 + 1/3)/2, R = 1
+	if math.Abs(m["precision"]-2.0/3) > 1e-9 || m["recall"] != 1 || m["accuracy"] != 0.5 || m["n_gold"] != 2 {
+		t.Errorf("metrics = %v", m)
+	}
+	for _, k := range []string{"f1", "f1_std", "precision_std", "recall_std", "accuracy_std", "n_missing", "n_extra"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("key %q missing from %v", k, m)
+		}
+	}
+}
