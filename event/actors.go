@@ -1,0 +1,320 @@
+package event
+
+import (
+	"bufio"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The actor dictionaries are PETRARCH2's Phoenix files: named actors
+// (countries, their cities, leaders with the dates they held office,
+// international and non-state organisations) with CAMEO actor codes, and
+// agents, the common nouns that give a role ("police" → COP, "foreign
+// minister" → GOV) to the country next to them.
+
+// dated is an actor code valid over a date range (yyyymmdd, 0 = open).
+type dated struct {
+	code     string
+	from, to int
+}
+
+// phrase is one surface form of an actor or agent, as upper-case words.
+type phrase struct {
+	words []string
+	loose bool // the last word may take a plural -S
+	actor int  // index into actorDict.codes, or -1 for an agent
+	agent string
+}
+
+type actorDict struct {
+	codes  [][]dated
+	byWord map[string][]*phrase
+}
+
+func (d *actorDict) addPhrase(p *phrase) {
+	d.byWord[p.words[0]] = append(d.byWord[p.words[0]], p)
+}
+
+// sortPhrases puts the longest phrases first so that matching is greedy.
+func (d *actorDict) sortPhrases() {
+	for _, ps := range d.byWord {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	}
+}
+
+func splitWords(s string) ([]string, bool) {
+	s = strings.TrimSpace(s)
+	loose := !strings.HasSuffix(s, "_")
+	s = strings.Trim(s, "_")
+	if s == "" {
+		return nil, false
+	}
+	return strings.Split(s, "_"), loose
+}
+
+// parseDate reads yyyymmdd or yymmdd.
+func parseDate(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	if len(s) == 6 {
+		if n/10000 >= 30 {
+			return 19000000 + n
+		}
+		return 20000000 + n
+	}
+	return n
+}
+
+func parseDated(s string) (dated, bool) {
+	s = strings.Trim(strings.TrimSpace(s), "[]")
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return dated{}, false
+	}
+	d := dated{code: strings.TrimPrefix(f[0], "~")}
+	if len(f) > 1 {
+		r := f[1]
+		switch {
+		case strings.HasPrefix(r, ">"):
+			d.from = parseDate(r[1:])
+		case strings.HasPrefix(r, "<"):
+			d.to = parseDate(r[1:])
+		default:
+			if a, b, ok := strings.Cut(r, "-"); ok {
+				d.from, d.to = parseDate(a), parseDate(b)
+			}
+		}
+	}
+	return d, true
+}
+
+// parseActors adds the entries of a Phoenix .actors file.
+func (d *actorDict) parseActors(name, data string) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	var cur []*phrase
+	idx := -1
+	flush := func() {
+		cur, idx = nil, -1
+	}
+	line := 0
+	for sc.Scan() {
+		line++
+		raw := sc.Text()
+		if i := strings.IndexByte(raw, '#'); i >= 0 {
+			raw = raw[:i]
+		}
+		s := strings.TrimSpace(raw)
+		if s == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(s, "["):
+			if idx < 0 {
+				continue
+			}
+			if dt, ok := parseDated(s); ok {
+				d.codes[idx] = append(d.codes[idx], dt)
+			}
+		case strings.HasPrefix(s, "+"):
+			if idx < 0 {
+				continue
+			}
+			text, c, has := splitCode(s[1:])
+			if w, loose := splitWords(text); w != nil {
+				p := &phrase{words: w, loose: loose, actor: idx}
+				cur = append(cur, p)
+				d.addPhrase(p)
+			}
+			if has {
+				if dt, ok := parseDated(c); ok {
+					d.codes[idx] = append(d.codes[idx], dt)
+				}
+			}
+		default:
+			prev := idx
+			flush()
+			text, c, has := splitCode(s)
+			w, loose := splitWords(text)
+			if w == nil {
+				continue
+			}
+			// Consecutive names without codes share the codes that follow
+			// them (TABARI format).
+			if !(prev >= 0 && len(d.codes[prev]) == 0) {
+				d.codes = append(d.codes, nil)
+				prev = len(d.codes) - 1
+			}
+			idx = prev
+			p := &phrase{words: w, loose: loose, actor: idx}
+			cur = append(cur, p)
+			d.addPhrase(p)
+			if has {
+				if dt, ok := parseDated(c); ok {
+					d.codes[idx] = append(d.codes[idx], dt)
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// parseAgents adds the entries of Phoenix.agents.txt: "NOUN {PLURALS} [~ROLE]",
+// with !MACRO! substitutions.
+func (d *actorDict) parseAgents(name, data string) error {
+	macros := make(map[string][]string)
+	sc := bufio.NewScanner(strings.NewReader(data))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		raw := sc.Text()
+		if i := strings.IndexByte(raw, '#'); i >= 0 {
+			raw = raw[:i]
+		}
+		s := strings.TrimSpace(raw)
+		if s == "" {
+			continue
+		}
+		if strings.HasPrefix(s, "!") {
+			if k, v, ok := strings.Cut(s, "="); ok {
+				var vs []string
+				for _, x := range strings.Split(v, ",") {
+					vs = append(vs, strings.TrimSpace(x))
+				}
+				macros[strings.TrimSpace(k)] = vs
+			}
+			continue
+		}
+		text, c, has := splitCode(s)
+		if !has {
+			continue
+		}
+		role := strings.TrimPrefix(strings.Trim(strings.TrimSpace(c), "[]"), "~")
+		if role == "" {
+			continue
+		}
+		var plurals []string
+		if i := strings.IndexByte(text, '{'); i >= 0 {
+			j := strings.IndexByte(text, '}')
+			if j > i {
+				plurals = strings.Fields(text[i+1 : j])
+			}
+			text = strings.TrimSpace(text[:i])
+		}
+		forms := []string{text}
+		for k, vs := range macros {
+			if strings.Contains(text, k) {
+				forms = forms[:0]
+				for _, v := range vs {
+					forms = append(forms, strings.ReplaceAll(text, k, "_"+v))
+				}
+			}
+		}
+		forms = append(forms, plurals...)
+		for _, f := range forms {
+			f = strings.ReplaceAll(f, "__", "_")
+			w, _ := splitWords(strings.TrimPrefix(f, "_"))
+			if w == nil {
+				continue
+			}
+			d.addPhrase(&phrase{words: w, loose: true, actor: -1, agent: role})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// codeAt returns the actor's code valid on day t (the first listed code when
+// t is zero or no range covers it).
+func (d *actorDict) codeAt(actor int, t time.Time) string {
+	cs := d.codes[actor]
+	if len(cs) == 0 {
+		return ""
+	}
+	if !t.IsZero() {
+		day := t.Year()*10000 + int(t.Month())*100 + t.Day()
+		for _, c := range cs {
+			if (c.from == 0 || day >= c.from) && (c.to == 0 || day <= c.to) {
+				return c.code
+			}
+		}
+	}
+	// Undated: prefer an open-ended code (the actor's standing identity).
+	for _, c := range cs {
+		if c.from == 0 && c.to == 0 {
+			return c.code
+		}
+	}
+	return cs[len(cs)-1].code
+}
+
+// wordEq reports whether a token (upper case) matches a dictionary word.
+func wordEq(tok, w string, loose bool) bool {
+	if tok == w {
+		return true
+	}
+	if !loose {
+		return false
+	}
+	if strings.HasSuffix(w, "Y") && tok == w[:len(w)-1]+"IES" {
+		return true
+	}
+	return len(tok) == len(w)+1 && tok[len(w)] == 'S' && strings.HasPrefix(tok, w) ||
+		len(tok) == len(w)+2 && strings.HasSuffix(tok, "ES") && strings.HasPrefix(tok, w)
+}
+
+// match returns the longest phrase starting at words[i].
+func (d *actorDict) match(words []string, i int) (*phrase, int) {
+	try := func(key string) (*phrase, int) {
+		for _, p := range d.byWord[key] {
+			if p.actor >= 0 && len(d.codes[p.actor]) == 0 {
+				continue
+			}
+			n := len(p.words)
+			if i+n > len(words) {
+				continue
+			}
+			ok := true
+			for k, w := range p.words {
+				loose := p.loose && k == n-1
+				if !wordEq(words[i+k], w, loose) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return p, n
+			}
+		}
+		return nil, 0
+	}
+	if p, n := try(words[i]); p != nil {
+		return p, n
+	}
+	w := words[i]
+	if strings.HasSuffix(w, "IES") {
+		if p, n := try(w[:len(w)-3] + "Y"); p != nil && p.loose && n == 1 {
+			return p, n
+		}
+	}
+	if strings.HasSuffix(w, "ES") {
+		if p, n := try(w[:len(w)-2]); p != nil && p.loose && n == 1 {
+			return p, n
+		}
+	}
+	if strings.HasSuffix(w, "S") {
+		if p, n := try(w[:len(w)-1]); p != nil && p.loose && n == 1 {
+			return p, n
+		}
+	}
+	return nil, 0
+}

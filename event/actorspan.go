@@ -1,0 +1,228 @@
+package event
+
+import (
+	"strings"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
+)
+
+// actorSpan is an actor mention in a sentence: tokens [first, last), its
+// CAMEO actor code and, when the entity layer knows it, the entity id.
+type actorSpan struct {
+	first, last int
+	code        string
+	entity      string
+	place       bool // a place name (city or country) rather than an agent
+}
+
+// findActors finds the actor mentions of a sentence: dictionary actors
+// (countries and their cities, leaders, organisations), agents ("police",
+// "foreign minister") combined with the country next to them ("Russian
+// officials", "the foreign minister of France"), and entities of the entity
+// layer that the dictionaries do not know, coded through their affiliation
+// and roles.
+func (c *Coder) findActors(s *sentence) []actorSpan {
+	type piece struct {
+		first, last int
+		code        string // actor code ("RUS", "USAGOV") or "" for an agent
+		role        string // agent role ("GOV")
+		place       bool
+	}
+	var ps []piece
+	n := len(s.words)
+	for i := 0; i < n; {
+		if s.kinds[i] != text.Word {
+			i++
+			continue
+		}
+		p, k := c.actors.match(s.words, i)
+		if p == nil {
+			i++
+			continue
+		}
+		// A capitalised dictionary phrase must be capitalised in the text;
+		// agents are common nouns and need not be.
+		if p.actor >= 0 && !s.caps[i] {
+			i++
+			continue
+		}
+		pc := piece{first: i, last: i + k}
+		if p.actor >= 0 {
+			pc.code = c.actors.codeAt(p.actor, s.in.Published)
+			pc.place = len(pc.code) == 3
+		} else {
+			pc.role = p.agent
+		}
+		if pc.code != "" || pc.role != "" {
+			ps = append(ps, pc)
+		}
+		i += k
+	}
+	// Merge a country with an adjacent agent: "Russian officials",
+	// "Russia's foreign minister", "the foreign minister of Russia",
+	// "French Foreign Minister Jean-Yves Le Drian".
+	var out []actorSpan
+	for i := 0; i < len(ps); i++ {
+		a := actorSpan{first: ps[i].first, last: ps[i].last, code: ps[i].code, place: ps[i].place}
+		// A role the text states ("President") beats one from the
+		// dictionary's dates, which may not fit an undated article.
+		country, role := splitActor(ps[i].code)
+		textRole := ps[i].role
+		for i+1 < len(ps) && joinable(s, ps[i].last, ps[i+1].first) {
+			nx := ps[i+1]
+			nc, nr := splitActor(nx.code)
+			if country == "" {
+				country = nc
+			} else if nc != "" && nc != country && nr == "" {
+				break
+			}
+			if nr != "" && (role == "" || len(nr) > len(role)) {
+				role = nr
+			}
+			if nx.role != "" && textRole == "" {
+				textRole = nx.role
+			}
+			a.last = nx.last
+			a.place = false
+			i++
+		}
+		if textRole != "" {
+			role = textRole
+		}
+		if country == "" && role == "" {
+			continue
+		}
+		a.code = country + role
+		if role != "" {
+			a.place = false
+		}
+		out = append(out, a)
+	}
+	c.linkEntities(s, out)
+	return out
+}
+
+// joinable reports whether two pieces with only a possessive, "of" or a
+// determiner between them form one actor.
+func joinable(s *sentence, end, next int) bool {
+	if next == end {
+		return true
+	}
+	for k := end; k < next; k++ {
+		switch s.words[k] {
+		case "'S", "OF", "THE", "-":
+		default:
+			return false
+		}
+	}
+	return next-end <= 2
+}
+
+// splitActor cuts an actor code into its country/IGO part and its role part.
+func splitActor(code string) (country, role string) {
+	if len(code) < 3 {
+		return "", code
+	}
+	return code[:3], code[3:]
+}
+
+// linkEntities attaches entity ids to actor spans and adds the entities the
+// dictionaries missed, coded through their affiliation and roles.
+func (c *Coder) linkEntities(s *sentence, spans []actorSpan) {
+	r := s.in.Entities
+	if r == nil {
+		return
+	}
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		ref := r.RefAt(s.first + i)
+		if ref == nil || ref.Entity < 0 || ref.Entity >= len(r.Entities) {
+			continue
+		}
+		ent := &r.Entities[ref.Entity]
+		last := ref.Last - s.first
+		if last > n {
+			last = n
+		}
+		if last <= i {
+			last = i + 1
+		}
+		found := false
+		for k := range spans {
+			if spans[k].first < last && i < spans[k].last {
+				if spans[k].entity == "" {
+					spans[k].entity = ent.ID
+				}
+				found = true
+			}
+		}
+		if !found && ent.Type != parley.Place {
+			if code := c.entityCode(ent); code != "" {
+				spans = append(spans, actorSpan{first: i, last: last, code: code, entity: ent.ID})
+			}
+		}
+		i = last - 1
+	}
+	s.actors = spans
+}
+
+// entityCode codes an entity the dictionaries do not name through its
+// affiliation ("Russia" → RUS) and roles ("foreign minister" → GOV).
+func (c *Coder) entityCode(e *parley.Entity) string {
+	country := ""
+	if e.Affiliation != "" {
+		country = c.codePhrase(e.Affiliation)
+		if len(country) > 3 {
+			country = country[:3]
+		}
+	}
+	role := ""
+	for _, r := range e.Roles {
+		code := c.codePhrase(r)
+		cc, rr := splitActor(code)
+		if country == "" {
+			country = cc
+		}
+		if rr != "" {
+			role = rr
+			break
+		}
+	}
+	if country == "" {
+		return ""
+	}
+	return country + role
+}
+
+// codePhrase codes a short phrase (an affiliation or role) with the
+// dictionaries.
+func (c *Coder) codePhrase(p string) string {
+	d := text.Segment(p)
+	words := make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		words[i] = strings.ToUpper(d.Tok(i))
+	}
+	country, role := "", ""
+	for i := 0; i < len(words); {
+		ph, k := c.actors.match(words, i)
+		if ph == nil {
+			i++
+			continue
+		}
+		if ph.actor >= 0 {
+			cc, rr := splitActor(c.actors.codeAt(ph.actor, time.Time{}))
+			if country == "" {
+				country = cc
+			}
+			if role == "" {
+				role = rr
+			}
+		} else if role == "" {
+			role = ph.agent
+		}
+		i += k
+	}
+	return country + role
+}

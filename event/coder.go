@@ -1,0 +1,403 @@
+package event
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/entity"
+	"github.com/parley-news/parley/text"
+)
+
+var (
+	//go:embed data/cameo_codes.tsv
+	cameoCodesTSV string
+	//go:embed data/CAMEO.2.0.txt
+	cameoVerbsTxt string
+	//go:embed data/verbs.txt
+	parleyVerbsTxt string
+	//go:embed data/nouns.tsv
+	parleyNounsTSV string
+	//go:embed data/Phoenix.Countries.actors.txt
+	phoenixCountries string
+	//go:embed data/Phoenix.International.actors.txt
+	phoenixInternational string
+	//go:embed data/Phoenix.MilNonState.actors.txt
+	phoenixMilNonState string
+	//go:embed data/Phoenix.agents.txt
+	phoenixAgents string
+)
+
+// Options change what a Coder emits.
+type Options struct {
+	// Statements also emits CAMEO 01 events (plain statements), but only in
+	// sentences where nothing else is coded. parley's normal output never
+	// contains them (PLOVER drops 01); scoring against CAMEO-manual gold
+	// that has 01 rows uses it.
+	Statements bool
+}
+
+// Coder codes events. It is immutable after New and safe for concurrent use.
+type Coder struct {
+	codes   map[string]Code
+	verbs   *verbDict // PETRARCH2 CAMEO.2.0
+	overlay *verbDict // parley's additions and corrections, consulted first
+	nouns   *nounDict
+	actors  *actorDict
+	opts    Options
+	// debugActors, when set by a test, sees each sentence's actors.
+	debugActors func(words []string, a []actorSpan)
+}
+
+// New builds a Coder from the embedded dictionaries.
+func New() (*Coder, error) {
+	c := &Coder{}
+	var err error
+	if c.codes, err = parseCodes(cameoCodesTSV); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	if c.verbs, err = parseVerbs(cameoVerbsTxt); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	if c.overlay, err = parseVerbs(parleyVerbsTxt); err != nil {
+		return nil, fmt.Errorf("event: verbs.txt: %w", err)
+	}
+	if c.nouns, err = parseNouns(parleyNounsTSV); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	c.actors = &actorDict{byWord: make(map[string][]*phrase)}
+	for _, f := range []struct{ name, data string }{
+		{"Phoenix.Countries.actors.txt", phoenixCountries},
+		{"Phoenix.International.actors.txt", phoenixInternational},
+		{"Phoenix.MilNonState.actors.txt", phoenixMilNonState},
+	} {
+		if err := c.actors.parseActors(f.name, f.data); err != nil {
+			return nil, fmt.Errorf("event: %w", err)
+		}
+	}
+	if err := c.actors.parseAgents("Phoenix.agents.txt", phoenixAgents); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	c.actors.sortPhrases()
+	return c, nil
+}
+
+// WithOptions returns a copy of c that uses o.
+func (c *Coder) WithOptions(o Options) *Coder {
+	cc := *c
+	cc.opts = o
+	return &cc
+}
+
+// Lookup returns the description of a CAMEO code.
+func (c *Coder) Lookup(code string) (Code, bool) {
+	k, ok := c.codes[code]
+	return k, ok
+}
+
+// Input is what the coder reads: the segmented text and, when the pipeline
+// has them, the entity layer and the quotes.
+type Input struct {
+	Doc       *text.Doc
+	Entities  *entity.Result // may be nil
+	Quotes    []parley.Quote
+	Published time.Time // for relative dates; zero if unknown
+	// Places resolves a place name to a location; nil disables locations.
+	Places func(name string) *parley.Location
+}
+
+// Code returns the events of a document, numbered V1, V2… in text order.
+func (c *Coder) Code(ctx context.Context, in Input) ([]parley.Event, error) {
+	var out []parley.Event
+	for si, s := range in.Doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, c.codeSentence(&in, s)...)
+	}
+	for i := range out {
+		out[i].ID = fmt.Sprintf("V%d", i+1)
+	}
+	return out, nil
+}
+
+// CodeText segments s and codes it with no entity layer: a convenience for
+// single sentences and tests.
+func (c *Coder) CodeText(s string, published time.Time) []parley.Event {
+	ev, _ := c.Code(context.Background(), Input{Doc: text.Segment(s), Published: published})
+	return ev
+}
+
+// sentence is the working view of one sentence.
+type sentence struct {
+	in     *Input
+	first  int      // index of the first token in the document
+	words  []string // upper-case token texts
+	kinds  []text.Kind
+	caps   []bool
+	actors []actorSpan
+}
+
+func (s *sentence) span(i, j int) parley.Span {
+	t := s.in.Doc.Tokens
+	return parley.Span{Start: int(t[s.first+i].Start), End: int(t[s.first+j-1].End)}
+}
+
+func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
+	n := ts.Last - ts.First
+	if n <= 0 {
+		return nil
+	}
+	s := &sentence{in: in, first: ts.First, words: make([]string, n), kinds: make([]text.Kind, n), caps: make([]bool, n)}
+	for i := range n {
+		tok := in.Doc.Tokens[ts.First+i]
+		w := strings.ToUpper(in.Doc.Text[tok.Start:tok.End])
+		if tok.Kind == text.Possessive {
+			w = "'S"
+		}
+		w = strings.ReplaceAll(w, "’", "'")
+		s.words[i], s.kinds[i], s.caps[i] = w, tok.Kind, tok.Is(text.Cap)
+	}
+	s.actors = c.findActors(s)
+	if c.debugActors != nil {
+		c.debugActors(s.words, s.actors)
+	}
+	var cands []cand
+	var stmts []parley.Event
+	used := make([]bool, n)
+	for i := 0; i < n; i++ {
+		if used[i] || s.kinds[i] != text.Word {
+			continue
+		}
+		t, ok := c.trigger(s, i)
+		if !ok {
+			continue
+		}
+		for k := t.first; k < t.last; k++ {
+			used[k] = true
+		}
+		for k := t.last; k < t.consumed && k < n; k++ {
+			used[k] = true
+		}
+		code, ok := c.codes[t.code]
+		if !ok {
+			continue
+		}
+		es := c.build(s, t, code)
+		if code.Root == "01" {
+			stmts = append(stmts, es...)
+			continue
+		}
+		cands = append(cands, cand{t: t, events: es, finite: !t.noun && finite(s, t), sub: subordinate(s, t.first)})
+	}
+	evs := choose(s, cands)
+	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
+		evs = stmts[:1]
+	}
+	return evs
+}
+
+// cand is a coded trigger before the choice of the sentence's events.
+type cand struct {
+	t      trig
+	events []parley.Event
+	finite bool // a finite verb: "agreed", "has met", "will visit"
+	sub    bool // inside a subordinate or relative clause
+}
+
+// choose keeps the events a sentence states: the acts of its main clauses
+// and the verbs coordinated with them ("agreed to restore … and create …").
+// Participles, gerunds, nouns and subordinate clauses mostly give
+// background or circumstance ("…, killing 20 people", "talks aimed at
+// ending the war"); they are kept only when the sentence has no main act.
+func choose(s *sentence, cs []cand) []parley.Event {
+	if len(cs) == 0 {
+		return nil
+	}
+	main := -1
+	for i, c := range cs {
+		if c.finite && !c.sub {
+			main = i
+			break
+		}
+	}
+	if main < 0 {
+		for i, c := range cs {
+			if c.finite {
+				main = i
+				break
+			}
+		}
+	}
+	if main < 0 {
+		return cs[0].events
+	}
+	out := append([]parley.Event(nil), cs[main].events...)
+	for i, c := range cs {
+		if i == main {
+			continue
+		}
+		if c.finite && !c.sub || coordinatedVerb(s, c.t.first) {
+			out = append(out, c.events...)
+		}
+	}
+	return out
+}
+
+// coordinatedVerb reports whether the trigger at i follows "and" (and
+// possibly "to"), as in "agreed to restore X and create Y".
+func coordinatedVerb(s *sentence, i int) bool {
+	return i > 0 && s.words[i-1] == "AND" || i > 1 && s.words[i-1] == "TO" && s.words[i-2] == "AND"
+}
+
+var subordinators = map[string]bool{
+	"WHICH": true, "WHO": true, "WHOM": true, "WHOSE": true, "WHILE": true, "AFTER": true, "BEFORE": true,
+	"IF": true, "UNLESS": true, "BECAUSE": true, "WHEN": true, "SINCE": true, "ALTHOUGH": true, "THOUGH": true,
+	"WHERE": true, "UNTIL": true, "WHETHER": true, "AS": true,
+}
+
+// subordinate reports whether token i is in a subordinate or relative
+// clause: a subordinator between the previous clause boundary and i.
+func subordinate(s *sentence, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		w := s.words[k]
+		if w == "," || w == ";" || w == ":" || s.kinds[k] == text.Dash {
+			return false
+		}
+		if subordinators[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var timeWords = map[string]bool{
+	"TODAY": true, "YESTERDAY": true, "TONIGHT": true, "HERE": true, "THERE": true, "ON": true, "LATER": true,
+	"NOW": true, "EARLIER": true, "MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true,
+	"FRIDAY": true, "SATURDAY": true, "SUNDAY": true, "ALSO": true, ")": true, "AGAIN": true, "FIRST": true,
+}
+
+// finite reports whether a verb trigger is a finite verb of its clause
+// rather than a participle, gerund or bare infinitive.
+func finite(s *sentence, t trig) bool {
+	w := s.words[t.first]
+	k := t.first - 1
+	for k >= 0 && (timeWords[s.words[k]] || strings.HasSuffix(s.words[k], "LY") && len(s.words[k]) > 3) {
+		k--
+	}
+	if k < 0 {
+		return true
+	}
+	p := s.words[k]
+	if p == "TO" {
+		return false
+	}
+	if auxWords[p] || modalWords[p] || futureWords[p] || negWords[p] {
+		return !strings.HasSuffix(w, "ING") || p == "IS" || p == "ARE" || p == "WAS" || p == "WERE" || p == "BEEN" || p == "BE"
+	}
+	if strings.HasSuffix(w, "ING") {
+		return false
+	}
+	return pronouns[p] || s.inActor(k) || s.caps[k] && s.kinds[k] == text.Word
+}
+
+// build turns a trigger into events, one per source × target pair.
+func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
+	srcs, tgts := c.roles(s, t)
+	if len(srcs) == 0 {
+		srcs = []*actorSpan{nil}
+	}
+	if len(tgts) == 0 {
+		tgts = []*actorSpan{nil}
+	}
+	ev := s.evidence(t, srcs, tgts)
+	loc := c.location(s, t)
+	date, dateText := resolveDate(s, t, s.in.Published)
+	reported := reportedIn(s.in.Quotes, ev)
+	var out []parley.Event
+	for _, a := range srcs {
+		for _, b := range tgts {
+			if a != nil && b != nil && a.code != "" && a.code == b.code && len(srcs) > 1 {
+				continue
+			}
+			e := parley.Event{
+				PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
+				QuadClass: code.QuadClass, Goldstein: code.Goldstein,
+				Location: loc, Date: date, DateText: dateText,
+				Evidence: ev, ReportedIn: reported, Negated: t.negated,
+				Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+			}
+			if a != nil {
+				e.Source, e.SourceCode = a.entity, a.code
+			}
+			if b != nil {
+				e.Target, e.TargetCode = b.entity, b.code
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// evidence is the clause that states the event: from the source (when it is
+// close) through the trigger to its object.
+func (s *sentence) evidence(t trig, srcs, tgts []*actorSpan) parley.Span {
+	start, end := t.first, t.last
+	if t.consumed > end {
+		end = t.consumed
+	}
+	for _, a := range srcs {
+		if a != nil && a.first < start && t.first-a.last <= 6 {
+			start = a.first
+		}
+	}
+	for _, b := range tgts {
+		if b != nil && b.last > end && b.first >= t.first {
+			end = b.last
+		}
+	}
+	// Extend over the object up to the clause end, at most a few words.
+	for k := end; k < len(s.words) && k < end+8; k++ {
+		if s.kinds[k] != text.Word && s.kinds[k] != text.Number && s.words[k] != "-" {
+			break
+		}
+		if k > t.last && isVerbBoundary(s.words[k]) {
+			break
+		}
+		end = k + 1
+	}
+	return s.span(start, end)
+}
+
+func isVerbBoundary(w string) bool {
+	switch w {
+	case "SAID", "SAYS", "SAY", "TOLD", "REPORTED", "WHICH", "WHO", "WHILE", "BUT", "AS", "AFTER", "BEFORE", "WHEN", "BECAUSE":
+		return true
+	}
+	return false
+}
+
+// reportedIn returns the id of the innermost quote whose content holds the
+// evidence: the event is known only through that quote.
+func reportedIn(qs []parley.Quote, ev parley.Span) string {
+	best, bestLen := "", 0
+	for _, q := range qs {
+		if q.Content.Overlaps(ev) && q.Content.Contains(parley.Span{Start: ev.Start, End: ev.Start + 1}) {
+			if best == "" || q.Content.Len() < bestLen {
+				best, bestLen = q.ID, q.Content.Len()
+			}
+		}
+	}
+	return best
+}
+
+// sortEvents orders events by evidence position (stable).
+func sortEvents(evs []parley.Event) {
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Evidence.Start < evs[j].Evidence.Start })
+}

@@ -1,0 +1,146 @@
+package event
+
+// Prepositions that put an actor in a place or circumstance rather than in
+// the role of source or target.
+var locPreps = map[string]bool{
+	"IN": true, "AT": true, "NEAR": true, "ACROSS": true, "INSIDE": true, "THROUGHOUT": true, "FROM": true,
+	"OUTSIDE": true, "INTO": true, "AROUND": true, "SINCE": true, "DURING": true, "UNDER": true,
+}
+
+// srcBlock are prepositions after which an actor is not the subject.
+var srcBlock = map[string]bool{
+	"IN": true, "AT": true, "NEAR": true, "ACROSS": true, "INSIDE": true, "THROUGHOUT": true, "FROM": true,
+	"OUTSIDE": true, "INTO": true, "AROUND": true, "TO": true, "ON": true, "WITH": true, "AGAINST": true, "FOR": true,
+	"OVER": true, "BY": true, "OF": true, "ABOUT": true, "TOWARD": true, "TOWARDS": true, "BETWEEN": true, "AMONG": true,
+	"UNDER": true, "DURING": true, "AFTER": true, "BEFORE": true,
+}
+
+// stopWords end the search for a target: another clause begins.
+func stopTarget(w string) bool {
+	switch w {
+	case ";", "SAID", "SAYS", "SAY", "TOLD", "REPORTED", "ACCORDING", "WHICH", "WHILE", "BUT", "AFTER", "BEFORE", "BECAUSE", "WHEN", "ALTHOUGH":
+		return true
+	}
+	return false
+}
+
+func (s *sentence) prevWord(i int) string {
+	if i <= 0 {
+		return ""
+	}
+	k := i - 1
+	if s.words[k] == "THE" && k > 0 {
+		k--
+	}
+	return s.words[k]
+}
+
+// roles picks the source and target actors of a trigger.
+func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
+	if t.noun {
+		return c.nounRoles(s, t)
+	}
+	before := func() []*actorSpan {
+		for k := len(s.actors) - 1; k >= 0; k-- {
+			a := &s.actors[k]
+			if a.last > t.first || t.first-a.last > 25 {
+				continue
+			}
+			if srcBlock[s.prevWord(a.first)] {
+				continue
+			}
+			return coordinated(s, k, -1)
+		}
+		return nil
+	}
+	after := func(from int) []*actorSpan {
+		for k := range s.actors {
+			a := &s.actors[k]
+			if a.first < from {
+				continue
+			}
+			stop := false
+			for j := from; j < a.first; j++ {
+				if stopTarget(s.words[j]) {
+					stop = true
+					break
+				}
+			}
+			if stop || a.first-from > 12 {
+				return nil
+			}
+			if locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY" {
+				continue
+			}
+			return coordinated(s, k, +1)
+		}
+		return nil
+	}
+	if t.passive {
+		// "X was attacked by Y": Y is the source.
+		for k := range s.actors {
+			a := &s.actors[k]
+			if a.first >= t.last && a.first-t.last <= 6 && s.prevWord(a.first) == "BY" {
+				return coordinated(s, k, +1), before()
+			}
+		}
+		return nil, before()
+	}
+	return before(), after(t.last)
+}
+
+// coordinated returns the actor k and the actors coordinated with it ("X and
+// Y", "X, Y and Z") in direction dir.
+func coordinated(s *sentence, k, dir int) []*actorSpan {
+	out := []*actorSpan{&s.actors[k]}
+	for j := k + dir; j >= 0 && j < len(s.actors); j += dir {
+		a, b := &s.actors[j-dir], &s.actors[j]
+		lo, hi := b.last, a.first
+		if dir > 0 {
+			lo, hi = a.last, b.first
+		}
+		if hi-lo < 1 || hi-lo > 2 {
+			break
+		}
+		ok := true
+		for m := lo; m < hi; m++ {
+			switch s.words[m] {
+			case "AND", ",", "THE", "OR":
+			default:
+				ok = false
+			}
+		}
+		if !ok {
+			break
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// nounRoles: "talks between X and Y", "X's visit to Y", "the X attack on Y".
+func (c *Coder) nounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
+	for k := range s.actors {
+		a := &s.actors[k]
+		if a.first >= t.last && a.first-t.last <= 4 {
+			switch s.prevWord(a.first) {
+			case "BETWEEN":
+				cs := coordinated(s, k, +1)
+				if len(cs) > 1 {
+					return cs[:1], cs[1:]
+				}
+				return cs, nil
+			case "BY":
+				srcs = coordinated(s, k, +1)
+			case "WITH", "TO", "AGAINST", "ON", "OF", "FOR":
+				if tgts == nil {
+					tgts = coordinated(s, k, +1)
+				}
+			}
+		}
+		if a.last <= t.first && t.first-a.last <= 3 && srcs == nil {
+			srcs = coordinated(s, k, -1)
+		}
+	}
+	return srcs, tgts
+}

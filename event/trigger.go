@@ -1,0 +1,433 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley/text"
+)
+
+// trig is a matched event trigger.
+type trig struct {
+	first, last int    // trigger tokens
+	consumed    int    // end of the words the pattern or complement used
+	code        string // CAMEO code
+	negated     bool
+	passive     bool
+	noun        bool
+	future      bool
+}
+
+var determiners = map[string]bool{
+	"THE": true, "A": true, "AN": true, "THIS": true, "THESE": true, "THOSE": true, "ITS": true, "HIS": true,
+	"HER": true, "THEIR": true, "OUR": true, "MY": true, "YOUR": true, "'S": true, "ANY": true, "NO": true, "EACH": true,
+	"EVERY": true, "SEVERAL": true, "MANY": true, "FURTHER": true, "NEW": true, "FIRST": true, "LATEST": true,
+	"SECOND": true, "FRESH": true, "RECENT": true, "DIRECT": true, "MASS": true, "POSSIBLE": true, "POTENTIAL": true,
+}
+
+var auxWords = map[string]bool{
+	"HAS": true, "HAVE": true, "HAD": true, "IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true,
+	"BEING": true, "DID": true, "DO": true, "DOES": true, "WILL": true, "WOULD": true, "SHALL": true, "SHOULD": true,
+	"CAN": true, "COULD": true, "MAY": true, "MIGHT": true, "MUST": true, "ALSO": true, "STILL": true, "ALREADY": true,
+	"NOT": true, "N'T": true, "NEVER": true, "REPORTEDLY": true, "ALLEGEDLY": true, "JUST": true, "RECENTLY": true,
+	"THEN": true, "LATER": true, "FORMALLY": true, "OFFICIALLY": true, "JOINTLY": true, "FINALLY": true, "TO": true,
+	"STRONGLY": true, "REPEATEDLY": true, "ONCE": true, "AGAIN": true, "EVEN": true,
+}
+
+// modal words make the event uncertain or unreal: no event is coded.
+var modalWords = map[string]bool{
+	"MAY": true, "MIGHT": true, "COULD": true, "SHOULD": true, "UNLIKELY": true, "LIKELY": true,
+	"YET": true, "IF": true, "WHETHER": true, "CONSIDER": true, "CONSIDERING": true, "EXPECTED": true,
+	"HOPE": true, "HOPES": true, "HOPED": true, "HOPING": true, "WANT": true, "WANTS": true, "WANTED": true,
+	"TRY": true, "TRIES": true, "TRIED": true, "TRYING": true, "SEEK": true, "SEEKS": true, "SOUGHT": true,
+	"AIM": true, "AIMS": true, "AIMED": true, "AIMING": true, "FAILED": true, "FAIL": true, "FAILS": true, "FAILING": true,
+	"ATTEMPT": true, "ATTEMPTS": true, "ATTEMPTED": true, "WHO": true, "SUPPOSED": true, "ABLE": true,
+	"PROPOSED": true, "PROPOSE": true, "PROPOSES": true, "PROPOSING": true, "NEED": true, "NEEDS": true, "MUST": true,
+	"CAN": true, "CANNOT": true, "ALLEGEDLY": true,
+}
+
+// futureWords announce an act that has not happened yet: cooperative acts
+// become intentions (PLOVER: future CONSULT/SUPPORT/COOPERATE/AID → AGREE).
+var futureWords = map[string]bool{
+	"WILL": true, "WOULD": true, "SHALL": true, "PLANS": true, "PLANNED": true, "PLAN": true, "SET": true, "READY": true,
+	"GOING": true, "INTENDS": true, "PREPARED": true, "WILLING": true, "AGREED": true, "AGREE": true, "AGREES": true,
+	"DECIDED": true, "PROMISED": true, "PLEDGED": true, "VOWED": true, "OFFERED": true, "TO": true, "'LL": true,
+}
+
+var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true, "CANNOT": true}
+
+// verbAt returns the longest verb form starting at token i in d.
+func verbAt(d *verbDict, words []string, i int) (*verb, int) {
+	var best *verb
+	bn := 0
+	for _, v := range d.forms[words[i]] {
+		n := len(v.words)
+		if n <= bn || i+n > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < n; k++ {
+			if words[i+k] != v.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bn = v, n
+		}
+	}
+	return best, bn
+}
+
+func (s *sentence) inActor(i int) bool {
+	for _, a := range s.actors {
+		if i >= a.first && i < a.last {
+			return true
+		}
+	}
+	return false
+}
+
+// trigger finds the event trigger at token i, if any, with its code after
+// patterns, complements, negation and modality.
+func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
+	if s.caps[i] && i > 0 && !allCaps(s) {
+		return trig{}, false
+	}
+	if s.inActor(i) {
+		return trig{}, false
+	}
+	ov, on := verbAt(c.overlay, s.words, i)
+	bv, bn := verbAt(c.verbs, s.words, i)
+	prevDet := i > 0 && determiners[s.words[i-1]]
+	if (ov != nil || bv != nil) && !prevDet && verbLike(s, i, max(on, bn)) {
+		n := max(on, bn)
+		t := trig{first: i, last: i + n}
+		code, end, ok := c.chooseCode(s, t, ov, bv)
+		if !ok {
+			return trig{}, false
+		}
+		t.code, t.consumed = code, end
+		return c.modality(s, t)
+	}
+	if code, n := c.nouns.match(s.words, i); n > 0 {
+		if !nounContext(s, i, n) {
+			return trig{}, false
+		}
+		t := trig{first: i, last: i + n, code: code, noun: true}
+		return c.modality(s, t)
+	}
+	return trig{}, false
+}
+
+func allCaps(s *sentence) bool {
+	n := 0
+	for i, w := range s.words {
+		if s.kinds[i] == text.Word && w == strings.ToLower(w) {
+			return false
+		}
+		if s.caps[i] {
+			n++
+		}
+	}
+	return n == len(s.words)
+}
+
+// nounContext reports whether a noun trigger is used as an event: with a
+// determiner, possessive or modifier before it, or a participant after it.
+func nounContext(s *sentence, i, n int) bool {
+	if i > 0 {
+		p := s.words[i-1]
+		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == text.Number {
+			return true
+		}
+	}
+	if i+n < len(s.words) {
+		switch s.words[i+n] {
+		case "BETWEEN", "WITH", "AGAINST", "ON", "OVER", "BY", "TO", "OF", "IN", "AT":
+			return true
+		}
+	}
+	return false
+}
+
+// chooseCode applies the patterns of the verb's blocks (parley's overlay
+// first) and returns the code and the end of the words the pattern used.
+func (c *Coder) chooseCode(s *sentence, t trig, ov, bv *verb) (string, int, bool) {
+	bestScore, bestCode, bestEnd := -1, "", t.last
+	try := func(b *block) {
+		if b == nil {
+			return
+		}
+		for _, p := range b.patterns {
+			sc := len(p.pre) + len(p.post)
+			if sc <= bestScore {
+				continue
+			}
+			end, ok := matchPattern(s, t, p)
+			if ok {
+				bestScore, bestCode, bestEnd = sc, p.code, end
+			}
+		}
+	}
+	if ov != nil {
+		try(ov.block)
+	}
+	if bv != nil && (ov == nil || !strings.HasSuffix(ov.block.lemma, "_ONLY")) {
+		try(bv.block)
+	}
+	if bestScore >= 0 {
+		return bestCode, bestEnd, bestCode != ""
+	}
+	// parley's overlay is authoritative for the verbs it lists.
+	code := ""
+	if ov != nil {
+		code = ov.code
+	} else if bv != nil {
+		code = bv.code
+	}
+	return code, t.last, code != ""
+}
+
+// matchPattern checks the pattern's items in order before and after the
+// verb, inside the clause.
+func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
+	k := t.first - 1
+	for j := len(p.pre) - 1; j >= 0; j-- {
+		found := false
+		for ; k >= 0 && k >= t.first-6; k-- {
+			if itemEq(s.words[k], p.pre[j]) {
+				found = true
+				k--
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	k = t.last
+	end := t.last
+	for _, it := range p.post {
+		found := false
+		for ; k < len(s.words) && k < t.last+8; k++ {
+			w := s.words[k]
+			if w == ";" || w == "SAID" || w == "SAYS" || w == "." {
+				return 0, false
+			}
+			if itemEq(w, it) {
+				found = true
+				end = k + 1
+				k++
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return end, true
+}
+
+func itemEq(w string, it item) bool {
+	for _, a := range it {
+		if wordEq(w, a, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// modality applies the words before the trigger (negation, modal and future
+// auxiliaries) and a "to"-complement after it.
+func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
+	root := t.code[:2]
+	// Complement: "agreed to restore", "refused to meet", "plans to visit".
+	if !t.noun {
+		k := t.consumed
+		if k < len(s.words) && s.words[k] == "TO" && k+1 < len(s.words) {
+			j := k + 1
+			ov, on := verbAt(c.overlay, s.words, j)
+			bv, bn := verbAt(c.verbs, s.words, j)
+			if ov != nil || bv != nil {
+				t2 := trig{first: j, last: j + max(on, bn)}
+				if code2, end2, ok := c.chooseCode(s, t2, ov, bv); ok {
+					r2 := code2[:2]
+					switch root {
+					case "03":
+						if x := intentOf(r2, code2); x != "" {
+							t.code, t.consumed = x, end2
+						}
+					case "12":
+						if x := rejectOf(r2); x != "" {
+							t.code, t.consumed = x, end2
+						}
+					}
+				}
+			}
+		}
+	}
+	// Look back over auxiliaries and adverbs.
+	neg, modal, future, passive := false, false, false, false
+	for k := t.first - 1; k >= 0 && k >= t.first-5; k-- {
+		w := s.words[k]
+		if negWords[w] {
+			neg = true
+		}
+		if modalWords[w] && !(w == "WHO" && k != t.first-1) {
+			modal = true
+		}
+		if futureWords[w] && w != "TO" {
+			future = true
+		}
+		if w == "WAS" || w == "WERE" || w == "BEEN" || w == "BEING" || (w == "BE" && k == t.first-1) || ((w == "IS" || w == "ARE") && k == t.first-1) {
+			passive = true
+		}
+		if !auxWords[w] && !negWords[w] && !modalWords[w] && !futureWords[w] {
+			break
+		}
+	}
+	if t.noun {
+		passive = false
+		if t.first > 0 {
+			switch s.words[t.first-1] {
+			case "POSSIBLE", "POTENTIAL", "PROPOSED", "PLANNED", "NO":
+				modal = true
+			}
+		}
+	}
+	if !strings.HasSuffix(s.words[t.first], "ED") && !irregularParticiple(s.words[t.first]) {
+		passive = false
+	}
+	t.passive = passive
+	if modal {
+		return t, false
+	}
+	root = t.code[:2]
+	if neg {
+		t.negated = true
+		switch root {
+		case "03", "05":
+			t.code = "120"
+		case "06", "07", "08":
+			t.code = rejectOf(root)
+		default:
+			return t, false
+		}
+		return t, true
+	}
+	if future {
+		t.future = true
+		if x := intentOf(root, t.code); x != "" && root != "03" {
+			t.code = x
+		}
+	}
+	return t, true
+}
+
+func irregularParticiple(w string) bool {
+	switch w {
+	case "MET", "HELD", "TAKEN", "GIVEN", "SEEN", "BROKEN", "SHOT", "HIT", "BEATEN", "STRUCK", "KEPT", "SENT", "LEFT",
+		"BROUGHT", "FOUGHT", "CAUGHT", "SEIZED", "SOLD", "TOLD", "DRIVEN", "THROWN", "FLOWN", "WON", "LOST", "BURNT", "SHUT":
+		return true
+	}
+	return false
+}
+
+// intentOf maps the root of an act to the CAMEO code for the intention to do
+// it (03x).
+func intentOf(root, code string) string {
+	switch root {
+	case "03":
+		return code
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	}
+	return ""
+}
+
+// rejectOf maps the root of a refused act to the CAMEO rejection (12x).
+func rejectOf(root string) string {
+	switch root {
+	case "03", "05":
+		return "120"
+	case "04":
+		return "125"
+	case "06":
+		return "121"
+	case "07":
+		return "122"
+	case "08":
+		return "124"
+	case "12":
+		return "120"
+	}
+	return ""
+}
+
+var prepositions = map[string]bool{
+	"OF": true, "IN": true, "ON": true, "AT": true, "FOR": true, "WITH": true, "BY": true, "FROM": true, "ABOUT": true,
+	"AGAINST": true, "OVER": true, "UNDER": true, "BETWEEN": true, "AMONG": true, "INTO": true, "THROUGH": true,
+	"DURING": true, "WITHOUT": true, "DESPITE": true, "AMID": true, "TOWARD": true, "TOWARDS": true, "ACROSS": true,
+}
+
+var pronouns = map[string]bool{
+	"HE": true, "SHE": true, "IT": true, "THEY": true, "WE": true, "I": true, "YOU": true, "WHO": true, "WHICH": true,
+	"THAT": true, "BOTH": true, "OTHERS": true,
+}
+
+var pastIrregular = map[string]bool{
+	"MET": true, "HELD": true, "TOOK": true, "GAVE": true, "SAW": true, "BROKE": true, "SHOT": true, "HIT": true,
+	"BEAT": true, "STRUCK": true, "KEPT": true, "SENT": true, "LEFT": true, "BROUGHT": true, "FOUGHT": true,
+	"CAUGHT": true, "SOLD": true, "TOLD": true, "DROVE": true, "THREW": true, "FLEW": true, "WON": true, "LOST": true,
+	"SAID": true, "MADE": true, "BEGAN": true, "WITHDREW": true, "FROZE": true, "SOUGHT": true, "LED": true,
+	"SPOKE": true, "FLED": true, "FELL": true, "STOOD": true, "BLEW": true, "WITHHELD": true, "LAID": true,
+	"STRUCK_DOWN": true, "FOUND": true, "BOUGHT": true, "PAID": true, "READ": true, "RAN": true, "SET": true,
+}
+
+// verbLike reports whether the words at [i, i+n) can be a verb here. Many
+// dictionary verbs are also nouns ("forces", "deal", "measures", "supply");
+// without a parser, a base or -s form needs a subject, auxiliary or "to"
+// right before it, and must not be followed by a verb of its own.
+func verbLike(s *sentence, i, n int) bool {
+	w := s.words[i]
+	if w == "ACCORDING" {
+		return false
+	}
+	prev := ""
+	if i > 0 {
+		prev = s.words[i-1]
+	}
+	if prepositions[prev] && prev != "BY" {
+		return false // "for ending", "of returning": a gerund, not the event
+	}
+	next := ""
+	if i+n < len(s.words) {
+		next = s.words[i+n]
+	}
+	past := strings.HasSuffix(w, "ED") || pastIrregular[w]
+	ing := strings.HasSuffix(w, "ING")
+	if past || ing {
+		return true
+	}
+	switch {
+	case auxWords[prev] || modalWords[prev] || futureWords[prev] || negWords[prev] || pronouns[prev]:
+	case strings.HasSuffix(prev, "LY") && len(prev) > 3:
+	case i > 0 && s.inActor(i-1):
+	case i == 0:
+	default:
+		return false
+	}
+	// "Serbian forces were", "the measures have": the next word is the verb.
+	if auxWords[next] && next != "TO" && next != "NOT" || strings.HasSuffix(next, "ED") && !s.caps[min(i+n, len(s.caps)-1)] {
+		return false
+	}
+	return true
+}

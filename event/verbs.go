@@ -1,0 +1,239 @@
+package event
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+// The verb dictionary is PETRARCH2's CAMEO.2.0.txt: blocks of synonymous
+// verbs, each with a default code, followed by patterns over the words before
+// and after the verb that refine the code. PETRARCH matches the patterns
+// against a constituency parse; parley matches them, in order, in a window of
+// the clause around the verb.
+
+// item is one element of a pattern: any of a set of word forms.
+type item []string
+
+// pattern refines a verb block's code when its items occur around the verb.
+type pattern struct {
+	pre, post []item
+	code      string // "" blocks coding
+}
+
+// block is a set of synonymous verbs sharing patterns.
+type block struct {
+	lemma    string
+	code     string
+	patterns []pattern
+}
+
+// verb is one verb of a block, possibly multiword ("MEET WITH").
+type verb struct {
+	words []string // the form's words, upper case
+	lemma string
+	code  string // the verb's own code, or the block's
+	block *block
+}
+
+// verbDict maps the first word of each verb form to its forms.
+type verbDict struct {
+	forms map[string][]*verb
+}
+
+func (d *verbDict) add(v *verb) {
+	d.forms[v.words[0]] = append(d.forms[v.words[0]], v)
+}
+
+// parseCode reads "[036:036]", "[---]", "[:020]" → the primary code; ok is
+// false when the pattern only codes the passive side.
+func parseCode(s string) (code string, ok bool) {
+	s = strings.Trim(strings.TrimSpace(s), "[]")
+	if s == "---" || s == "" {
+		return "", true
+	}
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		if i == 0 {
+			return "", false
+		}
+		s = s[:i]
+	}
+	if s == "---" {
+		return "", true
+	}
+	return s, true
+}
+
+// splitCode cuts "TEXT [code] # comment" into text and code.
+func splitCode(line string) (text, code string, has bool) {
+	if i := strings.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	i := strings.IndexByte(line, '[')
+	if i < 0 {
+		return strings.TrimSpace(line), "", false
+	}
+	j := strings.IndexByte(line[i:], ']')
+	if j < 0 {
+		return strings.TrimSpace(line[:i]), "", false
+	}
+	return strings.TrimSpace(line[:i]), line[i : i+j+1], true
+}
+
+func parseVerbs(data string) (*verbDict, error) {
+	d := &verbDict{forms: make(map[string][]*verb)}
+	syn := make(map[string][]string)
+	sc := bufio.NewScanner(strings.NewReader(data))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	var (
+		cur    *block
+		curSyn string
+		line   int
+	)
+	for sc.Scan() {
+		line++
+		raw := sc.Text()
+		s := strings.TrimSpace(raw)
+		switch {
+		case s == "" || strings.HasPrefix(s, "#"):
+			curSyn = ""
+			continue
+		case strings.HasPrefix(s, "&"):
+			curSyn = strings.TrimSuffix(strings.Fields(s)[0], "_")
+			continue
+		case curSyn != "" && strings.HasPrefix(s, "+"):
+			w, _, _ := splitCode(s[1:])
+			syn[curSyn] = append(syn[curSyn], strings.TrimSuffix(w, "_"))
+			continue
+		case strings.HasPrefix(s, "---"):
+			f := strings.Fields(strings.Trim(s, "- "))
+			if len(f) < 2 {
+				return nil, fmt.Errorf("CAMEO.2.0.txt:%d: bad block header %q", line, s)
+			}
+			code, _ := parseCode(f[1])
+			cur = &block{lemma: f[0], code: code}
+			continue
+		case cur == nil:
+			continue
+		case strings.HasPrefix(s, "-"):
+			text, c, has := splitCode(s[1:])
+			if !has {
+				continue
+			}
+			code, ok := parseCode(c)
+			if !ok {
+				continue
+			}
+			p, ok := parsePattern(text, syn)
+			if !ok {
+				continue
+			}
+			p.code = code
+			cur.patterns = append(cur.patterns, p)
+			continue
+		}
+		text, c, has := splitCode(s)
+		code := cur.code
+		if has {
+			if cc, ok := parseCode(c); ok {
+				code = cc
+			}
+		}
+		var forms []string
+		if i := strings.IndexByte(text, '{'); i >= 0 {
+			j := strings.IndexByte(text, '}')
+			if j < i {
+				j = len(text)
+			}
+			forms = strings.Fields(text[i+1 : j])
+			text = strings.TrimSpace(text[:i])
+		}
+		base := strings.TrimPrefix(text, "+")
+		if base == "" {
+			continue
+		}
+		words := strings.Split(strings.Trim(base, "_"), "_")
+		all := [][]string{words}
+		if len(forms) > 0 {
+			for _, f := range forms {
+				all = append(all, strings.Split(strings.Trim(strings.TrimPrefix(f, "+"), "_"), "_"))
+			}
+		} else {
+			for _, f := range inflect(words[0]) {
+				w := append([]string{f}, words[1:]...)
+				all = append(all, w)
+			}
+		}
+		for _, w := range all {
+			d.add(&verb{words: w, lemma: base, code: code, block: cur})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("CAMEO.2.0.txt: %w", err)
+	}
+	return d, nil
+}
+
+// parsePattern reads the words of a pattern ("* (TO &TREATY)", "&MILITARY *
+// EXERCISES") into the items before and after the verb.
+func parsePattern(text string, syn map[string][]string) (pattern, bool) {
+	var p pattern
+	after := false
+	seen := false
+	for _, f := range strings.Fields(text) {
+		f = strings.Trim(f, "{}()")
+		switch f {
+		case "*":
+			after, seen = true, true
+			continue
+		case "", "$", "+", "^", "%", "-":
+			continue
+		}
+		var it item
+		if strings.HasPrefix(f, "&") {
+			it = syn[strings.TrimSuffix(f[1:], "_")]
+			if len(it) == 0 {
+				return p, false
+			}
+		} else {
+			for _, a := range strings.Split(f, "/") {
+				if a = strings.Trim(a, "_{}()$+^%"); a != "" {
+					it = append(it, a)
+				}
+			}
+			if len(it) == 0 {
+				continue
+			}
+		}
+		if after {
+			p.post = append(p.post, it)
+		} else {
+			p.pre = append(p.pre, it)
+		}
+	}
+	return p, seen
+}
+
+// inflect returns regular inflections of an English verb in upper case.
+func inflect(w string) []string {
+	if w == "" {
+		return nil
+	}
+	out := []string{w + "S", w + "ED", w + "ING"}
+	n := len(w)
+	last := w[n-1]
+	switch {
+	case last == 'E':
+		out = append(out, w+"D", w[:n-1]+"ING")
+	case last == 'Y' && n > 1 && !isVowel(w[n-2]):
+		out = append(out, w[:n-1]+"IES", w[:n-1]+"IED")
+	case strings.HasSuffix(w, "S") || strings.HasSuffix(w, "SH") || strings.HasSuffix(w, "CH") || strings.HasSuffix(w, "X") || strings.HasSuffix(w, "Z"):
+		out = append(out, w+"ES")
+	}
+	if n >= 3 && !isVowel(last) && isVowel(w[n-2]) && !isVowel(w[n-3]) && last != 'W' && last != 'X' && last != 'Y' {
+		out = append(out, w+string(last)+"ED", w+string(last)+"ING")
+	}
+	return out
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("AEIOU", c) >= 0 }
