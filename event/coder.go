@@ -194,7 +194,8 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 			stmts = append(stmts, es...)
 			continue
 		}
-		cands = append(cands, cand{t: t, events: es, finite: !t.noun && finite(s, t), sub: subordinate(s, t.first)})
+		fin := !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
+		cands = append(cands, cand{t: t, events: es, finite: fin, sub: subordinate(s, t.first)})
 	}
 	evs := choose(s, cands)
 	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
@@ -400,4 +401,24 @@ func reportedIn(qs []parley.Quote, ev parley.Span) string {
 // sortEvents orders events by evidence position (stable).
 func sortEvents(evs []parley.Event) {
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Evidence.Start < evs[j].Evidence.Start })
+}
+
+// lightVerb reports whether a noun trigger is the object of a finite verb
+// that carries little meaning of its own ("imposed sanctions", "renewed
+// negotiations", "undertook a mediation mission"): the noun is the act.
+func lightVerb(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := s.words[k]
+		if determiners[w] || s.kinds[k] == text.Number {
+			continue
+		}
+		if strings.HasSuffix(w, "ED") || pastIrregular[w] || w == "UNDERTOOK" || w == "HOLDS" || w == "HOLD" {
+			return k == 0 || !determiners[s.words[k-1]]
+		}
+		if s.caps[k] || strings.HasSuffix(w, "AL") || strings.HasSuffix(w, "IC") || strings.HasSuffix(w, "-LEVEL") {
+			continue // modifiers: "warm", "direct", "high-level"
+		}
+		return false
+	}
+	return false
 }

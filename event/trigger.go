@@ -194,7 +194,7 @@ func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
 	k := t.first - 1
 	for j := len(p.pre) - 1; j >= 0; j-- {
 		found := false
-		for ; k >= 0 && k >= t.first-6; k-- {
+		for lim := k - 3; k >= 0 && k >= lim; k-- {
 			if itemEq(s.words[k], p.pre[j]) {
 				found = true
 				k--
@@ -207,9 +207,15 @@ func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
 	}
 	k = t.last
 	end := t.last
-	for _, it := range p.post {
+	for j, it := range p.post {
 		found := false
-		for ; k < len(s.words) && k < t.last+8; k++ {
+		// The first word may sit behind a determiner and modifiers; the
+		// next ones follow closely, as in the object phrase.
+		lim := k + 3
+		if j == 0 {
+			lim = k + 4
+		}
+		for ; k < len(s.words) && k < lim; k++ {
 			w := s.words[k]
 			if w == ";" || w == "SAID" || w == "SAYS" || w == "." {
 				return 0, false
