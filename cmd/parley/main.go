@@ -35,6 +35,7 @@ func commands() []command {
 	cmds := []command{
 		extractCommand(),
 		evalCommand(),
+		benchCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds
