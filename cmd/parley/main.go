@@ -36,6 +36,8 @@ func commands() []command {
 		extractCommand(),
 		evalCommand(),
 		benchCommand(),
+		ingestCommand(),
+		evalHTMLCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

@@ -124,6 +124,11 @@ func isHidden(n *html.Node) bool {
 			if a.Val == "true" {
 				return true
 			}
+		case "class":
+			// FeedBurner's share links at the foot of feed items.
+			if strings.Contains(a.Val, "feedflare") {
+				return true
+			}
 		case "style":
 			s := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
 			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {

@@ -1,0 +1,149 @@
+// Package dedup finds near-duplicate articles — the same wire story
+// republished with a new headline, a changed paragraph or a different
+// dateline — with 64-bit simhashes of word shingles.
+package dedup
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"strings"
+	"unicode"
+)
+
+// DefaultDistance is the largest Hamming distance between the simhashes of
+// two texts that Index treats as copies. Over 3-word shingles, republished
+// wire copies differ by a few bits, unrelated articles by about 32.
+const DefaultDistance = 3
+
+// minWords: shorter texts are too short to fingerprint reliably; only
+// identical ones are duplicates.
+const minWords = 20
+
+// Simhash returns the 64-bit simhash of text over lower-cased 3-word
+// shingles.
+func Simhash(text string) uint64 {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+	var v [64]int
+	h := fnv.New64a()
+	add := func(ws []string) {
+		h.Reset()
+		for _, w := range ws {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		x := h.Sum64()
+		// fnv's high bits mix poorly for short inputs: finalise (splitmix64).
+		x ^= x >> 30
+		x *= 0xbf58476d1ce4e5b9
+		x ^= x >> 27
+		x *= 0x94d049bb133111eb
+		x ^= x >> 31
+		for i := range 64 {
+			if x&(1<<i) != 0 {
+				v[i]++
+			} else {
+				v[i]--
+			}
+		}
+	}
+	if len(words) < 3 {
+		add(words)
+	}
+	for i := 0; i+3 <= len(words); i++ {
+		add(words[i : i+3])
+	}
+	var s uint64
+	for i := range 64 {
+		if v[i] > 0 {
+			s |= 1 << i
+		}
+	}
+	return s
+}
+
+// Index remembers the fingerprints of the articles seen so far and finds
+// the first one that a new article copies. It is not safe for concurrent
+// use. By the pigeonhole principle, two hashes within distance 3 agree on
+// at least one of four 16-bit bands, so each lookup compares only the
+// entries that share a band.
+type Index struct {
+	Distance int // 0 means DefaultDistance (at most 3)
+	bands    [4]map[uint16][]int
+	entries  []entry
+}
+
+type entry struct {
+	hash  uint64
+	id    string
+	exact bool // too short for simhash: matched on identical hash only
+}
+
+// Fingerprint is what the index keeps of one article.
+type Fingerprint struct {
+	Hash  uint64
+	Short bool // fewer than 20 words: only exact copies count
+}
+
+// Of computes the fingerprint of a text.
+func Of(text string) Fingerprint {
+	n := 0
+	for range strings.FieldsSeq(text) {
+		n++
+		if n >= minWords {
+			break
+		}
+	}
+	return Fingerprint{Hash: Simhash(text), Short: n < minWords}
+}
+
+// Lookup returns the id of the first indexed article that fp copies.
+func (x *Index) Lookup(fp Fingerprint) (string, bool) {
+	d := x.Distance
+	if d <= 0 || d > 3 {
+		d = DefaultDistance
+	}
+	if fp.Short {
+		d = 0
+	}
+	best := -1
+	for b := range 4 {
+		m := x.bands[b]
+		if m == nil {
+			continue
+		}
+		for _, i := range m[band(fp.Hash, b)] {
+			e := x.entries[i]
+			dist := bits.OnesCount64(e.hash ^ fp.Hash)
+			if e.exact && dist != 0 {
+				continue
+			}
+			if dist <= d && (best < 0 || i < best) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return x.entries[best].id, true
+}
+
+// Add indexes an article under id.
+func (x *Index) Add(id string, fp Fingerprint) {
+	i := len(x.entries)
+	x.entries = append(x.entries, entry{hash: fp.Hash, id: id, exact: fp.Short})
+	for b := range 4 {
+		if x.bands[b] == nil {
+			x.bands[b] = make(map[uint16][]int)
+		}
+		k := band(fp.Hash, b)
+		x.bands[b][k] = append(x.bands[b][k], i)
+	}
+}
+
+// Len is the number of indexed articles.
+func (x *Index) Len() int { return len(x.entries) }
+
+func band(h uint64, b int) uint16 { return uint16(h >> (16 * b)) }

@@ -1,0 +1,394 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/ingest/dedup"
+	phtml "github.com/parley-news/parley/ingest/html"
+	"github.com/parley-news/parley/pipeline"
+)
+
+// Analyzer runs the extraction pipeline over a stream of documents and
+// delivers the results in input order (*pipeline.Pipeline does).
+type Analyzer interface {
+	Stream(ctx context.Context, in <-chan parley.Document, workers int) <-chan pipeline.Result
+}
+
+// Options configure Run.
+type Options struct {
+	Reader   *Reader  // nil: a Reader that does not fetch
+	Analyzer Analyzer // required
+	Sink     Sink     // required
+	Workers  int      // HTML extraction and analysis workers; 0: all cores
+	// NoDedup turns near-duplicate detection off (exact copies are still
+	// processed once, by content hash).
+	NoDedup bool
+	// Progress, if set, is called from Run's goroutines with running totals
+	// after every item; it must be cheap and safe for concurrent use.
+	Progress func(Stats)
+	// CommitEvery is the number of records per durable commit (0: 256). A
+	// commit also happens at least every second.
+	CommitEvery int
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Read        int            // documents read from the inputs
+	Extracted   int            // analysed and written
+	Duplicates  int            // near-duplicate copies linked to their original
+	Done        int            // already processed by an earlier run (resume)
+	Skipped     int            // inputs and records that hold no article
+	Failed      int            // inputs, records and documents that failed
+	Bytes       int64          // input bytes consumed
+	SkipReasons map[string]int //
+	Failures    []error        // the first MaxFailures failures, with their sources
+}
+
+// MaxFailures bounds Stats.Failures; Stats.Failed counts them all.
+const MaxFailures = 1000
+
+// Reasons returns the skip reasons by descending count.
+func (s Stats) Reasons() []string {
+	rs := make([]string, 0, len(s.SkipReasons))
+	for k := range s.SkipReasons {
+		rs = append(rs, k)
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		if s.SkipReasons[rs[i]] != s.SkipReasons[rs[j]] {
+			return s.SkipReasons[rs[i]] > s.SkipReasons[rs[j]]
+		}
+		return rs[i] < rs[j]
+	})
+	return rs
+}
+
+type stats struct {
+	mu sync.Mutex
+	s  Stats
+	cb func(Stats)
+}
+
+func (st *stats) update(f func(*Stats)) {
+	st.mu.Lock()
+	f(&st.s)
+	var snap Stats
+	if st.cb != nil {
+		snap = st.s
+		snap.SkipReasons, snap.Failures = nil, nil
+	}
+	st.mu.Unlock()
+	if st.cb != nil {
+		st.cb(snap)
+	}
+}
+
+func (st *stats) fail(err error) {
+	st.update(func(s *Stats) {
+		s.Failed++
+		if len(s.Failures) < MaxFailures {
+			s.Failures = append(s.Failures, err)
+		}
+	})
+}
+
+func (st *stats) skip(reason string) {
+	st.update(func(s *Stats) {
+		s.Skipped++
+		if s.SkipReasons == nil {
+			s.SkipReasons = make(map[string]int)
+		}
+		s.SkipReasons[reason]++
+	})
+}
+
+// Run ingests inputs (see Reader.Read) into opts.Sink: it reads them,
+// extracts the main text of HTML pages in parallel, skips documents the
+// sink already holds (by content hash), links near-duplicates to their
+// original instead of analysing them, analyses the rest with opts.Analyzer
+// and writes every record, committing durably in batches. The order of the
+// output follows the order of the inputs. Per-input failures are counted
+// in Stats and do not stop the run; Run returns an error only when the sink
+// fails or ctx ends.
+func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (Stats, error) {
+	if opts.Analyzer == nil || opts.Sink == nil {
+		return Stats{}, errors.New("ingest: Run needs an Analyzer and a Sink")
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	rd := opts.Reader
+	if rd == nil {
+		rd = &Reader{}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	st := &stats{cb: opts.Progress}
+
+	items := make(chan Item, workers)
+	go func() {
+		defer close(items)
+		rd.Read(ctx, inputs, stdin, items)
+	}()
+	ready := orderedMap(ctx, items, workers, extractPage)
+
+	// The gate decides, in input order, what is analysed: it is the only
+	// goroutine that touches the dedup index.
+	var idx dedup.Index
+	seen := make(map[string]string) // content hash → id, this run
+	if fs, ok := opts.Sink.(interface{ Fingerprints() []Seen }); ok && !opts.NoDedup {
+		for _, s := range fs.Fingerprints() {
+			idx.Add(s.ID, s.Fingerprint)
+		}
+	}
+	var sinkErr error
+	var sinkMu sync.Mutex
+	setErr := func(err error) {
+		sinkMu.Lock()
+		if sinkErr == nil {
+			sinkErr = err
+		}
+		sinkMu.Unlock()
+		cancel()
+	}
+	type meta struct {
+		hash string
+		fp   dedup.Fingerprint
+	}
+	pending := make(chan meta, 4*workers+16)
+	docs := make(chan parley.Document, workers)
+	go func() {
+		defer close(docs)
+		defer close(pending)
+		for it := range ready {
+			if it.Bytes > 0 {
+				b := it.Bytes
+				st.update(func(s *Stats) { s.Bytes += b })
+			}
+			switch {
+			case it.Err != nil:
+				src := it.Doc.Source
+				var pe *parley.Error
+				if errors.As(it.Err, &pe) {
+					st.fail(it.Err)
+				} else {
+					st.fail(&parley.Error{Source: src, Err: it.Err})
+				}
+				continue
+			case it.Skip != "":
+				st.skip(it.Skip)
+				continue
+			case it.Doc.Text == "":
+				continue // end-of-input marker carrying only progress
+			}
+			st.update(func(s *Stats) { s.Read++ })
+			doc := it.Doc
+			hash := doc.ContentHash()
+			if doc.ID == "" {
+				doc.ID = hash[:16]
+			}
+			done, err := opts.Sink.Has(ctx, hash)
+			if err != nil {
+				setErr(err)
+				return
+			}
+			if done {
+				st.update(func(s *Stats) { s.Done++ })
+				continue
+			}
+			fp := dedup.Of(doc.Text)
+			orig, dup := seen[hash]
+			if !dup && !opts.NoDedup {
+				orig, dup = idx.Lookup(fp)
+			}
+			if dup {
+				if err := opts.Sink.Put(ctx, Record{Doc: doc, Hash: hash, Fingerprint: fp, DuplicateOf: orig}); err != nil {
+					setErr(err)
+					return
+				}
+				st.update(func(s *Stats) { s.Duplicates++ })
+				continue
+			}
+			seen[hash] = doc.ID
+			if !opts.NoDedup {
+				idx.Add(doc.ID, fp)
+			}
+			select {
+			case pending <- meta{hash, fp}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case docs <- doc:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	commitEvery := opts.CommitEvery
+	if commitEvery <= 0 {
+		commitEvery = 256
+	}
+	results := opts.Analyzer.Stream(ctx, docs, workers)
+	uncommitted := 0
+	lastCommit := time.Now()
+	for r := range results {
+		m, ok := <-pending
+		if !ok {
+			break
+		}
+		if r.Err != nil {
+			st.fail(&parley.Error{Source: r.Document.Source, Err: r.Err})
+			continue
+		}
+		if err := opts.Sink.Put(ctx, Record{Analysis: r.Analysis, Doc: r.Document, Hash: m.hash, Fingerprint: m.fp}); err != nil {
+			setErr(err)
+			break
+		}
+		st.update(func(s *Stats) { s.Extracted++ })
+		uncommitted++
+		if uncommitted >= commitEvery || time.Since(lastCommit) > time.Second {
+			if err := opts.Sink.Commit(); err != nil {
+				setErr(err)
+				break
+			}
+			uncommitted, lastCommit = 0, time.Now()
+		}
+	}
+	for range results { // drain after a sink error
+	}
+	if err := opts.Sink.Commit(); err != nil {
+		setErr(err)
+	}
+	st.mu.Lock()
+	s := st.s
+	st.mu.Unlock()
+	sinkMu.Lock()
+	defer sinkMu.Unlock()
+	if sinkErr != nil {
+		return s, sinkErr
+	}
+	if err := ctx.Err(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// extractPage turns an HTML page into the document's text and metadata;
+// what the page does not say, the item's metadata (feed, archive) keeps.
+func extractPage(ctx context.Context, it Item) Item {
+	if it.Page == nil || it.Err != nil {
+		return it
+	}
+	p := it.Page
+	it.Page = nil
+	d, err := phtml.Options{ContentType: p.ContentType}.Extract(ctx, bytes.NewReader(p.HTML), p.URL)
+	if err != nil {
+		it.Err = fmt.Errorf("extracting article: %w", err)
+		if errors.Is(err, phtml.ErrNoArticle) {
+			it.Err = nil
+			it.Skip = "html without article"
+		}
+		return it
+	}
+	base := it.Doc
+	d.ID = base.ID
+	d.Source = base.Source
+	d.Title = firstNonEmpty(d.Title, base.Title)
+	d.Author = firstNonEmpty(d.Author, base.Author)
+	d.Outlet = firstNonEmpty(d.Outlet, base.Outlet)
+	d.Language = firstNonEmpty(d.Language, base.Language)
+	d.URL = firstNonEmpty(d.URL, base.URL)
+	if d.Published.IsZero() {
+		d.Published = base.Published
+	}
+	d.Meta = base.Meta
+	it.Doc = d
+	return it
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// orderedMap applies f to the items of in with n goroutines and delivers
+// the results in input order, with at most a few items per worker in
+// flight.
+func orderedMap(ctx context.Context, in <-chan Item, n int, f func(context.Context, Item) Item) <-chan Item {
+	type job struct {
+		it  Item
+		out chan Item
+	}
+	jobs := make(chan job, n)
+	order := make(chan chan Item, 2*n)
+	out := make(chan Item, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- f(ctx, j.it)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		defer close(order)
+		for it := range in {
+			c := make(chan Item, 1)
+			select {
+			case order <- c:
+			case <-ctx.Done():
+				return
+			}
+			if it.Page == nil {
+				c <- it // nothing to do: skip the pool
+				continue
+			}
+			select {
+			case jobs <- job{it, c}:
+			case <-ctx.Done():
+				c <- Item{} // the consumer may be waiting on it
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(out)
+		defer wg.Wait()
+		for c := range order {
+			var it Item
+			select {
+			case it = <-c:
+			case <-ctx.Done():
+				for c := range order {
+					<-c
+				}
+				return
+			}
+			select {
+			case out <- it:
+			case <-ctx.Done():
+				for c := range order {
+					<-c
+				}
+				return
+			}
+		}
+	}()
+	return out
+}

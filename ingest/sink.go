@@ -1,0 +1,326 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/export"
+	"github.com/parley-news/parley/ingest/dedup"
+)
+
+// Record is one document's outcome: its analysis, or the original it
+// duplicates.
+type Record struct {
+	Analysis    *parley.Analysis // nil for a duplicate
+	Doc         parley.Document
+	Hash        string // content hash
+	Fingerprint dedup.Fingerprint
+	DuplicateOf string // id of the original, for a duplicate
+}
+
+// Sink receives the records of a run. Put is called from two goroutines
+// (duplicates are written as they are found, analyses as they finish);
+// Commit makes everything put so far durable.
+type Sink interface {
+	// Has reports whether a document of this content hash was written and
+	// committed before (by this or an earlier run).
+	Has(ctx context.Context, hash string) (bool, error)
+	Put(ctx context.Context, r Record) error
+	Commit() error
+	Close() error
+}
+
+// Seen is a committed document as a journal remembers it, for the dedup
+// index of a resumed run.
+type Seen struct {
+	ID          string
+	Hash        string
+	Fingerprint dedup.Fingerprint
+}
+
+// Line is the JSON line written for a record: parley's document shape
+// (export.Document) with the content hash and, for a duplicate, the id of
+// its original; a duplicate's entity, quote, event and claim lists are
+// empty.
+type Line struct {
+	export.Document
+	ContentHash string `json:"content_hash"`
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+}
+
+// Encode renders a record as one JSON line (with the newline).
+func Encode(r Record, o export.Options) ([]byte, error) {
+	a := r.Analysis
+	if a == nil {
+		a = &parley.Analysis{Document: r.Doc}
+	}
+	b, err := json.Marshal(Line{Document: export.FromAnalysis(a, o), ContentHash: r.Hash, DuplicateOf: r.DuplicateOf})
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// WriterSink writes JSON lines to a stream (standard output). It cannot
+// resume: Has is always false.
+type WriterSink struct {
+	mu   chan struct{}
+	w    *bufio.Writer
+	opts export.Options
+}
+
+// NewWriterSink writes records to w.
+func NewWriterSink(w io.Writer, o export.Options) *WriterSink {
+	s := &WriterSink{mu: make(chan struct{}, 1), w: bufio.NewWriterSize(w, 64<<10), opts: o}
+	return s
+}
+
+func (s *WriterSink) Has(context.Context, string) (bool, error) { return false, nil }
+
+func (s *WriterSink) Put(_ context.Context, r Record) error {
+	b, err := Encode(r, s.opts)
+	if err != nil {
+		return err
+	}
+	s.mu <- struct{}{}
+	defer func() { <-s.mu }()
+	_, err = s.w.Write(b)
+	return err
+}
+
+func (s *WriterSink) Commit() error {
+	s.mu <- struct{}{}
+	defer func() { <-s.mu }()
+	return s.w.Flush()
+}
+
+func (s *WriterSink) Close() error { return s.Commit() }
+
+// FileSink writes JSON lines to a file and keeps a journal beside it
+// (PATH.journal) so that an interrupted run can resume exactly where its
+// last commit ended.
+//
+// A commit flushes and fsyncs the output, then appends to the journal one
+// line per record committed and a commit line with the output's length,
+// and fsyncs the journal. Opening the sink replays the journal up to its
+// last complete commit line and truncates the output to the length that
+// commit recorded, so output written after it — by a run killed before its
+// next commit — is dropped and will be written again, once. A killed run
+// therefore loses nothing and duplicates nothing.
+type FileSink struct {
+	mu      chan struct{}
+	out     *os.File
+	w       *bufio.Writer
+	journal *os.File
+	jpath   string
+	opts    export.Options
+	off     int64 // output bytes written (buffered included)
+	done    map[string]bool
+	seen    []Seen
+	batch   []journalEntry
+}
+
+type journalEntry struct {
+	Hash   string `json:"h,omitempty"`
+	Sim    string `json:"s,omitempty"`
+	Short  bool   `json:"short,omitempty"`
+	ID     string `json:"id,omitempty"`
+	Commit *int64 `json:"commit,omitempty"`
+}
+
+// OpenFileSink opens (or creates) the output file path and its journal,
+// recovering from an interrupted run.
+func OpenFileSink(path string, o export.Options) (*FileSink, error) {
+	s := &FileSink{mu: make(chan struct{}, 1), jpath: path + ".journal", opts: o, done: make(map[string]bool)}
+	committed, err := s.replay()
+	if err != nil {
+		return nil, err
+	}
+	out, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	st, err := out.Stat()
+	if err != nil {
+		out.Close()
+		return nil, err
+	}
+	if st.Size() > 0 && committed < 0 {
+		out.Close()
+		return nil, fmt.Errorf("%s exists and has no journal (%s): not resuming into a file parley did not write", path, s.jpath)
+	}
+	committed = max(committed, 0)
+	if st.Size() != committed {
+		if st.Size() < committed {
+			out.Close()
+			return nil, fmt.Errorf("%s is shorter (%d bytes) than its journal says (%d): it was changed since", path, st.Size(), committed)
+		}
+		if err := out.Truncate(committed); err != nil {
+			out.Close()
+			return nil, fmt.Errorf("truncating %s to its last commit: %w", path, err)
+		}
+	}
+	if _, err := out.Seek(committed, io.SeekStart); err != nil {
+		out.Close()
+		return nil, err
+	}
+	s.out, s.off = out, committed
+	s.w = bufio.NewWriterSize(out, 256<<10)
+	s.journal, err = os.OpenFile(s.jpath, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		out.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// replay reads the journal's committed entries; it returns the committed
+// output length, or -1 when there is no journal. A torn tail (an
+// interrupted commit) is cut off the journal.
+func (s *FileSink) replay() (int64, error) {
+	f, err := os.OpenFile(s.jpath, os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return -1, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	var committed int64
+	var good int64 // journal bytes up to the last commit line
+	var pending []journalEntry
+	br := bufio.NewReader(f)
+	var pos int64
+	for {
+		line, err := br.ReadBytes('\n')
+		if err != nil { // EOF, or a torn last line without its newline
+			break
+		}
+		pos += int64(len(line))
+		var e journalEntry
+		if json.Unmarshal(bytes.TrimSpace(line), &e) != nil {
+			break
+		}
+		if e.Commit != nil {
+			for _, p := range pending {
+				s.done[p.Hash] = true
+				h, _ := strconv.ParseUint(p.Sim, 16, 64)
+				s.seen = append(s.seen, Seen{ID: p.ID, Hash: p.Hash, Fingerprint: dedup.Fingerprint{Hash: h, Short: p.Short}})
+			}
+			pending = pending[:0]
+			committed, good = *e.Commit, pos
+			continue
+		}
+		pending = append(pending, e)
+	}
+	if err := f.Truncate(good); err != nil {
+		return 0, fmt.Errorf("repairing journal %s: %w", s.jpath, err)
+	}
+	return committed, nil
+}
+
+// Fingerprints returns the committed documents of earlier runs.
+func (s *FileSink) Fingerprints() []Seen { return s.seen }
+
+func (s *FileSink) Has(_ context.Context, hash string) (bool, error) {
+	s.mu <- struct{}{}
+	defer func() { <-s.mu }()
+	return s.done[hash], nil
+}
+
+func (s *FileSink) Put(_ context.Context, r Record) error {
+	b, err := Encode(r, s.opts)
+	if err != nil {
+		return err
+	}
+	s.mu <- struct{}{}
+	defer func() { <-s.mu }()
+	if _, err := s.w.Write(b); err != nil {
+		return err
+	}
+	s.off += int64(len(b))
+	s.batch = append(s.batch, journalEntry{Hash: r.Hash, Sim: strconv.FormatUint(r.Fingerprint.Hash, 16), Short: r.Fingerprint.Short, ID: r.Doc.ID})
+	return nil
+}
+
+// Commit makes the records put so far durable (see FileSink).
+func (s *FileSink) Commit() error {
+	s.mu <- struct{}{}
+	defer func() { <-s.mu }()
+	if len(s.batch) == 0 {
+		return nil
+	}
+	if err := s.w.Flush(); err != nil {
+		return err
+	}
+	if err := s.out.Sync(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, e := range s.batch {
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+	}
+	off := s.off
+	if err := enc.Encode(journalEntry{Commit: &off}); err != nil {
+		return err
+	}
+	if _, err := s.journal.Seek(0, io.SeekEnd); err != nil {
+		return err
+	}
+	if _, err := s.journal.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	if err := s.journal.Sync(); err != nil {
+		return err
+	}
+	for _, e := range s.batch {
+		s.done[e.Hash] = true
+	}
+	s.batch = s.batch[:0]
+	return nil
+}
+
+// Close commits and closes the files.
+func (s *FileSink) Close() error {
+	err := s.Commit()
+	if e := s.out.Close(); err == nil {
+		err = e
+	}
+	if e := s.journal.Close(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// StoreSink writes analyses to a parley.Store, which is idempotent on the
+// content hash: the store itself is the resume journal. Duplicates are
+// counted by Run but not stored (the Store has no place for the link).
+type StoreSink struct {
+	Store parley.Store
+}
+
+func (s StoreSink) Has(ctx context.Context, hash string) (bool, error) {
+	return s.Store.HasContent(ctx, hash)
+}
+
+func (s StoreSink) Put(ctx context.Context, r Record) error {
+	if r.Analysis == nil {
+		return nil
+	}
+	_, err := s.Store.PutAnalysis(ctx, r.Analysis)
+	return err
+}
+
+func (s StoreSink) Commit() error { return nil }
+func (s StoreSink) Close() error  { return nil }

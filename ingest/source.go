@@ -1,0 +1,591 @@
+// Package ingest turns what users point parley at — files, folders, web
+// pages, feeds, web archives, JSONL dumps, plain text, gzip-compressed or
+// not — into a stream of parley.Documents, drops near-duplicate wire copies,
+// runs the extraction pipeline over the rest with a bounded worker pool and
+// writes the analyses to a sink, resumably: a run that is interrupted and
+// started again processes every document exactly once.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/ingest/feed"
+	"github.com/parley-news/parley/ingest/fetch"
+	phtml "github.com/parley-news/parley/ingest/html"
+	"github.com/parley-news/parley/ingest/warc"
+)
+
+// DefaultMaxInflate caps what one gzip-compressed input may decompress to,
+// so that a zip bomb is reported instead of filling memory or disk.
+const DefaultMaxInflate = 4 << 30
+
+// maxLine bounds one JSONL record.
+const maxLine = 64 << 20
+
+// ErrTooLarge is reported for inputs beyond a size limit.
+var ErrTooLarge = errors.New("input too large")
+
+// Kind is the format of an input.
+type Kind string
+
+const (
+	KindHTML  Kind = "html"
+	KindFeed  Kind = "feed"
+	KindWARC  Kind = "warc"
+	KindJSONL Kind = "jsonl"
+	KindText  Kind = "text"
+)
+
+// Item is one element of the stream a Reader produces: a document, a
+// document still to be extracted from its HTML (Page), a per-input error,
+// or a skipped record.
+type Item struct {
+	Doc  parley.Document
+	Page *Page // HTML still to extract; Doc holds fallback metadata
+	Err  error // the input (Doc.Source) failed
+	Skip string
+	// Bytes is how many input bytes this item accounts for (progress).
+	Bytes int64
+}
+
+// Page is an HTML page waiting for main-text extraction, which the caller
+// runs in parallel.
+type Page struct {
+	HTML        []byte
+	URL         string
+	ContentType string
+}
+
+// Reader reads inputs into Items. The zero value reads files; set Fetcher
+// to read URLs and the linked pages of feeds.
+type Reader struct {
+	Fetcher    *fetch.Client // nil: URL inputs and link-only feed items fail
+	MaxInflate int64         // 0 means DefaultMaxInflate
+	MaxPage    int64         // 0 means html.DefaultMaxBytes
+}
+
+// Read sends the items of each input to out, in order, and returns when all
+// are read or ctx ends. An input is a file, a directory (read recursively,
+// in lexical order), "-" for standard input (read as stdin), or an http(s)
+// URL. Errors of one input are sent as items; the rest carry on.
+func (r *Reader) Read(ctx context.Context, inputs []string, stdin io.Reader, out chan<- Item) {
+	for _, in := range inputs {
+		if ctx.Err() != nil {
+			return
+		}
+		switch {
+		case in == "-":
+			r.readStream(ctx, stdin, "<stdin>", "", out)
+		case isURL(in):
+			r.readURL(ctx, in, out)
+		default:
+			r.readPath(ctx, in, out)
+		}
+	}
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+func (r *Reader) readPath(ctx context.Context, path string, out chan<- Item) {
+	st, err := os.Stat(path)
+	if err != nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: path}, Err: err})
+		return
+	}
+	if !st.IsDir() {
+		r.readFile(ctx, path, out)
+		return
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			send(ctx, out, Item{Doc: parley.Document{Source: p}, Err: err})
+			return nil
+		}
+		if d.IsDir() {
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: path}, Err: err})
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if ctx.Err() != nil {
+			return
+		}
+		r.readFile(ctx, f, out)
+	}
+}
+
+func (r *Reader) readFile(ctx context.Context, path string, out chan<- Item) {
+	f, err := os.Open(path)
+	if err != nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: path}, Err: err})
+		return
+	}
+	defer f.Close()
+	r.readStream(ctx, f, path, "", out)
+}
+
+// readStream reads one input of any kind: it undoes gzip, then picks the
+// format by name and, failing that, by content.
+func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, contentType string, out chan<- Item) {
+	cr := &countingReader{r: rd}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	base := strings.ToLower(filepath.Base(name))
+	if isURL(name) {
+		base = strings.ToLower(urlPath(name))
+	}
+	head, _ := br.Peek(2)
+	var src io.Reader = br
+	gz := len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b
+	stripped := strings.TrimSuffix(base, ".gz")
+	kind := kindByName(stripped)
+	if gz && kind != KindWARC { // WARC readers handle per-record gzip members themselves
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: fmt.Errorf("gzip: %w", err)})
+			return
+		}
+		defer zr.Close()
+		max := r.MaxInflate
+		if max <= 0 {
+			max = DefaultMaxInflate
+		}
+		src = bufio.NewReaderSize(&capReader{r: zr, left: max, max: max}, 64<<10)
+	}
+	sb := src.(*bufio.Reader)
+	if kind == "" {
+		kind = sniff(sb, contentType)
+	}
+	progress := func() int64 { return cr.take() }
+	switch kind {
+	case KindHTML:
+		r.readHTML(ctx, sb, name, contentType, progress, out)
+	case KindFeed:
+		r.readFeed(ctx, sb, name, progress, out)
+	case KindWARC:
+		r.readWARC(ctx, sb, name, progress, out)
+	case KindJSONL:
+		r.readJSONL(ctx, sb, name, progress, out)
+	case KindText:
+		r.readText(ctx, sb, name, progress, out)
+	default:
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "not text", Bytes: progress()})
+	}
+}
+
+func urlPath(u string) string {
+	s := u
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	return s[strings.LastIndex(s, "/")+1:]
+}
+
+func kindByName(base string) Kind {
+	switch filepath.Ext(base) {
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return KindHTML
+	case ".rss", ".atom", ".xml":
+		return KindFeed
+	case ".warc":
+		return KindWARC
+	case ".jsonl", ".ndjson":
+		return KindJSONL
+	case ".txt", ".text", ".md":
+		return KindText
+	}
+	return ""
+}
+
+// sniff guesses the kind of an input from its first bytes.
+func sniff(br *bufio.Reader, contentType string) Kind {
+	ct := strings.ToLower(contentType)
+	switch {
+	case strings.Contains(ct, "html"):
+		return KindHTML
+	case strings.Contains(ct, "rss"), strings.Contains(ct, "atom"), strings.Contains(ct, "xml"), strings.Contains(ct, "feed+json"):
+		return KindFeed
+	}
+	head, _ := br.Peek(4096)
+	h := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\ufeff"))
+	h = bytes.TrimPrefix(h, []byte("\xef\xbb\xbf"))
+	switch {
+	case bytes.HasPrefix(h, []byte("warc/")):
+		return KindWARC
+	case bytes.HasPrefix(h, []byte("<!doctype html")), bytes.HasPrefix(h, []byte("<html")):
+		return KindHTML
+	case bytes.HasPrefix(h, []byte("<?xml")), bytes.HasPrefix(h, []byte("<rss")), bytes.HasPrefix(h, []byte("<feed")):
+		if bytes.Contains(h, []byte("<rss")) || bytes.Contains(h, []byte("<feed")) || bytes.Contains(h, []byte("<rdf")) {
+			return KindFeed
+		}
+		if bytes.Contains(h, []byte("<html")) {
+			return KindHTML
+		}
+		return KindFeed
+	case bytes.HasPrefix(h, []byte("{")):
+		if bytes.Contains(h, []byte("jsonfeed.org")) {
+			return KindFeed
+		}
+		return KindJSONL
+	case bytes.Contains(h, []byte("<p>")), bytes.Contains(h, []byte("<body")), bytes.Contains(h, []byte("<div")):
+		return KindHTML
+	}
+	if looksText(head) {
+		return KindText
+	}
+	return ""
+}
+
+func looksText(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	ctrl := 0
+	for _, c := range b {
+		if c == 0 {
+			return false
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*10 < len(b)
+}
+
+func (r *Reader) maxPage() int64 {
+	if r.MaxPage > 0 {
+		return r.MaxPage
+	}
+	return phtml.DefaultMaxBytes
+}
+
+func (r *Reader) readHTML(ctx context.Context, br *bufio.Reader, name, contentType string, progress func() int64, out chan<- Item) {
+	max := r.maxPage()
+	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	if err != nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: err, Bytes: progress()})
+		return
+	}
+	if int64(len(data)) > max {
+		io.Copy(io.Discard, br) // the rest counts for progress
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: fmt.Errorf("%w: page larger than %d bytes", ErrTooLarge, max), Bytes: progress()})
+		return
+	}
+	u := ""
+	if isURL(name) {
+		u = name
+	}
+	send(ctx, out, Item{
+		Doc:   parley.Document{ID: idFromName(name), Source: name},
+		Page:  &Page{HTML: data, URL: u, ContentType: contentType},
+		Bytes: progress(),
+	})
+}
+
+func (r *Reader) readFeed(ctx context.Context, br *bufio.Reader, name string, progress func() int64, out chan<- Item) {
+	f, err := feed.Parse(io.LimitReader(br, 256<<20), name)
+	if err != nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: err, Bytes: progress()})
+		return
+	}
+	for i, it := range f.Items {
+		it := it
+		var b int64
+		if i == 0 {
+			b = progress()
+		}
+		if !it.NeedsFetch {
+			if it.Doc.ID == "" {
+				it.Doc.ID = it.Link
+			}
+			if !send(ctx, out, Item{Doc: it.Doc, Bytes: b}) {
+				return
+			}
+			continue
+		}
+		if it.Link == "" {
+			send(ctx, out, Item{Doc: it.Doc, Err: errors.New("feed item has neither content nor link"), Bytes: b})
+			continue
+		}
+		if r.Fetcher == nil {
+			send(ctx, out, Item{Doc: it.Doc, Err: fmt.Errorf("item has no article text and fetching is off: %s", it.Link), Bytes: b})
+			continue
+		}
+		res, err := r.Fetcher.Get(ctx, it.Link)
+		if err != nil {
+			send(ctx, out, Item{Doc: it.Doc, Err: err, Bytes: b})
+			continue
+		}
+		if res.NotModified {
+			send(ctx, out, Item{Doc: it.Doc, Skip: "not modified", Bytes: b})
+			continue
+		}
+		doc := it.Doc
+		if doc.ID == "" {
+			doc.ID = it.Link
+		}
+		if !send(ctx, out, Item{Doc: doc, Page: &Page{HTML: res.Body, URL: res.URL, ContentType: res.ContentType}, Bytes: b}) {
+			return
+		}
+	}
+	if len(f.Items) == 0 {
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "empty feed", Bytes: progress()})
+	}
+}
+
+func (r *Reader) readWARC(ctx context.Context, br *bufio.Reader, name string, progress func() int64, out chan<- Item) {
+	st, err := warc.Read(ctx, br, name, warc.Options{MaxPayload: r.maxPage()}, func(p warc.Page) error {
+		doc := parley.Document{ID: p.URI, URL: p.URI, Source: fmt.Sprintf("%s@%d", name, p.Offset), Published: p.Date}
+		if doc.ID == "" {
+			doc.ID = p.RecordID
+		}
+		if !send(ctx, out, Item{Doc: doc, Page: &Page{HTML: p.Body, URL: p.URI, ContentType: p.ContentType}, Bytes: progress()}) {
+			return ctx.Err()
+		}
+		return nil
+	})
+	reasons := make([]string, 0, len(st.Skipped))
+	for k := range st.Skipped {
+		reasons = append(reasons, k)
+	}
+	sort.Strings(reasons)
+	for _, k := range reasons {
+		for range st.Skipped[k] {
+			send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "warc " + k})
+		}
+	}
+	if err != nil && ctx.Err() == nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: err, Bytes: progress()})
+		return
+	}
+	send(ctx, out, Item{Doc: parley.Document{Source: name}, Bytes: progress()})
+}
+
+// jsonDoc is the JSONL input shape; other keys go to Document.Meta.
+type jsonDoc struct {
+	ID        any    `json:"id"`
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	Body      string `json:"body"`
+	HTML      string `json:"html"`
+	Published string `json:"published"`
+	Outlet    string `json:"outlet"`
+	Source    string `json:"source"`
+	Author    string `json:"author"`
+	Language  string `json:"language"`
+}
+
+var knownKeys = map[string]bool{"id": true, "url": true, "title": true, "text": true, "body": true, "html": true,
+	"published": true, "outlet": true, "source": true, "author": true, "language": true}
+
+func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name string, progress func() int64, out chan<- Item) {
+	sc := bufio.NewScanner(br)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		where := fmt.Sprintf("%s:%d", name, line)
+		doc, page, err := parseJSONDoc(b, where)
+		if err != nil {
+			doc.Source = where
+			if !send(ctx, out, Item{Doc: doc, Err: err, Bytes: progress()}) {
+				return
+			}
+			continue
+		}
+		if doc.ID == "" {
+			doc.ID = fmt.Sprintf("%s:%d", idFromName(name), line)
+		}
+		if !send(ctx, out, Item{Doc: doc, Page: page, Bytes: progress()}) {
+			return
+		}
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			err = fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, maxLine)
+		}
+		send(ctx, out, Item{Doc: parley.Document{Source: fmt.Sprintf("%s:%d", name, line+1)}, Err: err, Bytes: progress()})
+	}
+}
+
+// parseJSONDoc reads one JSONL record.
+func parseJSONDoc(b []byte, where string) (parley.Document, *Page, error) {
+	var j jsonDoc
+	if err := json.Unmarshal(b, &j); err != nil {
+		return parley.Document{}, nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	doc := parley.Document{
+		URL: j.URL, Title: j.Title, Text: j.Text, Outlet: j.Outlet, Author: j.Author,
+		Language: j.Language, Source: where,
+	}
+	switch id := j.ID.(type) {
+	case string:
+		doc.ID = id
+	case float64:
+		doc.ID = fmt.Sprint(id)
+	}
+	if doc.Text == "" {
+		doc.Text = j.Body
+	}
+	if doc.Outlet == "" && j.Source != "" && !strings.Contains(j.Source, "/") {
+		doc.Outlet = j.Source
+	}
+	if j.Published != "" {
+		if t, ok := parseTime(j.Published); ok {
+			doc.Published = t
+		}
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err == nil {
+		for k, v := range m {
+			if !knownKeys[k] {
+				if doc.Meta == nil {
+					doc.Meta = make(map[string]any)
+				}
+				doc.Meta[k] = v
+			}
+		}
+	}
+	if strings.TrimSpace(doc.Text) == "" && j.HTML != "" {
+		return doc, &Page{HTML: []byte(j.HTML), URL: j.URL}, nil
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return doc, nil, errors.New(`record has no "text"`)
+	}
+	return doc, nil, nil
+}
+
+func parseTime(s string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly, time.RFC1123Z, time.RFC1123} {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name string, progress func() int64, out chan<- Item) {
+	max := r.maxPage() * 4
+	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	if err != nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: err, Bytes: progress()})
+		return
+	}
+	if int64(len(data)) > max {
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: fmt.Errorf("%w: text larger than %d bytes", ErrTooLarge, max), Bytes: progress()})
+		return
+	}
+	if !utf8.Valid(data) {
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "empty", Bytes: progress()})
+		return
+	}
+	send(ctx, out, Item{Doc: parley.Document{ID: idFromName(name), Text: string(data), Source: name}, Bytes: progress()})
+}
+
+func (r *Reader) readURL(ctx context.Context, u string, out chan<- Item) {
+	if r.Fetcher == nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: u}, Err: errors.New("fetching URLs is off")})
+		return
+	}
+	res, err := r.Fetcher.Get(ctx, u)
+	if err != nil {
+		send(ctx, out, Item{Doc: parley.Document{Source: u}, Err: err})
+		return
+	}
+	if res.NotModified {
+		send(ctx, out, Item{Doc: parley.Document{Source: u}, Skip: "not modified"})
+		return
+	}
+	r.readStream(ctx, bytes.NewReader(res.Body), res.URL, res.ContentType, out)
+}
+
+func idFromName(name string) string {
+	if isURL(name) {
+		return name
+	}
+	base := filepath.Base(name)
+	for {
+		ext := filepath.Ext(base)
+		if ext == "" || len(ext) > 6 {
+			return base
+		}
+		base = strings.TrimSuffix(base, ext)
+	}
+}
+
+func send(ctx context.Context, out chan<- Item, it Item) bool {
+	select {
+	case out <- it:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// countingReader counts the bytes read since the last take.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countingReader) take() int64 { n := c.n; c.n = 0; return n }
+
+// capReader fails once more than max bytes were read: a decompression
+// bomb becomes an error naming the limit, not an exhausted machine.
+type capReader struct {
+	r         io.Reader
+	left, max int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, fmt.Errorf("%w: decompresses to more than %d bytes", ErrTooLarge, c.max)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
