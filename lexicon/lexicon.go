@@ -82,13 +82,15 @@ type Lexicon struct {
 	bySeat    map[string]*Country
 	// all-caps forms ("RUSSIA") of the three tables above
 	upName, upDemonym, upSeat map[string]*Country
-	places                    map[string]*Place
+	countryAt                 map[string]*Place // countries as places, by name and alias
+	places                    map[string]*Place // regions and cities
 	orgs                      map[string]*Org
 	orgList                   []*Org
 	nplaces                   int
-	// first maps the first token of every multiword or single-word entry to
-	// its candidates, longest first (see MatchAt).
-	first map[string][]candidate
+	// cands holds every surface form, grouped by first token and longest
+	// first within a group; first maps a token to its group (see MatchAt).
+	cands []candidate
+	first map[string]span
 }
 
 // Countries returns every country, ordered by ISO2 code. The slice is shared:
@@ -151,7 +153,12 @@ func (l *Lexicon) CountryByCode(code string) *Country {
 // hand-curated region, then the most populous city with that name, then the
 // most populous city with that alternate name ("Kiev", "Bombay"). Matching is
 // exact and case-sensitive.
-func (l *Lexicon) Place(s string) *Place { return l.places[s] }
+func (l *Lexicon) Place(s string) *Place {
+	if p := l.countryAt[s]; p != nil {
+		return p
+	}
+	return l.places[s]
+}
 
 // Org returns the organisation with the name or alias s, or nil. Matching is
 // exact and case-sensitive.
@@ -164,11 +171,7 @@ type Stats struct {
 
 // Stats returns the size of the lexicon.
 func (l *Lexicon) Stats() Stats {
-	n := 0
-	for _, c := range l.first {
-		n += len(c)
-	}
-	return Stats{Countries: len(l.countries), Places: l.nplaces, Orgs: len(l.orgList), Surfaces: n}
+	return Stats{Countries: len(l.countries), Places: l.nplaces, Orgs: len(l.orgList), Surfaces: len(l.cands)}
 }
 
 func isAllCaps(s string) bool {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -298,6 +299,23 @@ func TestMatchAtSetsEveryTable(t *testing.T) {
 	m, ok = l.MatchAt([]string{"Associated", "Press"})
 	if !ok || m.Org == nil || m.Ambiguous {
 		t.Errorf("Associated Press: %+v, want an unambiguous org", m)
+	}
+}
+
+func TestEntriesTokenizeAsTextSegment(t *testing.T) {
+	l := mustLoad(t)
+	for _, c := range l.cands {
+		s := c.first
+		if len(c.rest) > 0 {
+			s += " " + strings.Join(c.rest, " ")
+		}
+		if !lettersAndSpaces(s) {
+			continue // segmented by text.Segment itself
+		}
+		w := words(s)
+		if len(w) != c.m.Words || w[0] != c.first {
+			t.Errorf("%q: entry has %d tokens, text.Segment gives %q", s, c.m.Words, w)
+		}
 	}
 }
 

@@ -1,12 +1,9 @@
 package lexicon
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,8 +25,8 @@ var (
 	orgsTSV string
 	//go:embed data/place_aliases.tsv
 	placeAliasesTSV string
-	//go:embed data/places.tsv.gz
-	placesGz []byte
+	//go:embed data/places.tsv
+	placesTSV string
 )
 
 // Load parses the embedded data files and builds the indexes.
@@ -54,11 +51,11 @@ func Load() (*Lexicon, error) {
 	if err := eachRow("regions.tsv", regionsTSV, 6, b.region); err != nil {
 		return nil, err
 	}
-	places, err := gunzip(placesGz)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: places.tsv.gz: %w", err)
+	b.store = make([]Place, 0, strings.Count(placesTSV, "\n"))
+	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 3, b.wantPlace); err != nil {
+		return nil, err
 	}
-	if err := eachRow("places.tsv.gz", places, 9, b.city); err != nil {
+	if err := eachRow("places.tsv", placesTSV, 9, b.city); err != nil {
 		return nil, err
 	}
 	b.indexCityAliases()
@@ -73,9 +70,10 @@ func Load() (*Lexicon, error) {
 
 // eachRow calls row for every data line of a TSV file: comment lines (#),
 // blank lines and the header (the first other line) are skipped, and every
-// row must have exactly cols fields.
+// row must have exactly cols fields. row must not keep the slice.
 func eachRow(file, data string, cols int, row func([]string) error) error {
 	header := true
+	f := make([]string, 0, cols)
 	for n := 1; data != ""; n++ {
 		line := data
 		if i := strings.IndexByte(data, '\n'); i >= 0 {
@@ -91,7 +89,16 @@ func eachRow(file, data string, cols int, row func([]string) error) error {
 			header = false
 			continue
 		}
-		f := strings.Split(line, "\t")
+		f = f[:0]
+		for {
+			i := strings.IndexByte(line, '\t')
+			if i < 0 {
+				f = append(f, line)
+				break
+			}
+			f = append(f, line[:i])
+			line = line[i+1:]
+		}
 		if len(f) != cols {
 			return fmt.Errorf("lexicon: %s:%d: want %d columns, got %d", file, n, cols, len(f))
 		}
@@ -100,19 +107,6 @@ func eachRow(file, data string, cols int, row func([]string) error) error {
 		}
 	}
 	return nil
-}
-
-func gunzip(b []byte) (string, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return "", err
-	}
-	var sb strings.Builder
-	sb.Grow(len(b) * 3)
-	if _, err := io.Copy(&sb, zr); err != nil {
-		return "", err
-	}
-	return sb.String(), zr.Close()
 }
 
 // Priorities when two entries claim the same surface form: lower wins, and
@@ -127,19 +121,17 @@ const (
 type builder struct {
 	l        *Lexicon
 	news     map[*Country]*countryNews
-	prio     map[string]int // surface → priority, per table (keys are prefixed)
-	surfaces map[string]*candidate
-	cities   map[string]placeClaim // best region or city by name
-	named    map[string]*Place     // "name\tISO2" → the most populous such place
+	prio     map[string]int // table byte + surface → priority
+	cands    []candidate
+	next     []int32             // next[i]: the next candidate with the first word of cands[i], or -1
+	head     map[string]int32    // first word → its most recent candidate
+	store    []Place             // backing array of the gazetteer's places
+	altClaim map[string]bool     // place names claimed through an alternate name
+	want     map[string][]*Place // names of places that place_aliases.tsv points at → candidates
 	alts     []placeAlias
 }
 
 type countryNews struct{ aliases, demonyms, drop []string }
-
-type placeClaim struct {
-	p   *Place
-	alt bool // claimed through an alternate name
-}
 
 type placeAlias struct {
 	name string
@@ -147,6 +139,7 @@ type placeAlias struct {
 }
 
 func newBuilder() *builder {
+	const surfaces = 64 << 10 // a little above what the data has
 	return &builder{
 		l: &Lexicon{
 			byCode:    make(map[string]*Country, 600),
@@ -156,15 +149,18 @@ func newBuilder() *builder {
 			upName:    make(map[string]*Country, 1500),
 			upDemonym: make(map[string]*Country, 600),
 			upSeat:    make(map[string]*Country, 100),
-			places:    make(map[string]*Place, 1<<17),
+			countryAt: make(map[string]*Place, 1500),
+			places:    make(map[string]*Place, surfaces),
 			orgs:      make(map[string]*Org, 2048),
-			first:     make(map[string][]candidate, 1<<17),
 		},
-		news:     make(map[*Country]*countryNews),
-		prio:     make(map[string]int, 1<<12),
-		surfaces: make(map[string]*candidate, 1<<17),
-		cities:   make(map[string]placeClaim, 1<<17),
-		named:    make(map[string]*Place, 1<<15),
+		news:     make(map[*Country]*countryNews, 256),
+		prio:     make(map[string]int, 8<<10),
+		cands:    make([]candidate, 0, surfaces),
+		next:     make([]int32, 0, surfaces),
+		head:     make(map[string]int32, surfaces),
+		altClaim: make(map[string]bool, 4096),
+		want:     make(map[string][]*Place, 256),
+		alts:     make([]placeAlias, 0, 32<<10),
 	}
 }
 
@@ -313,8 +309,8 @@ func (b *builder) indexCountries() {
 	for _, c := range l.countries {
 		p := &Place{Name: c.Name, Kind: "country", Country: c.ISO2, Lat: c.Lat, Lon: c.Lon}
 		for _, s := range append([]string{c.Name}, c.Aliases...) {
-			if l.byName[s] == c && l.places[s] == nil {
-				l.places[s] = p
+			if l.byName[s] == c && l.countryAt[s] == nil {
+				l.countryAt[s] = p
 			}
 		}
 	}
@@ -324,7 +320,7 @@ func (b *builder) countryName(s string, c *Country, p int) {
 	for _, v := range theVariants(s) {
 		if b.claim('n', v, p) {
 			b.l.byName[v] = c
-			b.surface(v).m.Country = c
+			b.cand(v).m.Country = c
 		}
 		if u := strings.ToUpper(v); u != v && b.claim('N', u, p) {
 			b.l.upName[u] = c
@@ -335,7 +331,7 @@ func (b *builder) countryName(s string, c *Country, p int) {
 func (b *builder) demonym(s string, c *Country, p int) {
 	if b.claim('d', s, p) {
 		b.l.byDemonym[s] = c
-		b.surface(s).m.Demonym = c
+		b.cand(s).m.Demonym = c
 	}
 	if u := strings.ToUpper(s); u != s && b.claim('D', u, p) {
 		b.l.upDemonym[u] = c
@@ -346,7 +342,7 @@ func (b *builder) seat(s string, c *Country) {
 	for _, v := range theVariants(s) {
 		if b.claim('s', v, prioHand) {
 			b.l.bySeat[v] = c
-			b.surface(v).m.Seat = c
+			b.cand(v).m.Seat = c
 		}
 		if u := strings.ToUpper(v); u != v && b.claim('S', u, prioHand) {
 			b.l.upSeat[u] = c
@@ -375,7 +371,7 @@ func (b *builder) region(f []string) error {
 	return nil
 }
 
-// city reads a row of places.tsv.gz: name, kind, country, lat, lon,
+// city reads a row of places.tsv: name, kind, country, lat, lon,
 // population, feature, geonameid, aliases. Rows are sorted by population,
 // largest first, so the first city to claim a name is the most populous.
 func (b *builder) city(f []string) error {
@@ -390,10 +386,14 @@ func (b *builder) city(f []string) error {
 	if err != nil || pop < 0 {
 		return fmt.Errorf("%s: bad population %q", f[0], f[5])
 	}
-	p := &Place{Name: f[0], Kind: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop}
+	b.store = append(b.store, Place{Name: f[0], Kind: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop})
+	p := &b.store[len(b.store)-1]
 	b.l.nplaces++
 	b.placeName(p.Name, p)
-	for _, a := range splitList(f[8]) {
+	if f[8] == "" {
+		return nil
+	}
+	for a := range strings.SplitSeq(f[8], "|") {
 		// Alternate names are weaker than any place's own name, so they are
 		// indexed after every row has claimed its name.
 		b.alts = append(b.alts, placeAlias{a, p})
@@ -408,47 +408,50 @@ const altMargin = 5
 
 func (b *builder) indexCityAliases() {
 	for _, a := range b.alts {
-		old, ok := b.cities[a.name]
-		switch {
-		case !ok:
-			b.setPlace(a.name, a.p, true)
-		case !old.alt && old.p.Kind == "city" && a.p.Population >= altMargin*old.p.Population:
-			b.setPlace(a.name, a.p, true)
+		old := b.l.places[a.name]
+		if old == nil || (!b.altClaim[a.name] && old.Kind == "city" && a.p.Population >= altMargin*old.Population) {
+			b.setPlace(a.name, a.p)
+			b.altClaim[a.name] = true
 		}
 	}
 	b.alts = nil
 }
 
+// wantPlace notes a place that place_aliases.tsv names, so that placeName
+// records the places of that name.
+func (b *builder) wantPlace(f []string) error {
+	b.want[f[1]] = nil
+	return nil
+}
+
 // placeAlias reads a row of place_aliases.tsv: alias, place name, country.
 func (b *builder) placeAlias(f []string) error {
-	p := b.named[f[1]+"\t"+f[2]]
-	if p == nil {
-		return fmt.Errorf("%s: no place %q in %q", f[0], f[1], f[2])
+	for _, p := range b.want[f[1]] {
+		if p.Country == f[2] {
+			b.setPlace(f[0], p)
+			return nil
+		}
 	}
-	b.setPlace(f[0], p, false)
-	return nil
+	return fmt.Errorf("%s: no place %q in %q", f[0], f[1], f[2])
 }
 
 // placeName gives s to p unless another place has it.
 func (b *builder) placeName(s string, p *Place) {
-	k := p.Name + "\t" + p.Country
-	if b.named[k] == nil {
-		b.named[k] = p
+	if s == p.Name {
+		if ps, ok := b.want[s]; ok {
+			b.want[s] = append(ps, p)
+		}
 	}
-	if _, ok := b.cities[s]; s == "" || ok {
+	if s == "" || b.l.places[s] != nil {
 		return
 	}
-	b.setPlace(s, p, false)
+	b.setPlace(s, p)
 }
 
-// setPlace gives s to p, replacing any other region or city; countries keep
-// their names in Place.
-func (b *builder) setPlace(s string, p *Place, alt bool) {
-	b.cities[s] = placeClaim{p, alt}
-	b.surface(s).m.Place = p
-	if q := b.l.places[s]; q == nil || q.Kind != "country" {
-		b.l.places[s] = p
-	}
+// setPlace gives s to p, replacing any other region or city.
+func (b *builder) setPlace(s string, p *Place) {
+	b.l.places[s] = p
+	b.cand(s).m.Place = p
 }
 
 // org reads a row of orgs.tsv: name, kind, country, cameo, flags, aliases.
@@ -496,7 +499,7 @@ func (b *builder) org(f []string) error {
 				continue
 			}
 			b.l.orgs[v] = o
-			c := b.surface(v)
+			c := b.cand(v)
 			c.m.Org = o
 			c.m.Ambiguous = o.IsAmbiguous(s)
 		}
@@ -543,52 +546,82 @@ func dedup(xs []string, drop ...string) []string {
 	return out
 }
 
-// surface returns the candidate for surface form s, creating it.
-func (b *builder) surface(s string) *candidate {
-	if c := b.surfaces[s]; c != nil {
-		return c
+// cand returns the candidate for surface form s, creating it. The pointer
+// is valid until the next call.
+func (b *builder) cand(s string) *candidate {
+	var first string
+	var rest []string
+	if simpleWord(s) {
+		first = s
+	} else if words := segmentWords(s); len(words) > 0 {
+		first, rest = words[0], words[1:]
+	} else {
+		return &candidate{} // no tokens: nothing can match it
 	}
-	c := &candidate{}
-	if words := segmentWords(s); len(words) > 0 {
-		c.first, c.rest = words[0], words[1:]
-		c.m.Words = len(words)
+	h, ok := b.head[first]
+	if ok {
+		for i := h; i >= 0; i = b.next[i] {
+			if slices.Equal(b.cands[i].rest, rest) {
+				return &b.cands[i]
+			}
+		}
+	} else {
+		h = -1
 	}
-	b.surfaces[s] = c
-	return c
+	b.head[first] = int32(len(b.cands))
+	b.next = append(b.next, h)
+	b.cands = append(b.cands, candidate{first: first, rest: rest, m: Match{Words: 1 + len(rest)}})
+	return &b.cands[len(b.cands)-1]
 }
 
+// finish lays the candidates out by first word, longest first in each
+// group, and indexes the groups.
 func (b *builder) finish() *Lexicon {
 	l := b.l
-	for _, c := range b.surfaces {
-		if c.m.Words == 0 {
-			continue
+	l.cands = make([]candidate, 0, len(b.cands))
+	l.first = make(map[string]span, len(b.head))
+	for w, h := range b.head {
+		start := int32(len(l.cands))
+		for i := h; i >= 0; i = b.next[i] {
+			l.cands = append(l.cands, b.cands[i])
 		}
-		l.first[c.first] = append(l.first[c.first], *c)
-	}
-	for k, cs := range l.first {
-		sort.Slice(cs, func(i, j int) bool {
-			if len(cs[i].rest) != len(cs[j].rest) {
-				return len(cs[i].rest) > len(cs[j].rest)
-			}
-			return strings.Join(cs[i].rest, " ") < strings.Join(cs[j].rest, " ")
-		})
-		l.first[k] = cs
+		g := l.cands[start:]
+		if len(g) > 1 {
+			slices.SortStableFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
+		}
+		l.first[w] = span{start, int32(len(l.cands))}
 	}
 	return l
+}
+
+// lettersAndSpaces reports whether s is words of letters separated by
+// spaces, which text.Segment splits at the spaces.
+func lettersAndSpaces(s string) bool {
+	for _, r := range s {
+		if r != ' ' && !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func simpleWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // segmentWords splits s into tokens the way text.Segment does, so that
 // entries and article tokens agree ("U.S." is one token, "’s" another).
 func segmentWords(s string) []string {
-	simple := true
-	for _, r := range s {
-		if !unicode.IsLetter(r) {
-			simple = false
-			break
-		}
-	}
-	if simple {
-		return []string{s}
+	if lettersAndSpaces(s) {
+		return strings.Fields(s)
 	}
 	d := text.Segment(s)
 	words := make([]string, len(d.Tokens))

