@@ -5,6 +5,7 @@ package entity
 
 import (
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
 )
 
 // Ref is one mention found in the text, tied to an entity.
@@ -21,6 +22,10 @@ type Result struct {
 	Refs     []Ref // in text order
 	// At maps a token index to the index in Refs of the mention covering it, or -1.
 	At []int32
+	// Gender of each entity, where the text tells it (titles, gendered role words).
+	Gender []lexicon.Gender
+	// InQuote marks the tokens inside paired quotation marks.
+	InQuote []bool
 }
 
 // RefAt returns the mention covering token i, or nil.

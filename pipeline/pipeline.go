@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/entity"
 	"github.com/parley-news/parley/text"
 )
 
@@ -27,11 +28,18 @@ type stage func(ctx context.Context, st *State) error
 type State struct {
 	Analysis *parley.Analysis
 	Text     *text.Doc
+	Entities *entity.Result // the entity layer, with token-level mention index
 }
 
 // New builds the default pipeline with the embedded lexicons.
 func New() (*Pipeline, error) {
-	return &Pipeline{}, nil
+	c, err := newCore()
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{}
+	p.stages = append(p.stages, c.entities, c.quotes)
+	return p, nil
 }
 
 // Extract analyses one document. Invalid UTF-8 is repaired (and reported in

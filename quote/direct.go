@@ -1,0 +1,295 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
+)
+
+// minDirectWords is the fewest words a quotation needs to stand as a quote
+// on its own; shorter ones are scare quotes, titles or fragments of indirect
+// speech ("the reports were “fake”").
+const minDirectWords = 4
+
+// directQuotes attributes the quotations that no cue has claimed yet.
+func (r *run) directQuotes() {
+	lastPara := -1
+	var last *found
+	for pi := range r.pairs {
+		p := &r.pairs[pi]
+		if p.last <= p.first {
+			continue
+		}
+		if r.coveredByFound(p) {
+			continue
+		}
+		if r.wordsIn(p.first, p.last) < minDirectWords {
+			continue
+		}
+		q := found{cue: -1, addresseeEn: -1, nestedIn: -1, para: p.para, direct: true}
+		r.setContent(&q, p.first, p.last)
+		if q.cLast <= q.cFirst {
+			continue
+		}
+		// the nearest attribution in the same paragraph: “A,” he said, “B.”
+		if src := r.nearestCue(p); src != nil {
+			q.sp, q.cue, q.cueEnd, q.channel = src.sp, -1, -1, src.channel
+			r.out = append(r.out, q)
+			continue
+		}
+		// a quotation alone in its paragraph continues the previous speaker
+		last = r.lastBefore(p.open)
+		if last != nil && p.para-last.para <= 2 && r.opensParagraph(p) {
+			q.sp, q.channel = last.sp, last.channel
+			r.out = append(r.out, q)
+		}
+		lastPara = p.para
+	}
+	_ = lastPara
+}
+
+func (r *run) opensParagraph(p *qpair) bool {
+	para := r.d.Paragraphs[p.para]
+	if para.First >= para.Last {
+		return false
+	}
+	return r.d.Sentences[para.First].First == p.open
+}
+
+func (r *run) wordsIn(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if r.isWord(k) || r.kind(k) == text.Number {
+			n++
+		}
+	}
+	return n
+}
+
+// coveredByFound reports whether a found quote already contains (or is) the pair.
+func (r *run) coveredByFound(p *qpair) bool {
+	for _, q := range r.out {
+		if q.cFirst <= p.first && q.cLast >= p.last {
+			return true
+		}
+		// overlapping by most of the pair
+		lo, hi := max(q.cFirst, p.first), min(q.cLast, p.last)
+		if hi-lo > (p.last-p.first)/2 {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestCue returns the found attribution whose cue is closest to the pair
+// within the same paragraph and has no quotation of its own between them.
+func (r *run) nearestCue(p *qpair) *found {
+	var best *found
+	bestDist := 1 << 30
+	for k := range r.out {
+		q := &r.out[k]
+		if q.para != p.para || q.cue < 0 {
+			continue
+		}
+		var dist int
+		switch {
+		case q.cue < p.open:
+			dist = p.open - q.cueEnd
+		case q.cue > p.last:
+			dist = q.cue - p.last
+		default:
+			continue
+		}
+		if dist < 0 {
+			dist = 0
+		}
+		if dist < bestDist && dist < 40 {
+			best, bestDist = q, dist
+		}
+	}
+	return best
+}
+
+// lastBefore returns the last found quote whose content ends before token i.
+func (r *run) lastBefore(i int) *found {
+	var best *found
+	for k := range r.out {
+		q := &r.out[k]
+		if q.cLast <= i && (best == nil || q.cLast > best.cLast) {
+			best = q
+		}
+	}
+	return best
+}
+
+// reportedBy finds relaying outlets: "…, Reuters reported." makes Reuters
+// the relay of the sentence's other attributions, not a speaker of its own.
+func (r *run) reportedBy() {
+	for i := range r.out {
+		q := &r.out[i]
+		if q.sp.entity < 0 || q.cue < 0 {
+			continue
+		}
+		e := r.ents.Entities[q.sp.entity]
+		if e.Type != parley.Organization || e.Kind != string(parley.Media) {
+			continue
+		}
+		cue := r.low(q.cue)
+		if !(strings.HasPrefix(cue, "report") || cue == "according" || cue == "said" || cue == "says") {
+			continue
+		}
+		si := r.d.SentenceOf(q.cue)
+		relayed := false
+		for j := range r.out {
+			o := &r.out[j]
+			if j == i || o.cue < 0 && !o.direct {
+				continue
+			}
+			at := o.cue
+			if at < 0 {
+				at = o.cFirst
+			}
+			if r.d.SentenceOf(at) != si {
+				continue
+			}
+			if o.sp.entity == q.sp.entity {
+				continue
+			}
+			o.reportedBy = e.Name
+			relayed = true
+		}
+		if relayed {
+			q.cLast = q.cFirst // dropped in emit
+		}
+	}
+}
+
+// emit turns the found quotes into parley quotes, in text order.
+func (r *run) emit(entityID func(int) string) []parley.Quote {
+	out := r.out[:0]
+	for _, q := range r.out {
+		if q.cLast > q.cFirst {
+			out = append(out, q)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].content.Start != out[j].content.Start {
+			return out[i].content.Start < out[j].content.Start
+		}
+		return out[i].content.End > out[j].content.End
+	})
+	// drop duplicates: the same content found twice
+	dedup := out[:0]
+	for i, q := range out {
+		if i > 0 && q.content == dedup[len(dedup)-1].content {
+			continue
+		}
+		dedup = append(dedup, q)
+	}
+	out = dedup
+	quotes := make([]parley.Quote, 0, len(out))
+	for i, q := range out {
+		pq := parley.Quote{
+			ID:          "Q" + itoa(i+1),
+			Content:     q.content,
+			SpeakerSpan: parley.Span{Start: int(r.d.Tokens[q.sp.first].Start), End: int(r.d.Tokens[q.sp.last-1].End)},
+			Channel:     q.channel,
+			ReportedBy:  q.reportedBy,
+			Addressee:   q.addressee,
+			Type:        r.quoteType(q),
+		}
+		if q.cue >= 0 {
+			pq.Cue = r.d.Text[r.d.Tokens[q.cue].Start:r.d.Tokens[min(q.cue+1, len(r.d.Tokens))-1].End]
+			if r.low(q.cue) == "according" {
+				pq.Cue = "according to"
+			}
+			pq.CueSpan = parley.Span{Start: int(r.d.Tokens[q.cue].Start), End: int(r.d.Tokens[q.cue].End)}
+		}
+		// nesting: the cue lies inside another quote's content
+		for j := i - 1; j >= 0; j-- {
+			o := out[j]
+			if q.cue >= o.cFirst && q.cue < o.cLast && q.cLast <= o.cLast {
+				pq.NestedIn = "Q" + itoa(j+1)
+				if q.addresseeEn < 0 && isObjectPronoun(strings.ToLower(q.addressee)) && o.sp.entity >= 0 {
+					q.addresseeEn = o.sp.entity
+					pq.Addressee = r.ents.Entities[o.sp.entity].Name
+				}
+				if pq.ReportedBy == "" {
+					pq.ReportedBy = o.reportedBy
+				}
+				break
+			}
+		}
+		if q.addresseeEn >= 0 {
+			pq.Addressee = r.ents.Entities[q.addresseeEn].Name
+		}
+		switch {
+		case len(q.sp.entities) > 1:
+			names := make([]string, 0, len(q.sp.entities))
+			for _, e := range q.sp.entities {
+				names = append(names, r.ents.Entities[e].Name)
+			}
+			pq.SpeakerName = strings.Join(names, "; ")
+			pq.Speaker = entityID(q.sp.entities[0])
+		case q.sp.entity >= 0:
+			pq.Speaker = entityID(q.sp.entity)
+			pq.SpeakerName = r.ents.Entities[q.sp.entity].Name
+		default:
+			pq.SpeakerName = q.sp.label
+			pq.Anonymous = !isPronounLabel(q.sp.label)
+		}
+		quotes = append(quotes, pq)
+	}
+	return quotes
+}
+
+func isObjectPronoun(l string) bool { return l == "him" || l == "her" || l == "them" }
+
+func isPronounLabel(l string) bool {
+	switch strings.ToLower(l) {
+	case "he", "she", "they", "we", "i", "it", "you", "who":
+		return true
+	}
+	return false
+}
+
+// quoteType classifies by the share of content words inside quotation marks,
+// the rule the annotations use.
+func (r *run) quoteType(q found) parley.QuoteType {
+	in, all := 0, 0
+	for k := q.cFirst; k < q.cLast; k++ {
+		if r.kind(k) != text.Word && r.kind(k) != text.Number {
+			continue
+		}
+		all++
+		if r.ents.InQuote[k] {
+			in++
+		}
+	}
+	switch {
+	case all == 0 || in*10 >= all*9:
+		if q.direct || in > 0 {
+			return parley.Direct
+		}
+		return parley.Indirect
+	case in == 0:
+		return parley.Indirect
+	}
+	return parley.Mixed
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}

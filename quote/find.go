@@ -1,0 +1,1150 @@
+// Package quote finds attributions of speech and writing in an article —
+// direct, indirect and mixed quotes — with their speaker, cue, channel,
+// relaying outlet, addressee and nesting.
+//
+// It reads the tokens of package text and the entity layer of package
+// entity; it does not parse. The patterns are the ones news copy uses:
+//
+//	X said (that) CONTENT           X told reporters (that) CONTENT
+//	CONTENT, X said / said X        according to X, CONTENT / CONTENT, according to X
+//	“CONTENT,” X said, “CONTENT.”   X denied CONTENT / accused Y of CONTENT / urged Y to CONTENT
+//	…, adding that CONTENT          …, OUTLET reported (relaying outlet)
+//
+// and quotations without a cue in their paragraph continue the previous
+// speaker.
+package quote
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/entity"
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+// Finder finds quotes. It is safe for concurrent use.
+type Finder struct {
+	speech *lexicon.Speech
+	roles  *lexicon.Roles
+}
+
+// NewFinder returns a Finder using the given lexicons.
+func NewFinder(speech *lexicon.Speech, roles *lexicon.Roles) *Finder {
+	return &Finder{speech: speech, roles: roles}
+}
+
+// speaker is the source an attribution names.
+type speaker struct {
+	first, last int // token range of the mention the cue attaches to
+	entity      int // index into entity.Result.Entities, or -1
+	entities    []int
+	label       string // text for unnamed sources
+	ok          bool
+}
+
+// found is a quote under construction.
+type found struct {
+	content     parley.Span
+	cFirst      int // content token range [cFirst, cLast)
+	cLast       int
+	sp          speaker
+	cue         int // token index of the cue verb (or "according")
+	cueEnd      int
+	channel     string
+	reportedBy  string
+	addressee   string
+	addresseeEn int
+	direct      bool // came from a pair of quotation marks
+	para        int
+	nestedIn    int
+}
+
+type run struct {
+	f     *Finder
+	d     *text.Doc
+	ents  *entity.Result
+	lower []string
+	out   []found
+	pairs []qpair
+	// used cue tokens
+	cueUsed map[int]bool
+}
+
+// qpair is a pair of quotation marks: the open mark at open, the close mark
+// at close (or -1 when the quotation runs to the end of its paragraph).
+type qpair struct {
+	open, close int // token indices of the marks
+	first, last int // tokens inside [first, last)
+	para        int
+	covered     bool
+}
+
+func (r *run) low(i int) string {
+	if r.lower[i] == "" {
+		s := r.d.Tok(i)
+		r.lower[i] = strings.ToLower(s)
+	}
+	return r.lower[i]
+}
+
+func (r *run) kind(i int) text.Kind { return r.d.Tokens[i].Kind }
+
+func (r *run) isWord(i int) bool { return r.d.Tokens[i].Kind == text.Word }
+
+// Find returns the quotes of d, in text order, with ids Q1, Q2, …; speakers
+// refer to entities by their index-based ids "E1"… as given by entityID.
+func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) string) []parley.Quote {
+	r := &run{f: f, d: d, ents: ents, lower: make([]string, len(d.Tokens)), cueUsed: map[int]bool{}}
+	r.pairs = findPairs(d)
+	for si := range d.Sentences {
+		r.sentence(si)
+	}
+	r.directQuotes()
+	r.reportedBy()
+	return r.emit(entityID)
+}
+
+// findPairs pairs quotation marks within each paragraph.
+func findPairs(d *text.Doc) []qpair {
+	var out []qpair
+	for pi, p := range d.Paragraphs {
+		if p.First >= p.Last {
+			continue
+		}
+		first, last := d.Sentences[p.First].First, d.Sentences[p.Last-1].Last
+		open, straight := -1, -1
+		for i := first; i < last; i++ {
+			switch d.Tokens[i].Kind {
+			case text.OpenQuote:
+				if d.Tok(i) == "‘" {
+					continue
+				}
+				if open < 0 {
+					open = i
+				}
+			case text.CloseQuote:
+				if open >= 0 && d.Tok(i) != "’" {
+					out = append(out, qpair{open: open, close: i, first: open + 1, last: i, para: pi})
+					open = -1
+				}
+			case text.StraightQuote:
+				if straight < 0 {
+					straight = i
+				} else {
+					out = append(out, qpair{open: straight, close: i, first: straight + 1, last: i, para: pi})
+					straight = -1
+				}
+			}
+		}
+		if open >= 0 {
+			out = append(out, qpair{open: open, close: -1, first: open + 1, last: last, para: pi})
+		}
+		if straight >= 0 {
+			out = append(out, qpair{open: straight, close: -1, first: straight + 1, last: last, para: pi})
+		}
+	}
+	// pairs in text order
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].open < out[j-1].open; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// pairAt returns the pair whose open mark is token i, or nil.
+func (r *run) pairAt(i int) *qpair {
+	for k := range r.pairs {
+		if r.pairs[k].open == i {
+			return &r.pairs[k]
+		}
+	}
+	return nil
+}
+
+// pairClosingAt returns the pair whose close mark is token i, or nil.
+func (r *run) pairClosingAt(i int) *qpair {
+	for k := range r.pairs {
+		if r.pairs[k].close == i {
+			return &r.pairs[k]
+		}
+	}
+	return nil
+}
+
+// adverbs that may stand between a subject and its speech verb.
+func isInterposed(l string) bool {
+	switch l {
+	case "also", "later", "previously", "has", "have", "had", "reportedly", "then", "again", "further",
+		"recently", "publicly", "privately", "separately", "earlier", "once", "himself", "herself",
+		"themselves", "itself", "too", "first", "subsequently", "now", "still", "already", "specifically",
+		"directly", "even", "just", "simply", "repeatedly", "flatly", "initially", "originally", "last", "ultimately":
+		return true
+	}
+	return strings.HasSuffix(l, "ly") && len(l) > 4
+}
+
+// sentence finds the attributions whose cue is in sentence si.
+func (r *run) sentence(si int) {
+	s := r.d.Sentences[si]
+	for v := s.First; v < s.Last; v++ {
+		if !r.isWord(v) {
+			continue
+		}
+		l := r.low(v)
+		if l == "according" && v+1 < s.Last && r.low(v+1) == "to" {
+			r.accordingTo(si, v)
+			continue
+		}
+		verb, ok := r.f.speech.Lookup(l)
+		if !ok || verb.Frames == 0 {
+			continue
+		}
+		r.cue(si, v, verb)
+	}
+}
+
+// passive or non-finite uses that are not attributions.
+func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
+	if v == s.First {
+		return verb.Form != lexicon.Gerund || true
+	}
+	p := r.low(v - 1)
+	switch p {
+	case "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "his", "her", "its", "their",
+		"this", "that", "these", "those", "our", "my", "your", "no", "any", "every", "some", "to", "not", "never",
+		"declined", "refused", "wouldn't", "won't", "didn't", "don't", "doesn't", "cannot", "can't", "will",
+		"would", "could", "might", "may", "must", "should", "shall", "can", "did", "do", "does":
+		return true
+	}
+	if verb.Form == lexicon.Base {
+		// base forms are verbs after plural subjects: "officials say", "they say"
+		switch p {
+		case "they", "we", "i", "you", "officials", "sources", "experts", "analysts", "critics", "people":
+			return false
+		}
+		if strings.HasSuffix(p, "s") && !r.d.Tokens[v-1].Is(text.Cap) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// cue reads the attribution around the speech verb at v.
+func (r *run) cue(si, v int, verb lexicon.Verb) {
+	s := r.d.Sentences[si]
+	if r.ents.InQuote[v] && !r.mixedContext(v) {
+		return // a verb inside a direct quotation is the speaker's own words
+	}
+	if r.blockedVerb(v, verb, s) {
+		return
+	}
+	if verb.Form == lexicon.Gerund {
+		r.participle(si, v, verb)
+		return
+	}
+	// subject before the verb
+	sp := r.subject(s, v)
+	if !sp.ok && v-1 >= s.First && (r.low(v-1) == "and" || r.low(v-1) == "but" || r.low(v-1) == "also" && v-2 >= s.First && r.low(v-2) == "and") {
+		// "… and said that …", "…, but indicated that …": the subject of the previous attribution
+		sp = r.previousSpeaker(s, v)
+	}
+	inverted := false
+	if !sp.ok && verb.Frames&lexicon.FrameInverted != 0 && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == text.CloseQuote || r.kind(v-1) == text.StraightQuote) {
+		sp = r.nounPhraseAt(s, v+1)
+		inverted = sp.ok
+	}
+	if !sp.ok {
+		return
+	}
+	if (verb.Form == lexicon.ThirdSingular || verb.Form == lexicon.Base) && sp.entity < 0 && sp.label == "" {
+		return
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	// after the verb: particles, addressee, channel, time
+	a := v + 1
+	if inverted {
+		a = sp.last
+		a = r.skipAppositive(s, a)
+	}
+	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back") {
+		a++
+	}
+	q.cueEnd = a
+	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 && !inverted {
+		if r.low(a) == "on" && verb.Lemma == "call" {
+			a++
+		}
+		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a {
+			q.addressee, q.addresseeEn = r.labelOf(ad), ad.entity
+			if ch := r.channelOf(ad); ch != "" {
+				q.channel = ch
+			}
+			a = ad.last
+		} else if verb.Lemma == "tell" || verb.Lemma == "inform" || verb.Lemma == "brief" {
+			return // "told" needs its addressee: "all told"
+		}
+	}
+	a = r.skipAdjuncts(s, a, &q)
+	start, kind := a, ""
+	switch {
+	case a < s.Last && r.low(a) == "that":
+		start, kind = a+1, "that"
+	case a < s.Last && (r.low(a) == ":" || r.low(a) == ","):
+		start, kind = a+1, "colon"
+	case a < s.Last && verb.Frames&lexicon.FrameInf != 0 && r.low(a) == "to":
+		start, kind = a+1, "to"
+	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
+		start, kind = a+1, "of"
+	case a < s.Last && r.kind(a) == text.OpenQuote || a < s.Last && r.kind(a) == text.StraightQuote:
+		start, kind = a, "quote"
+	case a >= s.Last || r.kind(a) == text.Punct && r.low(a) != "(":
+		kind = "after"
+	default:
+		if verb.Frames&lexicon.FrameNoun != 0 {
+			kind = "noun"
+		} else if verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) {
+			kind = "clause"
+		}
+	}
+	if kind == "colon" && start < s.Last && (r.kind(start) == text.OpenQuote || r.kind(start) == text.StraightQuote) {
+		kind = "quote"
+	}
+	if kind == "colon" && !(start < s.Last && r.clauseStart(start)) {
+		kind = "after"
+	}
+	switch kind {
+	case "":
+		return
+	case "after":
+		// "CONTENT, X said." — content before the subject
+		sub := sp.first
+		if inverted {
+			sub = v
+		}
+		r.contentBefore(si, sub, &q)
+		return
+	}
+	end := r.contentEnd(s, start, kind == "noun")
+	if end <= start {
+		return
+	}
+	r.setContent(&q, start, end)
+	r.cueUsed[v] = true
+	r.out = append(r.out, q)
+}
+
+// mixedContext reports whether a verb inside quotation marks is in fact in
+// an unclosed quotation that swallowed the paragraph (a stray mark).
+func (r *run) mixedContext(v int) bool { return false }
+
+// clauseStart reports whether token a can begin a content clause without "that".
+func (r *run) clauseStart(a int) bool {
+	if a >= len(r.d.Tokens) {
+		return false
+	}
+	t := r.d.Tokens[a]
+	if t.Kind == text.OpenQuote || t.Kind == text.StraightQuote {
+		return true
+	}
+	if t.Kind != text.Word && t.Kind != text.Number {
+		return false
+	}
+	switch r.low(a) {
+	case "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its",
+		"this", "these", "those", "no", "some", "any", "all", "both", "many", "most", "several", "only", "if",
+		"what", "why", "how", "when", "whether", "while", "nothing", "everything", "everyone", "nobody", "one",
+		"two", "none", "our", "my", "your", "such", "more", "less", "about", "because", "despite":
+		return true
+	}
+	return t.Is(text.Cap) || t.Kind == text.Number
+}
+
+// skipAdjuncts passes over channel and time phrases after a verb: "on X",
+// "in a statement", "at a press conference", "on Tuesday", "in an interview with CNN".
+func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
+	for a < s.Last {
+		l := r.low(a)
+		switch l {
+		case "on", "in", "at", "during", "via", "late", "early", "earlier", "later", "this", "last", "yesterday",
+			"today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "flatly", "firmly":
+		default:
+			return a
+		}
+		b, ch := r.adjunct(s, a)
+		if b <= a {
+			return a
+		}
+		if ch != "" && q.channel == "" {
+			q.channel = ch
+		}
+		a = b
+		if a < s.Last && r.low(a) == "," && a+1 < s.Last && r.low(a+1) == "that" {
+			a++
+		}
+	}
+	return a
+}
+
+var channelNouns = map[string]string{
+	"statement": "a statement", "conference": "press conference", "briefing": "briefing", "interview": "interview",
+	"speech": "speech", "post": "post", "tweet": "tweet", "letter": "letter", "video": "video", "message": "message",
+	"address": "address", "remarks": "remarks", "appearance": "appearance", "hearing": "hearing", "testimony": "testimony",
+	"podcast": "podcast", "broadcast": "broadcast", "report": "report", "memo": "memo", "email": "email", "e-mail": "email",
+	"op-ed": "op-ed", "column": "column", "rally": "rally", "meeting": "meeting", "summit": "summit", "session": "session",
+	"event": "event", "ceremony": "ceremony", "filing": "filing", "document": "document", "release": "a statement",
+}
+
+// adjunct reads one prepositional or time adjunct starting at a; it returns
+// where it ends and the channel it names, if any.
+func (r *run) adjunct(s text.Sentence, a int) (int, string) {
+	l := r.low(a)
+	switch l {
+	case "publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "yesterday",
+		"today", "tonight", "earlier", "later", "flatly", "firmly":
+		return a + 1, ""
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		b := a + 1
+		if b < s.Last && (r.low(b) == "night" || r.low(b) == "morning" || r.low(b) == "evening" || r.low(b) == "afternoon") {
+			b++
+		}
+		return b, ""
+	case "this", "last", "late", "early":
+		b := a + 1
+		for b < s.Last && b-a < 3 && r.isWord(b) && (isTimeWord(r.low(b)) || r.low(b) == "on") {
+			b++
+		}
+		if b == a+1 && !isTimeWord(r.low(min(b, s.Last-1))) {
+			return a, ""
+		}
+		return b, ""
+	}
+	// preposition + phrase up to a comma, "that", or a clause start
+	b := a + 1
+	ch := ""
+	if b < s.Last && r.isWord(b) {
+		if ent := r.ents.RefAt(b); ent != nil && (l == "on" || l == "via") {
+			e := r.ents.Entities[ent.Entity]
+			if e.Type == parley.Organization {
+				return ent.Last, e.Name // "on X", "on Telegram"
+			}
+		}
+		if isTimeWord(r.low(b)) || r.low(b) == "monday" || r.low(b) == "tuesday" || r.low(b) == "wednesday" || r.low(b) == "thursday" || r.low(b) == "friday" || r.low(b) == "saturday" || r.low(b) == "sunday" {
+			c := b + 1
+			for c < s.Last && r.isWord(c) && (isTimeWord(r.low(c)) || r.d.Tokens[c].Kind == text.Number) {
+				c++
+			}
+			return c, ""
+		}
+	}
+	// "in a statement", "at a press conference held after the talks", "in an interview with CNN"
+	for c := b; c < s.Last && c-b < 12; c++ {
+		if !r.isWord(c) && r.d.Tokens[c].Kind != text.Number && r.low(c) != "-" {
+			break
+		}
+		lc := r.low(c)
+		if lc == "that" && c > b {
+			break
+		}
+		if name, ok := channelNouns[lc]; ok {
+			ch = name
+			end := c + 1
+			// "with CNN", "to the BBC", "posted on X"
+			if end+1 < s.Last && (r.low(end) == "with" || r.low(end) == "to" || r.low(end) == "on") {
+				if ref := r.ents.RefAt(end + 1); ref != nil {
+					if e := r.ents.Entities[ref.Entity]; e.Type == parley.Organization {
+						ch = e.Name
+						end = ref.Last
+					}
+				} else if end+2 < s.Last && r.low(end+1) == "the" {
+					if ref := r.ents.RefAt(end + 2); ref != nil {
+						if e := r.ents.Entities[ref.Entity]; e.Type == parley.Organization {
+							ch = e.Name
+							end = ref.Last
+						}
+					}
+				}
+			}
+			// "held after the talks", "released on Tuesday": participial tail up to a comma or "that"
+			if end < s.Last && r.isWord(end) && (strings.HasSuffix(r.low(end), "ed") || r.low(end) == "held") {
+				for end < s.Last && r.low(end) != "," && r.low(end) != "that" && r.low(end) != "and" && end-c < 10 {
+					end++
+				}
+			}
+			return end, ch
+		}
+	}
+	return a, ""
+}
+
+func isTimeWord(l string) bool {
+	switch l {
+	case "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day", "days", "weeks",
+		"months", "years", "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "summer", "winter", "spring", "autumn", "fall", "hours", "friday's", "ago":
+		return true
+	}
+	return false
+}
+
+// contentEnd returns the token where content that starts at a ends: the end
+// of the sentence, or an earlier attribution boundary.
+func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
+	end := s.Last
+	depth := 0
+	for k := a; k < s.Last; k++ {
+		t := r.d.Tokens[k]
+		switch t.Kind {
+		case text.OpenQuote:
+			depth++
+		case text.CloseQuote:
+			if depth > 0 {
+				depth--
+			}
+		}
+		if r.ents.InQuote[k] {
+			continue
+		}
+		l := r.low(k)
+		if (l == "and" || l == "but") && k+1 < s.Last && k > a {
+			// "… and said that", ", but indicated that": a second attribution by the same speaker
+			if v, ok := r.f.speech.Lookup(r.low(k + 1)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun) != 0 {
+				if k-1 >= a && r.low(k-1) == "," {
+					return k - 1
+				}
+				return k
+			}
+		}
+		if l == "," && k+1 < s.Last {
+			n := r.low(k + 1)
+			// ", adding that", ", saying", ", according to", ", as X reported", ", Reuters reported"
+			if v, ok := r.f.speech.Lookup(n); ok && v.Form == lexicon.Gerund && v.Frames != 0 {
+				return k
+			}
+			if n == "according" || (n == "as" && r.reportClause(s, k+1)) {
+				return k
+			}
+			if r.trailingAttribution(s, k+1) {
+				return k
+			}
+			if noun {
+				return k
+			}
+		}
+		if noun {
+			if l == "and" && k+1 < s.Last {
+				if _, ok := r.f.speech.Lookup(r.low(k + 1)); ok {
+					return k
+				}
+			}
+			if (l == "at" || l == "in" || l == "during" || l == "on") && k > a {
+				if b, ch := r.adjunct(s, k); b > k && ch != "" {
+					return k
+				}
+				if k+1 < s.Last && isTimeWord(r.low(k+1)) {
+					return k
+				}
+			}
+		}
+		if l == "as" && k > a && r.reportClause(s, k) {
+			return k
+		}
+	}
+	// drop the final full stop of indirect speech (kept inside a closing quote mark)
+	for end > a && r.d.Tokens[end-1].Kind == text.Punct && r.isFinalPunct(end-1) {
+		end--
+	}
+	return end
+}
+
+func (r *run) isFinalPunct(k int) bool {
+	switch r.low(k) {
+	case ".", ";", ":", ",", "!", "?", "...", "…":
+		return true
+	}
+	return false
+}
+
+// reportClause reports whether "as" at k opens "as X (had earlier) reported/said".
+func (r *run) reportClause(s text.Sentence, k int) bool {
+	if r.low(k) != "as" {
+		return false
+	}
+	for j := k + 1; j < s.Last && j-k < 8; j++ {
+		if v, ok := r.f.speech.Lookup(r.low(j)); ok && (v.Form == lexicon.Past || v.Form == lexicon.PastParticiple || v.Form == lexicon.ThirdSingular) {
+			return true
+		}
+		if r.low(j) == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// trailingAttribution reports whether tokens from k are "X said." or
+// "X reported." or "said X." ending the sentence (a second attribution).
+func (r *run) trailingAttribution(s text.Sentence, k int) bool {
+	if k >= s.Last {
+		return false
+	}
+	if v, ok := r.f.speech.Lookup(r.low(k)); ok && v.Frames&lexicon.FrameInverted != 0 && v.Form == lexicon.Past || ok && v.Form == lexicon.ThirdSingular && v.Frames&lexicon.FrameInverted != 0 {
+		np := r.nounPhraseAt(s, k+1)
+		return np.ok && r.endsClause(s, r.skipAppositive(s, np.last))
+	}
+	np := r.nounPhraseAt(s, k)
+	if !np.ok {
+		return false
+	}
+	j := np.last
+	for j < s.Last && isInterposed(r.low(j)) {
+		j++
+	}
+	if j < s.Last {
+		if v, ok := r.f.speech.Lookup(r.low(j)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) endsClause(s text.Sentence, k int) bool {
+	return k >= s.Last || r.low(k) == "," || r.low(k) == "." || r.low(k) == ";" || r.kind(k) == text.Punct
+}
+
+// setContent fills the content span of q for tokens [a, b).
+func (r *run) setContent(q *found, a, b int) {
+	// outer quotation marks are not content
+	if r.kind(a) == text.OpenQuote || r.kind(a) == text.StraightQuote {
+		if p := r.pairAt(a); p != nil && (p.close == b || p.close == b-1 || p.close < 0 && p.last >= b) {
+			if p.close == b-1 || p.close == b {
+				b = p.close
+			}
+			a++
+			q.direct = true
+		}
+	}
+	for b > a && (r.kind(b-1) == text.OpenQuote || r.kind(b-1) == text.StraightQuote && r.pairAt(b-1) != nil) {
+		b--
+	}
+	if b <= a {
+		q.cFirst, q.cLast = a, a
+		return
+	}
+	q.cFirst, q.cLast = a, b
+	q.content = parley.Span{Start: int(r.d.Tokens[a].Start), End: int(r.d.Tokens[b-1].End)}
+}
+
+// contentBefore handles "CONTENT, X said." where sub is the first token of
+// the attribution (the subject, or the inverted verb).
+func (r *run) contentBefore(si, sub int, q *found) {
+	s := r.d.Sentences[si]
+	c := sub - 1
+	// pass over a role phrase in front of the speaker's name:
+	// "…, senior aide to Vladimir Putin and member of the Russian delegation Yury Ushakov told reporters"
+	if ref := r.ents.RefAt(sub); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+		for c >= s.First && c > sub-20 && r.rolePhraseToken(c) {
+			c--
+		}
+	}
+	// the attribution must be set off from its content: "…, X said", "“…” X said", "… — X said"
+	if c < s.First || !(r.low(c) == "," || r.kind(c) == text.Dash || r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote) {
+		return
+	}
+	for c >= s.First && (r.low(c) == "," || r.kind(c) == text.Dash) {
+		c--
+	}
+	if c < s.First {
+		// the attribution opens the sentence without content: maybe the quote is in the previous sentence(s)
+		return
+	}
+	end := c + 1
+	// a closing quotation mark right before: the content is the quotation
+	if r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote {
+		if p := r.pairClosingAt(c); p != nil {
+			r.setContent(q, p.first, p.last)
+			q.direct = true
+			r.cueUsed[q.cue] = true
+			r.out = append(r.out, *q)
+			// a sentence that goes on after the cue: “A,” he said, “B.” — handled by the direct pass
+			return
+		}
+	}
+	start := s.First
+	// content starts after an earlier attribution in the same sentence
+	for k := c; k > s.First; k-- {
+		if r.cueUsed[k] {
+			start = k + 1
+			break
+		}
+	}
+	// skip sentence-initial connectives
+	for start < end && r.isWord(start) && (r.low(start) == "but" || r.low(start) == "and" || r.low(start) == "so") && r.low(start+1) != "," {
+		break
+	}
+	if end-start < 3 {
+		return
+	}
+	// the content after the attribution may continue: "A, X said, B."
+	after := q.cueEnd
+	if after < s.Last && r.low(after) == "," {
+		if next := after + 1; next < s.Last && !r.isGerundCue(next) && r.low(next) != "according" {
+			if e := r.contentEnd(s, next, false); e > next+2 {
+				end = e
+			}
+		}
+	}
+	r.setContent(q, start, end)
+	r.cueUsed[q.cue] = true
+	r.out = append(r.out, *q)
+}
+
+// rolePhraseToken reports whether token k may belong to a role phrase in
+// front of a name ("senior aide to Vladimir Putin and member of the delegation").
+func (r *run) rolePhraseToken(k int) bool {
+	if r.kind(k) == text.Possessive {
+		return true
+	}
+	if !r.isWord(k) {
+		return false
+	}
+	l := r.low(k)
+	switch l {
+	case "of", "to", "for", "the", "and", "at", "in":
+		return true
+	}
+	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) || r.d.Tokens[k].Is(text.Cap) || r.ents.RefAt(k) != nil
+}
+
+func (r *run) isGerundCue(k int) bool {
+	v, ok := r.f.speech.Lookup(r.low(k))
+	return ok && v.Form == lexicon.Gerund && v.Frames != 0
+}
+
+// participle handles ", adding that CONTENT", ", saying CONTENT".
+func (r *run) participle(si, v int, verb lexicon.Verb) {
+	s := r.d.Sentences[si]
+	if v == s.First || r.low(v-1) != "," && r.low(v-1) != "and" {
+		return
+	}
+	// the speaker is the speaker of the attribution earlier in the sentence
+	var sp speaker
+	for k := len(r.out) - 1; k >= 0; k-- {
+		if r.out[k].cue < v && r.out[k].cue >= s.First {
+			sp = r.out[k].sp
+			break
+		}
+	}
+	if !sp.ok {
+		// or the subject that opens the sentence: "Rubio, admitting that …"
+		if ref := r.firstPersonRef(s.First, v); ref != nil {
+			sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+	}
+	if !sp.ok {
+		return
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	a := v + 1
+	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 {
+		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.low(a) != "that" {
+			q.addressee, q.addresseeEn = r.labelOf(ad), ad.entity
+			a = ad.last
+		}
+	}
+	a = r.skipAdjuncts(s, a, &q)
+	start := a
+	noun := false
+	switch {
+	case a < s.Last && r.low(a) == "that":
+		start = a + 1
+	case a < s.Last && verb.Frames&lexicon.FrameInf != 0 && r.low(a) == "to":
+		start = a + 1
+	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
+		start = a + 1
+	case r.clauseStart(a) && verb.Frames&lexicon.FrameThat != 0:
+	case verb.Frames&lexicon.FrameNoun != 0 && a < s.Last && r.isWord(a):
+		noun = true
+	default:
+		return
+	}
+	end := r.contentEnd(s, start, noun)
+	if end-start < 2 {
+		return
+	}
+	r.setContent(&q, start, end)
+	r.cueUsed[v] = true
+	r.out = append(r.out, q)
+}
+
+// previousSpeaker returns the speaker of the last attribution before v in
+// the same sentence.
+func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
+	for k := len(r.out) - 1; k >= 0; k-- {
+		if r.out[k].cue >= s.First && r.out[k].cue < v {
+			return r.out[k].sp
+		}
+	}
+	return speaker{}
+}
+
+func (r *run) firstPersonRef(a, b int) *entity.Ref {
+	for k := a; k < b; k++ {
+		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return ref
+		}
+	}
+	return nil
+}
+
+// accordingTo handles "according to X, CONTENT" and "CONTENT, according to X".
+func (r *run) accordingTo(si, v int) {
+	s := r.d.Sentences[si]
+	if v > s.First && r.low(v-1) == "that" {
+		return // inside reported content: the source of the speaker's source
+	}
+	sp := r.nounPhraseAt(s, v+2)
+	if !sp.ok {
+		return
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + 2, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	after := r.skipAppositive(s, sp.last)
+	// a channel: "according to a statement from the ministry"
+	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != text.Dash && after < s.Last && r.low(after) == ",") {
+		// according to X, CONTENT
+		start := after
+		if start < s.Last && r.low(start) == "," {
+			start++
+		}
+		end := r.contentEnd(s, start, false)
+		if end-start < 3 {
+			return
+		}
+		r.setContent(&q, start, end)
+	} else {
+		// CONTENT, according to X
+		end := v
+		for end > s.First && (r.low(end-1) == "," || r.kind(end-1) == text.Dash) {
+			end--
+		}
+		start := s.First
+		for k := end - 1; k > s.First; k-- {
+			if r.cueUsed[k] {
+				start = k + 1
+				break
+			}
+		}
+		if end-start < 3 {
+			return
+		}
+		r.setContent(&q, start, end)
+	}
+	q.cueEnd = v + 2
+	r.cueUsed[v] = true
+	r.out = append(r.out, q)
+}
+
+// subject finds the speaker mention before the verb at v.
+func (r *run) subject(s text.Sentence, v int) speaker {
+	k := v - 1
+	for k >= s.First && r.isWord(k) && isInterposed(r.low(k)) && r.ents.RefAt(k) == nil {
+		k--
+	}
+	// "X on Tuesday said"
+	if k-1 >= s.First && isTimeWord(r.low(k)) && r.low(k-1) == "on" {
+		k -= 2
+	}
+	if k < s.First {
+		return speaker{}
+	}
+	// appositive or relative clause: "Kirill Dmitriev, another member of …, said"
+	if r.low(k) == "," && k-1 >= s.First {
+		j := k - 1
+		for j >= s.First && r.low(j) != "," && k-j < 25 {
+			j--
+		}
+		// "Another member of the delegation, Kirill Dmitriev, said": the name between the commas
+		if ref := r.ents.RefAt(k - 1); ref != nil && ref.Last == k && ref.First == j+1 && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+		}
+		if j >= s.First && r.low(j) == "," && j-1 >= s.First {
+			if ref := r.ents.RefAt(j - 1); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Place {
+				return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+			}
+			if sp := r.nounPhraseEndingAt(s, j-1); sp.ok {
+				return sp
+			}
+		}
+		return speaker{}
+	}
+	if r.low(k) == "who" {
+		// "X, who …": the mention is "who", the speaker its antecedent
+		sp := speaker{first: k, last: k + 1, entity: -1, label: "who", ok: true}
+		if k-2 >= s.First && r.low(k-1) == "," {
+			if ref := r.ents.RefAt(k - 2); ref != nil {
+				sp.entity = ref.Entity
+			}
+		}
+		return sp
+	}
+	if r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote || r.kind(k) == text.Punct {
+		return speaker{}
+	}
+	if ref := r.ents.RefAt(k); ref != nil {
+		e := r.ents.Entities[ref.Entity]
+		if e.Type == parley.Place && ref.Kind == parley.AdjMention {
+			return r.nounPhraseEndingAt(s, k)
+		}
+		return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+	}
+	return r.nounPhraseEndingAt(s, k)
+}
+
+// withCoordination extends a person speaker over "A and B": "Rubio and
+// Waltz told him" has two speakers.
+func (r *run) withCoordination(s text.Sentence, sp speaker) speaker {
+	k := sp.first - 1
+	// pass over the role words and known names before the name ("US National Security Adviser")
+	for k >= s.First && r.isWord(k) && (r.d.Tokens[k].Is(text.Cap) || r.f.roles.Is(r.low(k), lexicon.RoleNoun|lexicon.RoleMod)) && r.low(k) != "and" {
+		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+			break
+		}
+		k--
+	}
+	if k-1 >= s.First && r.low(k) == "and" {
+		if ref := r.ents.RefAt(k - 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && ref.Entity != sp.entity {
+			sp.entities = append([]int{ref.Entity}, sp.entities...)
+			if len(sp.entities) == 1 {
+				sp.entities = append(sp.entities, sp.entity)
+			}
+		}
+	}
+	return sp
+}
+
+// pronouns that can be the subject of a speech verb.
+func isSubjectPronoun(l string) bool {
+	switch l {
+	case "he", "she", "they", "we", "i", "it", "you":
+		return true
+	}
+	return false
+}
+
+// nounPhraseEndingAt reads a source noun phrase that ends at token k:
+// "he", "officials", "a senior official", "sources familiar with the talks",
+// "the ministry", "Russian officials".
+func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
+	if k < s.First || !r.isWord(k) {
+		return speaker{}
+	}
+	l := r.low(k)
+	if isSubjectPronoun(l) {
+		return speaker{first: k, last: k + 1, entity: -1, label: r.d.Tok(k), ok: true}
+	}
+	// head noun, possibly followed by a post-modifier: "people familiar with the matter"
+	head := -1
+	for j := k; j >= s.First && k-j < 10; j-- {
+		if !r.isWord(j) && r.kind(j) != text.Possessive {
+			break
+		}
+		lj := r.low(j)
+		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) {
+			head = j
+			break
+		}
+		if _, ok := r.f.speech.Lookup(lj); ok && j != k {
+			break
+		}
+	}
+	if head < 0 {
+		// an unknown capitalised name: "Google said"
+		if r.d.Tokens[k].Is(text.Cap) && !isFunction(l) {
+			a := k
+			for a-1 >= s.First && r.isWord(a-1) && r.d.Tokens[a-1].Is(text.Cap) {
+				a--
+			}
+			if a == s.First && a == k && r.isFunctionCap(k) {
+				return speaker{}
+			}
+			return speaker{first: a, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End], ok: true}
+		}
+		return speaker{}
+	}
+	if head != k {
+		// post-modifier must look like one
+		switch r.low(head + 1) {
+		case "familiar", "close", "with", "who", "briefed", "involved", "knowledgeable", "in", "at", "from", "of",
+			"for", "speaking", "on", "told", "aware", "inside", "near", "within", "working", "based":
+		default:
+			return speaker{}
+		}
+	}
+	// determiners and modifiers before the head
+	a := head
+	for a-1 >= s.First && k-a < 14 {
+		p := a - 1
+		lp := r.low(p)
+		if r.kind(p) == text.Possessive {
+			a = p
+			continue
+		}
+		if !r.isWord(p) && r.kind(p) != text.Number {
+			break
+		}
+		if lp == "the" || lp == "a" || lp == "an" || lp == "some" || lp == "two" || lp == "three" || lp == "several" ||
+			lp == "many" || lp == "other" || lp == "one" || lp == "its" || lp == "his" || lp == "her" || lp == "their" || lp == "another" || lp == "unnamed" || lp == "anonymous" {
+			a = p
+			continue
+		}
+		if r.f.roles.Is(lp, lexicon.RoleMod|lexicon.RoleNoun|lexicon.Body) || r.d.Tokens[p].Is(text.Cap) || r.ents.RefAt(p) != nil || r.kind(p) == text.Number {
+			if _, ok := r.f.speech.Lookup(lp); ok {
+				break
+			}
+			if isFunction(lp) {
+				break
+			}
+			a = p
+			continue
+		}
+		if strings.HasSuffix(lp, "-level") || strings.HasSuffix(lp, "-ranking") {
+			a = p
+			continue
+		}
+		break
+	}
+	sp := speaker{first: a, last: k + 1, entity: -1, ok: true}
+	// a named entity inside the phrase is the speaker when it is a person ("Trump aide Hope Hicks" never reaches here)
+	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End]
+	// "the aide", "the minister": a nominal mention resolved by coreference
+	if ref := r.ents.RefAt(head); ref != nil && ref.Kind == parley.NominalMention {
+		sp.entity = ref.Entity
+	}
+	// "the Pentagon spokesman": the organisation speaks through the spokesperson
+	return sp
+}
+
+func isFunction(l string) bool {
+	switch l {
+	case "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "as", "that",
+		"this", "it", "is", "was", "if", "when", "while", "after", "before", "so", "then", "there", "here":
+		return true
+	}
+	return false
+}
+
+func (r *run) isFunctionCap(k int) bool { return isFunction(r.low(k)) || isSubjectPronoun(r.low(k)) }
+
+// nounPhraseAt reads the speaker or addressee noun phrase that starts at a:
+// an entity mention, a pronoun, or a source noun phrase ("the minister",
+// "reporters", "a senior official who …").
+func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
+	if a >= s.Last || !r.isWord(a) {
+		return speaker{}
+	}
+	if ref := r.ents.RefAt(a); ref != nil {
+		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+	}
+	l := r.low(a)
+	switch l {
+	case "him", "her", "them", "me", "us", "he", "she", "they", "it", "reporters", "journalists", "lawmakers", "parliament", "congress":
+		return speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}
+	}
+	// determiner + modifiers + head, then the entity inside if any
+	b := a
+	head := -1
+	for b < s.Last && b-a < 8 {
+		if r.kind(b) == text.Possessive {
+			b++
+			continue
+		}
+		if !r.isWord(b) {
+			break
+		}
+		lb := r.low(b)
+		if ref := r.ents.RefAt(b); ref != nil {
+			if r.ents.Entities[ref.Entity].Type == parley.Person {
+				return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+			if r.ents.Entities[ref.Entity].Type == parley.Organization && head < 0 && (ref.Last >= s.Last || !r.isWord(ref.Last) || !r.f.roles.Is(r.low(ref.Last), lexicon.RoleNoun|lexicon.SourceNoun)) {
+				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+			b = ref.Last
+			continue
+		}
+		if r.f.roles.Is(lb, lexicon.SourceNoun|lexicon.RoleNoun) {
+			head = b
+			b++
+			// a name right after the role: "the minister Sergey Lavrov"
+			continue
+		}
+		if lb == "the" || lb == "a" || lb == "an" || r.f.roles.Is(lb, lexicon.RoleMod|lexicon.Body) || r.d.Tokens[b].Is(text.Cap) || lb == "one" || lb == "two" || lb == "several" || lb == "some" || lb == "other" || lb == "another" || lb == "unnamed" {
+			if head >= 0 {
+				break
+			}
+			b++
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		return speaker{}
+	}
+	end := head + 1
+	// post-modifiers: "familiar with the talks", "who spoke on condition of anonymity"
+	if end < s.Last {
+		switch r.low(end) {
+		case "familiar", "close", "with", "briefed", "involved", "knowledgeable", "who", "speaking":
+			for end < s.Last && r.low(end) != "," && r.low(end) != "that" && end-head < 14 {
+				if _, ok := r.f.speech.Lookup(r.low(end)); ok && r.low(end) != "spoke" && r.low(end-1) != "who" {
+					break
+				}
+				end++
+			}
+		}
+	}
+	sp := speaker{first: a, last: end, entity: -1, ok: true}
+	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[end-1].End]
+	return sp
+}
+
+// skipAppositive passes ", the former governor of Minnesota," after a speaker.
+func (r *run) skipAppositive(s text.Sentence, a int) int {
+	if a < s.Last && r.low(a) == "," && a+1 < s.Last {
+		switch r.low(a + 1) {
+		case "the", "a", "an", "who", "another", "his", "her", "its", "their":
+			for b := a + 1; b < s.Last && b-a < 25; b++ {
+				if r.low(b) == "," {
+					return b
+				}
+			}
+			return s.Last
+		}
+	}
+	return a
+}
+
+func (r *run) labelOf(sp speaker) string {
+	if sp.entity >= 0 {
+		return r.ents.Entities[sp.entity].Name
+	}
+	return sp.label
+}
+
+func (r *run) channelOf(sp speaker) string {
+	if sp.entity >= 0 {
+		e := r.ents.Entities[sp.entity]
+		if e.Type == parley.Organization && (e.Kind == string(parley.Media) || e.Kind == string(parley.Platform)) {
+			return e.Name
+		}
+		return ""
+	}
+	switch strings.ToLower(sp.label) {
+	case "reporters", "journalists":
+		return "reporters"
+	}
+	return ""
+}
