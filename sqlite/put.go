@@ -1,0 +1,507 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/export"
+)
+
+// timeLayout stores times as fixed-width UTC text, so that they compare as
+// strings in range queries.
+const timeLayout = "2006-01-02T15:04:05Z"
+
+// articleID is the stable public id of a document: a prefix of its content
+// hash, so that it is the same in every database that stores the text.
+func articleID(hash string) string { return hash[:16] }
+
+// PutAnalysis stores one analysis. See parley.Store.
+func (s *Store) PutAnalysis(ctx context.Context, a *parley.Analysis) (bool, error) {
+	stored, err := s.PutAnalyses(ctx, []*parley.Analysis{a})
+	if err != nil {
+		return false, err
+	}
+	return stored[0], nil
+}
+
+// PutAnalyses stores a batch of analyses in one transaction.
+func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool, error) {
+	stored := make([]bool, len(as))
+	if len(as) == 0 {
+		return stored, nil
+	}
+	// Serialise before taking the write lock: JSON encoding is the costly part
+	// and need not hold up other writers.
+	prepared := make([]*prepared, len(as))
+	for i, a := range as {
+		if a == nil {
+			return nil, fmt.Errorf("sqlite: analysis %d of the batch is nil", i)
+		}
+		p, err := prepare(a)
+		if err != nil {
+			return nil, err
+		}
+		prepared[i] = p
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.wrap("begin write", err)
+	}
+	defer tx.Rollback()
+	w := &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	defer w.close()
+	for i, p := range prepared {
+		ok, err := w.put(p)
+		if err != nil {
+			return nil, s.wrap(fmt.Sprintf("store document %q", p.a.Document.ID), err)
+		}
+		stored[i] = ok
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.wrap("commit", err)
+	}
+	return stored, nil
+}
+
+// HasContent reports whether a document with this content hash is stored.
+func (s *Store) HasContent(ctx context.Context, contentHash string) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE content_hash = ?", contentHash).Scan(&n)
+	if err != nil {
+		return false, s.wrap("has content", err)
+	}
+	return n > 0, nil
+}
+
+// prepared is an analysis with what the write needs computed up front.
+type prepared struct {
+	a        *parley.Analysis
+	hash     string
+	doc      export.Document
+	analysis []byte
+	meta     []byte
+}
+
+func prepare(a *parley.Analysis) (*prepared, error) {
+	d := export.FromAnalysis(a, export.Options{})
+	js, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: document %q: encode analysis: %w", a.Document.ID, err)
+	}
+	p := &prepared{a: a, hash: a.Document.ContentHash(), doc: d, analysis: js}
+	if len(a.Document.Meta) > 0 {
+		if p.meta, err = json.Marshal(a.Document.Meta); err != nil {
+			return nil, fmt.Errorf("sqlite: document %q: encode metadata: %w", a.Document.ID, err)
+		}
+	}
+	return p, nil
+}
+
+// writer holds the statements of one write transaction.
+type writer struct {
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func (w *writer) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %q: %w", q, err)
+	}
+	w.stmts[q] = st
+	return st, nil
+}
+
+func (w *writer) exec(q string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+func (w *writer) queryRow(q string, args ...any) *sql.Row {
+	st, err := w.stmt(q)
+	if err != nil {
+		// A prepare error surfaces from Scan as a row error.
+		return w.tx.QueryRowContext(w.ctx, q, args...)
+	}
+	return st.QueryRowContext(w.ctx, args...)
+}
+
+func published(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+func (w *writer) put(p *prepared) (bool, error) {
+	a := p.a
+	var docID int64
+	var version string
+	err := w.queryRow("SELECT id, version FROM documents WHERE content_hash = ?", p.hash).Scan(&docID, &version)
+	switch {
+	case err == nil && version == parley.Version:
+		return false, nil
+	case err == nil:
+		// An older (or other) extractor's analysis: replace it.
+		if err := w.deleteDocument(docID); err != nil {
+			return false, err
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, err
+	}
+	d := a.Document
+	pub := published(d.Published)
+	res, err := w.exec(`INSERT INTO documents (article_id, content_hash, version, source_id, title, url, outlet, author,
+		language, published, source, meta, text, analysis, n_quotes, n_events, n_claims, stored_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		articleID(p.hash), p.hash, parley.Version, d.ID, d.Title, d.URL, d.Outlet, d.Author, d.Language, pub,
+		d.Source, string(p.meta), d.Text, string(p.analysis), len(a.Quotes), len(a.Events), len(a.Claims),
+		time.Now().UTC().Format(timeLayout))
+	if err != nil {
+		return false, err
+	}
+	if docID, err = res.LastInsertId(); err != nil {
+		return false, err
+	}
+	speakerQuotes := map[string]int{}
+	for _, q := range a.Quotes {
+		if q.Speaker != "" {
+			speakerQuotes[q.Speaker]++
+		}
+	}
+	for _, e := range a.Entities {
+		if err := w.linkEntity(docID, e, speakerQuotes[e.ID]); err != nil {
+			return false, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+	}
+	for _, q := range p.doc.Quotes {
+		name := deref(q.SpeakerName)
+		_, err := w.exec(`INSERT INTO quotes (document, local_id, type, content, start, end, speaker, speaker_name, speaker_norm,
+			cue, channel, reported_by, nested_in, anonymous, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			docID, q.ID, q.Type, q.Content, q.Start, q.End, deref(q.Speaker), name, norm(name), q.Cue,
+			deref(q.Channel), deref(q.ReportedBy), deref(q.NestedIn), q.Anonymous, pub)
+		if err != nil {
+			return false, fmt.Errorf("quote %s: %w", q.ID, err)
+		}
+	}
+	runes := []rune(d.Text)
+	for i, e := range p.doc.Events {
+		date := e.Date
+		if date == "" && !d.Published.IsZero() {
+			date = d.Published.UTC().Format(time.DateOnly)
+		}
+		var loc, country string
+		var lat, lon *float64
+		if e.Location != nil {
+			loc, country = e.Location.Name, e.Location.Country
+			if e.Location.Lat != 0 || e.Location.Lon != 0 {
+				lat, lon = &e.Location.Lat, &e.Location.Lon
+			}
+		}
+		_, err := w.exec(`INSERT INTO events (document, local_id, plover, plover_mode, cameo, quad_class, goldstein, source, target,
+			source_name, target_name, source_code, target_code, location, country, lat, lon, date, evidence, start, end,
+			reported_in, negated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			docID, e.ID, e.PLOVER, e.PLOVERMode, e.CAMEO, e.QuadClass, e.Goldstein, deref(e.Source), deref(e.Target),
+			entityName(a, a.Events[i].Source), entityName(a, a.Events[i].Target), e.SourceCode, e.TargetCode,
+			loc, country, lat, lon, date, substr(runes, e.Evidence.Start, e.Evidence.End), e.Evidence.Start, e.Evidence.End,
+			deref(e.ReportedIn), e.Negated)
+		if err != nil {
+			return false, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+	}
+	for _, c := range p.doc.Claims {
+		if err := w.putClaim(docID, articleID(p.hash), c, runes); err != nil {
+			return false, fmt.Errorf("claim %s: %w", c.ID, err)
+		}
+	}
+	return true, nil
+}
+
+func sortedKeys(m map[int64]int64) []int64 {
+	keys := make([]int64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func substr(runes []rune, start, end int) string {
+	start, end = max(0, start), min(len(runes), end)
+	if start >= end {
+		return ""
+	}
+	return string(runes[start:end])
+}
+
+func entityName(a *parley.Analysis, id string) string {
+	if e := a.Entity(id); e != nil {
+		return e.Name
+	}
+	return ""
+}
+
+// deleteDocument removes a document and what was derived from it, keeping
+// the counters of the entities and the status of the claims it touched right.
+func (w *writer) deleteDocument(docID int64) error {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT de.entity, de.local_id,
+		(SELECT count(*) FROM quotes q WHERE q.document = de.document AND q.speaker = de.local_id)
+		FROM doc_entities de WHERE de.document = ?`, docID)
+	if err != nil {
+		return err
+	}
+	quotes := map[int64]int64{} // entity → quotes of this document
+	for rows.Next() {
+		var entity, n int64
+		var local string
+		if err := rows.Scan(&entity, &local, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		quotes[entity] += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	claims, err := w.int64s("SELECT DISTINCT claim FROM doc_claims WHERE document = ?", docID)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		"DELETE FROM stances WHERE document = ?",
+		"DELETE FROM doc_claims WHERE document = ?",
+		"DELETE FROM quotes WHERE document = ?",
+		"DELETE FROM events WHERE document = ?",
+		"DELETE FROM doc_aliases WHERE document = ?",
+		"DELETE FROM doc_entities WHERE document = ?",
+		"DELETE FROM documents WHERE id = ?",
+	} {
+		if _, err := w.exec(q, docID); err != nil {
+			return err
+		}
+	}
+	for _, entity := range sortedKeys(quotes) {
+		if _, err := w.exec("UPDATE entities SET n_articles = n_articles - 1, n_quotes = n_quotes - ? WHERE id = ?", quotes[entity], entity); err != nil {
+			return err
+		}
+		if err := w.dropIfOrphan(entity); err != nil {
+			return err
+		}
+	}
+	for _, c := range claims {
+		if err := w.updateClaimStatus(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropIfOrphan deletes an entity that no article refers to any more.
+func (w *writer) dropIfOrphan(id int64) error {
+	var n int
+	if err := w.queryRow("SELECT count(*) FROM doc_entities WHERE entity = ?", id).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	var merges int
+	if err := w.queryRow("SELECT count(*) FROM merges WHERE keep = ? OR drop_id = ?", id, id).Scan(&merges); err != nil {
+		return err
+	}
+	if merges > 0 {
+		return nil // kept so that the merge history stays readable
+	}
+	if _, err := w.exec("DELETE FROM entity_aliases WHERE entity = ?", id); err != nil {
+		return err
+	}
+	_, err := w.exec("DELETE FROM entities WHERE id = ?", id)
+	return err
+}
+
+func (w *writer) int64s(q string, args ...any) ([]int64, error) {
+	rows, err := w.tx.QueryContext(w.ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+func (w *writer) putClaim(docID int64, article string, c export.Claim, runes []rune) error {
+	key := c.Key
+	if key == "" {
+		// Without a grouping key a claim stands alone.
+		key = "article:" + article + ":" + c.ID
+	}
+	var claimID int64
+	err := w.queryRow("SELECT id FROM claims WHERE key = ?", key).Scan(&claimID)
+	if errors.Is(err, sql.ErrNoRows) {
+		res, err := w.exec("INSERT INTO claims (key, text, status) VALUES (?,?,?)", key, c.Text, c.Status)
+		if err != nil {
+			return err
+		}
+		if claimID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return err
+	}
+	if _, err := w.exec("INSERT INTO doc_claims (document, local_id, claim, status) VALUES (?,?,?,?)", docID, c.ID, claimID, c.Status); err != nil {
+		return err
+	}
+	for _, st := range c.Stances {
+		_, err := w.exec(`INSERT INTO stances (claim, document, source, source_name, stance, quote, evidence) VALUES (?,?,?,?,?,?,?)`,
+			claimID, docID, st.Source, st.SourceName, st.Stance, st.Quote, substr(runes, st.Evidence.Start, st.Evidence.End))
+		if err != nil {
+			return err
+		}
+	}
+	return w.updateClaimStatus(claimID)
+}
+
+// claimStatus derives a claim's status across articles: disputed when any
+// article found it disputed or some source supports it while another denies
+// it; corroborated when two distinct sources support it (or an article found
+// it corroborated); else single-source.
+func claimStatus(docStatuses []string, support, deny map[string]bool) parley.ClaimStatus {
+	if slices.Contains(docStatuses, string(parley.Disputed)) || (len(support) > 0 && len(deny) > 0) {
+		return parley.Disputed
+	}
+	if len(support) >= 2 || slices.Contains(docStatuses, string(parley.Corroborated)) {
+		return parley.Corroborated
+	}
+	return parley.SingleSource
+}
+
+func (w *writer) updateClaimStatus(claimID int64) error {
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT status FROM doc_claims WHERE claim = ?", claimID)
+	if err != nil {
+		return err
+	}
+	var statuses []string
+	for rows.Next() {
+		var st string
+		if err := rows.Scan(&st); err != nil {
+			rows.Close()
+			return err
+		}
+		statuses = append(statuses, st)
+	}
+	rows.Close()
+	if len(statuses) == 0 {
+		_, err := w.exec("DELETE FROM claims WHERE id = ?", claimID)
+		return err
+	}
+	rows, err = w.tx.QueryContext(w.ctx, `SELECT st.stance, coalesce(de.entity, ''), st.source_name
+		FROM stances st LEFT JOIN doc_entities de ON de.document = st.document AND de.local_id = st.source
+		WHERE st.claim = ?`, claimID)
+	if err != nil {
+		return err
+	}
+	support, deny := map[string]bool{}, map[string]bool{}
+	for rows.Next() {
+		var stance, entity, name string
+		if err := rows.Scan(&stance, &entity, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		who := entity
+		if who == "" {
+			who = "name:" + norm(name)
+		}
+		switch parley.Stance(stance) {
+		case parley.Asserts, parley.Confirms:
+			support[who] = true
+		case parley.Denies, parley.Disputes:
+			deny[who] = true
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	_, err = w.exec("UPDATE claims SET status = ? WHERE id = ?", string(claimStatus(statuses, support, deny)), claimID)
+	return err
+}
+
+// norm folds a name for matching: lower case, letters and digits only, one
+// space between words, common Latin diacritics removed.
+func norm(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		r = fold(r)
+		switch {
+		case r == '\'' || r == '’' || r == '.':
+			// "O'Brien" = "OBrien", "U.S." = "US"
+		case isWordRune(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && (r < 0x2000 || r > 0x206f)
+}
+
+func fold(r rune) rune {
+	if r < 0xc0 || r > 0x17f {
+		return r
+	}
+	const from = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž"
+	const to = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz"
+	i := 0
+	for _, f := range from {
+		if f == r {
+			return rune(to[i])
+		}
+		i++
+	}
+	return r
+}

@@ -1,0 +1,305 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/parley-news/parley"
+)
+
+// Reasons recorded for linking an article's entity to a cross-article one.
+const (
+	reasonNew      = "new"
+	reasonFullName = "same full name"
+	reasonSurname  = "surname and role"
+	reasonAlias    = "alias"
+	reasonCountry  = "same country code"
+)
+
+// candidate is a cross-article entity an article entity may be.
+type candidate struct {
+	id          int64
+	name, norm  string
+	affiliation string
+	country     string
+	roles       []string
+}
+
+// keys returns the normalised lookup keys of an article entity: its name,
+// aliases, a person's surname and a country's code.
+func keys(e parley.Entity) []string {
+	var ks []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(ks, k) {
+			ks = append(ks, k)
+		}
+	}
+	add(norm(e.Name))
+	for _, a := range e.Aliases {
+		add(norm(a))
+	}
+	if e.Type == parley.Person {
+		if f := strings.Fields(norm(e.Name)); len(f) > 1 {
+			add(f[len(f)-1])
+		}
+	}
+	if e.Type == parley.Place && e.Kind == "country" && e.Country != "" {
+		add("country:" + strings.ToLower(e.Country))
+	}
+	return ks
+}
+
+// linkEntity resolves an article entity to a cross-article entity (creating
+// one when none matches) and records the link and its reason.
+func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int) error {
+	ks := keys(e)
+	id, reason, err := w.resolve(e, ks)
+	if err != nil {
+		return err
+	}
+	if id == 0 {
+		res, err := w.exec(`INSERT INTO entities (type, kind, name, norm, affiliation, country) VALUES (?,?,?,?,?,?)`,
+			string(e.Type), e.Kind, e.Name, norm(e.Name), e.Affiliation, e.Country)
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		reason = reasonNew
+	}
+	roles, _ := json.Marshal(nonNil(e.Roles))
+	if _, err := w.exec(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason)
+		VALUES (?,?,?,?,?,?,?,?)`, docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(roles), reason); err != nil {
+		return err
+	}
+	for _, k := range ks {
+		alias := e.Name
+		for _, a := range e.Aliases {
+			if norm(a) == k {
+				alias = a
+			}
+		}
+		if _, err := w.exec("INSERT OR IGNORE INTO doc_aliases (norm, document, local_id, alias) VALUES (?,?,?,?)", k, docID, e.ID, alias); err != nil {
+			return err
+		}
+		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (norm, entity) VALUES (?,?)", k, id); err != nil {
+			return err
+		}
+	}
+	// Keep the fullest name as canonical, the first affiliation and country,
+	// and the set of roles seen.
+	// An article counts once even when two of its entities resolve to one.
+	if _, err := w.exec(`UPDATE entities SET n_quotes = n_quotes + ?1,
+		n_articles = n_articles + (SELECT count(*) = 1 FROM doc_entities WHERE document = ?7 AND entity = ?6),
+		name = CASE WHEN length(?2) > length(name) THEN ?2 ELSE name END,
+		norm = CASE WHEN length(?2) > length(name) THEN ?3 ELSE norm END,
+		affiliation = CASE WHEN affiliation = '' THEN ?4 ELSE affiliation END,
+		country = CASE WHEN country = '' THEN ?5 ELSE country END
+		WHERE id = ?6`, quotes, e.Name, norm(e.Name), e.Affiliation, e.Country, id, docID); err != nil {
+		return err
+	}
+	return w.addRoles(id, e.Roles)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// addRoles merges normalised roles into the entity's role set (bounded, as
+// it only serves resolution).
+func (w *writer) addRoles(id int64, roles []string) error {
+	var cur string
+	if err := w.queryRow("SELECT roles FROM entities WHERE id = ?", id).Scan(&cur); err != nil {
+		return err
+	}
+	set := splitLines(cur)
+	changed := false
+	for _, r := range roles {
+		if n := norm(r); n != "" && !slices.Contains(set, n) && len(set) < 32 {
+			set = append(set, n)
+			changed = true
+		}
+	}
+	if !changed && cur != "" {
+		return nil
+	}
+	_, err := w.exec("UPDATE entities SET roles = ? WHERE id = ?", strings.Join(set, "\n"), id)
+	return err
+}
+
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// resolve finds the cross-article entity e is, or returns 0. The rules, in
+// order of strength: the same full name; for people, the same surname with a
+// compatible first name and a shared affiliation or role word; a name of one
+// that is an alias of the other; for countries, the same country code.
+// Groups ("officials", "sources") are never merged across articles.
+func (w *writer) resolve(e parley.Entity, ks []string) (int64, string, error) {
+	if e.Type == parley.Group || len(ks) == 0 {
+		return 0, "", nil
+	}
+	seen := map[int64]bool{}
+	var cands []candidate
+	for _, k := range ks {
+		rows, err := w.stmtQuery(`SELECT en.id, en.name, en.norm, en.affiliation, en.country, en.roles
+			FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
+			WHERE ea.norm = ? AND en.type = ? AND en.merged_into IS NULL ORDER BY en.id LIMIT 16`, k, string(e.Type))
+		if err != nil {
+			return 0, "", err
+		}
+		for rows.Next() {
+			var c candidate
+			var roles string
+			if err := rows.Scan(&c.id, &c.name, &c.norm, &c.affiliation, &c.country, &roles); err != nil {
+				rows.Close()
+				return 0, "", err
+			}
+			c.roles = splitLines(roles)
+			if !seen[c.id] {
+				seen[c.id] = true
+				cands = append(cands, c)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, "", err
+		}
+	}
+	best, bestRank, bestReason := int64(0), 0, ""
+	for _, c := range cands {
+		rank, reason := match(e, ks, c)
+		if rank > bestRank {
+			best, bestRank, bestReason = c.id, rank, reason
+		}
+	}
+	return best, bestReason, nil
+}
+
+func (w *writer) stmtQuery(q string, args ...any) (interface {
+	Next() bool
+	Scan(...any) error
+	Close() error
+	Err() error
+}, error) {
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(w.ctx, args...)
+}
+
+// match ranks how surely article entity e (with lookup keys ks) is candidate
+// c: 0 not at all, higher is surer.
+func match(e parley.Entity, ks []string, c candidate) (int, string) {
+	// Different affiliations or countries keep apart what names would join
+	// ("the foreign ministry" of two countries).
+	if e.Affiliation != "" && c.affiliation != "" && !strings.EqualFold(e.Affiliation, c.affiliation) ||
+		e.Country != "" && c.country != "" && !strings.EqualFold(e.Country, c.country) {
+		return 0, ""
+	}
+	n := norm(e.Name)
+	if n != "" && n == c.norm {
+		return 4, reasonFullName
+	}
+	if e.Type == parley.Person {
+		if sameSurname(n, c.norm) && sharesContext(e, c) {
+			return 3, reasonSurname
+		}
+		// A lone surname, or an alias, is not enough for people: too many
+		// share one.
+		return 0, ""
+	}
+	if e.Type == parley.Place && e.Kind == "country" && e.Country != "" && strings.EqualFold(e.Country, c.country) {
+		return 2, reasonCountry
+	}
+	for _, k := range ks {
+		if k == c.norm {
+			return 2, reasonAlias // one of e's aliases is c's name
+		}
+	}
+	// c has e's name among its aliases (it was found through a key).
+	return 1, reasonAlias
+}
+
+// sameSurname reports whether two normalised person names share the last
+// word and, when both give a first name, its initial ("Sergey Lavrov",
+// "Sergei Lavrov", "Lavrov").
+func sameSurname(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 || fa[len(fa)-1] != fb[len(fb)-1] {
+		return false
+	}
+	if len(fa) == 1 || len(fb) == 1 {
+		return true
+	}
+	x, y := fa[0], fb[0]
+	if x[0] != y[0] {
+		return false
+	}
+	// An initial matches any first name of that letter; two spelled-out first
+	// names must be spelling variants ("Sergey", "Sergei"), not "Jane", "John".
+	return len(x) == 1 || len(y) == 1 || editDistance(x, y) <= 2
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// roleStop are words too common in roles to tie two people together.
+var roleStop = map[string]bool{"the": true, "of": true, "a": true, "an": true, "and": true, "to": true,
+	"for": true, "in": true, "former": true, "senior": true, "official": true, "deputy": true}
+
+// sharesContext reports whether e and c share an affiliation, a country or a
+// significant role word.
+func sharesContext(e parley.Entity, c candidate) bool {
+	if e.Affiliation != "" && strings.EqualFold(e.Affiliation, c.affiliation) {
+		return true
+	}
+	if e.Country != "" && strings.EqualFold(e.Country, c.country) {
+		return true
+	}
+	words := map[string]bool{}
+	for _, r := range c.roles {
+		for _, w := range strings.Fields(r) {
+			if !roleStop[w] {
+				words[w] = true
+			}
+		}
+	}
+	for _, r := range e.Roles {
+		for _, w := range strings.Fields(norm(r)) {
+			if words[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
