@@ -74,7 +74,7 @@ func (b *Builder) Person(id, name string, aliases, roles []string, affiliation, 
 // attached at the speaker's mention speakerForm.
 type Quote struct {
 	ID, Type, Content, Speaker, SpeakerForm, Cue, Channel, ReportedBy, NestedIn string
-	Anonymous                                                               bool
+	Anonymous                                                                   bool
 }
 
 // Quote adds a quote.
