@@ -1,0 +1,213 @@
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/export"
+	"github.com/parley-news/parley/pipeline"
+)
+
+// The kill test runs ingest in a child process (this test binary, with
+// helperEnv set) so that it can be killed with SIGKILL.
+const helperEnv = "PARLEY_INGEST_HELPER"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(helperEnv) != "" {
+		if err := helperMain(os.Getenv("INGEST_IN"), os.Getenv("INGEST_OUT")); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// echoAnalyzer analyses nothing: the resume test is about ingest's
+// bookkeeping, not about the pipeline's speed.
+type echoAnalyzer struct{}
+
+func (echoAnalyzer) Stream(ctx context.Context, in <-chan parley.Document, _ int) <-chan pipeline.Result {
+	out := make(chan pipeline.Result)
+	go func() {
+		defer close(out)
+		seq := 0
+		for d := range in {
+			select {
+			case out <- pipeline.Result{Seq: seq, Document: d, Analysis: &parley.Analysis{Document: d}}:
+			case <-ctx.Done():
+				return
+			}
+			seq++
+		}
+	}()
+	return out
+}
+
+// slowReader stretches reading the input over about a second, so that a
+// kill lands in the middle of the run.
+type slowReader struct{ r io.Reader }
+
+func (s slowReader) Read(p []byte) (int, error) {
+	time.Sleep(300 * time.Microsecond)
+	return s.r.Read(p[:min(len(p), 2048)])
+}
+
+func helperMain(in, out string) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sink, err := OpenFileSink(out, export.Options{})
+	if err != nil {
+		return err
+	}
+	_, err = Run(context.Background(), []string{"-"}, slowReader{f}, Options{
+		Analyzer: echoAnalyzer{}, Sink: sink, Workers: 2, CommitEvery: 37,
+	})
+	if cerr := sink.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeCorpus writes n JSONL documents of random words; every 100th is an
+// exact copy of the one before it (under its own id).
+func writeCorpus(t *testing.T, path string, n int) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(1, 2))
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	var prev string
+	for i := range n {
+		text := prev
+		if i%100 != 99 {
+			var b strings.Builder
+			for j := range 40 {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				fmt.Fprintf(&b, "w%d", rng.IntN(50000))
+			}
+			text = b.String()
+		}
+		prev = text
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("doc-%05d", i), "text": text})
+		w.Write(line)
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+func TestKilledIngestResumesExactlyOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.jsonl"), filepath.Join(dir, "out.jsonl")
+	const n = 10000
+	writeCorpus(t, in, n)
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+
+	start := func() *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), helperEnv+"=1", "INGEST_IN="+in, "INGEST_OUT="+out)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd
+	}
+	killedMidRun := 0
+	for round := range 3 {
+		cmd := start()
+		delay := time.Duration(150+rng.IntN(500)) * time.Millisecond
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			t.Logf("round %d: finished before the kill (%v)", round, err)
+		case <-time.After(delay):
+			cmd.Process.Signal(syscall.SIGKILL)
+			<-done
+			lines := countLines(t, out)
+			t.Logf("round %d: killed after %v with %d lines on disk", round, delay, lines)
+			if lines < n {
+				killedMidRun++
+			}
+		}
+	}
+	if killedMidRun == 0 {
+		t.Fatal("no run was killed in the middle: the test proved nothing")
+	}
+	cmd := start()
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("final run: %v", err)
+	}
+
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	count := make(map[string]int)
+	dups := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var l struct {
+			ID          string `json:"id"`
+			DuplicateOf string `json:"duplicate_of"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("torn or invalid line %q: %v", sc.Text(), err)
+		}
+		count[l.ID]++
+		if l.DuplicateOf != "" {
+			dups++
+			var i int
+			fmt.Sscanf(l.ID, "doc-%d", &i)
+			if want := fmt.Sprintf("doc-%05d", i-1); l.DuplicateOf != want {
+				t.Errorf("%s: duplicate_of %s, want %s", l.ID, l.DuplicateOf, want)
+			}
+		}
+	}
+	if len(count) != n {
+		t.Errorf("%d distinct documents in the output, want %d", len(count), n)
+	}
+	for id, c := range count {
+		if c != 1 {
+			t.Errorf("%s written %d times", id, c)
+		}
+	}
+	if dups != n/100 {
+		t.Errorf("%d duplicates linked, want %d", dups, n/100)
+	}
+}
+
+func countLines(t *testing.T, path string) int {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	return strings.Count(string(b), "\n")
+}
