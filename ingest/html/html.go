@@ -41,6 +41,10 @@ const DefaultMaxBytes = 16 << 20
 // are not articles and would cost seconds to analyse.
 const DefaultMaxNodes = 200_000
 
+// minWords is the least text taken as an article: less is a menu, a
+// cookie notice or an error page.
+const minWords = 10
+
 // ErrNoArticle is returned when a page has no recognisable article text.
 var ErrNoArticle = errors.New("no article text found")
 
@@ -189,7 +193,7 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string) (parl
 		raText = Render(ra.Node)
 	}
 	doc.Text = choose(trText, raText)
-	if strings.TrimSpace(doc.Text) == "" {
+	if len(words(doc.Text)) < minWords {
 		return doc, ErrNoArticle
 	}
 
