@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -15,6 +16,43 @@ type actorSpan struct {
 	code        string
 	entity      string
 	place       bool // a place name (city or country) rather than an agent
+	capital     bool // a capital city or seat: the government when it acts
+}
+
+// piece is a dictionary match before countries and agents are combined.
+type piece struct {
+	first, last int
+	code        string // actor code ("RUS", "USAGOV") or "" for an agent
+	role        string // agent role ("GOV")
+	place       bool
+	capital     bool
+}
+
+// lexActor matches the lexicon at token i: a seat of government is the
+// government ("the Kremlin" → RUSGOV), a country name or demonym the
+// country, an organisation its CAMEO code.
+func (c *Coder) lexActor(s *sentence, i int) (piece, int) {
+	if c.lex == nil || !s.caps[i] {
+		return piece{}, 0
+	}
+	m, ok := c.lex.MatchAt(s.orig[i:])
+	if !ok || m.Words == 0 {
+		return piece{}, 0
+	}
+	p := piece{first: i, last: i + m.Words}
+	switch {
+	case m.Seat != nil && m.Seat.CAMEO != "":
+		p.code = m.Seat.CAMEO + "GOV"
+	case m.Org != nil && m.Org.CAMEO != "" && !m.Ambiguous:
+		p.code = m.Org.CAMEO
+	case m.Country != nil && m.Country.CAMEO != "":
+		p.code, p.place = m.Country.CAMEO, true
+	case m.Demonym != nil && m.Demonym.CAMEO != "":
+		p.code = m.Demonym.CAMEO
+	default:
+		return piece{}, 0
+	}
+	return p, m.Words
 }
 
 // findActors finds the actor mentions of a sentence: dictionary actors
@@ -24,12 +62,6 @@ type actorSpan struct {
 // layer that the dictionaries do not know, coded through their affiliation
 // and roles.
 func (c *Coder) findActors(s *sentence) []actorSpan {
-	type piece struct {
-		first, last int
-		code        string // actor code ("RUS", "USAGOV") or "" for an agent
-		role        string // agent role ("GOV")
-		place       bool
-	}
 	var ps []piece
 	n := len(s.words)
 	for i := 0; i < n; {
@@ -38,6 +70,14 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 			continue
 		}
 		p, k := c.actors.match(s.words, i)
+		if lp, lk := c.lexActor(s, i); lk > k || p == nil && lk > 0 {
+			if lk > k {
+				p, k = nil, lk
+				ps = append(ps, lp)
+				i += lk
+				continue
+			}
+		}
 		if p == nil {
 			i++
 			continue
@@ -55,6 +95,9 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		} else {
 			pc.role = p.agent
 		}
+		if pc.place && c.capital[strings.Join(s.words[i:i+k], " ")] != "" {
+			pc.capital = true
+		}
 		if pc.code != "" || pc.role != "" {
 			ps = append(ps, pc)
 		}
@@ -65,7 +108,7 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 	// "French Foreign Minister Jean-Yves Le Drian".
 	var out []actorSpan
 	for i := 0; i < len(ps); i++ {
-		a := actorSpan{first: ps[i].first, last: ps[i].last, code: ps[i].code, place: ps[i].place}
+		a := actorSpan{first: ps[i].first, last: ps[i].last, code: ps[i].code, place: ps[i].place, capital: ps[i].capital}
 		// A role the text states ("President") beats one from the
 		// dictionary's dates, which may not fit an undated article.
 		country, role := splitActor(ps[i].code)
@@ -142,6 +185,12 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) {
 			continue
 		}
 		ent := &r.Entities[ref.Entity]
+		id := ent.ID
+		if ref.Entity < len(s.in.EntityIDs) {
+			id = s.in.EntityIDs[ref.Entity].ID
+		} else if id == "" {
+			id = fmt.Sprintf("E%d", ref.Entity+1)
+		}
 		last := ref.Last - s.first
 		if last > n {
 			last = n
@@ -153,14 +202,14 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) {
 		for k := range spans {
 			if spans[k].first < last && i < spans[k].last {
 				if spans[k].entity == "" {
-					spans[k].entity = ent.ID
+					spans[k].entity = id
 				}
 				found = true
 			}
 		}
 		if !found && ent.Type != parley.Place {
 			if code := c.entityCode(ent); code != "" {
-				spans = append(spans, actorSpan{first: i, last: last, code: code, entity: ent.ID})
+				spans = append(spans, actorSpan{first: i, last: last, code: code, entity: id})
 			}
 		}
 		i = last - 1
@@ -225,4 +274,13 @@ func (c *Coder) codePhrase(p string) string {
 		i += k
 	}
 	return country + role
+}
+
+// actorCode is the span's code as an actor: a capital that acts is its
+// government ("Moscow and Washington agreed").
+func (a *actorSpan) actorCode() string {
+	if a.capital && len(a.code) == 3 {
+		return a.code + "GOV"
+	}
+	return a.code
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/entity"
+	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/text"
 )
 
@@ -30,6 +31,8 @@ var (
 	phoenixMilNonState string
 	//go:embed data/Phoenix.agents.txt
 	phoenixAgents string
+	//go:embed data/agents.txt
+	parleyAgents string
 )
 
 // Options change what a Coder emits.
@@ -49,6 +52,8 @@ type Coder struct {
 	nouns   *nounDict
 	actors  *actorDict
 	opts    Options
+	lex     *lexicon.Lexicon  // countries, seats, organisations, gazetteer; may be nil
+	capital map[string]string // capital city name → CAMEO country code
 	// debugActors, when set by a test, sees each sentence's actors.
 	debugActors func(words []string, a []actorSpan)
 }
@@ -82,6 +87,9 @@ func New() (*Coder, error) {
 	if err := c.actors.parseAgents("Phoenix.agents.txt", phoenixAgents); err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
+	if err := c.actors.parseAgents("agents.txt", parleyAgents); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
 	c.actors.sortPhrases()
 	return c, nil
 }
@@ -93,6 +101,36 @@ func (c *Coder) WithOptions(o Options) *Coder {
 	return &cc
 }
 
+// WithLexicon returns a copy of c that also resolves actors through lex
+// (country names and demonyms the Phoenix files lack, seats of government
+// such as "the Kremlin", organisations with CAMEO codes) and treats a
+// capital named as an actor as its government ("Moscow said").
+func (c *Coder) WithLexicon(lex *lexicon.Lexicon) *Coder {
+	cc := *c
+	cc.lex = lex
+	cc.capital = make(map[string]string)
+	for _, k := range lex.Countries() {
+		if k.Capital != "" && k.CAMEO != "" {
+			cc.capital[strings.ToUpper(k.Capital)] = k.CAMEO
+		}
+	}
+	return &cc
+}
+
+// Place resolves a place name with the lexicon's gazetteer, or nil.
+func (c *Coder) Place(name string) *parley.Location {
+	if c.lex == nil {
+		return nil
+	}
+	if k := c.lex.CountryByName(name); k != nil {
+		return &parley.Location{Name: k.Name, Country: k.ISO2, Lat: k.Lat, Lon: k.Lon}
+	}
+	if p := c.lex.Place(name); p != nil {
+		return &parley.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+	}
+	return nil
+}
+
 // Lookup returns the description of a CAMEO code.
 func (c *Coder) Lookup(code string) (Code, bool) {
 	k, ok := c.codes[code]
@@ -102,8 +140,11 @@ func (c *Coder) Lookup(code string) (Code, bool) {
 // Input is what the coder reads: the segmented text and, when the pipeline
 // has them, the entity layer and the quotes.
 type Input struct {
-	Doc       *text.Doc
-	Entities  *entity.Result // may be nil
+	Doc      *text.Doc
+	Entities *entity.Result // may be nil
+	// EntityIDs are the analysis entities, parallel to Entities.Entities,
+	// whose ids the events refer to; nil numbers them E1, E2….
+	EntityIDs []parley.Entity
 	Quotes    []parley.Quote
 	Published time.Time // for relative dates; zero if unknown
 	// Places resolves a place name to a location; nil disables locations.
@@ -139,6 +180,7 @@ type sentence struct {
 	in     *Input
 	first  int      // index of the first token in the document
 	words  []string // upper-case token texts
+	orig   []string // token texts as written
 	kinds  []text.Kind
 	caps   []bool
 	actors []actorSpan
@@ -154,7 +196,7 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 	if n <= 0 {
 		return nil
 	}
-	s := &sentence{in: in, first: ts.First, words: make([]string, n), kinds: make([]text.Kind, n), caps: make([]bool, n)}
+	s := &sentence{in: in, first: ts.First, words: make([]string, n), orig: make([]string, n), kinds: make([]text.Kind, n), caps: make([]bool, n)}
 	for i := range n {
 		tok := in.Doc.Tokens[ts.First+i]
 		w := strings.ToUpper(in.Doc.Text[tok.Start:tok.End])
@@ -163,6 +205,7 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 		}
 		w = strings.ReplaceAll(w, "’", "'")
 		s.words[i], s.kinds[i], s.caps[i] = w, tok.Kind, tok.Is(text.Cap)
+		s.orig[i] = in.Doc.Text[tok.Start:tok.End]
 	}
 	s.actors = c.findActors(s)
 	if c.debugActors != nil {
@@ -335,10 +378,10 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 				Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
 			}
 			if a != nil {
-				e.Source, e.SourceCode = a.entity, a.code
+				e.Source, e.SourceCode = a.entity, a.actorCode()
 			}
 			if b != nil {
-				e.Target, e.TargetCode = b.entity, b.code
+				e.Target, e.TargetCode = b.entity, b.actorCode()
 			}
 			out = append(out, e)
 		}
@@ -365,8 +408,13 @@ func (s *sentence) evidence(t trig, srcs, tgts []*actorSpan) parley.Span {
 	}
 	// Extend over the object up to the clause end, at most a few words.
 	for k := end; k < len(s.words) && k < end+8; k++ {
-		if s.kinds[k] != text.Word && s.kinds[k] != text.Number && s.words[k] != "-" {
-			break
+		switch s.kinds[k] {
+		case text.Word, text.Number, text.OpenQuote, text.CloseQuote, text.StraightQuote:
+		default:
+			if s.words[k] != "-" {
+				k = len(s.words)
+				continue
+			}
 		}
 		if k > t.last && isVerbBoundary(s.words[k]) {
 			break

@@ -252,9 +252,12 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 		k := t.consumed
 		if k < len(s.words) && s.words[k] == "TO" && k+1 < len(s.words) {
 			j := k + 1
+			if s.kinds[j] == text.OpenQuote || s.kinds[j] == text.StraightQuote {
+				j++ // agreed to “lay the groundwork…”
+			}
 			ov, on := verbAt(c.overlay, s.words, j)
 			bv, bn := verbAt(c.verbs, s.words, j)
-			if ov != nil || bv != nil {
+			if j < len(s.words) && (ov != nil || bv != nil) {
 				t2 := trig{first: j, last: j + max(on, bn)}
 				if code2, end2, ok := c.chooseCode(s, t2, ov, bv); ok {
 					r2 := code2[:2]
@@ -271,6 +274,11 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 				}
 			}
 		}
+	}
+	// "teams charged with negotiating", "a force tasked with keeping":
+	// a mandate, not an act.
+	if k := t.last; !t.noun && k+1 < len(s.words) && s.words[k] == "WITH" && strings.HasSuffix(s.words[k+1], "ING") {
+		return t, false
 	}
 	// Look back over auxiliaries and adverbs.
 	neg, modal, future, passive := false, false, false, false

@@ -39,6 +39,11 @@ func New() (*Pipeline, error) {
 	}
 	p := &Pipeline{}
 	p.stages = append(p.stages, c.entities, c.quotes)
+	evs, err := eventStages()
+	if err != nil {
+		return nil, err
+	}
+	p.stages = append(p.stages, evs...)
 	return p, nil
 }
 
