@@ -231,4 +231,3 @@ func BenchmarkExtractDev(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(pages))/time.Since(start).Seconds(), "pages/s")
 }
-
