@@ -155,7 +155,17 @@ func TestPlaceLookups(t *testing.T) {
 		{"Moscow", "Moscow", "city", "RU", 55.75, 37.62},
 		{"Riyadh", "Riyadh", "city", "SA", 24.69, 46.72},
 		{"Bombay", "Mumbai", "city", "IN", 19.07, 72.88},
-		{"Washington", "Washington, D.C.", "city", "US", 38.9, -77.04},
+		{"Washington", "Washington", "city", "US", 38.9, -77.04},
+		{"Washington, D.C.", "Washington", "city", "US", 38.9, -77.04},
+		{"Geneva", "Geneva", "city", "CH", 46.2, 6.15},
+		{"Genève", "Geneva", "city", "CH", 46.2, 6.15},
+		{"Texas", "Texas", "region", "US", 31.5, -99.3},
+		{"Tex.", "Texas", "region", "US", 31.5, -99.3},
+		{"West Bank", "West Bank", "region", "PS", 31.9, 35.3},
+		{"Donetsk", "Donetsk", "city", "UA", 48.0, 37.8},
+		{"Donetsk region", "Donetsk region", "region", "UA", 48.0, 37.8},
+		{"Georgia", "Georgia", "country", "GE", 0, 0},
+		{"Sao Paulo", "São Paulo", "city", "BR", -23.5, -46.6},
 		{"Paris", "Paris", "city", "FR", 48.85, 2.35},
 		{"Russia", "Russia", "country", "RU", 0, 0},
 		{"Saudi Arabia", "Saudi Arabia", "country", "SA", 0, 0},
@@ -259,6 +269,12 @@ func TestMatchAt(t *testing.T) {
 		{"Kiev said", 1, "place Kyiv"},
 		{"Reuters reported", 1, "org Reuters"},
 		{"Quai d'Orsay", 2, "seat FR"}, // "d'Orsay" is one token
+		{"Zabul province", 2, "place Zabul"},
+		{"the Gaza Strip", 3, "place Gaza Strip"},
+		{"Gaza Strip", 2, "place Gaza Strip"},
+		{"Gaza City", 2, "place Gaza"},
+		{"South China Sea", 3, "place South China Sea"},
+		{"W.Va.", 4, "place West Virginia"}, // text.Segment: W . Va .
 		{"Zzyzx Qqq", 0, ""},
 	}
 	for _, tt := range tests {

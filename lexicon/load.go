@@ -52,14 +52,14 @@ func Load() (*Lexicon, error) {
 		return nil, err
 	}
 	b.store = make([]Place, 0, strings.Count(placesTSV, "\n"))
-	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 3, b.wantPlace); err != nil {
+	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 4, b.wantPlace); err != nil {
 		return nil, err
 	}
 	if err := eachRow("places.tsv", placesTSV, 9, b.city); err != nil {
 		return nil, err
 	}
 	b.indexCityAliases()
-	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 3, b.placeAlias); err != nil {
+	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 4, b.placeAlias); err != nil {
 		return nil, err
 	}
 	if err := eachRow("orgs.tsv", orgsTSV, 6, b.org); err != nil {
@@ -350,9 +350,10 @@ func (b *builder) seat(s string, c *Country) {
 	}
 }
 
-// region reads a row of regions.tsv: name, country, lat, lon, population, aliases.
+// region reads a row of regions.tsv: name, country, lat, lon, population,
+// aliases. The country is empty for regions that span countries ("Middle East").
 func (b *builder) region(f []string) error {
-	if !validISO2(f[1]) || b.l.byCode[f[1]] == nil {
+	if f[1] != "" && (!validISO2(f[1]) || b.l.byCode[f[1]] == nil) {
 		return fmt.Errorf("%s: unknown country %q", f[0], f[1])
 	}
 	lat, lon, err := parseLatLon(f[2], f[3])
@@ -424,11 +425,18 @@ func (b *builder) wantPlace(f []string) error {
 	return nil
 }
 
-// placeAlias reads a row of place_aliases.tsv: alias, place name, country.
+// placeAlias reads a row of place_aliases.tsv: alias, place name, country,
+// display ("name" makes the alias the place's name).
 func (b *builder) placeAlias(f []string) error {
+	if f[3] != "" && f[3] != "name" {
+		return fmt.Errorf("%s: unknown display %q", f[0], f[3])
+	}
 	for _, p := range b.want[f[1]] {
 		if p.Country == f[2] {
 			b.setPlace(f[0], p)
+			if f[3] == "name" {
+				p.Name = f[0]
+			}
 			return nil
 		}
 	}
