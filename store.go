@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -289,4 +290,35 @@ type Stats struct {
 	Quotes   int64 `json:"quotes"`
 	Events   int64 `json:"events"`
 	Claims   int64 `json:"claims"`
+}
+
+// ParseDateRange parses the since and until dates of a query (YYYY-MM-DD or
+// RFC 3339; empty for none). A bare until date includes that whole day, so
+// the returned until is exclusive.
+func ParseDateRange(since, until string) (from, to time.Time, err error) {
+	parse := func(name, s string, end bool) (time.Time, error) {
+		if s == "" {
+			return time.Time{}, nil
+		}
+		if t, err := time.Parse(time.DateOnly, s); err == nil {
+			if end {
+				t = t.AddDate(0, 0, 1)
+			}
+			return t, nil
+		}
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return t, nil
+		}
+		return time.Time{}, fmt.Errorf("%w: %s %q: want YYYY-MM-DD", ErrInvalid, name, s)
+	}
+	if from, err = parse("since", since, false); err != nil {
+		return
+	}
+	if to, err = parse("until", until, true); err != nil {
+		return
+	}
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		err = fmt.Errorf("%w: since %s is not before until %s", ErrInvalid, since, until)
+	}
+	return
 }

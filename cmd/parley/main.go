@@ -34,6 +34,8 @@ var errSilent = errors.New("failed")
 func commands() []command {
 	cmds := []command{
 		extractCommand(),
+		queryCommand(),
+		reprocessCommand(),
 		evalCommand(),
 		benchCommand(),
 		ingestCommand(),

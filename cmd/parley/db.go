@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/parley-news/parley/sqlite"
+)
+
+// defaultDBPath is where the store lives when --db is not given:
+// $PARLEY_DB, else parley/parley.db in the user's data directory
+// ($XDG_DATA_HOME, ~/.local/share; the platform's equivalent elsewhere).
+func defaultDBPath() (string, error) {
+	if p := os.Getenv("PARLEY_DB"); p != "" {
+		return p, nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "parley", "parley.db"), nil
+	}
+	if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" || runtime.GOOS == "openbsd" || runtime.GOOS == "netbsd" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", errors.New("no --db given and no home directory for the default database: give --db PATH")
+		}
+		return filepath.Join(home, ".local", "share", "parley", "parley.db"), nil
+	}
+	// macOS: ~/Library/Application Support; Windows: %AppData%.
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", errors.New("no --db given and no user directory for the default database: give --db PATH")
+	}
+	return filepath.Join(dir, "parley", "parley.db"), nil
+}
+
+// openDB opens the SQLite store at path, or at defaultDBPath when path is
+// empty, creating its directory.
+func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
+	if path == "" {
+		p, err := defaultDBPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return sqlite.Open(ctx, path)
+}
