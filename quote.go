@@ -22,7 +22,11 @@ type Quote struct {
 	Channel     string    // "reporters", "AP", "X", "press conference", "a statement"
 	ReportedBy  string    // the outlet that relays the quote ("…, Reuters reported")
 	NestedIn    string    // id of the quote that contains this one
-	Addressee   string    // who was told ("told him" → the person)
+	// Continues is the id of the quote this one goes on from: the second half
+	// of “A,” she said, “B.”, or the next paragraph of a long quotation. The
+	// two are one attribution in corpora that annotate discontinuous spans.
+	Continues string
+	Addressee string // who was told ("told him" → the person)
 	// Anonymous marks unnamed and collective sources ("sources familiar with the talks").
 	Anonymous bool
 }

@@ -17,7 +17,21 @@ func QuotePrediction(id string, a *parley.Analysis) QuoteDoc {
 	t := a.Document.Text
 	off := text.NewOffsets(t)
 	cp := func(b int) *float64 { f := float64(off.CodePoint(b)); return &f }
+	// a quote that continues another (“A,” she said, “B.”) is one
+	// attribution with two fragments in the gold format
+	host := map[string]int{}
 	for _, q := range a.Quotes {
+		if h, ok := host[q.Continues]; ok && q.Continues != "" {
+			hq := &d.Quotes[h]
+			if len(hq.Fragments) == 0 {
+				hq.Fragments = [][]float64{{*hq.ContentStart, *hq.ContentEnd}}
+			}
+			hq.Fragments = append(hq.Fragments, []float64{*cp(q.Content.Start), *cp(q.Content.End)})
+			hq.ContentEnd = cp(q.Content.End)
+			host[q.ID] = h
+			continue
+		}
+		host[q.ID] = len(d.Quotes)
 		content := t[q.Content.Start:q.Content.End]
 		typ, cue := string(q.Type), q.Cue
 		p := QuoteSpan{Content: &content, ContentStart: cp(q.Content.Start), ContentEnd: cp(q.Content.End), Type: &typ}

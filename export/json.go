@@ -70,6 +70,7 @@ type Quote struct {
 	Channel     *string `json:"channel"`
 	ReportedBy  *string `json:"reported_by"`
 	NestedIn    *string `json:"nested_in"`
+	Continues   *string `json:"continues,omitempty"`
 	Addressee   *string `json:"addressee,omitempty"`
 	Anonymous   bool    `json:"anonymous,omitempty"`
 }
@@ -162,7 +163,7 @@ func FromAnalysis(a *parley.Analysis, o Options) Document {
 		s := span(q.Content)
 		jq := Quote{ID: q.ID, Type: string(q.Type), Content: src[q.Content.Start:q.Content.End], Start: s.Start, End: s.End,
 			Speaker: opt(q.Speaker), SpeakerName: opt(q.SpeakerName), Cue: q.Cue, Channel: opt(q.Channel),
-			ReportedBy: opt(q.ReportedBy), NestedIn: opt(q.NestedIn), Addressee: opt(q.Addressee), Anonymous: q.Anonymous}
+			ReportedBy: opt(q.ReportedBy), NestedIn: opt(q.NestedIn), Continues: opt(q.Continues), Addressee: opt(q.Addressee), Anonymous: q.Anonymous}
 		if !q.SpeakerSpan.IsZero() {
 			ss := span(q.SpeakerSpan)
 			jq.SpeakerSpan = &ss

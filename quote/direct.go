@@ -35,14 +35,23 @@ func (r *run) directQuotes() {
 		}
 		// the nearest attribution in the same paragraph: “A,” he said, “B.”
 		if src := r.nearestCue(p); src != nil {
-			q.sp, q.cue, q.cueEnd, q.channel = src.sp, -1, -1, src.channel
+			q.sp, q.cue, q.cueEnd, q.channel, q.reportedBy = src.sp, -1, -1, src.channel, src.reportedBy
+			if src.direct || r.quoteType(*src) != parley.Indirect {
+				q.cont = src.content
+			}
+			r.out = append(r.out, q)
+			continue
+		}
+		// “…” ― Jorge Falcon: a dash and a name after the quotation
+		if sp, ok := r.dashAttribution(p); ok {
+			q.sp = sp
 			r.out = append(r.out, q)
 			continue
 		}
 		// a quotation alone in its paragraph continues the previous speaker
 		last = r.lastBefore(p.open)
 		if last != nil && p.para-last.para <= 2 && r.opensParagraph(p) {
-			q.sp, q.channel = last.sp, last.channel
+			q.sp, q.channel, q.reportedBy = last.sp, last.channel, last.reportedBy
 			r.out = append(r.out, q)
 		}
 		lastPara = p.para
@@ -110,6 +119,22 @@ func (r *run) nearestCue(p *qpair) *found {
 		}
 	}
 	return best
+}
+
+// dashAttribution reads "“…” ― NAME" ending the paragraph.
+func (r *run) dashAttribution(p *qpair) (speaker, bool) {
+	if p.close < 0 || p.close+2 >= len(r.d.Tokens) {
+		return speaker{}, false
+	}
+	k := p.close + 1
+	if r.kind(k) != text.Dash {
+		return speaker{}, false
+	}
+	s := r.d.Sentences[r.d.SentenceOf(k)]
+	if ref := r.ents.RefAt(k + 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && (ref.Last >= s.Last || r.low(ref.Last) == "," || r.kind(ref.Last) == text.Punct) {
+		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}, true
+	}
+	return speaker{}, false
 }
 
 // lastBefore returns the last found quote whose content ends before token i.
@@ -189,6 +214,12 @@ func (r *run) emit(entityID func(int) string) []parley.Quote {
 		dedup = append(dedup, q)
 	}
 	out = dedup
+	ids := make(map[parley.Span]string, len(out))
+	for i, q := range out {
+		if _, ok := ids[q.content]; !ok {
+			ids[q.content] = "Q" + itoa(i+1)
+		}
+	}
 	quotes := make([]parley.Quote, 0, len(out))
 	for i, q := range out {
 		pq := parley.Quote{
@@ -199,6 +230,9 @@ func (r *run) emit(entityID func(int) string) []parley.Quote {
 			ReportedBy:  q.reportedBy,
 			Addressee:   q.addressee,
 			Type:        r.quoteType(q),
+		}
+		if q.cont != (parley.Span{}) {
+			pq.Continues = ids[q.cont]
 		}
 		if q.cue >= 0 {
 			pq.Cue = r.d.Text[r.d.Tokens[q.cue].Start:r.d.Tokens[min(q.cue+1, len(r.d.Tokens))-1].End]

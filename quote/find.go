@@ -58,6 +58,7 @@ type found struct {
 	direct      bool // came from a pair of quotation marks
 	para        int
 	nestedIn    int
+	cont        parley.Span // content of the quote this one continues
 }
 
 type run struct {
@@ -283,6 +284,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 				q.channel = ch
 			}
 			a = ad.last
+		} else if e := r.genericNP(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
+			q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
+			a = e
 		} else if verb.Lemma == "tell" || verb.Lemma == "inform" || verb.Lemma == "brief" {
 			return // "told" needs its addressee: "all told"
 		}
@@ -649,6 +653,18 @@ func (r *run) contentBefore(si, sub int, q *found) {
 		for c >= s.First && c > sub-20 && r.rolePhraseToken(c) {
 			c--
 		}
+		// "…,” former FBI agent Timothy Gill explained": a short description of any words
+		if c >= s.First && !(r.low(c) == "," || r.kind(c) == text.Dash || r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote) {
+			for k := c; k >= s.First && k > sub-8; k-- {
+				if r.low(k) == "," || r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote {
+					c = k
+					break
+				}
+				if !r.isWord(k) || r.isSpeechWord(k) {
+					break
+				}
+			}
+		}
 	}
 	// the attribution must be set off from its content: "…, X said", "“…” X said", "… — X said"
 	if c < s.First || !(r.low(c) == "," || r.kind(c) == text.Dash || r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote) {
@@ -717,6 +733,11 @@ func (r *run) rolePhraseToken(k int) bool {
 		return true
 	}
 	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) || r.d.Tokens[k].Is(text.Cap) || r.ents.RefAt(k) != nil
+}
+
+func (r *run) isSpeechWord(k int) bool {
+	_, ok := r.f.speech.Lookup(r.low(k))
+	return ok
 }
 
 func (r *run) isGerundCue(k int) bool {
@@ -961,6 +982,16 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		}
 	}
 	if head < 0 {
+		// "the announcer said": any noun after a determiner
+		for j := k; j >= s.First && k-j < 4; j-- {
+			lj := r.low(j)
+			if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
+				break
+			}
+			if isDeterminer(lj) && j < k && !r.d.Tokens[k].Is(text.Cap) {
+				return speaker{first: j, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[k].End], ok: true}
+			}
+		}
 		// an unknown capitalised name: "Google said"
 		if r.d.Tokens[k].Is(text.Cap) && !isFunction(l) {
 			a := k
@@ -1025,6 +1056,30 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 	}
 	// "the Pentagon spokesman": the organisation speaks through the spokesperson
 	return sp
+}
+
+func isDeterminer(l string) bool {
+	switch l {
+	case "the", "a", "an", "his", "her", "their", "its", "one", "another", "this", "that":
+		return true
+	}
+	return false
+}
+
+// genericNP returns the end of a plain noun phrase at a ("the cheering
+// crowd", "a packed college gym in Jacksonville"), or a when there is none.
+func (r *run) genericNP(s text.Sentence, a int) int {
+	if a >= s.Last || !r.isWord(a) || !isDeterminer(r.low(a)) {
+		return a
+	}
+	b := a + 1
+	for b < s.Last && b-a < 6 && r.isWord(b) && !isFunction(r.low(b)) && !r.isSpeechWord(b) {
+		b++
+	}
+	if b == a+1 {
+		return a
+	}
+	return b
 }
 
 func isFunction(l string) bool {

@@ -9,14 +9,14 @@ import (
 type Kind uint8
 
 const (
-	Word       Kind = iota // letters, with inner apostrophes, hyphens and dotted acronyms ("U.S.")
-	Number                 // digits, with inner separators ("1,000.5")
-	Punct                  // any other symbol
-	OpenQuote              // “ ‘ « ``
-	CloseQuote             // ” » and ’ when it closes
-	StraightQuote          // " and '' whose direction is decided from context
-	Dash                   // — – and a spaced hyphen
-	Possessive             // 's ’s
+	Word          Kind = iota // letters, with inner apostrophes, hyphens and dotted acronyms ("U.S.")
+	Number                    // digits, with inner separators ("1,000.5")
+	Punct                     // any other symbol
+	OpenQuote                 // “ ‘ « ``
+	CloseQuote                // ” » and ’ when it closes
+	StraightQuote             // " and '' whose direction is decided from context
+	Dash                      // — – and a spaced hyphen
+	Possessive                // 's ’s
 )
 
 // Token flags.
@@ -282,7 +282,9 @@ func scanSymbol(s string, i int, r rune, w int) (Kind, int) {
 		if r == '’' {
 			return CloseQuote, i + w
 		}
-		return StraightQuote, i + w
+		// a lone straight apostrophe: too ambiguous ("rock 'n' roll", "'90s",
+		// 'New Great Game' inside a double-quoted quote) to pair as a quote mark
+		return Punct, i + w
 	case '—', '–', '―':
 		return Dash, i + w
 	case '-':
