@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/parley-news/parley/claim"
 	"github.com/parley-news/parley/event"
 	"github.com/parley-news/parley/lexicon"
 )
@@ -32,7 +33,7 @@ func eventStages() ([]stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []stage{e.codeEvents}, nil
+	return []stage{e.codeEvents, findClaims}, nil
 }
 
 // codeEvents fills Analysis.Events. It reads st.Text, st.Entities and the
@@ -47,5 +48,11 @@ func (e *eventStage) codeEvents(ctx context.Context, st *State) error {
 		return fmt.Errorf("coding events: %w", err)
 	}
 	a.Events = evs
+	return nil
+}
+
+// findClaims fills Analysis.Claims from the quotes and events.
+func findClaims(_ context.Context, st *State) error {
+	st.Analysis.Claims = claim.Find(st.Analysis, st.Text)
 	return nil
 }

@@ -319,9 +319,11 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if kind == "colon" && !(start < s.Last && r.clauseStart(start)) {
 		kind = "after"
 	}
+	if kind == "" {
+		// "“Absolutely not,” he said of the possibility …": content before, adjunct after
+		kind = "after"
+	}
 	switch kind {
-	case "":
-		return
 	case "after":
 		// "CONTENT, X said." — content before the subject
 		sub := sp.first
@@ -786,6 +788,8 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		start = a + 1
 	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
 		start = a + 1
+	case a+1 < s.Last && (r.low(a) == "," || r.low(a) == ":") && (r.kind(a+1) == text.OpenQuote || r.kind(a+1) == text.StraightQuote):
+		start = a + 1 // "telling reporters, “…”"
 	case r.clauseStart(a) && verb.Frames&lexicon.FrameThat != 0:
 	case verb.Frames&lexicon.FrameNoun != 0 && a < s.Last && r.isWord(a):
 		noun = true
@@ -886,6 +890,17 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 		j := k - 1
 		for j >= s.First && r.low(j) != "," && k-j < 25 {
 			j--
+		}
+		// "Sanders, meanwhile, who sits at zero endorsements, said": pass over more set-off phrases
+		for hops := 0; hops < 2 && j-1 >= s.First && r.low(j) == "," && r.ents.RefAt(j-1) == nil && k-j < 30; hops++ {
+			j2 := j - 1
+			for j2 >= s.First && r.low(j2) != "," && j-j2 < 8 {
+				j2--
+			}
+			if j2 < s.First || r.low(j2) != "," || j2-1 < s.First || r.ents.RefAt(j2-1) == nil {
+				break
+			}
+			j = j2
 		}
 		// "Another member of the delegation, Kirill Dmitriev, said": the name between the commas
 		if ref := r.ents.RefAt(k - 1); ref != nil && ref.Last == k && ref.First == j+1 && r.ents.Entities[ref.Entity].Type == parley.Person {
@@ -1104,6 +1119,16 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	}
 	l := r.low(a)
+	// "said Mr. Schmidt", "said Sen. Sanders": a title before the name
+	if r.f.roles.Is(l, lexicon.Title|lexicon.RoleNoun) && a+1 < s.Last {
+		b := a + 1
+		if r.low(b) == "." {
+			b++
+		}
+		if ref := r.ents.RefAt(b); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+	}
 	switch l {
 	case "him", "her", "them", "me", "us", "he", "she", "they", "it", "reporters", "journalists", "lawmakers", "parliament", "congress":
 		return speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}

