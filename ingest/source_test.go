@@ -1,0 +1,163 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/parley-news/parley/export"
+	"github.com/parley-news/parley/ingest/fetch"
+)
+
+var storyText = strings.Repeat("The delegations met for four hours and agreed to meet again next week, officials said. ", 6)
+
+func page(title, text string) string {
+	return "<!doctype html><html lang=en><head><title>" + title + "</title></head><body><nav><a href=/>Home</a></nav><article><h1>" +
+		title + "</h1><p>" + text + "</p><p>“We will see,” one official said of the next round of talks in the spring.</p></article></body></html>"
+}
+
+func gz(t *testing.T, b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func write(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+type outLine struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	URL         string `json:"url"`
+	DuplicateOf string `json:"duplicate_of"`
+}
+
+func runAll(t *testing.T, inputs []string, rd *Reader) (Stats, []outLine) {
+	t.Helper()
+	var buf bytes.Buffer
+	sink := NewWriterSink(&buf, export.Options{})
+	st, err := Run(context.Background(), inputs, nil, Options{Reader: rd, Analyzer: echoAnalyzer{}, Sink: sink, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink.Close()
+	var lines []outLine
+	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+		if l == "" {
+			continue
+		}
+		var o outLine
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatalf("bad output line %q: %v", l, err)
+		}
+		lines = append(lines, o)
+	}
+	return st, lines
+}
+
+func TestRunReadsEveryKindAndReportsBadInputsWithTheirSource(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "pages/talks.html", []byte(page("Talks", storyText)))
+	write(t, dir, "pages/nested/other.htm.gz", gz(t, []byte(page("Markets", strings.ReplaceAll(storyText, "delegations", "traders")+" Shares fell sharply in early trading as investors weighed the outlook for rates."))))
+	write(t, dir, "notes.txt", []byte("Plain text article. "+strings.Repeat("Officials said the plan would go ahead. ", 5)))
+	write(t, dir, "dump.jsonl", []byte(`{"id":"j1","title":"From a dump","text":"A dumped article about trade that says ministers agreed on tariffs and quotas for the coming year.","published":"2025-02-18","extra":1}
+not json
+{"id":"j2","title":"no text"}
+`))
+	write(t, dir, "copy.jsonl.gz", gz(t, []byte(`{"id":"wire-copy","text":"`+storyText+` “We will see,” one official said of the next round of talks in the spring."}`+"\n")))
+	full := gz(t, []byte(strings.Repeat("lorem ipsum ", 5000)))
+	write(t, dir, "truncated.txt.gz", full[:len(full)/2])
+	write(t, dir, "bomb.txt.gz", gz(t, make([]byte, 8<<20)))
+	write(t, dir, "huge.html", []byte("<html><body><p>"+strings.Repeat("x ", 300<<10)+"</p></body></html>"))
+	write(t, dir, "empty.html", []byte("<html><body><nav>Home</nav></body></html>"))
+	write(t, dir, "image.bin", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 1, 2, 3})
+	write(t, dir, "bad-feed.xml", []byte("<rss><channel><item><title>unclosed"))
+	write(t, dir, ".hidden/secret.txt", []byte("never read"))
+
+	st, lines := runAll(t, []string{dir, filepath.Join(dir, "missing.txt")}, &Reader{MaxInflate: 1 << 20, MaxPage: 256 << 10})
+
+	var ids []string
+	for _, l := range lines {
+		ids = append(ids, l.ID)
+		// Files are read in lexical order: copy.jsonl.gz comes first.
+		if l.ID == "talks" && l.DuplicateOf != "wire-copy" {
+			t.Errorf("talks linked to %q, want wire-copy, read before it", l.DuplicateOf)
+		}
+	}
+	sort.Strings(ids)
+	if got := strings.Join(ids, " "); got != "j1 notes other talks wire-copy" {
+		t.Errorf("documents %q", got)
+	}
+	if st.Read != 5 || st.Extracted != 4 || st.Duplicates != 1 {
+		t.Errorf("stats %+v", st)
+	}
+	wantFail := []string{"dump.jsonl:2", "dump.jsonl:3", "truncated.txt.gz", "bomb.txt.gz", "huge.html", "bad-feed.xml", "missing.txt"}
+	var msgs []string
+	for _, err := range st.Failures {
+		msgs = append(msgs, err.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, w := range wantFail {
+		if !strings.Contains(all, w) {
+			t.Errorf("no failure names %s; failures:\n%s", w, all)
+		}
+	}
+	if st.Failed != len(wantFail) {
+		t.Errorf("%d failures, want %d:\n%s", st.Failed, len(wantFail), all)
+	}
+	if st.SkipReasons["html without article"] != 1 || st.SkipReasons["not text"] != 1 {
+		t.Errorf("skips %v", st.SkipReasons)
+	}
+}
+
+func TestRunFetchesLinkedPagesOfTeaserFeeds(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Teasers</title>
+<item><title>Linked story</title><link>` + srv.URL + `/story</link><description>Short teaser.</description><pubDate>Tue, 18 Feb 2025 10:00:00 +0000</pubDate></item>
+<item><title>Dead link</title><link>` + srv.URL + `/gone</link><description>Teaser.</description></item>
+</channel></rss>`))
+		case "/story":
+			w.Write([]byte(page("Linked story", storyText)))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	st, lines := runAll(t, []string{srv.URL + "/feed.xml"}, &Reader{Fetcher: &fetch.Client{MinInterval: -1, Retries: -1}})
+	if len(lines) != 1 || lines[0].Title != "Linked story" || lines[0].URL != srv.URL+"/story" {
+		t.Errorf("lines %+v", lines)
+	}
+	if st.Failed != 1 || !strings.Contains(st.Failures[0].Error(), "/gone") {
+		t.Errorf("failures %v", st.Failures)
+	}
+}
+
+func FuzzParseJSONDoc(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"hello","published":"2025-02-18","x":[1,2]}`))
+	f.Add([]byte(`{"id":7,"html":"<p>x</p>"}`))
+	f.Add([]byte(`{"text":null}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		parseJSONDoc(line, "fuzz:1")
+	})
+}
