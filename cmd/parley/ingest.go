@@ -14,7 +14,6 @@ import (
 
 	"github.com/mattn/go-isatty"
 
-	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/export"
 	"github.com/parley-news/parley/ingest"
 	"github.com/parley-news/parley/ingest/fetch"
@@ -42,7 +41,8 @@ rest and writes the analyses:
   --out FILE  JSON lines to FILE, resumable: a journal FILE.journal records what
               was committed, and a run started again after an interruption
               (even kill -9) processes every document exactly once
-  --db PATH   the store (SQLite), which skips what it already holds
+  --db PATH   the store (SQLite), which skips what it already holds; without
+              --out or --db, the default store (see parley query)
 
 With --follow, the feeds listed in FEEDS.txt (one URL or path per line) are
 polled until interrupted. The exit status is 1 when any input failed.
@@ -52,7 +52,7 @@ Flags:`
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	db := fs.String("db", "", "store the analyses in this SQLite database")
+	db := fs.String("db", "", "store the analyses in this SQLite database (default: $PARLEY_DB or the user data directory)")
 	out := fs.String("out", "", `write JSON lines to FILE, or "-" for standard output`)
 	workers := fs.Int("workers", 0, "parallel workers (0: all cores)")
 	follow := fs.String("follow", "", "poll the feeds listed in this file until interrupted")
@@ -80,9 +80,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errors.New("nothing to ingest: name files, folders, URLs or --follow FEEDS.txt")
 	}
-	if *out == "" && *db == "" {
-		return errors.New("say where the analyses go: --out - (standard output), --out FILE or --db PATH")
-	}
 	if *out != "" && *db != "" {
 		return errors.New("--out and --db are exclusive")
 	}
@@ -99,9 +96,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		sink = fsink
 	default:
-		st, err := openStore(ctx, *db)
+		st, err := openDB(ctx, *db)
 		if err != nil {
-			return fmt.Errorf("opening store %s: %w", *db, err)
+			return fmt.Errorf("opening store: %w", err)
 		}
 		defer st.Close()
 		sink = ingest.StoreSink{Store: st}
@@ -317,11 +314,4 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.drawn = false
 	}
-}
-
-// openStore opens the store at path. Until package sqlite lands, the CLI
-// has no store to open.
-func openStore(ctx context.Context, path string) (parley.Store, error) {
-	_ = ctx
-	return nil, errors.New("this build has no store yet: use --out")
 }
