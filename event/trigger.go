@@ -110,7 +110,7 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 		return c.modality(s, t)
 	}
 	if code, n := c.nouns.match(s.words, i); n > 0 {
-		if !nounContext(s, i, n) {
+		if !nounContext(s, i, n) || backReference(s, i) {
 			return trig{}, false
 		}
 		t := trig{first: i, last: i + n, code: code, noun: true}
@@ -217,6 +217,9 @@ func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
 		}
 		for ; k < len(s.words) && k < lim; k++ {
 			w := s.words[k]
+			if j == 0 && k > t.last && prepositions[w] && !itemEq(w, it) {
+				return 0, false // "held after the talks": not the object
+			}
 			if w == ";" || w == "SAID" || w == "SAYS" || w == "." {
 				return 0, false
 			}
@@ -444,4 +447,21 @@ func verbLike(s *sentence, i, n int) bool {
 		return false
 	}
 	return true
+}
+
+// backReference reports whether a noun trigger names an event already told,
+// as the object of a preposition with a definite or demonstrative
+// determiner: "held after the talks", "in those talks", "following the
+// meeting".
+func backReference(s *sentence, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch s.words[i-1] {
+	case "THE", "THOSE", "THESE", "THIS", "THAT":
+	default:
+		return false
+	}
+	p := s.words[i-2]
+	return prepositions[p] || p == "FOLLOWING" || p == "AFTER" || p == "BEFORE"
 }

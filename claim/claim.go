@@ -1,0 +1,505 @@
+// Package claim groups the propositions that sources take sides on: within
+// an article, the quotes that assert, confirm, deny or dispute the same
+// statement, with the outlets that first reported it ("as Bloomberg had
+// earlier reported"); across articles, claims with the same normalised key
+// and overlapping content. Each stance links to the quote that carries it,
+// and a claim's status says whether it rests on one source, is corroborated
+// by several, or is disputed.
+package claim
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
+)
+
+// Cue verbs whose quote denies the proposition in its content.
+var denyCues = map[string]bool{
+	"deny": true, "denied": true, "denies": true, "denying": true, "dismissed": true, "dismisses": true,
+	"dismissing": true, "rejected": true, "rejects": true, "rejecting": true, "refuted": true, "refutes": true,
+	"rebuffed": true, "rubbished": true, "ruled out": true, "rules out": true, "disputed": true, "disputes": true,
+	"contested": true, "played down": true, "downplayed": true, "plays down": true, "debunked": true,
+}
+
+// Cue verbs whose quote confirms a proposition.
+var confirmCues = map[string]bool{
+	"confirmed": true, "confirms": true, "confirming": true, "acknowledged": true, "acknowledges": true,
+	"admitted": true, "admits": true, "admitting": true, "conceded": true, "concedes": true, "verified": true,
+	"corroborated": true,
+}
+
+// Words in a quote's content that turn it against the proposition it names:
+// negation, improbability, and verdicts on a report.
+var disputeWords = map[string]bool{
+	"not": true, "n't": true, "no": true, "never": true, "unlikely": true, "fake": true, "false": true,
+	"untrue": true, "baseless": true, "groundless": true, "nonsense": true, "incorrect": true, "wrong": true,
+	"fabricated": true, "misleading": true, "inaccurate": true, "lies": true, "lie": true, "rumours": true,
+	"rumors": true, "speculation": true, "premature": true, "debunked": true, "sham": true, "hoax": true,
+	"none": true, "nothing": true, "neither": true, "nor": true,
+}
+
+// Words that refer back to a report or claim made earlier ("the reports
+// were fake", "such claims").
+var reportNouns = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "allegation": true, "allegations": true,
+	"rumour": true, "rumours": true, "rumor": true, "rumors": true, "story": true, "stories": true,
+	"accusation": true, "accusations": true, "speculation": true,
+}
+
+// Verbs of a relaying clause: "as Bloomberg had earlier reported".
+var relayVerbs = map[string]bool{
+	"reported": true, "said": true, "claimed": true, "suggested": true, "revealed": true, "wrote": true,
+	"speculated": true, "reports": true, "says": true, "stated": true, "alleged": true, "announced": true,
+}
+
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the of to in on at for with by from and or but that this these those
+	it its it's is are was were be been being has have had will would could should may might can do does did
+	he she they them his her their we our us i you your who whom which what when where while as than then
+	there here about into over after before between against during without also only very more most some any
+	all both each other such so too just said says say told according tell telling reported`) {
+		stopWords[w] = true
+	}
+}
+
+// stance is a candidate stance before grouping.
+type stance struct {
+	parley.ClaimStance
+	content  parley.Span
+	words    map[string]bool // content words of the proposition
+	anaphor  bool            // refers back to an earlier report ("the reports")
+	quoteIdx int
+	group    int
+}
+
+// roleOnly are CAMEO role codes that can begin an actor code that names no
+// country ("GOV", "MIL").
+var roleOnly = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "JUD": true, "SPY": true, "LEG": true, "REB": true, "OPP": true,
+	"MED": true, "BUS": true, "CVL": true, "EDU": true, "ELI": true, "LAB": true, "REF": true, "UAF": true,
+	"PTY": true, "HLH": true, "AGR": true, "CRM": true, "RAD": true, "MOD": true, "INS": true, "PPL": true,
+}
+
+// Find groups the stances of one analysed document into claims. doc is the
+// segmented text of a.Document.Text. Claims are returned in order of their
+// first stance; a quote that nobody else takes a side on, and that denies
+// nothing, is not a claim.
+func Find(a *parley.Analysis, doc *text.Doc) []parley.Claim {
+	src := a.Document.Text
+	// A quote that holds a nested quote only relays it ("Lavrov said that
+	// Rubio told him the reports were fake"): the nested quote carries the
+	// stance.
+	outer := map[string]bool{}
+	for _, q := range a.Quotes {
+		if q.NestedIn != "" {
+			outer[q.NestedIn] = true
+		}
+	}
+	var sts []*stance
+	for qi := range a.Quotes {
+		q := &a.Quotes[qi]
+		if outer[q.ID] {
+			continue
+		}
+		if q.Content.End > len(src) || q.Content.Start >= q.Content.End {
+			continue
+		}
+		content := src[q.Content.Start:q.Content.End]
+		toks := words(content)
+		s := &stance{
+			ClaimStance: parley.ClaimStance{Source: q.Speaker, SourceName: q.SpeakerName, Quote: q.ID, Evidence: q.Content},
+			content:     q.Content, words: contentWords(toks), quoteIdx: qi, group: -1,
+		}
+		if s.SourceName == "" && !q.SpeakerSpan.IsZero() && q.SpeakerSpan.End <= len(src) {
+			s.SourceName = src[q.SpeakerSpan.Start:q.SpeakerSpan.End]
+		}
+		cue := strings.ToLower(q.Cue)
+		switch {
+		case denyCues[cue]:
+			s.Stance = parley.Denies
+		case hasAny(toks, disputeWords):
+			s.Stance = parley.Disputes
+		case confirmCues[cue]:
+			s.Stance = parley.Confirms
+		default:
+			s.Stance = parley.Asserts
+		}
+		s.anaphor = refersBack(toks)
+		sts = append(sts, s)
+		if r := relay(a, doc, q); r != nil {
+			sts = append(sts, r)
+		}
+	}
+	group(a, sts)
+	return build(a, sts)
+}
+
+// relay finds "as X (had) (earlier) reported" in the sentence of a quote:
+// the outlet or person X asserted the proposition before the speaker took
+// a side on it.
+func relay(a *parley.Analysis, doc *text.Doc, q *parley.Quote) *stance {
+	if doc == nil || len(doc.Tokens) == 0 {
+		return nil
+	}
+	i := doc.TokenAt(q.Content.End)
+	if i >= len(doc.Tokens) {
+		return nil
+	}
+	si := doc.SentenceOf(i)
+	if si >= len(doc.Sentences) {
+		return nil
+	}
+	sent := doc.Sentences[si]
+	for k := sent.First; k < sent.Last; k++ {
+		if strings.ToLower(doc.Tok(k)) != "as" {
+			continue
+		}
+		j := k + 1
+		if j < sent.Last && strings.EqualFold(doc.Tok(j), "the") {
+			j++
+		}
+		nameStart := j
+		for j < sent.Last && doc.Tokens[j].Is(text.Cap) && doc.Tokens[j].Kind == text.Word {
+			j++
+		}
+		if j == nameStart || j-nameStart > 5 {
+			continue
+		}
+		nameEnd := j
+		for j < sent.Last && j < nameEnd+3 {
+			w := strings.ToLower(doc.Tok(j))
+			if w == "had" || w == "has" || w == "have" || w == "earlier" || w == "previously" || w == "first" || w == "also" || w == "initially" {
+				j++
+				continue
+			}
+			break
+		}
+		if j >= sent.Last || !relayVerbs[strings.ToLower(doc.Tok(j))] {
+			continue
+		}
+		span := parley.Span{Start: int(doc.Tokens[k].Start), End: int(doc.Tokens[j].End)}
+		// The relay belongs to this quote only when it follows it closely.
+		if span.Start < q.Content.Start || span.Start-q.Content.End > 40 {
+			continue
+		}
+		nameSpan := parley.Span{Start: int(doc.Tokens[nameStart].Start), End: int(doc.Tokens[nameEnd-1].End)}
+		name := doc.Text[nameSpan.Start:nameSpan.End]
+		st := &stance{
+			ClaimStance: parley.ClaimStance{Source: entityAt(a, nameSpan), SourceName: name, Stance: parley.Asserts, Evidence: span},
+			content:     q.Content, quoteIdx: -1, group: -1,
+		}
+		return st
+	}
+	return nil
+}
+
+// entityAt returns the id of the entity with a mention overlapping sp.
+func entityAt(a *parley.Analysis, sp parley.Span) string {
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if m.Span.Overlaps(sp) {
+				return e.ID
+			}
+		}
+	}
+	return ""
+}
+
+// words splits a text into lower-case word tokens, keeping inner hyphens
+// and apostrophes ("three-stage", "n't").
+func words(s string) []string {
+	var out []string
+	f := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(s, "’", "'")), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+	})
+	for _, w := range f {
+		w = strings.Trim(w, "-'")
+		if strings.HasSuffix(w, "n't") {
+			out = append(out, strings.TrimSuffix(w, "n't"), "n't")
+			continue
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stem is a crude English stemmer: enough to match "agreed"/"agreement",
+// "proposing"/"proposal".
+func stem(w string) string {
+	for _, suf := range []string{"ments", "ment", "ings", "ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func contentWords(toks []string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range toks {
+		if stopWords[w] || disputeWords[w] || len(w) < 3 {
+			continue
+		}
+		m[stem(w)] = true
+	}
+	return m
+}
+
+func hasAny(toks []string, set map[string]bool) bool {
+	for _, w := range toks {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// refersBack reports whether a content is about an earlier report rather
+// than a proposition of its own: "the reports were fake".
+func refersBack(toks []string) bool {
+	for i, w := range toks {
+		if reportNouns[w] && i > 0 {
+			switch toks[i-1] {
+			case "the", "these", "those", "such", "this", "that":
+				return len(toks) <= 12
+			}
+		}
+	}
+	return false
+}
+
+// similar reports whether two stances name the same proposition: most of
+// the content words of the shorter one occur in the other.
+func similar(a, b *stance) bool {
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return false
+	}
+	n := 0
+	for w := range a.words {
+		if b.words[w] {
+			n++
+		}
+	}
+	m := min(len(a.words), len(b.words))
+	return n >= 2 && float64(n) >= 0.5*float64(m)
+}
+
+// group assigns each stance a group: relays join their quote, anaphoric
+// dismissals the nearest earlier claim that someone asserted, and the rest
+// the first earlier stance with similar content.
+func group(a *parley.Analysis, sts []*stance) {
+	next := 0
+	for i, s := range sts {
+		if s.quoteIdx < 0 && i > 0 {
+			s.group = sts[i-1].group
+			continue
+		}
+		if s.anaphor && s.Stance != parley.Asserts {
+			for j := i - 1; j >= 0; j-- {
+				if hasAssert(sts[:i], sts[j].group, s.Source) {
+					s.group = sts[j].group
+					break
+				}
+			}
+		}
+		if s.group < 0 {
+			for j := 0; j < i; j++ {
+				if similar(s, sts[j]) || sameEvent(a, s, sts[j]) {
+					s.group = sts[j].group
+					break
+				}
+			}
+		}
+		if s.group < 0 {
+			s.group = next
+			next++
+		}
+	}
+}
+
+// sameEvent reports whether two quotes report the same kind of act between
+// the same parties: "the delegations had agreed to restore embassy
+// staffing" and "officials had agreed to lay the groundwork" corroborate
+// that the sides agreed.
+func sameEvent(a *parley.Analysis, x, y *stance) bool {
+	if x.Quote == "" || y.Quote == "" || x.Quote == y.Quote || x.Stance != y.Stance {
+		return false
+	}
+	for _, e := range a.Events {
+		if e.ReportedIn != x.Quote {
+			continue
+		}
+		for _, f := range a.Events {
+			if f.ReportedIn != y.Quote || f.PLOVER != e.PLOVER {
+				continue
+			}
+			if compatible(e, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compatible reports whether two events are about the same parties: their
+// actor countries overlap. Events without known actors say too little to
+// corroborate anything.
+func compatible(e, f parley.Event) bool {
+	ce := countries(e)
+	cf := countries(f)
+	for c := range ce {
+		if cf[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func countries(e parley.Event) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range []string{e.SourceCode, e.TargetCode} {
+		if len(c) >= 3 && !roleOnly[c[:3]] {
+			m[c[:3]] = true
+		}
+	}
+	return m
+}
+
+func hasAssert(sts []*stance, g int, other string) bool {
+	for _, s := range sts {
+		if s.group == g && (s.Stance == parley.Asserts || s.Stance == parley.Confirms) && (other == "" || s.Source != other) {
+			return true
+		}
+	}
+	return false
+}
+
+// build turns groups into claims: a group is a claim when two sources take
+// a side on it, or when its only source denies or disputes it.
+func build(a *parley.Analysis, sts []*stance) []parley.Claim {
+	byGroup := map[int][]*stance{}
+	var order []int
+	for _, s := range sts {
+		if _, ok := byGroup[s.group]; !ok {
+			order = append(order, s.group)
+		}
+		byGroup[s.group] = append(byGroup[s.group], s)
+	}
+	var out []parley.Claim
+	for _, g := range order {
+		ss := dedupe(byGroup[g])
+		sources := map[string]bool{}
+		neg := false
+		for _, s := range ss {
+			sources[sourceKey(s)] = true
+			if s.Stance == parley.Denies || s.Stance == parley.Disputes {
+				neg = true
+			}
+		}
+		if len(sources) < 2 && !neg {
+			continue
+		}
+		c := parley.Claim{Text: claimText(a.Document.Text, ss)}
+		c.Key = Key(c.Text)
+		for _, s := range ss {
+			c.Stances = append(c.Stances, s.ClaimStance)
+		}
+		c.Status = Status(c.Stances)
+		out = append(out, c)
+	}
+	for i := range out {
+		out[i].ID = fmt.Sprintf("C%d", i+1)
+	}
+	return out
+}
+
+func sourceKey(s *stance) string {
+	if s.Source != "" {
+		return s.Source
+	}
+	return strings.ToLower(s.SourceName)
+}
+
+// dedupe keeps one stance per source and position (a source repeating
+// itself is not corroboration).
+func dedupe(ss []*stance) []*stance {
+	seen := map[string]bool{}
+	var out []*stance
+	for _, s := range ss {
+		k := sourceKey(s) + "|" + string(s.Stance)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// claimText states the proposition: the content of the first stance that
+// asserts it, else of the first stance, without its leading attribution.
+func claimText(src string, ss []*stance) string {
+	pick := ss[0]
+	for _, s := range ss {
+		if s.Stance == parley.Asserts || s.Stance == parley.Confirms {
+			pick = s
+			break
+		}
+	}
+	t := src[pick.content.Start:pick.content.End]
+	// "according to her sources with knowledge of the talks, X" → "X"
+	if strings.HasPrefix(strings.ToLower(t), "according to") {
+		if i := strings.Index(t, ", "); i > 0 && i < len(t)-2 {
+			t = t[i+2:]
+		}
+	}
+	return strings.TrimSpace(t)
+}
+
+// Status summarises stances: disputed when sources take opposite sides,
+// corroborated when two or more sources agree, else single-source.
+func Status(ss []parley.ClaimStance) parley.ClaimStatus {
+	pos, neg := map[string]bool{}, map[string]bool{}
+	for _, s := range ss {
+		k := s.Source
+		if k == "" {
+			k = strings.ToLower(s.SourceName)
+		}
+		switch s.Stance {
+		case parley.Denies, parley.Disputes:
+			neg[k] = true
+		default:
+			pos[k] = true
+		}
+	}
+	switch {
+	case len(neg) > 0 && len(pos) > 0:
+		return parley.Disputed
+	case len(pos) >= 2 || len(neg) >= 2 && len(pos) == 0:
+		if len(pos) >= 2 {
+			return parley.Corroborated
+		}
+		return parley.SingleSource
+	}
+	return parley.SingleSource
+}
+
+// Key is the normalised form of a claim's text used to group claims across
+// articles: its content-word stems, sorted and de-duplicated.
+func Key(s string) string {
+	m := contentWords(words(s))
+	ks := make([]string, 0, len(m))
+	for w := range m {
+		ks = append(ks, w)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, " ")
+}
