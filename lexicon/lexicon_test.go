@@ -302,6 +302,28 @@ func TestMatchAt(t *testing.T) {
 	}
 }
 
+// Places whose names are also words or people's names are found by Place
+// but not offered by MatchAt, which runs at every capitalised token.
+func TestMatchAtWithholdsCommonWordPlaces(t *testing.T) {
+	l := mustLoad(t)
+	for _, s := range []string{"Howard", "David", "Most", "Police", "Of", "March", "Since", "Best", "Union", "Nokia", "Van", "Hamilton"} {
+		if l.Place(s) == nil {
+			t.Errorf("Place(%q) = nil, want the gazetteer's place", s)
+		}
+		if m, ok := l.MatchAt([]string{s, "said"}); ok && m.Place != nil {
+			t.Errorf("MatchAt(%q) offers place %+v", s, m.Place)
+		}
+	}
+	for _, s := range []string{"London", "Moscow", "Riyadh", "Washington", "Newcastle", "Valencia", "Bucha", "Bern"} {
+		if m, ok := l.MatchAt([]string{s, "said"}); !ok || m.Place == nil {
+			t.Errorf("MatchAt(%q) = %+v, want a place", s, m)
+		}
+	}
+	if p := l.Place("Valencia"); p == nil || p.Country != "ES" {
+		t.Errorf("Place(Valencia) = %+v, want Spain's", p)
+	}
+}
+
 func TestMatchAtSetsEveryTable(t *testing.T) {
 	l := mustLoad(t)
 	m, ok := l.MatchAt([]string{"Kremlin"})

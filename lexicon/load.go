@@ -25,6 +25,8 @@ var (
 	orgsTSV string
 	//go:embed data/place_aliases.tsv
 	placeAliasesTSV string
+	//go:embed data/place_nomatch.tsv
+	placeNomatchTSV string
 	//go:embed data/places.tsv
 	placesTSV string
 )
@@ -55,11 +57,14 @@ func Load() (*Lexicon, error) {
 	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 4, b.wantPlace); err != nil {
 		return nil, err
 	}
-	if err := eachRow("places.tsv", placesTSV, 9, b.city); err != nil {
+	if err := eachRow("places.tsv", placesTSV, 10, b.city); err != nil {
 		return nil, err
 	}
 	b.indexCityAliases()
 	if err := eachRow("place_aliases.tsv", placeAliasesTSV, 4, b.placeAlias); err != nil {
+		return nil, err
+	}
+	if err := eachRow("place_nomatch.tsv", placeNomatchTSV, 1, b.placeNomatch); err != nil {
 		return nil, err
 	}
 	if err := eachRow("orgs.tsv", orgsTSV, 6, b.org); err != nil {
@@ -127,6 +132,7 @@ type builder struct {
 	head     map[string]int32    // first word → its most recent candidate
 	store    []Place             // backing array of the gazetteer's places
 	altClaim map[string]bool     // place names claimed through an alternate name
+	nomatch  map[*Place]string   // '|'-separated names of a place that MatchAt must not offer
 	want     map[string][]*Place // names of places that place_aliases.tsv points at → candidates
 	alts     []placeAlias
 }
@@ -159,6 +165,7 @@ func newBuilder() *builder {
 		next:     make([]int32, 0, surfaces),
 		head:     make(map[string]int32, surfaces),
 		altClaim: make(map[string]bool, 4096),
+		nomatch:  make(map[*Place]string, 4096),
 		want:     make(map[string][]*Place, 256),
 		alts:     make([]placeAlias, 0, 32<<10),
 	}
@@ -373,7 +380,8 @@ func (b *builder) region(f []string) error {
 }
 
 // city reads a row of places.tsv: name, kind, country, lat, lon,
-// population, feature, geonameid, aliases. Rows are sorted by population,
+// population, feature, geonameid, aliases, nomatch (the names that are also
+// common words or people's names: Place finds them, MatchAt does not). Rows are sorted by population,
 // largest first, so the first city to claim a name is the most populous.
 func (b *builder) city(f []string) error {
 	if f[0] == "" || !validISO2(f[2]) {
@@ -390,6 +398,9 @@ func (b *builder) city(f []string) error {
 	b.store = append(b.store, Place{Name: f[0], Kind: f[1], Country: f[2], Lat: lat, Lon: lon, Population: pop})
 	p := &b.store[len(b.store)-1]
 	b.l.nplaces++
+	if f[9] != "" {
+		b.nomatch[p] = f[9]
+	}
 	b.placeName(p.Name, p)
 	if f[8] == "" {
 		return nil
@@ -433,7 +444,8 @@ func (b *builder) placeAlias(f []string) error {
 	}
 	for _, p := range b.want[f[1]] {
 		if p.Country == f[2] {
-			b.setPlace(f[0], p)
+			b.l.places[f[0]] = p
+			b.cand(f[0]).m.Place = p // hand-curated: always offered
 			if f[3] == "name" {
 				p.Name = f[0]
 			}
@@ -456,10 +468,39 @@ func (b *builder) placeName(s string, p *Place) {
 	b.setPlace(s, p)
 }
 
-// setPlace gives s to p, replacing any other region or city.
+// setPlace gives s to p, replacing any other region or city. MatchAt offers
+// p for s unless s is one of p's nomatch names.
 func (b *builder) setPlace(s string, p *Place) {
 	b.l.places[s] = p
+	if nm := b.nomatch[p]; nm != "" && listHas(nm, s) {
+		if i, ok := b.find(s); ok {
+			b.cands[i].m.Place = nil
+		}
+		return
+	}
 	b.cand(s).m.Place = p
+}
+
+// placeNomatch reads a row of place_nomatch.tsv: a name MatchAt must not
+// offer as a place.
+func (b *builder) placeNomatch(f []string) error {
+	if b.l.places[f[0]] == nil {
+		return fmt.Errorf("%q is no place name", f[0])
+	}
+	if i, ok := b.find(f[0]); ok {
+		b.cands[i].m.Place = nil
+	}
+	return nil
+}
+
+// listHas reports whether the '|'-separated list has s.
+func listHas(list, s string) bool {
+	for x := range strings.SplitSeq(list, "|") {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // org reads a row of orgs.tsv: name, kind, country, cameo, flags, aliases.
@@ -557,29 +598,55 @@ func dedup(xs []string, drop ...string) []string {
 // cand returns the candidate for surface form s, creating it. The pointer
 // is valid until the next call.
 func (b *builder) cand(s string) *candidate {
-	var first string
-	var rest []string
-	if simpleWord(s) {
-		first = s
-	} else if words := segmentWords(s); len(words) > 0 {
-		first, rest = words[0], words[1:]
-	} else {
+	first, rest, ok := split(s)
+	if !ok {
 		return &candidate{} // no tokens: nothing can match it
 	}
+	if i, ok := b.lookup(first, rest); ok {
+		return &b.cands[i]
+	}
 	h, ok := b.head[first]
-	if ok {
-		for i := h; i >= 0; i = b.next[i] {
-			if slices.Equal(b.cands[i].rest, rest) {
-				return &b.cands[i]
-			}
-		}
-	} else {
+	if !ok {
 		h = -1
 	}
 	b.head[first] = int32(len(b.cands))
 	b.next = append(b.next, h)
 	b.cands = append(b.cands, candidate{first: first, rest: rest, m: Match{Words: 1 + len(rest)}})
 	return &b.cands[len(b.cands)-1]
+}
+
+// find returns the index of the candidate for s, if there is one.
+func (b *builder) find(s string) (int32, bool) {
+	first, rest, ok := split(s)
+	if !ok {
+		return 0, false
+	}
+	return b.lookup(first, rest)
+}
+
+func (b *builder) lookup(first string, rest []string) (int32, bool) {
+	h, ok := b.head[first]
+	if !ok {
+		return 0, false
+	}
+	for i := h; i >= 0; i = b.next[i] {
+		if slices.Equal(b.cands[i].rest, rest) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// split tokenizes s into its first token and the rest.
+func split(s string) (first string, rest []string, ok bool) {
+	if simpleWord(s) {
+		return s, nil, true
+	}
+	words := segmentWords(s)
+	if len(words) == 0 {
+		return "", nil, false
+	}
+	return words[0], words[1:], true
 }
 
 // finish lays the candidates out by first word, longest first in each
@@ -591,7 +658,12 @@ func (b *builder) finish() *Lexicon {
 	for w, h := range b.head {
 		start := int32(len(l.cands))
 		for i := h; i >= 0; i = b.next[i] {
-			l.cands = append(l.cands, b.cands[i])
+			if m := b.cands[i].m; m.Country != nil || m.Demonym != nil || m.Seat != nil || m.Place != nil || m.Org != nil {
+				l.cands = append(l.cands, b.cands[i])
+			}
+		}
+		if int(start) == len(l.cands) {
+			continue
 		}
 		g := l.cands[start:]
 		if len(g) > 1 {

