@@ -338,7 +338,7 @@ func (w *work) readChunk(i, j int) []int {
 	}
 	// lower-case pre-modifiers: "senior aide to Vladimir Putin and member of the Russian delegation Yury Ushakov"
 	if pf := pre; len(pf) == 0 || !hasRole {
-		if roles, aff, cc, g := w.preModifier(i); len(roles) > 0 {
+		if roles, aff, cc, g := w.preModifier(i, nameStart); len(roles) > 0 {
 			draft.roles = append(roles, draft.roles...)
 			if draft.affiliation == "" {
 				draft.affiliation, draft.country = aff, cc
@@ -664,16 +664,19 @@ func (w *work) roleToken(k int) bool {
 // preModifier reads a lower-case role phrase that ends right before the
 // name chunk at i: "senior aide to Vladimir Putin and member of the Russian
 // delegation Yury Ushakov", "Putin’s aide Yury Ushakov".
-func (w *work) preModifier(i int) (roles []string, aff, cc string, g lexicon.Gender) {
+//
+// The chunk starts at i and its name at nameStart; known names in between
+// ("China’s ambassador to Britain Liu Xiaming") belong to the phrase.
+func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g lexicon.Gender) {
 	if i == 0 {
 		return nil, "", "", 0
 	}
 	s := w.d.Sentences[w.sentIdx[i]]
 	prev := i - 1
-	if prev < s.First || w.d.Tokens[prev].Kind != text.Word {
+	if prev < s.First || w.d.Tokens[prev].Kind != text.Word && w.d.Tokens[prev].Kind != text.Possessive {
 		return nil, "", "", 0
 	}
-	if !w.r.roles.Is(w.low(prev), lexicon.RoleNoun|lexicon.Body) {
+	if !w.r.roles.Is(w.low(prev), lexicon.RoleNoun|lexicon.Body) && (nameStart == i || !w.roleToken(prev)) {
 		return nil, "", "", 0
 	}
 	a := prev
@@ -684,6 +687,7 @@ func (w *work) preModifier(i int) (roles []string, aff, cc string, g lexicon.Gen
 	for a < i && (w.d.Tokens[a].Kind != text.Word || isFunctionWord(w.low(a))) {
 		a++
 	}
+	i = nameStart
 	if a >= i {
 		return nil, "", "", 0
 	}
@@ -969,6 +973,11 @@ func (w *work) readSingle(a, b int) {
 		w.attach(best, personDraft{first: a, last: b}, parley.NameMention)
 		return
 	}
+	// a family name written first ("Liu Xiaming" … "Liu"): the first word of exactly one person's name
+	if idx, ok := w.uniqueFirstWord(l); ok {
+		w.attach(idx, personDraft{first: a, last: b}, parley.NameMention)
+		return
+	}
 	if kn, ok := w.r.gaz.Known(w.words(a, b)); ok && kn.Words == b-a {
 		w.addKnownPieces([]piece{{kind: pKnown, first: a, last: b, known: kn}})
 		return
@@ -986,6 +995,27 @@ func (w *work) readSingle(a, b int) {
 			return
 		}
 	}
+}
+
+// uniqueFirstWord returns the one multiword person whose name starts with
+// the lower-case word l, when the word is not also a common given name of
+// several people.
+func (w *work) uniqueFirstWord(l string) (int, bool) {
+	found := -1
+	for i, e := range w.res.Entities {
+		if e.Type != parley.Person {
+			continue
+		}
+		sp := strings.IndexByte(e.Name, ' ')
+		if sp <= 0 || !strings.EqualFold(e.Name[:sp], l) {
+			continue
+		}
+		if found >= 0 {
+			return 0, false
+		}
+		found = i
+	}
+	return found, found >= 0
 }
 
 func (w *work) sortRefs() {

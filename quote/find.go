@@ -202,6 +202,9 @@ func (r *run) sentence(si int) {
 		if !ok || verb.Frames == 0 {
 			continue
 		}
+		if r.ents.RefAt(v) != nil || v > s.First && r.d.Tokens[v].Is(text.Cap) && r.kind(v-1) != text.OpenQuote {
+			continue // part of a name: "United States", "Post"
+		}
 		r.cue(si, v, verb)
 	}
 }
@@ -225,8 +228,11 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
 		case "they", "we", "i", "you", "officials", "sources", "experts", "analysts", "critics", "people":
 			return false
 		}
-		if strings.HasSuffix(p, "s") && !r.d.Tokens[v-1].Is(text.Cap) {
+		if strings.HasSuffix(p, "s") && !r.d.Tokens[v-1].Is(text.Cap) || r.f.roles.Is(p, lexicon.SourceNoun) && p != "report" && p != "statement" {
 			return false
+		}
+		if p == "and" || p == "also" {
+			return false // "… and say they show restraint": coordination with an earlier verb
 		}
 		return true
 	}
@@ -249,8 +255,12 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	// subject before the verb
 	sp := r.subject(s, v)
 	if !sp.ok && v-1 >= s.First && (r.low(v-1) == "and" || r.low(v-1) == "but" || r.low(v-1) == "also" && v-2 >= s.First && r.low(v-2) == "and") {
-		// "… and said that …", "…, but indicated that …": the subject of the previous attribution
+		// "… and said that …", "…, but indicated that …": the subject of the previous attribution,
+		// or the subject that opens the sentence ("It did not reveal … and said …")
 		sp = r.previousSpeaker(s, v)
+		if !sp.ok {
+			sp = r.sentenceSubject(s, v)
+		}
 	}
 	inverted := false
 	if !sp.ok && verb.Frames&lexicon.FrameInverted != 0 && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == text.CloseQuote || r.kind(v-1) == text.StraightQuote) {
@@ -289,6 +299,18 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			a = e
 		} else if verb.Lemma == "tell" || verb.Lemma == "inform" || verb.Lemma == "brief" {
 			return // "told" needs its addressee: "all told"
+		} else if verb.Frames&lexicon.FrameOf != 0 {
+			// "accused the UK and the US of meddling": the addressees run to "of"
+			for b := a; b < s.Last && b-a < 12; b++ {
+				if r.low(b) == "of" && b > a {
+					q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[b-1].End]
+					a = b
+					break
+				}
+				if !r.isWord(b) && r.low(b) != "’s" {
+					break
+				}
+			}
 		}
 	}
 	a = r.skipAdjuncts(s, a, &q)
@@ -318,6 +340,10 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if kind == "colon" && !(start < s.Last && r.clauseStart(start)) {
 		kind = "after"
+	}
+	if kind == "" && sp.first > s.First && (r.low(sp.first-1) == "which" || r.low(sp.first-1) == "that" || r.low(sp.first-1) == "what") && a < s.Last && r.isWord(a) {
+		// "the helicopter, which it said crashed in Logar": the content is the relative clause
+		kind = "clause"
 	}
 	if kind == "" {
 		// "“Absolutely not,” he said of the possibility …": content before, adjunct after
@@ -534,6 +560,9 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 			if n == "according" || (n == "as" && r.reportClause(s, k+1)) {
 				return k
 			}
+			if (n == "while" || n == "whereas") && r.speechVerbWithin(s, k+2, 8) {
+				return k
+			}
 			if r.trailingAttribution(s, k+1) {
 				return k
 			}
@@ -737,6 +766,16 @@ func (r *run) rolePhraseToken(k int) bool {
 	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) || r.d.Tokens[k].Is(text.Cap) || r.ents.RefAt(k) != nil
 }
 
+// speechVerbWithin reports whether a finite speech verb occurs in [a, a+n).
+func (r *run) speechVerbWithin(s text.Sentence, a, n int) bool {
+	for k := a; k < s.Last && k < a+n; k++ {
+		if v, ok := r.f.speech.Lookup(r.low(k)); ok && v.Form != lexicon.Gerund && v.Frames != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *run) isSpeechWord(k int) bool {
 	_, ok := r.f.speech.Lookup(r.low(k))
 	return ok
@@ -814,6 +853,23 @@ func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
 		}
 	}
 	return speaker{}
+}
+
+// sentenceSubject reads the noun phrase that opens the sentence, when a
+// verb follows it before v.
+func (r *run) sentenceSubject(s text.Sentence, v int) speaker {
+	a := s.First
+	for a < v && r.isWord(a) && (r.low(a) == "but" || r.low(a) == "and" || r.low(a) == "meanwhile") {
+		a++
+	}
+	if a < v && r.low(a) == "," {
+		a++
+	}
+	sp := r.nounPhraseAt(s, a)
+	if !sp.ok || sp.last >= v {
+		return speaker{}
+	}
+	return sp
 }
 
 func (r *run) firstPersonRef(a, b int) *entity.Ref {
@@ -931,8 +987,11 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 	}
 	if ref := r.ents.RefAt(k); ref != nil {
 		e := r.ents.Entities[ref.Entity]
-		if e.Type == parley.Place && ref.Kind == parley.AdjMention {
-			return r.nounPhraseEndingAt(s, k)
+		if e.Type == parley.Place && (ref.Kind == parley.AdjMention || ref.First > s.First && isPreposition(r.low(ref.First-1))) {
+			// "Russian officials said", "China’s ambassador to Britain said"
+			if sp := r.nounPhraseEndingAt(s, k); sp.ok {
+				return sp
+			}
 		}
 		return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
 	}
@@ -979,7 +1038,11 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 	}
 	l := r.low(k)
 	if isSubjectPronoun(l) {
-		return speaker{first: k, last: k + 1, entity: -1, label: r.d.Tok(k), ok: true}
+		sp := speaker{first: k, last: k + 1, entity: -1, label: r.d.Tok(k), ok: true}
+		if l == "it" || l == "they" {
+			sp.entity = r.collectiveAntecedent(s, k)
+		}
+		return sp
 	}
 	// head noun, possibly followed by a post-modifier: "people familiar with the matter"
 	head := -1
@@ -1024,7 +1087,7 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		// post-modifier must look like one
 		switch r.low(head + 1) {
 		case "familiar", "close", "with", "who", "briefed", "involved", "knowledgeable", "in", "at", "from", "of",
-			"for", "speaking", "on", "told", "aware", "inside", "near", "within", "working", "based":
+			"for", "speaking", "on", "told", "aware", "inside", "near", "within", "working", "based", "to":
 		default:
 			return speaker{}
 		}
@@ -1063,14 +1126,120 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		break
 	}
 	sp := speaker{first: a, last: k + 1, entity: -1, ok: true}
-	// a named entity inside the phrase is the speaker when it is a person ("Trump aide Hope Hicks" never reaches here)
 	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End]
 	// "the aide", "the minister": a nominal mention resolved by coreference
 	if ref := r.ents.RefAt(head); ref != nil && ref.Kind == parley.NominalMention {
 		sp.entity = ref.Entity
+	} else if r.f.roles.Is(r.low(head), lexicon.RoleNoun) && !r.f.roles.Is(r.low(head), lexicon.SourceNoun) || r.low(head) == "spokesperson" || r.low(head) == "spokesman" || r.low(head) == "spokeswoman" {
+		// "China’s ambassador to Britain": the one person the article gives that role
+		if e, ok := r.personWithRole(sp.label, head); ok {
+			sp.entity = e
+		}
+	}
+	// "the statement said": a document speaks for whoever issued it
+	if r.isDocumentNoun(r.low(head)) && head == k {
+		if prev := r.lastSpeakerBefore(a, 3); prev.ok {
+			prev.first, prev.last = sp.first, sp.last
+			return prev
+		}
 	}
 	// "the Pentagon spokesman": the organisation speaks through the spokesperson
 	return sp
+}
+
+func (r *run) isDocumentNoun(l string) bool {
+	switch l {
+	case "statement", "report", "letter", "memo", "filing", "release", "document", "documents", "email":
+		return true
+	}
+	return false
+}
+
+// lastSpeakerBefore returns the speaker of the last attribution that ends
+// before token i, within n sentences.
+func (r *run) lastSpeakerBefore(i, n int) speaker {
+	si := r.d.SentenceOf(i)
+	for k := len(r.out) - 1; k >= 0; k-- {
+		q := r.out[k]
+		if q.cLast <= i && si-r.d.SentenceOf(q.cFirst) <= n && (q.sp.entity >= 0 || q.sp.label != "") {
+			if q.sp.entity >= 0 || !r.isDocumentNoun(strings.ToLower(q.sp.label)) {
+				return q.sp
+			}
+		}
+	}
+	return speaker{}
+}
+
+// personWithRole finds the single person whose roles share the head noun and
+// the other content words of label.
+func (r *run) personWithRole(label string, head int) (int, bool) {
+	hw := r.low(head)
+	found := -1
+	for i, e := range r.ents.Entities {
+		if e.Type != parley.Person {
+			continue
+		}
+		for _, role := range e.Roles {
+			if roleMatches(role, label, hw) {
+				if found >= 0 && found != i {
+					return 0, false
+				}
+				found = i
+			}
+		}
+	}
+	return found, found >= 0
+}
+
+// roleMatches reports whether role contains the head word and every
+// capitalised word of label ("China’s ambassador to Britain" ~ "China’s ambassador to Britain").
+func roleMatches(role, label, head string) bool {
+	rl := strings.ToLower(role)
+	if !strings.Contains(" "+rl+" ", " "+head+" ") {
+		return false
+	}
+	for _, w := range strings.Fields(label) {
+		w = strings.TrimRight(w, ",.’'s")
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if !strings.Contains(rl, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// collectiveAntecedent resolves "it" and "they" as a speaker: the
+// organisation or group that opens the sentence, or the last such speaker,
+// or the last organisation mentioned.
+func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
+	if sp := r.sentenceSubject(s, k); sp.ok && sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Organization {
+		return sp.entity
+	}
+	for j := len(r.out) - 1; j >= 0; j-- {
+		q := r.out[j]
+		if q.cue >= k || r.d.SentenceOf(max(q.cue, q.cFirst)) < r.d.SentenceOf(k)-3 {
+			continue
+		}
+		if q.sp.entity >= 0 && r.ents.Entities[q.sp.entity].Type == parley.Organization {
+			return q.sp.entity
+		}
+	}
+	for j := k - 1; j >= 0 && k-j < 120; j-- {
+		if ref := r.ents.RefAt(j); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Organization {
+			return ref.Entity
+		}
+	}
+	return -1
+}
+
+func isPreposition(l string) bool {
+	switch l {
+	case "of", "to", "for", "with", "by", "from", "about", "against", "on", "in", "at", "into", "under", "over":
+		return true
+	}
+	return false
 }
 
 func isDeterminer(l string) bool {
@@ -1116,7 +1285,10 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 		return speaker{}
 	}
 	if ref := r.ents.RefAt(a); ref != nil {
-		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		// "US media", "Hong Kong police": a place in front of a noun is a modifier
+		if !(r.ents.Entities[ref.Entity].Type == parley.Place && ref.Last < s.Last && r.isWord(ref.Last) && r.f.roles.Is(r.low(ref.Last), lexicon.SourceNoun|lexicon.RoleNoun|lexicon.Body|lexicon.RoleMod)) && !(ref.Last < s.Last && r.low(ref.Last) == "media") {
+			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
 	}
 	l := r.low(a)
 	// "said Mr. Schmidt", "said Sen. Sanders": a title before the name
