@@ -48,7 +48,9 @@ for (const c of [...countries].sort((a, b) => a.cca2.localeCompare(b.cca2))) {
   // Latin-script ones that are not the bare code.
   const aliases = [c.name.official, ...(c.altSpellings || [])]
     .filter((a) => a !== c.cca2 && a !== c.name.common && /^[\p{Script=Latin}0-9 .,'’()&-]+$/u.test(a));
-  const dem = c.demonyms && c.demonyms.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
+  // "Antiguan, Barbudan" and "Kittitian or Nevisian" are two demonyms each.
+  const dem = (c.demonyms && c.demonyms.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [])
+    .flatMap((d) => String(d || '').split(/, | or /));
   const [lat, lon] = c.latlng || [0, 0];
   rows.push([c.cca2, c.cca3, cameoFor(c), clean(c.name.common), list(aliases), list(dem),
     clean((c.capital || [])[0]), num(lat), num(lon)].join('\t'));
