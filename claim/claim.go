@@ -74,6 +74,7 @@ type stance struct {
 	content  parley.Span
 	words    map[string]bool // content words of the proposition
 	anaphor  bool            // refers back to an earlier report ("the reports")
+	names    map[string]bool // content words that are names (capitalised inside the text)
 	quoteIdx int
 	group    int
 }
@@ -92,21 +93,9 @@ var roleOnly = map[string]bool{
 // nothing, is not a claim.
 func Find(a *parley.Analysis, doc *text.Doc) []parley.Claim {
 	src := a.Document.Text
-	// A quote that holds a nested quote only relays it ("Lavrov said that
-	// Rubio told him the reports were fake"): the nested quote carries the
-	// stance.
-	outer := map[string]bool{}
-	for _, q := range a.Quotes {
-		if q.NestedIn != "" {
-			outer[q.NestedIn] = true
-		}
-	}
 	var sts []*stance
 	for qi := range a.Quotes {
 		q := &a.Quotes[qi]
-		if outer[q.ID] {
-			continue
-		}
 		if q.Content.End > len(src) || q.Content.Start >= q.Content.End {
 			continue
 		}
@@ -131,9 +120,16 @@ func Find(a *parley.Analysis, doc *text.Doc) []parley.Claim {
 			s.Stance = parley.Asserts
 		}
 		s.anaphor = refersBack(toks)
+		s.names = names(content, q.Content.Start, a)
 		sts = append(sts, s)
 		if r := relay(a, doc, q); r != nil {
 			sts = append(sts, r)
+		}
+		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
+			if r := allegedBy(a, content, q.Content.Start); r != nil {
+				r.content, r.words = s.content, s.words
+				sts = append(sts, r)
+			}
 		}
 	}
 	group(a, sts)
@@ -282,14 +278,17 @@ func similar(a, b *stance) bool {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return false
 	}
-	n := 0
+	n, common := 0, 0
 	for w := range a.words {
 		if b.words[w] {
 			n++
+			if !a.names[w] && !b.names[w] {
+				common++
+			}
 		}
 	}
 	m := min(len(a.words), len(b.words))
-	return n >= 2 && float64(n) >= 0.5*float64(m)
+	return n >= 2 && common >= 1 && float64(n) >= 0.5*float64(m)
 }
 
 // group assigns each stance a group: relays join their quote, anaphoric
@@ -297,12 +296,36 @@ func similar(a, b *stance) bool {
 // the first earlier stance with similar content.
 func group(a *parley.Analysis, sts []*stance) {
 	next := 0
+	byQuote := map[string]*stance{}
+	for _, s := range sts {
+		if s.Quote != "" {
+			byQuote[s.Quote] = s
+		}
+	}
 	for i, s := range sts {
 		if s.quoteIdx < 0 && i > 0 {
 			s.group = sts[i-1].group
 			continue
 		}
-		if s.anaphor && s.Stance != parley.Asserts {
+		// A quote nested in another ("Lavrov said that Rubio told him the
+		// reports were fake") and the quote that relays it share a group.
+		if s.quoteIdx >= 0 {
+			if in := a.Quotes[s.quoteIdx].NestedIn; in != "" {
+				if o := byQuote[in]; o != nil && o.group >= 0 {
+					s.group = o.group
+				}
+			}
+		}
+		if s.group < 0 {
+			for j := 0; j < i; j++ {
+				o := sts[j]
+				if o.quoteIdx >= 0 && a.Quotes[o.quoteIdx].NestedIn == s.Quote && s.Quote != "" {
+					s.group = o.group
+					break
+				}
+			}
+		}
+		if s.group < 0 && s.anaphor && s.Stance != parley.Asserts {
 			for j := i - 1; j >= 0; j-- {
 				if hasAssert(sts[:i], sts[j].group, s.Source) {
 					s.group = sts[j].group
@@ -404,7 +427,10 @@ func build(a *parley.Analysis, sts []*stance) []parley.Claim {
 				neg = true
 			}
 		}
-		if len(sources) < 2 && !neg {
+		// One source alone makes a claim only when it denies something
+		// ("denied any knowledge of…"); a negative statement by itself
+		// disputes nothing.
+		if len(sources) < 2 && !(neg && hasStance(ss, parley.Denies)) {
 			continue
 		}
 		c := parley.Claim{Text: claimText(a.Document.Text, ss)}
@@ -483,11 +509,11 @@ func Status(ss []parley.ClaimStance) parley.ClaimStatus {
 	switch {
 	case len(neg) > 0 && len(pos) > 0:
 		return parley.Disputed
-	case len(pos) >= 2 || len(neg) >= 2 && len(pos) == 0:
-		if len(pos) >= 2 {
-			return parley.Corroborated
-		}
-		return parley.SingleSource
+	case len(neg) >= 2:
+		// Several sources deny it: someone has put it forward.
+		return parley.Disputed
+	case len(pos) >= 2:
+		return parley.Corroborated
 	}
 	return parley.SingleSource
 }
@@ -502,4 +528,78 @@ func Key(s string) string {
 	}
 	sort.Strings(ks)
 	return strings.Join(ks, " ")
+}
+
+func hasStance(ss []*stance, st parley.Stance) bool {
+	for _, s := range ss {
+		if s.Stance == st {
+			return true
+		}
+	}
+	return false
+}
+
+// names returns the stems of the content words that are written
+// capitalised away from the start of the content: names, which two
+// statements share without being about the same thing ("Hong Kong").
+func names(content string, _ int, _ *parley.Analysis) map[string]bool {
+	m := map[string]bool{}
+	for i, w := range strings.Fields(content) {
+		w = strings.Trim(w, ".,;:!?\"“”‘’'()")
+		if i == 0 || w == "" {
+			continue
+		}
+		r := []rune(w)
+		if unicode.IsUpper(r[0]) {
+			m[stem(strings.ToLower(w))] = true
+		}
+	}
+	return m
+}
+
+// Nouns for what someone alleged: "the Democrats' central allegation".
+var allegationNouns = map[string]bool{
+	"allegation": true, "allegations": true, "claim": true, "claims": true, "accusation": true,
+	"accusations": true, "narrative": true, "narratives": true, "charge": true, "charges": true,
+	"story": true, "theory": true, "report": true, "reports": true,
+}
+
+// allegedBy finds, in a denial, the possessor of the allegation it denies
+// ("the Democrats' central allegation … has been debunked"): that source
+// asserts the proposition.
+func allegedBy(a *parley.Analysis, content string, base int) *stance {
+	toks := strings.Fields(content)
+	off := 0
+	for i, raw := range toks {
+		at := strings.Index(content[off:], raw) + off
+		off = at + len(raw)
+		w := strings.TrimLeft(strings.TrimRight(raw, ".,;:"), "\"“‘")
+		var name string
+		for _, suf := range []string{"'s", "’s", "'", "’"} {
+			if strings.HasSuffix(w, suf) && (len(suf) == 3 || len(suf) == 4 || strings.HasSuffix(strings.TrimSuffix(w, suf), "s")) {
+				name = strings.TrimSuffix(w, suf)
+				break
+			}
+		}
+		if name == "" {
+			continue
+		}
+		// The allegation noun follows within three words.
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			n := strings.ToLower(strings.Trim(toks[k], ".,;:\"“”‘’'"))
+			if !allegationNouns[n] {
+				continue
+			}
+			if !unicode.IsUpper([]rune(name)[0]) {
+				break
+			}
+			lead := strings.Index(raw, name)
+			sp := parley.Span{Start: base + at + lead, End: base + at + lead + len(name)}
+			return &stance{
+				ClaimStance: parley.ClaimStance{Source: entityAt(a, sp), SourceName: name, Stance: parley.Asserts, Evidence: sp},
+				quoteIdx:    -1, group: -1,
+			}
+		}
+	}
+	return nil
 }
