@@ -215,6 +215,9 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
 		return verb.Form != lexicon.Gerund || true
 	}
 	p := r.low(v - 1)
+	if p == "that" && v-1 == s.First && v+1 < s.Last && r.low(v+1) == "," {
+		return true // "That said, …"
+	}
 	switch p {
 	case "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "his", "her", "its", "their",
 		"this", "that", "these", "those", "our", "my", "your", "no", "any", "every", "some", "to", "not", "never",
@@ -363,9 +366,41 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if end <= start {
 		return
 	}
+	// "says that A and that B": two attributions with one cue
+	if kind == "that" {
+		if k := r.andThat(start, end); k > 0 {
+			second := q
+			r.setContent(&q, start, r.trimEnd(start, k))
+			r.out = append(r.out, q)
+			r.setContent(&second, k+2, end)
+			second.cue = -1
+			r.cueUsed[v] = true
+			r.out = append(r.out, second)
+			return
+		}
+	}
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true
 	r.out = append(r.out, q)
+}
+
+// andThat returns the token of "and" in "… and that …" outside quotation
+// marks in [a, b), or 0.
+func (r *run) andThat(a, b int) int {
+	for k := a + 2; k+1 < b; k++ {
+		if r.low(k) == "and" && r.low(k+1) == "that" && !r.ents.InQuote[k] && k+2 < b {
+			return k
+		}
+	}
+	return 0
+}
+
+// trimEnd drops a trailing comma before k.
+func (r *run) trimEnd(a, k int) int {
+	for k > a && r.low(k-1) == "," {
+		k--
+	}
+	return k
 }
 
 // mixedContext reports whether a verb inside quotation marks is in fact in
@@ -789,19 +824,28 @@ func (r *run) isGerundCue(k int) bool {
 // participle handles ", adding that CONTENT", ", saying CONTENT".
 func (r *run) participle(si, v int, verb lexicon.Verb) {
 	s := r.d.Sentences[si]
-	if v == s.First || r.low(v-1) != "," && r.low(v-1) != "and" {
+	if v == s.First {
+		return
+	}
+	var sp speaker
+	if ref := r.ents.RefAt(v - 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && ref.First > s.First && r.low(ref.First-1) != "," {
+		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
+		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+	} else if r.low(v-1) != "," && r.low(v-1) != "and" {
 		return
 	}
 	// the speaker is the speaker of the attribution earlier in the sentence
-	var sp speaker
-	for k := len(r.out) - 1; k >= 0; k-- {
+	for k := len(r.out) - 1; k >= 0 && !sp.ok; k-- {
 		if r.out[k].cue < v && r.out[k].cue >= s.First {
 			sp = r.out[k].sp
 			break
 		}
 	}
 	if !sp.ok {
-		// or the subject that opens the sentence: "Rubio, admitting that …"
+		// or the subject that opens the sentence: "The US welcomed the exchange, saying …"
+		sp = r.sentenceSubject(s, v)
+	}
+	if !sp.ok {
 		if ref := r.firstPersonRef(s.First, v); ref != nil {
 			sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 		}
@@ -865,6 +909,15 @@ func (r *run) sentenceSubject(s text.Sentence, v int) speaker {
 	if a < v && r.low(a) == "," {
 		a++
 	}
+	// "In October, Rep. David McKinley …": an opening phrase set off by a comma
+	if a < v && isPreposition(r.low(a)) {
+		for b := a; b < v && b-a < 8; b++ {
+			if r.low(b) == "," {
+				a = b + 1
+				break
+			}
+		}
+	}
 	sp := r.nounPhraseAt(s, a)
 	if !sp.ok || sp.last >= v {
 		return speaker{}
@@ -890,6 +943,13 @@ func (r *run) accordingTo(si, v int) {
 	sp := r.nounPhraseAt(s, v+2)
 	if !sp.ok {
 		return
+	}
+	if sp.entity < 0 && r.isDocumentNoun(r.low(sp.last-1)) {
+		for k := s.First; k < v; k++ {
+			if r.cueUsed[k] {
+				return // "…, he told settler leaders, according to a statement": a channel, not a source
+			}
+		}
 	}
 	q := found{sp: sp, cue: v, cueEnd: v + 2, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	after := r.skipAppositive(s, sp.last)
@@ -934,9 +994,15 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 	for k >= s.First && r.isWord(k) && isInterposed(r.low(k)) && r.ents.RefAt(k) == nil {
 		k--
 	}
-	// "X on Tuesday said"
-	if k-1 >= s.First && isTimeWord(r.low(k)) && r.low(k-1) == "on" {
-		k -= 2
+	// "X on Tuesday said", "the court last week ruled"
+	if k-1 >= s.First && isTimeWord(r.low(k)) {
+		switch r.low(k - 1) {
+		case "on", "last", "this", "next", "earlier", "late":
+			k -= 2
+			if k >= s.First && (r.low(k) == "earlier" || r.low(k) == "later") {
+				k--
+			}
+		}
 	}
 	if k < s.First {
 		return speaker{}
@@ -1069,6 +1135,11 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 			if isDeterminer(lj) && j < k && !r.d.Tokens[k].Is(text.Cap) {
 				return speaker{first: j, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[k].End], ok: true}
 			}
+		}
+		// "Israeli settlers": a plural noun after a name or nationality
+		if k-1 >= s.First && strings.HasSuffix(l, "s") && !r.d.Tokens[k].Is(text.Cap) && r.ents.RefAt(k-1) != nil {
+			ref := r.ents.RefAt(k - 1)
+			return speaker{first: ref.First, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[ref.First].Start:r.d.Tokens[k].End], ok: true}
 		}
 		// an unknown capitalised name: "Google said"
 		if r.d.Tokens[k].Is(text.Cap) && !isFunction(l) {
@@ -1284,6 +1355,17 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 	if a >= s.Last || !r.isWord(a) {
 		return speaker{}
 	}
+	if ref := r.ents.RefAt(a); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Person {
+		// "White House Press Secretary Stephanie Grisham": the person the role phrase names
+		for b := ref.Last; b < s.Last && b-ref.Last < 6; b++ {
+			if p := r.ents.RefAt(b); p != nil && r.ents.Entities[p.Entity].Type == parley.Person {
+				return speaker{first: p.First, last: p.Last, entity: p.Entity, ok: true}
+			}
+			if !r.isWord(b) || !(r.d.Tokens[b].Is(text.Cap) || r.f.roles.Is(r.low(b), lexicon.RoleNoun|lexicon.RoleMod)) {
+				break
+			}
+		}
+	}
 	if ref := r.ents.RefAt(a); ref != nil {
 		// "US media", "Hong Kong police": a place in front of a noun is a modifier
 		if !(r.ents.Entities[ref.Entity].Type == parley.Place && ref.Last < s.Last && r.isWord(ref.Last) && r.f.roles.Is(r.low(ref.Last), lexicon.SourceNoun|lexicon.RoleNoun|lexicon.Body|lexicon.RoleMod)) && !(ref.Last < s.Last && r.low(ref.Last) == "media") {
@@ -1343,6 +1425,12 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 		break
 	}
 	if head < 0 {
+		// "The US welcomed …": a determiner and a name stand for the name
+		if b > a {
+			if ref := r.ents.RefAt(b - 1); ref != nil && ref.Last == b && r.ents.Entities[ref.Entity].Type != parley.Person {
+				return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+		}
 		return speaker{}
 	}
 	end := head + 1

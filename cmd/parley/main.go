@@ -36,6 +36,7 @@ func commands() []command {
 		extractCommand(),
 		queryCommand(),
 		reprocessCommand(),
+		serveCommand(),
 		evalCommand(),
 		benchCommand(),
 		ingestCommand(),

@@ -78,7 +78,7 @@ func Read(ctx context.Context, r io.Reader, source string, opts Options, fn func
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
-		rec, off, _, err := wr.Next()
+		rec, off, err := next(wr)
 		if err == io.EOF {
 			return st, nil
 		}
@@ -87,7 +87,7 @@ func Read(ctx context.Context, r io.Reader, source string, opts Options, fn func
 			return st, &parley.Error{Source: source, Where: where, Err: readErr(err)}
 		}
 		st.Records++
-		page, reason, err := pageOf(rec, off, maxPayload)
+		page, reason, err := safePageOf(rec, off, maxPayload)
 		rec.Close()
 		if err != nil {
 			return st, &parley.Error{Source: source, Where: where, Err: readErr(err)}
@@ -108,6 +108,28 @@ func readErr(err error) error {
 		return fmt.Errorf("truncated record: %w", err)
 	}
 	return err
+}
+
+// next reads the next record. gowarc v2.2.4 panics on some malformed
+// headers (a version line without "\r\n", found by FuzzRead): that is
+// reported as a corrupt record, and reading stops there.
+func next(wr *gowarc.WarcFileReader) (rec gowarc.WarcRecord, off int64, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rec, err = nil, fmt.Errorf("corrupt record: %v", p)
+		}
+	}()
+	rec, off, _, err = wr.Next()
+	return rec, off, err
+}
+
+func safePageOf(rec gowarc.WarcRecord, off, maxPayload int64) (p Page, reason string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("corrupt record: %v", r)
+		}
+	}()
+	return pageOf(rec, off, maxPayload)
 }
 
 // pageOf returns the page a record holds, or the reason it holds none.
