@@ -544,6 +544,9 @@ func (b *builder) org(f []string) error {
 			p = prioName
 		}
 		for _, v := range theVariants(s) {
+			if q := b.l.orgs[v]; q != nil && q != o && v == s {
+				return fmt.Errorf("%s: %q is already %s", o.Name, v, q.Name)
+			}
 			if !b.claim('o', v, p) {
 				continue
 			}
