@@ -213,3 +213,29 @@ func TestStreamDefaultsToAllCores(t *testing.T) {
 		t.Errorf("peak concurrency %d with workers=0 and GOMAXPROCS %d", peak.Load(), want)
 	}
 }
+
+// extractOnly is the default pipeline without the stages that follow
+// quotes (events, claims): entities, coreference and quotes, the
+// "extract" speed the project measures.
+func extractOnly(tb testing.TB) *Pipeline {
+	tb.Helper()
+	p, err := New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	later, err := eventStages()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &Pipeline{stages: p.stages[:len(p.stages)-len(later)]}
+}
+
+func TestExtractOnlyLeavesEventsOut(t *testing.T) {
+	full, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, m := len(extractOnly(t).stages), len(full.stages); n == 0 || n >= m {
+		t.Fatalf("extract-only pipeline has %d of %d stages", n, m)
+	}
+}

@@ -215,6 +215,12 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
 		return verb.Form != lexicon.Gerund || true
 	}
 	p := r.low(v - 1)
+	if verb.Form == lexicon.Gerund {
+		switch p {
+		case "is", "are", "was", "were", "been":
+			return false // progressive: "is telling"
+		}
+	}
 	if p == "that" && v-1 == s.First && v+1 < s.Last && r.low(v+1) == "," {
 		return true // "That said, …"
 	}
@@ -251,12 +257,25 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if r.blockedVerb(v, verb, s) {
 		return
 	}
+	progressive := false
 	if verb.Form == lexicon.Gerund {
-		r.participle(si, v, verb)
-		return
+		switch r.low(v - 1) {
+		case "is", "are", "was", "were", "been":
+			progressive = true // "is telling supporters that …"
+		default:
+			r.participle(si, v, verb)
+			return
+		}
 	}
 	// subject before the verb
-	sp := r.subject(s, v)
+	sv := v
+	if progressive {
+		sv = v - 1
+		if sv-1 >= s.First && r.low(sv-1) == "has" || sv-1 >= s.First && r.low(sv-1) == "have" {
+			sv--
+		}
+	}
+	sp := r.subject(s, sv)
 	if !sp.ok && v-1 >= s.First && (r.low(v-1) == "and" || r.low(v-1) == "but" || r.low(v-1) == "also" && v-2 >= s.First && r.low(v-2) == "and") {
 		// "… and said that …", "…, but indicated that …": the subject of the previous attribution,
 		// or the subject that opens the sentence ("It did not reveal … and said …")
@@ -332,10 +351,12 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	case a >= s.Last || r.kind(a) == text.Punct && r.low(a) != "(":
 		kind = "after"
 	default:
-		if verb.Frames&lexicon.FrameNoun != 0 {
-			kind = "noun"
-		} else if verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) {
+		if verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) {
 			kind = "clause"
+		} else if verb.Frames&lexicon.FrameNoun != 0 {
+			kind = "noun"
+		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Lemma == "say" && r.looseClauseStart(s, a) {
+			kind = "clause" // "says parts of his proposals are negotiable"
 		}
 	}
 	if kind == "colon" && start < s.Last && (r.kind(start) == text.OpenQuote || r.kind(start) == text.StraightQuote) {
@@ -429,9 +450,54 @@ func (r *run) clauseStart(a int) bool {
 	return t.Is(text.Cap) || t.Kind == text.Number
 }
 
+// skipParenthetical passes ", written by Kenneth Cohen, that" and "- falsely - that"
+// up to the "that" of the content clause.
+func (r *run) skipParenthetical(s text.Sentence, a int) int {
+	if a >= s.Last || !(r.low(a) == "," || r.kind(a) == text.Dash) {
+		return a
+	}
+	open := r.low(a)
+	for b := a + 1; b+1 < s.Last && b-a < 16; b++ {
+		if r.low(b) == open || r.kind(b) == text.Dash && r.kind(a) == text.Dash {
+			if r.low(b+1) == "that" {
+				return b + 1
+			}
+			return a
+		}
+		if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
+			return a
+		}
+	}
+	return a
+}
+
+// looseClauseStart accepts a content clause that opens with a bare noun
+// phrase ("parts of his proposals are …", "such votes are …") when a verb
+// follows within a few words.
+func (r *run) looseClauseStart(s text.Sentence, a int) bool {
+	if a >= s.Last || !r.isWord(a) || isPreposition(r.low(a)) || isFunction(r.low(a)) {
+		return false
+	}
+	switch r.low(a) {
+	case "goodbye", "nothing", "so", "yes", "no", "hello", "thanks", "sorry", "little", "much", "less", "more", "something":
+		return false
+	}
+	for k := a + 1; k < s.Last && k < a+8; k++ {
+		switch r.low(k) {
+		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
+			return true
+		}
+		if !r.isWord(k) {
+			return false
+		}
+	}
+	return false
+}
+
 // skipAdjuncts passes over channel and time phrases after a verb: "on X",
 // "in a statement", "at a press conference", "on Tuesday", "in an interview with CNN".
 func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
+	a = r.skipParenthetical(s, a)
 	for a < s.Last {
 		l := r.low(a)
 		switch l {
@@ -443,7 +509,7 @@ func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
 		}
 		b, ch := r.adjunct(s, a)
 		if b <= a {
-			return a
+			return r.skipParenthetical(s, a)
 		}
 		if ch != "" && q.channel == "" {
 			q.channel = ch
