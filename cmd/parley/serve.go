@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	parleyhttp "github.com/parley-news/parley/http"
+	"github.com/parley-news/parley/pipeline"
+)
+
+func serveCommand() command {
+	return command{
+		name:    "serve",
+		summary: "serve the store: JSON API, OpenAPI, metrics, health and the web UI",
+		run:     runServe,
+	}
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := fs.String("db", "", "the store (default: parley.db in the user's data directory, or $PARLEY_DB)")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address (host:port)")
+	token := fs.String("token", "", "enable writes (POST /api/articles) with this bearer token (default $PARLEY_TOKEN; none: read-only)")
+	cors := fs.String("cors-origin", "", "allow browser calls from this origin (\"*\" for any; default: none)")
+	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one request")
+	maxBody := fs.Int64("max-body", 8<<20, "size limit of a request body, in bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: parley serve [--db PATH] [--addr 127.0.0.1:PORT]\n\nServes the API under /api/ (described at /openapi.json), /metrics, /healthz\nand the web UI at /. Read-only unless --token or PARLEY_TOKEN is set.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errSilent
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errors.New("serve takes flags only")
+	}
+	if *token == "" {
+		*token = os.Getenv("PARLEY_TOKEN")
+	}
+	if *token != "" && len(*token) < 16 {
+		return errors.New("--token must be at least 16 characters")
+	}
+	st, err := openDB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	opt := parleyhttp.Options{Token: *token, CORSOrigin: *cors, Timeout: *timeout, MaxBody: *maxBody, Logger: log}
+	if *token != "" {
+		p, err := pipeline.New()
+		if err != nil {
+			return err
+		}
+		opt.Extract = p.Extract
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           parleyhttp.NewServer(st, opt),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       *timeout + 5*time.Second,
+		WriteTimeout:      *timeout + 5*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	mode := "read-only"
+	if *token != "" {
+		mode = "writes enabled with a token"
+	}
+	fmt.Fprintf(e.stderr, "parley serve: %s on http://%s/ (%s)\n", st.Path(), ln.Addr(), mode)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	return nil
+}
