@@ -45,6 +45,7 @@ type benchReport struct {
 	InputBytes  int64         `json:"input_bytes"`
 	Seconds     float64       `json:"seconds"`
 	MBPerSec    float64       `json:"text_mb_per_s"`
+	MBPerCPUSec float64       `json:"text_mb_per_cpu_s"` // robust to other load on the machine
 	DocsPerSec  float64       `json:"docs_per_s"`
 	Entities    int           `json:"entities"`
 	Quotes      int           `json:"quotes"`
@@ -255,6 +256,9 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 		r.MBPerSec = float64(r.TextBytes) / 1e6 / r.Seconds
 		r.DocsPerSec = float64(r.Docs) / r.Seconds
 	}
+	if cpu := r.UserSeconds + r.SysSeconds; cpu > 0 {
+		r.MBPerCPUSec = float64(r.TextBytes) / 1e6 / cpu
+	}
 	r.PeakRSSMB = peakRSSMB(rus)
 	return nil
 }
@@ -358,7 +362,7 @@ func writeBench(w io.Writer, r *benchReport) {
 		float64(r.InputBytes)/1e6, r.Failed)
 	fmt.Fprintf(w, "found: %d entities, %d quotes, %d events, %d claims\n", r.Entities, r.Quotes, r.Events, r.Claims)
 	fmt.Fprintf(w, "time: %.2fs wall, %.2fs user, %.2fs sys\n", r.Seconds, r.UserSeconds, r.SysSeconds)
-	fmt.Fprintf(w, "throughput: %.2f MB/s of text, %.0f docs/s\n", r.MBPerSec, r.DocsPerSec)
+	fmt.Fprintf(w, "throughput: %.2f MB/s of text, %.0f docs/s (%.2f MB per CPU-second)\n", r.MBPerSec, r.DocsPerSec, r.MBPerCPUSec)
 	fmt.Fprintf(w, "peak RSS: %.1f MB\n", r.PeakRSSMB)
 	if len(r.Passes) > 1 {
 		fmt.Fprintln(w, "memory after each pass:")
