@@ -21,18 +21,19 @@ func mustLoad(t testing.TB) *Lexicon {
 	return l
 }
 
-func TestLoadIsFast(t *testing.T) {
+// TestLoadSizes guards against a data file silently losing rows. Load's
+// speed is measured by BenchmarkLoad, not here: a timing test would fail on a
+// busy machine.
+func TestLoadSizes(t *testing.T) {
 	start := time.Now()
 	l, err := Load()
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	d := time.Since(start)
-	t.Logf("Load took %v: %+v", d, l.Stats())
-	// Generous bound: the target is well under 100 ms, but tests share the
-	// machine with other work and may run with -race.
-	if d > 2*time.Second {
-		t.Errorf("Load took %v", d)
+	st := l.Stats()
+	t.Logf("Load took %v: %+v", time.Since(start), st)
+	if st.Countries < 245 || st.Places < 25000 || st.Orgs < 1000 || st.Surfaces < 35000 {
+		t.Errorf("Stats = %+v, want ≥ 245 countries, 25,000 places, 1,000 organisations, 35,000 surface forms", st)
 	}
 }
 
@@ -362,11 +363,53 @@ func TestEntriesTokenizeAsTextSegment(t *testing.T) {
 	}
 }
 
+func TestMatchHyphenated(t *testing.T) {
+	l := mustLoad(t)
+	tests := []struct{ in, want string }{
+		{"Saudi-led", "demonym SA"},
+		{"Russian-backed", "demonym RU"},
+		{"pro-Russian", "demonym RU"},
+		{"anti-American", "demonym US"},
+		{"Kremlin-backed", "seat RU"},
+		{"Kyiv-based", "place Kyiv"},
+		{"Al-Qaeda-linked", "org al-Qaeda"},
+		{"Hamas-run", "org Hamas"},
+		{"Iran-backed", "country IR"},
+		{"Al-Qaeda", ""},
+		{"well-known", ""},
+		{"pro-", ""},
+		{"-led", ""},
+	}
+	for _, tt := range tests {
+		m, ok := l.MatchHyphenated(tt.in)
+		got := ""
+		switch {
+		case !ok:
+		case m.Seat != nil:
+			got = "seat " + m.Seat.ISO2
+		case m.Org != nil:
+			got = "org " + m.Org.Name
+		case m.Country != nil:
+			got = "country " + m.Country.ISO2
+		case m.Demonym != nil:
+			got = "demonym " + m.Demonym.ISO2
+		case m.Place != nil:
+			got = "place " + m.Place.Name
+		}
+		if got != tt.want || (ok && m.Words != 1) {
+			t.Errorf("MatchHyphenated(%q) = %q (%+v), want %q", tt.in, got, m, tt.want)
+		}
+	}
+}
+
 func TestMatchAtDoesNotAllocate(t *testing.T) {
 	l := mustLoad(t)
 	w := words("United Nations Security Council members met")
 	if n := testing.AllocsPerRun(100, func() { l.MatchAt(w) }); n != 0 {
 		t.Errorf("MatchAt allocates %v times per call", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { l.MatchHyphenated("Al-Qaeda-linked") }); n != 0 {
+		t.Errorf("MatchHyphenated allocates %v times per call", n)
 	}
 }
 

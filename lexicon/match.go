@@ -55,3 +55,45 @@ func (l *Lexicon) MatchAt(words []string) (Match, bool) {
 	}
 	return Match{}, false
 }
+
+// MatchHyphenated returns the entry named by the leading part of a
+// hyphenated token, which text.Segment keeps whole: "Saudi-led" (a demonym),
+// "Kremlin-backed" (a seat and an organisation), "Kyiv-based" (a place),
+// "Al-Qaeda-linked" (the longest leading part that is an entry). After
+// "pro-" or "anti-" the rest is looked up instead: "pro-Russian". The
+// match's Words is 1, the whole token. It does not allocate.
+func (l *Lexicon) MatchHyphenated(word string) (Match, bool) {
+	for _, p := range [...]string{"pro-", "anti-", "Pro-", "Anti-"} {
+		if len(word) > len(p) && word[:len(p)] == p {
+			word = word[len(p):]
+			if m, ok := l.single(word); ok {
+				return m, true
+			}
+			break
+		}
+	}
+	for i := len(word) - 1; i > 0; i-- {
+		if word[i] != '-' {
+			continue
+		}
+		if m, ok := l.single(word[:i]); ok {
+			return m, true
+		}
+	}
+	return Match{}, false
+}
+
+// single returns the one-token entry w.
+func (l *Lexicon) single(w string) (Match, bool) {
+	sp, ok := l.first[w]
+	if !ok {
+		return Match{}, false
+	}
+	// Longest first: the one-token entry, if any, is last in its group.
+	if c := &l.cands[sp.end-1]; len(c.rest) == 0 {
+		m := c.m
+		m.Words = 1
+		return m, true
+	}
+	return Match{}, false
+}
