@@ -86,6 +86,7 @@ type Lexicon struct {
 	places                    map[string]*Place // regions and cities
 	orgs                      map[string]*Org
 	orgList                   []*Org
+	capitals                  map[*Place]*Country // capital cities
 	nplaces                   int
 	// cands holds every surface form, grouped by first token and longest
 	// first within a group; first maps a token to its group (see MatchAt).
@@ -159,6 +160,11 @@ func (l *Lexicon) Place(s string) *Place {
 	}
 	return l.places[s]
 }
+
+// CapitalOf returns the country whose capital p is, or nil. News uses a
+// capital for its government ("Moscow said", "talks between Washington and
+// Beijing").
+func (l *Lexicon) CapitalOf(p *Place) *Country { return l.capitals[p] }
 
 // Org returns the organisation with the name or alias s, or nil. Matching is
 // exact and case-sensitive.

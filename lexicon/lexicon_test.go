@@ -202,6 +202,51 @@ func abs(x float64) float64 {
 	return x
 }
 
+// Every organisation's CAMEO code is a sequence of three-letter codes led by
+// a country's CAMEO code or an international actor type, and agrees with the
+// organisation's country.
+func TestOrgCAMEOCodes(t *testing.T) {
+	l := mustLoad(t)
+	intl := map[string]bool{"IGO": true, "NGO": true, "IMG": true, "MNC": true, "NGM": true}
+	for _, o := range l.Orgs() {
+		if o.CAMEO == "" {
+			continue
+		}
+		if len(o.CAMEO)%3 != 0 || !isUpperASCII(o.CAMEO) {
+			t.Errorf("%s: CAMEO %q is not three-letter codes", o.Name, o.CAMEO)
+			continue
+		}
+		lead := o.CAMEO[:3]
+		c := l.CountryByCode(lead)
+		if !intl[lead] && c == nil {
+			t.Errorf("%s: CAMEO %q starts with no country or international code", o.Name, o.CAMEO)
+		}
+		if c != nil && o.Country != "" && c.ISO2 != o.Country && c.CAMEO == lead {
+			// exiled outlets (Meduza in Latvia) may code the country they report on
+			if o.Kind != Media {
+				t.Errorf("%s: country %s but CAMEO %q", o.Name, o.Country, o.CAMEO)
+			}
+		}
+	}
+}
+
+func TestCapitalOf(t *testing.T) {
+	l := mustLoad(t)
+	for in, want := range map[string]string{"Moscow": "RU", "Washington": "US", "Riyadh": "SA", "Kyiv": "UA",
+		"London": "GB", "Beijing": "CN", "Astana": "KZ", "Naypyidaw": "MM", "Manchester": "", "Russia": ""} {
+		got := ""
+		if c := l.CapitalOf(l.Place(in)); c != nil {
+			got = c.ISO2
+		}
+		if got != want {
+			t.Errorf("CapitalOf(Place(%q)) = %q, want %q", in, got, want)
+		}
+	}
+	if c := l.CapitalOf(nil); c != nil {
+		t.Errorf("CapitalOf(nil) = %v", c)
+	}
+}
+
 func TestOrgLookups(t *testing.T) {
 	l := mustLoad(t)
 	tests := []struct {

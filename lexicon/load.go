@@ -70,6 +70,7 @@ func Load() (*Lexicon, error) {
 	if err := eachRow("orgs.tsv", orgsTSV, 6, b.org); err != nil {
 		return nil, err
 	}
+	b.indexCapitals()
 	return b.finish(), nil
 }
 
@@ -133,6 +134,7 @@ type builder struct {
 	store    []Place             // backing array of the gazetteer's places
 	altClaim map[string]bool     // place names claimed through an alternate name
 	nomatch  map[*Place]string   // '|'-separated names of a place that MatchAt must not offer
+	pplc     map[string]*Place   // ISO2 → its most populous city with GeoNames feature PPLC
 	want     map[string][]*Place // names of places that place_aliases.tsv points at → candidates
 	alts     []placeAlias
 }
@@ -166,6 +168,7 @@ func newBuilder() *builder {
 		head:     make(map[string]int32, surfaces),
 		altClaim: make(map[string]bool, 4096),
 		nomatch:  make(map[*Place]string, 4096),
+		pplc:     make(map[string]*Place, 256),
 		want:     make(map[string][]*Place, 256),
 		alts:     make([]placeAlias, 0, 32<<10),
 	}
@@ -401,6 +404,9 @@ func (b *builder) city(f []string) error {
 	if f[9] != "" {
 		b.nomatch[p] = f[9]
 	}
+	if f[6] == "PPLC" && b.pplc[p.Country] == nil {
+		b.pplc[p.Country] = p
+	}
 	b.placeName(p.Name, p)
 	if f[8] == "" {
 		return nil
@@ -557,6 +563,20 @@ func (b *builder) org(f []string) error {
 		}
 	}
 	return nil
+}
+
+// indexCapitals finds each country's capital in the gazetteer: the place of
+// that name in that country (most capitals), or else the most populous
+// capital-feature city of the country.
+func (b *builder) indexCapitals() {
+	b.l.capitals = make(map[*Place]*Country, len(b.l.countries))
+	for _, c := range b.l.countries {
+		if p := b.l.places[c.Capital]; p != nil && p.Country == c.ISO2 && p.Kind == "city" {
+			b.l.capitals[p] = c
+		} else if p := b.pplc[c.ISO2]; p != nil {
+			b.l.capitals[p] = c
+		}
+	}
 }
 
 // theVariants returns s and, when s starts with "the ", the same with "The ".
