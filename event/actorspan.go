@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -143,7 +144,8 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		}
 		out = append(out, a)
 	}
-	c.linkEntities(s, out)
+	out = c.linkEntities(s, out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
 	return out
 }
 
@@ -173,10 +175,10 @@ func splitActor(code string) (country, role string) {
 
 // linkEntities attaches entity ids to actor spans and adds the entities the
 // dictionaries missed, coded through their affiliation and roles.
-func (c *Coder) linkEntities(s *sentence, spans []actorSpan) {
+func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
 	r := s.in.Entities
 	if r == nil {
-		return
+		return spans
 	}
 	n := len(s.words)
 	for i := 0; i < n; i++ {
@@ -214,7 +216,7 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) {
 		}
 		i = last - 1
 	}
-	s.actors = spans
+	return spans
 }
 
 // entityCode codes an entity the dictionaries do not name through its

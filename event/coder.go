@@ -54,8 +54,6 @@ type Coder struct {
 	opts    Options
 	lex     *lexicon.Lexicon  // countries, seats, organisations, gazetteer; may be nil
 	capital map[string]string // capital city name → CAMEO country code
-	// debugActors, when set by a test, sees each sentence's actors.
-	debugActors func(words []string, a []actorSpan)
 }
 
 // New builds a Coder from the embedded dictionaries.
@@ -184,6 +182,9 @@ type sentence struct {
 	kinds  []text.Kind
 	caps   []bool
 	actors []actorSpan
+	// actorAt maps a token to the index of the actor span covering it, or -1.
+	actorAt []int32
+	upper   bool // the sentence is in capitals (a headline)
 }
 
 func (s *sentence) span(i, j int) parley.Span {
@@ -208,9 +209,16 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 		s.orig[i] = in.Doc.Text[tok.Start:tok.End]
 	}
 	s.actors = c.findActors(s)
-	if c.debugActors != nil {
-		c.debugActors(s.words, s.actors)
+	s.actorAt = make([]int32, n)
+	for i := range s.actorAt {
+		s.actorAt[i] = -1
 	}
+	for k, a := range s.actors {
+		for i := a.first; i < a.last && i < n; i++ {
+			s.actorAt[i] = int32(k)
+		}
+	}
+	s.upper = allCaps(s)
 	var cands []cand
 	var stmts []parley.Event
 	used := make([]bool, n)
@@ -309,7 +317,7 @@ var subordinators = map[string]bool{
 // subordinate reports whether token i is in a subordinate or relative
 // clause: a subordinator between the previous clause boundary and i.
 func subordinate(s *sentence, i int) bool {
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= 0 && k >= i-40; k-- {
 		w := s.words[k]
 		if w == "," || w == ";" || w == ":" || s.kinds[k] == text.Dash {
 			return false

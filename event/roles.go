@@ -41,10 +41,10 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		return c.nounRoles(s, t)
 	}
 	before := func() []*actorSpan {
-		for k := len(s.actors) - 1; k >= 0; k-- {
+		for k := s.actorBefore(t.first); k >= 0; k-- {
 			a := &s.actors[k]
-			if a.last > t.first || t.first-a.last > 25 {
-				continue
+			if t.first-a.last > 25 {
+				return nil
 			}
 			if srcBlock[s.prevWord(a.first)] {
 				continue
@@ -54,7 +54,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		return nil
 	}
 	after := func(from int) []*actorSpan {
-		for k := range s.actors {
+		for k := s.actorBefore(from) + 1; k < len(s.actors); k++ {
 			a := &s.actors[k]
 			if a.first < from {
 				continue
@@ -78,9 +78,9 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 	}
 	if t.passive {
 		// "X was attacked by Y": Y is the source.
-		for k := range s.actors {
+		for k := s.actorBefore(t.last) + 1; k < len(s.actors) && s.actors[k].first-t.last <= 6; k++ {
 			a := &s.actors[k]
-			if a.first >= t.last && a.first-t.last <= 6 && s.prevWord(a.first) == "BY" {
+			if a.first >= t.last && s.prevWord(a.first) == "BY" {
 				return coordinated(s, k, +1), before()
 			}
 		}
@@ -120,7 +120,7 @@ func coordinated(s *sentence, k, dir int) []*actorSpan {
 
 // nounRoles: "talks between X and Y", "X's visit to Y", "the X attack on Y".
 func (c *Coder) nounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
-	for k := range s.actors {
+	for k := max(s.actorBefore(t.first)-2, 0); k < len(s.actors) && s.actors[k].first <= t.last+4; k++ {
 		a := &s.actors[k]
 		if a.first >= t.last && a.first-t.last <= 4 {
 			switch s.prevWord(a.first) {
@@ -143,4 +143,19 @@ func (c *Coder) nounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		}
 	}
 	return srcs, tgts
+}
+
+// actorBefore returns the index of the last actor span that ends at or
+// before token i, or -1. Spans are in text order.
+func (s *sentence) actorBefore(i int) int {
+	lo, hi := 0, len(s.actors)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if s.actors[m].last <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo - 1
 }

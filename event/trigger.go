@@ -79,18 +79,13 @@ func verbAt(d *verbDict, words []string, i int) (*verb, int) {
 }
 
 func (s *sentence) inActor(i int) bool {
-	for _, a := range s.actors {
-		if i >= a.first && i < a.last {
-			return true
-		}
-	}
-	return false
+	return i >= 0 && i < len(s.actorAt) && s.actorAt[i] >= 0
 }
 
 // trigger finds the event trigger at token i, if any, with its code after
 // patterns, complements, negation and modality.
 func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
-	if s.caps[i] && i > 0 && !allCaps(s) {
+	if s.caps[i] && i > 0 && !s.upper {
 		return trig{}, false
 	}
 	if s.inActor(i) {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"sync"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/export"
@@ -324,3 +325,54 @@ func (s StoreSink) Put(ctx context.Context, r Record) error {
 
 func (s StoreSink) Commit() error { return nil }
 func (s StoreSink) Close() error  { return nil }
+
+// Remember wraps a sink so that it also answers Has from the records put
+// through it, and offers them to the dedup index of later runs: repeated
+// polls of the same feeds (parley ingest --follow) then skip what earlier
+// polls wrote, whatever the sink can look up itself.
+func Remember(s Sink) Sink {
+	return &memorySink{Sink: s, done: make(map[string]bool)}
+}
+
+type memorySink struct {
+	Sink
+	mu   sync.Mutex
+	done map[string]bool
+	seen []Seen
+}
+
+func (m *memorySink) Has(ctx context.Context, hash string) (bool, error) {
+	m.mu.Lock()
+	ok := m.done[hash]
+	m.mu.Unlock()
+	if ok {
+		return true, nil
+	}
+	return m.Sink.Has(ctx, hash)
+}
+
+func (m *memorySink) Put(ctx context.Context, r Record) error {
+	if err := m.Sink.Put(ctx, r); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.done[r.Hash] = true
+	m.seen = append(m.seen, Seen{ID: r.Doc.ID, Hash: r.Hash, Fingerprint: r.Fingerprint})
+	m.mu.Unlock()
+	return nil
+}
+
+// Fingerprints returns the wrapped sink's earlier documents and those put
+// through the wrapper.
+func (m *memorySink) Fingerprints() []Seen {
+	var out []Seen
+	if f, ok := m.Sink.(interface{ Fingerprints() []Seen }); ok {
+		out = append(out, f.Fingerprints()...)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.seen) == 0 {
+		return out
+	}
+	return append(out, m.seen...)
+}

@@ -336,6 +336,31 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 	}
 	a = r.skipAdjuncts(s, a, &q)
+	if verb.Frames&lexicon.FrameObject != 0 && !inverted && a < s.Last && r.low(a) != "that" {
+		// "told The Post and Courier newspaper of Charleston on Saturday that …"
+		for b := a; b < s.Last && b-a < 14; b++ {
+			if r.low(b) == "that" && b > a {
+				a = b
+				break
+			}
+			if r.kind(b) == text.Punct && r.low(b) != "." || r.kind(b) == text.OpenQuote || r.isSpeechWord(b) {
+				break
+			}
+		}
+	}
+	if verb.Lemma == "ask" && !inverted && a < s.Last {
+		switch r.low(a) {
+		case "if", "whether", "how", "why", "what", "when", "where", "who", "about":
+			// "asked if the comments had rattled them": the question is the content
+			end := r.contentEnd(s, a, false)
+			if end-a >= 3 {
+				r.setContent(&q, a, end)
+				r.cueUsed[v] = true
+				r.out = append(r.out, q)
+			}
+			return
+		}
+	}
 	start, kind := a, ""
 	switch {
 	case a < s.Last && r.low(a) == "that":
@@ -440,7 +465,11 @@ func (r *run) clauseStart(a int) bool {
 	if t.Kind != text.Word && t.Kind != text.Number {
 		return false
 	}
-	switch r.low(a) {
+	l := r.low(a)
+	if i := strings.IndexAny(l, "'’"); i > 0 {
+		l = l[:i] // "he'd", "they’re"
+	}
+	switch l {
 	case "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its",
 		"this", "these", "those", "no", "some", "any", "all", "both", "many", "most", "several", "only", "if",
 		"what", "why", "how", "when", "whether", "while", "nothing", "everything", "everyone", "nobody", "one",
@@ -629,6 +658,12 @@ func isTimeWord(l string) bool {
 func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 	end := s.Last
 	depth := 0
+	dashes := 0
+	for k := s.First; k < a; k++ {
+		if r.kind(k) == text.Dash {
+			dashes++
+		}
+	}
 	for k := a; k < s.Last; k++ {
 		t := r.d.Tokens[k]
 		switch t.Kind {
@@ -641,6 +676,9 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 		}
 		if r.ents.InQuote[k] {
 			continue
+		}
+		if t.Kind == text.Dash && dashes%2 == 1 && k > a {
+			return k // "- some lobbyists said they know … -"
 		}
 		l := r.low(k)
 		if (l == "and" || l == "but") && k+1 < s.Last && k > a {
@@ -833,17 +871,22 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	for start < end && r.isWord(start) && (r.low(start) == "but" || r.low(start) == "and" || r.low(start) == "so") && r.low(start+1) != "," {
 		break
 	}
-	if end-start < 3 {
-		return
-	}
 	// the content after the attribution may continue: "A, X said, B."
 	after := q.cueEnd
+	if inv := r.skipAppositive(s, after); inv > after && inv < s.Last && r.low(inv) == "," {
+		after = inv // "And Trump, said Sunshine, who remains friendly with her, doesn't forgive"
+	}
+	extended := false
 	if after < s.Last && r.low(after) == "," {
 		if next := after + 1; next < s.Last && !r.isGerundCue(next) && r.low(next) != "according" {
 			if e := r.contentEnd(s, next, false); e > next+2 {
 				end = e
+				extended = true
 			}
 		}
+	}
+	if c+1-start < 3 && !extended {
+		return
 	}
 	r.setContent(q, start, end)
 	r.cueUsed[q.cue] = true
@@ -1008,6 +1051,10 @@ func (r *run) accordingTo(si, v int) {
 	}
 	sp := r.nounPhraseAt(s, v+2)
 	if !sp.ok {
+		// any noun phrase: "according to the 2009 paper", "according to one global index"
+		sp = r.phraseUpTo(s, v+2)
+	}
+	if !sp.ok {
 		return
 	}
 	if sp.entity < 0 && r.isDocumentNoun(r.low(sp.last-1)) {
@@ -1044,6 +1091,12 @@ func (r *run) accordingTo(si, v int) {
 				break
 			}
 		}
+		// "Among the precedents at risk, according to Ms. Epstein, are 16 …": the sentence goes on
+		if after < s.Last && r.low(after) == "," && after+1 < s.Last {
+			if e := r.contentEnd(s, after+1, false); e > after+2 {
+				end = e
+			}
+		}
 		if end-start < 3 {
 			return
 		}
@@ -1052,6 +1105,26 @@ func (r *run) accordingTo(si, v int) {
 	q.cueEnd = v + 2
 	r.cueUsed[v] = true
 	r.out = append(r.out, q)
+}
+
+// phraseUpTo reads a plain noun phrase from a to the next comma or the end of
+// the sentence (at most 12 tokens), for sources such as "the 2009 paper".
+func (r *run) phraseUpTo(s text.Sentence, a int) speaker {
+	b := a
+	for b < s.Last && b-a < 12 && (r.isWord(b) || r.kind(b) == text.Number || r.kind(b) == text.Possessive || r.low(b) == "-") {
+		b++
+	}
+	if b == a || b < s.Last && r.low(b) != "," && r.kind(b) != text.Punct && r.kind(b) != text.Dash {
+		return speaker{}
+	}
+	sp := speaker{first: a, last: b, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[b-1].End], ok: true}
+	for k := a; k < b; k++ {
+		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Place {
+			sp.entity = ref.Entity
+			break
+		}
+	}
+	return sp
 }
 
 // subject finds the speaker mention before the verb at v.
@@ -1072,6 +1145,19 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 	}
 	if k < s.First {
 		return speaker{}
+	}
+	// "The justice -- who has been … -- said", "Sen. Lindsey Graham (R-S.C.) told"
+	if r.kind(k) == text.Dash || r.low(k) == ")" {
+		open := "("
+		for j := k - 1; j > s.First && k-j < 30; j-- {
+			if r.kind(k) == text.Dash && r.kind(j) == text.Dash || r.low(k) == ")" && r.low(j) == open {
+				k = j - 1
+				break
+			}
+		}
+		if r.kind(k) == text.Dash || r.low(k) == ")" {
+			return speaker{}
+		}
 	}
 	// appositive or relative clause: "Kirill Dmitriev, another member of …, said"
 	if r.low(k) == "," && k-1 >= s.First {
@@ -1176,16 +1262,19 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		}
 		return sp
 	}
-	// head noun, possibly followed by a post-modifier: "people familiar with the matter"
+	// head noun, possibly followed by a post-modifier: "people familiar with the matter",
+	// "a spokesman for the Senate Democratic campaign effort"
 	head := -1
-	for j := k; j >= s.First && k-j < 10; j-- {
-		if !r.isWord(j) && r.kind(j) != text.Possessive {
+	for j := k; j >= s.First && k-j < 12; j-- {
+		if !r.isWord(j) && r.kind(j) != text.Possessive && r.kind(j) != text.Number {
 			break
 		}
 		lj := r.low(j)
-		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) {
-			head = j
-			break
+		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) || lj == "percent" || lj == "half" || lj == "majority" || lj == "most" {
+			if j == k || isPostModifier(r.low(j+1)) {
+				head = j
+				break
+			}
 		}
 		if _, ok := r.f.speech.Lookup(lj); ok && j != k {
 			break
@@ -1220,15 +1309,7 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		}
 		return speaker{}
 	}
-	if head != k {
-		// post-modifier must look like one
-		switch r.low(head + 1) {
-		case "familiar", "close", "with", "who", "briefed", "involved", "knowledgeable", "in", "at", "from", "of",
-			"for", "speaking", "on", "told", "aware", "inside", "near", "within", "working", "based", "to":
-		default:
-			return speaker{}
-		}
-	}
+
 	// determiners and modifiers before the head
 	a := head
 	for a-1 >= s.First && k-a < 14 {
@@ -1374,6 +1455,15 @@ func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
 func isPreposition(l string) bool {
 	switch l {
 	case "of", "to", "for", "with", "by", "from", "about", "against", "on", "in", "at", "into", "under", "over":
+		return true
+	}
+	return false
+}
+
+func isPostModifier(l string) bool {
+	switch l {
+	case "familiar", "close", "with", "who", "briefed", "involved", "knowledgeable", "in", "at", "from", "of",
+		"for", "speaking", "on", "told", "aware", "inside", "near", "within", "working", "based", "to":
 		return true
 	}
 	return false

@@ -135,6 +135,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 		runtime.GC()
 		err = pprof.WriteHeapProfile(f)
+		runtime.KeepAlive(p) // profile the pipeline's own memory (lexicons) too
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

@@ -57,6 +57,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", 0, "parallel workers (0: all cores)")
 	follow := fs.String("follow", "", "poll the feeds listed in this file until interrupted")
 	interval := fs.Duration("interval", 15*time.Minute, "with --follow: time between polls of the feed list")
+	hostInterval := fs.Duration("host-interval", fetch.DefaultMinInterval, "least time between two requests to one host (robots.txt Crawl-delay can raise it)")
 	noFetch := fs.Bool("no-fetch", false, "never fetch URLs (feed items without content fail)")
 	noDedup := fs.Bool("no-dedup", false, "analyse near-duplicate copies too")
 	includeText := fs.Bool("include-text", false, "include the article text in the output as \"text\"")
@@ -110,7 +111,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	rd := &ingest.Reader{}
 	if !*noFetch {
-		rd.Fetcher = &fetch.Client{}
+		rd.Fetcher = &fetch.Client{MinInterval: *hostInterval}
+		if *hostInterval <= 0 {
+			rd.Fetcher.MinInterval = -1
+		}
 	}
 	prog := newProgress(e.stderr, *quiet, totalSize(inputs))
 	ro := ingest.Options{Reader: rd, Analyzer: p, Sink: sink, Workers: *workers, NoDedup: *noDedup, Progress: prog.update}
@@ -122,6 +126,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	if runErr == nil && *follow != "" {
 		prog.total = 0
+		ro.Sink = ingest.Remember(sink)
 		for ctx.Err() == nil {
 			feeds, err := readLines(*follow)
 			if err != nil {

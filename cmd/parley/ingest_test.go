@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestIngestWritesJSONLinesAndResumesFromItsJournal(t *testing.T) {
@@ -71,5 +77,50 @@ func TestIngestIntoStoreSkipsWhatItHolds(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "ingest", in, "--db", db); code != 0 || !strings.Contains(errs, "0 extracted, 0 duplicates, 1 already done") {
 		t.Errorf("second run: exit %d: %s", code, errs)
+	}
+}
+
+func TestIngestFollowPollsFeedsUntilInterrupted(t *testing.T) {
+	var polls, conditional atomic.Int32
+	body := strings.Repeat("The two delegations met for four hours and agreed to meet again, officials said. ", 8)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/feed.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		polls.Add(1)
+		// Every other poll ignores the validators, as some servers do:
+		// the items must still be written once.
+		if r.Header.Get("If-None-Match") != "" {
+			if conditional.Add(1)%2 == 1 {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+		}
+		w.Header().Set("ETag", `"1"`)
+		w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Talks</title><link>https://wire.example/talks</link><description><![CDATA[<p>` + body + `</p>]]></description></item>
+</channel></rss>`))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	feeds := filepath.Join(dir, "feeds.txt")
+	os.WriteFile(feeds, []byte("# test feeds\n"+srv.URL+"/feed.xml\n"), 0o644)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for polls.Load() < 4 {
+			time.Sleep(10 * time.Millisecond)
+		}
+		cancel()
+	}()
+	var out, errb bytes.Buffer
+	code := run(ctx, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb},
+		[]string{"ingest", "--follow", feeds, "--interval", "20ms", "--host-interval", "0", "--out", "-"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if n := strings.Count(out.String(), "\n"); n != 1 {
+		t.Errorf("%d documents written over %d polls, want 1:\n%s", n, polls.Load(), out.String())
 	}
 }
