@@ -1,0 +1,179 @@
+package event
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+var (
+	coderOnce sync.Once
+	coder     *Coder
+	coderErr  error
+)
+
+// testCoder builds the coder once for all tests, with the lexicon.
+func testCoder(t testing.TB) *Coder {
+	coderOnce.Do(func() {
+		c, err := New()
+		if err != nil {
+			coderErr = err
+			return
+		}
+		lex, err := lexicon.Load()
+		if err != nil {
+			coderErr = err
+			return
+		}
+		coder = c.WithLexicon(lex)
+	})
+	if coderErr != nil {
+		t.Fatal(coderErr)
+	}
+	return coder
+}
+
+func TestCodeSentence(t *testing.T) {
+	pub := time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		name, text   string
+		plover, root string // "" plover: no event
+		src, tgt     string // expected actor codes; "*" = don't care
+	}{
+		{"meeting with capitals as governments", "Negotiators from Beijing and Washington met in Geneva on Tuesday.", "CONSULT", "04", "*", "*"},
+		{"agreement to reopen", "The two governments agreed to reopen consulates.", "AGREE", "03", "*", "*"},
+		{"rejection", "The ministry rejected the proposal.", "REJECT", "12", "GOV", ""},
+		{"nationality adjective and role", "Russian officials accused Ukraine of shelling the plant.", "ACCUSE", "11", "RUSGOV", "UKR"},
+		{"seat of government", "The Kremlin condemned the sanctions.", "ACCUSE", "11", "RUSGOV", "*"},
+		{"unlikely is no event", "The two leaders are unlikely to meet next week.", "", "", "", ""},
+		{"yet to decide is no event", "Putin has yet to decide who will represent Russia.", "", "", "", ""},
+		{"refused to meet is a rejection", "Iran refused to meet the inspectors.", "REJECT", "12", "IRN", "*"},
+		{"will not accept is a rejection", "We will not accept attempts to assert unlawful claims.", "REJECT", "12", "*", "*"},
+		{"plain statement is no event", "The minister said the economy was growing.", "", "", "", ""},
+		{"denial is no event", "The government denied the report.", "", "", "", ""},
+		{"future cooperation is an intention", "The United States will provide Vietnam with a ship.", "AGREE", "03", "USA", "VNM"},
+		{"urging is a request", "Britain urged Iran to release the tanker.", "REQUEST", "", "GBR", "IRN"},
+		{"nominal talks between", "The first round of direct talks between Moscow and Washington has ended.", "CONSULT", "04", "RUSGOV", "USAGOV"},
+		{"back reference is no event", "He spoke to reporters after the talks.", "", "", "", ""},
+		{"passive with agent", "The convoy was attacked by rebels near the border.", "ASSAULT", "19", "REB", "*"},
+		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := c.CodeText(tt.text, pub)
+			if tt.plover == "" {
+				for _, e := range evs {
+					if e.PLOVER != "" {
+						t.Errorf("want no event, got %s %s (%q)", e.PLOVER, e.CAMEO, e.Trigger)
+					}
+				}
+				return
+			}
+			for _, e := range evs {
+				if e.PLOVER != tt.plover || tt.root != "" && e.CAMEORoot != tt.root {
+					continue
+				}
+				if tt.src != "*" && e.SourceCode != tt.src || tt.tgt != "*" && e.TargetCode != tt.tgt {
+					t.Errorf("%s actors %q→%q, want %q→%q", e.PLOVER, e.SourceCode, e.TargetCode, tt.src, tt.tgt)
+				}
+				if e.Evidence.Start >= e.Evidence.End || e.Evidence.End > len(tt.text) {
+					t.Errorf("bad evidence span %v", e.Evidence)
+				}
+				return
+			}
+			t.Errorf("no %s/%s event in %+v", tt.plover, tt.root, evs)
+		})
+	}
+}
+
+func TestNoStatementEventsUnlessAsked(t *testing.T) {
+	c := testCoder(t)
+	s := "Colin Powell said on Wednesday NATO would remain strong."
+	if evs := c.CodeText(s, time.Time{}); len(evs) != 0 {
+		t.Errorf("normal output has statement events: %+v", evs)
+	}
+	evs := c.WithOptions(Options{Statements: true}).CodeText(s, time.Time{})
+	if len(evs) != 1 || evs[0].CAMEORoot != "01" || evs[0].PLOVER != "" {
+		t.Errorf("statement mode: want one 01 event without PLOVER type, got %+v", evs)
+	}
+}
+
+func TestRelativeDates(t *testing.T) {
+	pub := time.Date(2025, 2, 19, 10, 0, 0, 0, time.UTC) // Wednesday
+	tests := []struct{ text, want, phrase string }{
+		{"Russia and the United States met in Riyadh on Tuesday.", "2025-02-18", "on Tuesday"},
+		{"Russia and the United States met in Riyadh yesterday.", "2025-02-18", "yesterday"},
+		{"Russia and the United States met in Riyadh last week.", "2025-02-12", "last week"},
+		{"Russia and the United States met in Riyadh on February 3.", "2025-02-03", "on February 3"},
+		{"Russia will host the United States next month.", "2025-03-01", "next month"},
+		{"Russia will host the United States on Friday.", "2025-02-21", "on Friday"},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		evs := c.CodeText(tt.text, pub)
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		if got := evs[0].Date.Format(time.DateOnly); got != tt.want || evs[0].DateText != tt.phrase {
+			t.Errorf("%q: date %s (%q), want %s (%q)", tt.text, got, evs[0].DateText, tt.want, tt.phrase)
+		}
+	}
+}
+
+func TestLocationFromGazetteer(t *testing.T) {
+	c := testCoder(t)
+	d := text.Segment("Negotiators from Russia and the United States met in Riyadh on Tuesday.")
+	evs, err := c.Code(context.Background(), Input{Doc: d, Places: c.Place})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) == 0 || evs[0].Location == nil {
+		t.Fatalf("no located event: %+v", evs)
+	}
+	if l := evs[0].Location; l.Name != "Riyadh" || l.Country != "SA" || l.Lat == 0 {
+		t.Errorf("location %+v, want Riyadh, SA with coordinates", l)
+	}
+}
+
+func TestBadInputDoesNotPanic(t *testing.T) {
+	c := testCoder(t)
+	long := strings.Repeat("Russia attacked Ukraine and ", 2500) + "talks."
+	for _, s := range []string{"", " ", "\x00\xff", "said said said", long, strings.Repeat("(", 10000)} {
+		if _, err := c.Code(context.Background(), Input{Doc: text.Segment(s)}); err != nil {
+			t.Errorf("error: %v", err)
+		}
+	}
+}
+
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Negotiators from Beijing and Washington met in Geneva on Tuesday.",
+		"The ministry rejected the proposal, Reuters reported.",
+		"He has yet to decide; they refused to meet “next week”.",
+		"U.S. forces were attacked by rebels on 3 May, 2020.",
+	} {
+		f.Add(s)
+	}
+	c, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		evs, err := c.Code(context.Background(), Input{Doc: text.Segment(s), Published: time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.Evidence.Start < 0 || e.Evidence.End > len(s) || e.Evidence.Start > e.Evidence.End {
+				t.Fatalf("evidence %v out of range for %d bytes", e.Evidence, len(s))
+			}
+		}
+	})
+}
