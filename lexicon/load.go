@@ -130,7 +130,7 @@ type builder struct {
 	prio     map[string]int // table byte + surface → priority
 	cands    []candidate
 	next     []int32             // next[i]: the next candidate with the first word of cands[i], or -1
-	head     map[string]int32    // first word → its most recent candidate
+	head     map[string]span     // first word → its most recent candidate (in start); becomes Lexicon.first
 	store    []Place             // backing array of the gazetteer's places
 	altClaim map[string]bool     // place names claimed through an alternate name
 	nomatch  map[*Place]string   // '|'-separated names of a place that MatchAt must not offer
@@ -165,7 +165,7 @@ func newBuilder() *builder {
 		prio:     make(map[string]int, 8<<10),
 		cands:    make([]candidate, 0, surfaces),
 		next:     make([]int32, 0, surfaces),
-		head:     make(map[string]int32, surfaces),
+		head:     make(map[string]span, surfaces),
 		altClaim: make(map[string]bool, 4096),
 		nomatch:  make(map[*Place]string, 4096),
 		pplc:     make(map[string]*Place, 256),
@@ -630,10 +630,10 @@ func (b *builder) cand(s string) *candidate {
 	}
 	h, ok := b.head[first]
 	if !ok {
-		h = -1
+		h.start = -1
 	}
-	b.head[first] = int32(len(b.cands))
-	b.next = append(b.next, h)
+	b.head[first] = span{start: int32(len(b.cands))}
+	b.next = append(b.next, h.start)
 	b.cands = append(b.cands, candidate{first: first, rest: rest, m: Match{Words: 1 + len(rest)}})
 	return &b.cands[len(b.cands)-1]
 }
@@ -652,7 +652,7 @@ func (b *builder) lookup(first string, rest []string) (int32, bool) {
 	if !ok {
 		return 0, false
 	}
-	for i := h; i >= 0; i = b.next[i] {
+	for i := h.start; i >= 0; i = b.next[i] {
 		if slices.Equal(b.cands[i].rest, rest) {
 			return i, true
 		}
@@ -677,23 +677,26 @@ func split(s string) (first string, rest []string, ok bool) {
 func (b *builder) finish() *Lexicon {
 	l := b.l
 	l.cands = make([]candidate, 0, len(b.cands))
-	l.first = make(map[string]span, len(b.head))
+	// The build index becomes the final one: each value is rewritten in
+	// place from "most recent candidate" to the group's span.
 	for w, h := range b.head {
 		start := int32(len(l.cands))
-		for i := h; i >= 0; i = b.next[i] {
+		for i := h.start; i >= 0; i = b.next[i] {
 			if m := b.cands[i].m; m.Country != nil || m.Demonym != nil || m.Seat != nil || m.Place != nil || m.Org != nil {
 				l.cands = append(l.cands, b.cands[i])
 			}
 		}
 		if int(start) == len(l.cands) {
+			delete(b.head, w)
 			continue
 		}
 		g := l.cands[start:]
 		if len(g) > 1 {
 			slices.SortStableFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
 		}
-		l.first[w] = span{start, int32(len(l.cands))}
+		b.head[w] = span{start, int32(len(l.cands))}
 	}
+	l.first = b.head
 	return l
 }
 

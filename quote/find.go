@@ -348,6 +348,22 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			}
 		}
 	}
+	if verb.Lemma == "call" && !inverted {
+		// "has called the TPP pact “insanity”", "calls it her ''responsibility gene''"
+		for b := v + 1; b < s.Last && b-v < 9; b++ {
+			if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
+				if p := r.pairAt(b); p != nil && p.close > b && b > v+1 {
+					r.setContent(&q, v+1, p.close+1)
+					r.cueUsed[v] = true
+					r.out = append(r.out, q)
+				}
+				return
+			}
+			if !r.isWord(b) && r.kind(b) != text.Possessive && r.kind(b) != text.Number {
+				break
+			}
+		}
+	}
 	if verb.Lemma == "ask" && !inverted && a < s.Last {
 		switch r.low(a) {
 		case "if", "whether", "how", "why", "what", "when", "where", "who", "about":
@@ -851,6 +867,20 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	// a closing quotation mark right before: the content is the quotation
 	if r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote {
 		if p := r.pairClosingAt(c); p != nil {
+			from := s.First
+			for k := p.open - 1; k > s.First; k-- {
+				if r.cueUsed[k] {
+					from = k + 1
+					break
+				}
+			}
+			if p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(from, p.open) {
+				// "Nabisco issued a notice and “that group is leaving,” said X": mixed, from the sentence start
+				r.setContent(q, from, p.close+1)
+				r.cueUsed[q.cue] = true
+				r.out = append(r.out, *q)
+				return
+			}
 			r.setContent(q, p.first, p.last)
 			q.direct = true
 			r.cueUsed[q.cue] = true
@@ -923,6 +953,17 @@ func (r *run) speechVerbWithin(s text.Sentence, a, n int) bool {
 func (r *run) isSpeechWord(k int) bool {
 	_, ok := r.f.speech.Lookup(r.low(k))
 	return ok
+}
+
+// endsWithCue reports whether [a, b) ends in an attribution that introduces
+// the quotation ("He said:", "X told reporters,"), which then stands alone.
+func (r *run) endsWithCue(a, b int) bool {
+	for k := b - 1; k >= a && k > b-8; k-- {
+		if r.isSpeechWord(k) || r.low(k) == "according" {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) isGerundCue(k int) bool {

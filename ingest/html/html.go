@@ -178,7 +178,7 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string) (parl
 		ExcludeComments: true,
 		// The page's metadata gives the date; scanning the whole page for
 		// dates costs a third of the extraction time.
-		HtmlDateMode: trafilatura.Disabled,
+		HtmlDateMode: trafilatura.Fast,
 	})
 	if err := ctx.Err(); err != nil {
 		return doc, err
