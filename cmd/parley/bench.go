@@ -217,20 +217,20 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 			r.Events += len(a.Events)
 			r.Claims += len(a.Claims)
 		}
-		if next < 0 {
-			select {
-			case next = <-passEnds:
-			default:
+		// sample memory once the pass that ended at document next is done
+		for {
+			if next < 0 {
+				select {
+				case next = <-passEnds:
+				default:
+				}
 			}
-		}
-		for next >= 0 && r.Docs >= next {
+			if next < 0 || r.Docs < next {
+				break
+			}
 			pass++
-			r.Passes = append(r.Passes, sampleMemory(pass, r.Docs, time.Since(start)))
+			r.Passes = append(r.Passes, sampleMemory(pass, next, time.Since(start)))
 			next = -1
-			select {
-			case next = <-passEnds:
-			default:
-			}
 		}
 	}
 	elapsed := time.Since(start)
@@ -242,10 +242,14 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// a pass whose end was signalled after its last result arrived
+	// passes whose end was learnt after their last result
 	for len(r.Passes) < repeat {
+		if next < 0 {
+			next = <-passEnds // sent before the input was closed
+		}
 		pass++
-		r.Passes = append(r.Passes, sampleMemory(pass, r.Docs, elapsed))
+		r.Passes = append(r.Passes, sampleMemory(pass, next, elapsed))
+		next = -1
 	}
 	var rus syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &rus)
