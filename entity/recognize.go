@@ -153,7 +153,8 @@ func (r *Recognizer) Recognize(d *text.Doc) *Result {
 		w.readSingle(p.first, p.last)
 	}
 	w.sortRefs()
-	w.res.InQuote = QuoteMask(d)
+	w.res.Quotes = text.QuotePairs(d)
+	w.res.InQuote = text.QuoteMask(d, w.res.Quotes)
 	r.resolve(d, w.res, w.res.InQuote, w.low)
 	return w.res
 }

@@ -6,6 +6,7 @@ package entity
 import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
 )
 
 // Ref is one mention found in the text, tied to an entity.
@@ -24,7 +25,8 @@ type Result struct {
 	At []int32
 	// Gender of each entity, where the text tells it (titles, gendered role words).
 	Gender []lexicon.Gender
-	// InQuote marks the tokens inside paired quotation marks.
+	// Quotes are the paired quotation marks; InQuote marks the tokens inside them.
+	Quotes  []text.QuotePair
 	InQuote []bool
 }
 

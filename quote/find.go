@@ -97,61 +97,16 @@ func (r *run) isWord(i int) bool { return r.d.Tokens[i].Kind == text.Word }
 // refer to entities by their index-based ids "E1"… as given by entityID.
 func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) string) []parley.Quote {
 	r := &run{f: f, d: d, ents: ents, lower: make([]string, len(d.Tokens)), cueUsed: map[int]bool{}}
-	r.pairs = findPairs(d)
+	r.pairs = make([]qpair, len(ents.Quotes))
+	for i, p := range ents.Quotes {
+		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
+	}
 	for si := range d.Sentences {
 		r.sentence(si)
 	}
 	r.directQuotes()
 	r.reportedBy()
 	return r.emit(entityID)
-}
-
-// findPairs pairs quotation marks within each paragraph.
-func findPairs(d *text.Doc) []qpair {
-	var out []qpair
-	for pi, p := range d.Paragraphs {
-		if p.First >= p.Last {
-			continue
-		}
-		first, last := d.Sentences[p.First].First, d.Sentences[p.Last-1].Last
-		open, straight := -1, -1
-		for i := first; i < last; i++ {
-			switch d.Tokens[i].Kind {
-			case text.OpenQuote:
-				if d.Tok(i) == "‘" {
-					continue
-				}
-				if open < 0 {
-					open = i
-				}
-			case text.CloseQuote:
-				if open >= 0 && d.Tok(i) != "’" {
-					out = append(out, qpair{open: open, close: i, first: open + 1, last: i, para: pi})
-					open = -1
-				}
-			case text.StraightQuote:
-				if straight < 0 {
-					straight = i
-				} else {
-					out = append(out, qpair{open: straight, close: i, first: straight + 1, last: i, para: pi})
-					straight = -1
-				}
-			}
-		}
-		if open >= 0 {
-			out = append(out, qpair{open: open, close: -1, first: open + 1, last: last, para: pi})
-		}
-		if straight >= 0 {
-			out = append(out, qpair{open: straight, close: -1, first: straight + 1, last: last, para: pi})
-		}
-	}
-	// pairs in text order
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].open < out[j-1].open; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }
 
 // pairAt returns the pair whose open mark is token i, or nil.

@@ -88,3 +88,34 @@ func TestOffsetsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotePairs(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // text inside each pair
+	}{
+		{"curly", "He said “yes, we will” and “no”.", []string{"yes, we will", "no"}},
+		{"straight", `"A," he said, "B."`, []string{"A,", "B."}},
+		{"curly closed by straight", `“As a builder, he did well" Sweeny said.`, []string{"As a builder, he did well"}},
+		{"NYT double apostrophes", "''It is over,'' she said.", []string{"It is over,"}},
+		{"unclosed runs to paragraph end", "“First paragraph goes on\n“Second closes.”", []string{"First paragraph goes on", "Second closes."}},
+		{"apostrophes are not quotes", "Putin’s ‘plan’ isn't 'new'", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Segment(tt.in)
+			var got []string
+			for _, p := range QuotePairs(d) {
+				if p.Last <= p.First {
+					got = append(got, "")
+					continue
+				}
+				got = append(got, d.Text[d.Tokens[p.First].Start:d.Tokens[p.Last-1].End])
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("QuotePairs(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
