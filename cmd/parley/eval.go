@@ -47,7 +47,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	case "events":
 		return runEvalEvents(ctx, e, args[1:])
 	case "html":
-		return runEvalHTMLScore(ctx, e, args[1:])
+		return runEvalHTML(ctx, e, args[1:]) // evalhtml.go: extracts the pages, or scores --pred
 	}
 	fmt.Fprintln(e.stderr, evalUsage)
 	return fmt.Errorf("unknown kind %q (quotes, events, html)", args[0])
@@ -298,75 +298,4 @@ func analyse(ctx context.Context, e *env, cmd string, docs []parley.Document, wo
 		fn(res)
 	}
 	return ctx.Err()
-}
-
-// runEvalHTMLScore scores HTML body extraction. With --pred it scores a
-// prediction file with the benchmark's metric; without, it hands over to
-// the ingest side, which extracts the pages itself.
-func runEvalHTMLScore(ctx context.Context, e *env, args []string) error {
-	fs := flag.NewFlagSet("eval html", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	predIn := fs.String("pred", "", "score this PRED.jsonl ({\"id\",\"body\"} per line)")
-	asJSON := fs.Bool("json", false, "print the metrics as JSON (the reference scorer's --json shape)")
-	perDoc := fs.String("per-doc", "", "write per-page precision/recall/F1 as JSONL to this file")
-	nBoot := fs.Int("n-bootstrap", 1000, "bootstrap resamples for the ± values")
-	seed := fs.Int64("seed", 0, "bootstrap seed (same draws as the reference for the same seed)")
-	strip := fs.Bool("strip-soft-hyphen", false, "remove U+00AD from predictions")
-	strict := fs.Bool("strict", false, "fail when prediction ids differ from gold ids")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: parley eval html GOLD.jsonl --pred PRED.jsonl [flags]\n\n"+
-			"Scores article bodies with the metric of scrapinghub/article-extraction-benchmark\n"+
-			"(token 4-gram shingles, per-page normalised, macro P/R, F1 of the two).\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return errSilent
-	}
-	if *predIn == "" {
-		return evalHTMLExtract(ctx, e, args)
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return errors.New("need exactly one gold file")
-	}
-	gold, err := readHTMLFile(pos[0])
-	if err != nil {
-		return err
-	}
-	pred, err := readHTMLFile(*predIn)
-	if err != nil {
-		return err
-	}
-	r := eval.ScoreHTML(gold, pred, eval.HTMLOptions{Bootstrap: *nBoot, Seed: *seed, StripSoftHyphen: *strip})
-	if *strict && (r.NMissing > 0 || r.NExtra > 0) {
-		return fmt.Errorf("prediction ids do not match gold: %d missing, %d extra", r.NMissing, r.NExtra)
-	}
-	if *perDoc != "" {
-		if err := writeJSONLFile(*perDoc, r.PerDoc); err != nil {
-			return err
-		}
-	}
-	if r.NMissing > 0 || r.NExtra > 0 {
-		fmt.Fprintf(e.stderr, "parley eval html: %d gold ids without prediction (scored as empty), %d prediction ids not in gold (ignored)\n",
-			r.NMissing, r.NExtra)
-	}
-	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", " ")
-		return enc.Encode(r)
-	}
-	fmt.Fprintf(e.stdout, "%-6s %-13s  %-13s  %-13s  %-13s\n", "docs", "F1", "precision", "recall", "accuracy")
-	_, err = fmt.Fprintf(e.stdout, "%-6d %.3f ± %.3f  %.3f ± %.3f  %.3f ± %.3f  %.3f ± %.3f\n", r.NGold,
-		r.F1, r.F1Std, r.Precision, r.PrecisionStd, r.Recall, r.RecallStd, r.Accuracy, r.AccuracyStd)
-	return err
-}
-
-func readHTMLFile(name string) ([]eval.HTMLDoc, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return eval.ReadHTMLDocs(f, name)
 }
