@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -176,9 +177,9 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string) (parl
 	tr, trErr := trafilatura.ExtractDocument(root, trafilatura.Options{
 		OriginalURL:     u,
 		ExcludeComments: true,
-		// The page's metadata gives the date; scanning the whole page for
-		// dates costs a third of the extraction time.
-		HtmlDateMode: trafilatura.Fast,
+		// The page's metadata gives the date; the whole page is scanned
+		// below only when it does not.
+		HtmlDateMode: trafilatura.Disabled,
 	})
 	if err := ctx.Err(); err != nil {
 		return doc, err
@@ -225,6 +226,14 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string) (parl
 	doc.Title = clean(doc.Title)
 	doc.Author = clean(doc.Author)
 	doc.Outlet = clean(doc.Outlet)
+	if doc.Published.IsZero() {
+		// The page's metadata has no date: look for one in its URL and
+		// text, only now, as it costs a fifth of an extraction.
+		opts := htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL}
+		if r, err := htmldate.FromDocument(root, opts); err == nil {
+			doc.Published = r.DateTime
+		}
+	}
 	if !doc.Published.IsZero() {
 		doc.Published = doc.Published.UTC()
 		if doc.Published.Year() < 1900 || doc.Published.After(time.Now().AddDate(1, 0, 0)) {
