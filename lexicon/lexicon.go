@@ -90,8 +90,9 @@ type Lexicon struct {
 	nplaces                   int
 	// cands holds every surface form, grouped by first token and longest
 	// first within a group; first maps a token to its group (see MatchAt).
-	cands []candidate
-	first map[string]span
+	cands  []candidate
+	first  map[string]span
+	second map[pair]span // big groups by their first two tokens
 }
 
 // Countries returns every country, ordered by ISO2 code. The slice is shared:

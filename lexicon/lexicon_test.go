@@ -326,6 +326,14 @@ func TestMatchAt(t *testing.T) {
 		{"Gaza City", 2, "place Gaza"},
 		{"South China Sea", 3, "place South China Sea"},
 		{"W.Va.", 4, "place West Virginia"}, // text.Segment: W . Va .
+		{"The Hague said", 2, "place The Hague"},
+		{"The Associated Press", 3, "org AP"},
+		{"The president", 0, ""},
+		{"North Korea fired", 2, "country KP"},
+		{"North Macedonia", 2, "country MK"},
+		{"San Francisco Chronicle", 3, "org San Francisco Chronicle"},
+		{"San Francisco", 2, "place San Francisco"},
+		{"Al Jazeera reported", 2, "org Al Jazeera"},
 		{"Zzyzx Qqq", 0, ""},
 	}
 	for _, tt := range tests {
@@ -456,6 +464,19 @@ func TestMatchAtDoesNotAllocate(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { l.MatchHyphenated("Al-Qaeda-linked") }); n != 0 {
 		t.Errorf("MatchHyphenated allocates %v times per call", n)
 	}
+}
+
+// BenchmarkMatchAtBigGroup measures first words that begin many entries
+// ("The", "North", "San"), which MatchAt indexes by their second word.
+func BenchmarkMatchAtBigGroup(b *testing.B) {
+	l := mustLoad(b)
+	seqs := [][]string{{"The", "president", "said"}, {"North", "Korea", "said"}, {"San", "Francisco"}, {"The", "Hague"}}
+	for b.Loop() {
+		for _, s := range seqs {
+			l.MatchAt(s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(seqs)), "ns/match")
 }
 
 func BenchmarkLoad(b *testing.B) {

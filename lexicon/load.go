@@ -677,6 +677,7 @@ func split(s string) (first string, rest []string, ok bool) {
 func (b *builder) finish() *Lexicon {
 	l := b.l
 	l.cands = make([]candidate, 0, len(b.cands))
+	l.second = make(map[pair]span, 4096)
 	// The build index becomes the final one: each value is rewritten in
 	// place from "most recent candidate" to the group's span.
 	for w, h := range b.head {
@@ -691,10 +692,40 @@ func (b *builder) finish() *Lexicon {
 			continue
 		}
 		g := l.cands[start:]
-		if len(g) > 1 {
+		sp := span{start: start, end: int32(len(l.cands)), one: -1}
+		if len(g) < bigGroup {
 			slices.SortStableFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
+			b.head[w] = sp
+			continue
 		}
-		b.head[w] = span{start, int32(len(l.cands))}
+		// A big group: by second word, longest first within each, and the
+		// one-word entry last.
+		slices.SortStableFunc(g, func(x, y candidate) int {
+			if (len(x.rest) == 0) != (len(y.rest) == 0) {
+				return len(y.rest) - len(x.rest)
+			}
+			if len(x.rest) == 0 {
+				return 0
+			}
+			if c := strings.Compare(x.rest[0], y.rest[0]); c != 0 {
+				return c
+			}
+			return len(y.rest) - len(x.rest)
+		})
+		sp.big = true
+		for i := 0; i < len(g); {
+			if len(g[i].rest) == 0 {
+				sp.one = start + int32(i)
+				break
+			}
+			j := i + 1
+			for j < len(g) && len(g[j].rest) > 0 && g[j].rest[0] == g[i].rest[0] {
+				j++
+			}
+			l.second[pair{w, g[i].rest[0]}] = span{start: start + int32(i), end: start + int32(j), one: -1}
+			i = j
+		}
+		b.head[w] = sp
 	}
 	l.first = b.head
 	return l

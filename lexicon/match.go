@@ -21,8 +21,21 @@ type candidate struct {
 	m     Match
 }
 
-// span is a run [start, end) of Lexicon.cands.
-type span struct{ start, end int32 }
+// span is a run [start, end) of Lexicon.cands. A big group (many entries
+// share the first word: "The", "San", "North") is indexed again by its second
+// word in Lexicon.second, and one is its one-word entry, or -1.
+type span struct {
+	start, end int32
+	one        int32
+	big        bool
+}
+
+// pair keys Lexicon.second: a first and a second token.
+type pair struct{ a, b string }
+
+// bigGroup is the group size from which MatchAt looks up the second word
+// instead of scanning.
+const bigGroup = 8
 
 // MatchAt returns the longest entry that matches a prefix of words, the
 // tokens of a text as text.Segment produces them ("U.S." is one token and a
@@ -36,7 +49,24 @@ func (l *Lexicon) MatchAt(words []string) (Match, bool) {
 	if !ok {
 		return Match{}, false
 	}
-	cands := l.cands[sp.start:sp.end]
+	if sp.big {
+		if len(words) > 1 {
+			if sub, ok := l.second[pair{words[0], words[1]}]; ok {
+				if m, ok := l.scan(l.cands[sub.start:sub.end], words); ok {
+					return m, true
+				}
+			}
+		}
+		if sp.one >= 0 {
+			return l.cands[sp.one].m, true
+		}
+		return Match{}, false
+	}
+	return l.scan(l.cands[sp.start:sp.end], words)
+}
+
+// scan returns the first of cands, longest first, whose tokens start words.
+func (l *Lexicon) scan(cands []candidate, words []string) (Match, bool) {
 	for i := range cands {
 		c := &cands[i]
 		if len(c.rest) >= len(words) {
@@ -88,6 +118,14 @@ func (l *Lexicon) single(w string) (Match, bool) {
 	sp, ok := l.first[w]
 	if !ok {
 		return Match{}, false
+	}
+	if sp.big {
+		if sp.one < 0 {
+			return Match{}, false
+		}
+		m := l.cands[sp.one].m
+		m.Words = 1
+		return m, true
 	}
 	// Longest first: the one-token entry, if any, is last in its group.
 	if c := &l.cands[sp.end-1]; len(c.rest) == 0 {
