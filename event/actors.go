@@ -30,18 +30,42 @@ type phrase struct {
 }
 
 type actorDict struct {
-	codes  [][]dated
-	byWord map[string][]*phrase
+	codes [][]dated
+	// Named actors and agents are indexed apart: a lower-case word can only
+	// start an agent ("police"), so most tokens skip the big actor index.
+	// Keys include the plural forms of loose one-word phrases.
+	actorsBy map[string][]*phrase
+	agentsBy map[string][]*phrase
+}
+
+func newActorDict() *actorDict {
+	return &actorDict{actorsBy: make(map[string][]*phrase), agentsBy: make(map[string][]*phrase)}
 }
 
 func (d *actorDict) addPhrase(p *phrase) {
-	d.byWord[p.words[0]] = append(d.byWord[p.words[0]], p)
+	m := d.actorsBy
+	if p.actor < 0 {
+		m = d.agentsBy
+	}
+	w := p.words[0]
+	m[w] = append(m[w], p)
+	if p.loose && len(p.words) == 1 {
+		keys := []string{w + "S", w + "ES"}
+		if strings.HasSuffix(w, "Y") {
+			keys = append(keys, w[:len(w)-1]+"IES")
+		}
+		for _, k := range keys {
+			m[k] = append(m[k], p)
+		}
+	}
 }
 
 // sortPhrases puts the longest phrases first so that matching is greedy.
 func (d *actorDict) sortPhrases() {
-	for _, ps := range d.byWord {
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	for _, m := range []map[string][]*phrase{d.actorsBy, d.agentsBy} {
+		for _, ps := range m {
+			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+		}
 	}
 }
 
@@ -272,47 +296,31 @@ func wordEq(tok, w string, loose bool) bool {
 		len(tok) == len(w)+2 && strings.HasSuffix(tok, "ES") && strings.HasPrefix(tok, w)
 }
 
-// match returns the longest phrase starting at words[i].
-func (d *actorDict) match(words []string, i int) (*phrase, int) {
-	try := func(key string) (*phrase, int) {
-		for _, p := range d.byWord[key] {
-			if p.actor >= 0 && len(d.codes[p.actor]) == 0 {
-				continue
-			}
-			n := len(p.words)
-			if i+n > len(words) {
-				continue
-			}
-			ok := true
-			for k, w := range p.words {
-				loose := p.loose && k == n-1
-				if !wordEq(words[i+k], w, loose) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return p, n
-			}
-		}
-		return nil, 0
-	}
-	if p, n := try(words[i]); p != nil {
-		return p, n
-	}
-	w := words[i]
-	if strings.HasSuffix(w, "IES") {
-		if p, n := try(w[:len(w)-3] + "Y"); p != nil && p.loose && n == 1 {
+// match returns the longest phrase starting at words[i]: a named actor
+// only when the word is capitalised, else an agent.
+func (d *actorDict) match(words []string, i int, capitalised bool) (*phrase, int) {
+	if capitalised {
+		if p, n := d.matchIn(d.actorsBy, words, i); p != nil {
 			return p, n
 		}
 	}
-	if strings.HasSuffix(w, "ES") {
-		if p, n := try(w[:len(w)-2]); p != nil && p.loose && n == 1 {
-			return p, n
+	return d.matchIn(d.agentsBy, words, i)
+}
+
+func (d *actorDict) matchIn(m map[string][]*phrase, words []string, i int) (*phrase, int) {
+	for _, p := range m[words[i]] {
+		if p.actor >= 0 && len(d.codes[p.actor]) == 0 {
+			continue
 		}
-	}
-	if strings.HasSuffix(w, "S") {
-		if p, n := try(w[:len(w)-1]); p != nil && p.loose && n == 1 {
+		n := len(p.words)
+		if i+n > len(words) {
+			continue
+		}
+		ok := n > 1 || words[i] == p.words[0] || p.loose
+		for k := 1; k < n && ok; k++ {
+			ok = wordEq(words[i+k], p.words[k], p.loose && k == n-1)
+		}
+		if ok {
 			return p, n
 		}
 	}

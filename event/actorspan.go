@@ -70,7 +70,11 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 			i++
 			continue
 		}
-		p, k := c.actors.match(s.words, i)
+		var p *phrase
+		k := 0
+		if s.flags[i]&(keyActor|keyAgent) != 0 {
+			p, k = c.actors.match(s.words, i, s.caps[i])
+		}
 		if lp, lk := c.lexActor(s, i); lk > k || p == nil && lk > 0 {
 			if lk > k {
 				p, k = nil, lk
@@ -257,7 +261,7 @@ func (c *Coder) codePhrase(p string) string {
 	}
 	country, role := "", ""
 	for i := 0; i < len(words); {
-		ph, k := c.actors.match(words, i)
+		ph, k := c.actors.match(words, i, true)
 		if ph == nil {
 			i++
 			continue

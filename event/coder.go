@@ -52,6 +52,11 @@ type Coder struct {
 	nouns   *nounDict
 	actors  *actorDict
 	opts    Options
+	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
+	// holds the much larger set of named-actor first words, looked up only
+	// for capitalised words.
+	keys    map[string]uint8
+	capKeys map[string]bool
 	lex     *lexicon.Lexicon  // countries, seats, organisations, gazetteer; may be nil
 	capital map[string]string // capital city name → CAMEO country code
 }
@@ -72,7 +77,7 @@ func New() (*Coder, error) {
 	if c.nouns, err = parseNouns(parleyNounsTSV); err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
-	c.actors = &actorDict{byWord: make(map[string][]*phrase)}
+	c.actors = newActorDict()
 	for _, f := range []struct{ name, data string }{
 		{"Phoenix.Countries.actors.txt", phoenixCountries},
 		{"Phoenix.International.actors.txt", phoenixInternational},
@@ -89,8 +94,32 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.actors.sortPhrases()
+	c.keys = make(map[string]uint8)
+	c.capKeys = make(map[string]bool, len(c.actors.actorsBy))
+	for k := range c.actors.actorsBy {
+		c.capKeys[k] = true
+	}
+	for k := range c.actors.agentsBy {
+		c.keys[k] |= keyAgent
+	}
+	for _, d := range []*verbDict{c.verbs, c.overlay} {
+		for k := range d.forms {
+			c.keys[k] |= keyVerb
+		}
+	}
+	for k := range c.nouns.byWord {
+		c.keys[k] |= keyNoun
+	}
 	return c, nil
 }
+
+// Flags of Coder.keys: which dictionaries have entries starting with a word.
+const (
+	keyActor uint8 = 1 << iota
+	keyAgent
+	keyVerb
+	keyNoun
+)
 
 // WithOptions returns a copy of c that uses o.
 func (c *Coder) WithOptions(o Options) *Coder {
@@ -184,7 +213,8 @@ type sentence struct {
 	actors []actorSpan
 	// actorAt maps a token to the index of the actor span covering it, or -1.
 	actorAt []int32
-	upper   bool // the sentence is in capitals (a headline)
+	upper   bool    // the sentence is in capitals (a headline)
+	flags   []uint8 // Coder.keys of each word
 }
 
 func (s *sentence) span(i, j int) parley.Span {
@@ -197,7 +227,7 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 	if n <= 0 {
 		return nil
 	}
-	s := &sentence{in: in, first: ts.First, words: make([]string, n), orig: make([]string, n), kinds: make([]text.Kind, n), caps: make([]bool, n)}
+	s := &sentence{in: in, first: ts.First, words: make([]string, n), orig: make([]string, n), kinds: make([]text.Kind, n), caps: make([]bool, n), flags: make([]uint8, n)}
 	for i := range n {
 		tok := in.Doc.Tokens[ts.First+i]
 		w := strings.ToUpper(in.Doc.Text[tok.Start:tok.End])
@@ -207,6 +237,10 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 		w = strings.ReplaceAll(w, "’", "'")
 		s.words[i], s.kinds[i], s.caps[i] = w, tok.Kind, tok.Is(text.Cap)
 		s.orig[i] = in.Doc.Text[tok.Start:tok.End]
+		s.flags[i] = c.keys[w]
+		if s.caps[i] && c.capKeys[w] {
+			s.flags[i] |= keyActor
+		}
 	}
 	s.actors = c.findActors(s)
 	s.actorAt = make([]int32, n)

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parley-news/parley/text"
@@ -88,7 +89,7 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	if s.caps[i] && i > 0 && !s.upper {
 		return trig{}, false
 	}
-	if s.inActor(i) {
+	if s.inActor(i) || s.flags[i]&(keyVerb|keyNoun) == 0 {
 		return trig{}, false
 	}
 	ov, on := verbAt(c.overlay, s.words, i)
@@ -149,11 +150,21 @@ func nounContext(s *sentence, i, n int) bool {
 // first) and returns the code and the end of the words the pattern used.
 func (c *Coder) chooseCode(s *sentence, t trig, ov, bv *verb) (string, int, bool) {
 	bestScore, bestCode, bestEnd := -1, "", t.last
+	var cand []int
 	try := func(b *block) {
 		if b == nil {
 			return
 		}
-		for _, p := range b.patterns {
+		// Only the patterns whose first word follows the verb closely can
+		// match; try them in file order so that ties go to the first.
+		cand = append(cand[:0], b.noPost...)
+		for k := t.last; k < len(s.words) && k < t.last+4; k++ {
+			cand = append(cand, b.byFirst[s.words[k]]...)
+		}
+		slices.Sort(cand)
+		cand = slices.Compact(cand)
+		for _, pi := range cand {
+			p := b.patterns[pi]
 			sc := len(p.pre) + len(p.post)
 			if sc <= bestScore {
 				continue

@@ -26,6 +26,26 @@ type block struct {
 	lemma    string
 	code     string
 	patterns []pattern
+	// byFirst indexes the patterns by the words (and plurals) of their first
+	// item after the verb; noPost lists those with nothing after it.
+	byFirst map[string][]int
+	noPost  []int
+}
+
+// index builds byFirst and noPost.
+func (b *block) index() {
+	b.byFirst = make(map[string][]int)
+	for i, p := range b.patterns {
+		if len(p.post) == 0 {
+			b.noPost = append(b.noPost, i)
+			continue
+		}
+		for _, w := range p.post[0] {
+			for _, k := range []string{w, w + "S", w + "ES"} {
+				b.byFirst[k] = append(b.byFirst[k], i)
+			}
+		}
+	}
 }
 
 // verb is one verb of a block, possibly multiword ("MEET WITH").
@@ -170,6 +190,15 @@ func parseVerbs(data string) (*verbDict, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("CAMEO.2.0.txt: %w", err)
+	}
+	seen := map[*block]bool{}
+	for _, vs := range d.forms {
+		for _, v := range vs {
+			if !seen[v.block] {
+				seen[v.block] = true
+				v.block.index()
+			}
+		}
 	}
 	return d, nil
 }
