@@ -17,7 +17,7 @@ function h(tag, attrs, ...children) {
     else if (k === "style") el.style.cssText = v; // CSSOM: allowed by the page's CSP, unlike a style attribute
     else el.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -27,7 +27,7 @@ function h(tag, attrs, ...children) {
 async function api(path, params) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(params || {})) {
-    for (const x of [].concat(v)) if (x !== undefined && x !== "") url.searchParams.append(k, x);
+    for (const x of [].concat(v)) if (x !== undefined && x !== null && x !== "") url.searchParams.append(k, x);
   }
   const r = await fetch(url);
   const body = await r.json().catch(() => ({}));
