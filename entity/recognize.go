@@ -73,6 +73,7 @@ type piece struct {
 // person under construction.
 type personDraft struct {
 	first, last int // name tokens
+	mention     int // first token of the mention: the title when one is attached ("Mr. Rubio")
 	roles       []string
 	gender      lexicon.Gender
 	affiliation string
@@ -329,7 +330,12 @@ func (w *work) readChunk(i, j int) []int {
 			nWords++
 		}
 	}
-	draft := personDraft{first: nameStart, last: nameEnd, gender: gender}
+	draft := personDraft{first: nameStart, last: nameEnd, mention: nameStart, gender: gender}
+	if len(pre) > 0 {
+		if lp := pre[len(pre)-1]; lp.kind == pRole && lp.role.Kind&lexicon.Title != 0 && lp.last == nameStart {
+			draft.mention = lp.first
+		}
+	}
 	if len(pre) > 0 && (hasRole || hasTitle) {
 		rs := w.rolePhraseFromPieces(pre)
 		if rs != "" && hasRole {
@@ -901,7 +907,11 @@ func (w *work) attach(idx int, p personDraft, kind parley.MentionKind) {
 			e.Aliases = append(e.Aliases, name)
 		}
 	}
-	w.addRef(idx, p.first, p.last, kind)
+	first := p.first
+	if p.mention > 0 && p.mention < first {
+		first = p.mention
+	}
+	w.addRef(idx, first, p.last, kind)
 }
 
 func removeString(ss []string, s string) []string {

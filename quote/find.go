@@ -347,7 +347,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	case a >= s.Last || r.kind(a) == text.Punct && r.low(a) != "(":
 		kind = "after"
 	default:
-		if verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) {
+		if verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) && (verb.Frames&lexicon.FrameNoun == 0 || r.finiteVerbSoon(s, a)) {
 			kind = "clause"
 		} else if verb.Frames&lexicon.FrameNoun != 0 {
 			kind = "noun"
@@ -357,6 +357,18 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if kind == "colon" && start < s.Last && (r.kind(start) == text.OpenQuote || r.kind(start) == text.StraightQuote) {
 		kind = "quote"
+		// “A,” X said, “B.”: the cue serves both halves
+		sub := sp.first
+		if inverted {
+			sub = v
+		}
+		if sub-2 >= s.First && r.low(sub-1) == "," && r.kind(sub-2) == text.CloseQuote || sub-1 >= s.First && (r.kind(sub-1) == text.CloseQuote || r.kind(sub-1) == text.StraightQuote) && r.pairClosingAt(sub-1) != nil {
+			first := q
+			r.contentBefore(si, sub, &first)
+			if len(r.out) > 0 && r.out[len(r.out)-1].cue == v {
+				q.cont = r.out[len(r.out)-1].content
+			}
+		}
 	}
 	if kind == "colon" && !(start < s.Last && r.clauseStart(start)) {
 		kind = "after"
@@ -469,6 +481,25 @@ func (r *run) skipParenthetical(s text.Sentence, a int) int {
 		}
 	}
 	return a
+}
+
+// finiteVerbSoon reports whether a clause that starts at a has its verb
+// within a few words ("denied the payments were made" vs "denied the payments").
+func (r *run) finiteVerbSoon(s text.Sentence, a int) bool {
+	l := r.low(a)
+	if isSubjectPronoun(l) || l == "there" {
+		return true
+	}
+	for k := a + 1; k < s.Last && k < a+8; k++ {
+		switch r.low(k) {
+		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
+			return true
+		}
+		if r.kind(k) == text.Punct && r.low(k) != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // looseClauseStart accepts a content clause that opens with a bare noun
@@ -1173,7 +1204,7 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 			j = j2
 		}
 		// "Another member of the delegation, Kirill Dmitriev, said": the name between the commas
-		if ref := r.ents.RefAt(k - 1); ref != nil && ref.Last == k && ref.First == j+1 && r.ents.Entities[ref.Entity].Type == parley.Person {
+		if ref := r.ents.RefAt(k - 1); ref != nil && ref.Last == k && (ref.First == j+1 || ref.First == j+2 && r.low(j+1) == "the") && r.ents.Entities[ref.Entity].Type != parley.Place {
 			return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
 		}
 		if j >= s.First && r.low(j) == "," && j-1 >= s.First {
@@ -1476,7 +1507,17 @@ func isDeterminer(l string) bool {
 // genericNP returns the end of a plain noun phrase at a ("the cheering
 // crowd", "a packed college gym in Jacksonville"), or a when there is none.
 func (r *run) genericNP(s text.Sentence, a int) int {
-	if a >= s.Last || !r.isWord(a) || !isDeterminer(r.low(a)) {
+	if a >= s.Last || !r.isWord(a) {
+		return a
+	}
+	if !isDeterminer(r.low(a)) {
+		// a bare plural: "told donors", "told supporters on Tuesday"
+		l := r.low(a)
+		if strings.HasSuffix(l, "s") && !isFunction(l) && !r.isSpeechWord(a) && !r.d.Tokens[a].Is(text.Cap) {
+			if b := a + 1; b >= s.Last || !r.isWord(b) || isPreposition(r.low(b)) || r.low(b) == "that" {
+				return b
+			}
+		}
 		return a
 	}
 	b := a + 1
@@ -1590,7 +1631,7 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 	if end < s.Last {
 		switch r.low(end) {
 		case "familiar", "close", "with", "briefed", "involved", "knowledgeable", "who", "speaking":
-			for end < s.Last && r.low(end) != "," && r.low(end) != "that" && end-head < 14 {
+			for end < s.Last && r.kind(end) != text.Punct && r.kind(end) != text.Dash && r.low(end) != "that" && end-head < 14 {
 				if _, ok := r.f.speech.Lookup(r.low(end)); ok && r.low(end) != "spoke" && r.low(end-1) != "who" {
 					break
 				}

@@ -1,0 +1,112 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/entity"
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+type fixture struct {
+	rec    *entity.Recognizer
+	finder *Finder
+}
+
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	speech, err := lexicon.LoadSpeech()
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := lexicon.LoadRoles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech), finder: NewFinder(speech, roles)}
+}
+
+func (f *fixture) find(s string) ([]parley.Quote, *entity.Result) {
+	d := text.Segment(s)
+	ents := f.rec.Recognize(d)
+	return f.finder.Find(d, ents, func(i int) string { return ents.Entities[i].Name }), ents
+}
+
+// want describes one expected quote: its content, speaker name and type.
+type want struct {
+	content, speaker string
+	typ              parley.QuoteType
+}
+
+func TestFindAttributions(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"cue after a direct quote", "“It feels so good,” he told donors.",
+			[]want{{"It feels so good,", "he", parley.Direct}}},
+		{"titled speaker after the quote", "''We're taking a longer view,'' Mr. Pruzan said.",
+			[]want{{"We're taking a longer view,", "Pruzan", parley.Direct}}},
+		{"indirect with that", "Senator Maria Lopez said that the bill would pass next week.",
+			[]want{{"the bill would pass next week", "Maria Lopez", parley.Indirect}}},
+		{"content before the cue", "The talks had ended without a deal, the ministry said.",
+			[]want{{"The talks had ended without a deal", "the ministry", parley.Indirect}}},
+		{"inverted cue", "“We are ready,” said Jane Smith, the mayor of Springfield.",
+			[]want{{"We are ready,", "Jane Smith", parley.Direct}}},
+		{"according to", "The factory will close in May, according to two people familiar with the plan.",
+			[]want{{"The factory will close in May", "two people familiar with the plan", parley.Indirect}}},
+		{"mixed", "Gomez said the deal was “a disaster for workers” and must be stopped.",
+			[]want{{"the deal was “a disaster for workers” and must be stopped", "Gomez", parley.Mixed}}},
+		{"interrupted direct quote is two quotes", "“We won,” Ana Ruiz said, “and we will win again.”",
+			[]want{{"We won,", "Ana Ruiz", parley.Direct}, {"and we will win again.", "Ana Ruiz", parley.Direct}}},
+		{"participle continues the speaker", "Tom Berg said the plant was safe, adding that inspections would continue.",
+			[]want{{"the plant was safe", "Tom Berg", parley.Indirect}, {"inspections would continue", "Tom Berg", parley.Indirect}}},
+		{"relaying outlet is not a speaker", "Officials said the border would reopen, Reuters reported.",
+			[]want{{"the border would reopen", "Officials", parley.Indirect}}},
+		{"denial with a noun phrase", "Prime Minister Lena Park denied any knowledge of the payments at a press conference.",
+			[]want{{"any knowledge of the payments", "Lena Park", parley.Indirect}}},
+		{"beliefs are not quotes", "Marta Diaz believes the vote was rigged.", nil},
+		{"scare quotes are not quotes", "The so-called “reform” passed on Tuesday.", nil},
+		{"no quotes at all", "The river rose two metres overnight.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := f.find(tt.in)
+			var got []want
+			for _, q := range qs {
+				got = append(got, want{tt.in[q.Content.Start:q.Content.End], q.SpeakerName, q.Type})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+			for i := range got {
+				if got[i].content != tt.want[i].content || !strings.HasSuffix(got[i].speaker, tt.want[i].speaker) || got[i].typ != tt.want[i].typ {
+					t.Errorf("quote %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestRelayAndChannel(t *testing.T) {
+	f := newFixture(t)
+	in := "Officials said the border would reopen, Reuters reported. Ana Ruiz told reporters that the plan was ready."
+	qs, _ := f.find(in)
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2: %+v", len(qs), qs)
+	}
+	if qs[0].ReportedBy != "Reuters" {
+		t.Errorf("relay = %q, want Reuters", qs[0].ReportedBy)
+	}
+	if qs[1].Channel != "reporters" {
+		t.Errorf("channel = %q, want reporters", qs[1].Channel)
+	}
+}
