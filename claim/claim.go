@@ -153,7 +153,7 @@ func relay(a *parley.Analysis, doc *text.Doc, q *parley.Quote) *stance {
 	}
 	sent := doc.Sentences[si]
 	for k := sent.First; k < sent.Last; k++ {
-		if strings.ToLower(doc.Tok(k)) != "as" {
+		if !strings.EqualFold(doc.Tok(k), "as") {
 			continue
 		}
 		j := k + 1

@@ -252,7 +252,14 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 			s.actorAt[i] = int32(k)
 		}
 	}
-	s.upper = allCaps(s)
+	s.upper = true
+	for i := range n {
+		tok := in.Doc.Tokens[ts.First+i]
+		if tok.Kind == text.Word && !tok.Is(text.AllCaps) {
+			s.upper = false
+			break
+		}
+	}
 	var cands []cand
 	var stmts []parley.Event
 	used := make([]bool, n)

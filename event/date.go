@@ -53,6 +53,13 @@ func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(),
 // dateAt reads a time expression at token k.
 func dateAt(s *sentence, k int, pub time.Time, future bool) (time.Time, string, bool) {
 	w := s.words[k]
+	if !s.caps[k] {
+		switch w {
+		case "TODAY", "TONIGHT", "YESTERDAY", "TOMORROW", "WEEK", "MONTH", "YEAR":
+		default:
+			return time.Time{}, "", false
+		}
+	}
 	prev := ""
 	if k > 0 {
 		prev = s.words[k-1]

@@ -115,19 +115,6 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	return trig{}, false
 }
 
-func allCaps(s *sentence) bool {
-	n := 0
-	for i, w := range s.words {
-		if s.kinds[i] == text.Word && w == strings.ToLower(w) {
-			return false
-		}
-		if s.caps[i] {
-			n++
-		}
-	}
-	return n == len(s.words)
-}
-
 // nounContext reports whether a noun trigger is used as an event: with a
 // determiner, possessive or modifier before it, or a participant after it.
 func nounContext(s *sentence, i, n int) bool {
