@@ -88,8 +88,13 @@ func open(base, route string) chromedp.Action[chromedp.Void] {
 	)
 }
 
+// screenshot saves the page, after checking that it shows no rendering
+// slip (a JavaScript value printed instead of an element).
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	if body := text(t, ctx, "body"); strings.Contains(body, "[object ") || strings.Contains(body, "undefined") {
+		t.Errorf("%s: the page shows a JavaScript value: %q", name, body)
+	}
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
@@ -159,6 +164,9 @@ func TestUIArticleClaimsPeopleEventsSearch(t *testing.T) {
 	}
 	if tip := text(t, ctx, "#tooltip"); !strings.Contains(tip, "Reuters") || !strings.Contains(tip, "told") {
 		t.Errorf("tooltip of the relayed quote = %q; want its cue and relaying outlet", tip)
+	}
+	if n := count(t, ctx, `#article-claims .claim-card[data-status="disputed"]`); n != 1 {
+		t.Errorf("the article lists %d disputed claims; want the summit claim, disputed in another article", n)
 	}
 	screenshot(t, ctx, "article.png")
 

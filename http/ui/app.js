@@ -37,7 +37,7 @@ async function api(path, params) {
 
 function show(...nodes) {
   hideTooltip();
-  main.replaceChildren(...nodes);
+  main.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
   window.scrollTo(0, 0);
 }
 
@@ -61,7 +61,7 @@ function statusBadge(s) {
 
 function via(q) {
   const bits = [];
-  if (q.channel) bits.push("to " + q.channel);
+  if (q.channel) bits.push("(" + q.channel + ")");
   if (q.reported_by) bits.push("reported by " + q.reported_by);
   return bits.join(", ");
 }
@@ -149,23 +149,22 @@ function highlight(doc) {
 }
 
 async function viewArticle(id) {
-  const doc = await api("/api/articles/" + encodeURIComponent(id));
+  // The claims as grouped across articles: their status counts every article.
+  const [doc, claimRes] = await Promise.all([api("/api/articles/" + encodeURIComponent(id)), api("/api/claims", { article: id, limit: 100 })]);
   const ids = doc.entity_ids || {};
   const quoteList = h("ol", { class: "plain quote-list", id: "quote-list" }, doc.quotes.map((q) =>
     h("li", { class: "card", dataset: { quoteId: q.id } },
       h("div", {}, q.speaker && ids[q.speaker] ? h("a", { href: link.entity(ids[q.speaker]) }, q.speaker_name) : (q.speaker_name || "unknown source"),
         " ", h("span", { class: "muted" }, [q.cue, via(q)].filter(Boolean).join(" "))),
       h("q", {}, q.content))));
-  const claims = h("ul", { class: "plain" }, doc.claims.map((c) =>
-    h("li", { class: "card" }, statusBadge(c.status), " ",
-      doc.claim_ids && doc.claim_ids[c.id] ? h("a", { href: link.claim(doc.claim_ids[c.id]) }, c.text) : c.text)));
+  const claims = h("ul", { class: "plain", id: "article-claims" }, claimRes.claims.map(claimCard));
   show(
     h("h1", {}, doc.title || doc.id),
     meta(doc.outlet, doc.published, doc.quotes.length + " quotes", doc.events.length + " events", doc.url),
     h("div", { class: "article-layout" },
       h("section", {}, highlight(doc)),
       h("aside", {}, h("h2", {}, "Who said what"), doc.quotes.length ? quoteList : h("p", { class: "muted" }, "No quotes found."),
-        doc.claims.length ? [h("h2", {}, "Claims"), claims] : null)));
+        claimRes.claims.length ? [h("h2", {}, "Claims"), claims] : null)));
 }
 
 // --- people -----------------------------------------------------------------
