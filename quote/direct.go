@@ -25,7 +25,7 @@ func (r *run) directQuotes() {
 		if r.coveredByFound(p) {
 			continue
 		}
-		if r.wordsIn(p.first, p.last) < minDirectWords {
+		if r.wordsIn(p.first, p.last) < minDirectWords || r.titleCase(p.first, p.last) {
 			continue
 		}
 		q := found{cue: -1, addresseeEn: -1, nestedIn: -1, para: p.para, direct: true}
@@ -57,6 +57,22 @@ func (r *run) directQuotes() {
 		lastPara = p.para
 	}
 	_ = lastPara
+}
+
+// titleCase reports whether most words in [a, b) are capitalised: a title or
+// a name in quotation marks ("Indian Americans for Hillary 2008").
+func (r *run) titleCase(a, b int) bool {
+	words, caps := 0, 0
+	for k := a; k < b; k++ {
+		if !r.isWord(k) {
+			continue
+		}
+		words++
+		if r.d.Tokens[k].Is(text.Cap) {
+			caps++
+		}
+	}
+	return words > 0 && caps*4 >= words*3
 }
 
 func (r *run) opensParagraph(p *qpair) bool {
@@ -97,9 +113,14 @@ func (r *run) coveredByFound(p *qpair) bool {
 func (r *run) nearestCue(p *qpair) *found {
 	var best *found
 	bestDist := 1 << 30
+	ps := r.d.SentenceOf(p.open)
 	for k := range r.out {
 		q := &r.out[k]
-		if q.para != p.para || q.cue < 0 {
+		if q.para != p.para || q.cue < 0 || q.cLast <= q.cFirst {
+			continue
+		}
+		// the cue's sentence must touch the quotation's: “A,” he said. “B.”
+		if cs := r.d.SentenceOf(q.cue); cs < ps-1 || cs > r.d.SentenceOf(max(p.last-1, p.first))+1 {
 			continue
 		}
 		var dist int

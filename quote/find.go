@@ -104,8 +104,8 @@ func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) strin
 	for si := range d.Sentences {
 		r.sentence(si)
 	}
-	r.directQuotes()
 	r.reportedBy()
+	r.directQuotes()
 	return r.emit(entityID)
 }
 
@@ -231,7 +231,14 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 	}
 	sp := r.subject(s, sv)
-	if !sp.ok && v-1 >= s.First && (r.low(v-1) == "and" || r.low(v-1) == "but" || r.low(v-1) == "also" && v-2 >= s.First && r.low(v-2) == "and") {
+	pv := v - 1
+	for pv > s.First && r.isWord(pv) && isInterposed(r.low(pv)) && r.ents.RefAt(pv) == nil {
+		pv--
+	}
+	if pv >= s.First && (r.low(pv) == "and" || r.low(pv) == "but") {
+		sp = speaker{} // "… and repeatedly says": the subject is further back
+	}
+	if !sp.ok && pv >= s.First && (r.low(pv) == "and" || r.low(pv) == "but") {
 		// "… and said that …", "…, but indicated that …": the subject of the previous attribution,
 		// or the subject that opens the sentence ("It did not reveal … and said …")
 		sp = r.previousSpeaker(s, v)
@@ -303,7 +310,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			}
 		}
 	}
-	if verb.Lemma == "call" && !inverted {
+	if verb.Lemma == "call" && !inverted && v+1 < s.Last && !isPreposition(r.low(v+1)) && r.low(v+1) != "for" {
 		// "has called the TPP pact “insanity”", "calls it her ''responsibility gene''"
 		for b := v + 1; b < s.Last && b-v < 9; b++ {
 			if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
@@ -853,14 +860,14 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	// a closing quotation mark right before: the content is the quotation
 	if r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote {
 		if p := r.pairClosingAt(c); p != nil {
-			from := s.First
+			from, afterCue := s.First, false
 			for k := p.open - 1; k > s.First; k-- {
 				if r.cueUsed[k] {
-					from = k + 1
+					from, afterCue = k+1, true
 					break
 				}
 			}
-			if p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(from, p.open) {
+			if !afterCue && p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(from, p.open) {
 				// "Nabisco issued a notice and “that group is leaving,” said X": mixed, from the sentence start
 				r.setContent(q, from, p.close+1)
 				r.cueUsed[q.cue] = true
@@ -964,7 +971,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	var sp speaker
-	if ref := r.ents.RefAt(v - 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && ref.First > s.First && r.low(ref.First-1) != "," {
+	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
 		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
 		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	} else if r.low(v-1) != "," && r.low(v-1) != "and" {
@@ -1022,6 +1029,20 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true
 	r.out = append(r.out, q)
+}
+
+// withBefore reports whether the phrase at k is the subject of an absolute
+// construction: "with Jordanian Foreign Minister Ayman Safadi warning of …".
+func (r *run) withBefore(s text.Sentence, k int) bool {
+	for j := k - 1; j >= s.First && k-j < 8; j-- {
+		if r.low(j) == "with" {
+			return true
+		}
+		if !r.isWord(j) || !(r.d.Tokens[j].Is(text.Cap) || r.f.roles.Is(r.low(j), lexicon.RoleMod|lexicon.RoleNoun)) {
+			return false
+		}
+	}
+	return false
 }
 
 // previousSpeaker returns the speaker of the last attribution before v in

@@ -33,8 +33,8 @@ func QuotePairs(d *Doc) []QuotePair {
 					curly = i
 				}
 			case CloseQuote:
-				if d.Tok(i) == "’" {
-					continue
+				if t := d.Tok(i); t != "”" && t != "»" {
+					continue // ’ and ' after a word are apostrophes as often as quotes
 				}
 				if curly >= 0 {
 					out = append(out, QuotePair{Open: curly, Close: i, First: curly + 1, Last: i, Para: pi})
