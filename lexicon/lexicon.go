@@ -88,11 +88,7 @@ type Lexicon struct {
 	orgList                   []*Org
 	capitals                  map[*Place]*Country // capital cities
 	nplaces                   int
-	// cands holds every surface form, grouped by first token and longest
-	// first within a group; first maps a token to its group (see MatchAt).
-	cands  []candidate
-	first  map[string]span
-	second map[pair]span // big groups by their first two tokens
+	exact, upper              index // surface forms, and their all-caps forms (see MatchAt)
 }
 
 // Countries returns every country, ordered by ISO2 code. The slice is shared:
@@ -136,7 +132,7 @@ func (l *Lexicon) CountryBySeat(s string) *Country {
 // upperLookup resolves an all-caps form ("RUSSIA") through an index of the
 // all-caps forms of one table.
 func upperLookup(s string, m map[string]*Country) *Country {
-	if !isAllCaps(s) {
+	if !allCaps(s) {
 		return nil
 	}
 	return m[s]
@@ -178,18 +174,5 @@ type Stats struct {
 
 // Stats returns the size of the lexicon.
 func (l *Lexicon) Stats() Stats {
-	return Stats{Countries: len(l.countries), Places: l.nplaces, Orgs: len(l.orgList), Surfaces: len(l.cands)}
-}
-
-func isAllCaps(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || (r > 127 && strings.ToUpper(string(r)) != string(r)) {
-			return false
-		}
-		if r >= 'A' && r <= 'Z' || r > 127 {
-			letters++
-		}
-	}
-	return letters >= 2
+	return Stats{Countries: len(l.countries), Places: l.nplaces, Orgs: len(l.orgList), Surfaces: len(l.exact.cands)}
 }

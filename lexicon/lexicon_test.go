@@ -334,17 +334,31 @@ func TestMatchAt(t *testing.T) {
 		{"San Francisco Chronicle", 3, "org San Francisco Chronicle"},
 		{"San Francisco", 2, "place San Francisco"},
 		{"Al Jazeera reported", 2, "org Al Jazeera"},
+		{"HANOI , Vietnam ( AP )", 1, "place Hanoi"},
+		{"WASHINGTON ( AP )", 1, "place Washington"},
+		{"NEW YORK ( AP )", 2, "place New York City"},
+		{"UNITED NATIONS ( AP )", 2, "org United Nations"},
+		{"RUSSIAN FOREIGN MINISTRY", 3, "org Russian Foreign Ministry"},
+		{"KREMLIN", 1, "seat RU"},
+		{"RUSSIA", 1, "country RU"},
+		{"MOST", 0, ""},
+		{"Americans", 1, "demonym US"},
+		{"Indians", 1, "demonym IN"},
+		{"Liberation", 1, "org Libération"}, // Match.Ambiguous: see TestMatchAtSetsEveryTable
 		{"Zzyzx Qqq", 0, ""},
 	}
 	for _, tt := range tests {
-		w := words(tt.in)
+		w := strings.Fields(tt.in)
+		if !strings.Contains(tt.in, " ( ") {
+			w = words(tt.in)
+		}
 		m, ok := l.MatchAt(w)
 		got := ""
 		switch {
 		case !ok:
-		case m.Org != nil && tt.want[:3] == "org":
+		case m.Org != nil && strings.HasPrefix(tt.want, "org"):
 			got = "org " + m.Org.Name
-		case m.Seat != nil && tt.want[:4] == "seat":
+		case m.Seat != nil && strings.HasPrefix(tt.want, "seat"):
 			got = "seat " + m.Seat.ISO2
 		case m.Country != nil:
 			got = "country " + m.Country.ISO2
@@ -393,6 +407,10 @@ func TestMatchAtSetsEveryTable(t *testing.T) {
 	if !ok || m.Org == nil || !m.Ambiguous {
 		t.Errorf("X: %+v, want an ambiguous org", m)
 	}
+	m, ok = l.MatchAt([]string{"Liberation"})
+	if !ok || m.Org == nil || !m.Ambiguous {
+		t.Errorf("Liberation: %+v, want an ambiguous org", m)
+	}
 	m, ok = l.MatchAt([]string{"Associated", "Press"})
 	if !ok || m.Org == nil || m.Ambiguous {
 		t.Errorf("Associated Press: %+v, want an unambiguous org", m)
@@ -401,7 +419,7 @@ func TestMatchAtSetsEveryTable(t *testing.T) {
 
 func TestEntriesTokenizeAsTextSegment(t *testing.T) {
 	l := mustLoad(t)
-	for _, c := range l.cands {
+	for _, c := range l.exact.cands {
 		s := c.first
 		if len(c.rest) > 0 {
 			s += " " + strings.Join(c.rest, " ")

@@ -128,9 +128,7 @@ type builder struct {
 	l        *Lexicon
 	news     map[*Country]*countryNews
 	prio     map[string]int // table byte + surface → priority
-	cands    []candidate
-	next     []int32             // next[i]: the next candidate with the first word of cands[i], or -1
-	head     map[string]span     // first word → its most recent candidate (in start); becomes Lexicon.first
+	exact    *indexBuilder
 	store    []Place             // backing array of the gazetteer's places
 	altClaim map[string]bool     // place names claimed through an alternate name
 	nomatch  map[*Place]string   // '|'-separated names of a place that MatchAt must not offer
@@ -163,9 +161,7 @@ func newBuilder() *builder {
 		},
 		news:     make(map[*Country]*countryNews, 256),
 		prio:     make(map[string]int, 8<<10),
-		cands:    make([]candidate, 0, surfaces),
-		next:     make([]int32, 0, surfaces),
-		head:     make(map[string]span, surfaces),
+		exact:    newIndexBuilder(surfaces),
 		altClaim: make(map[string]bool, 4096),
 		nomatch:  make(map[*Place]string, 4096),
 		pplc:     make(map[string]*Place, 256),
@@ -299,6 +295,9 @@ func (b *builder) indexCountries() {
 		}
 		for _, d := range n.demonyms {
 			b.demonym(d, c, prioHand)
+			if p := plural(d); p != "" {
+				b.demonym(p, c, prioHand)
+			}
 		}
 		for _, s := range c.Seats {
 			b.seat(s, c)
@@ -426,6 +425,9 @@ const altMargin = 5
 
 func (b *builder) indexCityAliases() {
 	for _, a := range b.alts {
+		if b.l.byName[a.name] != nil {
+			continue // "Mexico" for Mexico City: news means the country
+		}
 		old := b.l.places[a.name]
 		if old == nil || (!b.altClaim[a.name] && old.Kind == "city" && a.p.Population >= altMargin*old.Population) {
 			b.setPlace(a.name, a.p)
@@ -479,8 +481,8 @@ func (b *builder) placeName(s string, p *Place) {
 func (b *builder) setPlace(s string, p *Place) {
 	b.l.places[s] = p
 	if nm := b.nomatch[p]; nm != "" && listHas(nm, s) {
-		if i, ok := b.find(s); ok {
-			b.cands[i].m.Place = nil
+		if c := b.find(s); c != nil {
+			c.m.Place = nil
 		}
 		return
 	}
@@ -493,8 +495,8 @@ func (b *builder) placeNomatch(f []string) error {
 	if b.l.places[f[0]] == nil {
 		return fmt.Errorf("%q is no place name", f[0])
 	}
-	if i, ok := b.find(f[0]); ok {
-		b.cands[i].m.Place = nil
+	if c := b.find(f[0]); c != nil {
+		c.m.Place = nil
 	}
 	return nil
 }
@@ -625,39 +627,19 @@ func (b *builder) cand(s string) *candidate {
 	if !ok {
 		return &candidate{} // no tokens: nothing can match it
 	}
-	if i, ok := b.lookup(first, rest); ok {
-		return &b.cands[i]
-	}
-	h, ok := b.head[first]
-	if !ok {
-		h.start = -1
-	}
-	b.head[first] = span{start: int32(len(b.cands))}
-	b.next = append(b.next, h.start)
-	b.cands = append(b.cands, candidate{first: first, rest: rest, m: Match{Words: 1 + len(rest)}})
-	return &b.cands[len(b.cands)-1]
+	return b.exact.cand(first, rest)
 }
 
-// find returns the index of the candidate for s, if there is one.
-func (b *builder) find(s string) (int32, bool) {
+// find returns the candidate for s, or nil.
+func (b *builder) find(s string) *candidate {
 	first, rest, ok := split(s)
 	if !ok {
-		return 0, false
+		return nil
 	}
-	return b.lookup(first, rest)
-}
-
-func (b *builder) lookup(first string, rest []string) (int32, bool) {
-	h, ok := b.head[first]
-	if !ok {
-		return 0, false
+	if i, ok := b.exact.lookup(first, rest); ok {
+		return &b.exact.cands[i]
 	}
-	for i := h.start; i >= 0; i = b.next[i] {
-		if slices.Equal(b.cands[i].rest, rest) {
-			return i, true
-		}
-	}
-	return 0, false
+	return nil
 }
 
 // split tokenizes s into its first token and the rest.
@@ -672,63 +654,75 @@ func split(s string) (first string, rest []string, ok bool) {
 	return words[0], words[1:], true
 }
 
-// finish lays the candidates out by first word, longest first in each
-// group, and indexes the groups.
 func (b *builder) finish() *Lexicon {
 	l := b.l
-	l.cands = make([]candidate, 0, len(b.cands))
-	l.second = make(map[pair]span, 4096)
-	// The build index becomes the final one: each value is rewritten in
-	// place from "most recent candidate" to the group's span.
-	for w, h := range b.head {
-		start := int32(len(l.cands))
-		for i := h.start; i >= 0; i = b.next[i] {
-			if m := b.cands[i].m; m.Country != nil || m.Demonym != nil || m.Seat != nil || m.Place != nil || m.Org != nil {
-				l.cands = append(l.cands, b.cands[i])
-			}
-		}
-		if int(start) == len(l.cands) {
-			delete(b.head, w)
-			continue
-		}
-		g := l.cands[start:]
-		sp := span{start: start, end: int32(len(l.cands)), one: -1}
-		if len(g) < bigGroup {
-			slices.SortStableFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
-			b.head[w] = sp
-			continue
-		}
-		// A big group: by second word, longest first within each, and the
-		// one-word entry last.
-		slices.SortStableFunc(g, func(x, y candidate) int {
-			if (len(x.rest) == 0) != (len(y.rest) == 0) {
-				return len(y.rest) - len(x.rest)
-			}
-			if len(x.rest) == 0 {
-				return 0
-			}
-			if c := strings.Compare(x.rest[0], y.rest[0]); c != 0 {
-				return c
-			}
-			return len(y.rest) - len(x.rest)
-		})
-		sp.big = true
-		for i := 0; i < len(g); {
-			if len(g[i].rest) == 0 {
-				sp.one = start + int32(i)
-				break
-			}
-			j := i + 1
-			for j < len(g) && len(g[j].rest) > 0 && g[j].rest[0] == g[i].rest[0] {
-				j++
-			}
-			l.second[pair{w, g[i].rest[0]}] = span{start: start + int32(i), end: start + int32(j), one: -1}
-			i = j
-		}
-		b.head[w] = sp
-	}
-	l.first = b.head
+	l.exact = b.exact.finish()
+	l.upper = b.upperIndex(&l.exact).finish()
 	return l
+}
+
+// upperIndex builds the index of all-caps forms ("HANOI", "NEW YORK",
+// "UNITED NATIONS") that MatchAt falls back to for an all-caps token, as in
+// datelines ("KYIV, Ukraine (AP) —"). It holds countries, demonyms, seats,
+// regions, cities of at least upperPop people and the organisations' forms
+// that are not ambiguous; forms already in capitals ("NATO") are left out.
+func (b *builder) upperIndex(ix *index) *indexBuilder {
+	const upperPop = 100000
+	cs := make([]*candidate, 0, len(ix.cands))
+	for i := range ix.cands {
+		cs = append(cs, &ix.cands[i])
+	}
+	// Deterministic order: when two forms share their capitals, the first
+	// sets each field.
+	slices.SortFunc(cs, func(x, y *candidate) int {
+		if c := strings.Compare(x.first, y.first); c != 0 {
+			return c
+		}
+		return slices.Compare(x.rest, y.rest)
+	})
+	ub := newIndexBuilder(len(cs) / 2)
+	for _, c := range cs {
+		m := c.m
+		if m.Place != nil && m.Place.Kind == "city" && m.Place.Population < upperPop && b.l.capitals[m.Place] == nil {
+			m.Place = nil
+		}
+		if m.Ambiguous {
+			m.Org, m.Ambiguous = nil, false
+		}
+		if m.Country == nil && m.Demonym == nil && m.Seat == nil && m.Place == nil && m.Org == nil {
+			continue
+		}
+		first := strings.ToUpper(c.first)
+		same := first == c.first
+		var rest []string
+		if len(c.rest) > 0 {
+			rest = make([]string, len(c.rest))
+			for i, w := range c.rest {
+				rest[i] = strings.ToUpper(w)
+				same = same && rest[i] == w
+			}
+		}
+		if same {
+			continue
+		}
+		u := ub.cand(first, rest)
+		if u.m.Country == nil {
+			u.m.Country = m.Country
+		}
+		if u.m.Demonym == nil {
+			u.m.Demonym = m.Demonym
+		}
+		if u.m.Seat == nil {
+			u.m.Seat = m.Seat
+		}
+		if u.m.Place == nil {
+			u.m.Place = m.Place
+		}
+		if u.m.Org == nil {
+			u.m.Org = m.Org
+		}
+	}
+	return ub
 }
 
 // lettersAndSpaces reports whether s is words of letters separated by

@@ -1,0 +1,205 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+)
+
+// index finds the longest entry at the start of a token sequence. Its
+// candidates are grouped by first token, longest first within a group; first
+// maps a token to its group. A big group (many entries share the first word:
+// "The", "San", "North") is indexed again by its second token in second.
+type index struct {
+	cands  []candidate
+	first  map[string]span
+	second map[pair]span
+}
+
+// candidate is one surface form, split into tokens: first keys the index,
+// rest must follow.
+type candidate struct {
+	first string
+	rest  []string
+	m     Match
+}
+
+// span is a run [start, end) of index.cands; for a big group, one is its
+// one-token entry, or -1.
+type span struct {
+	start, end int32
+	one        int32
+	big        bool
+}
+
+// pair keys index.second: a first and a second token.
+type pair struct{ a, b string }
+
+// bigGroup is the group size from which the index looks up the second token
+// instead of scanning the group.
+const bigGroup = 8
+
+// match returns the longest entry whose tokens start words.
+func (ix *index) match(words []string) (Match, bool) {
+	sp, ok := ix.first[words[0]]
+	if !ok {
+		return Match{}, false
+	}
+	if sp.big {
+		if len(words) > 1 {
+			if sub, ok := ix.second[pair{words[0], words[1]}]; ok {
+				if m, ok := scan(ix.cands[sub.start:sub.end], words); ok {
+					return m, true
+				}
+			}
+		}
+		if sp.one >= 0 {
+			return ix.cands[sp.one].m, true
+		}
+		return Match{}, false
+	}
+	return scan(ix.cands[sp.start:sp.end], words)
+}
+
+// scan returns the first of cands (longest first) whose tokens start words.
+func scan(cands []candidate, words []string) (Match, bool) {
+	for i := range cands {
+		c := &cands[i]
+		if len(c.rest) >= len(words) {
+			continue
+		}
+		ok := true
+		for j, w := range c.rest {
+			if words[j+1] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c.m, true
+		}
+	}
+	return Match{}, false
+}
+
+// single returns the one-token entry w.
+func (ix *index) single(w string) (Match, bool) {
+	sp, ok := ix.first[w]
+	if !ok {
+		return Match{}, false
+	}
+	i := sp.one
+	if !sp.big {
+		i = sp.end - 1 // longest first: a one-token entry is last
+	}
+	if i < 0 || len(ix.cands[i].rest) != 0 {
+		return Match{}, false
+	}
+	m := ix.cands[i].m
+	m.Words = 1
+	return m, true
+}
+
+// indexBuilder collects candidates. Candidates with the same first token
+// form a linked list through next, most recent first, headed in head.
+type indexBuilder struct {
+	cands []candidate
+	next  []int32         // next[i]: the previous candidate with the first token of cands[i], or -1
+	head  map[string]span // first token → its most recent candidate (in start); becomes index.first
+}
+
+func newIndexBuilder(n int) *indexBuilder {
+	return &indexBuilder{
+		cands: make([]candidate, 0, n),
+		next:  make([]int32, 0, n),
+		head:  make(map[string]span, n),
+	}
+}
+
+// cand returns the candidate for the tokens first+rest, creating it. The
+// pointer is valid until the next call.
+func (ib *indexBuilder) cand(first string, rest []string) *candidate {
+	if i, ok := ib.lookup(first, rest); ok {
+		return &ib.cands[i]
+	}
+	h, ok := ib.head[first]
+	if !ok {
+		h.start = -1
+	}
+	ib.head[first] = span{start: int32(len(ib.cands))}
+	ib.next = append(ib.next, h.start)
+	ib.cands = append(ib.cands, candidate{first: first, rest: rest, m: Match{Words: 1 + len(rest)}})
+	return &ib.cands[len(ib.cands)-1]
+}
+
+func (ib *indexBuilder) lookup(first string, rest []string) (int32, bool) {
+	h, ok := ib.head[first]
+	if !ok {
+		return 0, false
+	}
+	for i := h.start; i >= 0; i = ib.next[i] {
+		if slices.Equal(ib.cands[i].rest, rest) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// finish lays the candidates out by first token, drops those that match
+// nothing, and indexes the groups.
+func (ib *indexBuilder) finish() index {
+	ix := index{
+		cands:  make([]candidate, 0, len(ib.cands)),
+		second: make(map[pair]span, 1024),
+	}
+	// The build map becomes the final one: each value is rewritten in
+	// place from "most recent candidate" to the group's span.
+	for w, h := range ib.head {
+		start := int32(len(ix.cands))
+		for i := h.start; i >= 0; i = ib.next[i] {
+			if m := ib.cands[i].m; m.Country != nil || m.Demonym != nil || m.Seat != nil || m.Place != nil || m.Org != nil {
+				ix.cands = append(ix.cands, ib.cands[i])
+			}
+		}
+		if int(start) == len(ix.cands) {
+			delete(ib.head, w)
+			continue
+		}
+		g := ix.cands[start:]
+		sp := span{start: start, end: int32(len(ix.cands)), one: -1}
+		if len(g) < bigGroup {
+			slices.SortStableFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
+			ib.head[w] = sp
+			continue
+		}
+		// A big group: by second token, longest first within each, and the
+		// one-token entry last.
+		slices.SortStableFunc(g, func(x, y candidate) int {
+			if (len(x.rest) == 0) != (len(y.rest) == 0) {
+				return len(y.rest) - len(x.rest)
+			}
+			if len(x.rest) == 0 {
+				return 0
+			}
+			if c := strings.Compare(x.rest[0], y.rest[0]); c != 0 {
+				return c
+			}
+			return len(y.rest) - len(x.rest)
+		})
+		sp.big = true
+		for i := 0; i < len(g); {
+			if len(g[i].rest) == 0 {
+				sp.one = start + int32(i)
+				break
+			}
+			j := i + 1
+			for j < len(g) && len(g[j].rest) > 0 && g[j].rest[0] == g[i].rest[0] {
+				j++
+			}
+			ix.second[pair{w, g[i].rest[0]}] = span{start: start + int32(i), end: start + int32(j), one: -1}
+			i = j
+		}
+		ib.head[w] = sp
+	}
+	ix.first = ib.head
+	return ix
+}
