@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/export"
 	"github.com/parley-news/parley/ingest"
 	"github.com/parley-news/parley/ingest/fetch"
@@ -260,13 +263,51 @@ func writeSummary(w io.Writer, s ingest.Stats, el time.Duration) {
 	for _, r := range s.Reasons() {
 		fmt.Fprintf(w, "  skipped %6d  %s\n", s.SkipReasons[r], r)
 	}
+	// Failures by reason first (the error without its source), then each
+	// failure with its source, so that a large batch stays readable.
+	reasons := map[string]int{}
 	for _, err := range s.Failures {
+		reasons[failureReason(err)]++
+	}
+	keys := make([]string, 0, len(reasons))
+	for k := range reasons {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if reasons[keys[i]] != reasons[keys[j]] {
+			return reasons[keys[i]] > reasons[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if len(keys) > 1 {
+		for _, k := range keys {
+			fmt.Fprintf(w, "  failed  %6d  %s\n", reasons[k], k)
+		}
+	}
+	const listed = 50
+	for i, err := range s.Failures {
+		if i == listed {
+			fmt.Fprintf(w, "  … and %d more failures\n", s.Failed-listed)
+			return
+		}
 		fmt.Fprintf(w, "  failed  %v\n", err)
 	}
 	if s.Failed > len(s.Failures) {
 		fmt.Fprintf(w, "  … and %d more failures\n", s.Failed-len(s.Failures))
 	}
 }
+
+// failureReason is an error without the input it happened to: the cause
+// inside the outermost parley.Error, with URLs replaced by "URL".
+func failureReason(err error) string {
+	var pe *parley.Error
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return urlPattern.ReplaceAllString(err.Error(), "URL")
+}
+
+var urlPattern = regexp.MustCompile(`"?https?://[^\s"]+"?`)
 
 // progress draws one status line on a terminal, at most every 200 ms.
 type progress struct {
