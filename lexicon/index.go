@@ -166,14 +166,16 @@ func (ib *indexBuilder) finish() index {
 		}
 		g := ix.cands[start:]
 		sp := span{start: start, end: int32(len(ix.cands)), one: -1}
+		// Entries of the same length cannot both match, so their order
+		// does not matter and the sorts need not be stable.
 		if len(g) < bigGroup {
-			slices.SortStableFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
+			slices.SortFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
 			ib.head[w] = sp
 			continue
 		}
 		// A big group: by second token, longest first within each, and the
 		// one-token entry last.
-		slices.SortStableFunc(g, func(x, y candidate) int {
+		slices.SortFunc(g, func(x, y candidate) int {
 			if (len(x.rest) == 0) != (len(y.rest) == 0) {
 				return len(y.rest) - len(x.rest)
 			}

@@ -3,7 +3,6 @@ package lexicon
 import (
 	_ "embed"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -145,7 +144,7 @@ type placeAlias struct {
 }
 
 func newBuilder() *builder {
-	const surfaces = 64 << 10 // a little above what the data has
+	const surfaces = 48 << 10 // a little above what the data has (39,000 surface forms)
 	return &builder{
 		l: &Lexicon{
 			byCode:    make(map[string]*Country, 600),
@@ -657,7 +656,7 @@ func split(s string) (first string, rest []string, ok bool) {
 func (b *builder) finish() *Lexicon {
 	l := b.l
 	l.exact = b.exact.finish()
-	l.upper = b.upperIndex(&l.exact).finish()
+	l.upper = b.upperIndex(b.exact).finish()
 	return l
 }
 
@@ -666,22 +665,14 @@ func (b *builder) finish() *Lexicon {
 // datelines ("KYIV, Ukraine (AP) —"). It holds countries, demonyms, seats,
 // regions, cities of at least upperPop people and the organisations' forms
 // that are not ambiguous; forms already in capitals ("NATO") are left out.
-func (b *builder) upperIndex(ix *index) *indexBuilder {
+func (b *builder) upperIndex(eb *indexBuilder) *indexBuilder {
 	const upperPop = 100000
-	cs := make([]*candidate, 0, len(ix.cands))
-	for i := range ix.cands {
-		cs = append(cs, &ix.cands[i])
-	}
-	// Deterministic order: when two forms share their capitals, the first
-	// sets each field.
-	slices.SortFunc(cs, func(x, y *candidate) int {
-		if c := strings.Compare(x.first, y.first); c != 0 {
-			return c
-		}
-		return slices.Compare(x.rest, y.rest)
-	})
-	ub := newIndexBuilder(len(cs) / 2)
-	for _, c := range cs {
+	// eb.cands is in the order the data files were read, so when two forms
+	// share their capitals the same one sets each field on every Load.
+	cs := eb.cands
+	ub := newIndexBuilder(len(cs) / 4)
+	for i := range cs {
+		c := &cs[i]
 		m := c.m
 		if m.Place != nil && m.Place.Kind == "city" && m.Place.Population < upperPop && b.l.capitals[m.Place] == nil {
 			m.Place = nil
