@@ -433,6 +433,10 @@ func (w *work) pieces(i, j int) []piece {
 	if len(out) == 0 {
 		out = append(out, piece{kind: pName, first: i, last: j})
 	}
+	// a role word after a name is a surname: "Peter T. King", "John Major"
+	if n := len(out); n >= 2 && out[n-1].kind == pRole && out[n-1].last-out[n-1].first == 1 && out[n-2].kind == pName {
+		out[n-1].kind = pName
+	}
 	return out
 }
 
@@ -837,12 +841,19 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 }
 
 // personKey identifies a person across mentions: first and last name.
+// nameWords returns the words of a name in [a, b); an initial keeps its
+// period ("Peter T. King").
 func (w *work) nameWords(a, b int) []string {
 	var out []string
 	for k := a; k < b; k++ {
-		if w.d.Tokens[k].Kind == text.Word {
-			out = append(out, w.tok(k))
+		if w.d.Tokens[k].Kind != text.Word {
+			continue
 		}
+		word := w.tok(k)
+		if k+1 < b && w.tok(k+1) == "." && utf8.RuneCountInString(word) == 1 {
+			word += "."
+		}
+		out = append(out, word)
 	}
 	return out
 }

@@ -249,6 +249,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	inverted := false
 	if !sp.ok && verb.Frames&lexicon.FrameInverted != 0 && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == text.CloseQuote || r.kind(v-1) == text.StraightQuote) {
 		sp = r.nounPhraseAt(s, v+1)
+		if !sp.ok && v+1 < s.Last && isDeterminer(r.low(v+1)) {
+			sp = r.phraseUpTo(s, v+1) // "says a narrator", "said the printed slate card"
+		}
 		inverted = sp.ok
 	}
 	if !sp.ok {
@@ -481,6 +484,9 @@ func (r *run) skipParenthetical(s text.Sentence, a int) int {
 			if r.low(b+1) == "that" {
 				return b + 1
 			}
+			if r.kind(b+1) == text.OpenQuote || r.kind(b+1) == text.StraightQuote {
+				return b // ", when the story broke, “I did not …”": the comma introduces the quotation
+			}
 			return a
 		}
 		if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
@@ -541,7 +547,9 @@ func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
 		switch l {
 		case "on", "in", "at", "during", "via", "late", "early", "earlier", "later", "this", "last", "yesterday",
 			"today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-			"publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "flatly", "firmly":
+			"publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "flatly", "firmly",
+			"instead", "previously", "once", "initially", "simply", "bluntly", "emphatically", "openly", "angrily",
+			"quietly", "loudly", "confidently", "frankly", "outside", "from", "after", "before", "inside":
 		default:
 			return a
 		}
@@ -575,7 +583,8 @@ func (r *run) adjunct(s text.Sentence, a int) (int, string) {
 	l := r.low(a)
 	switch l {
 	case "publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "yesterday",
-		"today", "tonight", "earlier", "later", "flatly", "firmly":
+		"today", "tonight", "earlier", "later", "flatly", "firmly", "instead", "previously", "once", "initially",
+		"simply", "bluntly", "emphatically", "openly", "angrily", "quietly", "loudly", "confidently", "frankly":
 		return a + 1, ""
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
 		b := a + 1
@@ -609,6 +618,18 @@ func (r *run) adjunct(s text.Sentence, a int) (int, string) {
 				c++
 			}
 			return c, ""
+		}
+	}
+	// "at Western High School, “Any questions?”": a place or time phrase up to the comma that introduces the content
+	for c := b; c < s.Last && c-b < 9; c++ {
+		if r.low(c) == "," {
+			if c+1 < s.Last && (r.kind(c+1) == text.OpenQuote || r.kind(c+1) == text.StraightQuote || r.low(c+1) == "that") && c > b {
+				return c, ""
+			}
+			break
+		}
+		if !r.isWord(c) && r.kind(c) != text.Number && r.kind(c) != text.Possessive || r.isSpeechWord(c) {
+			break
 		}
 	}
 	// "in a statement", "at a press conference held after the talks", "in an interview with CNN"
@@ -846,6 +867,16 @@ func (r *run) contentBefore(si, sub int, q *found) {
 		}
 	}
 	// the attribution must be set off from its content: "…, X said", "“…” X said", "… — X said"
+	if c < s.First && s.First > 0 && (r.kind(s.First-1) == text.CloseQuote || r.kind(s.First-1) == text.StraightQuote) {
+		// “… Donald J. Trump!” US Senator Jeff Sessions said: the quotation ended the previous sentence
+		if p := r.pairClosingAt(s.First - 1); p != nil && p.para == s.Para {
+			r.setContent(q, p.first, p.last)
+			q.direct = true
+			r.cueUsed[q.cue] = true
+			r.out = append(r.out, *q)
+		}
+		return
+	}
 	if c < s.First || !(r.low(c) == "," || r.kind(c) == text.Dash || r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote) {
 		return
 	}
@@ -1299,7 +1330,7 @@ func isSubjectPronoun(l string) bool {
 // "he", "officials", "a senior official", "sources familiar with the talks",
 // "the ministry", "Russian officials".
 func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
-	if k < s.First || !r.isWord(k) {
+	if k < s.First || !r.isWord(k) && r.kind(k) != text.Number {
 		return speaker{}
 	}
 	l := r.low(k)
@@ -1343,6 +1374,10 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		if k-1 >= s.First && strings.HasSuffix(l, "s") && !r.d.Tokens[k].Is(text.Cap) && r.ents.RefAt(k-1) != nil {
 			ref := r.ents.RefAt(k - 1)
 			return speaker{first: ref.First, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[ref.First].Start:r.d.Tokens[k].End], ok: true}
+		}
+		// "Article 33 affirms"
+		if r.kind(k) == text.Number && k-1 >= s.First && r.d.Tokens[k-1].Is(text.Cap) && r.isWord(k-1) {
+			return speaker{first: k - 1, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[k-1].Start:r.d.Tokens[k].End], ok: true}
 		}
 		// an unknown capitalised name: "Google said"
 		if r.d.Tokens[k].Is(text.Cap) && !isFunction(l) {

@@ -110,3 +110,38 @@ func TestRelayAndChannel(t *testing.T) {
 		t.Errorf("channel = %q, want reporters", qs[1].Channel)
 	}
 }
+
+func TestFindHardCases(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name string
+		in   string
+		want []want
+	}{
+		{"attribution opens the next sentence", "“We will cast all our votes for Maria Lopez!” Senator Jeff Moss said as he opened the vote.",
+			[]want{{"We will cast all our votes for Maria Lopez!", "Jeff Moss", parley.Direct}}},
+		{"appositive between name and cue", "''Without sounding paranoid, you did feel it was stifling,'' Representative Peter T. King, Republican of New York, said of life before the merger.",
+			[]want{{"Without sounding paranoid, you did feel it was stifling,", "Peter T. King", parley.Direct}}},
+		{"inverted cue with an unnamed noun phrase", "“Spending goes up, taxes go up,” says a narrator.",
+			[]want{{"Spending goes up, taxes go up,", "a narrator", parley.Direct}}},
+		{"place phrase before the quotation", "Sanders asks at Western High School, “Any questions I can answer?”",
+			[]want{{"Any questions I can answer?", "Sanders", parley.Direct}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := f.find(tt.in)
+			var got []want
+			for _, q := range qs {
+				got = append(got, want{tt.in[q.Content.Start:q.Content.End], q.SpeakerName, q.Type})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+			for i := range got {
+				if got[i].content != tt.want[i].content || !strings.HasSuffix(got[i].speaker, tt.want[i].speaker) || got[i].typ != tt.want[i].typ {
+					t.Errorf("quote %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
