@@ -196,17 +196,21 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 			if doc.ID == "" {
 				doc.ID = hash[:16]
 			}
-			done, err := opts.Sink.Has(ctx, hash)
-			if err != nil {
-				setErr(err)
-				return
-			}
-			if done {
-				st.update(func(s *Stats) { s.Done++ })
-				continue
+			// An exact copy of a document of this run is a duplicate, even
+			// when its original is already committed.
+			orig, dup := seen[hash]
+			if !dup {
+				done, err := opts.Sink.Has(ctx, hash)
+				if err != nil {
+					setErr(err)
+					return
+				}
+				if done {
+					st.update(func(s *Stats) { s.Done++ })
+					continue
+				}
 			}
 			fp := dedup.Of(doc.Text)
-			orig, dup := seen[hash]
 			if !dup && !opts.NoDedup {
 				orig, dup = idx.Lookup(fp)
 			}
