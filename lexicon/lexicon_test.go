@@ -1,6 +1,10 @@
 package lexicon
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -495,6 +499,55 @@ func BenchmarkMatchAtBigGroup(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(seqs)), "ns/match")
+}
+
+// BenchmarkMatchAtNews calls MatchAt at every capitalised token of the news
+// corpus in ../shared/data/news (skipped when absent), as the recogniser
+// does, and reports the throughput in bytes of text.
+func BenchmarkMatchAtNews(b *testing.B) {
+	l := mustLoad(b)
+	dir := os.Getenv("PARLEY_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared")
+	}
+	f, err := os.Open(filepath.Join(dir, "data", "news", "news.jsonl"))
+	if err != nil {
+		b.Skipf("news corpus not available: %v", err)
+	}
+	defer f.Close()
+	type doc struct {
+		words []string
+		caps  []int
+	}
+	var docs []doc
+	size := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var d struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			b.Fatal(err)
+		}
+		size += len(d.Text)
+		sd := text.Segment(d.Text)
+		x := doc{words: make([]string, len(sd.Tokens))}
+		for i := range sd.Tokens {
+			x.words[i] = sd.Tok(i)
+			if sd.Tokens[i].Is(text.Cap) {
+				x.caps = append(x.caps, i)
+			}
+		}
+		docs = append(docs, x)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			for _, i := range d.caps {
+				l.MatchAt(d.words[i:])
+			}
+		}
+	}
 }
 
 func BenchmarkLoad(b *testing.B) {
