@@ -149,6 +149,7 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		out = append(out, a)
 	}
 	out = c.linkEntities(s, out)
+	out = c.firstPerson(s, out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
 	return out
 }
@@ -226,6 +227,21 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
 // entityCode codes an entity the dictionaries do not name through its
 // affiliation ("Russia" → RUS) and roles ("foreign minister" → GOV).
 func (c *Coder) entityCode(e *parley.Entity) string {
+	// The name itself may be in the dictionaries ("Taliban", "Pentagon",
+	// a country), or a place the lexicon knows.
+	if code := c.codePhrase(e.Name); len(code) >= 3 {
+		return code
+	}
+	if c.lex != nil {
+		if e.Country != "" && e.Type == parley.Place {
+			if k := c.lex.CountryByCode(e.Country); k != nil && k.CAMEO != "" {
+				return k.CAMEO
+			}
+		}
+		if o := c.lex.Org(e.Name); o != nil && o.CAMEO != "" {
+			return o.CAMEO
+		}
+	}
 	country := ""
 	if e.Affiliation != "" {
 		country = c.codePhrase(e.Affiliation)
@@ -243,6 +259,11 @@ func (c *Coder) entityCode(e *parley.Entity) string {
 		if rr != "" {
 			role = rr
 			break
+		}
+	}
+	if country == "" && e.Country != "" && c.lex != nil {
+		if k := c.lex.CountryByCode(e.Country); k != nil {
+			country = k.CAMEO
 		}
 	}
 	if country == "" {
@@ -289,4 +310,45 @@ func (a *actorSpan) actorCode() string {
 		return a.code + "GOV"
 	}
 	return a.code
+}
+
+// firstPerson resolves "we", "I" and "us" inside a quote to the quote's
+// speaker: "“We will not accept attempts…,” Esper said" has Esper (and so
+// the United States government) as its source.
+func (c *Coder) firstPerson(s *sentence, spans []actorSpan) []actorSpan {
+	if len(s.in.Quotes) == 0 || len(s.in.EntityIDs) == 0 {
+		return spans
+	}
+	for i, w := range s.words {
+		if w != "WE" && w != "I" && w != "US" || s.inActorSpans(spans, i) || w == "US" && s.orig[i] == "US" {
+			continue
+		}
+		tok := s.in.Doc.Tokens[s.first+i]
+		for _, q := range s.in.Quotes {
+			if q.Speaker == "" || !q.Content.Contains(parley.Span{Start: int(tok.Start), End: int(tok.End)}) {
+				continue
+			}
+			for k := range s.in.EntityIDs {
+				e := &s.in.EntityIDs[k]
+				if e.ID != q.Speaker {
+					continue
+				}
+				if code := c.entityCode(e); code != "" {
+					spans = append(spans, actorSpan{first: i, last: i + 1, code: code, entity: e.ID})
+				}
+				break
+			}
+			break
+		}
+	}
+	return spans
+}
+
+func (s *sentence) inActorSpans(spans []actorSpan, i int) bool {
+	for _, a := range spans {
+		if i >= a.first && i < a.last {
+			return true
+		}
+	}
+	return false
 }

@@ -282,6 +282,11 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 			continue
 		}
 		es := c.build(s, t, code)
+		// As in PETRARCH, an event needs an actor: without one, a verb of
+		// the dictionary is ordinary prose ("the poll was conducted").
+		if !hasActor(es) {
+			continue
+		}
 		if code.Root == "01" {
 			stmts = append(stmts, es...)
 			continue
@@ -518,4 +523,29 @@ func lightVerb(s *sentence, i int) bool {
 		return false
 	}
 	return false
+}
+
+func hasActor(es []parley.Event) bool {
+	for _, e := range es {
+		if political(e.SourceCode) || political(e.TargetCode) {
+			return true
+		}
+	}
+	return false
+}
+
+// political reports whether an actor code names a state, a state organ, an
+// international organisation or an armed or opposition group: the actors
+// of political events. A business, a medium or civilians alone, without a
+// country, are not.
+func political(code string) bool {
+	if len(code) < 3 {
+		return false
+	}
+	switch code[:3] {
+	case "BUS", "MED", "CVL", "EDU", "LAB", "AGR", "HLH", "ELI", "REL", "SOC", "PPL", "CHR", "MUS", "BUD",
+		"JEW", "HIN", "ENV", "REF", "MNC", "CRM", "SET", "ATH":
+		return false
+	}
+	return true
 }

@@ -53,7 +53,7 @@ func TestCodeSentence(t *testing.T) {
 		{"unlikely is no event", "The two leaders are unlikely to meet next week.", "", "", "", ""},
 		{"yet to decide is no event", "Putin has yet to decide who will represent Russia.", "", "", "", ""},
 		{"refused to meet is a rejection", "Iran refused to meet the inspectors.", "REJECT", "12", "IRN", "*"},
-		{"will not accept is a rejection", "We will not accept attempts to assert unlawful claims.", "REJECT", "12", "*", "*"},
+		{"will not accept is a rejection", "The United States will not accept attempts to assert unlawful claims.", "REJECT", "12", "USA", "*"},
 		{"plain statement is no event", "The minister said the economy was growing.", "", "", "", ""},
 		{"denial is no event", "The government denied the report.", "", "", "", ""},
 		{"future cooperation is an intention", "The United States will provide Vietnam with a ship.", "AGREE", "03", "USA", "VNM"},
