@@ -144,6 +144,7 @@ func isInterposed(l string) bool {
 // sentence finds the attributions whose cue is in sentence si.
 func (r *run) sentence(si int) {
 	s := r.d.Sentences[si]
+	r.headlineColon(si)
 	for v := s.First; v < s.Last; v++ {
 		if !r.isWord(v) {
 			continue
@@ -162,6 +163,75 @@ func (r *run) sentence(si int) {
 		}
 		r.cue(si, v, verb)
 	}
+}
+
+// headlineColon reads "Trump: My immigration plans aren't set in stone." and
+// "Gerald F. Seib, The Wall Street Journal: “…”" — a source named at the start
+// of a paragraph, a colon, and what the source said.
+func (r *run) headlineColon(si int) {
+	s := r.d.Sentences[si]
+	if si > 0 && r.d.Sentences[si-1].Para == s.Para {
+		return // only at the start of a paragraph
+	}
+	colon := -1
+	for k := s.First; k < s.Last && k-s.First < 10; k++ {
+		if r.low(k) == ":" {
+			colon = k
+			break
+		}
+		if !(r.isWord(k) || r.low(k) == "," || r.low(k) == "." || r.kind(k) == text.Possessive) || r.isSpeechWord(k) && !r.d.Tokens[k].Is(text.Cap) {
+			return
+		}
+	}
+	if colon <= s.First || colon+3 > s.Last {
+		return
+	}
+	if labelWord[r.low(s.First)] {
+		return // "Photo:", "Editor's Note:", "Update:"
+	}
+	var sp speaker
+	end := colon
+	if c := r.indexOf(s.First, colon, ","); c > 0 {
+		end = c // "Gerald F. Seib, The Wall Street Journal:"
+	}
+	if ref := r.ents.RefAt(end - 1); ref != nil && ref.Last == end && r.ents.Entities[ref.Entity].Type != parley.Place {
+		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+	} else {
+		for k := s.First; k < end; k++ {
+			if r.isWord(k) && !r.d.Tokens[k].Is(text.Cap) {
+				return // a sentence with a colon, not a label
+			}
+		}
+		sp = speaker{first: s.First, last: end, entity: -1, label: r.d.Text[r.d.Tokens[s.First].Start:r.d.Tokens[end-1].End], ok: true}
+	}
+	q := found{sp: sp, cue: colon, cueEnd: colon + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	r.setContent(&q, colon+1, r.contentEnd(s, colon+1, false))
+	if q.cLast-q.cFirst < 3 {
+		return
+	}
+	r.cueUsed[colon] = true
+	r.out = append(r.out, q)
+}
+
+// labelWord are the words that open captions and editorial labels rather than sources.
+var labelWord = map[string]bool{
+	"photo": true, "photos": true, "video": true, "update": true, "updated": true, "editor": true, "editors": true,
+	"note": true, "related": true, "advertisement": true, "correction": true, "source": true, "sources": true,
+	"credit": true, "warning": true, "watch": true, "listen": true, "read": true, "caption": true, "transcript": true,
+	"background": true, "q": true, "a": true, "the": true, "in": true, "on": true, "at": true, "for": true,
+	"by": true, "from": true, "when": true, "where": true, "what": true, "why": true, "how": true, "who": true,
+	"tags": true, "topics": true, "see": true, "also": true, "more": true, "breaking": true, "exclusive": true,
+	"analysis": true, "opinion": true, "live": true, "latest": true, "here": true, "there": true, "this": true,
+	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "but": true, "and": true,
+}
+
+func (r *run) indexOf(a, b int, tok string) int {
+	for k := a; k < b; k++ {
+		if r.low(k) == tok {
+			return k
+		}
+	}
+	return -1
 }
 
 // passive or non-finite uses that are not attributions.
@@ -398,7 +468,12 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		if inverted {
 			sub = v
 		}
+		n := len(r.out)
 		r.contentBefore(si, sub, &q)
+		if len(r.out) == n && !inverted {
+			// "X said in a statement. “There are no ballots to recount.”": the next quotation
+			r.quotationAfter(si, a, &q)
+		}
 		return
 	}
 	end := r.contentEnd(s, start, kind == "noun")
@@ -440,6 +515,27 @@ func (r *run) trimEnd(a, k int) int {
 		k--
 	}
 	return k
+}
+
+// quotationAfter attributes to q the quotation that opens the sentence after
+// the cue's own, when the cue's sentence ends right after the cue.
+func (r *run) quotationAfter(si, a int, q *found) {
+	s := r.d.Sentences[si]
+	if a < s.Last && !(r.low(a) == "." || r.low(a) == ":") || si+1 >= len(r.d.Sentences) {
+		return
+	}
+	next := r.d.Sentences[si+1]
+	if next.Para != s.Para && next.Para != s.Para+1 {
+		return
+	}
+	p := r.pairAt(next.First)
+	if p == nil || p.last <= p.first {
+		return
+	}
+	r.setContent(q, p.first, p.last)
+	q.direct = true
+	r.cueUsed[q.cue] = true
+	r.out = append(r.out, *q)
 }
 
 // mixedContext reports whether a verb inside quotation marks is in fact in
@@ -551,6 +647,10 @@ func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
 			"instead", "previously", "once", "initially", "simply", "bluntly", "emphatically", "openly", "angrily",
 			"quietly", "loudly", "confidently", "frankly", "outside", "from", "after", "before", "inside":
 		default:
+			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(text.Cap) {
+				a++ // "responded awkwardly:"
+				continue
+			}
 			return a
 		}
 		b, ch := r.adjunct(s, a)
@@ -860,7 +960,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 					c = k
 					break
 				}
-				if !r.isWord(k) || r.isSpeechWord(k) {
+				if !r.isWord(k) && r.kind(k) != text.Possessive || r.isSpeechWord(k) {
 					break
 				}
 			}

@@ -59,12 +59,20 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool,
 	defer tx.Rollback()
 	w := &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 	defer w.close()
+	// Rows of this batch get ids above the current largest.
+	var before int64
+	if err := w.queryRow("SELECT coalesce(max(id), 0) FROM documents").Scan(&before); err != nil {
+		return nil, s.wrap("begin write", err)
+	}
 	for i, p := range prepared {
 		ok, err := w.put(p)
 		if err != nil {
 			return nil, s.wrap(fmt.Sprintf("store document %q", p.a.Document.ID), err)
 		}
 		stored[i] = ok
+	}
+	if err := w.index(before); err != nil {
+		return nil, s.wrap("full-text index", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("commit", err)
@@ -148,6 +156,16 @@ func (w *writer) queryRow(q string, args ...any) *sql.Row {
 	return st.QueryRowContext(w.ctx, args...)
 }
 
+// index adds the documents and quotes stored after row id before to the
+// full-text indexes, in two statements for the whole batch.
+func (w *writer) index(before int64) error {
+	if _, err := w.exec("INSERT INTO documents_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id > ?", before); err != nil {
+		return err
+	}
+	_, err := w.exec("INSERT INTO quotes_fts (rowid, content) SELECT id, content FROM quotes WHERE document > ?", before)
+	return err
+}
+
 func published(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -191,8 +209,9 @@ func (w *writer) put(p *prepared) (bool, error) {
 			speakerQuotes[q.Speaker]++
 		}
 	}
+	linked := map[int64]bool{} // cross-article entities this article already counts for
 	for _, e := range a.Entities {
-		if err := w.linkEntity(docID, e, speakerQuotes[e.ID]); err != nil {
+		if err := w.linkEntity(docID, e, speakerQuotes[e.ID], linked); err != nil {
 			return false, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 	}

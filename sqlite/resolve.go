@@ -52,9 +52,9 @@ func keys(e parley.Entity) []string {
 
 // linkEntity resolves an article entity to a cross-article entity (creating
 // one when none matches) and records the link and its reason.
-func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int) error {
+func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map[int64]bool) error {
 	ks := keys(e)
-	id, reason, err := w.resolve(e, ks)
+	id, reason, roles, err := w.resolve(e, ks)
 	if err != nil {
 		return err
 	}
@@ -69,38 +69,61 @@ func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int) error {
 		}
 		reason = reasonNew
 	}
-	roles, _ := json.Marshal(nonNil(e.Roles))
+	js, _ := json.Marshal(nonNil(e.Roles))
 	if _, err := w.exec(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason)
-		VALUES (?,?,?,?,?,?,?,?)`, docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(roles), reason); err != nil {
+		VALUES (?,?,?,?,?,?,?,?)`, docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(js), reason); err != nil {
 		return err
 	}
-	for _, k := range ks {
+	// One multi-row insert each for the article's and the entity's keys.
+	var da, ea strings.Builder
+	var daArgs, eaArgs []any
+	for i, k := range ks {
 		alias := e.Name
 		for _, a := range e.Aliases {
 			if norm(a) == k {
 				alias = a
 			}
 		}
-		if _, err := w.exec("INSERT OR IGNORE INTO doc_aliases (norm, document, local_id, alias) VALUES (?,?,?,?)", k, docID, e.ID, alias); err != nil {
+		if i > 0 {
+			da.WriteString(",")
+			ea.WriteString(",")
+		}
+		da.WriteString("(?,?,?,?)")
+		ea.WriteString("(?,?)")
+		daArgs = append(daArgs, k, docID, e.ID, alias)
+		eaArgs = append(eaArgs, k, id)
+	}
+	if len(ks) > 0 {
+		if _, err := w.exec("INSERT OR IGNORE INTO doc_aliases (norm, document, local_id, alias) VALUES "+da.String(), daArgs...); err != nil {
 			return err
 		}
-		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (norm, entity) VALUES (?,?)", k, id); err != nil {
+		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (norm, entity) VALUES "+ea.String(), eaArgs...); err != nil {
 			return err
 		}
 	}
 	// Keep the fullest name as canonical, the first affiliation and country,
-	// and the set of roles seen.
-	// An article counts once even when two of its entities resolve to one.
-	if _, err := w.exec(`UPDATE entities SET n_quotes = n_quotes + ?1,
-		n_articles = n_articles + (SELECT count(*) = 1 FROM doc_entities WHERE document = ?7 AND entity = ?6),
+	// and the set of roles seen (bounded: it only serves resolution). An
+	// article counts once even when two of its entities resolve to one.
+	for _, r := range e.Roles {
+		if n := norm(r); n != "" && !slices.Contains(roles, n) && len(roles) < 32 {
+			roles = append(roles, n)
+		}
+	}
+	newArticle := 0
+	if !linked[id] {
+		linked[id] = true
+		newArticle = 1
+	}
+	if _, err := w.exec(`UPDATE entities SET n_quotes = n_quotes + ?1, n_articles = n_articles + ?7,
 		name = CASE WHEN length(?2) > length(name) THEN ?2 ELSE name END,
 		norm = CASE WHEN length(?2) > length(name) THEN ?3 ELSE norm END,
 		affiliation = CASE WHEN affiliation = '' THEN ?4 ELSE affiliation END,
-		country = CASE WHEN country = '' THEN ?5 ELSE country END
-		WHERE id = ?6`, quotes, e.Name, norm(e.Name), e.Affiliation, e.Country, id, docID); err != nil {
+		country = CASE WHEN country = '' THEN ?5 ELSE country END,
+		roles = ?8
+		WHERE id = ?6`, quotes, e.Name, norm(e.Name), e.Affiliation, e.Country, id, newArticle, strings.Join(roles, "\n")); err != nil {
 		return err
 	}
-	return w.addRoles(id, e.Roles)
+	return nil
 }
 
 func nonNil(s []string) []string {
@@ -108,28 +131,6 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// addRoles merges normalised roles into the entity's role set (bounded, as
-// it only serves resolution).
-func (w *writer) addRoles(id int64, roles []string) error {
-	var cur string
-	if err := w.queryRow("SELECT roles FROM entities WHERE id = ?", id).Scan(&cur); err != nil {
-		return err
-	}
-	set := splitLines(cur)
-	changed := false
-	for _, r := range roles {
-		if n := norm(r); n != "" && !slices.Contains(set, n) && len(set) < 32 {
-			set = append(set, n)
-			changed = true
-		}
-	}
-	if !changed && cur != "" {
-		return nil
-	}
-	_, err := w.exec("UPDATE entities SET roles = ? WHERE id = ?", strings.Join(set, "\n"), id)
-	return err
 }
 
 func splitLines(s string) []string {
@@ -144,9 +145,9 @@ func splitLines(s string) []string {
 // compatible first name and a shared affiliation or role word; a name of one
 // that is an alias of the other; for countries, the same country code.
 // Groups ("officials", "sources") are never merged across articles.
-func (w *writer) resolve(e parley.Entity, ks []string) (int64, string, error) {
+func (w *writer) resolve(e parley.Entity, ks []string) (id int64, reason string, roles []string, err error) {
 	if e.Type == parley.Group || len(ks) == 0 {
-		return 0, "", nil
+		return 0, "", nil, nil
 	}
 	seen := map[int64]bool{}
 	var cands []candidate
@@ -155,14 +156,14 @@ func (w *writer) resolve(e parley.Entity, ks []string) (int64, string, error) {
 			FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
 			WHERE ea.norm = ? AND en.type = ? AND en.merged_into IS NULL ORDER BY en.id LIMIT 16`, k, string(e.Type))
 		if err != nil {
-			return 0, "", err
+			return 0, "", nil, err
 		}
 		for rows.Next() {
 			var c candidate
 			var roles string
 			if err := rows.Scan(&c.id, &c.name, &c.norm, &c.affiliation, &c.country, &roles); err != nil {
 				rows.Close()
-				return 0, "", err
+				return 0, "", nil, err
 			}
 			c.roles = splitLines(roles)
 			if !seen[c.id] {
@@ -172,17 +173,17 @@ func (w *writer) resolve(e parley.Entity, ks []string) (int64, string, error) {
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return 0, "", err
+			return 0, "", nil, err
 		}
 	}
-	best, bestRank, bestReason := int64(0), 0, ""
+	bestRank := 0
 	for _, c := range cands {
-		rank, reason := match(e, ks, c)
+		rank, why := match(e, ks, c)
 		if rank > bestRank {
-			best, bestRank, bestReason = c.id, rank, reason
+			id, bestRank, reason, roles = c.id, rank, why, c.roles
 		}
 	}
-	return best, bestReason, nil
+	return id, reason, roles, nil
 }
 
 func (w *writer) stmtQuery(q string, args ...any) (interface {

@@ -194,4 +194,11 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
 	INSERT INTO quotes_fts(quotes_fts, rowid, content) VALUES ('delete', old.id, old.content);
 END;
 `,
+	// 2: index new rows for full-text search once per batch instead of by
+	// trigger: a trigger makes every insert a statement with a savepoint, and
+	// FTS5 flushes its pending index at each savepoint.
+	`
+DROP TRIGGER documents_ai;
+DROP TRIGGER quotes_ai;
+`,
 }

@@ -70,6 +70,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		q.Add("_txlock", "immediate")
 		if readOnly {
 			q.Add("_pragma", "query_only(1)")
+		} else {
+			// A batch transaction should not spill pages to the WAL before
+			// it commits.
+			q.Add("_pragma", "cache_size(-65536)")
+			q.Add("_pragma", "temp_store(memory)")
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
