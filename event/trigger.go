@@ -309,10 +309,19 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 		passive = false
 	}
 	t.passive = passive
+	root = t.code[:2]
+	// A coercive or violent act announced for the future, or held out as
+	// possible, is a threat (CAMEO 13): "plans to impose restrictions",
+	// "would blockade Paris", "may halt mediation".
+	if (modal || future) && !neg && !t.noun {
+		if x := threatOf(root); x != "" {
+			t.code, t.future = x, true
+			return t, true
+		}
+	}
 	if modal {
 		return t, false
 	}
-	root = t.code[:2]
 	if neg {
 		t.negated = true
 		switch root {
@@ -457,4 +466,17 @@ func backReference(s *sentence, i int) bool {
 	}
 	p := s.words[i-2]
 	return prepositions[p] || p == "FOLLOWING" || p == "AFTER" || p == "BEFORE"
+}
+
+// threatOf maps the root of a coercive act to the CAMEO threat of it.
+func threatOf(root string) string {
+	switch root {
+	case "16":
+		return "131"
+	case "14", "15", "17":
+		return "130"
+	case "18", "19", "20":
+		return "138"
+	}
+	return ""
 }

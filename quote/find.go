@@ -205,7 +205,11 @@ func (r *run) headlineColon(si int) {
 		sp = speaker{first: s.First, last: end, entity: -1, label: r.d.Text[r.d.Tokens[s.First].Start:r.d.Tokens[end-1].End], ok: true}
 	}
 	q := found{sp: sp, cue: colon, cueEnd: colon + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
-	r.setContent(&q, colon+1, r.contentEnd(s, colon+1, false))
+	end = s.Last
+	for end > colon+1 && r.kind(end-1) == text.Punct && r.isFinalPunct(end-1) {
+		end--
+	}
+	r.setContent(&q, colon+1, end)
 	if q.cLast-q.cFirst < 3 {
 		return
 	}
@@ -477,6 +481,12 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		return
 	}
 	end := r.contentEnd(s, start, kind == "noun")
+	if kind == "quote" {
+		// Trump said: “There will always be exceptions,” the Times reported.
+		if p := r.pairAt(start); p != nil && p.close > start && p.close < end && (p.close+1 >= end || r.low(p.close+1) == "," || r.trailingAttribution(s, p.close+1)) {
+			end = p.close + 1
+		}
+	}
 	if end <= start {
 		return
 	}
@@ -488,6 +498,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			r.out = append(r.out, q)
 			r.setContent(&second, k+2, end)
 			second.cue = -1
+			second.cont = q.content
 			r.cueUsed[v] = true
 			r.out = append(r.out, second)
 			return
@@ -998,7 +1009,8 @@ func (r *run) contentBefore(si, sub int, q *found) {
 					break
 				}
 			}
-			if !afterCue && p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(from, p.open) {
+			if !afterCue && p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(from, p.open) &&
+				r.kind(p.open-1) != text.Dash && r.low(p.open-1) != ":" {
 				// "Nabisco issued a notice and “that group is leaving,” said X": mixed, from the sentence start
 				r.setContent(q, from, p.close+1)
 				r.cueUsed[q.cue] = true
@@ -1735,6 +1747,18 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 	switch l {
 	case "him", "her", "them", "me", "us", "he", "she", "they", "it", "reporters", "journalists", "lawmakers", "parliament", "congress":
 		return speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}
+	}
+	// "undecided Republican voter Stephanie Hooton": descriptive words, then the person
+	for b := a; b < s.Last && b-a < 6; b++ {
+		if ref := r.ents.RefAt(b); ref != nil && b > a {
+			if r.ents.Entities[ref.Entity].Type == parley.Person {
+				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+			continue
+		}
+		if !r.isWord(b) || isFunction(r.low(b)) && b > a || r.isSpeechWord(b) {
+			break
+		}
 	}
 	// determiner + modifiers + head, then the entity inside if any
 	b := a

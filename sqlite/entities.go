@@ -66,21 +66,25 @@ func (s *Store) Entities(ctx context.Context, f parley.EntityFilter) (parley.Pag
 }
 
 func (s *Store) aliases(ctx context.Context, id int64, name string) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT de.name FROM doc_entities de WHERE de.entity = ?1
-		UNION SELECT DISTINCT da.alias FROM doc_aliases da JOIN doc_entities de ON de.document = da.document AND de.local_id = da.local_id
-		WHERE de.entity = ?1 LIMIT 64`, id)
+	rows, err := s.r.QueryContext(ctx, `SELECT name, aliases FROM doc_entities WHERE entity = ? LIMIT 500`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	seen := map[string]bool{name: true}
 	out := []string{}
 	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
+		var n, js string
+		if err := rows.Scan(&n, &js); err != nil {
 			return nil, err
 		}
-		if a != name {
-			out = append(out, a)
+		var as []string
+		_ = json.Unmarshal([]byte(js), &as)
+		for _, a := range append(as, n) {
+			if !seen[a] && len(out) < 64 {
+				seen[a] = true
+				out = append(out, a)
+			}
 		}
 	}
 	slices.Sort(out)
@@ -268,17 +272,39 @@ func notFound(err error, what string) error {
 // their links changed.
 func (w *writer) refresh(ids ...int64) error {
 	for _, id := range ids {
-		for _, q := range []string{
-			"DELETE FROM entity_aliases WHERE entity = ?1",
-			`INSERT OR IGNORE INTO entity_aliases (norm, entity) SELECT da.norm, ?1 FROM doc_aliases da
-				JOIN doc_entities de ON de.document = da.document AND de.local_id = da.local_id WHERE de.entity = ?1`,
-			`UPDATE entities SET n_articles = (SELECT count(DISTINCT document) FROM doc_entities WHERE entity = ?1),
-				n_quotes = (SELECT count(*) FROM quotes q JOIN doc_entities de ON de.document = q.document AND de.local_id = q.speaker
-				WHERE de.entity = ?1) WHERE id = ?1`,
-		} {
-			if _, err := w.exec(q, id); err != nil {
+		if _, err := w.exec("DELETE FROM entity_aliases WHERE entity = ?", id); err != nil {
+			return err
+		}
+		rows, err := w.tx.QueryContext(w.ctx, "SELECT keys FROM doc_entities WHERE entity = ?", id)
+		if err != nil {
+			return err
+		}
+		var ks []string
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
 				return err
 			}
+			for _, key := range splitLines(k) {
+				if !slices.Contains(ks, key) {
+					ks = append(ks, key)
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i := 0; i < len(ks); i += 100 {
+			if err := w.addKeys(id, ks[i:min(i+100, len(ks))]); err != nil {
+				return err
+			}
+		}
+		if _, err := w.exec(`UPDATE entities SET n_articles = (SELECT count(DISTINCT document) FROM doc_entities WHERE entity = ?1),
+			n_quotes = (SELECT count(*) FROM quotes q JOIN doc_entities de ON de.document = q.document AND de.local_id = q.speaker
+			WHERE de.entity = ?1) WHERE id = ?1`, id); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -321,7 +321,6 @@ func (w *writer) deleteDocument(docID int64) error {
 		"DELETE FROM doc_claims WHERE document = ?",
 		"DELETE FROM quotes WHERE document = ?",
 		"DELETE FROM events WHERE document = ?",
-		"DELETE FROM doc_aliases WHERE document = ?",
 		"DELETE FROM doc_entities WHERE document = ?",
 		"DELETE FROM documents WHERE id = ?",
 	} {

@@ -70,36 +70,14 @@ func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map
 		reason = reasonNew
 	}
 	js, _ := json.Marshal(nonNil(e.Roles))
-	if _, err := w.exec(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason)
-		VALUES (?,?,?,?,?,?,?,?)`, docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(js), reason); err != nil {
+	aliases, _ := json.Marshal(nonNil(e.Aliases))
+	if _, err := w.exec(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason, aliases, keys)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(js), reason,
+		string(aliases), strings.Join(ks, "\n")); err != nil {
 		return err
 	}
-	// One multi-row insert each for the article's and the entity's keys.
-	var da, ea strings.Builder
-	var daArgs, eaArgs []any
-	for i, k := range ks {
-		alias := e.Name
-		for _, a := range e.Aliases {
-			if norm(a) == k {
-				alias = a
-			}
-		}
-		if i > 0 {
-			da.WriteString(",")
-			ea.WriteString(",")
-		}
-		da.WriteString("(?,?,?,?)")
-		ea.WriteString("(?,?)")
-		daArgs = append(daArgs, k, docID, e.ID, alias)
-		eaArgs = append(eaArgs, k, id)
-	}
-	if len(ks) > 0 {
-		if _, err := w.exec("INSERT OR IGNORE INTO doc_aliases (norm, document, local_id, alias) VALUES "+da.String(), daArgs...); err != nil {
-			return err
-		}
-		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (norm, entity) VALUES "+ea.String(), eaArgs...); err != nil {
-			return err
-		}
+	if err := w.addKeys(id, ks); err != nil {
+		return err
 	}
 	// Keep the fullest name as canonical, the first affiliation and country,
 	// and the set of roles seen (bounded: it only serves resolution). An
@@ -124,6 +102,25 @@ func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map
 		return err
 	}
 	return nil
+}
+
+// addKeys adds lookup keys to an entity's alias index, in one statement.
+func (w *writer) addKeys(id int64, ks []string) error {
+	if len(ks) == 0 {
+		return nil
+	}
+	var q strings.Builder
+	args := make([]any, 0, 2*len(ks))
+	q.WriteString("INSERT OR IGNORE INTO entity_aliases (norm, entity) VALUES ")
+	for i, k := range ks {
+		if i > 0 {
+			q.WriteString(",")
+		}
+		q.WriteString("(?,?)")
+		args = append(args, k, id)
+	}
+	_, err := w.exec(q.String(), args...)
+	return err
 }
 
 func nonNil(s []string) []string {

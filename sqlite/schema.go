@@ -201,4 +201,16 @@ END;
 DROP TRIGGER documents_ai;
 DROP TRIGGER quotes_ai;
 `,
+	// 3: an article entity's aliases and lookup keys live in its row: one
+	// insert per entity instead of one per alias.
+	`
+ALTER TABLE doc_entities ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE doc_entities ADD COLUMN keys TEXT NOT NULL DEFAULT '';
+UPDATE doc_entities SET
+	keys = coalesce((SELECT group_concat(da.norm, char(10)) FROM doc_aliases da
+		WHERE da.document = doc_entities.document AND da.local_id = doc_entities.local_id), ''),
+	aliases = coalesce((SELECT json_group_array(DISTINCT da.alias) FROM doc_aliases da
+		WHERE da.document = doc_entities.document AND da.local_id = doc_entities.local_id AND da.alias != doc_entities.name), '[]');
+DROP TABLE doc_aliases;
+`,
 }
