@@ -118,6 +118,9 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 // nounContext reports whether a noun trigger is used as an event: with a
 // determiner, possessive or modifier before it, or a participant after it.
 func nounContext(s *sentence, i, n int) bool {
+	if lightVerb(s, i) {
+		return true
+	}
 	if i > 0 {
 		p := s.words[i-1]
 		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == text.Number {
@@ -436,10 +439,15 @@ func verbLike(s *sentence, i, n int) bool {
 	if past || ing {
 		return true
 	}
+	pi := i - 1 // "forces Tuesday let free", "troops quickly seized"
+	for pi > 0 && (timeWords[prev] || strings.HasSuffix(prev, "LY") && len(prev) > 3) {
+		pi--
+		prev = s.words[pi]
+	}
 	switch {
 	case auxWords[prev] || modalWords[prev] || futureWords[prev] || negWords[prev] || pronouns[prev]:
 	case strings.HasSuffix(prev, "LY") && len(prev) > 3:
-	case i > 0 && s.inActor(i-1):
+	case pi >= 0 && s.inActor(pi):
 	case i == 0:
 	default:
 		return false
