@@ -506,11 +506,7 @@ func BenchmarkMatchAtBigGroup(b *testing.B) {
 // does, and reports the throughput in bytes of text.
 func BenchmarkMatchAtNews(b *testing.B) {
 	l := mustLoad(b)
-	dir := os.Getenv("PARLEY_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	f, err := os.Open(filepath.Join(dir, "data", "news", "news.jsonl"))
+	f, err := os.Open(filepath.Join(sharedDir(b), "data", "news", "news.jsonl"))
 	if err != nil {
 		b.Skipf("news corpus not available: %v", err)
 	}
