@@ -291,7 +291,7 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 			stmts = append(stmts, es...)
 			continue
 		}
-		fin := !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
+		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
 		cands = append(cands, cand{t: t, events: es, finite: fin, sub: subordinate(s, t.first)})
 	}
 	evs := choose(s, cands)

@@ -37,6 +37,12 @@ func (s *sentence) prevWord(i int) string {
 
 // roles picks the source and target actors of a trigger.
 func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
+	if t.demand {
+		if t.src >= 0 {
+			srcs = coordinated(s, t.src, -1)
+		}
+		return srcs, coordinated(s, t.tgt, -1)
+	}
 	if t.noun {
 		return c.nounRoles(s, t)
 	}

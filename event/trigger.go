@@ -16,6 +16,10 @@ type trig struct {
 	passive     bool
 	noun        bool
 	future      bool
+	// src and tgt, when set (>= 0), fix the actors by index into
+	// sentence.actors, for constructions that say who is who.
+	src, tgt int
+	demand   bool
 }
 
 var determiners = map[string]bool{
@@ -88,6 +92,9 @@ func (s *sentence) inActor(i int) bool {
 func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	if s.caps[i] && i > 0 && !s.upper {
 		return trig{}, false
+	}
+	if t, ok := demandAt(s, i); ok {
+		return t, true
 	}
 	if s.inActor(i) || s.flags[i]&(keyVerb|keyNoun) == 0 {
 		return trig{}, false
@@ -487,4 +494,41 @@ func threatOf(root string) string {
 		return "138"
 	}
 	return ""
+}
+
+var declareVerbs = map[string]bool{
+	"SAID": true, "SAYS": true, "DECLARED": true, "ANNOUNCED": true, "CONCLUDED": true, "INSISTED": true,
+	"STRESSED": true, "STATED": true, "ARGUED": true, "TOLD": true, "DEMANDED": true, "URGED": true,
+}
+
+// demandAt reads "X said (that) Y must/should do Z": X demands of Y (CAMEO
+// 10). The act Z is only wanted, not done.
+func demandAt(s *sentence, i int) (trig, bool) {
+	w := s.words[i]
+	if w != "MUST" && w != "SHOULD" || i+1 < len(s.words) && negWords[s.words[i+1]] {
+		return trig{}, false
+	}
+	tgt := s.actorBefore(i)
+	if tgt < 0 || i-s.actors[tgt].last > 3 {
+		return trig{}, false
+	}
+	// Find the declaring verb before the addressee, with its subject.
+	for k := s.actors[tgt].first - 1; k >= 0 && k >= s.actors[tgt].first-6; k-- {
+		if !declareVerbs[s.words[k]] {
+			continue
+		}
+		src := s.actorBefore(k)
+		for src >= 0 && srcBlock[s.prevWord(s.actors[src].first)] {
+			src--
+		}
+		if src >= 0 && k-s.actors[src].last > 6 {
+			src = -1
+		}
+		end := i + 1
+		for end < len(s.words) && end < i+6 && s.kinds[end] == text.Word && !stopTarget(s.words[end]) {
+			end++
+		}
+		return trig{first: i, last: i + 1, consumed: end, code: "100", src: src, tgt: tgt, demand: true}, true
+	}
+	return trig{}, false
 }

@@ -128,7 +128,8 @@ func (r *run) nearestCue(p *qpair) *found {
 		case q.cue < p.open:
 			dist = p.open - q.cueEnd
 		case q.cue > p.last:
-			dist = q.cue - p.last
+			// a cue after the quotation that did not claim it belongs to what follows
+			dist = q.cue - p.last + 20
 		default:
 			continue
 		}

@@ -192,7 +192,11 @@ func (r *run) headlineColon(si int) {
 	var sp speaker
 	end := colon
 	if c := r.indexOf(s.First, colon, ","); c > 0 {
-		end = c // "Gerald F. Seib, The Wall Street Journal:"
+		// "Gerald F. Seib, The Wall Street Journal:" — but not "Then, later that month on CNN:"
+		if ref := r.ents.RefAt(colon - 1); ref == nil || ref.First != c+1 && !(ref.First == c+2 && r.low(c+1) == "the") {
+			return
+		}
+		end = c
 	}
 	if ref := r.ents.RefAt(end - 1); ref != nil && ref.Last == end && r.ents.Entities[ref.Entity].Type != parley.Place {
 		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
@@ -227,6 +231,7 @@ var labelWord = map[string]bool{
 	"tags": true, "topics": true, "see": true, "also": true, "more": true, "breaking": true, "exclusive": true,
 	"analysis": true, "opinion": true, "live": true, "latest": true, "here": true, "there": true, "this": true,
 	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "but": true, "and": true,
+	"then": true, "now": true, "later": true, "earlier": true, "meanwhile": true, "still": true, "yet": true,
 }
 
 func (r *run) indexOf(a, b int, tok string) int {
@@ -285,6 +290,12 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if r.blockedVerb(v, verb, s) {
 		return
+	}
+	if verb.Frames&^(lexicon.FrameInverted|lexicon.FrameDispute|lexicon.FrameConfirm) == 0 && v+1 < s.Last {
+		// "continued", "laughed": cues only next to a quotation, not "the administration continues to …"
+		if n := r.low(v + 1); n != "," && n != "." && n != ":" && r.kind(v-1) != text.CloseQuote && r.kind(v-1) != text.StraightQuote && r.low(v-1) != "," {
+			return
+		}
 	}
 	progressive := false
 	if verb.Form == lexicon.Gerund {
@@ -1203,6 +1214,15 @@ func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
 // verb follows it before v.
 func (r *run) sentenceSubject(s text.Sentence, v int) speaker {
 	a := s.First
+	// a dateline: "WASHINGTON — …", "MOSCOW (Reuters) -"
+	for k := a; k < v && k-a < 6; k++ {
+		if r.kind(k) == text.Dash {
+			if r.d.Tokens[a].Is(text.AllCaps) {
+				a = k + 1
+			}
+			break
+		}
+	}
 	for a < v && r.isWord(a) && (r.low(a) == "but" || r.low(a) == "and" || r.low(a) == "meanwhile") {
 		a++
 	}
@@ -1372,7 +1392,16 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 			return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
 		}
 		if j >= s.First && r.low(j) == "," && j-1 >= s.First {
-			if ref := r.ents.RefAt(j - 1); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Place {
+			ref := r.ents.RefAt(j - 1)
+			if ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+				return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+			}
+			// "Tom Fitton, the president of Judicial Watch, a conservative group …, said":
+			// a person further back names the speaker the organisation only describes
+			if p := r.personBeforeCommas(s, j, k); p.ok {
+				return p
+			}
+			if ref != nil && r.ents.Entities[ref.Entity].Type != parley.Place {
 				return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
 			}
 			if sp := r.nounPhraseEndingAt(s, j-1); sp.ok {
@@ -1405,6 +1434,25 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 		return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
 	}
 	return r.nounPhraseEndingAt(s, k)
+}
+
+// personBeforeCommas looks back from the comma at j over up to three more
+// set-off phrases for a person's name that ends right before a comma.
+func (r *run) personBeforeCommas(s text.Sentence, j, k int) speaker {
+	for hops := 0; hops < 3 && j > s.First && k-j < 45; hops++ {
+		j2 := j - 1
+		for j2 >= s.First && r.low(j2) != "," {
+			j2--
+		}
+		if j2 < s.First+1 {
+			return speaker{}
+		}
+		if ref := r.ents.RefAt(j2 - 1); ref != nil && ref.Last == j2 && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+		j = j2
+	}
+	return speaker{}
 }
 
 // withCoordination extends a person speaker over "A and B": "Rubio and
@@ -1540,6 +1588,12 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 	}
 	sp := speaker{first: a, last: k + 1, entity: -1, ok: true}
 	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End]
+	// "Anthony Anton, president and CEO of the association, stated": the role describes the person before it
+	if a-2 >= s.First && r.low(a-1) == "," && r.f.roles.Is(r.low(head), lexicon.RoleNoun) {
+		if ref := r.ents.RefAt(a - 2); ref != nil && ref.Last == a-1 && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+	}
 	// "the aide", "the minister": a nominal mention resolved by coreference
 	if ref := r.ents.RefAt(head); ref != nil && ref.Kind == parley.NominalMention {
 		sp.entity = ref.Entity

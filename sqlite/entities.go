@@ -319,7 +319,9 @@ func (s *Store) write(ctx context.Context, op string, fn func(*writer) error) er
 		return s.wrap(op, err)
 	}
 	defer tx.Rollback()
-	w := &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	// Merges change which entities are live: resolve from the database.
+	s.cache = nil
+	w := &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: newResolveCache(-1)}
 	defer w.close()
 	if err := fn(w); err != nil {
 		return s.wrap(op, err)

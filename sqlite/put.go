@@ -57,7 +57,10 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool,
 		return nil, s.wrap("begin write", err)
 	}
 	defer tx.Rollback()
-	w := &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	w, err := s.begin(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	defer w.close()
 	// Rows of this batch get ids above the current largest.
 	var before int64
@@ -77,6 +80,7 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool,
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("commit", err)
 	}
+	s.cache = w.cache
 	return stored, nil
 }
 
@@ -88,6 +92,22 @@ func (s *Store) HasContent(ctx context.Context, contentHash string) (bool, error
 		return false, s.wrap("has content", err)
 	}
 	return n > 0, nil
+}
+
+// begin starts a writer on tx with the resolution cache, dropping the cache
+// if another connection wrote to the database since. The cache goes back to
+// the store only when the transaction commits.
+func (s *Store) begin(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	var v int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return nil, s.wrap("begin write", err)
+	}
+	c := s.cache
+	s.cache = nil
+	if c == nil || c.dataVersion != v {
+		c = newResolveCache(v)
+	}
+	return &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: c}, nil
 }
 
 // prepared is an analysis with what the write needs computed up front.
@@ -119,6 +139,7 @@ type writer struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
+	cache *resolveCache
 }
 
 func (w *writer) close() {
@@ -292,6 +313,8 @@ func entityName(a *parley.Analysis, id string) string {
 // deleteDocument removes a document and what was derived from it, keeping
 // the counters of the entities and the status of the claims it touched right.
 func (w *writer) deleteDocument(docID int64) error {
+	// Entities may disappear with the document: resolve from the database.
+	*w.cache = *newResolveCache(w.cache.dataVersion)
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT de.entity, de.local_id,
 		(SELECT count(*) FROM quotes q WHERE q.document = de.document AND q.speaker = de.local_id)
 		FROM doc_entities de WHERE de.document = ?`, docID)

@@ -101,6 +101,20 @@ func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map
 		WHERE id = ?6`, quotes, e.Name, norm(e.Name), e.Affiliation, e.Country, id, newArticle, strings.Join(roles, "\n")); err != nil {
 		return err
 	}
+	// The same, for the cache.
+	c := candidate{id: id, name: e.Name, norm: norm(e.Name), affiliation: e.Affiliation, country: e.Country, roles: roles}
+	if old := w.cache.ents[id]; old != nil && reason != reasonNew {
+		if len(old.name) >= len(e.Name) {
+			c.name, c.norm = old.name, old.norm
+		}
+		if old.affiliation != "" {
+			c.affiliation = old.affiliation
+		}
+		if old.country != "" {
+			c.country = old.country
+		}
+	}
+	w.remember(e.Type, id, c, ks)
 	return nil
 }
 
@@ -149,38 +163,95 @@ func (w *writer) resolve(e parley.Entity, ks []string) (id int64, reason string,
 	seen := map[int64]bool{}
 	var cands []candidate
 	for _, k := range ks {
-		rows, err := w.stmtQuery(`SELECT en.id, en.name, en.norm, en.affiliation, en.country, en.roles
-			FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
-			WHERE ea.norm = ? AND en.type = ? AND en.merged_into IS NULL ORDER BY en.id LIMIT 16`, k, string(e.Type))
+		ids, err := w.lookup(e.Type, k)
 		if err != nil {
 			return 0, "", nil, err
 		}
-		for rows.Next() {
-			var c candidate
-			var roles string
-			if err := rows.Scan(&c.id, &c.name, &c.norm, &c.affiliation, &c.country, &roles); err != nil {
-				rows.Close()
-				return 0, "", nil, err
+		for _, id := range ids {
+			if c := w.cache.ents[id]; c != nil && !seen[id] {
+				seen[id] = true
+				cands = append(cands, *c)
 			}
-			c.roles = splitLines(roles)
-			if !seen[c.id] {
-				seen[c.id] = true
-				cands = append(cands, c)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, "", nil, err
 		}
 	}
 	bestRank := 0
 	for _, c := range cands {
 		rank, why := match(e, ks, c)
 		if rank > bestRank {
-			id, bestRank, reason, roles = c.id, rank, why, c.roles
+			id, bestRank, reason, roles = c.id, rank, why, slices.Clone(c.roles)
 		}
 	}
 	return id, reason, roles, nil
+}
+
+// resolveCache remembers, across the write transactions of this process,
+// which cross-article entities each lookup key names and what resolution
+// needs to know of them, so that resolving an article entity usually needs no
+// query. It is dropped when another connection has written to the database
+// (PRAGMA data_version), when a transaction fails, and on merges and
+// deletions.
+type resolveCache struct {
+	dataVersion int64
+	keys        map[string][]int64 // entity type, NUL, key → entity ids, ascending, at most 16
+	ents        map[int64]*candidate
+}
+
+// maxCached bounds the cache; past it, it starts again empty.
+const maxCached = 500_000
+
+func newResolveCache(dataVersion int64) *resolveCache {
+	return &resolveCache{dataVersion: dataVersion, keys: map[string][]int64{}, ents: map[int64]*candidate{}}
+}
+
+// lookup returns the live entities of type t that have key k.
+func (w *writer) lookup(t parley.EntityType, k string) ([]int64, error) {
+	ck := string(t) + "\x00" + k
+	if ids, ok := w.cache.keys[ck]; ok {
+		return ids, nil
+	}
+	rows, err := w.stmtQuery(`SELECT en.id, en.name, en.norm, en.affiliation, en.country, en.roles
+		FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
+		WHERE ea.norm = ? AND en.type = ? AND en.merged_into IS NULL ORDER BY en.id LIMIT 16`, k, string(t))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		c := &candidate{}
+		var roles string
+		if err := rows.Scan(&c.id, &c.name, &c.norm, &c.affiliation, &c.country, &roles); err != nil {
+			return nil, err
+		}
+		c.roles = splitLines(roles)
+		w.cache.ents[c.id] = c
+		ids = append(ids, c.id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(w.cache.ents) > maxCached {
+		*w.cache = *newResolveCache(w.cache.dataVersion)
+	}
+	w.cache.keys[ck] = ids
+	return ids, nil
+}
+
+// remember records in the cache what linkEntity wrote for entity id.
+func (w *writer) remember(t parley.EntityType, id int64, c candidate, ks []string) {
+	w.cache.ents[id] = &c
+	for _, k := range ks {
+		ck := string(t) + "\x00" + k
+		ids, ok := w.cache.keys[ck]
+		if !ok || slices.Contains(ids, id) {
+			continue
+		}
+		if len(ids) < 16 || id < ids[len(ids)-1] {
+			ids = append(ids, id)
+			slices.Sort(ids)
+			w.cache.keys[ck] = ids[:min(len(ids), 16)]
+		}
+	}
 }
 
 func (w *writer) stmtQuery(q string, args ...any) (interface {

@@ -42,9 +42,11 @@ var SchemaVersion = len(migrations)
 // concurrent use.
 type Store struct {
 	path string
-	w    *sql.DB // one connection: the writer
-	r    *sql.DB // readers
-	mu   sync.Mutex
+	w    *sql.DB    // one connection: the writer
+	r    *sql.DB    // readers
+	mu   sync.Mutex // serialises writers; guards cache
+	// cache speeds up entity resolution between batches (see resolveCache).
+	cache *resolveCache
 }
 
 var _ parley.Store = (*Store)(nil)
