@@ -566,8 +566,29 @@ var allegationNouns = map[string]bool{
 
 // allegedBy finds, in a denial, the possessor of the allegation it denies
 // ("the Democrats' central allegation … has been debunked"): that source
-// asserts the proposition.
+// asserts the proposition. A denial of accusations that names no accuser
+// ("deny accusations of brutality") still implies one: "unnamed accusers".
 func allegedBy(a *parley.Analysis, content string, base int) *stance {
+	if r := possessor(a, content, base); r != nil {
+		return r
+	}
+	lc := strings.ToLower(content)
+	for _, n := range []string{"accusations", "allegations", "accusation", "allegation", "charges"} {
+		i := strings.Index(lc, n)
+		if i < 0 {
+			continue
+		}
+		sp := parley.Span{Start: base + i, End: base + i + len(n)}
+		return &stance{
+			ClaimStance: parley.ClaimStance{SourceName: "unnamed accusers", Stance: parley.Asserts, Evidence: sp},
+			quoteIdx:    -1, group: -1,
+		}
+	}
+	return nil
+}
+
+// possessor finds "X's allegation" in a denial's content.
+func possessor(a *parley.Analysis, content string, base int) *stance {
 	toks := strings.Fields(content)
 	off := 0
 	for i, raw := range toks {
