@@ -340,6 +340,9 @@ func (w *work) readChunk(i, j int) []int {
 		rs := w.rolePhraseFromPieces(pre)
 		if rs != "" && hasRole {
 			draft.roles = append(draft.roles, rs)
+		} else if hasTitle && !isCourtesyTitle(w.low(pre[len(pre)-1].first)) {
+			// "Sen.", "Rep.", "Lt Col": a title is a role too
+			draft.roles = append(draft.roles, w.span(pre[0].first, pre[len(pre)-1].last))
 		}
 		draft.affiliation, draft.country = w.affiliationOf(pre)
 	}
@@ -725,6 +728,27 @@ func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g 
 	return roles, aff, cc, g
 }
 
+// isCourtesyTitle reports titles that say nothing of a role.
+func isCourtesyTitle(l string) bool {
+	switch l {
+	case "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord":
+		return true
+	}
+	return false
+}
+
+// isStopVerb reports words that end a descriptive phrase: auxiliaries and
+// common finite verbs.
+func isStopVerb(l string) bool {
+	switch l {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+		"might", "must", "do", "does", "did", "be", "been", "being", "and", "or", "but", "as", "if", "because",
+		"when", "while", "after", "before", "since", "said", "says", "told":
+		return true
+	}
+	return false
+}
+
 func isFunctionWord(l string) bool {
 	switch l {
 	case "of", "to", "for", "the", "and", "at", "in", "on", "a", "an":
@@ -813,6 +837,12 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 				b++
 				continue
 			}
+			// descriptive words before the role noun ("new police commissioner"), or after it
+			// ("professor of international studies at the University of Miami")
+			if !isStopVerb(l) && (b-a < 4 || hasRole) {
+				b++
+				continue
+			}
 			break
 		}
 		if t.Kind == text.Possessive || (t.Kind == text.Dash && b > a && w.d.Tokens[b-1].Kind == text.Word && !w.d.Tokens[b-1].Is(text.SpaceAfter)) {
@@ -840,7 +870,6 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	return roles, aff, cc, g
 }
 
-// personKey identifies a person across mentions: first and last name.
 // nameWords returns the words of a name in [a, b); an initial keeps its
 // period ("Peter T. King").
 func (w *work) nameWords(a, b int) []string {
@@ -877,9 +906,16 @@ func (w *work) addPerson(p personDraft) {
 	}
 	key := "P:" + strings.ToLower(words[0]) + " " + strings.ToLower(last)
 	if len(words) == 1 {
-		// a single word with a title ("Mr. Rubio"): attach to a known person with this surname
+		// a single word with a title ("Mr. Rubio"): attach to a known person with this surname,
+		// the one whose roles the title repeats when several share it ("Vice President Biden")
 		if ids := w.surnames[strings.ToLower(last)]; len(ids) > 0 {
-			w.attach(ids[len(ids)-1], p, parley.NameMention)
+			best := ids[len(ids)-1]
+			for _, id := range ids {
+				if sharesRoleWord(w.res.Entities[id].Roles, p.roles) {
+					best = id
+				}
+			}
+			w.attach(best, p, parley.NameMention)
 			return
 		}
 		key = "P:" + strings.ToLower(last)
@@ -923,6 +959,22 @@ func (w *work) attach(idx int, p personDraft, kind parley.MentionKind) {
 		first = p.mention
 	}
 	w.addRef(idx, first, p.last, kind)
+}
+
+func sharesRoleWord(a, b []string) bool {
+	for _, x := range a {
+		for _, wx := range strings.Fields(strings.ToLower(x)) {
+			if len(wx) < 4 {
+				continue
+			}
+			for _, y := range b {
+				if strings.Contains(strings.ToLower(y), wx) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func removeString(ss []string, s string) []string {
