@@ -321,7 +321,7 @@ func (s *Store) write(ctx context.Context, op string, fn func(*writer) error) er
 	defer tx.Rollback()
 	// Merges change which entities are live: resolve from the database.
 	s.cache = nil
-	w := &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: newResolveCache(-1)}
+	w := &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: newResolveCache(-1), dirty: map[int64]*delta{}}
 	defer w.close()
 	if err := fn(w); err != nil {
 		return s.wrap(op, err)

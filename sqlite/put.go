@@ -74,6 +74,9 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool,
 		}
 		stored[i] = ok
 	}
+	if err := w.flush(); err != nil {
+		return nil, s.wrap("update entities", err)
+	}
 	if err := w.index(before); err != nil {
 		return nil, s.wrap("full-text index", err)
 	}
@@ -107,7 +110,7 @@ func (s *Store) begin(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if c == nil || c.dataVersion != v {
 		c = newResolveCache(v)
 	}
-	return &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: c}, nil
+	return &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: c, dirty: map[int64]*delta{}}, nil
 }
 
 // prepared is an analysis with what the write needs computed up front.
@@ -140,6 +143,7 @@ type writer struct {
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
 	cache *resolveCache
+	dirty map[int64]*delta // entity rows to update when the batch ends
 }
 
 func (w *writer) close() {
@@ -231,20 +235,26 @@ func (w *writer) put(p *prepared) (bool, error) {
 		}
 	}
 	linked := map[int64]bool{} // cross-article entities this article already counts for
+	links := make([][]any, 0, len(a.Entities))
 	for _, e := range a.Entities {
-		if err := w.linkEntity(docID, e, speakerQuotes[e.ID], linked); err != nil {
+		row, err := w.linkEntity(docID, e, speakerQuotes[e.ID], linked)
+		if err != nil {
 			return false, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
+		links = append(links, row)
 	}
+	if err := w.insertRows(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason, aliases, keys) VALUES `, links); err != nil {
+		return false, fmt.Errorf("entities: %w", err)
+	}
+	rows := make([][]any, 0, len(p.doc.Quotes))
 	for _, q := range p.doc.Quotes {
 		name := deref(q.SpeakerName)
-		_, err := w.exec(`INSERT INTO quotes (document, local_id, type, content, start, end, speaker, speaker_name, speaker_norm,
-			cue, channel, reported_by, nested_in, anonymous, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			docID, q.ID, q.Type, q.Content, q.Start, q.End, deref(q.Speaker), name, norm(name), q.Cue,
-			deref(q.Channel), deref(q.ReportedBy), deref(q.NestedIn), q.Anonymous, pub)
-		if err != nil {
-			return false, fmt.Errorf("quote %s: %w", q.ID, err)
-		}
+		rows = append(rows, []any{docID, q.ID, q.Type, q.Content, q.Start, q.End, deref(q.Speaker), name, norm(name), q.Cue,
+			deref(q.Channel), deref(q.ReportedBy), deref(q.NestedIn), q.Anonymous, pub})
+	}
+	if err := w.insertRows(`INSERT INTO quotes (document, local_id, type, content, start, end, speaker, speaker_name, speaker_norm,
+		cue, channel, reported_by, nested_in, anonymous, published) VALUES `, rows); err != nil {
+		return false, fmt.Errorf("quotes: %w", err)
 	}
 	runes := []rune(d.Text)
 	for i, e := range p.doc.Events {
@@ -277,6 +287,30 @@ func (w *writer) put(p *prepared) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// insertRows inserts rows with multi-row INSERT statements (fewer statement
+// executions is what makes batches fast), head ending in "VALUES ".
+func (w *writer) insertRows(head string, rows [][]any) error {
+	const chunk = 64
+	for len(rows) > 0 {
+		n := min(len(rows), chunk)
+		var q strings.Builder
+		q.WriteString(head)
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			q.WriteString("(?" + strings.Repeat(",?", len(r)-1) + ")")
+			args = append(args, r...)
+		}
+		if _, err := w.exec(q.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
 }
 
 func sortedKeys(m map[int64]int64) []int64 {
@@ -313,7 +347,11 @@ func entityName(a *parley.Analysis, id string) string {
 // deleteDocument removes a document and what was derived from it, keeping
 // the counters of the entities and the status of the claims it touched right.
 func (w *writer) deleteDocument(docID int64) error {
-	// Entities may disappear with the document: resolve from the database.
+	// Entities may disappear with the document: write what the batch holds
+	// back and resolve from the database from now on.
+	if err := w.flush(); err != nil {
+		return err
+	}
 	*w.cache = *newResolveCache(w.cache.dataVersion)
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT de.entity, de.local_id,
 		(SELECT count(*) FROM quotes q WHERE q.document = de.document AND q.speaker = de.local_id)

@@ -52,56 +52,51 @@ func keys(e parley.Entity) []string {
 
 // linkEntity resolves an article entity to a cross-article entity (creating
 // one when none matches) and records the link and its reason.
-func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map[int64]bool) error {
+// It returns the article entity's row of doc_entities, which the caller
+// inserts with the article's other entities.
+func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map[int64]bool) ([]any, error) {
 	ks := keys(e)
 	id, reason, roles, err := w.resolve(e, ks)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if id == 0 {
 		res, err := w.exec(`INSERT INTO entities (type, kind, name, norm, affiliation, country) VALUES (?,?,?,?,?,?)`,
 			string(e.Type), e.Kind, e.Name, norm(e.Name), e.Affiliation, e.Country)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if id, err = res.LastInsertId(); err != nil {
-			return err
+			return nil, err
 		}
 		reason = reasonNew
 	}
 	js, _ := json.Marshal(nonNil(e.Roles))
 	aliases, _ := json.Marshal(nonNil(e.Aliases))
-	if _, err := w.exec(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason, aliases, keys)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(js), reason,
-		string(aliases), strings.Join(ks, "\n")); err != nil {
-		return err
+	row := []any{docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(js), reason, string(aliases), strings.Join(ks, "\n")}
+	// Keys the cache shows the entity has need no insert.
+	known := reason != reasonNew
+	for _, k := range ks {
+		if ids, ok := w.cache.keys[string(e.Type)+"\x00"+k]; !ok || !slices.Contains(ids, id) {
+			known = false
+			break
+		}
 	}
-	if err := w.addKeys(id, ks); err != nil {
-		return err
+	if !known {
+		if err := w.addKeys(id, ks); err != nil {
+			return nil, err
+		}
 	}
 	// Keep the fullest name as canonical, the first affiliation and country,
-	// and the set of roles seen (bounded: it only serves resolution). An
-	// article counts once even when two of its entities resolve to one.
+	// and the set of roles seen (bounded: it only serves resolution), in the
+	// cache now and in the table when the batch ends (flush): an entity
+	// named in many articles of a batch is updated once. An article counts
+	// once even when two of its entities resolve to one.
 	for _, r := range e.Roles {
 		if n := norm(r); n != "" && !slices.Contains(roles, n) && len(roles) < 32 {
 			roles = append(roles, n)
 		}
 	}
-	newArticle := 0
-	if !linked[id] {
-		linked[id] = true
-		newArticle = 1
-	}
-	if _, err := w.exec(`UPDATE entities SET n_quotes = n_quotes + ?1, n_articles = n_articles + ?7,
-		name = CASE WHEN length(?2) > length(name) THEN ?2 ELSE name END,
-		norm = CASE WHEN length(?2) > length(name) THEN ?3 ELSE norm END,
-		affiliation = CASE WHEN affiliation = '' THEN ?4 ELSE affiliation END,
-		country = CASE WHEN country = '' THEN ?5 ELSE country END,
-		roles = ?8
-		WHERE id = ?6`, quotes, e.Name, norm(e.Name), e.Affiliation, e.Country, id, newArticle, strings.Join(roles, "\n")); err != nil {
-		return err
-	}
-	// The same, for the cache.
 	c := candidate{id: id, name: e.Name, norm: norm(e.Name), affiliation: e.Affiliation, country: e.Country, roles: roles}
 	if old := w.cache.ents[id]; old != nil && reason != reasonNew {
 		if len(old.name) >= len(e.Name) {
@@ -114,7 +109,43 @@ func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map
 			c.country = old.country
 		}
 	}
+	d := w.dirty[id]
+	if d == nil {
+		d = &delta{}
+		w.dirty[id] = d
+	}
+	d.quotes += quotes
+	if !linked[id] {
+		linked[id] = true
+		d.articles++
+	}
+	d.c = c
 	w.remember(e.Type, id, c, ks)
+	return row, nil
+}
+
+// delta is what a batch changes in an entity's row.
+type delta struct {
+	quotes, articles int
+	c                candidate
+}
+
+// flush writes the entity changes of the batch so far.
+func (w *writer) flush() error {
+	ids := make([]int64, 0, len(w.dirty))
+	for id := range w.dirty {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		d := w.dirty[id]
+		if _, err := w.exec(`UPDATE entities SET n_quotes = n_quotes + ?, n_articles = n_articles + ?,
+			name = ?, norm = ?, affiliation = ?, country = ?, roles = ? WHERE id = ?`,
+			d.quotes, d.articles, d.c.name, d.c.norm, d.c.affiliation, d.c.country, strings.Join(d.c.roles, "\n"), id); err != nil {
+			return err
+		}
+	}
+	clear(w.dirty)
 	return nil
 }
 

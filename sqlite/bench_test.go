@@ -1,0 +1,154 @@
+package sqlite_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/pipeline"
+	"github.com/parley-news/parley/sqlite"
+)
+
+// newsDocs reads the shared news corpus (../shared/data/news/news.jsonl, or
+// $PARLEY_SHARED), skipping the benchmark when it is absent.
+func newsDocs(b *testing.B) []parley.Document {
+	b.Helper()
+	dir := os.Getenv("PARLEY_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared")
+	}
+	f, err := os.Open(filepath.Join(dir, "data", "news", "news.jsonl"))
+	if err != nil {
+		b.Skipf("news corpus not found (%v): set PARLEY_SHARED", err)
+	}
+	defer f.Close()
+	var docs []parley.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var rec struct{ ID, Title, Text, Source string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, parley.Document{ID: rec.ID, Title: rec.Title, Text: rec.Text, Outlet: rec.Source,
+			Published: time.Date(2025, 1, 1+len(docs)%300, 0, 0, 0, 0, time.UTC)})
+	}
+	return docs
+}
+
+func extractAll(b *testing.B, docs []parley.Document) []*parley.Analysis {
+	b.Helper()
+	p, err := pipeline.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := make(chan parley.Document)
+	go func() {
+		defer close(in)
+		for _, d := range docs {
+			in <- d
+		}
+	}()
+	var out []*parley.Analysis
+	for r := range p.Stream(context.Background(), in, 0) {
+		if r.Err != nil {
+			b.Fatal(r.Err)
+		}
+		out = append(out, r.Analysis)
+	}
+	return out
+}
+
+func dbSize(b *testing.B, path string) int64 {
+	var n int64
+	for _, suffix := range []string{"", "-wal"} {
+		if st, err := os.Stat(path + suffix); err == nil {
+			n += st.Size()
+		}
+	}
+	return n
+}
+
+// BenchmarkPutAnalyses stores the analyses of the news corpus (extracted
+// beforehand) in batches of 100: the store alone. Reports articles/s and the
+// database size per 1,000 articles.
+func BenchmarkPutAnalyses(b *testing.B) {
+	analyses := extractAll(b, newsDocs(b))
+	b.ResetTimer()
+	var stored int
+	var size int64
+	for range b.N {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "bench.db")
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for i := 0; i < len(analyses); i += 100 {
+			if _, err := s.PutAnalyses(context.Background(), analyses[i:min(i+100, len(analyses))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		s.Close()
+		size = dbSize(b, path)
+		stored += len(analyses)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(stored)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(size)/float64(len(analyses))*1000/(1<<20), "MiB/1000articles")
+}
+
+// BenchmarkIngestWithExtraction runs extraction (all cores) and the store
+// together, as parley ingest does: articles/s end to end.
+func BenchmarkIngestWithExtraction(b *testing.B) {
+	docs := newsDocs(b)
+	p, err := pipeline.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	var stored int
+	for range b.N {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "bench.db")
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		in := make(chan parley.Document)
+		go func() {
+			defer close(in)
+			for _, d := range docs {
+				in <- d
+			}
+		}()
+		var batch []*parley.Analysis
+		for r := range p.Stream(context.Background(), in, 0) {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+			if batch = append(batch, r.Analysis); len(batch) == 100 {
+				if _, err := s.PutAnalyses(context.Background(), batch); err != nil {
+					b.Fatal(err)
+				}
+				batch = batch[:0]
+			}
+		}
+		if _, err := s.PutAnalyses(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+		stored += len(docs)
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(stored)/b.Elapsed().Seconds(), "articles/s")
+}
