@@ -96,11 +96,6 @@ func dropPromoLines(paras []string, _ string) []string {
 	return out
 }
 
-func endsSentence(s string) bool {
-	s = strings.TrimRight(strings.TrimSpace(s), `"'”’)»`)
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
-}
-
 // tailBoilerplate matches what news sites put after the story: follow-us
 // and newsletter calls, subscriptions, tip lines, affiliate notes, tags,
 // sources and citations.
