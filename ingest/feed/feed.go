@@ -89,7 +89,7 @@ func item(f *gofeed.Feed, it *gofeed.Item, source string) Item {
 		body = d
 	}
 	if len([]rune(body)) >= MinEmbeddedChars {
-		doc.Text = body
+		doc.Text = phtml.Clean(body, doc.Title)
 		return Item{Doc: doc, Link: link}
 	}
 	return Item{Doc: doc, Link: link, NeedsFetch: link != ""}

@@ -13,6 +13,17 @@ type cleanRule func(paras []string, title string) []string
 
 var defaultRules = []cleanRule{dropHeadline, dropPromoLines, dropTrailingBoilerplate}
 
+// Clean removes news boilerplate from article text (paragraphs separated
+// by blank lines) as Extract does: a first paragraph repeating the title,
+// promotional lines, and follow-us, newsletter and tag lines at the end.
+// Feed readers use it on the text of embedded content.
+func Clean(text, title string) string {
+	if c := cleanup(text, title, defaultRules); len(words(c)) >= minWords {
+		return c
+	}
+	return text
+}
+
 // cleanup applies the rules to text (paragraphs separated by blank lines).
 func cleanup(text, title string, rules []cleanRule) string {
 	paras := strings.Split(text, "\n\n")
@@ -76,7 +87,7 @@ func overlap(a, b []string) float64 {
 // heading alone ("More:", "Most read") or followed by a colon and the
 // headline it links to ("Related: …", "SEE MORE: …"), and advertising
 // markers.
-var promoLine = regexp.MustCompile(`(?i)^(related( news| stories| articles| coverage)?|see more|read more|read also|also read|more|you may also like|recommended( for you)?|most read( in [a-z ]+)?|most popular|don'?t miss|continue reading( below)?|advertisement|explore further|trending( now)?)\s*(([:|…!.]+\s*)|([:|]\s+.{1,200}))?$`)
+var promoLine = regexp.MustCompile(`(?i)^(related( news| stories| articles| coverage)?|see more|read more|learn more|read also|also read|more|you may also like|recommended( for you)?|most read( in [a-z ]+)?|most popular|don'?t miss|continue reading( below)?|advertisement|explore further|trending( now)?)\s*(([:|…!.]+\s*)|([:|]\s+.{1,200}))?$`)
 
 // dropPromoLines removes promotional lines anywhere in the body.
 func dropPromoLines(paras []string, _ string) []string {
