@@ -272,9 +272,16 @@ func (d *actorDict) codeAt(actor int, t time.Time) string {
 			}
 		}
 	}
-	// Undated: prefer an open-ended code (the actor's standing identity).
+	// Undated: prefer an open-ended code (the actor's standing identity),
+	// then the first office held: a person named in the news with a title
+	// is mostly reported while in office, not as a former (ELI) one.
 	for _, c := range cs {
 		if c.from == 0 && c.to == 0 {
+			return c.code
+		}
+	}
+	for _, c := range cs {
+		if !strings.HasSuffix(c.code, "ELI") {
 			return c.code
 		}
 	}

@@ -120,6 +120,11 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		textRole := ps[i].role
 		for i+1 < len(ps) && joinable(s, ps[i].last, ps[i+1].first) {
 			nx := ps[i+1]
+			// "rebels in the Ivory Coast", "officials from Russia": only a
+			// role takes its country from a place after in/from.
+			if locJoin(s, ps[i].last, nx.first) && (country != "" || !nx.place) {
+				break
+			}
 			nc, nr := splitActor(nx.code)
 			if country == "" {
 				country = nc
@@ -162,7 +167,7 @@ func joinable(s *sentence, end, next int) bool {
 	}
 	for k := end; k < next; k++ {
 		switch s.words[k] {
-		case "'S", "OF", "THE", "-":
+		case "'S", "OF", "THE", "-", "IN", "FROM":
 		default:
 			return false
 		}
@@ -351,4 +356,40 @@ func (s *sentence) inActorSpans(spans []actorSpan, i int) bool {
 		}
 	}
 	return false
+}
+
+func locJoin(s *sentence, end, next int) bool {
+	for k := end; k < next; k++ {
+		if s.words[k] == "IN" || s.words[k] == "FROM" {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCountry returns the one country the sentence's places and
+// country-coded actors name, or "" when there are none or several.
+func sentenceCountry(spans []actorSpan) string {
+	c := ""
+	for _, a := range spans {
+		cc, _ := splitActor(a.code)
+		if cc == "" || cc == "IGO" || cc == "NGO" || cc == "IMG" || cc == "MNC" || roleOnlyCode[cc] {
+			continue
+		}
+		if c != "" && cc != c {
+			return ""
+		}
+		c = cc
+	}
+	return c
+}
+
+// roleOnlyCode are the role codes that may start an actor code without a
+// country.
+var roleOnlyCode = map[string]bool{
+	"GOV": true, "MIL": true, "COP": true, "JUD": true, "SPY": true, "LEG": true, "REB": true, "OPP": true,
+	"MED": true, "BUS": true, "CVL": true, "EDU": true, "ELI": true, "LAB": true, "REF": true, "UAF": true,
+	"PTY": true, "HLH": true, "AGR": true, "CRM": true, "RAD": true, "MOD": true, "INS": true, "PPL": true,
+	"REL": true, "SOC": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true, "ENV": true,
+	"HRI": true, "SET": true, "ATH": true,
 }

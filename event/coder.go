@@ -243,6 +243,15 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 		}
 	}
 	s.actors = c.findActors(s)
+	// A role without a country ("the president", "rebels") belongs to the
+	// one country the sentence names, if it names only one.
+	if cc := sentenceCountry(s.actors); cc != "" {
+		for k := range s.actors {
+			if a := &s.actors[k]; roleOnlyCode[a.code[:min(3, len(a.code))]] && len(a.code) >= 3 {
+				a.code = cc + a.code
+			}
+		}
+	}
 	s.actorAt = make([]int32, n)
 	for i := range s.actorAt {
 		s.actorAt[i] = -1

@@ -72,10 +72,15 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 					break
 				}
 			}
-			if stop || a.first-from > 12 {
+			if stop || a.first-from > max(12, t.consumed-from+6) {
 				return nil
 			}
 			if locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY" {
+				continue
+			}
+			// "withdraw its troops from Lebanon": the source's own forces
+			// are not the target.
+			if p := s.prevWord(a.first); (p == "ITS" || p == "THEIR" || p == "HIS" || p == "HER") && roleOnlyCode[a.code[:min(3, len(a.code))]] {
 				continue
 			}
 			return coordinated(s, k, +1)
