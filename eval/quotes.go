@@ -456,6 +456,61 @@ func typeOf(q QuoteSpan) string {
 	return *q.Type
 }
 
+// docAlignment is how one document's predictions line up with its gold.
+type docAlignment struct {
+	runes        []rune
+	gsets, psets []charSet
+	ptypes       []string    // type of each prediction by the quotation-mark rule
+	m, mex       map[int]int // gold → prediction: span match, exact match
+	inv, invex   map[int]int // prediction → gold
+	splitOf      map[int]bool
+}
+
+func alignDoc(gd QuoteDoc, pq []QuoteSpan, threshold float64) *docAlignment {
+	al := &docAlignment{runes: []rune(gd.Text), mex: map[int]int{}, inv: map[int]int{}, invex: map[int]int{},
+		splitOf: map[int]bool{}}
+	gq := gd.Quotes
+	al.gsets = make([]charSet, len(gq))
+	for i, q := range gq {
+		al.gsets[i] = contentChars(gd.Text, al.runes, q)
+	}
+	al.psets = make([]charSet, len(pq))
+	for j, q := range pq {
+		al.psets[j] = contentChars(gd.Text, al.runes, q)
+	}
+	mask := quotedMask(al.runes)
+	al.ptypes = make([]string, len(pq))
+	for j, p := range al.psets {
+		al.ptypes[j] = spanType(mask, p)
+	}
+	al.m = align(al.gsets, al.psets, threshold)
+	for i, j := range align(al.gsets, al.psets, 1.0) {
+		if slices.Equal(al.gsets[i], al.psets[j]) {
+			al.mex[i] = j
+		}
+	}
+	for i, j := range al.m {
+		al.inv[j] = i
+	}
+	for i, j := range al.mex {
+		al.invex[j] = i
+	}
+	// unaligned predictions lying >= 90% inside a gold quote that another
+	// prediction already matched (the second half of “A,” he said, “B.”)
+	for j, p := range al.psets {
+		if _, ok := al.inv[j]; ok || len(p) == 0 {
+			continue
+		}
+		for i := range al.m {
+			if float64(p.intersect(al.gsets[i])) >= 0.9*float64(len(p)) {
+				al.splitOf[j] = true
+				break
+			}
+		}
+	}
+	return al
+}
+
 // ScoreQuotes scores predictions against gold with the reference's rules:
 // content-character Jaccard >= threshold for a span match (0.5 by default
 // in the reference), one-to-one greedy alignment, ignored split predictions,
@@ -480,54 +535,12 @@ func ScoreQuotes(gold, pred []QuoteDoc, threshold float64) *QuoteReport {
 	perType := map[string]*typeCount{}
 	var typeOrder []string
 	for _, gd := range gold {
-		runes := []rune(gd.Text)
-		gq := gd.Quotes
 		var pq []QuoteSpan
 		if p := predBy[gd.ID]; p != nil {
 			pq = p.Quotes
 		}
-		gsets := make([]charSet, len(gq))
-		for i, q := range gq {
-			gsets[i] = contentChars(gd.Text, runes, q)
-		}
-		psets := make([]charSet, len(pq))
-		for j, q := range pq {
-			psets[j] = contentChars(gd.Text, runes, q)
-		}
-		mask := quotedMask(runes)
-		ptypes := make([]string, len(pq))
-		for j, p := range psets {
-			ptypes[j] = spanType(mask, p)
-		}
-		m := align(gsets, psets, threshold)
-		mex := map[int]int{}
-		for i, j := range align(gsets, psets, 1.0) {
-			if slices.Equal(gsets[i], psets[j]) {
-				mex[i] = j
-			}
-		}
-		inv := map[int]int{}
-		for i, j := range m {
-			inv[j] = i
-		}
-		invex := map[int]int{}
-		for i, j := range mex {
-			invex[j] = i
-		}
-		// unaligned predictions lying >= 90% inside a gold quote that another
-		// prediction already matched (the second half of “A,” he said, “B.”)
-		splitOf := map[int]bool{}
-		for j, p := range psets {
-			if _, ok := inv[j]; ok || len(p) == 0 {
-				continue
-			}
-			for i := range m {
-				if float64(p.intersect(gsets[i])) >= 0.9*float64(len(p)) {
-					splitOf[j] = true
-					break
-				}
-			}
-		}
+		al := alignDoc(gd, pq, threshold)
+		gq, m, mex, inv, invex, splitOf, ptypes := gd.Quotes, al.m, al.mex, al.inv, al.invex, al.splitOf, al.ptypes
 		for i, q := range gq {
 			t := typeOf(q)
 			tc := perType[t]
@@ -620,4 +633,76 @@ func WriteQuoteReport(w io.Writer, r *QuoteReport) error {
 		}
 	}
 	return nil
+}
+
+// QuoteMistakes lists what the "all" view counts against a system in one
+// document: gold quotes no prediction matched, predictions that matched no
+// gold quote (split halves excluded), and matches with the wrong speaker.
+type QuoteMistakes struct {
+	ID           string         `json:"id"`
+	Missed       []QuoteMistake `json:"missed,omitempty"`
+	Spurious     []QuoteMistake `json:"spurious,omitempty"`
+	WrongSpeaker []QuoteMistake `json:"wrong_speaker,omitempty"`
+}
+
+// QuoteMistake is one quote in a QuoteMistakes list. Text runs from its
+// first to its last content character; offsets are code points.
+type QuoteMistake struct {
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Text        string  `json:"text"`
+	Type        string  `json:"type,omitempty"` // gold type, or the quotation-mark rule's for a prediction
+	GoldSpeaker *string `json:"gold_speaker,omitempty"`
+	PredSpeaker *string `json:"pred_speaker,omitempty"`
+}
+
+func mistake(runes []rune, cs charSet) QuoteMistake {
+	if len(cs) == 0 {
+		return QuoteMistake{} // no content characters at all
+	}
+	s, e := int(cs[0]), int(cs[len(cs)-1])+1
+	return QuoteMistake{Start: s, End: e, Text: string(runes[s:e])}
+}
+
+// QuoteErrors lists the mistakes of pred, document by document, in gold
+// order; documents without mistakes are left out.
+func QuoteErrors(gold, pred []QuoteDoc, threshold float64) []QuoteMistakes {
+	predBy := make(map[string]*QuoteDoc, len(pred))
+	for i := range pred {
+		predBy[pred[i].ID] = &pred[i]
+	}
+	var out []QuoteMistakes
+	for _, gd := range gold {
+		var pq []QuoteSpan
+		if p := predBy[gd.ID]; p != nil {
+			pq = p.Quotes
+		}
+		al := alignDoc(gd, pq, threshold)
+		qm := QuoteMistakes{ID: gd.ID}
+		for i, q := range gd.Quotes {
+			j, ok := al.m[i]
+			switch {
+			case !ok:
+				x := mistake(al.runes, al.gsets[i])
+				x.Type, x.GoldSpeaker = typeOf(q), q.Speaker
+				qm.Missed = append(qm.Missed, x)
+			case !speakerOK(q, pq[j]):
+				x := mistake(al.runes, al.gsets[i])
+				x.Type, x.GoldSpeaker, x.PredSpeaker = typeOf(q), q.Speaker, pq[j].Speaker
+				qm.WrongSpeaker = append(qm.WrongSpeaker, x)
+			}
+		}
+		for j, p := range pq {
+			if _, ok := al.inv[j]; ok || al.splitOf[j] {
+				continue
+			}
+			x := mistake(al.runes, al.psets[j])
+			x.Type, x.PredSpeaker = al.ptypes[j], p.Speaker
+			qm.Spurious = append(qm.Spurious, x)
+		}
+		if len(qm.Missed)+len(qm.Spurious)+len(qm.WrongSpeaker) > 0 {
+			out = append(out, qm)
+		}
+	}
+	return out
 }

@@ -331,3 +331,44 @@ func TestScoreQuotesAgreesWithReference(t *testing.T) {
 		agreeQuotes(t, shared, gold, gold)
 	})
 }
+
+func TestQuoteErrorsListMissedSpuriousAndWrongSpeakers(t *testing.T) {
+	gold := readQuoteFile(t, "testdata/quotes_gold.jsonl")
+	pred := readQuoteFile(t, "testdata/quotes_pred.jsonl")
+	got := map[string]QuoteMistakes{}
+	for _, m := range QuoteErrors(gold, pred, 0.5) {
+		got[m.ID] = m
+	}
+	texts := func(ms []QuoteMistake) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Text)
+		}
+		return out
+	}
+	d1 := got["doc-1"]
+	if want := []string{"the talks in Zürich — the third round — had stalled"}; !slices.Equal(texts(d1.Missed), want) {
+		t.Errorf("doc-1 missed %q, want %q", texts(d1.Missed), want)
+	}
+	if want := []string{"Officials said the talks"}; !slices.Equal(texts(d1.Spurious), want) {
+		t.Errorf("doc-1 spurious %q, want %q (the split second half is not a mistake)", texts(d1.Spurious), want)
+	}
+	if want := []string{"The plan is dead,” she said, “and everyone knows it"}; !slices.Equal(texts(d1.WrongSpeaker), want) {
+		t.Errorf("doc-1 wrong speaker %q, want %q", texts(d1.WrongSpeaker), want)
+	}
+	if _, ok := got["doc-3"]; !ok || len(got["doc-3"].Spurious) != 1 {
+		t.Errorf("doc-3: want its one spurious prediction, got %+v", got["doc-3"])
+	}
+	// the totals agree with the score
+	r := ScoreQuotes(gold, pred, 0.5)
+	missed, spurious, wrong := 0, 0, 0
+	for _, m := range got {
+		missed += len(m.Missed)
+		spurious += len(m.Spurious)
+		wrong += len(m.WrongSpeaker)
+	}
+	if missed != r.All.Span.NGold-r.All.Span.TP || spurious != r.All.Span.NPred-r.All.Span.TP || wrong != r.All.Span.TP-r.All.EndToEnd.TP {
+		t.Errorf("mistakes %d missed, %d spurious, %d wrong speaker; score says %d, %d, %d", missed, spurious, wrong,
+			r.All.Span.NGold-r.All.Span.TP, r.All.Span.NPred-r.All.Span.TP, r.All.Span.TP-r.All.EndToEnd.TP)
+	}
+}

@@ -75,6 +75,7 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the metrics as JSON (the reference scorer's shape)")
 	predOut := fs.String("pred-out", "", "also write parley's predictions to this file (the scorer's PRED format)")
 	predIn := fs.String("pred", "", "score this PRED.jsonl instead of running the pipeline")
+	errorsOut := fs.String("errors", "", "write each document's missed, spurious and wrong-speaker quotes (view all) as JSONL to this file")
 	threshold := fs.Float64("threshold", 0.5, "content-character Jaccard needed for a span match")
 	workers := fs.Int("workers", 0, "parallel workers (0: all cores)")
 	fs.Usage = func() {
@@ -110,6 +111,11 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	elapsed := time.Since(start)
 	if *predOut != "" {
 		if err := writeJSONLFile(*predOut, pred); err != nil {
+			return err
+		}
+	}
+	if *errorsOut != "" {
+		if err := writeJSONLFile(*errorsOut, eval.QuoteErrors(gold, pred, *threshold)); err != nil {
 			return err
 		}
 	}

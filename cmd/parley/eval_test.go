@@ -170,3 +170,26 @@ func TestEvalHTMLScoresPredictionFile(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalQuotesScoresPredFileAndWritesErrors(t *testing.T) {
+	gold := filepath.Join("..", "..", "eval", "testdata", "quotes_gold.jsonl")
+	pred := filepath.Join("..", "..", "eval", "testdata", "quotes_pred.jsonl")
+	errs := filepath.Join(t.TempDir(), "errors.jsonl")
+	out, stderr, code := runCLI(t, "eval", "quotes", gold, "--pred", pred, "--errors", errs)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// the reference's numbers for this fixture (eval/testdata/quotes_fixture.golden.json)
+	for _, want := range []string{"all  11  13  0.769  0.909  0.833  0.640  0.800  0.615  0.727  0.667", "direct  6  6  1.000"} {
+		if !strings.Contains(strings.Join(strings.Fields(out), "  "), want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	b, err := os.ReadFile(errs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"id":"doc-1"`) || !strings.Contains(string(b), `"spurious"`) {
+		t.Errorf("errors file lacks doc-1's mistakes:\n%s", b)
+	}
+}
