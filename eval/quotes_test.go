@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -314,6 +315,7 @@ func TestScoreQuotesAgreesWithReference(t *testing.T) {
 	}
 	for _, b := range []string{"--baseline", "--baseline-cue"} {
 		t.Run("dev"+b, func(t *testing.T) {
+			t.Parallel()
 			pred := filepath.Join(dir, b[2:]+".jsonl")
 			runPython(t, filepath.Join(shared, "tools", "score_quotes.py"), b, gold, pred)
 			agreeQuotes(t, shared, gold, pred)
@@ -321,13 +323,15 @@ func TestScoreQuotesAgreesWithReference(t *testing.T) {
 	}
 	golds := readQuoteFile(t, gold)
 	for _, seed := range []uint64{1, 2} {
-		t.Run("dev-perturbed", func(t *testing.T) {
-			pred := filepath.Join(dir, "perturbed.jsonl")
+		t.Run(fmt.Sprintf("dev-perturbed-%d", seed), func(t *testing.T) {
+			t.Parallel()
+			pred := filepath.Join(dir, fmt.Sprintf("perturbed-%d.jsonl", seed))
 			writeJSONL(t, pred, perturbQuotes(golds, seed))
 			agreeQuotes(t, shared, gold, pred)
 		})
 	}
 	t.Run("dev-gold-vs-gold", func(t *testing.T) {
+		t.Parallel()
 		agreeQuotes(t, shared, gold, gold)
 	})
 }
