@@ -300,6 +300,9 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 			stmts = append(stmts, es...)
 			continue
 		}
+		if conditional(s, t.first) {
+			continue // "if it is attacked": not an act
+		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
 		cands = append(cands, cand{t: t, events: es, finite: fin, sub: subordinate(s, t.first)})
 	}
@@ -557,4 +560,18 @@ func political(code string) bool {
 		return false
 	}
 	return true
+}
+
+// conditional reports whether token i is in an "if", "unless" or "whether"
+// clause.
+func conditional(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch s.words[k] {
+		case ",", ";", ":":
+			return false
+		case "IF", "UNLESS", "WHETHER":
+			return true
+		}
+	}
+	return false
 }

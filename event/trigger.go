@@ -45,7 +45,7 @@ var modalWords = map[string]bool{
 	"HOPE": true, "HOPES": true, "HOPED": true, "HOPING": true, "WANT": true, "WANTS": true, "WANTED": true,
 	"TRY": true, "TRIES": true, "TRIED": true, "TRYING": true, "SEEK": true, "SEEKS": true, "SOUGHT": true,
 	"AIM": true, "AIMS": true, "AIMED": true, "AIMING": true, "FAILED": true, "FAIL": true, "FAILS": true, "FAILING": true,
-	"ATTEMPT": true, "ATTEMPTS": true, "ATTEMPTED": true, "WHO": true, "SUPPOSED": true, "ABLE": true,
+	"ATTEMPT": true, "ATTEMPTS": true, "ATTEMPTED": true, "SUPPOSED": true, "ABLE": true,
 	"PROPOSED": true, "PROPOSE": true, "PROPOSES": true, "PROPOSING": true, "NEED": true, "NEEDS": true, "MUST": true,
 	"CAN": true, "CANNOT": true, "ALLEGEDLY": true,
 }
@@ -271,6 +271,10 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 					case "03":
 						if x := intentOf(r2, code2); x != "" {
 							t.code, t.consumed = x, end2
+						} else if x := threatOf(r2); x != "" && !agreeWords[s.words[t.first]] {
+							// "prepared to impose martial law", "vowed to
+							// attack": an intended coercion is a threat.
+							t.code, t.consumed = x, end2
 						}
 					case "12":
 						if x := rejectOf(r2); x != "" {
@@ -293,7 +297,7 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 		if negWords[w] {
 			neg = true
 		}
-		if modalWords[w] && !(w == "WHO" && k != t.first-1) {
+		if modalWords[w] {
 			modal = true
 		}
 		if futureWords[w] && w != "TO" {
@@ -531,4 +535,8 @@ func demandAt(s *sentence, i int) (trig, bool) {
 		return trig{first: i, last: i + 1, consumed: end, code: "100", src: src, tgt: tgt, demand: true}, true
 	}
 	return trig{}, false
+}
+
+var agreeWords = map[string]bool{
+	"AGREE": true, "AGREED": true, "AGREES": true, "AGREEING": true, "ACCEPT": true, "ACCEPTED": true, "ACCEPTS": true,
 }

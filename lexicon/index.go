@@ -21,6 +21,8 @@ type candidate struct {
 	first string
 	rest  []string
 	m     Match
+	ok    bool   // MatchAt offers m (set by finish: m names something)
+	place *Place // what Lexicon.Place answers for this surface, offered or not
 }
 
 // span is a run [start, end) of index.cands; for a big group, one is its
@@ -38,6 +40,32 @@ type pair struct{ a, b string }
 // instead of scanning the group.
 const bigGroup = 8
 
+// lookup returns the candidate whose tokens are exactly first+rest, or nil.
+func (ix *index) lookup(first string, rest []string) *candidate {
+	sp, ok := ix.first[first]
+	if !ok {
+		return nil
+	}
+	if sp.big && len(rest) > 0 {
+		sub, ok := ix.second[pair{first, rest[0]}]
+		if !ok {
+			return nil
+		}
+		sp = sub
+	} else if sp.big {
+		if sp.one < 0 {
+			return nil
+		}
+		return &ix.cands[sp.one]
+	}
+	for i := sp.start; i < sp.end; i++ {
+		if slices.Equal(ix.cands[i].rest, rest) {
+			return &ix.cands[i]
+		}
+	}
+	return nil
+}
+
 // match returns the longest entry whose tokens start words.
 func (ix *index) match(words []string) (Match, bool) {
 	sp, ok := ix.first[words[0]]
@@ -52,7 +80,7 @@ func (ix *index) match(words []string) (Match, bool) {
 				}
 			}
 		}
-		if sp.one >= 0 {
+		if sp.one >= 0 && ix.cands[sp.one].ok {
 			return ix.cands[sp.one].m, true
 		}
 		return Match{}, false
@@ -74,7 +102,7 @@ func scan(cands []candidate, words []string) (Match, bool) {
 				break
 			}
 		}
-		if ok {
+		if ok && c.ok {
 			return c.m, true
 		}
 	}
@@ -91,7 +119,7 @@ func (ix *index) single(w string) (Match, bool) {
 	if !sp.big {
 		i = sp.end - 1 // longest first: a one-token entry is last
 	}
-	if i < 0 || len(ix.cands[i].rest) != 0 {
+	if i < 0 || len(ix.cands[i].rest) != 0 || !ix.cands[i].ok {
 		return Match{}, false
 	}
 	m := ix.cands[i].m
@@ -156,8 +184,11 @@ func (ib *indexBuilder) finish() index {
 	for w, h := range ib.head {
 		start := int32(len(ix.cands))
 		for i := h.start; i >= 0; i = ib.next[i] {
-			if m := ib.cands[i].m; m.Country != nil || m.Demonym != nil || m.Seat != nil || m.Place != nil || m.Org != nil {
-				ix.cands = append(ix.cands, ib.cands[i])
+			c := ib.cands[i]
+			m := c.m
+			c.ok = m.Country != nil || m.Demonym != nil || m.Seat != nil || m.Place != nil || m.Org != nil
+			if c.ok || c.place != nil {
+				ix.cands = append(ix.cands, c)
 			}
 		}
 		if int(start) == len(ix.cands) {

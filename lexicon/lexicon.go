@@ -83,7 +83,6 @@ type Lexicon struct {
 	// all-caps forms ("RUSSIA") of the three tables above
 	upName, upDemonym, upSeat map[string]*Country
 	countryAt                 map[string]*Place // countries as places, by name and alias
-	places                    map[string]*Place // regions and cities
 	orgs                      map[string]*Org
 	orgList                   []*Org
 	capitals                  map[*Place]*Country // capital cities
@@ -150,12 +149,20 @@ func (l *Lexicon) CountryByCode(code string) *Country {
 // Place returns the place named s: a country (by name or alias) first, then a
 // hand-curated region, then the most populous city with that name, then the
 // most populous city with that alternate name ("Kiev", "Bombay"). Matching is
-// exact and case-sensitive.
+// exact and case-sensitive. A name of several words is tokenized with
+// text.Segment, which allocates: Place is not for the hot path (MatchAt is).
 func (l *Lexicon) Place(s string) *Place {
 	if p := l.countryAt[s]; p != nil {
 		return p
 	}
-	return l.places[s]
+	first, rest, ok := split(s)
+	if !ok {
+		return nil
+	}
+	if c := l.exact.lookup(first, rest); c != nil {
+		return c.place
+	}
+	return nil
 }
 
 // CapitalOf returns the country whose capital p is, or nil. News uses a

@@ -483,6 +483,11 @@ func TestMatchAtDoesNotAllocate(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { l.MatchAt(w) }); n != 0 {
 		t.Errorf("MatchAt allocates %v times per call", n)
 	}
+	for _, caps := range [][]string{{"HANOI", ","}, {"NEW", "YORK", "("}, {"UNITED", "NATIONS"}, {"THE", "END"}} {
+		if n := testing.AllocsPerRun(100, func() { l.MatchAt(caps) }); n != 0 {
+			t.Errorf("MatchAt(%q) allocates %v times per call", caps, n)
+		}
+	}
 	if n := testing.AllocsPerRun(100, func() { l.MatchHyphenated("Al-Qaeda-linked") }); n != 0 {
 		t.Errorf("MatchHyphenated allocates %v times per call", n)
 	}

@@ -155,7 +155,6 @@ func newBuilder() *builder {
 			upDemonym: make(map[string]*Country, 600),
 			upSeat:    make(map[string]*Country, 100),
 			countryAt: make(map[string]*Place, 1500),
-			places:    make(map[string]*Place, surfaces),
 			orgs:      make(map[string]*Org, 2048),
 		},
 		news:     make(map[*Country]*countryNews, 256),
@@ -427,9 +426,10 @@ func (b *builder) indexCityAliases() {
 		if b.l.byName[a.name] != nil {
 			continue // "Mexico" for Mexico City: news means the country
 		}
-		old := b.l.places[a.name]
+		c := b.cand(a.name)
+		old := c.place
 		if old == nil || (!b.altClaim[a.name] && old.Kind == "city" && a.p.Population >= altMargin*old.Population) {
-			b.setPlace(a.name, a.p)
+			b.setPlace(c, a.name, a.p)
 			b.altClaim[a.name] = true
 		}
 	}
@@ -451,8 +451,8 @@ func (b *builder) placeAlias(f []string) error {
 	}
 	for _, p := range b.want[f[1]] {
 		if p.Country == f[2] {
-			b.l.places[f[0]] = p
-			b.cand(f[0]).m.Place = p // hand-curated: always offered
+			c := b.cand(f[0])
+			c.place, c.m.Place = p, p // hand-curated: always offered
 			if f[3] == "name" {
 				p.Name = f[0]
 			}
@@ -469,34 +469,31 @@ func (b *builder) placeName(s string, p *Place) {
 			b.want[s] = append(ps, p)
 		}
 	}
-	if s == "" || b.l.places[s] != nil {
+	if s == "" {
 		return
 	}
-	b.setPlace(s, p)
+	if c := b.cand(s); c.place == nil {
+		b.setPlace(c, s, p)
+	}
 }
 
-// setPlace gives s to p, replacing any other region or city. MatchAt offers
-// p for s unless s is one of p's nomatch names.
-func (b *builder) setPlace(s string, p *Place) {
-	b.l.places[s] = p
+// setPlace gives surface s, whose candidate is c, to p, replacing any other
+// region or city. MatchAt offers p for s unless s is one of p's nomatch names.
+func (b *builder) setPlace(c *candidate, s string, p *Place) {
+	c.place, c.m.Place = p, p
 	if nm := b.nomatch[p]; nm != "" && listHas(nm, s) {
-		if c := b.find(s); c != nil {
-			c.m.Place = nil
-		}
-		return
+		c.m.Place = nil
 	}
-	b.cand(s).m.Place = p
 }
 
 // placeNomatch reads a row of place_nomatch.tsv: a name MatchAt must not
 // offer as a place.
 func (b *builder) placeNomatch(f []string) error {
-	if b.l.places[f[0]] == nil {
+	c := b.find(f[0])
+	if c == nil || c.place == nil {
 		return fmt.Errorf("%q is no place name", f[0])
 	}
-	if c := b.find(f[0]); c != nil {
-		c.m.Place = nil
-	}
+	c.m.Place = nil
 	return nil
 }
 
@@ -572,12 +569,20 @@ func (b *builder) org(f []string) error {
 func (b *builder) indexCapitals() {
 	b.l.capitals = make(map[*Place]*Country, len(b.l.countries))
 	for _, c := range b.l.countries {
-		if p := b.l.places[c.Capital]; p != nil && p.Country == c.ISO2 && p.Kind == "city" {
+		if p := b.placeOf(c.Capital); p != nil && p.Country == c.ISO2 && p.Kind == "city" {
 			b.l.capitals[p] = c
 		} else if p := b.pplc[c.ISO2]; p != nil {
 			b.l.capitals[p] = c
 		}
 	}
+}
+
+// placeOf returns the region or city named s, or nil.
+func (b *builder) placeOf(s string) *Place {
+	if c := b.find(s); c != nil {
+		return c.place
+	}
+	return nil
 }
 
 // theVariants returns s and, when s starts with "the ", the same with "The ".
@@ -656,64 +661,7 @@ func split(s string) (first string, rest []string, ok bool) {
 func (b *builder) finish() *Lexicon {
 	l := b.l
 	l.exact = b.exact.finish()
-	l.upper = b.upperIndex(b.exact).finish()
 	return l
-}
-
-// upperIndex builds the index of all-caps forms ("HANOI", "NEW YORK",
-// "UNITED NATIONS") that MatchAt falls back to for an all-caps token, as in
-// datelines ("KYIV, Ukraine (AP) —"). It holds countries, demonyms, seats,
-// regions, cities of at least upperPop people and the organisations' forms
-// that are not ambiguous; forms already in capitals ("NATO") are left out.
-func (b *builder) upperIndex(eb *indexBuilder) *indexBuilder {
-	const upperPop = 100000
-	// eb.cands is in the order the data files were read, so when two forms
-	// share their capitals the same one sets each field on every Load.
-	cs := eb.cands
-	ub := newIndexBuilder(len(cs) / 4)
-	for i := range cs {
-		c := &cs[i]
-		m := c.m
-		if m.Place != nil && m.Place.Kind == "city" && m.Place.Population < upperPop && b.l.capitals[m.Place] == nil {
-			m.Place = nil
-		}
-		if m.Ambiguous {
-			m.Org, m.Ambiguous = nil, false
-		}
-		if m.Country == nil && m.Demonym == nil && m.Seat == nil && m.Place == nil && m.Org == nil {
-			continue
-		}
-		first := strings.ToUpper(c.first)
-		same := first == c.first
-		var rest []string
-		if len(c.rest) > 0 {
-			rest = make([]string, len(c.rest))
-			for i, w := range c.rest {
-				rest[i] = strings.ToUpper(w)
-				same = same && rest[i] == w
-			}
-		}
-		if same {
-			continue
-		}
-		u := ub.cand(first, rest)
-		if u.m.Country == nil {
-			u.m.Country = m.Country
-		}
-		if u.m.Demonym == nil {
-			u.m.Demonym = m.Demonym
-		}
-		if u.m.Seat == nil {
-			u.m.Seat = m.Seat
-		}
-		if u.m.Place == nil {
-			u.m.Place = m.Place
-		}
-		if u.m.Org == nil {
-			u.m.Org = m.Org
-		}
-	}
-	return ub
 }
 
 // lettersAndSpaces reports whether s is words of letters separated by

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,10 +23,10 @@ type Match struct {
 // tokens of a text as text.Segment produces them ("U.S." is one token and a
 // possessive ’s another, so "Saudi Arabia ’s" matches two tokens). Matching
 // is exact and case-sensitive, except that an all-caps first token with no
-// exact match is looked up among the all-caps forms of countries, demonyms,
-// seats, regions, cities of ≥ 100,000 people and capitals, and unambiguous
-// organisations, as in datelines ("HANOI, Vietnam (AP) —", "NEW YORK"). It
-// does not allocate.
+// exact match is looked up in title case ("HANOI" → "Hanoi", "NEW YORK" →
+// "New York"), as in datelines ("HANOI, Vietnam (AP) —"), offering countries,
+// demonyms, seats, regions, cities of ≥ 100,000 people and capitals, and
+// organisations' unambiguous forms. It does not allocate.
 func (l *Lexicon) MatchAt(words []string) (Match, bool) {
 	if len(words) == 0 {
 		return Match{}, false
@@ -34,9 +35,95 @@ func (l *Lexicon) MatchAt(words []string) (Match, bool) {
 		return m, true
 	}
 	if allCaps(words[0]) {
-		return l.upper.match(words)
+		return l.matchCaps(words)
 	}
 	return Match{}, false
+}
+
+// capsPop is the population from which MatchAt offers a city for its
+// all-caps name; capitals are always offered.
+const capsPop = 100000
+
+// matchCaps matches an all-caps token sequence ("NEW YORK") through the
+// title-case form of its first two tokens ("New", "York") and a
+// case-insensitive comparison of the rest, keeping only what a dateline or
+// heading plausibly names: no ambiguous organisation form, no small city.
+func (l *Lexicon) matchCaps(words []string) (Match, bool) {
+	var b0, b1 [48]byte
+	w0, ok := titleCase(b0[:0], words[0])
+	if !ok {
+		return Match{}, false
+	}
+	sp, ok := l.exact.first[string(w0)]
+	if !ok {
+		return Match{}, false
+	}
+	cands := l.exact.cands[sp.start:sp.end]
+	one := int32(-1)
+	if sp.big {
+		cands, one = nil, sp.one
+		if len(words) > 1 {
+			if w1, ok := titleCase(b1[:0], words[1]); ok {
+				if sub, ok := l.exact.second[pair{string(w0), string(w1)}]; ok {
+					cands = l.exact.cands[sub.start:sub.end]
+				}
+			}
+		}
+	}
+	for i := range cands {
+		if m, ok := l.capsCand(&cands[i], words); ok {
+			return m, true
+		}
+	}
+	if one >= 0 {
+		return l.capsCand(&l.exact.cands[one], words)
+	}
+	return Match{}, false
+}
+
+// capsCand matches c against words case-insensitively and filters its fields.
+func (l *Lexicon) capsCand(c *candidate, words []string) (Match, bool) {
+	if !c.ok || len(c.rest) >= len(words) {
+		return Match{}, false
+	}
+	for j, w := range c.rest {
+		if !strings.EqualFold(words[j+1], w) {
+			return Match{}, false
+		}
+	}
+	m := c.m
+	if m.Ambiguous {
+		m.Org, m.Ambiguous = nil, false
+	}
+	if p := m.Place; p != nil && p.Kind == "city" && p.Population < capsPop && l.capitals[p] == nil {
+		m.Place = nil
+	}
+	if m.Country == nil && m.Demonym == nil && m.Seat == nil && m.Place == nil && m.Org == nil {
+		return Match{}, false
+	}
+	return m, true
+}
+
+// titleCase appends w with every letter but the first of each part
+// (parts split at "-", "'" and ".") lowered: "HANOI" → "Hanoi",
+// "AL-QAEDA" → "Al-Qaeda". It handles ASCII only.
+func titleCase(dst []byte, w string) ([]byte, bool) {
+	if len(w) > cap(dst) {
+		return nil, false
+	}
+	start := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' && !start {
+			c += 'a' - 'A'
+		}
+		start = c == '-' || c == '\'' || c == '.'
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 // allCaps reports whether w has at least two letters and no lower-case one.

@@ -446,7 +446,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			kind = "clause"
 		} else if verb.Frames&lexicon.FrameNoun != 0 {
 			kind = "noun"
-		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Lemma == "say" && r.looseClauseStart(s, a) {
+		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Form != lexicon.Base && r.looseClauseStart(s, a) {
 			kind = "clause" // "says parts of his proposals are negotiable"
 		}
 	}
@@ -584,7 +584,7 @@ func (r *run) clauseStart(a int) bool {
 	case "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its",
 		"this", "these", "those", "no", "some", "any", "all", "both", "many", "most", "several", "only", "if",
 		"what", "why", "how", "when", "whether", "while", "nothing", "everything", "everyone", "nobody", "one",
-		"two", "none", "our", "my", "your", "such", "more", "less", "about", "because", "despite":
+		"two", "none", "our", "my", "your", "such", "more", "less", "because", "despite":
 		return true
 	}
 	return t.Is(text.Cap) || t.Kind == text.Number
@@ -644,12 +644,12 @@ func (r *run) looseClauseStart(s text.Sentence, a int) bool {
 	case "goodbye", "nothing", "so", "yes", "no", "hello", "thanks", "sorry", "little", "much", "less", "more", "something":
 		return false
 	}
-	for k := a + 1; k < s.Last && k < a+8; k++ {
+	for k := a + 1; k < s.Last && k < a+14; k++ {
 		switch r.low(k) {
 		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
 			return true
 		}
-		if !r.isWord(k) {
+		if !r.isWord(k) && r.low(k) != "," && r.kind(k) != text.Possessive && r.kind(k) != text.Number {
 			return false
 		}
 	}
@@ -1276,7 +1276,10 @@ func (r *run) accordingTo(si, v int) {
 		}
 	}
 	q := found{sp: sp, cue: v, cueEnd: v + 2, addresseeEn: -1, nestedIn: -1, para: s.Para}
-	after := r.skipAppositive(s, sp.last)
+	after := sp.last
+	if v > s.First+1 {
+		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
+	}
 	// a channel: "according to a statement from the ministry"
 	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != text.Dash && after < s.Last && r.low(after) == ",") {
 		// according to X, CONTENT

@@ -130,19 +130,32 @@ func BenchmarkIngestWithExtraction(b *testing.B) {
 				in <- d
 			}
 		}()
+		// Batches are written by their own goroutine, so that extraction goes
+		// on while a batch commits.
+		batches := make(chan []*parley.Analysis, 2)
+		done := make(chan error, 1)
+		go func() {
+			var err error
+			for batch := range batches {
+				if err == nil {
+					_, err = s.PutAnalyses(context.Background(), batch)
+				}
+			}
+			done <- err
+		}()
 		var batch []*parley.Analysis
 		for r := range p.Stream(context.Background(), in, 0) {
 			if r.Err != nil {
 				b.Fatal(r.Err)
 			}
 			if batch = append(batch, r.Analysis); len(batch) == 100 {
-				if _, err := s.PutAnalyses(context.Background(), batch); err != nil {
-					b.Fatal(err)
-				}
-				batch = batch[:0]
+				batches <- batch
+				batch = nil
 			}
 		}
-		if _, err := s.PutAnalyses(context.Background(), batch); err != nil {
+		batches <- batch
+		close(batches)
+		if err := <-done; err != nil {
 			b.Fatal(err)
 		}
 		stored += len(docs)

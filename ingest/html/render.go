@@ -54,10 +54,20 @@ type renderer struct {
 	paras []string
 	lines []string
 	cur   strings.Builder
+	// With dropLinks, a paragraph of at most linkParaWords words that is
+	// almost all link text is dropped: in an article body such paragraphs
+	// are lists of related headlines.
+	dropLinks bool
+	inLink    int // depth of <a> elements
+	linkBytes int // bytes of the paragraph written inside links
+	paraBytes int // bytes of the paragraph
 }
+
+const linkParaWords = 20
 
 func (r *renderer) endLine() {
 	s := strings.Join(strings.Fields(strings.ReplaceAll(r.cur.String(), "\u00ad", "")), " ")
+	r.paraBytes += len(strings.TrimSpace(r.cur.String()))
 	if s != "" {
 		r.lines = append(r.lines, s)
 	}
@@ -66,6 +76,16 @@ func (r *renderer) endLine() {
 
 func (r *renderer) endPara() {
 	r.endLine()
+	if r.dropLinks && len(r.lines) > 0 && r.paraBytes > 0 && float64(r.linkBytes) >= 0.9*float64(r.paraBytes) {
+		n := 0
+		for _, l := range r.lines {
+			n += len(words(l))
+		}
+		if n <= linkParaWords {
+			r.lines = r.lines[:0]
+		}
+	}
+	r.linkBytes, r.paraBytes = 0, 0
 	if len(r.lines) > 0 {
 		r.paras = append(r.paras, strings.Join(r.lines, "\n"))
 	}
@@ -76,6 +96,9 @@ func (r *renderer) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		r.cur.WriteString(n.Data)
+		if r.inLink > 0 {
+			r.linkBytes += len(strings.TrimSpace(n.Data))
+		}
 		return
 	case html.CommentNode, html.DoctypeNode:
 		return
@@ -93,6 +116,12 @@ func (r *renderer) walk(n *html.Node) {
 			return
 		}
 		name := n.Data
+		if n.DataAtom == atom.A || name == "ref" {
+			r.inLink++
+			r.children(n)
+			r.inLink--
+			return
+		}
 		switch {
 		case blockTags[name]:
 			r.endPara()
