@@ -398,20 +398,10 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			}
 		}
 	}
-	if verb.Lemma == "call" && !inverted && v+1 < s.Last && !isPreposition(r.low(v+1)) && r.low(v+1) != "for" {
-		// "has called the TPP pact “insanity”", "calls it her ''responsibility gene''"
-		for b := v + 1; b < s.Last && b-v < 9; b++ {
-			if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
-				if p := r.pairAt(b); p != nil && p.close > b && b > v+1 {
-					r.setContent(&q, v+1, p.close+1)
-					r.cueUsed[v] = true
-					r.out = append(r.out, q)
-				}
-				return
-			}
-			if !r.isWord(b) && r.kind(b) != text.Possessive && r.kind(b) != text.Number {
-				break
-			}
+	if verb.Lemma == "call" && !inverted {
+		if r.callNamed(s, v, &q) {
+			r.out = append(r.out, q)
+			return
 		}
 	}
 	if verb.Lemma == "ask" && !inverted && a < s.Last {
@@ -537,6 +527,28 @@ func (r *run) trimEnd(a, k int) int {
 		k--
 	}
 	return k
+}
+
+// callNamed reads "called the TPP pact “insanity”", "calls it her
+// ''responsibility gene''": the object and the quoted name it is given.
+func (r *run) callNamed(s text.Sentence, v int, q *found) bool {
+	if v+1 >= s.Last || isPreposition(r.low(v+1)) || r.low(v+1) == "for" {
+		return false
+	}
+	for b := v + 1; b < s.Last && b-v < 16; b++ {
+		if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
+			if p := r.pairAt(b); p != nil && p.close > b && b > v+1 {
+				r.setContent(q, v+1, p.close+1)
+				r.cueUsed[v] = true
+				return true
+			}
+			return false
+		}
+		if !r.isWord(b) && r.kind(b) != text.Possessive && r.kind(b) != text.Number {
+			return false
+		}
+	}
+	return false
 }
 
 // quotationAfter attributes to q the quotation that opens the sentence after
@@ -1151,6 +1163,12 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	if verb.Lemma == "call" {
+		if r.callNamed(s, v, &q) {
+			r.out = append(r.out, q) // ", calling the Fox News chief ''brilliant''"
+		}
+		return
+	}
 	a := v + 1
 	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 {
 		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.low(a) != "that" {

@@ -191,10 +191,10 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string, rules
 
 	var trText, raText string
 	if trErr == nil && tr != nil && tr.ContentNode != nil {
-		trText = Render(tr.ContentNode)
+		trText = renderBody(tr.ContentNode)
 	}
 	if raErr == nil && ra.Node != nil {
-		raText = Render(ra.Node)
+		raText = renderBody(ra.Node)
 	}
 	doc.Text = choose(trText, raText)
 	if len(words(doc.Text)) < minWords {

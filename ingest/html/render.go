@@ -35,6 +35,15 @@ func Render(n *html.Node) string {
 	return strings.Join(r.paras, "\n\n")
 }
 
+// renderBody renders an extractor's article node, dropping paragraphs that
+// are lists of links.
+func renderBody(n *html.Node) string {
+	r := renderer{dropLinks: true}
+	r.walk(n)
+	r.endPara()
+	return strings.Join(r.paras, "\n\n")
+}
+
 // Text returns the text of an HTML fragment, such as the content of a feed
 // item, rendered as Render does.
 func Text(fragment string) string {
