@@ -110,7 +110,7 @@ func dropPromoLines(paras []string, _ string) []string {
 // tailBoilerplate matches what news sites put after the story: follow-us
 // and newsletter calls, subscriptions, tip lines, affiliate notes, tags,
 // sources and citations.
-var tailBoilerplate = regexp.MustCompile(`(?i)(follow (us|him|her|them|[a-z]+ news|@\w+)?.{0,40}\b(on|at) (twitter|facebook|instagram|x|youtube)|\bsubscribe\b|\bnewsletters?\b|sign up|\bdelivered (to|through) your|click here|have a tip\?|if you buy something|may (get|earn) a (share|commission)|^filed under\b|^tags?:|^source:|^citation:|^listen to |^copyright|all rights reserved|^©|^\(c\) \d{4}|^updated (at|on) )`)
+var tailBoilerplate = regexp.MustCompile(`(?i)(follow (us|him|her|them|[a-z]+ news|@\w+)?.{0,40}\b(on|at) (twitter|facebook|instagram|x|youtube)|\bsubscribe\b|\bnewsletters?\b|sign up|\bdelivered (to|through) your|click(ing)? here|^if you (enjoyed|liked) this|^additional reporting by|^follow [^.]{0,40} coverage|have a tip\?|if you buy something|may (get|earn) a (share|commission)|^filed under\b|^tags?:|^source:|^citation:|^listen to |^copyright|all rights reserved|^©|^\(c\) \d{4}|^updated (at|on) )`)
 
 // dropTrailingBoilerplate removes boilerplate paragraphs from the end of
 // the body, stopping at the first paragraph of story text.
