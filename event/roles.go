@@ -1,5 +1,7 @@
 package event
 
+import "strings"
+
 // Prepositions that put an actor in a place or circumstance rather than in
 // the role of source or target.
 var locPreps = map[string]bool{
@@ -78,6 +80,10 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			if locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY" {
 				continue
 			}
+			// ", the Israeli army said": the reporter, not the target.
+			if s.prevWord(a.first) == "," && a.last < len(s.words) && isVerbBoundary(s.words[a.last]) {
+				return nil
+			}
 			// "withdraw its troops from Lebanon": the source's own forces
 			// are not the target.
 			if p := s.prevWord(a.first); (p == "ITS" || p == "THEIR" || p == "HIS" || p == "HER") && roleOnlyCode[a.code[:min(3, len(a.code))]] {
@@ -97,7 +103,33 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		}
 		return nil, before()
 	}
-	return before(), after(t.last)
+	srcs, tgts = before(), after(t.last)
+	if len(tgts) == 0 && !strings.HasPrefix(t.code, "04") {
+		tgts = placeTarget(s, t)
+	}
+	return srcs, tgts
+}
+
+// placeTarget is the fallback target of an act without one: the country or
+// region it takes place in ("eased emergency measures in Montenegro",
+// "a curfew in Algiers"). Meetings are not coded this way: "met in Geneva"
+// says where, not with whom.
+func placeTarget(s *sentence, t trig) []*actorSpan {
+	for k := s.actorBefore(t.last) + 1; k < len(s.actors); k++ {
+		a := &s.actors[k]
+		if a.first-t.last > 10 {
+			return nil
+		}
+		for j := t.last; j < a.first; j++ {
+			if stopTarget(s.words[j]) {
+				return nil
+			}
+		}
+		if a.place && s.prevWord(a.first) == "IN" {
+			return []*actorSpan{a}
+		}
+	}
+	return nil
 }
 
 // coordinated returns the actor k and the actors coordinated with it ("X and

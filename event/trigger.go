@@ -256,6 +256,18 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 	// Complement: "agreed to restore", "refused to meet", "plans to visit".
 	if !t.noun {
 		k := t.consumed
+		// "agreed in principle on Saturday to provide": adverbials may
+		// stand between the verb and its complement.
+		for j := k; j < len(s.words) && j < k+5; j++ {
+			w := s.words[j]
+			if w == "TO" {
+				k = j
+				break
+			}
+			if !(timeWords[w] || w == "IN" || w == "PRINCIPLE" || strings.HasSuffix(w, "LY") && len(w) > 3) {
+				break
+			}
+		}
 		if k < len(s.words) && s.words[k] == "TO" && k+1 < len(s.words) {
 			j := k + 1
 			if s.kinds[j] == text.OpenQuote || s.kinds[j] == text.StraightQuote {

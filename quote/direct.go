@@ -50,7 +50,7 @@ func (r *run) directQuotes() {
 		}
 		// a quotation alone in its paragraph continues the previous speaker
 		last = r.lastBefore(p.open)
-		if last != nil && p.para-last.para <= 2 && r.opensParagraph(p) {
+		if last != nil && p.para-last.para <= 1 && r.opensParagraph(p) {
 			q.sp, q.channel, q.reportedBy = last.sp, last.channel, last.reportedBy
 			r.out = append(r.out, q)
 		}
