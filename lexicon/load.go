@@ -49,6 +49,11 @@ func Load() (*Lexicon, error) {
 		}
 	}
 	b.indexCountries()
+	// Organisations before places, so that a city's alternate name does not
+	// take an organisation's ("Hamas" for Hamm).
+	if err := eachRow("orgs.tsv", orgsTSV, 6, b.org); err != nil {
+		return nil, err
+	}
 	if err := eachRow("regions.tsv", regionsTSV, 6, b.region); err != nil {
 		return nil, err
 	}
@@ -64,9 +69,6 @@ func Load() (*Lexicon, error) {
 		return nil, err
 	}
 	if err := eachRow("place_nomatch.tsv", placeNomatchTSV, 1, b.placeNomatch); err != nil {
-		return nil, err
-	}
-	if err := eachRow("orgs.tsv", orgsTSV, 6, b.org); err != nil {
 		return nil, err
 	}
 	b.indexCapitals()
@@ -423,8 +425,8 @@ const altMargin = 5
 
 func (b *builder) indexCityAliases() {
 	for _, a := range b.alts {
-		if b.l.byName[a.name] != nil {
-			continue // "Mexico" for Mexico City: news means the country
+		if b.l.byName[a.name] != nil || b.l.orgs[a.name] != nil {
+			continue // "Mexico" for Mexico City, "Hamas" for Hamm: news means the country, the group
 		}
 		c := b.cand(a.name)
 		old := c.place
@@ -479,9 +481,15 @@ func (b *builder) placeName(s string, p *Place) {
 
 // setPlace gives surface s, whose candidate is c, to p, replacing any other
 // region or city. MatchAt offers p for s unless s is one of p's nomatch names.
+//
+// Nor does it offer a city named like another country ("Lebanon",
+// Tennessee): that name is the country's in news.
 func (b *builder) setPlace(c *candidate, s string, p *Place) {
 	c.place, c.m.Place = p, p
 	if nm := b.nomatch[p]; nm != "" && listHas(nm, s) {
+		c.m.Place = nil
+	}
+	if cn := b.l.byName[s]; cn != nil && p.Kind == "city" && cn.ISO2 != p.Country {
 		c.m.Place = nil
 	}
 }
