@@ -34,7 +34,8 @@ func cleanup(text, title string, rules []cleanRule) string {
 }
 
 // dropHeadline removes a first paragraph that repeats the page's title:
-// article bodies start after the headline.
+// article bodies start after the headline. title may hold several
+// candidates, one a line (the metadata title, the page's <h1>).
 func dropHeadline(paras []string, title string) []string {
 	if len(paras) < 2 || title == "" {
 		return paras
@@ -43,14 +44,16 @@ func dropHeadline(paras []string, title string) []string {
 	if len(first) == 0 || len(first) > 40 || strings.Contains(paras[0], "\n") {
 		return paras
 	}
-	t := words(title)
-	if len(t) == 0 {
-		return paras
-	}
-	// The <title> often adds the site name ("… | The Daily Example"), so
-	// the headline is compared as a prefix or a near-equal.
-	if hasPrefixWords(t, first) && 2*len(first) >= len(t) || overlap(first, t) >= 0.8 {
-		return paras[1:]
+	for _, cand := range strings.Split(title, "\n") {
+		t := words(cand)
+		if len(t) == 0 {
+			continue
+		}
+		// The <title> often adds the site name ("… | The Daily Example"),
+		// so the headline is compared as a prefix or a near-equal.
+		if hasPrefixWords(t, first) && 2*len(first) >= len(t) || overlap(first, t) >= 0.8 {
+			return paras[1:]
+		}
 	}
 	return paras
 }

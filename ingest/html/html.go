@@ -231,7 +231,7 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string, rules
 	doc.Title = clean(doc.Title)
 	doc.Author = clean(doc.Author)
 	doc.Outlet = clean(doc.Outlet)
-	if c := cleanup(doc.Text, doc.Title, rules); len(words(c)) >= minWords {
+	if c := cleanup(doc.Text, doc.Title+"\n"+firstH1(root), rules); len(words(c)) >= minWords {
 		doc.Text = c
 	}
 	if doc.Published.IsZero() {
@@ -309,6 +309,26 @@ func shingleSet(toks []string) map[string]struct{} {
 		m[strings.Join(toks, " ")] = struct{}{}
 	}
 	return m
+}
+
+// firstH1 returns the text of the page's first <h1>, the displayed headline.
+func firstH1(root *html.Node) string {
+	var h *html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && h == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.H1 {
+				h = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(root)
+	if h == nil {
+		return ""
+	}
+	return strings.ReplaceAll(Render(h), "\n", " ")
 }
 
 // pageLanguage reads <html lang> or the Content-Language meta.
