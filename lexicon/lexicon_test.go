@@ -477,6 +477,31 @@ func TestMatchHyphenated(t *testing.T) {
 	}
 }
 
+// TestConcurrentUse exercises the lookups from several goroutines; run with
+// -race it checks that a loaded Lexicon is safe to share.
+func TestConcurrentUse(t *testing.T) {
+	l := mustLoad(t)
+	w := words("NEW YORK (AP) — The Russian Foreign Ministry said Kyiv and Saudi-led forces met in Riyadh.")
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				for i := range w {
+					l.MatchAt(w[i:])
+					l.MatchHyphenated(w[i])
+				}
+				l.Place("New York City")
+				l.Org("AP")
+				l.CountryByName("RUSSIA")
+				l.CapitalOf(l.Place("Moscow"))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 func TestMatchAtDoesNotAllocate(t *testing.T) {
 	l := mustLoad(t)
 	w := words("United Nations Security Council members met")
