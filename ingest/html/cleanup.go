@@ -11,7 +11,7 @@ import (
 // (see cleanup_test.go for the cases).
 type cleanRule func(paras []string, title string) []string
 
-var defaultRules = []cleanRule{dropHeadline, dropPromoLines, dropTrailingBoilerplate}
+var defaultRules = []cleanRule{dropHeadline, dropLeadingDateline, dropPromoLines, dropTrailingBoilerplate}
 
 // Clean removes news boilerplate from article text (paragraphs separated
 // by blank lines) as Extract does: a first paragraph repeating the title,
@@ -54,6 +54,24 @@ func dropHeadline(paras []string, title string) []string {
 		if hasPrefixWords(t, first) && 2*len(first) >= len(t) || overlap(first, t) >= 0.8 {
 			return paras[1:]
 		}
+	}
+	return paras
+}
+
+// leadingMeta matches a byline or timestamp line above the story:
+// "Published 11:11 PM EST Nov 19, 2019", "Updated at 1:23 p.m.",
+// "By Jane Doe", "5 min read".
+var leadingMeta = regexp.MustCompile(`(?i)^((published|updated|posted|last updated)\b|by [\p{Lu}]|\d+ min(ute)?s? read$)|\b\d{1,2}:\d{2}\b`)
+
+// dropLeadingDateline removes short byline and timestamp lines from the
+// first paragraphs.
+func dropLeadingDateline(paras []string, _ string) []string {
+	for i := 0; i < 3 && len(paras) > 1; i++ {
+		p := strings.TrimSpace(paras[0])
+		if strings.Contains(p, "\n") || len(words(p)) > 12 || !leadingMeta.MatchString(p) || strings.HasSuffix(p, ".") {
+			break
+		}
+		paras = paras[1:]
 	}
 	return paras
 }

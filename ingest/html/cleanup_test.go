@@ -18,6 +18,8 @@ func TestCleanupRules(t *testing.T) {
 		{"heading alone", story + "\n\nMost read\n\n" + more, "", story + "\n\n" + more},
 		{"sentence starting with More kept", story + "\n\n" + more, "", story + "\n\n" + more},
 		{"trailing follow and newsletter", story + "\n\nFollow Newsbeat on Instagram, Facebook and Twitter.\n\nGet the latest updates in your inbox. Subscribe to our newsletters.", "", story},
+		{"leading timestamp and byline", "Published 11:11 PM EST Nov 19, 2019\n\nBy Jane Doe\n\n" + story, "", story},
+		{"leading sentence with a time kept", "By 10:30 the talks had ended.\n\n" + story, "", "By 10:30 the talks had ended.\n\n" + story},
 		{"wire taglines", story + "\n\nAdditional reporting by Jane Doe\n\nFollow AP's full coverage of the talks at https://apnews.com/talks", "", story},
 		{"boilerplate words inside the story kept", "Subscribe, she said, was the word of the year.\n\n" + story, "", "Subscribe, she said, was the word of the year.\n\n" + story},
 		{"only the tail is cut", story + "\n\nFiled under: Politics\n\n" + more, "", story + "\n\nFiled under: Politics\n\n" + more},
