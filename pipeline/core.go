@@ -18,11 +18,7 @@ type core struct {
 	finder     *quote.Finder
 }
 
-func newCore() (*core, error) {
-	lex, err := lexicon.Load()
-	if err != nil {
-		return nil, fmt.Errorf("loading lexicon: %w", err)
-	}
+func newCore(lex *lexicon.Lexicon) (*core, error) {
 	speech, err := lexicon.LoadSpeech()
 	if err != nil {
 		return nil, fmt.Errorf("loading speech verbs: %w", err)

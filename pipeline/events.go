@@ -17,11 +17,7 @@ type eventStage struct {
 	coder *event.Coder
 }
 
-func newEventStage() (*eventStage, error) {
-	lex, err := lexicon.Load()
-	if err != nil {
-		return nil, fmt.Errorf("loading lexicon: %w", err)
-	}
+func newEventStage(lex *lexicon.Lexicon) (*eventStage, error) {
 	c, err := event.New()
 	if err != nil {
 		return nil, err
@@ -30,8 +26,8 @@ func newEventStage() (*eventStage, error) {
 }
 
 // eventStages returns the stages that follow quotes: events, then claims.
-func eventStages() ([]stage, error) {
-	e, err := newEventStage()
+func eventStages(lex *lexicon.Lexicon) ([]stage, error) {
+	e, err := newEventStage(lex)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/entity"
+	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/text"
 )
 
@@ -31,19 +32,50 @@ type State struct {
 	Entities *entity.Result // the entity layer, with token-level mention index
 }
 
-// New builds the default pipeline with the embedded lexicons.
-func New() (*Pipeline, error) {
-	c, err := newCore()
+// Level says how far the pipeline goes.
+type Level int
+
+const (
+	// Core runs segmentation, entities with coreference, and quotes.
+	Core Level = iota + 1
+	// Full also codes events and groups claims.
+	Full
+)
+
+// Option configures New.
+type Option func(*config)
+
+type config struct {
+	level Level
+}
+
+// WithLevel sets how far the pipeline goes (default Full).
+func WithLevel(l Level) Option { return func(c *config) { c.level = l } }
+
+// New builds the pipeline with the embedded lexicons, loaded once and shared
+// by every stage.
+func New(opts ...Option) (*Pipeline, error) {
+	cfg := config{level: Full}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading lexicon: %w", err)
+	}
+	c, err := newCore(lex)
 	if err != nil {
 		return nil, err
 	}
 	p := &Pipeline{}
 	p.stages = append(p.stages, c.entities, c.quotes)
-	evs, err := eventStages()
-	if err != nil {
-		return nil, err
+	if cfg.level >= Full {
+		evs, err := eventStages(lex)
+		if err != nil {
+			return nil, err
+		}
+		p.stages = append(p.stages, evs...)
 	}
-	p.stages = append(p.stages, evs...)
 	return p, nil
 }
 
