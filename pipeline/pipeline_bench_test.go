@@ -1,4 +1,4 @@
-package pipeline_test
+package pipeline
 
 import (
 	"bufio"
@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/pipeline"
 )
 
 // newsCorpus loads ../shared/data/news/news.jsonl (or $PARLEY_SHARED's),
@@ -96,13 +95,9 @@ func textBytes(ds []parley.Document) int64 {
 	return n
 }
 
-// benchExtract analyses every document once per iteration on one goroutine:
+// benchSerial analyses every document once per iteration on one goroutine:
 // with GOMAXPROCS=1 it is the one-core speed.
-func benchExtract(b *testing.B, ds []parley.Document) {
-	p, err := pipeline.New()
-	if err != nil {
-		b.Fatal(err)
-	}
+func benchSerial(b *testing.B, p *Pipeline, ds []parley.Document) {
 	ctx := context.Background()
 	b.SetBytes(textBytes(ds))
 	b.ReportAllocs()
@@ -118,11 +113,7 @@ func benchExtract(b *testing.B, ds []parley.Document) {
 }
 
 // benchStream runs the corpus through Stream with one worker per core.
-func benchStream(b *testing.B, ds []parley.Document) {
-	p, err := pipeline.New()
-	if err != nil {
-		b.Fatal(err)
-	}
+func benchStream(b *testing.B, p *Pipeline, ds []parley.Document) {
 	ctx := context.Background()
 	b.SetBytes(textBytes(ds))
 	b.ReportAllocs()
@@ -144,19 +135,38 @@ func benchStream(b *testing.B, ds []parley.Document) {
 	b.ReportMetric(float64(len(ds)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
-// BenchmarkExtract is the speed over the news corpus (skipped without it).
-func BenchmarkExtract(b *testing.B) { benchExtract(b, newsCorpus(b)) }
+func full(b *testing.B) *Pipeline {
+	b.Helper()
+	p, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
 
-// BenchmarkStream is the same corpus through the worker pool.
-func BenchmarkStream(b *testing.B) { benchStream(b, newsCorpus(b)) }
+// BenchmarkExtract is the "extract" speed: entities, coreference and quotes
+// (the stages before events) over the news corpus, one goroutine.
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench . ./pipeline
+func BenchmarkExtract(b *testing.B) { benchSerial(b, extractOnly(b), newsCorpus(b)) }
 
-// BenchmarkExtractSynthetic always runs: generated articles, ~0.5 MB.
-func BenchmarkExtractSynthetic(b *testing.B) { benchExtract(b, syntheticNews(200)) }
+// BenchmarkFull is the whole pipeline (New) over the news corpus, one goroutine.
+func BenchmarkFull(b *testing.B) { benchSerial(b, full(b), newsCorpus(b)) }
+
+// BenchmarkStream is the whole pipeline over the news corpus through the
+// worker pool, one worker per core.
+func BenchmarkStream(b *testing.B) { benchStream(b, full(b), newsCorpus(b)) }
+
+// BenchmarkExtractSynthetic and BenchmarkFullSynthetic always run:
+// generated articles, ~0.5 MB.
+func BenchmarkExtractSynthetic(b *testing.B) { benchSerial(b, extractOnly(b), syntheticNews(200)) }
+
+func BenchmarkFullSynthetic(b *testing.B) { benchSerial(b, full(b), syntheticNews(200)) }
 
 // TestSyntheticNewsIsAnalysed keeps the synthetic benchmark honest: the
 // generated text must go through the pipeline without errors.
 func TestSyntheticNewsIsAnalysed(t *testing.T) {
-	p, err := pipeline.New()
+	p, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
