@@ -73,15 +73,14 @@ func Encode(r Record, o export.Options) ([]byte, error) {
 // WriterSink writes JSON lines to a stream (standard output). It cannot
 // resume: Has is always false.
 type WriterSink struct {
-	mu   chan struct{}
+	mu   sync.Mutex
 	w    *bufio.Writer
 	opts export.Options
 }
 
 // NewWriterSink writes records to w.
 func NewWriterSink(w io.Writer, o export.Options) *WriterSink {
-	s := &WriterSink{mu: make(chan struct{}, 1), w: bufio.NewWriterSize(w, 64<<10), opts: o}
-	return s
+	return &WriterSink{w: bufio.NewWriterSize(w, 64<<10), opts: o}
 }
 
 func (s *WriterSink) Has(context.Context, string) (bool, error) { return false, nil }
@@ -91,15 +90,15 @@ func (s *WriterSink) Put(_ context.Context, r Record) error {
 	if err != nil {
 		return err
 	}
-	s.mu <- struct{}{}
-	defer func() { <-s.mu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	_, err = s.w.Write(b)
 	return err
 }
 
 func (s *WriterSink) Commit() error {
-	s.mu <- struct{}{}
-	defer func() { <-s.mu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.w.Flush()
 }
 
@@ -117,7 +116,7 @@ func (s *WriterSink) Close() error { return s.Commit() }
 // next commit — is dropped and will be written again, once. A killed run
 // therefore loses nothing and duplicates nothing.
 type FileSink struct {
-	mu      chan struct{}
+	mu      sync.Mutex
 	out     *os.File
 	w       *bufio.Writer
 	journal *os.File
@@ -140,7 +139,7 @@ type journalEntry struct {
 // OpenFileSink opens (or creates) the output file path and its journal,
 // recovering from an interrupted run.
 func OpenFileSink(path string, o export.Options) (*FileSink, error) {
-	s := &FileSink{mu: make(chan struct{}, 1), jpath: path + ".journal", opts: o, done: make(map[string]bool)}
+	s := &FileSink{jpath: path + ".journal", opts: o, done: make(map[string]bool)}
 	committed, err := s.replay()
 	if err != nil {
 		return nil, err
@@ -232,8 +231,8 @@ func (s *FileSink) replay() (int64, error) {
 func (s *FileSink) Fingerprints() []Seen { return s.seen }
 
 func (s *FileSink) Has(_ context.Context, hash string) (bool, error) {
-	s.mu <- struct{}{}
-	defer func() { <-s.mu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.done[hash], nil
 }
 
@@ -242,8 +241,8 @@ func (s *FileSink) Put(_ context.Context, r Record) error {
 	if err != nil {
 		return err
 	}
-	s.mu <- struct{}{}
-	defer func() { <-s.mu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if _, err := s.w.Write(b); err != nil {
 		return err
 	}
@@ -254,8 +253,8 @@ func (s *FileSink) Put(_ context.Context, r Record) error {
 
 // Commit makes the records put so far durable (see FileSink).
 func (s *FileSink) Commit() error {
-	s.mu <- struct{}{}
-	defer func() { <-s.mu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if len(s.batch) == 0 {
 		return nil
 	}

@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -454,7 +455,7 @@ func parseJSONDoc(b []byte, where string) (parley.Document, *Page, error) {
 	case string:
 		doc.ID = id
 	case float64:
-		doc.ID = fmt.Sprint(id)
+		doc.ID = strconv.FormatFloat(id, 'f', -1, 64)
 	}
 	if doc.Text == "" {
 		doc.Text = j.Body
