@@ -348,6 +348,11 @@ func choose(s *sentence, cs []cand) []parley.Event {
 	if main < 0 {
 		return cs[0].events
 	}
+	// "launched a mediation effort", "held talks": a light verb with an
+	// event noun for object is the noun's act.
+	if m := cs[main]; !m.t.noun && main+1 < len(cs) && cs[main+1].t.noun && cs[main+1].finite && cs[main+1].t.first-m.t.last <= 4 {
+		main++
+	}
 	out := append([]parley.Event(nil), cs[main].events...)
 	for i, c := range cs {
 		if i == main {

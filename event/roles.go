@@ -103,7 +103,11 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		}
 		return nil, before()
 	}
-	srcs, tgts = before(), after(t.last)
+	from := t.last
+	if t.thatClause > 0 {
+		from = t.thatClause
+	}
+	srcs, tgts = before(), after(from)
 	if len(tgts) == 0 && !strings.HasPrefix(t.code, "04") {
 		tgts = placeTarget(s, t)
 	}

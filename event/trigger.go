@@ -20,6 +20,8 @@ type trig struct {
 	// sentence.actors, for constructions that say who is who.
 	src, tgt int
 	demand   bool
+	// thatClause is the first token of the demanded clause, 0 if none.
+	thatClause int
 }
 
 var determiners = map[string]bool{
@@ -110,6 +112,15 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 			return trig{}, false
 		}
 		t.code, t.consumed = code, end
+		// "demanded that Hamas renounce…": the that-clause is what is
+		// demanded, not an act of its own.
+		if r := code[:2]; (r == "10" || r == "02") && end < len(s.words) && s.words[end] == "THAT" {
+			k := end + 1
+			for k < len(s.words) && k < end+12 && s.words[k] != "," && s.words[k] != ";" {
+				k++
+			}
+			t.consumed, t.thatClause = k, end+1
+		}
 		return c.modality(s, t)
 	}
 	if code, n := c.nouns.match(s.words, i); n > 0 {
