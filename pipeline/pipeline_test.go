@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -215,27 +214,18 @@ func TestStreamDefaultsToAllCores(t *testing.T) {
 	}
 }
 
-// extractOnly is the default pipeline cut after its quote stage: entities,
-// coreference and quotes, the "extract" speed the project measures. The
-// quote stage is recognised by its code pointer (the method value
-// (*core).quotes), so the cut follows however New assembles the stages.
+// extractOnly is the pipeline at level Core: entities, coreference and
+// quotes, the "extract" speed the project measures.
 func extractOnly(tb testing.TB) *Pipeline {
 	tb.Helper()
-	p, err := New()
+	p, err := New(WithLevel(Core))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	quotes := reflect.ValueOf((&core{}).quotes).Pointer()
-	for i, s := range p.stages {
-		if reflect.ValueOf(s).Pointer() == quotes {
-			return &Pipeline{stages: p.stages[:i+1]}
-		}
-	}
-	tb.Fatal("the default pipeline has no quote stage")
-	return nil
+	return p
 }
 
-func TestExtractOnlyLeavesEventsOut(t *testing.T) {
+func TestCoreLevelLeavesEventsOut(t *testing.T) {
 	full, err := New()
 	if err != nil {
 		t.Fatal(err)

@@ -93,12 +93,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if *repeat < 1 {
 		return fmt.Errorf("--repeat %d: want >= 1", *repeat)
 	}
-	p, stageNote, err := benchPipeline(*stages)
+	p, err := benchPipeline(*stages)
 	if err != nil {
 		return err
-	}
-	if stageNote != "" {
-		fmt.Fprintf(e.stderr, "parley bench: %s\n", stageNote)
 	}
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
@@ -157,20 +154,16 @@ func runBench(ctx context.Context, e *env, args []string) error {
 
 // benchPipeline builds the pipeline for --stages: extract (entities,
 // coreference, quotes) or full (also events and claims).
-func benchPipeline(stages string) (*pipeline.Pipeline, string, error) {
+func benchPipeline(stages string) (*pipeline.Pipeline, error) {
 	level := pipeline.Full
 	switch stages {
 	case "full":
 	case "extract":
 		level = pipeline.Core
 	default:
-		return nil, "", fmt.Errorf("--stages %q: want extract or full", stages)
+		return nil, fmt.Errorf("--stages %q: want extract or full", stages)
 	}
-	p, err := pipeline.New(pipeline.WithLevel(level))
-	if err != nil {
-		return nil, "", err
-	}
-	return p, "", nil
+	return pipeline.New(pipeline.WithLevel(level))
 }
 
 // benchRun streams the files (repeat times) through the pipeline and fills

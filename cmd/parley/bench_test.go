@@ -66,3 +66,23 @@ func TestBenchRejectsBadInput(t *testing.T) {
 		t.Errorf("bad line: exit %d, stderr %q; want failure naming bad.jsonl:2", code, errs)
 	}
 }
+
+func TestBenchStagesExtractCodesNoEvents(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "a.jsonl")
+	doc := `{"id":"a","text":"Russia and the United States agreed to reopen embassies, Foreign Minister Sergey Lavrov told reporters in Riyadh. “We will meet again,” he said."}` + "\n"
+	if err := os.WriteFile(in, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "bench", "--stages", "extract", "--json", in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r benchReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Stages != "extract" || r.Events != 0 || r.Claims != 0 || r.Entities == 0 {
+		t.Errorf("--stages extract: stages %q, %d entities, %d events, %d claims; want entities and no events or claims",
+			r.Stages, r.Entities, r.Events, r.Claims)
+	}
+}
