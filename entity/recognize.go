@@ -728,6 +728,14 @@ func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g 
 	return roles, aff, cc, g
 }
 
+func isDeterminerWord(l string) bool {
+	switch l {
+	case "another", "the", "a", "an", "one", "his", "her", "their", "its":
+		return true
+	}
+	return false
+}
+
 // isCourtesyTitle reports titles that say nothing of a role.
 func isCourtesyTitle(l string) bool {
 	switch l {
@@ -767,6 +775,9 @@ func (w *work) preApposition(i, j int) (roles []string, aff, cc string, g lexico
 	a := i - 1
 	for a-1 >= s.First && w.roleToken(a-1) && i-a < 14 {
 		a--
+	}
+	if a-1 == s.First && isDeterminerWord(w.low(s.First)) {
+		a = s.First // "Another member of the delegation, NAME,"
 	}
 	if a != s.First && !(a-1 >= s.First && w.kind(a-1) == text.OpenQuote) {
 		return nil, "", "", 0
@@ -1019,7 +1030,13 @@ func (w *work) addMention(e parley.Entity, a, b int, kind parley.MentionKind) {
 	}
 	surface := w.span(a, b)
 	ent := &w.res.Entities[idx]
-	if surface != ent.Name && !contains(ent.Aliases, surface) && kind == parley.NameMention {
+	switch {
+	case kind != parley.NameMention || surface == ent.Name:
+	case ent.Type == parley.Organization && len(surface) > len(ent.Name) && strings.Contains(surface, ent.Name):
+		// organisations are named by their fullest form in the text ("US State Department")
+		ent.Aliases = append(removeString(ent.Aliases, surface), ent.Name)
+		ent.Name = surface
+	case !contains(ent.Aliases, surface) && !strings.EqualFold(surface, ent.Name):
 		ent.Aliases = append(ent.Aliases, surface)
 	}
 	w.addRef(idx, a, b, kind)

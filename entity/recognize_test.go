@@ -1,0 +1,144 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+func newRecognizer(t testing.TB) *Recognizer {
+	t.Helper()
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	speech, err := lexicon.LoadSpeech()
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := lexicon.LoadRoles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewRecognizer(LexiconGazetteer{Lex: lex}, roles, speech)
+}
+
+func find(res *Result, name string) *parley.Entity {
+	for i := range res.Entities {
+		if res.Entities[i].Name == name {
+			return &res.Entities[i]
+		}
+	}
+	return nil
+}
+
+func TestRecognizePeopleWithRoles(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		name        string
+		in          string
+		person      string
+		role        string // a role that must be among the person's roles (substring)
+		affiliation string
+	}{
+		{"title and country before the name", "French Foreign Minister Jean Dupont arrived.", "Jean Dupont", "Foreign Minister", "France"},
+		{"organisation and role before the name", "UN Secretary-General Ana Lima spoke.", "Ana Lima", "Secretary-General", ""},
+		{"appositive after the name", "Olaf Berg, the German chancellor, left.", "Olaf Berg", "German chancellor", "Germany"},
+		{"lower-case role phrase before the name", "The talks ended, senior aide to the president and member of the delegation Yuri Petrov said.", "Yuri Petrov", "senior aide to the president", ""},
+		{"role set off before the name", "Another member of the delegation, Ivan Sokol, said it was early.", "Ivan Sokol", "member of the delegation", ""},
+		{"media outlet gives the affiliation", "Fox News correspondent Jane Roe wrote on X that talks began.", "Jane Roe", "correspondent", "Fox News"},
+		{"abbreviated title is a role", "Sen. Mark Doyle voted no.", "Mark Doyle", "Sen.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := r.Recognize(text.Segment(tt.in))
+			e := find(res, tt.person)
+			if e == nil {
+				var names []string
+				for _, x := range res.Entities {
+					names = append(names, string(x.Type)+":"+x.Name)
+				}
+				t.Fatalf("person %q not found in %v", tt.person, names)
+			}
+			if e.Type != parley.Person {
+				t.Errorf("%s has type %s, want PERSON", tt.person, e.Type)
+			}
+			if !slices.ContainsFunc(e.Roles, func(r string) bool { return strings.Contains(r, tt.role) }) {
+				t.Errorf("%s roles = %q, want one containing %q", tt.person, e.Roles, tt.role)
+			}
+			if tt.affiliation != "" && e.Affiliation != tt.affiliation {
+				t.Errorf("%s affiliation = %q, want %q", tt.person, e.Affiliation, tt.affiliation)
+			}
+		})
+	}
+}
+
+func TestRecognizeOrganisationsAndPlaces(t *testing.T) {
+	r := newRecognizer(t)
+	in := "The US State Department and Reuters said talks in Riyadh, Saudi Arabia, would go on. Russian officials agreed."
+	res := r.Recognize(text.Segment(in))
+	tests := []struct {
+		name, kind string
+		typ        parley.EntityType
+	}{
+		{"US State Department", "GOVERNMENT", parley.Organization},
+		{"Reuters", "MEDIA", parley.Organization},
+		{"Riyadh", "city", parley.Place},
+		{"Saudi Arabia", "country", parley.Place},
+		{"Russia", "country", parley.Place}, // from the demonym
+	}
+	for _, tt := range tests {
+		e := find(res, tt.name)
+		if e == nil {
+			t.Errorf("%q not found", tt.name)
+			continue
+		}
+		if e.Type != tt.typ || e.Kind != tt.kind {
+			t.Errorf("%q = %s/%s, want %s/%s", tt.name, e.Type, e.Kind, tt.typ, tt.kind)
+		}
+	}
+}
+
+func TestCoreference(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		name, in, mention, want string
+	}{
+		{"surname joins the full name", "Maria Lopez arrived. Lopez said little.", "Lopez", "Maria Lopez"},
+		{"pronoun finds the last speaker", "Maria Lopez said the plan was ready. She added more.", "She", "Maria Lopez"},
+		{"title gives the gender", "Mr. Tom Hale met Ms. Ann Ruiz. She spoke first.", "She", "Ann Ruiz"},
+		{"nominal mention by role", "Defence Minister Carl Berg arrived. The minister said nothing.", "The minister", "Carl Berg"},
+		{"family name written first", "Ambassador Liu Xiaming spoke. Liu said more.", "Liu", "Liu Xiaming"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.Segment(tt.in)
+			res := r.Recognize(d)
+			at := strings.LastIndex(tt.in, tt.mention)
+			for _, ref := range res.Refs {
+				if ref.Span.Start == at {
+					if got := res.Entities[ref.Entity].Name; got != tt.want {
+						t.Errorf("%q refers to %q, want %q", tt.mention, got, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention at %q (offset %d)", tt.mention, at)
+		})
+	}
+}
+
+func TestRecognizeIgnoresSentenceInitialCommonWords(t *testing.T) {
+	r := newRecognizer(t)
+	in := "New teams will meet. The new plan is ready. Meanwhile prices rose."
+	res := r.Recognize(text.Segment(in))
+	for _, e := range res.Entities {
+		if e.Type == parley.Person {
+			t.Errorf("unexpected person %q", e.Name)
+		}
+	}
+}
