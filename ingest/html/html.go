@@ -85,7 +85,8 @@ type Options struct {
 //     whitespace by one space; quote marks and other punctuation are kept
 //     as written; soft hyphens (U+00AD) are removed.
 //   - Title, Author, Published, Outlet (site name), URL (canonical, else
-//     pageURL), Language (BCP 47, from the page's declarations) are filled
+//     pageURL), Language (BCP 47: the language identified in the text,
+//     with the region the page declares when it agrees) are filled
 //     when the page says them; Source is pageURL.
 //   - A page without article text gives an error wrapping ErrNoArticle.
 //   - Extract never panics on malformed input: a panic inside the
@@ -228,6 +229,16 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string, rules
 		doc.Language = lang
 	}
 	doc.Language = normaliseLanguage(doc.Language)
+	// trafilatura identifies the language of the text it extracted; pages
+	// often declare their site's language instead (an English article on a
+	// German edition says lang="de"). The declaration wins only when it
+	// agrees, for its region subtag.
+	if tr != nil && tr.Metadata.Language != "" {
+		detected := strings.ToLower(tr.Metadata.Language)
+		if primary, _, _ := strings.Cut(doc.Language, "-"); primary != detected {
+			doc.Language = detected
+		}
+	}
 	doc.Title = clean(doc.Title)
 	doc.Author = clean(doc.Author)
 	doc.Outlet = clean(doc.Outlet)
