@@ -231,3 +231,17 @@ func BenchmarkExtractDev(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(pages))/time.Since(start).Seconds(), "pages/s")
 }
+
+func TestExtractPrefersTheHTTPCharset(t *testing.T) {
+	page := strings.Replace(article(body...), `<meta charset="utf-8">`, "", 1)
+	page = strings.ReplaceAll(page, "’", "'")
+	page = strings.Replace(page, "Geneva on Tuesday", "Genève on Tuesday", 1)
+	enc, _ := charmap.ISO8859_1.NewEncoder().String(strings.NewReplacer("“", `"`, "”", `"`).Replace(page))
+	d, err := Options{ContentType: "text/html; charset=ISO-8859-1"}.Extract(context.Background(), strings.NewReader(enc), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Text, "Genève") {
+		t.Errorf("ISO-8859-1 from Content-Type not used: %q", d.Text[:80])
+	}
+}
