@@ -28,6 +28,8 @@ var (
 	placeNomatchTSV string
 	//go:embed data/places.tsv
 	placesTSV string
+	//go:embed data/admin1.tsv
+	admin1TSV string
 )
 
 // Load parses the embedded data files and builds the indexes.
@@ -62,6 +64,12 @@ func Load() (*Lexicon, error) {
 		return nil, err
 	}
 	if err := eachRow("places.tsv", placesTSV, 10, b.city); err != nil {
+		return nil, err
+	}
+	// Subdivisions after cities: "Kabul" is the city, "Kabul province" the
+	// province.
+	b.admin = make([]Place, 0, strings.Count(admin1TSV, "\n"))
+	if err := eachRow("admin1.tsv", admin1TSV, 8, b.admin1); err != nil {
 		return nil, err
 	}
 	b.indexCityAliases()
@@ -131,6 +139,7 @@ type builder struct {
 	prio     map[string]int // table byte + surface → priority
 	exact    *indexBuilder
 	store    []Place             // backing array of the gazetteer's places
+	admin    []Place             // backing array of the generated subdivisions
 	altClaim map[string]bool     // place names claimed through an alternate name
 	nomatch  map[*Place]string   // '|'-separated names of a place that MatchAt must not offer
 	pplc     map[string]*Place   // ISO2 → its most populous city with GeoNames feature PPLC
@@ -414,6 +423,29 @@ func (b *builder) city(f []string) error {
 		// Alternate names are weaker than any place's own name, so they are
 		// indexed after every row has claimed its name.
 		b.alts = append(b.alts, placeAlias{a, p})
+	}
+	return nil
+}
+
+// admin1 reads a row of admin1.tsv: name, country, lat, lon, type,
+// iso3166_2, aliases, nomatch.
+func (b *builder) admin1(f []string) error {
+	if f[0] == "" || !validISO2(f[1]) || b.l.byCode[f[1]] == nil {
+		return fmt.Errorf("bad name or country %q %q", f[0], f[1])
+	}
+	lat, lon, err := parseLatLon(f[2], f[3])
+	if err != nil {
+		return fmt.Errorf("%s: %w", f[0], err)
+	}
+	b.admin = append(b.admin, Place{Name: f[0], Kind: "region", Country: f[1], Lat: lat, Lon: lon})
+	p := &b.admin[len(b.admin)-1]
+	b.l.nplaces++
+	if f[7] != "" {
+		b.nomatch[p] = f[7]
+	}
+	b.placeName(p.Name, p)
+	for a := range strings.SplitSeq(f[6], "|") {
+		b.placeName(a, p)
 	}
 	return nil
 }

@@ -34,8 +34,8 @@ func (l *Lexicon) MatchAt(words []string) (Match, bool) {
 	if m, ok := l.exact.match(words); ok {
 		return m, true
 	}
-	if allCaps(words[0]) {
-		return l.matchCaps(words)
+	if len(words[0]) >= 3 && allCaps(words[0]) {
+		return l.matchCaps(words) // not "LA", "BA": two capitals are an abbreviation
 	}
 	return Match{}, false
 }

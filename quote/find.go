@@ -301,6 +301,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if verb.Form == lexicon.Gerund {
 		switch r.low(v - 1) {
 		case "is", "are", "was", "were", "been":
+			if verb.Frames&(lexicon.FrameThat|lexicon.FrameObject) == 0 {
+				return // "were proposing a plan": an act, not an attribution
+			}
 			progressive = true // "is telling supporters that …"
 		default:
 			r.participle(si, v, verb)
@@ -458,7 +461,8 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if kind == "colon" && !(start < s.Last && r.clauseStart(start)) {
 		kind = "after"
 	}
-	if kind == "" && sp.first > s.First && (r.low(sp.first-1) == "which" || r.low(sp.first-1) == "that" || r.low(sp.first-1) == "what") && a < s.Last && r.isWord(a) {
+	if kind == "" && sp.first > s.First && (r.low(sp.first-1) == "which" || r.low(sp.first-1) == "that" || r.low(sp.first-1) == "what") &&
+		sp.last-sp.first == 1 && isSubjectPronoun(r.low(sp.first)) && a < s.Last && r.isWord(a) && !isPreposition(r.low(a)) {
 		// "the helicopter, which it said crashed in Logar": the content is the relative clause
 		kind = "clause"
 	}

