@@ -534,7 +534,7 @@ func (r *run) trimEnd(a, k int) int {
 }
 
 // callNamed reads "called the TPP pact “insanity”", "calls it her
-// ''responsibility gene''": the object and the quoted name it is given.
+// ”responsibility gene”": the object and the quoted name it is given.
 func (r *run) callNamed(s text.Sentence, v int, q *found) bool {
 	if v+1 >= s.Last || isPreposition(r.low(v+1)) || r.low(v+1) == "for" {
 		return false
