@@ -34,8 +34,8 @@ func (l *Lexicon) MatchAt(words []string) (Match, bool) {
 	if m, ok := l.exact.match(words); ok {
 		return m, true
 	}
-	if len(words[0]) >= 3 && allCaps(words[0]) {
-		return l.matchCaps(words) // not "LA", "BA": two capitals are an abbreviation
+	if allCaps(words[0]) {
+		return l.matchCaps(words)
 	}
 	return Match{}, false
 }
@@ -85,6 +85,9 @@ func (l *Lexicon) matchCaps(words []string) (Match, bool) {
 func (l *Lexicon) capsCand(c *candidate, words []string) (Match, bool) {
 	if !c.ok || len(c.rest) >= len(words) {
 		return Match{}, false
+	}
+	if len(c.rest) == 0 && len(words[0]) < 4 {
+		return Match{}, false // "LA", "BA", "EST": short capitals are abbreviations
 	}
 	for j, w := range c.rest {
 		if !strings.EqualFold(words[j+1], w) {
