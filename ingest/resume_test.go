@@ -139,10 +139,17 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 	}
 	killedMidRun := 0
 	for round := range 3 {
+		journal := fileSize(out + ".journal")
 		cmd := start()
-		delay := time.Duration(150+rng.IntN(500)) * time.Millisecond
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
+		// Kill at a random moment after this run's first commit, so that
+		// the kill lands in the middle of the work whatever the load.
+		delay := time.Duration(rng.IntN(400)) * time.Millisecond
+		deadline := time.Now().Add(30 * time.Second)
+		for fileSize(out+".journal") <= journal && time.Now().Before(deadline) {
+			time.Sleep(2 * time.Millisecond)
+		}
 		select {
 		case err := <-done:
 			t.Logf("round %d: finished before the kill (%v)", round, err)
@@ -150,7 +157,7 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 			cmd.Process.Signal(syscall.SIGKILL)
 			<-done
 			lines := countLines(t, out)
-			t.Logf("round %d: killed after %v with %d lines on disk", round, delay, lines)
+			t.Logf("round %d: killed %v after its first commit, %d lines on disk", round, delay, lines)
 			if lines < n {
 				killedMidRun++
 			}
@@ -202,6 +209,14 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 	if dups != n/100 {
 		t.Errorf("%d duplicates linked, want %d", dups, n/100)
 	}
+}
+
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
 }
 
 func countLines(t *testing.T, path string) int {
