@@ -388,6 +388,11 @@ func subordinate(s *sentence, i int) bool {
 		if subordinators[w] {
 			return true
 		}
+		// A relative "that" follows a noun ("the faction that controls");
+		// after a verb it introduces what was said or decided.
+		if w == "THAT" && k > 0 && s.flags[k-1]&keyVerb == 0 && !declareVerbs[s.words[k-1]] {
+			return true
+		}
 	}
 	return false
 }
