@@ -135,7 +135,10 @@ type QuoteFilter struct {
 	Outlet       string // the publishing or the relaying outlet
 	Article      string
 	Since, Until time.Time
-	Text         string // full-text query over the quote content
+	// Text is a full-text query over the quote content (every word
+	// required, stemmed). Alone, it lists the most recently stored matches
+	// first; with other filters, the newest published first.
+	Text string
 	PageRequest
 }
 

@@ -261,6 +261,9 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 		return page([]parley.QuoteRecord(nil), p), nil
 	}
 	var q query
+	// selective filters narrow the quotes to a few; the query then starts
+	// from them and sorts, instead of walking every quote by date.
+	selective := false
 	if f.Speaker != "" {
 		n := norm(f.Speaker)
 		if n == "" {
@@ -268,19 +271,23 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 		}
 		q.add(`q.id IN (SELECT q2.id FROM doc_entities de2 JOIN quotes q2 ON q2.document = de2.document AND q2.speaker = de2.local_id
 			WHERE de2.entity IN (`+speakerEntities+`) UNION SELECT q3.id FROM quotes q3 WHERE q3.speaker_norm = ?)`, n, n)
+		selective = true
 	}
 	if f.SpeakerID != "" {
 		id, err := parseID("e", f.SpeakerID)
 		if err != nil {
 			return parley.Page[parley.QuoteRecord]{}, err
 		}
-		q.add("de.entity = ?", id)
+		q.add(`q.id IN (SELECT q2.id FROM doc_entities de2 JOIN quotes q2 ON q2.document = de2.document AND q2.speaker = de2.local_id
+			WHERE de2.entity = ?)`, id)
+		selective = true
+	}
+	if f.Article != "" {
+		q.add("q.document = (SELECT id FROM documents WHERE article_id = ?)", f.Article)
+		selective = true
 	}
 	if f.Outlet != "" {
 		q.add("(d.outlet = ? COLLATE NOCASE OR q.reported_by = ? COLLATE NOCASE)", f.Outlet, f.Outlet)
-	}
-	if f.Article != "" {
-		q.add("d.article_id = ?", f.Article)
 	}
 	if !f.Since.IsZero() {
 		q.add("q.published >= ?", dateString(f.Since))
@@ -288,22 +295,36 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 	if !f.Until.IsZero() {
 		q.add("q.published < ? AND q.published != ''", dateString(f.Until))
 	}
+	from := "quotes q"
+	var fromArgs []any
+	order := " ORDER BY q.published DESC, q.id DESC"
+	if selective {
+		order = " ORDER BY +q.published DESC, q.id DESC"
+	}
+	limit, offset := p.Limit+1, p.Offset
 	if f.Text != "" {
 		fq := ftsQuery(f.Text)
 		if fq == "" {
 			return page([]parley.QuoteRecord(nil), p), nil
 		}
-		q.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", fq)
+		if len(q.where) == 0 {
+			// Words alone: the full-text index gives the page directly,
+			// most recently stored first, without collecting every match.
+			from = "(SELECT rowid AS id FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) m JOIN quotes q ON q.id = m.id"
+			fromArgs = []any{fq, limit, offset}
+			order, offset = " ORDER BY q.id DESC", 0
+		} else {
+			q.add("EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)", fq)
+		}
 	}
-	order := " ORDER BY q.published DESC, q.id DESC"
 	if f.Article != "" {
 		order = " ORDER BY q.start, q.id"
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT d.article_id, q.local_id, q.type, q.content, q.start, q.end, coalesce(de.entity, 0),
 		q.speaker_name, q.cue, q.channel, q.reported_by, q.nested_in, q.anonymous, q.published, d.outlet, d.title
-		FROM quotes q JOIN documents d ON d.id = q.document
+		FROM `+from+` JOIN documents d ON d.id = q.document
 		LEFT JOIN doc_entities de ON de.document = q.document AND de.local_id = q.speaker`+q.clause()+order+" LIMIT ? OFFSET ?",
-		append(q.args, p.Limit+1, p.Offset)...)
+		append(append(fromArgs, q.args...), limit, offset)...)
 	if err != nil {
 		return parley.Page[parley.QuoteRecord]{}, s.wrap("list quotes", err)
 	}
