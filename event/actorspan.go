@@ -84,6 +84,15 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 			}
 		}
 		if p == nil {
+			// "Vietnamese-led forces", "US-backed rebels": the country
+			// before the hyphen.
+			if h := strings.IndexByte(s.words[i], '-'); h > 0 && s.caps[i] && hyphenRoles[s.words[i][h+1:]] {
+				if hp, _ := c.actors.match([]string{s.words[i][:h]}, 0, true); hp != nil && hp.actor >= 0 {
+					if cc, _ := splitActor(c.actors.codeAt(hp.actor, s.in.Published)); cc != "" {
+						ps = append(ps, piece{first: i, last: i + 1, code: cc})
+					}
+				}
+			}
 			i++
 			continue
 		}
@@ -401,3 +410,7 @@ var roleOnlyCode = map[string]bool{
 	"REL": true, "SOC": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true, "ENV": true,
 	"HRI": true, "SET": true, "ATH": true,
 }
+
+// hyphenRoles are the second parts of "X-led", "X-backed": the first part
+// names the country behind the actor.
+var hyphenRoles = map[string]bool{"LED": true, "BACKED": true, "BASED": true, "SPONSORED": true, "RUN": true, "FUNDED": true, "ARMED": true, "ALLIED": true}
