@@ -139,7 +139,20 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 		defer close(items)
 		rd.Read(ctx, inputs, stdin, items)
 	}()
-	ready := orderedMap(ctx, items, workers, extractPage)
+	// Downloads wait on the network, not the CPU: with a fetcher, more
+	// pages are in flight than there are cores.
+	mapWorkers := workers
+	if rd.Fetcher != nil {
+		mapWorkers = 4 * workers
+	}
+	ready := orderedMap(ctx, items, mapWorkers, func(ctx context.Context, it Item) Item {
+		if it.Page != nil && it.Page.Fetch != "" && it.Err == nil {
+			if it = rd.fetchPage(ctx, it); it.Page == nil {
+				return it
+			}
+		}
+		return extractPage(ctx, it)
+	})
 
 	// The gate decides, in input order, what is analysed: it is the only
 	// goroutine that touches the dedup index.

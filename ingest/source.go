@@ -64,12 +64,15 @@ type Item struct {
 	Bytes int64
 }
 
-// Page is an HTML page waiting for main-text extraction, which the caller
-// runs in parallel.
+// Page is an HTML page waiting for main-text extraction (and download),
+// which Run does in parallel.
 type Page struct {
 	HTML        []byte
 	URL         string
 	ContentType string
+	// Fetch, when set, is the URL to download the page from first (with
+	// Reader.Fetcher); HTML is then empty.
+	Fetch string
 }
 
 // Reader reads inputs into Items. The zero value reads files; set Fetcher
@@ -339,20 +342,13 @@ func (r *Reader) readFeed(ctx context.Context, br *bufio.Reader, name string, pr
 			send(ctx, out, Item{Doc: it.Doc, Err: fmt.Errorf("item has no article text and fetching is off: %s", it.Link), Bytes: b})
 			continue
 		}
-		res, err := r.Fetcher.Get(ctx, it.Link)
-		if err != nil {
-			send(ctx, out, Item{Doc: it.Doc, Err: err, Bytes: b})
-			continue
-		}
-		if res.NotModified {
-			send(ctx, out, Item{Doc: it.Doc, Skip: "not modified", Bytes: b})
-			continue
-		}
 		doc := it.Doc
 		if doc.ID == "" {
 			doc.ID = it.Link
 		}
-		if !send(ctx, out, Item{Doc: doc, Page: &Page{HTML: res.Body, URL: res.URL, ContentType: res.ContentType}, Bytes: b}) {
+		// The page is fetched by Run's workers, so that pages of different
+		// hosts download in parallel (the fetcher spaces requests per host).
+		if !send(ctx, out, Item{Doc: doc, Page: &Page{Fetch: it.Link}, Bytes: b}) {
 			return
 		}
 	}
@@ -589,4 +585,19 @@ func (c *capReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
 	return n, err
+}
+
+// fetchPage downloads a page that a feed item links to.
+func (r *Reader) fetchPage(ctx context.Context, it Item) Item {
+	res, err := r.Fetcher.Get(ctx, it.Page.Fetch)
+	it.Page = nil
+	switch {
+	case err != nil:
+		it.Err = err
+	case res.NotModified:
+		it.Skip = "not modified"
+	default:
+		it.Page = &Page{HTML: res.Body, URL: res.URL, ContentType: res.ContentType}
+	}
+	return it
 }

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-news/parley/export"
 	"github.com/parley-news/parley/ingest/fetch"
@@ -160,4 +161,26 @@ func FuzzParseJSONDoc(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		parseJSONDoc(line, "fuzz:1")
 	})
+}
+
+func TestRunDownloadsLinkedPagesOfDifferentHostsInParallel(t *testing.T) {
+	var items strings.Builder
+	for i := range 4 {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(300 * time.Millisecond)
+			w.Write([]byte(page("Story", strings.Repeat("word"+string(rune('a'+i))+" ", 50)+storyText)))
+		}))
+		defer srv.Close()
+		items.WriteString("<item><title>Story</title><link>" + srv.URL + "/story</link><description>Teaser.</description></item>")
+	}
+	dir := t.TempDir()
+	feedPath := write(t, dir, "teasers.xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>`+items.String()+`</channel></rss>`))
+	start := time.Now()
+	st, _ := runAll(t, []string{feedPath}, &Reader{Fetcher: &fetch.Client{MinInterval: -1, IgnoreRobots: true}})
+	if el := time.Since(start); el > 900*time.Millisecond {
+		t.Errorf("4 slow hosts took %v: pages were not fetched in parallel", el)
+	}
+	if st.Extracted+st.Duplicates != 4 || st.Failed != 0 {
+		t.Errorf("stats %+v %v", st, st.Failures)
+	}
 }
