@@ -4,7 +4,6 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -522,10 +521,6 @@ func reportedIn(qs []parley.Quote, ev parley.Span) string {
 	return best
 }
 
-// sortEvents orders events by evidence position (stable).
-func sortEvents(evs []parley.Event) {
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Evidence.Start < evs[j].Evidence.Start })
-}
 
 // lightVerb reports whether a noun trigger is the object of a finite verb
 // that carries little meaning of its own ("imposed sanctions", "renewed
