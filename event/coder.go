@@ -521,7 +521,6 @@ func reportedIn(qs []parley.Quote, ev parley.Span) string {
 	return best
 }
 
-
 // lightVerb reports whether a noun trigger is the object of a finite verb
 // that carries little meaning of its own ("imposed sanctions", "renewed
 // negotiations", "undertook a mediation mission"): the noun is the act.
