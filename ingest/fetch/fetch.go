@@ -63,8 +63,12 @@ type host struct {
 	mu       sync.Mutex // one request at a time per host
 	next     time.Time  // earliest time of the next request
 	robots   *robots
-	robotsOK bool
+	robotsAt time.Time // when robots was fetched; zero: not yet
 }
+
+// robotsTTL is how long a host's robots.txt is trusted (RFC 9309 suggests
+// caching for at most 24 hours), which matters for long --follow runs.
+const robotsTTL = 24 * time.Hour
 
 type validators struct{ etag, lastModified string }
 
@@ -90,9 +94,9 @@ func (c *Client) Get(ctx context.Context, u string) (*Result, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if !c.IgnoreRobots {
-		if !h.robotsOK {
+		if h.robotsAt.IsZero() || time.Since(h.robotsAt) > robotsTTL {
 			h.robots = c.fetchRobots(ctx, h, pu)
-			h.robotsOK = true
+			h.robotsAt = time.Now()
 		}
 		if h.robots != nil && !h.robots.allowed(pu.EscapedPath()+querySuffix(pu)) {
 			return nil, fmt.Errorf("fetch %s: %w", u, ErrDisallowed)
