@@ -16,9 +16,14 @@ import (
 	phtml "github.com/parley-news/parley/ingest/html"
 )
 
-// MinEmbeddedChars is the shortest item text taken as the article itself;
-// shorter content is a teaser, and the linked page is fetched instead.
-const MinEmbeddedChars = 500
+// The shortest item text taken as the article itself; shorter text is a
+// teaser, and the linked page is fetched instead. Full content
+// (content:encoded, Atom content, content_html) is trusted from a shorter
+// length than a description, which is usually a summary.
+const (
+	MinContentChars     = 200
+	MinDescriptionChars = 500
+)
 
 // Item is one entry of a feed.
 type Item struct {
@@ -84,11 +89,11 @@ func item(f *gofeed.Feed, it *gofeed.Item, source string) Item {
 		doc.ID = id
 	}
 	// The longer of content and description is the candidate body.
-	body := phtml.Text(it.Content)
+	body, minChars := phtml.Text(it.Content), MinContentChars
 	if d := phtml.Text(it.Description); len(d) > len(body) {
-		body = d
+		body, minChars = d, MinDescriptionChars
 	}
-	if len([]rune(body)) >= MinEmbeddedChars {
+	if len([]rune(body)) >= minChars {
 		doc.Text = phtml.Clean(body, doc.Title)
 		return Item{Doc: doc, Link: link}
 	}

@@ -100,3 +100,15 @@ func FuzzParse(f *testing.F) {
 		Parse(strings.NewReader(in), "fuzz")
 	})
 }
+
+func TestParseJSONFeedWithShortFullContent(t *testing.T) {
+	in := `{"version":"https://jsonfeed.org/version/1.1","title":"JSON Wire","items":[{"id":"1","url":"https://x.example/1","title":"Brief",
+"content_html":"<p>` + strings.Repeat("Ministers met on Tuesday and agreed to meet again. ", 5) + `</p>","date_published":"2025-02-18T10:00:00Z"}]}`
+	f, err := Parse(strings.NewReader(in), "wire.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != 1 || f.Items[0].NeedsFetch || f.Items[0].Doc.Outlet != "JSON Wire" || f.Items[0].Doc.Published.IsZero() {
+		t.Errorf("items %+v", f.Items)
+	}
+}
