@@ -17,6 +17,7 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/export"
+	"github.com/parley-news/parley/ingest/html"
 	"github.com/parley-news/parley/pipeline"
 )
 
@@ -52,15 +53,19 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for relative dates, when the input has none")
 	workers := fs.Int("workers", 0, "parallel workers for JSONL input (0: all cores)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: parley extract [flags] FILE|-\n\nReads plain text (or JSONL with --jsonl or a .jsonl name) and writes parley JSON.\n\nFlags:")
+		fmt.Fprintln(e.stderr, "Usage: parley extract [flags] FILE|-…\n\n"+
+			"Reads plain text, an HTML page (by extension or sniffing), or JSONL ({\"id\",\"text\",…} per\n"+
+			"line, with --jsonl or a .jsonl name) and writes parley JSON: one indented document for one\n"+
+			"text or page, one line per document otherwise. A failing input is reported and the others\n"+
+			"are still analysed; the exit status says whether any failed.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return errSilent
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		fs.Usage()
-		return errors.New("need exactly one input (a file name or -)")
+		return errors.New("need an input (a file name or -)")
 	}
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("unknown --format %q (json, text)", *format)
@@ -73,22 +78,6 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		pub = t
 	}
-	name := fs.Arg(0)
-	var r io.Reader
-	if name == "-" {
-		r = e.stdin
-		name = "<stdin>"
-	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return fmt.Errorf("%s is a directory (use parley ingest for folders)", name)
-		}
-		r = f
-	}
 	p, err := pipeline.New()
 	if err != nil {
 		return err
@@ -96,9 +85,69 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	opts := export.Options{IncludeText: *includeText}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer w.Flush()
-	if *jsonl || strings.HasSuffix(strings.ToLower(name), ".jsonl") {
-		return extractJSONL(ctx, e, p, r, name, w, opts, *format, pub, *workers)
+	oneDoc := fs.NArg() == 1
+	failed := 0
+	for _, name := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		if *jsonl || strings.HasSuffix(strings.ToLower(name), ".jsonl") {
+			err = extractJSONLFile(ctx, e, p, name, w, opts, *format, pub, *workers)
+		} else {
+			err = extractFile(ctx, e, p, name, w, opts, *format, pub, !oneDoc)
+		}
+		if err != nil {
+			failed++
+			if !oneDoc {
+				fmt.Fprintf(e.stderr, "parley extract: %v\n", err)
+			} else {
+				return err
+			}
+		}
 	}
+	if failed > 0 {
+		w.Flush()
+		return fmt.Errorf("%d of %d inputs failed", failed, fs.NArg())
+	}
+	return nil
+}
+
+// openInput opens a named input, "-" being standard input.
+func openInput(e *env, name string) (io.Reader, string, func(), error) {
+	if name == "-" {
+		return e.stdin, "<stdin>", func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, name, nil, err
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, name, nil, fmt.Errorf("%s is a directory (parley ingest reads folders)", name)
+	}
+	return f, name, func() { f.Close() }, nil
+}
+
+func extractJSONLFile(ctx context.Context, e *env, p *pipeline.Pipeline, name string, w *bufio.Writer,
+	opts export.Options, format string, pub time.Time, workers int) error {
+	r, name, done, err := openInput(e, name)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return extractJSONL(ctx, e, p, r, name, w, opts, format, pub, workers)
+}
+
+// extractFile analyses one text file or HTML page. line writes compact JSON
+// (one line), for runs over several inputs.
+func extractFile(ctx context.Context, e *env, p *pipeline.Pipeline, name string, w *bufio.Writer,
+	opts export.Options, format string, pub time.Time, line bool) error {
+	r, name, done, err := openInput(e, name)
+	if err != nil {
+		return err
+	}
+	defer done()
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -110,6 +159,18 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%s: looks like binary data, not text", name)
 	}
 	doc := parley.Document{ID: idFromName(name), Text: string(data), Source: name, Published: pub}
+	if looksHTML(name, data) {
+		// a saved page: analyse its article body, with the page's metadata
+		page, err := html.Extract(ctx, bytes.NewReader(data), "")
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		page.ID, page.Source = doc.ID, name
+		if page.Published.IsZero() {
+			page.Published = pub
+		}
+		doc = page
+	}
 	a, err := p.Extract(ctx, doc)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -117,7 +178,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	for _, warn := range a.Warnings {
 		fmt.Fprintf(e.stderr, "parley extract: %s: %s\n", name, warn)
 	}
-	return writeAnalysis(w, a, opts, *format, false)
+	return writeAnalysis(w, a, opts, format, line)
 }
 
 func idFromName(name string) string {
@@ -125,6 +186,19 @@ func idFromName(name string) string {
 		return "stdin"
 	}
 	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+}
+
+// looksHTML reports whether the input is an HTML page: by its name, or by
+// sniffing its first bytes.
+func looksHTML(name string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return true
+	}
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 1024)]))
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		bytes.HasPrefix(head, []byte("<?xml")) && bytes.Contains(head, []byte("<html"))
 }
 
 // looksBinary reports whether data is probably not text: NUL bytes or many
