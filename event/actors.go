@@ -280,6 +280,14 @@ func (d *actorDict) codeAt(actor int, t time.Time) string {
 			return c.code
 		}
 	}
+	// A country that changed (the Ukrainian SSR, then Ukraine) is its
+	// present self: the range open at the end, unless that is a former
+	// leader's ELI code.
+	for _, c := range cs {
+		if c.to == 0 && !strings.HasSuffix(c.code, "ELI") {
+			return c.code
+		}
+	}
 	for _, c := range cs {
 		if !strings.HasSuffix(c.code, "ELI") {
 			return c.code

@@ -237,7 +237,7 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
 			}
 		}
 		if !found && ent.Type != parley.Place {
-			if code := c.entityCode(ent); code != "" {
+			if code := c.entityCode(ent, s.in.Published); code != "" {
 				spans = append(spans, actorSpan{first: i, last: last, code: code, entity: id})
 			}
 		}
@@ -248,10 +248,10 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
 
 // entityCode codes an entity the dictionaries do not name through its
 // affiliation ("Russia" → RUS) and roles ("foreign minister" → GOV).
-func (c *Coder) entityCode(e *parley.Entity) string {
+func (c *Coder) entityCode(e *parley.Entity, t time.Time) string {
 	// The name itself may be in the dictionaries ("Taliban", "Pentagon",
 	// a country), or a place the lexicon knows.
-	if code := c.codePhrase(e.Name); len(code) >= 3 {
+	if code := c.codePhrase(e.Name, t); len(code) >= 3 {
 		return code
 	}
 	if c.lex != nil {
@@ -266,14 +266,14 @@ func (c *Coder) entityCode(e *parley.Entity) string {
 	}
 	country := ""
 	if e.Affiliation != "" {
-		country = c.codePhrase(e.Affiliation)
+		country = c.codePhrase(e.Affiliation, t)
 		if len(country) > 3 {
 			country = country[:3]
 		}
 	}
 	role := ""
 	for _, r := range e.Roles {
-		code := c.codePhrase(r)
+		code := c.codePhrase(r, t)
 		cc, rr := splitActor(code)
 		if country == "" {
 			country = cc
@@ -296,7 +296,7 @@ func (c *Coder) entityCode(e *parley.Entity) string {
 
 // codePhrase codes a short phrase (an affiliation or role) with the
 // dictionaries.
-func (c *Coder) codePhrase(p string) string {
+func (c *Coder) codePhrase(p string, t time.Time) string {
 	d := text.Segment(p)
 	words := make([]string, len(d.Tokens))
 	for i := range d.Tokens {
@@ -310,7 +310,7 @@ func (c *Coder) codePhrase(p string) string {
 			continue
 		}
 		if ph.actor >= 0 {
-			cc, rr := splitActor(c.actors.codeAt(ph.actor, time.Time{}))
+			cc, rr := splitActor(c.actors.codeAt(ph.actor, t))
 			if country == "" {
 				country = cc
 			}
@@ -355,7 +355,7 @@ func (c *Coder) firstPerson(s *sentence, spans []actorSpan) []actorSpan {
 				if e.ID != q.Speaker {
 					continue
 				}
-				if code := c.entityCode(e); code != "" {
+				if code := c.entityCode(e, s.in.Published); code != "" {
 					spans = append(spans, actorSpan{first: i, last: i + 1, code: code, entity: e.ID})
 				}
 				break

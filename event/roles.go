@@ -108,6 +108,13 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		from = t.thatClause
 	}
 	srcs, tgts = before(), after(from)
+	if t.reversed {
+		// "The United States faced stiff international and Palestinian
+		// criticism": the critics are the source; with none named, the
+		// act still has its target.
+		srcs, tgts = c.reversedSources(s, t), srcs
+		return srcs, tgts
+	}
 	if len(tgts) == 0 && !strings.HasPrefix(t.code, "04") {
 		tgts = placeTarget(s, t)
 	}
@@ -205,4 +212,14 @@ func (s *sentence) actorBefore(i int) int {
 		}
 	}
 	return lo - 1
+}
+
+// reversedSources finds the doers of an act the subject undergoes: an actor
+// inside the pattern's object ("Palestinian criticism") or after "from" or
+// "by".
+func (c *Coder) reversedSources(s *sentence, t trig) []*actorSpan {
+	if k := s.actorBefore(t.last) + 1; k < len(s.actors) && s.actors[k].first < t.consumed+4 {
+		return coordinated(s, k, +1)
+	}
+	return nil
 }

@@ -22,6 +22,7 @@ type trig struct {
 	demand   bool
 	// thatClause is the first token of the demanded clause, 0 if none.
 	thatClause int
+	reversed   bool // the subject undergoes the act ("faced criticism")
 }
 
 var determiners = map[string]bool{
@@ -107,11 +108,11 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	if (ov != nil || bv != nil) && !prevDet && verbLike(s, i, max(on, bn)) {
 		n := max(on, bn)
 		t := trig{first: i, last: i + n}
-		code, end, ok := c.chooseCode(s, t, ov, bv)
+		code, end, rev, ok := c.chooseCodeDir(s, t, ov, bv)
 		if !ok {
 			return trig{}, false
 		}
-		t.code, t.consumed = code, end
+		t.code, t.consumed, t.reversed = code, end, rev
 		// "demanded that Hamas renounce…": the that-clause is what is
 		// demanded, not an act of its own.
 		if r := code[:2]; (r == "10" || r == "02") && end < len(s.words) && s.words[end] == "THAT" {
@@ -157,7 +158,14 @@ func nounContext(s *sentence, i, n int) bool {
 // chooseCode applies the patterns of the verb's blocks (parley's overlay
 // first) and returns the code and the end of the words the pattern used.
 func (c *Coder) chooseCode(s *sentence, t trig, ov, bv *verb) (string, int, bool) {
-	bestScore, bestCode, bestEnd := -1, "", t.last
+	code, end, _, ok := c.chooseCodeDir(s, t, ov, bv)
+	return code, end, ok
+}
+
+// chooseCodeDir is chooseCode that also says whether the pattern reverses
+// the roles.
+func (c *Coder) chooseCodeDir(s *sentence, t trig, ov, bv *verb) (string, int, bool, bool) {
+	bestScore, bestCode, bestEnd, bestRev := -1, "", t.last, false
 	var cand []int
 	try := func(b *block) {
 		if b == nil {
@@ -166,7 +174,7 @@ func (c *Coder) chooseCode(s *sentence, t trig, ov, bv *verb) (string, int, bool
 		// Only the patterns whose first word follows the verb closely can
 		// match; try them in file order so that ties go to the first.
 		cand = append(cand[:0], b.noPost...)
-		for k := t.last; k < len(s.words) && k < t.last+4; k++ {
+		for k := t.last; k < len(s.words) && k < t.last+6; k++ {
 			cand = append(cand, b.byFirst[s.words[k]]...)
 		}
 		slices.Sort(cand)
@@ -179,7 +187,7 @@ func (c *Coder) chooseCode(s *sentence, t trig, ov, bv *verb) (string, int, bool
 			}
 			end, ok := matchPattern(s, t, p)
 			if ok {
-				bestScore, bestCode, bestEnd = sc, p.code, end
+				bestScore, bestCode, bestEnd, bestRev = sc, p.code, end, p.reversed
 			}
 		}
 	}
@@ -190,7 +198,7 @@ func (c *Coder) chooseCode(s *sentence, t trig, ov, bv *verb) (string, int, bool
 		try(bv.block)
 	}
 	if bestScore >= 0 {
-		return bestCode, bestEnd, bestCode != ""
+		return bestCode, bestEnd, bestRev, bestCode != ""
 	}
 	// parley's overlay is authoritative for the verbs it lists.
 	code := ""
@@ -199,7 +207,7 @@ func (c *Coder) chooseCode(s *sentence, t trig, ov, bv *verb) (string, int, bool
 	} else if bv != nil {
 		code = bv.code
 	}
-	return code, t.last, code != ""
+	return code, t.last, false, code != ""
 }
 
 // matchPattern checks the pattern's items in order before and after the
@@ -227,11 +235,11 @@ func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
 		// next ones follow closely, as in the object phrase.
 		lim := k + 3
 		if j == 0 {
-			lim = k + 4
+			lim = k + 6 // behind a determiner and modifiers: "stiff international criticism"
 		}
 		for ; k < len(s.words) && k < lim; k++ {
 			w := s.words[k]
-			if j == 0 && k > t.last && prepositions[w] && !itemEq(w, it) {
+			if j == 0 && k > t.last && (prepositions[w] || s.kinds[k] == text.Punct) && !itemEq(w, it) {
 				return 0, false // "held after the talks": not the object
 			}
 			if w == ";" || w == "SAID" || w == "SAYS" || w == "." {

@@ -19,6 +19,7 @@ type item []string
 type pattern struct {
 	pre, post []item
 	code      string // "" blocks coding
+	reversed  bool   // the subject undergoes the act: "faced criticism"
 }
 
 // block is a set of synonymous verbs sharing patterns.
@@ -65,23 +66,32 @@ func (d *verbDict) add(v *verb) {
 	d.forms[v.words[0]] = append(d.forms[v.words[0]], v)
 }
 
-// parseCode reads "[036:036]", "[---]", "[:020]" → the primary code; ok is
-// false when the pattern only codes the passive side.
+// parseCode reads "[036:036]", "[---]", "[:020]" → the primary code; a code
+// only after the colon ("FACE * CRITICISM [:111]") is an act done to the
+// subject: reversed is true.
 func parseCode(s string) (code string, ok bool) {
+	code, ok, _ = parseCodeDir(s)
+	return code, ok
+}
+
+func parseCodeDir(s string) (code string, ok, reversed bool) {
 	s = strings.Trim(strings.TrimSpace(s), "[]")
 	if s == "---" || s == "" {
-		return "", true
+		return "", true, false
 	}
 	if i := strings.IndexByte(s, ':'); i >= 0 {
 		if i == 0 {
-			return "", false
+			if r := s[1:]; r != "" && r != "---" {
+				return r, true, true
+			}
+			return "", false, false
 		}
 		s = s[:i]
 	}
 	if s == "---" {
-		return "", true
+		return "", true, false
 	}
-	return s, true
+	return s, true, false
 }
 
 // splitCode cuts "TEXT [code] # comment" into text and code.
@@ -140,7 +150,7 @@ func parseVerbs(data string) (*verbDict, error) {
 			if !has {
 				continue
 			}
-			code, ok := parseCode(c)
+			code, ok, rev := parseCodeDir(c)
 			if !ok {
 				continue
 			}
@@ -148,7 +158,7 @@ func parseVerbs(data string) (*verbDict, error) {
 			if !ok {
 				continue
 			}
-			p.code = code
+			p.code, p.reversed = code, rev
 			cur.patterns = append(cur.patterns, p)
 			continue
 		}
