@@ -86,6 +86,7 @@ type Lexicon struct {
 	orgs                      map[string]*Org
 	orgList                   []*Org
 	capitals                  map[*Place]*Country // capital cities
+	domains                   map[string]*Org     // web domain → organisation
 	nplaces                   int
 	exact, upper              index // surface forms, and their all-caps forms (see MatchAt)
 }
@@ -173,6 +174,27 @@ func (l *Lexicon) CapitalOf(p *Place) *Country { return l.capitals[p] }
 // Org returns the organisation with the name or alias s, or nil. Matching is
 // exact and case-sensitive.
 func (l *Lexicon) Org(s string) *Org { return l.orgs[s] }
+
+// OrgByHost returns the organisation whose web domain host is or is under
+// ("www.reuters.com", "edition.cnn.com", "hosted.ap.org"), or nil. A port
+// and a trailing dot are ignored, and case does not matter. Ingest uses it to
+// name the outlet of a page.
+func (l *Lexicon) OrgByHost(host string) *Org {
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+		host = host[:i]
+	}
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for {
+		if o := l.domains[host]; o != nil {
+			return o
+		}
+		i := strings.IndexByte(host, '.')
+		if i < 0 || strings.IndexByte(host[i+1:], '.') < 0 {
+			return nil // stop at the registrable-looking last two labels
+		}
+		host = host[i+1:]
+	}
+}
 
 // Stats counts the entries of each table.
 type Stats struct {

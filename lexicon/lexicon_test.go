@@ -295,6 +295,33 @@ func TestOrgLookups(t *testing.T) {
 	}
 }
 
+func TestOrgByHost(t *testing.T) {
+	l := mustLoad(t)
+	for host, want := range map[string]string{
+		"www.reuters.com":             "Reuters",
+		"edition.cnn.com":             "CNN",
+		"hosted.ap.org":               "AP",
+		"apnews.com":                  "AP",
+		"WWW.NYTIMES.COM":             "New York Times",
+		"www.bbc.co.uk:443":           "BBC",
+		"news.bbc.co.uk.":             "BBC",
+		"timesofindia.indiatimes.com": "Times of India",
+		"x.com":                       "X",
+		"t.me":                        "Telegram",
+		"example.com":                 "",
+		"com":                         "",
+		"":                            "",
+	} {
+		got := ""
+		if o := l.OrgByHost(host); o != nil {
+			got = o.Name
+		}
+		if got != want {
+			t.Errorf("OrgByHost(%q) = %q, want %q", host, got, want)
+		}
+	}
+}
+
 // words segments s as the extractor does.
 func words(s string) []string {
 	d := text.Segment(s)

@@ -22,6 +22,8 @@ var (
 	regionsTSV string
 	//go:embed data/orgs.tsv
 	orgsTSV string
+	//go:embed data/org_domains.tsv
+	orgDomainsTSV string
 	//go:embed data/place_aliases.tsv
 	placeAliasesTSV string
 	//go:embed data/place_nomatch.tsv
@@ -54,6 +56,10 @@ func Load() (*Lexicon, error) {
 	// Organisations before places, so that a city's alternate name does not
 	// take an organisation's ("Hamas" for Hamm).
 	if err := eachRow("orgs.tsv", orgsTSV, 6, b.org); err != nil {
+		return nil, err
+	}
+	b.l.domains = make(map[string]*Org, 512)
+	if err := eachRow("org_domains.tsv", orgDomainsTSV, 2, b.orgDomain); err != nil {
 		return nil, err
 	}
 	if err := eachRow("regions.tsv", regionsTSV, 6, b.region); err != nil {
@@ -622,6 +628,23 @@ func (b *builder) placeOf(s string) *Place {
 	if c := b.find(s); c != nil {
 		return c.place
 	}
+	return nil
+}
+
+// orgDomain reads a row of org_domains.tsv: domain, organisation.
+func (b *builder) orgDomain(f []string) error {
+	d := f[0]
+	if d == "" || d != strings.ToLower(d) || strings.HasPrefix(d, "www.") || !strings.Contains(d, ".") {
+		return fmt.Errorf("bad domain %q", d)
+	}
+	o := b.l.orgs[f[1]]
+	if o == nil {
+		return fmt.Errorf("%s: no organisation %q", d, f[1])
+	}
+	if b.l.domains[d] != nil {
+		return fmt.Errorf("duplicate domain %q", d)
+	}
+	b.l.domains[d] = o
 	return nil
 }
 
