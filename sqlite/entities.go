@@ -210,6 +210,9 @@ func (s *Store) MergeEntities(ctx context.Context, keep, drop, reason string) (s
 		if _, err := w.exec("UPDATE doc_entities SET entity = ?, reason = ? WHERE entity = ?", k, "merge: "+reason, d); err != nil {
 			return err
 		}
+		if _, err := w.exec("UPDATE quotes SET entity = ? WHERE entity = ?", k, d); err != nil {
+			return err
+		}
 		if _, err := w.exec("UPDATE entities SET merged_into = ? WHERE id = ?", k, d); err != nil {
 			return err
 		}
@@ -248,6 +251,10 @@ func (s *Store) Unmerge(ctx context.Context, mergeID string) error {
 			why, _ := it[2].(string)
 			if _, err := w.exec("UPDATE doc_entities SET entity = ?, reason = ? WHERE document = ? AND local_id = ? AND entity = ?",
 				drop, why, int64(doc), local, keep); err != nil {
+				return err
+			}
+			if _, err := w.exec("UPDATE quotes SET entity = ? WHERE document = ? AND speaker = ? AND entity = ?",
+				drop, int64(doc), local, keep); err != nil {
 				return err
 			}
 		}

@@ -29,6 +29,8 @@ func TestMigrationsKeepData(t *testing.T) {
 		`INSERT INTO doc_entities (document, local_id, entity, type, name, reason) VALUES (1, 'E1', 1, 'PERSON', 'Sergey Lavrov', 'new')`,
 		`INSERT INTO doc_aliases (norm, document, local_id, alias) VALUES ('sergey lavrov', 1, 'E1', 'Sergey Lavrov'), ('lavrov', 1, 'E1', 'Lavrov')`,
 		`INSERT INTO entity_aliases (norm, entity) VALUES ('sergey lavrov', 1), ('lavrov', 1)`,
+		`INSERT INTO quotes (document, local_id, type, content, start, end, speaker, speaker_name, speaker_norm)
+			VALUES (1, 'Q1', 'direct', 'spoke', 14, 19, 'E1', 'Sergey Lavrov', 'sergey lavrov')`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%.60s: %v", q, err)
@@ -50,6 +52,10 @@ func TestMigrationsKeepData(t *testing.T) {
 	}
 	if !slices.Equal(e.Aliases, []string{"Lavrov"}) {
 		t.Errorf("aliases after migration = %v; want [Lavrov]", e.Aliases)
+	}
+	q, err := s.Quotes(context.Background(), parley.QuoteFilter{Speaker: "Lavrov"})
+	if err != nil || len(q.Items) != 1 || q.Items[0].SpeakerID != "e1" {
+		t.Errorf("quotes by Lavrov after migration = %+v, %v; want Q1 by e1", q.Items, err)
 	}
 	// A merge rebuilds the alias index from the migrated keys.
 	p, err := s.Entities(context.Background(), parley.EntityFilter{Name: "lavrov"})

@@ -236,12 +236,14 @@ func (w *writer) put(p *prepared) (bool, error) {
 	}
 	linked := map[int64]bool{} // cross-article entities this article already counts for
 	links := make([][]any, 0, len(a.Entities))
+	global := map[string]any{} // local entity id → cross-article id
 	for _, e := range a.Entities {
 		row, err := w.linkEntity(docID, e, speakerQuotes[e.ID], linked)
 		if err != nil {
 			return false, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		links = append(links, row)
+		global[e.ID] = row[2]
 	}
 	if err := w.insertRows(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason, aliases, keys) VALUES `, links); err != nil {
 		return false, fmt.Errorf("entities: %w", err)
@@ -250,10 +252,10 @@ func (w *writer) put(p *prepared) (bool, error) {
 	for _, q := range p.doc.Quotes {
 		name := deref(q.SpeakerName)
 		rows = append(rows, []any{docID, q.ID, q.Type, q.Content, q.Start, q.End, deref(q.Speaker), name, norm(name), q.Cue,
-			deref(q.Channel), deref(q.ReportedBy), deref(q.NestedIn), q.Anonymous, pub})
+			deref(q.Channel), deref(q.ReportedBy), deref(q.NestedIn), q.Anonymous, pub, global[deref(q.Speaker)]})
 	}
 	if err := w.insertRows(`INSERT INTO quotes (document, local_id, type, content, start, end, speaker, speaker_name, speaker_norm,
-		cue, channel, reported_by, nested_in, anonymous, published) VALUES `, rows); err != nil {
+		cue, channel, reported_by, nested_in, anonymous, published, entity) VALUES `, rows); err != nil {
 		return false, fmt.Errorf("quotes: %w", err)
 	}
 	runes := []rune(d.Text)

@@ -269,8 +269,7 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 		if n == "" {
 			return page([]parley.QuoteRecord(nil), p), nil
 		}
-		q.add(`q.id IN (SELECT q2.id FROM doc_entities de2 JOIN quotes q2 ON q2.document = de2.document AND q2.speaker = de2.local_id
-			WHERE de2.entity IN (`+speakerEntities+`) UNION SELECT q3.id FROM quotes q3 WHERE q3.speaker_norm = ?)`, n, n)
+		q.add(`(q.entity IN (`+speakerEntities+`) OR q.speaker_norm = ?)`, n, n)
 		selective = true
 	}
 	if f.SpeakerID != "" {
@@ -278,8 +277,7 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 		if err != nil {
 			return parley.Page[parley.QuoteRecord]{}, err
 		}
-		q.add(`q.id IN (SELECT q2.id FROM doc_entities de2 JOIN quotes q2 ON q2.document = de2.document AND q2.speaker = de2.local_id
-			WHERE de2.entity = ?)`, id)
+		q.add("q.entity = ?", id)
 		selective = true
 	}
 	if f.Article != "" {
@@ -287,7 +285,10 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 		selective = true
 	}
 	if f.Outlet != "" {
-		q.add("(d.outlet = ? COLLATE NOCASE OR q.reported_by = ? COLLATE NOCASE)", f.Outlet, f.Outlet)
+		// Two indexed terms, so that SQLite can answer the OR from two indexes.
+		q.add(`q.id IN (SELECT q2.id FROM documents d2 JOIN quotes q2 ON q2.document = d2.id WHERE d2.outlet = ? COLLATE NOCASE
+			UNION SELECT q3.id FROM quotes q3 WHERE q3.reported_by = ? COLLATE NOCASE)`, f.Outlet, f.Outlet)
+		selective = true
 	}
 	if !f.Since.IsZero() {
 		q.add("q.published >= ?", dateString(f.Since))
@@ -320,10 +321,12 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 	if f.Article != "" {
 		order = " ORDER BY q.start, q.id"
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT d.article_id, q.local_id, q.type, q.content, q.start, q.end, coalesce(de.entity, 0),
+	// The page is chosen from the quotes' index columns first; only its rows
+	// are then read whole and joined with their articles.
+	rows, err := s.r.QueryContext(ctx, `SELECT d.article_id, q.local_id, q.type, q.content, q.start, q.end, coalesce(q.entity, 0),
 		q.speaker_name, q.cue, q.channel, q.reported_by, q.nested_in, q.anonymous, q.published, d.outlet, d.title
-		FROM `+from+` JOIN documents d ON d.id = q.document
-		LEFT JOIN doc_entities de ON de.document = q.document AND de.local_id = q.speaker`+q.clause()+order+" LIMIT ? OFFSET ?",
+		FROM quotes q JOIN documents d ON d.id = q.document
+		WHERE q.id IN (SELECT q.id FROM `+from+q.clause()+order+" LIMIT ? OFFSET ?)"+strings.ReplaceAll(order, "+", ""),
 		append(append(fromArgs, q.args...), limit, offset)...)
 	if err != nil {
 		return parley.Page[parley.QuoteRecord]{}, s.wrap("list quotes", err)

@@ -213,4 +213,13 @@ UPDATE doc_entities SET
 		WHERE da.document = doc_entities.document AND da.local_id = doc_entities.local_id AND da.alias != doc_entities.name), '[]');
 DROP TABLE doc_aliases;
 `,
+	// 4: a quote carries its speaker's cross-article entity, so that "quotes
+	// by this person, newest first" is one index range.
+	`
+ALTER TABLE quotes ADD COLUMN entity INTEGER REFERENCES entities(id);
+UPDATE quotes SET entity = (SELECT de.entity FROM doc_entities de WHERE de.document = quotes.document AND de.local_id = quotes.speaker);
+CREATE INDEX quotes_entity ON quotes(entity, published);
+DROP INDEX quotes_speaker_norm;
+CREATE INDEX quotes_speaker_norm ON quotes(speaker_norm, published);
+`,
 }
