@@ -150,3 +150,24 @@ func TestFindSurvivesBadQuotes(t *testing.T) {
 	_ = Find(a, text.Segment(txt))
 	_ = Find(a, nil)
 }
+
+func FuzzFind(f *testing.F) {
+	f.Add("Smith said the reports were fake, as Reuters had earlier reported.", 5, 30, 1)
+	f.Add("The Democrats’ allegation was denied.", 0, 10, 0)
+	f.Fuzz(func(t *testing.T, s string, start, end, nest int) {
+		a := &parley.Analysis{Document: parley.Document{Text: s}, Quotes: []parley.Quote{
+			{ID: "Q1", Content: parley.Span{Start: start, End: end}, Speaker: "E1", SpeakerName: "Smith", Cue: "denied"},
+			{ID: "Q2", Content: parley.Span{Start: start / 2, End: end}, Speaker: "E2", SpeakerName: "Jones", Cue: "said", NestedIn: []string{"", "Q1", "Q2"}[((nest%3)+3)%3]},
+		}}
+		if start < 0 || end < 0 {
+			a.Quotes = a.Quotes[:0]
+		}
+		for _, c := range Find(a, text.Segment(s)) {
+			for _, st := range c.Stances {
+				if st.Evidence.Start < 0 || st.Evidence.End > len(s) {
+					t.Fatalf("evidence %v outside %d bytes", st.Evidence, len(s))
+				}
+			}
+		}
+	})
+}
