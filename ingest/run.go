@@ -312,7 +312,8 @@ func extractPage(ctx context.Context, it Item) Item {
 	d, err := phtml.Options{ContentType: p.ContentType}.Extract(ctx, bytes.NewReader(p.HTML), p.URL)
 	if err != nil {
 		it.Err = fmt.Errorf("extracting article: %w", err)
-		if errors.Is(err, phtml.ErrNoArticle) {
+		if errors.Is(err, phtml.ErrNoArticle) && p.Crawled {
+			// A crawl holds index and error pages besides articles.
 			it.Err = nil
 			it.Skip = "html without article"
 		}

@@ -73,6 +73,9 @@ type Page struct {
 	// Fetch, when set, is the URL to download the page from first (with
 	// Reader.Fetcher); HTML is then empty.
 	Fetch string
+	// Crawled marks a page of a web archive: one without an article is
+	// skipped, where a page the user or a feed named is a failure.
+	Crawled bool
 }
 
 // Reader reads inputs into Items. The zero value reads files; set Fetcher
@@ -363,7 +366,7 @@ func (r *Reader) readWARC(ctx context.Context, br *bufio.Reader, name string, pr
 		if doc.ID == "" {
 			doc.ID = p.RecordID
 		}
-		if !send(ctx, out, Item{Doc: doc, Page: &Page{HTML: p.Body, URL: p.URI, ContentType: p.ContentType}, Bytes: progress()}) {
+		if !send(ctx, out, Item{Doc: doc, Page: &Page{HTML: p.Body, URL: p.URI, ContentType: p.ContentType, Crawled: true}, Bytes: progress()}) {
 			return ctx.Err()
 		}
 		return nil
