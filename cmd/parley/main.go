@@ -37,6 +37,7 @@ func commands() []command {
 		queryCommand(),
 		reprocessCommand(),
 		serveCommand(),
+		entityCommand(),
 		evalCommand(),
 		benchCommand(),
 		ingestCommand(),

@@ -231,3 +231,79 @@ func writeResults[T any](o *resultWriter, p parley.Page[T], header []string, row
 	}
 	return nil
 }
+
+func entityCommand() command {
+	return command{
+		name:    "entity",
+		summary: "show an entity and why its names are one; merge or unmerge entities",
+		run:     runEntity,
+	}
+}
+
+const entityUsage = `Usage:
+  parley entity show ID                       aliases, roles over time, links and their reasons, merges
+  parley entity merge KEEP DROP --reason WHY  fold entity DROP into KEEP (reversible)
+  parley entity unmerge MERGE_ID              undo a merge
+
+Flags:
+`
+
+func runEntity(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("entity", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(e.stderr, entityUsage); fs.PrintDefaults() }
+	db := fs.String("db", "", "the store (default: parley.db in the user's data directory, or $PARLEY_DB)")
+	reason := fs.String("reason", "", "merge: why the two are one (recorded with the merge)")
+	if len(args) == 0 {
+		fs.Usage()
+		return errors.New("need show, merge or unmerge")
+	}
+	verb := args[0]
+	// Flags may come before, between or after the ids.
+	var pos []string
+	for rest := args[1:]; ; {
+		if err := fs.Parse(rest); err != nil {
+			return errSilent
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	want := map[string]int{"show": 1, "merge": 2, "unmerge": 1}
+	n, ok := want[verb]
+	if !ok || len(pos) != n {
+		fs.Usage()
+		return fmt.Errorf("entity %s: want %d id(s), got %q", verb, n, pos)
+	}
+	st, err := openDB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	switch verb {
+	case "show":
+		rec, err := st.Entity(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		return enc.Encode(rec)
+	case "merge":
+		id, err := st.MergeEntities(ctx, pos[0], pos[1], *reason)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "merged %s into %s as %s (undo: parley entity unmerge %s)\n", pos[1], pos[0], id, id)
+		return nil
+	default:
+		if err := st.Unmerge(ctx, pos[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "undid %s\n", pos[0])
+		return nil
+	}
+}

@@ -128,3 +128,36 @@ func TestDefaultDBPathFollowsXDG(t *testing.T) {
 		t.Errorf("query with the default database: %s", stderr)
 	}
 }
+
+func TestEntityMergeAndUnmergeFromTheCLI(t *testing.T) {
+	db := corpusDB(t)
+	id := func(name string) string {
+		out, stderr, code := runQueryCLI(t, "query", "entities", "--db", db, "--name", name, "--format", "jsonl")
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		var e struct{ ID string }
+		json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &e)
+		return e.ID
+	}
+	jane, john := id("Jane Smith"), id("John Smith")
+	if _, stderr, code := runQueryCLI(t, "entity", "merge", jane, john, "--db", db); code == 0 || !strings.Contains(stderr, "needs a reason") {
+		t.Errorf("merge without a reason: exit %d, %s", code, stderr)
+	}
+	out, stderr, code := runQueryCLI(t, "entity", "merge", jane, john, "--db", db, "--reason", "test")
+	if code != 0 || !strings.Contains(out, "parley entity unmerge m") {
+		t.Fatalf("merge: exit %d, %s %s", code, out, stderr)
+	}
+	merge := strings.TrimSuffix(strings.Fields(out)[len(strings.Fields(out))-1], ")")
+	out, _, _ = runQueryCLI(t, "entity", "show", jane, "--db", db)
+	if !strings.Contains(out, `"reason": "merge: test"`) {
+		t.Errorf("show after merge lacks the merge reason:\n%s", out)
+	}
+	if _, stderr, code := runQueryCLI(t, "entity", "unmerge", merge, "--db", db); code != 0 {
+		t.Fatalf("unmerge %s: %s", merge, stderr)
+	}
+	out, _, _ = runQueryCLI(t, "query", "quotes", "--db", db, "--speaker", "John Smith", "--format", "jsonl")
+	if !strings.Contains(out, `"speaker_id":"`+john+`"`) {
+		t.Errorf("after unmerge, John Smith's quote is not his again: %s", out)
+	}
+}
