@@ -88,7 +88,7 @@ type Lexicon struct {
 	capitals                  map[*Place]*Country // capital cities
 	domains                   map[string]*Org     // web domain → organisation
 	nplaces                   int
-	exact, upper              index // surface forms, and their all-caps forms (see MatchAt)
+	exact                     index // every surface form (see MatchAt)
 }
 
 // Countries returns every country, ordered by ISO2 code. The slice is shared:
