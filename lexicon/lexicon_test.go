@@ -71,6 +71,8 @@ func TestCountryLookups(t *testing.T) {
 		{"name", "Thai", ""},
 		{"demonym", "Thai", "TH"},
 		{"demonym", "Barbudan", "AG"},
+		{"demonym", "Chechens", "RU"},
+		{"demonym", "Texan", "US"},
 		{"name", "Russian", ""},
 		{"demonym", "Russian", "RU"},
 		{"demonym", "Russians", "RU"},
