@@ -32,6 +32,8 @@ var (
 	phoenixAgents string
 	//go:embed data/agents.txt
 	parleyAgents string
+	//go:embed data/Phoenix.discards.txt
+	phoenixDiscards string
 )
 
 // Options change what a Coder emits.
@@ -49,6 +51,7 @@ type Coder struct {
 	verbs   *verbDict // PETRARCH2 CAMEO.2.0
 	overlay *verbDict // parley's additions and corrections, consulted first
 	nouns   *nounDict
+	discard *discards
 	actors  *actorDict
 	opts    Options
 	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
@@ -76,6 +79,7 @@ func New() (*Coder, error) {
 	if c.nouns, err = parseNouns(parleyNounsTSV); err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
+	c.discard = parseDiscards(phoenixDiscards)
 	c.actors = newActorDict()
 	for _, f := range []struct{ name, data string }{
 		{"Phoenix.Countries.actors.txt", phoenixCountries},
@@ -180,6 +184,9 @@ type Input struct {
 // Code returns the events of a document, numbered V1, V2… in text order.
 func (c *Coder) Code(ctx context.Context, in Input) ([]parley.Event, error) {
 	var out []parley.Event
+	if c.storyDiscarded(in.Doc) {
+		return nil, nil
+	}
 	for si, s := range in.Doc.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -240,6 +247,9 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 		if s.caps[i] && c.capKeys[w] {
 			s.flags[i] |= keyActor
 		}
+	}
+	if hit(c.discard.sentence, s.words) {
+		return nil
 	}
 	s.actors = c.findActors(s)
 	// A role without a country ("the president", "rebels") belongs to the
@@ -578,4 +588,42 @@ func conditional(s *sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// storyDiscarded reports whether the document names a story-level discard
+// (a sports tournament, a celebrity): PETRARCH codes no event from it.
+func (c *Coder) storyDiscarded(d *text.Doc) bool {
+	if len(c.discard.story) == 0 {
+		return false
+	}
+	words := make([]string, 0, 64)
+	for i, t := range d.Tokens {
+		if !t.Is(text.Cap) {
+			continue
+		}
+		w := strings.ToUpper(d.Tok(i))
+		if _, ok := c.discard.story[w]; !ok {
+			continue
+		}
+		// Collect the following words to compare the whole phrase.
+		words = words[:0]
+		for k := i; k < len(d.Tokens) && k < i+8; k++ {
+			words = append(words, strings.ToUpper(d.Tok(k)))
+		}
+		for _, p := range c.discard.story[w] {
+			if len(p) <= len(words) && equalWords(p, words[:len(p)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
