@@ -97,7 +97,7 @@ func (r *Reader) Read(ctx context.Context, inputs []string, stdin io.Reader, out
 		}
 		switch {
 		case in == "-":
-			r.readStream(ctx, stdin, "<stdin>", "", out)
+			r.readStream(ctx, stdin, "<stdin>", "stdin", "", out)
 		case isURL(in):
 			r.readURL(ctx, in, out)
 		default:
@@ -117,7 +117,7 @@ func (r *Reader) readPath(ctx context.Context, path string, out chan<- Item) {
 		return
 	}
 	if !st.IsDir() {
-		r.readFile(ctx, path, out)
+		r.readFile(ctx, path, idFromName(path), out)
 		return
 	}
 	var files []string
@@ -145,23 +145,29 @@ func (r *Reader) readPath(ctx context.Context, path string, out chan<- Item) {
 		if ctx.Err() != nil {
 			return
 		}
-		r.readFile(ctx, f, out)
+		// Inside a folder the id is the path below it, without extensions:
+		// "2019/01/index" and "2019/02/index" stay apart.
+		id := idFromName(f)
+		if rel, err := filepath.Rel(path, f); err == nil {
+			id = filepath.ToSlash(filepath.Join(filepath.Dir(rel), idFromName(rel)))
+		}
+		r.readFile(ctx, f, id, out)
 	}
 }
 
-func (r *Reader) readFile(ctx context.Context, path string, out chan<- Item) {
+func (r *Reader) readFile(ctx context.Context, path, id string, out chan<- Item) {
 	f, err := os.Open(path)
 	if err != nil {
 		send(ctx, out, Item{Doc: parley.Document{Source: path}, Err: err})
 		return
 	}
 	defer f.Close()
-	r.readStream(ctx, f, path, "", out)
+	r.readStream(ctx, f, path, id, "", out)
 }
 
 // readStream reads one input of any kind: it undoes gzip, then picks the
 // format by name and, failing that, by content.
-func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, contentType string, out chan<- Item) {
+func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, id, contentType string, out chan<- Item) {
 	cr := &countingReader{r: rd}
 	br := bufio.NewReaderSize(cr, 64<<10)
 	base := strings.ToLower(filepath.Base(name))
@@ -193,15 +199,15 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, contentType
 	progress := func() int64 { return cr.take() }
 	switch kind {
 	case KindHTML:
-		r.readHTML(ctx, sb, name, contentType, progress, out)
+		r.readHTML(ctx, sb, name, id, contentType, progress, out)
 	case KindFeed:
 		r.readFeed(ctx, sb, name, progress, out)
 	case KindWARC:
 		r.readWARC(ctx, sb, name, progress, out)
 	case KindJSONL:
-		r.readJSONL(ctx, sb, name, progress, out)
+		r.readJSONL(ctx, sb, name, id, progress, out)
 	case KindText:
-		r.readText(ctx, sb, name, progress, out)
+		r.readText(ctx, sb, name, id, progress, out)
 	default:
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "not text", Bytes: progress()})
 	}
@@ -293,7 +299,7 @@ func (r *Reader) maxPage() int64 {
 	return phtml.DefaultMaxBytes
 }
 
-func (r *Reader) readHTML(ctx context.Context, br *bufio.Reader, name, contentType string, progress func() int64, out chan<- Item) {
+func (r *Reader) readHTML(ctx context.Context, br *bufio.Reader, name, id, contentType string, progress func() int64, out chan<- Item) {
 	max := r.maxPage()
 	data, err := io.ReadAll(io.LimitReader(br, max+1))
 	if err != nil {
@@ -310,7 +316,7 @@ func (r *Reader) readHTML(ctx context.Context, br *bufio.Reader, name, contentTy
 		u = name
 	}
 	send(ctx, out, Item{
-		Doc:   parley.Document{ID: idFromName(name), Source: name},
+		Doc:   parley.Document{ID: id, Source: name},
 		Page:  &Page{HTML: data, URL: u, ContentType: contentType},
 		Bytes: progress(),
 	})
@@ -406,7 +412,7 @@ type jsonDoc struct {
 var knownKeys = map[string]bool{"id": true, "url": true, "title": true, "text": true, "body": true, "html": true,
 	"published": true, "outlet": true, "source": true, "author": true, "language": true}
 
-func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name string, progress func() int64, out chan<- Item) {
+func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name, id string, progress func() int64, out chan<- Item) {
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
 	line := 0
@@ -426,7 +432,7 @@ func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name string, p
 			continue
 		}
 		if doc.ID == "" {
-			doc.ID = fmt.Sprintf("%s:%d", idFromName(name), line)
+			doc.ID = fmt.Sprintf("%s:%d", id, line)
 		}
 		if !send(ctx, out, Item{Doc: doc, Page: page, Bytes: progress()}) {
 			return
@@ -496,7 +502,7 @@ func parseTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name string, progress func() int64, out chan<- Item) {
+func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name, id string, progress func() int64, out chan<- Item) {
 	max := r.maxPage() * 4
 	data, err := io.ReadAll(io.LimitReader(br, max+1))
 	if err != nil {
@@ -514,7 +520,7 @@ func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name string, pr
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "empty", Bytes: progress()})
 		return
 	}
-	send(ctx, out, Item{Doc: parley.Document{ID: idFromName(name), Text: string(data), Source: name}, Bytes: progress()})
+	send(ctx, out, Item{Doc: parley.Document{ID: id, Text: string(data), Source: name}, Bytes: progress()})
 }
 
 func (r *Reader) readURL(ctx context.Context, u string, out chan<- Item) {
@@ -531,7 +537,7 @@ func (r *Reader) readURL(ctx context.Context, u string, out chan<- Item) {
 		send(ctx, out, Item{Doc: parley.Document{Source: u}, Skip: "not modified"})
 		return
 	}
-	r.readStream(ctx, bytes.NewReader(res.Body), res.URL, res.ContentType, out)
+	r.readStream(ctx, bytes.NewReader(res.Body), res.URL, res.URL, res.ContentType, out)
 }
 
 func idFromName(name string) string {

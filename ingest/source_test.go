@@ -98,12 +98,13 @@ not json
 	for _, l := range lines {
 		ids = append(ids, l.ID)
 		// Files are read in lexical order: copy.jsonl.gz comes first.
-		if l.ID == "talks" && l.DuplicateOf != "wire-copy" {
+		if l.ID == "pages/talks" && l.DuplicateOf != "wire-copy" {
 			t.Errorf("talks linked to %q, want wire-copy, read before it", l.DuplicateOf)
 		}
 	}
 	sort.Strings(ids)
-	if got := strings.Join(ids, " "); got != "j1 notes other talks wire-copy" {
+	// Ids are paths below the folder, without extensions.
+	if got := strings.Join(ids, " "); got != "j1 notes pages/nested/other pages/talks wire-copy" {
 		t.Errorf("documents %q", got)
 	}
 	if st.Read != 5 || st.Extracted != 4 || st.Duplicates != 1 {
