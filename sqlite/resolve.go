@@ -193,10 +193,14 @@ func (w *writer) resolve(e parley.Entity, ks []string) (id int64, reason string,
 	}
 	seen := map[int64]bool{}
 	var cands []candidate
-	for _, k := range ks {
+	var byName []int64 // the entities that have e's full name as a name or alias
+	for i, k := range ks {
 		ids, err := w.lookup(e.Type, k)
 		if err != nil {
 			return 0, "", nil, err
+		}
+		if i == 0 { // keys begins with the full name
+			byName = ids
 		}
 		for _, id := range ids {
 			if c := w.cache.ents[id]; c != nil && !seen[id] {
@@ -207,7 +211,7 @@ func (w *writer) resolve(e parley.Entity, ks []string) (id int64, reason string,
 	}
 	bestRank := 0
 	for _, c := range cands {
-		rank, why := match(e, ks, c)
+		rank, why := match(e, ks, c, slices.Contains(byName, c.id))
 		if rank > bestRank {
 			id, bestRank, reason, roles = c.id, rank, why, slices.Clone(c.roles)
 		}
@@ -300,7 +304,7 @@ func (w *writer) stmtQuery(q string, args ...any) (interface {
 
 // match ranks how surely article entity e (with lookup keys ks) is candidate
 // c: 0 not at all, higher is surer.
-func match(e parley.Entity, ks []string, c candidate) (int, string) {
+func match(e parley.Entity, ks []string, c candidate, hasFullName bool) (int, string) {
 	// Different affiliations or countries keep apart what names would join
 	// ("the foreign ministry" of two countries).
 	if e.Affiliation != "" && c.affiliation != "" && !strings.EqualFold(e.Affiliation, c.affiliation) ||
@@ -315,8 +319,11 @@ func match(e parley.Entity, ks []string, c candidate) (int, string) {
 		if sameSurname(n, c.norm) && sharesContext(e, c) {
 			return 3, reasonSurname
 		}
-		// A lone surname, or an alias, is not enough for people: too many
-		// share one.
+		// c goes by e's full name too (a merge gave it that alias).
+		if hasFullName && strings.Contains(n, " ") {
+			return 2, reasonAlias
+		}
+		// A lone surname is not enough for people: too many share one.
 		return 0, ""
 	}
 	if e.Type == parley.Place && e.Kind == "country" && e.Country != "" && strings.EqualFold(e.Country, c.country) {

@@ -234,3 +234,95 @@ func crashWriter(path string) {
 		fmt.Println("committed", strings.Join(hashes, " "))
 	}
 }
+
+// TestTwoWritersOnOneFile writes from two stores (two connections, as two
+// processes would) at once: nothing is lost, and the entity both name is
+// one entity, because each writer drops its resolution cache when the other
+// has written.
+func TestTwoWritersOnOneFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "parley.db")
+	ctx := context.Background()
+	var stores [2]*sqlite.Store
+	for i := range stores {
+		s, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	const each = 30
+	errs := make(chan error, 2*each)
+	done := make(chan bool)
+	for w, s := range stores {
+		go func() {
+			defer func() { done <- true }()
+			for i := range each {
+				a := storetest.NewAnalysis(fmt.Sprintf("w%d-%d", w, i), "t", "Two Writers Daily", "2025-01-01",
+					fmt.Sprintf("Writer %d, article %d. %s", w, i, storetest.TextSmiths)).
+					Person("E1", "Jane Smith", nil, []string{"the mayor of Springfield"}, "", "").
+					Quote(storetest.Quote{ID: "Q1", Type: "indirect", Content: "the bridge would reopen in May", Speaker: "E1", Cue: "said"}).
+					Analysis()
+				if _, err := s.PutAnalyses(ctx, []*parley.Analysis{a}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	<-done
+	<-done
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	p, err := stores[0].Entities(ctx, parley.EntityFilter{Name: "Jane Smith"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 1 || p.Items[0].Articles != 2*each || p.Items[0].Quotes != 2*each {
+		t.Errorf("Jane Smith after two writers = %+v; want one entity with %d articles and quotes", p.Items, 2*each)
+	}
+}
+
+// TestWriterSeesAnotherWritersMerge: a store that resolved "Jane Smith"
+// before another connection merged her entity into another links the next
+// article to the kept entity, not to the merged one.
+func TestWriterSeesAnotherWritersMerge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "parley.db")
+	ctx := context.Background()
+	a, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	article := func(i int) *parley.Analysis {
+		return storetest.NewAnalysis(fmt.Sprint("jane-", i), "t", "X", "2025-01-01", fmt.Sprintf("Item %d. %s", i, storetest.TextSmiths)).
+			Person("E1", "Jane Smith", nil, []string{"the mayor of Springfield"}, "", "").
+			Person("E2", "John Smith", nil, []string{"a local businessman"}, "", "").
+			Quote(storetest.Quote{ID: "Q1", Type: "indirect", Content: "the bridge would reopen in May", Speaker: "E1", Cue: "said"}).
+			Analysis()
+	}
+	if _, err := b.PutAnalysis(ctx, article(1)); err != nil {
+		t.Fatal(err)
+	}
+	jane, _ := a.Entities(ctx, parley.EntityFilter{Name: "Jane Smith"})
+	john, _ := a.Entities(ctx, parley.EntityFilter{Name: "John Smith"})
+	if _, err := a.MergeEntities(ctx, john.Items[0].ID, jane.Items[0].ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.PutAnalysis(ctx, article(2)); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.Quotes(ctx, parley.QuoteFilter{SpeakerID: john.Items[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 2 {
+		t.Errorf("the kept entity has %d quotes; want both articles' (the second linked after the merge)", len(p.Items))
+	}
+}
