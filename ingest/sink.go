@@ -304,26 +304,50 @@ func (s *FileSink) Close() error {
 }
 
 // StoreSink writes analyses to a parley.Store, which is idempotent on the
-// content hash: the store itself is the resume journal. Duplicates are
-// counted by Run but not stored (the Store has no place for the link).
+// content hash: the store itself is the resume journal. Analyses are
+// buffered and written one transaction per commit (PutAnalyses).
+// Duplicates are counted by Run but not stored: the Store has no place for
+// the link, and a stored copy would be analysed again on reprocessing.
 type StoreSink struct {
 	Store parley.Store
+
+	mu    sync.Mutex
+	batch []*parley.Analysis
 }
 
-func (s StoreSink) Has(ctx context.Context, hash string) (bool, error) {
+// NewStoreSink writes to st.
+func NewStoreSink(st parley.Store) *StoreSink { return &StoreSink{Store: st} }
+
+func (s *StoreSink) Has(ctx context.Context, hash string) (bool, error) {
 	return s.Store.HasContent(ctx, hash)
 }
 
-func (s StoreSink) Put(ctx context.Context, r Record) error {
+func (s *StoreSink) Put(ctx context.Context, r Record) error {
 	if r.Analysis == nil {
 		return nil
 	}
-	_, err := s.Store.PutAnalysis(ctx, r.Analysis)
-	return err
+	s.mu.Lock()
+	s.batch = append(s.batch, r.Analysis)
+	s.mu.Unlock()
+	return nil
 }
 
-func (s StoreSink) Commit() error { return nil }
-func (s StoreSink) Close() error  { return nil }
+// Commit writes the buffered analyses in one transaction.
+func (s *StoreSink) Commit() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.batch) == 0 {
+		return nil
+	}
+	if _, err := s.Store.PutAnalyses(context.Background(), s.batch); err != nil {
+		return fmt.Errorf("storing %d analyses: %w", len(s.batch), err)
+	}
+	s.batch = s.batch[:0]
+	return nil
+}
+
+// Close commits what is buffered; the caller closes the store.
+func (s *StoreSink) Close() error { return s.Commit() }
 
 // Remember wraps a sink so that it also answers Has from the records put
 // through it, and offers them to the dedup index of later runs: repeated

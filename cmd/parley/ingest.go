@@ -105,7 +105,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("opening store: %w", err)
 		}
 		defer st.Close()
-		sink = ingest.StoreSink{Store: st}
+		sink = ingest.NewStoreSink(st)
 	}
 	p, err := pipeline.New()
 	if err != nil {
