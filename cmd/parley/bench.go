@@ -14,7 +14,6 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/parley-news/parley"
@@ -194,8 +193,7 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 			passEnds <- sent
 		}
 	}()
-	var rus0 syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &rus0)
+	user0, sys0, _ := processUsage()
 	start := time.Now()
 	next, pass := -1, 0
 	for res := range p.Stream(ctx, in, workers) {
@@ -244,10 +242,8 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 		r.Passes = append(r.Passes, sampleMemory(pass, next, elapsed))
 		next = -1
 	}
-	var rus syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &rus)
-	r.UserSeconds = tvSeconds(rus.Utime) - tvSeconds(rus0.Utime)
-	r.SysSeconds = tvSeconds(rus.Stime) - tvSeconds(rus0.Stime)
+	user, sys, maxRSS := processUsage()
+	r.UserSeconds, r.SysSeconds = user-user0, sys-sys0
 	r.InputBytes = inputBytes * int64(repeat)
 	r.Seconds = elapsed.Seconds()
 	if r.Seconds > 0 {
@@ -257,11 +253,12 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 	if cpu := r.UserSeconds + r.SysSeconds; cpu > 0 {
 		r.MBPerCPUSec = float64(r.TextBytes) / 1e6 / cpu
 	}
-	r.PeakRSSMB = peakRSSMB(rus)
+	r.PeakRSSMB = procStatusMB("VmHWM")
+	if r.PeakRSSMB < 0 {
+		r.PeakRSSMB = maxRSS
+	}
 	return nil
 }
-
-func tvSeconds(tv syscall.Timeval) float64 { return float64(tv.Sec) + float64(tv.Usec)/1e6 }
 
 // benchRead sends the records of one JSONL file; it returns how many it
 // sent and the bytes it read.
@@ -323,14 +320,6 @@ func procStatusMB(field string) float64 {
 		}
 	}
 	return -1
-}
-
-// peakRSSMB is VmHWM, or getrusage's maxrss (KiB on Linux) without /proc.
-func peakRSSMB(rus syscall.Rusage) float64 {
-	if v := procStatusMB("VmHWM"); v >= 0 {
-		return v
-	}
-	return float64(rus.Maxrss) * 1024 / 1e6
 }
 
 func sampleMemory(pass, docs int, d time.Duration) benchSample {

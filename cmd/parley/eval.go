@@ -140,35 +140,17 @@ func readQuoteFile(name string) ([]eval.QuoteDoc, error) {
 	return eval.ReadQuoteDocs(f, name)
 }
 
-// predictQuotes runs the pipeline over the gold texts (streaming, in order).
+// predictQuotes runs the pipeline over the gold texts, in order.
 func predictQuotes(ctx context.Context, e *env, gold []eval.QuoteDoc, workers int) ([]eval.QuoteDoc, error) {
-	p, err := pipeline.New()
-	if err != nil {
-		return nil, err
+	docs := make([]parley.Document, len(gold))
+	for i, g := range gold {
+		docs[i] = parley.Document{ID: g.ID, Text: g.Text}
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	in := make(chan parley.Document)
-	go func() {
-		defer close(in)
-		for _, g := range gold {
-			select {
-			case in <- parley.Document{ID: g.ID, Text: g.Text}:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
 	pred := make([]eval.QuoteDoc, 0, len(gold))
-	for res := range p.Stream(ctx, in, workers) {
-		if res.Err != nil {
-			// a failed document counts as one without predictions
-			fmt.Fprintf(e.stderr, "parley eval quotes: %s: %v\n", res.Document.ID, res.Err)
-			continue
-		}
+	err := analyse(ctx, e, "eval quotes", docs, workers, func(res pipeline.Result) {
 		pred = append(pred, eval.QuotePrediction(res.Document.ID, res.Analysis))
-	}
-	return pred, ctx.Err()
+	})
+	return pred, err
 }
 
 func writeJSONLFile[T any](name string, recs []T) error {
