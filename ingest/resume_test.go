@@ -18,6 +18,7 @@ import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/export"
 	"github.com/parley-news/parley/pipeline"
+	"github.com/parley-news/parley/sqlite"
 )
 
 // The kill test runs ingest in a child process (this test binary, with
@@ -26,7 +27,7 @@ const helperEnv = "PARLEY_INGEST_HELPER"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(helperEnv) != "" {
-		if err := helperMain(os.Getenv("INGEST_IN"), os.Getenv("INGEST_OUT")); err != nil {
+		if err := helperMain(os.Getenv("INGEST_IN"), os.Getenv("INGEST_OUT"), os.Getenv("INGEST_SINK")); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -65,15 +66,26 @@ func (s slowReader) Read(p []byte) (int, error) {
 	return s.r.Read(p[:min(len(p), 2048)])
 }
 
-func helperMain(in, out string) error {
+func helperMain(in, out, kind string) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	sink, err := OpenFileSink(out, export.Options{})
-	if err != nil {
-		return err
+	var sink Sink
+	if kind == "db" {
+		st, err := sqlite.Open(context.Background(), out)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		sink = NewStoreSink(st)
+	} else {
+		fs, err := OpenFileSink(out, export.Options{})
+		if err != nil {
+			return err
+		}
+		sink = fs
 	}
 	_, err = Run(context.Background(), []string{"-"}, slowReader{f}, Options{
 		Analyzer: echoAnalyzer{}, Sink: sink, Workers: 2, CommitEvery: 37,
@@ -118,19 +130,15 @@ func writeCorpus(t *testing.T, path string, n int) {
 	f.Close()
 }
 
-func TestKilledIngestResumesExactlyOnce(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts child processes")
-	}
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "in.jsonl"), filepath.Join(dir, "out.jsonl")
-	const n = 10000
-	writeCorpus(t, in, n)
+// killAndResume runs the helper on in three times, killing each run with
+// SIGKILL at a random moment after its first commit (when committed()
+// grows), then runs it to the end.
+func killAndResume(t *testing.T, in, out, kind string, committed func() int64, persisted func() int, n int) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
-
 	start := func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), helperEnv+"=1", "INGEST_IN="+in, "INGEST_OUT="+out)
+		cmd.Env = append(os.Environ(), helperEnv+"=1", "INGEST_IN="+in, "INGEST_OUT="+out, "INGEST_SINK="+kind)
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -139,7 +147,7 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 	}
 	killedMidRun := 0
 	for round := range 3 {
-		journal := fileSize(out + ".journal")
+		before := committed()
 		cmd := start()
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
@@ -147,7 +155,7 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 		// the kill lands in the middle of the work whatever the load.
 		delay := time.Duration(rng.IntN(400)) * time.Millisecond
 		deadline := time.Now().Add(30 * time.Second)
-		for fileSize(out+".journal") <= journal && time.Now().Before(deadline) {
+		for committed() <= before && time.Now().Before(deadline) {
 			time.Sleep(2 * time.Millisecond)
 		}
 		select {
@@ -156,9 +164,9 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 		case <-time.After(delay):
 			cmd.Process.Signal(syscall.SIGKILL)
 			<-done
-			lines := countLines(t, out)
-			t.Logf("round %d: killed %v after its first commit, %d lines on disk", round, delay, lines)
-			if lines < n {
+			got := persisted()
+			t.Logf("round %d: killed %v after its first commit, %d documents on disk", round, delay, got)
+			if got < n {
 				killedMidRun++
 			}
 		}
@@ -166,10 +174,22 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 	if killedMidRun == 0 {
 		t.Fatal("no run was killed in the middle: the test proved nothing")
 	}
-	cmd := start()
-	if err := cmd.Wait(); err != nil {
+	if err := start().Wait(); err != nil {
 		t.Fatalf("final run: %v", err)
 	}
+}
+
+func TestKilledIngestResumesExactlyOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.jsonl"), filepath.Join(dir, "out.jsonl")
+	const n = 10000
+	writeCorpus(t, in, n)
+	killAndResume(t, in, out, "file",
+		func() int64 { return fileSize(out + ".journal") },
+		func() int { return countLines(t, out) }, n)
 
 	f, err := os.Open(out)
 	if err != nil {
@@ -225,4 +245,33 @@ func countLines(t *testing.T, path string) int {
 		return 0
 	}
 	return strings.Count(string(b), "\n")
+}
+
+// TestKilledIngestIntoStoreResumesExactlyOnce does the same into the
+// SQLite store: every distinct text stored once, nothing lost.
+func TestKilledIngestIntoStoreResumesExactlyOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	dir := t.TempDir()
+	in, db := filepath.Join(dir, "in.jsonl"), filepath.Join(dir, "parley.db")
+	const n = 10000
+	writeCorpus(t, in, n)
+	articles := func() int {
+		st, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			return 0
+		}
+		defer st.Close()
+		s, err := st.Stats(context.Background())
+		if err != nil {
+			return 0
+		}
+		return int(s.Articles)
+	}
+	size := func() int64 { return fileSize(db) + fileSize(db+"-wal") }
+	killAndResume(t, in, db, "db", size, articles, n-n/100)
+	if got, want := articles(), n-n/100; got != want {
+		t.Errorf("%d articles stored, want %d (every distinct text once)", got, want)
+	}
 }
