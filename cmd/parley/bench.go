@@ -18,6 +18,7 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/pipeline"
+	"github.com/parley-news/parley/text"
 )
 
 func benchCommand() command {
@@ -50,6 +51,8 @@ type benchReport struct {
 	Quotes      int           `json:"quotes"`
 	Events      int           `json:"events"`
 	Claims      int           `json:"claims"`
+	Sentences   int           `json:"sentences,omitempty"`             // with --sentences
+	EventSents  int           `json:"sentences_with_events,omitempty"` // with --sentences
 	PeakRSSMB   float64       `json:"peak_rss_mb"`
 	UserSeconds float64       `json:"cpu_user_s"`
 	SysSeconds  float64       `json:"cpu_sys_s"`
@@ -75,6 +78,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	sentences := fs.Bool("sentences", false, "also count sentences and the share that yield events (segments each text again)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: parley bench [flags] FILE.jsonl…\n\n"+
 			"Streams {\"id\",\"text\",…} records through the pipeline and reports text MB/s, docs/s,\n"+
@@ -121,7 +125,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	r := &benchReport{Files: files, Stages: *stages, Repeat: *repeat, Workers: w, GOMAXPROCS: runtime.GOMAXPROCS(0),
 		NumCPU: runtime.NumCPU(), CPU: cpuModel(), GoVersion: runtime.Version()}
-	if err := benchRun(ctx, p, files, *repeat, w, r); err != nil {
+	if err := benchRun(ctx, p, files, *repeat, w, *sentences, r); err != nil {
 		return err
 	}
 	if *memprofile != "" {
@@ -168,7 +172,7 @@ func benchPipeline(stages string) (*pipeline.Pipeline, error) {
 // benchRun streams the files (repeat times) through the pipeline and fills
 // r. Nothing is kept per document, so memory depends on the widest record
 // and the worker count, not on the input's size.
-func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat, workers int, r *benchReport) error {
+func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat, workers int, sentences bool, r *benchReport) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	in := make(chan parley.Document, workers)
@@ -207,6 +211,11 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 			r.Quotes += len(a.Quotes)
 			r.Events += len(a.Events)
 			r.Claims += len(a.Claims)
+			if sentences {
+				n, withEvents := eventSentences(a)
+				r.Sentences += n
+				r.EventSents += withEvents
+			}
 		}
 		// sample memory once the pass that ended at document next is done
 		for {
@@ -302,6 +311,27 @@ func benchRead(ctx context.Context, name string, pass int, out chan<- parley.Doc
 	return n, read, nil
 }
 
+// eventSentences counts the sentences of a document and those in which
+// the evidence of at least one event starts.
+func eventSentences(a *parley.Analysis) (n, withEvents int) {
+	d := text.Segment(a.Document.Text)
+	has := make([]bool, len(d.Sentences))
+	for _, ev := range a.Events {
+		if len(d.Tokens) == 0 {
+			break
+		}
+		if k := d.SentenceOf(d.TokenAt(ev.Evidence.Start)); k < len(has) {
+			has[k] = true
+		}
+	}
+	for _, h := range has {
+		if h {
+			withEvents++
+		}
+	}
+	return len(d.Sentences), withEvents
+}
+
 // procStatusMB reads a "VmXXX:  1234 kB" field of /proc/self/status in MB
 // (10^6 bytes), or -1 where there is no /proc.
 func procStatusMB(field string) float64 {
@@ -348,6 +378,10 @@ func writeBench(w io.Writer, r *benchReport) {
 	fmt.Fprintf(w, "input: %d docs, %.1f MB text (%.1f MB JSONL), %d failed\n", r.Docs, float64(r.TextBytes)/1e6,
 		float64(r.InputBytes)/1e6, r.Failed)
 	fmt.Fprintf(w, "found: %d entities, %d quotes, %d events, %d claims\n", r.Entities, r.Quotes, r.Events, r.Claims)
+	if r.Sentences > 0 {
+		fmt.Fprintf(w, "sentences: %d, %d with an event (%.1f%%)\n", r.Sentences, r.EventSents,
+			100*float64(r.EventSents)/float64(r.Sentences))
+	}
 	fmt.Fprintf(w, "time: %.2fs wall, %.2fs user, %.2fs sys\n", r.Seconds, r.UserSeconds, r.SysSeconds)
 	fmt.Fprintf(w, "throughput: %.2f MB/s of text, %.0f docs/s (%.2f MB per CPU-second)\n", r.MBPerSec, r.DocsPerSec, r.MBPerCPUSec)
 	fmt.Fprintf(w, "peak RSS: %.1f MB\n", r.PeakRSSMB)

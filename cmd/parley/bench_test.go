@@ -20,7 +20,7 @@ func TestBenchReportsThroughputAndMemoryPerPass(t *testing.T) {
 		t.Fatal(err)
 	}
 	prof := filepath.Join(dir, "cpu.prof")
-	out, errs, code := runCLI(t, "bench", "--workers", "2", "--repeat", "3", "--cpuprofile", prof, "--json", in)
+	out, errs, code := runCLI(t, "bench", "--workers", "2", "--repeat", "3", "--cpuprofile", prof, "--sentences", "--json", in)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -33,6 +33,9 @@ func TestBenchReportsThroughputAndMemoryPerPass(t *testing.T) {
 	}
 	if want := int64(3 * (len(sb.String()) - 20*len(`{"id":"n0","text":""}`+"\n"))); r.TextBytes < want-60 || r.TextBytes > want+60 {
 		t.Errorf("text bytes %d, want about %d", r.TextBytes, want)
+	}
+	if r.Sentences != 60 || r.EventSents > r.Sentences {
+		t.Errorf("%d sentences, %d with events; want 60 one-sentence documents", r.Sentences, r.EventSents)
 	}
 	if len(r.Passes) != 3 || r.Passes[2].Docs != 60 || r.Passes[0].Docs != 20 {
 		t.Errorf("passes %+v, want 3 passes ending at 20, 40, 60 docs", r.Passes)
