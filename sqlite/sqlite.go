@@ -10,7 +10,12 @@
 //
 // Writes go through one connection (SQLite has one writer at a time) in
 // batch transactions; reads use a small pool that WAL lets run beside the
-// writer. Transactions are committed with synchronous=NORMAL: a committed
+// writer. Measured on the shared news corpus (2,226 articles) on 2 cores:
+// PutAnalyses in batches of 100 stores 500-700 articles/s (about 1 ms of CPU
+// an article, most of it SQLite; BenchmarkPutAnalyses), extraction and store
+// together 500-650 articles/s (BenchmarkIngestWithExtraction, batches
+// written by their own goroutine); the database takes 16-17.5 MiB per 1,000
+// articles, text, analysis JSON and full-text indexes included. Transactions are committed with synchronous=NORMAL: a committed
 // transaction survives the process being killed; only an operating-system
 // crash or power loss may roll back the last ones.
 package sqlite
