@@ -179,7 +179,10 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, id, content
 	gz := len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b
 	stripped := strings.TrimSuffix(base, ".gz")
 	kind := kindByName(stripped)
-	if gz && kind != KindWARC { // WARC readers handle per-record gzip members themselves
+	// Go's gzip reader reads concatenated members, so a .warc.gz written
+	// one member per record and one compressed whole both read; the cap
+	// also bounds what a record can inflate to.
+	if gz {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: fmt.Errorf("gzip: %w", err)})
@@ -203,7 +206,7 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, id, content
 	case KindFeed:
 		r.readFeed(ctx, sb, name, progress, out)
 	case KindWARC:
-		r.readWARC(ctx, sb, name, progress, out)
+		r.readWARC(ctx, sb, name, gz, progress, out)
 	case KindJSONL:
 		r.readJSONL(ctx, sb, name, id, progress, out)
 	case KindText:
@@ -366,8 +369,8 @@ func (r *Reader) readFeed(ctx context.Context, br *bufio.Reader, name string, pr
 	}
 }
 
-func (r *Reader) readWARC(ctx context.Context, br *bufio.Reader, name string, progress func() int64, out chan<- Item) {
-	st, err := warc.Read(ctx, br, name, warc.Options{MaxPayload: r.maxPage()}, func(p warc.Page) error {
+func (r *Reader) readWARC(ctx context.Context, br *bufio.Reader, name string, gz bool, progress func() int64, out chan<- Item) {
+	st, err := warc.Read(ctx, br, name, warc.Options{MaxPayload: r.maxPage(), Decompressed: gz}, func(p warc.Page) error {
 		doc := parley.Document{ID: p.URI, URL: p.URI, Source: fmt.Sprintf("%s@%d", name, p.Offset), Published: p.Date}
 		if doc.ID == "" {
 			doc.ID = p.RecordID

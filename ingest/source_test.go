@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -183,5 +184,31 @@ func TestRunDownloadsLinkedPagesOfDifferentHostsInParallel(t *testing.T) {
 	}
 	if st.Extracted+st.Duplicates != 4 || st.Failed != 0 {
 		t.Errorf("stats %+v %v", st, st.Failures)
+	}
+}
+
+func warcRecord(uri, html string) string {
+	block := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s", len(html), html)
+	return fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\nWARC-Date: 2025-02-18T10:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Type: application/http;msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+		"00000000-0000-0000-0000-"+fmt.Sprintf("%012d", len(uri)), uri, len(block), block)
+}
+
+func TestRunReadsWARCGzippedWholeOrPerRecordAndReportsTruncation(t *testing.T) {
+	a := warcRecord("https://example.com/a", page("First", storyText))
+	b := warcRecord("https://example.com/bb", page("Second", strings.ReplaceAll(storyText, "delegations", "unions")+" The strike ended after a week of talks with the employers."))
+	dir := t.TempDir()
+	whole := write(t, dir, "whole.warc.gz", gz(t, []byte(a+b)))
+	perRecord := write(t, dir, "members.warc.gz", append(gz(t, []byte(a)), gz(t, []byte(b))...))
+	for _, p := range []string{whole, perRecord} {
+		st, lines := runAll(t, []string{p}, nil)
+		if len(lines) != 2 || lines[0].ID != "https://example.com/a" || st.Failed != 0 {
+			t.Errorf("%s: %d documents %+v, stats %+v %v", filepath.Base(p), len(lines), lines, st, st.Failures)
+		}
+	}
+	full := gz(t, []byte(a+b))
+	cut := write(t, dir, "cut.warc.gz", full[:len(full)-40])
+	st, lines := runAll(t, []string{cut}, nil)
+	if len(lines) != 1 || st.Failed != 1 || !strings.Contains(st.Failures[0].Error(), "cut.warc.gz:decompressed offset") {
+		t.Errorf("truncated: %d documents, failures %v", len(lines), st.Failures)
 	}
 }

@@ -48,6 +48,9 @@ func (s *Stats) skip(reason string) {
 // Options tune Read. The zero value is ready to use.
 type Options struct {
 	MaxPayload int64 // 0 means DefaultMaxPayload; larger payloads are skipped as "too large"
+	// Decompressed says r is the decompressed stream of a .warc.gz: record
+	// offsets in errors are then labelled as offsets in that stream.
+	Decompressed bool
 }
 
 // Read reads the records of a WARC file from r and calls fn for each HTML
@@ -83,6 +86,9 @@ func Read(ctx context.Context, r io.Reader, source string, opts Options, fn func
 			return st, nil
 		}
 		where := fmt.Sprintf("offset %d", off)
+		if opts.Decompressed {
+			where = fmt.Sprintf("decompressed offset %d", off)
+		}
 		if err != nil {
 			return st, &parley.Error{Source: source, Where: where, Err: readErr(err)}
 		}
