@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-// TestEvalHTMLAgreesWithReferenceScorer extracts the dev pages with
+// TestEvalHTMLSubcommandAgreesWithScoreHTML extracts the dev pages with
 // "parley eval-html", writes the bodies with --pred-out, scores them with
 // score_html.py and requires the same metrics.
-func TestEvalHTMLAgreesWithReferenceScorer(t *testing.T) {
+func TestEvalHTMLSubcommandAgreesWithScoreHTML(t *testing.T) {
 	shared := sharedDir(t)
 	py, err := exec.LookPath("python3")
 	if err != nil {
