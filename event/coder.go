@@ -367,7 +367,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && !c.sub || coordinatedVerb(s, c.t.first) {
+		if c.finite && !c.sub || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) {
 			out = append(out, c.events...)
 		}
 	}
@@ -377,7 +377,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 // coordinatedVerb reports whether the trigger at i follows "and" (and
 // possibly "to"), as in "agreed to restore X and create Y".
 func coordinatedVerb(s *sentence, i int) bool {
-	return i > 0 && s.words[i-1] == "AND" || i > 1 && s.words[i-1] == "TO" && s.words[i-2] == "AND"
+	return i > 0 && (s.words[i-1] == "AND" || s.words[i-1] == "INCLUDING") || i > 1 && s.words[i-1] == "TO" && s.words[i-2] == "AND"
 }
 
 var subordinators = map[string]bool{
@@ -433,7 +433,31 @@ func finite(s *sentence, t trig) bool {
 	if strings.HasSuffix(w, "ING") {
 		return false
 	}
+	// "The Authority, which has rejected…, called for": a past tense right
+	// after a relative clause closes is the main verb.
+	if isDelim(p) && (strings.HasSuffix(w, "ED") || pastIrregular[w]) && closesRelative(s, k) {
+		return true
+	}
 	return pronouns[p] || s.inActor(k) || s.caps[k] && s.kinds[k] == text.Word
+}
+
+// closesRelative reports whether the comma at k ends a relative clause
+// opened by ", which" or ", who" earlier in the sentence.
+func closesRelative(s *sentence, k int) bool {
+	for j := k - 1; j > 0; j-- {
+		switch w := s.words[j]; {
+		case w == "WHICH" || w == "WHO" || w == "WHOSE":
+			return isDelim(s.words[j-1])
+		case isDelim(w) || w == ";":
+			return false
+		}
+	}
+	return false
+}
+
+// isDelim reports whether w sets off a clause: a comma or a dash.
+func isDelim(w string) bool {
+	return w == "," || w == "-" || w == "—" || w == "–" || w == "--"
 }
 
 // build turns a trigger into events, one per source × target pair.
@@ -568,22 +592,31 @@ func political(code string) bool {
 	if len(code) < 3 {
 		return false
 	}
-	switch code[:3] {
-	case "BUS", "MED", "CVL", "EDU", "LAB", "AGR", "HLH", "ELI", "REL", "SOC", "PPL", "CHR", "MUS", "BUD",
-		"JEW", "HIN", "ENV", "REF", "MNC", "CRM", "SET", "ATH":
+	if nonPolitical[code[:3]] {
+		return false
+	}
+	// "Japanese industry" (JPNBUS), "US record shops": a country's
+	// businesses, media or schools alone do not make a political event.
+	if len(code) >= 6 && !roleOnlyCode[code[:3]] && nonPolitical[code[3:6]] {
 		return false
 	}
 	return true
+}
+
+var nonPolitical = map[string]bool{
+	"BUS": true, "MED": true, "CVL": true, "EDU": true, "LAB": true, "AGR": true, "HLH": true, "ELI": true,
+	"REL": true, "SOC": true, "PPL": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true,
+	"ENV": true, "REF": true, "MNC": true, "CRM": true, "SET": true, "ATH": true,
 }
 
 // conditional reports whether token i is in an "if", "unless" or "whether"
 // clause.
 func conditional(s *sentence, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-12; k-- {
-		switch s.words[k] {
-		case ",", ";", ":":
+		switch w := s.words[k]; {
+		case isDelim(w) || w == ";" || w == ":":
 			return false
-		case "IF", "UNLESS", "WHETHER":
+		case w == "IF" || w == "UNLESS" || w == "WHETHER":
 			return true
 		}
 	}
@@ -626,4 +659,19 @@ func equalWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// perfect reports whether the verb at i is in the perfect ("which has
+// rejected"): a completed act, even inside a relative clause.
+func perfect(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch s.words[k] {
+		case "HAS", "HAVE", "HAD":
+			return true
+		case "ALSO", "ALREADY", "NOW", "REPEATEDLY", "LONG":
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -20,7 +20,7 @@ var srcBlock = map[string]bool{
 // stopWords end the search for a target: another clause begins.
 func stopTarget(w string) bool {
 	switch w {
-	case ";", "SAID", "SAYS", "SAY", "TOLD", "REPORTED", "ACCORDING", "WHICH", "WHILE", "BUT", "AFTER", "BEFORE", "BECAUSE", "WHEN", "ALTHOUGH":
+	case ";", "SAID", "SAYS", "SAY", "TOLD", "REPORTED", "ACCORDING", "WHICH", "WHILE", "BUT", "AFTER", "BEFORE", "BECAUSE", "WHEN", "ALTHOUGH", "INCLUDING":
 		return true
 	}
 	return false
@@ -54,7 +54,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			if t.first-a.last > 25 {
 				return nil
 			}
-			if srcBlock[s.prevWord(a.first)] {
+			if srcBlock[s.prevWord(a.first)] || inRelative(s, a.first, t.first) {
 				continue
 			}
 			return coordinated(s, k, -1)
@@ -222,4 +222,28 @@ func (c *Coder) reversedSources(s *sentence, t trig) []*actorSpan {
 		return coordinated(s, k, +1)
 	}
 	return nil
+}
+
+// inRelative reports whether token i lies in a relative clause that closes
+// before token v: ", which has rejected the Trump administration, called".
+func inRelative(s *sentence, i, v int) bool {
+	closed := false
+	for j := i; j < v; j++ {
+		if isDelim(s.words[j]) {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := i - 1; j > 0; j-- {
+		switch w := s.words[j]; {
+		case w == "WHICH" || w == "WHO" || w == "WHOSE":
+			return isDelim(s.words[j-1])
+		case isDelim(w) || w == ";":
+			return false
+		}
+	}
+	return false
 }
