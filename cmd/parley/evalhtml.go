@@ -17,7 +17,8 @@ import (
 	phtml "github.com/parley-news/parley/ingest/html"
 )
 
-// runEvalHTML implements "parley eval html GOLD.jsonl": it extracts the
+// runEvalHTML implements "parley eval html GOLD.jsonl" (eval.go dispatches
+// to it): it extracts the
 // article body of every gold page (DIR/<id>.html beside the gold file)
 // with ingest/html and scores the bodies with the benchmark's metric
 // (eval.ScoreHTML, the port of score_html.py).
@@ -196,12 +197,4 @@ func extractPages(ctx context.Context, e *env, gold []eval.HTMLDoc, dir string, 
 		}
 	}
 	return pred, failed
-}
-
-func evalHTMLCommand() command {
-	return command{
-		name:    "eval-html",
-		summary: "score article-body extraction: eval-html GOLD.jsonl (the benchmark's shingle F1)",
-		run:     runEvalHTML,
-	}
 }

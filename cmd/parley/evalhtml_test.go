@@ -8,7 +8,7 @@ import (
 )
 
 // TestEvalHTMLSubcommandAgreesWithScoreHTML extracts the dev pages with
-// "parley eval-html", writes the bodies with --pred-out, scores them with
+// "parley eval html", writes the bodies with --pred-out, scores them with
 // score_html.py and requires the same metrics.
 func TestEvalHTMLSubcommandAgreesWithScoreHTML(t *testing.T) {
 	shared := sharedDir(t)
@@ -22,9 +22,9 @@ func TestEvalHTMLSubcommandAgreesWithScoreHTML(t *testing.T) {
 	}
 	dir := t.TempDir()
 	pred := filepath.Join(dir, "pred.jsonl")
-	ours, errs, code := runCLI(t, "eval-html", gold, "--pred-out", pred, "--json")
+	ours, errs, code := runCLI(t, "eval", "html", gold, "--pred-out", pred, "--json")
 	if code != 0 {
-		t.Fatalf("parley eval-html: exit %d: %s", code, errs)
+		t.Fatalf("parley eval html: exit %d: %s", code, errs)
 	}
 	refJSON := filepath.Join(dir, "ref.json")
 	cmd := exec.Command(py, filepath.Join(shared, "tools", "score_html.py"), gold, pred, "--json", refJSON)
@@ -39,10 +39,10 @@ func TestEvalHTMLSubcommandAgreesWithScoreHTML(t *testing.T) {
 }
 
 func TestEvalHTMLNeedsGold(t *testing.T) {
-	if _, _, code := runCLI(t, "eval-html"); code == 0 {
-		t.Error("eval-html without a gold file succeeded")
+	if _, _, code := runCLI(t, "eval", "html"); code == 0 {
+		t.Error("eval html without a gold file succeeded")
 	}
-	if _, _, code := runCLI(t, "eval-html", filepath.Join(t.TempDir(), "missing.jsonl")); code == 0 {
-		t.Error("eval-html with a missing gold file succeeded")
+	if _, _, code := runCLI(t, "eval", "html", filepath.Join(t.TempDir(), "missing.jsonl")); code == 0 {
+		t.Error("eval html with a missing gold file succeeded")
 	}
 }

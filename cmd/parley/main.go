@@ -41,7 +41,6 @@ func commands() []command {
 		evalCommand(),
 		benchCommand(),
 		ingestCommand(),
-		evalHTMLCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

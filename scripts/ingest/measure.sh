@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/parley" ./cmd/parley
 
 echo "== HTML dev split: parley eval html (extraction + Go scorer)"
-"$tmp/parley" eval-html "$shared/data/html/dev.jsonl" --pred-out "$tmp/pred.jsonl"
+"$tmp/parley" eval html "$shared/data/html/dev.jsonl" --pred-out "$tmp/pred.jsonl"
 echo "== the same predictions, reference scorer"
 python3 "$shared/tools/score_html.py" "$shared/data/html/dev.jsonl" "$tmp/pred.jsonl"
 
