@@ -85,6 +85,8 @@ func (s *Server) routes() []route {
 		{"GET /api/articles/{id}", s.getArticle},
 		{"GET /api/entities", s.listEntities},
 		{"GET /api/entities/{id}", s.getEntity},
+		{"POST /api/entities/{id}/merge", s.mergeEntity},
+		{"POST /api/merges/{id}/undo", s.undoMerge},
 		{"GET /api/quotes", s.listQuotes},
 		{"GET /api/events", s.listEvents},
 		{"GET /api/claims", s.listClaims},
@@ -320,15 +322,62 @@ type postedArticle struct {
 	Author    string `json:"author"`
 }
 
-func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
-	if s.opt.Token == "" || s.opt.Extract == nil {
+// authorized answers a write request that may not write, and reports
+// whether it may.
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	if s.opt.Token == "" {
 		writeJSON(w, http.StatusForbidden, apiError{"this server is read-only: start parley serve with --token (or PARLEY_TOKEN) to allow writes"})
-		return
+		return false
 	}
 	auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok || subtle.ConstantTimeCompare([]byte(auth), []byte(s.opt.Token)) != 1 {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
 		writeJSON(w, http.StatusUnauthorized, apiError{"missing or wrong bearer token"})
+		return false
+	}
+	return true
+}
+
+// mergeEntity folds the entity named in the body into the one in the path.
+func (s *Server) mergeEntity(w http.ResponseWriter, r *http.Request) {
+	if !s.authorized(w, r) {
+		return
+	}
+	var in struct {
+		Drop   string `json:"drop"`
+		Reason string `json:"reason"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		s.badRequest(w, fmt.Errorf("body: want {\"drop\": ENTITY_ID, \"reason\": TEXT}: %v", err))
+		return
+	}
+	id, err := s.store.MergeEntities(r.Context(), r.PathValue("id"), in.Drop, in.Reason)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]string{"merge_id": id, "keep": r.PathValue("id"), "drop": in.Drop})
+}
+
+func (s *Server) undoMerge(w http.ResponseWriter, r *http.Request) {
+	if !s.authorized(w, r) {
+		return
+	}
+	if err := s.store.Unmerge(r.Context(), r.PathValue("id")); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"undone": r.PathValue("id")})
+}
+
+func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
+	if s.opt.Extract == nil && s.opt.Token != "" {
+		writeJSON(w, http.StatusForbidden, apiError{"this server cannot analyse articles"})
+		return
+	}
+	if !s.authorized(w, r) {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))

@@ -400,3 +400,64 @@ func TestConcurrentReadsDuringWrites(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestMergeAndUndoOverTheAPI(t *testing.T) {
+	const token = "0123456789abcdef-secret"
+	srv, s := newServer(t, parleyhttp.Options{Token: token})
+	jane, _ := s.Entities(context.Background(), parley.EntityFilter{Name: "Jane Smith"})
+	john, _ := s.Entities(context.Background(), parley.EntityFilter{Name: "John Smith"})
+	post := func(path, tok, body string) (int, map[string]any) {
+		req, _ := http.NewRequest("POST", srv.URL+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if tok != "" {
+			req.Header.Set("Authorization", "Bearer "+tok)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var m map[string]any
+		json.NewDecoder(resp.Body).Decode(&m)
+		return resp.StatusCode, m
+	}
+	mergePath := "/api/entities/" + jane.Items[0].ID + "/merge"
+	if code, _ := post(mergePath, "", `{"drop":"`+john.Items[0].ID+`","reason":"x"}`); code != 401 {
+		t.Errorf("merge without token = %d; want 401", code)
+	}
+	if code, body := post(mergePath, token, `{"drop":"e999999","reason":"x"}`); code != 404 {
+		t.Errorf("merge of a missing entity = %d %v; want 404", code, body)
+	}
+	if code, body := post(mergePath, token, `{"drop":"`+john.Items[0].ID+`"}`); code != 400 {
+		t.Errorf("merge without a reason = %d %v; want 400", code, body)
+	}
+	code, body := post(mergePath, token, `{"drop":"`+john.Items[0].ID+`","reason":"same household"}`)
+	if code != 201 {
+		t.Fatalf("merge = %d %v", code, body)
+	}
+	_, got := get(t, srv, "/api/quotes?speaker_id="+jane.Items[0].ID)
+	if n := len(got["quotes"].([]any)); n != 2 {
+		t.Errorf("after merge, %d quotes for the kept entity; want 2", n)
+	}
+	undo := "/api/merges/" + body["merge_id"].(string) + "/undo"
+	if code, body := post(undo, token, ""); code != 200 {
+		t.Fatalf("undo = %d %v", code, body)
+	}
+	if code, _ := post(undo, token, ""); code != 400 {
+		t.Errorf("second undo = %d; want 400", code)
+	}
+	_, got = get(t, srv, "/api/quotes?speaker_id="+jane.Items[0].ID)
+	if n := len(got["quotes"].([]any)); n != 1 {
+		t.Errorf("after undo, %d quotes for the kept entity; want 1", n)
+	}
+	ro, _ := newServer(t, parleyhttp.Options{})
+	req, _ := http.NewRequest("POST", ro.URL+mergePath, strings.NewReader(`{}`))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 403 {
+		t.Errorf("merge on a read-only server = %d; want 403", resp.StatusCode)
+	}
+}
