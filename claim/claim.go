@@ -573,6 +573,19 @@ func allegedBy(a *parley.Analysis, content string, base int) *stance {
 		return r
 	}
 	lc := strings.ToLower(content)
+	// "what's been portrayed as an irregular channel", "the so-called
+	// plan": the characterisation the denial answers is someone else's.
+	for _, n := range []string{"portrayed as", "described as", "characterized as", "characterised as", "branded as", "painted as", "so-called"} {
+		i := strings.Index(lc, n)
+		if i < 0 {
+			continue
+		}
+		sp := parley.Span{Start: base + i, End: base + i + len(n)}
+		return &stance{
+			ClaimStance: parley.ClaimStance{SourceName: "unnamed critics", Stance: parley.Asserts, Evidence: sp},
+			quoteIdx:    -1, group: -1,
+		}
+	}
 	for _, n := range []string{"accusations", "allegations", "accusation", "allegation", "charges"} {
 		i := strings.Index(lc, n)
 		if i < 0 {

@@ -72,6 +72,14 @@ func TestFindStancesAndStatus(t *testing.T) {
 			status: parley.SingleSource, sources: []string{"Volker"},
 		},
 		{
+			name: "a denied characterisation has unnamed critics behind it",
+			text: "Volker rejected the notion that he had run what has been portrayed as an irregular channel.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, "Q1", "E1", "Volker", "rejected", "the notion that he had run what has been portrayed as an irregular channel")}
+			},
+			status: parley.Disputed, sources: []string{"Volker", "unnamed critics"},
+		},
+		{
 			name: "possessor of a debunked allegation asserts it",
 			text: "Grisham said the Democrats’ central allegation has been completely debunked.",
 			quotes: func(s string) []parley.Quote {
