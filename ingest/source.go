@@ -407,13 +407,17 @@ type jsonDoc struct {
 	HTML      string `json:"html"`
 	Published string `json:"published"`
 	Outlet    string `json:"outlet"`
-	Source    string `json:"source"`
+	Publisher string `json:"publisher"`
+	SiteName  string `json:"site_name"`
 	Author    string `json:"author"`
 	Language  string `json:"language"`
 }
 
+// knownKeys are the keys read into Document fields. "source" is not one:
+// dumps use it for provenance as often as for the outlet, so it stays in
+// Meta.
 var knownKeys = map[string]bool{"id": true, "url": true, "title": true, "text": true, "body": true, "html": true,
-	"published": true, "outlet": true, "source": true, "author": true, "language": true}
+	"published": true, "outlet": true, "publisher": true, "site_name": true, "author": true, "language": true}
 
 func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name, id string, progress func() int64, out chan<- Item) {
 	sc := bufio.NewScanner(br)
@@ -468,9 +472,7 @@ func parseJSONDoc(b []byte, where string) (parley.Document, *Page, error) {
 	if doc.Text == "" {
 		doc.Text = j.Body
 	}
-	if doc.Outlet == "" && j.Source != "" && !strings.Contains(j.Source, "/") {
-		doc.Outlet = j.Source
-	}
+	doc.Outlet = firstNonEmpty(firstNonEmpty(doc.Outlet, j.Publisher), j.SiteName)
 	if j.Published != "" {
 		if t, ok := parseTime(j.Published); ok {
 			doc.Published = t
