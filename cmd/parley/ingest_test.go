@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/parley-news/parley/ingest"
 )
 
 func TestIngestWritesJSONLinesAndResumesFromItsJournal(t *testing.T) {
@@ -122,5 +124,26 @@ func TestIngestFollowPollsFeedsUntilInterrupted(t *testing.T) {
 	}
 	if n := strings.Count(out.String(), "\n"); n != 1 {
 		t.Errorf("%d documents written over %d polls, want 1:\n%s", n, polls.Load(), out.String())
+	}
+}
+
+func TestIngestProgressLineShowsRatesAndETA(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&buf, false, 1000)
+	if p.on {
+		t.Fatal("progress on for a buffer, which is no terminal")
+	}
+	p.on = true // as on a terminal
+	p.start = time.Now().Add(-2 * time.Second)
+	p.update(ingest.Stats{Extracted: 40, Duplicates: 2, Bytes: 500})
+	line := buf.String()
+	for _, want := range []string{"42 docs", "docs/s", "MB/s", "2 dup", "50%", "ETA"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("progress line %q lacks %q", line, want)
+		}
+	}
+	p.clear()
+	if !strings.HasSuffix(buf.String(), "\r\033[K") {
+		t.Error("clear did not erase the line")
 	}
 }
