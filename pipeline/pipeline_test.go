@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parley-news/parley"
 )
@@ -233,4 +234,61 @@ func TestCoreLevelLeavesEventsOut(t *testing.T) {
 	if n, m := len(extractOnly(t).stages), len(full.stages); n == 0 || n >= m {
 		t.Fatalf("extract-only pipeline has %d of %d stages", n, m)
 	}
+}
+
+// FuzzExtract runs the full pipeline on arbitrary text: it must not fail or
+// panic, and every span it reports must lie inside the (repaired) text on
+// rune boundaries.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"“We will not back down,” said Senator Jane Okafor, who chairs the committee.",
+		"Russia and the United States agreed to reopen embassies, Foreign Minister Sergey Lavrov told reporters in Riyadh on Tuesday. “It was a good meeting,” he said, Reuters reported.",
+		"He said \"no\". She said ''yes''. ``Maybe,'' they said. « Non », a-t-il dit.",
+		"Sources familiar with the talks said a summit was possible next week, but the Kremlin denied it.",
+		"Invalid \xff bytes “unclosed quote\r\nand CRLF lines\n\n\"odd",
+		"“Nested ‘quotes’ inside,” the aide told AP. The ministry said in a statement that “talks” would resume.",
+	} {
+		f.Add(s)
+	}
+	p, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := p.Extract(context.Background(), parley.Document{ID: "fuzz", Text: s})
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		txt := a.Document.Text
+		check := func(what string, sp parley.Span) {
+			t.Helper()
+			if sp.Start < 0 || sp.Start > sp.End || sp.End > len(txt) {
+				t.Fatalf("%s span [%d,%d) outside the %d-byte text", what, sp.Start, sp.End, len(txt))
+			}
+			for _, b := range []int{sp.Start, sp.End} {
+				if b < len(txt) && !utf8.RuneStart(txt[b]) {
+					t.Fatalf("%s span [%d,%d) cuts a rune at %d", what, sp.Start, sp.End, b)
+				}
+			}
+		}
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				check("entity "+e.ID+" mention", m.Span)
+			}
+		}
+		for _, q := range a.Quotes {
+			check("quote "+q.ID+" content", q.Content)
+			check("quote "+q.ID+" speaker", q.SpeakerSpan)
+			check("quote "+q.ID+" cue", q.CueSpan)
+		}
+		for _, ev := range a.Events {
+			check("event "+ev.ID+" evidence", ev.Evidence)
+		}
+		for _, c := range a.Claims {
+			for _, st := range c.Stances {
+				check("claim "+c.ID+" stance", st.Evidence)
+			}
+		}
+	})
 }
