@@ -99,7 +99,7 @@ func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map
 	}
 	c := candidate{id: id, name: e.Name, norm: norm(e.Name), affiliation: e.Affiliation, country: e.Country, roles: roles}
 	if old := w.cache.ents[id]; old != nil && reason != reasonNew {
-		if len(old.name) >= len(e.Name) {
+		if !(e.Type == parley.Person && fuller(old.norm, c.norm)) {
 			c.name, c.norm = old.name, old.norm
 		}
 		if old.affiliation != "" {
@@ -329,13 +329,20 @@ func match(e parley.Entity, ks []string, c candidate, hasFullName bool) (int, st
 	if e.Type == parley.Place && e.Kind == "country" && e.Country != "" && strings.EqualFold(e.Country, c.country) {
 		return 2, reasonCountry
 	}
-	for _, k := range ks {
-		if k == c.norm {
-			return 2, reasonAlias // one of e's aliases is c's name
-		}
+	// Organisations and places: only when each goes by the other's name.
+	// One-way aliases are too loose across articles: an article that calls
+	// "BBC Scotland" "the BBC" would fold the whole BBC into it.
+	if hasFullName && slices.Contains(ks, c.norm) {
+		return 2, reasonAlias
 	}
-	// c has e's name among its aliases (it was found through a key).
-	return 1, reasonAlias
+	return 0, ""
+}
+
+// fuller reports whether person name b spells out name a ("Lavrov" →
+// "Sergey Lavrov"): the same surname and more words.
+func fuller(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return len(fb) > len(fa) && len(fa) > 0 && fa[len(fa)-1] == fb[len(fb)-1]
 }
 
 // sameSurname reports whether two normalised person names share the last

@@ -330,6 +330,19 @@ func testResolution(t *testing.T, s parley.Store) {
 	if jane.ID == john.ID {
 		t.Errorf("Jane Smith and John Smith resolved to one entity %s", jane.ID)
 	}
+	// An organisation an article also calls by a bigger one's name is not
+	// folded into it, nor renamed after it.
+	one := NewAnalysis("bbc-1", "t", "X", "2025-01-01", "The BBC said it would cut jobs.").
+		Entity("E1", parley.Organization, string(parley.Media), "BBC", nil, nil, "", "").Analysis()
+	two := NewAnalysis("bbc-2", "t", "X", "2025-01-02", "BBC Scotland said the BBC had not told it.").
+		Entity("E1", parley.Organization, string(parley.Media), "BBC Scotland", []string{"BBC"}, nil, "", "").Analysis()
+	if _, err := s.PutAnalyses(ctx(t), []*parley.Analysis{one, two}); err != nil {
+		t.Fatal(err)
+	}
+	bbc, scotland := findEntity(t, s, "BBC"), findEntity(t, s, "BBC Scotland")
+	if bbc.ID == scotland.ID || bbc.Name != "BBC" {
+		t.Errorf("BBC = %+v, BBC Scotland = %+v; want two entities, the first still named BBC", bbc, scotland)
+	}
 	// A country and its capital stay apart.
 	china, beijing := findEntity(t, s, "China"), findEntity(t, s, "Beijing")
 	if china.ID == beijing.ID {
