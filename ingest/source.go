@@ -24,6 +24,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/ingest/feed"
 	"github.com/parley-news/parley/ingest/fetch"
@@ -519,7 +521,13 @@ func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name, id string
 		return
 	}
 	if !utf8.Valid(data) {
-		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		// Text that is not UTF-8 is most often Latin-1 or Windows-1252
+		// (the web's default legacy encoding, in which every byte decodes).
+		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
+			data = dec
+		} else {
+			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "empty", Bytes: progress()})

@@ -78,7 +78,7 @@ func TestRunReadsEveryKindAndReportsBadInputsWithTheirSource(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "pages/talks.html", []byte(page("Talks", storyText)))
 	write(t, dir, "pages/nested/other.htm.gz", gz(t, []byte(page("Markets", strings.ReplaceAll(storyText, "delegations", "traders")+" Shares fell sharply in early trading as investors weighed the outlook for rates."))))
-	write(t, dir, "notes.txt", []byte("Plain text article. "+strings.Repeat("Officials said the plan would go ahead. ", 5)))
+	write(t, dir, "notes.txt", []byte("Plain text article from Gen\xe8ve, in Latin-1. "+strings.Repeat("Officials said the plan would go ahead. ", 5)))
 	write(t, dir, "dump.jsonl", []byte(`{"id":"j1","title":"From a dump","text":"A dumped article about trade that says ministers agreed on tariffs and quotas for the coming year.","published":"2025-02-18","extra":1}
 not json
 {"id":"j2","title":"no text"}
@@ -210,5 +210,16 @@ func TestRunReadsWARCGzippedWholeOrPerRecordAndReportsTruncation(t *testing.T) {
 	st, lines := runAll(t, []string{cut}, nil)
 	if len(lines) != 1 || st.Failed != 1 || !strings.Contains(st.Failures[0].Error(), "cut.warc.gz:decompressed offset") {
 		t.Errorf("truncated: %d documents, failures %v", len(lines), st.Failures)
+	}
+}
+
+func TestReadDecodesLatin1Text(t *testing.T) {
+	p := write(t, t.TempDir(), "latin1.txt", []byte("Talks in Gen\xe8ve ended on Tuesday, officials said."))
+	out := make(chan Item, 4)
+	(&Reader{}).Read(context.Background(), []string{p}, nil, out)
+	close(out)
+	it := <-out
+	if it.Doc.Text != "Talks in Genève ended on Tuesday, officials said." || it.Doc.ID != "latin1" {
+		t.Errorf("doc %q %q", it.Doc.ID, it.Doc.Text)
 	}
 }
