@@ -371,3 +371,65 @@ func WriteEventReport(w io.Writer, r *EventReport) error {
 		r.Info.GoldSentences, r.Info.PredSentencesMatched, r.Info.PredIDsNotInGold)
 	return err
 }
+
+// EventMistakes shows one sentence whose predicted events do not match the
+// gold at root level: the text, both event lists, and how many matched.
+type EventMistakes struct {
+	ID      string   `json:"id"`
+	Text    string   `json:"text"`
+	Matched int      `json:"matched_root"`
+	GoldEvs []string `json:"gold"` // "CAMEO PLOVER source→target", "-" where absent
+	PredEvs []string `json:"pred"`
+}
+
+func (e EventCode) String() string {
+	f := func(x EventField) string {
+		if !x.ok {
+			return "-"
+		}
+		return x.s
+	}
+	return fmt.Sprintf("%s %s %s→%s", f(e.CAMEO), f(e.PLOVER), f(e.SourceActor), f(e.TargetActor))
+}
+
+// EventErrors lists, in gold order, the sentences where the root-level
+// matching leaves a gold or a predicted event unmatched.
+func EventErrors(gold, pred []EventDoc) []EventMistakes {
+	p := make(map[string]*EventDoc, len(pred))
+	for i := range pred {
+		p[pred[i].ID] = &pred[i]
+	}
+	root := eventMetrics[0]
+	var out []EventMistakes
+	for _, g := range gold {
+		var ge, pe []EventCode
+		for _, e := range g.Events {
+			if root.has(e) {
+				ge = append(ge, e)
+			}
+		}
+		if pd := p[g.ID]; pd != nil {
+			for _, e := range pd.Events {
+				if root.has(e) {
+					pe = append(pe, e)
+				}
+			}
+		}
+		if len(ge) == 0 {
+			continue // sentences without CAMEO gold do not count at root level
+		}
+		tp := matchEvents(ge, pe, root.same)
+		if tp == len(ge) && tp == len(pe) {
+			continue
+		}
+		m := EventMistakes{ID: g.ID, Text: g.Text, Matched: tp, GoldEvs: []string{}, PredEvs: []string{}}
+		for _, e := range ge {
+			m.GoldEvs = append(m.GoldEvs, e.String())
+		}
+		for _, e := range pe {
+			m.PredEvs = append(m.PredEvs, e.String())
+		}
+		out = append(out, m)
+	}
+	return out
+}

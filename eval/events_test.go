@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -137,4 +138,21 @@ func TestScoreEventsAgreesWithReference(t *testing.T) {
 	}
 	want := runPython(t, script, gold, gold, "--json")
 	compareJSON(t, want, mustJSON(t, ScoreEvents(golds, golds, false)))
+}
+
+func TestEventErrorsListSentencesWithUnmatchedRoots(t *testing.T) {
+	gold := readEventFile(t, "testdata/events_gold.jsonl")
+	pred := readEventFile(t, "testdata/events_pred.jsonl")
+	var ids []string
+	for _, m := range EventErrors(gold, pred) {
+		ids = append(ids, m.ID)
+		if m.ID == "s1" && (m.Matched != 2 || len(m.GoldEvs) != 2 || len(m.PredEvs) != 3 || m.GoldEvs[0] != "057 AGREE RUR→-") {
+			t.Errorf("s1: %+v", m)
+		}
+	}
+	// s1 has a third, spurious event; s5 has no prediction; s2 and s3 match;
+	// s4 and s6 have no CAMEO gold
+	if want := []string{"s1", "s5"}; !slices.Equal(ids, want) {
+		t.Errorf("sentences listed %v, want %v", ids, want)
+	}
 }

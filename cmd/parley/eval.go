@@ -197,6 +197,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	perSource := fs.Bool("per-source", false, "also score each gold source separately")
 	predOut := fs.String("pred-out", "", "also write parley's predictions to this file (the scorer's PRED format)")
 	predIn := fs.String("pred", "", "score this PRED.jsonl instead of running the pipeline")
+	errorsOut := fs.String("errors", "", "write the sentences whose events do not match at root level as JSONL to this file")
 	workers := fs.Int("workers", 0, "parallel workers (0: all cores)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: parley eval events GOLD.jsonl [flags]\n\n"+
@@ -236,6 +237,11 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	}
 	if *predOut != "" {
 		if err := writeJSONLFile(*predOut, pred); err != nil {
+			return err
+		}
+	}
+	if *errorsOut != "" {
+		if err := writeJSONLFile(*errorsOut, eval.EventErrors(gold, pred)); err != nil {
 			return err
 		}
 	}
