@@ -45,16 +45,13 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		}
 		return srcs, coordinated(s, t.tgt, -1)
 	}
-	if t.noun {
-		return c.nounRoles(s, t)
-	}
 	before := func() []*actorSpan {
 		for k := s.actorBefore(t.first); k >= 0; k-- {
 			a := &s.actors[k]
 			if t.first-a.last > 25 {
 				return nil
 			}
-			if srcBlock[s.prevWord(a.first)] || inRelative(s, a.first, t.first) {
+			if srcBlock[s.prevWord(a.first)] && !quantityOf(s, a.first) || inRelative(s, a.first, t.first) {
 				continue
 			}
 			return coordinated(s, k, -1)
@@ -92,6 +89,15 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			return coordinated(s, k, +1)
 		}
 		return nil
+	}
+	if t.noun {
+		srcs, tgts = c.nounRoles(s, t)
+		if len(srcs) == 0 && len(tgts) == 0 {
+			// "Thousands of Nigerians were converging for a rally": the
+			// clause's subject holds the event.
+			srcs = before()
+		}
+		return srcs, tgts
 	}
 	if t.passive {
 		// "X was attacked by Y": Y is the source.
@@ -244,6 +250,25 @@ func inRelative(s *sentence, i, v int) bool {
 		case isDelim(w) || w == ";":
 			return false
 		}
+	}
+	return false
+}
+
+// quantityOf reports whether the actor at i follows "thousands of",
+// "members of", "some of": the actor is the subject, not a prepositional
+// object.
+func quantityOf(s *sentence, i int) bool {
+	k := i - 1
+	if k >= 0 && s.words[k] == "THE" {
+		k--
+	}
+	if k < 1 || s.words[k] != "OF" {
+		return false
+	}
+	switch s.words[k-1] {
+	case "THOUSANDS", "HUNDREDS", "DOZENS", "MILLIONS", "TENS", "SCORES", "MEMBERS", "GROUP", "SOME", "MANY",
+		"ALL", "MOST", "SEVERAL", "NUMBER", "BAND", "DELEGATION", "TEAM", "OFFICIALS", "LEADERS", "REPRESENTATIVES":
+		return true
 	}
 	return false
 }
