@@ -182,6 +182,19 @@ func joinable(s *sentence, end, next int) bool {
 	if next == end {
 		return true
 	}
+	// "French paper workers", "Kampuchean guerrilla camps": a modifier or
+	// two between a nationality and a role noun.
+	if next-end <= 2 && s.caps[end-1] && !s.caps[end] {
+		ok := true
+		for k := end; k < next; k++ {
+			if s.kinds[k] != text.Word || s.caps[k] || s.flags[k]&keyVerb != 0 && !strings.HasSuffix(s.words[k], "IST") {
+				ok = false
+			}
+		}
+		if ok && next < len(s.words) && !s.caps[next] {
+			return true
+		}
+	}
 	for k := end; k < next; k++ {
 		switch s.words[k] {
 		case "'S", "OF", "THE", "-", "IN", "FROM":

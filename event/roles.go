@@ -46,6 +46,9 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		return srcs, coordinated(s, t.tgt, -1)
 	}
 	before := func() []*actorSpan {
+		if a := pronounSubject(s, t.first); a != nil {
+			return a
+		}
 		for k := s.actorBefore(t.first); k >= 0; k-- {
 			a := &s.actors[k]
 			if t.first-a.last > 25 {
@@ -271,4 +274,34 @@ func quantityOf(s *sentence, i int) bool {
 		return true
 	}
 	return false
+}
+
+// pronounSubject resolves "it" or "they" as the subject of a verb in a
+// clause reported by its own subject: "Iraq's government announced that it
+// is prepared to…" → Iraq's government.
+func pronounSubject(s *sentence, v int) []*actorSpan {
+	k := v - 1
+	for k >= 0 && (auxWords[s.words[k]] || futureWords[s.words[k]] || modalWords[s.words[k]]) && s.words[k] != "TO" {
+		k--
+	}
+	if k < 1 || s.inActor(k) {
+		return nil
+	}
+	switch s.words[k] {
+	case "IT", "THEY", "WE":
+	default:
+		return nil
+	}
+	j := k - 1
+	if s.words[j] == "THAT" && j > 0 {
+		j--
+	}
+	if !declareVerbs[s.words[j]] {
+		return nil
+	}
+	a := s.actorBefore(j)
+	if a < 0 || j-s.actors[a].last > 4 {
+		return nil
+	}
+	return coordinated(s, a, -1)
 }

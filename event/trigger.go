@@ -534,6 +534,7 @@ func threatOf(root string) string {
 var declareVerbs = map[string]bool{
 	"SAID": true, "SAYS": true, "DECLARED": true, "ANNOUNCED": true, "CONCLUDED": true, "INSISTED": true,
 	"STRESSED": true, "STATED": true, "ARGUED": true, "TOLD": true, "DEMANDED": true, "URGED": true,
+	"SAY": true, "ANNOUNCES": true, "DECLARES": true, "INSISTS": true, "WARNED": true, "ADDED": true,
 }
 
 // demandAt reads "X said (that) Y must/should do Z": X demands of Y (CAMEO
