@@ -84,6 +84,7 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool,
 		return nil, s.wrap("commit", err)
 	}
 	s.cache = w.cache
+	s.keep(ctx, w.unprepared)
 	return stored, nil
 }
 
@@ -110,7 +111,21 @@ func (s *Store) begin(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if c == nil || c.dataVersion != v {
 		c = newResolveCache(v)
 	}
-	return &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: c, dirty: map[int64]*delta{}}, nil
+	return &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: c, dirty: map[int64]*delta{}, prepared: s.stmts}, nil
+}
+
+// keep prepares statements on the writer's connection, now that no
+// transaction holds it, for the transactions to come. Failing to is no
+// error: they are prepared again when used.
+func (s *Store) keep(ctx context.Context, queries []string) {
+	for _, q := range queries {
+		if _, ok := s.stmts[q]; ok || len(s.stmts) >= 512 {
+			continue
+		}
+		if st, err := s.w.PrepareContext(ctx, q); err == nil {
+			s.stmts[q] = st
+		}
+	}
 }
 
 // prepared is an analysis with what the write needs computed up front.
@@ -144,6 +159,10 @@ type writer struct {
 	stmts map[string]*sql.Stmt
 	cache *resolveCache
 	dirty map[int64]*delta // entity rows to update when the batch ends
+	// prepared are the store's statements kept across transactions;
+	// unprepared lists those this transaction had to prepare for itself.
+	prepared   map[string]*sql.Stmt
+	unprepared []string
 }
 
 func (w *writer) close() {
@@ -156,9 +175,17 @@ func (w *writer) stmt(q string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[q]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(w.ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("prepare %q: %w", q, err)
+	var st *sql.Stmt
+	if ds := w.prepared[q]; ds != nil {
+		// Prepared on the writer's one connection between transactions:
+		// the transaction uses it as it is.
+		st = w.tx.StmtContext(w.ctx, ds)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			return nil, fmt.Errorf("prepare %q: %w", q, err)
+		}
+		w.unprepared = append(w.unprepared, q)
 	}
 	w.stmts[q] = st
 	return st, nil

@@ -52,6 +52,7 @@ type Store struct {
 	mu   sync.Mutex // serialises writers; guards cache
 	// cache speeds up entity resolution between batches (see resolveCache).
 	cache *resolveCache
+	stmts map[string]*sql.Stmt // prepared on w, guarded by mu
 }
 
 var _ parley.Store = (*Store)(nil)
@@ -91,7 +92,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: path, w: w}
+	s := &Store{path: path, w: w, stmts: map[string]*sql.Stmt{}}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -113,6 +114,11 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.mu.Unlock()
 	err := s.w.Close()
 	if s.r != nil {
 		err = errors.Join(err, s.r.Close())
