@@ -244,6 +244,10 @@ func (w *work) words(a, b int) []string {
 // and the connectors inside names.
 func (w *work) chunkEnd(i, last int) int {
 	j := i + 1
+	// a known name may run over a possessive or lower-case word ("People’s Liberation Army")
+	if kn, ok := w.r.gaz.Known(w.words(i, min(i+6, last))); ok && kn.Words > 1 {
+		j = i + kn.Words
+	}
 	for j < last {
 		t := w.d.Tokens[j]
 		prev := w.d.Tokens[j-1]
@@ -538,6 +542,12 @@ func (w *work) addKnownPieces(ps []piece) {
 // ambiguousOK accepts a short ambiguous name ("X", "AP") only where the
 // context makes it a platform or outlet: "on X", "told AP", "AP reported".
 func (w *work) ambiguousOK(a, b int) bool {
+	if b < len(w.d.Tokens) && w.isCapWord(b) {
+		return false // part of a longer name or title: "Vice President"
+	}
+	if a > 0 && w.low(a-1) == "(" && b < len(w.d.Tokens) && w.tok(b) == ")" {
+		return true // a dateline credit: "HANOI (AP) —"
+	}
 	if a > 0 {
 		switch w.low(a - 1) {
 		case "on", "told", "to", "via", "from", "with", "by":
@@ -1032,7 +1042,7 @@ func (w *work) addMention(e parley.Entity, a, b int, kind parley.MentionKind) {
 	ent := &w.res.Entities[idx]
 	switch {
 	case kind != parley.NameMention || surface == ent.Name:
-	case ent.Type == parley.Organization && len(surface) > len(ent.Name) && strings.Contains(surface, ent.Name):
+	case ent.Type == parley.Organization && len(surface) > len(ent.Name):
 		// organisations are named by their fullest form in the text ("US State Department")
 		ent.Aliases = append(removeString(ent.Aliases, surface), ent.Name)
 		ent.Name = surface

@@ -369,6 +369,14 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 				q.channel = ch
 			}
 			a = ad.last
+			if verb.Frames&lexicon.FrameOf != 0 && a < s.Last && r.low(a) == "and" {
+				// "accused the UK and the US of meddling": more addressees up to "of"
+				if k := r.indexOf(a, min(a+8, s.Last), "of"); k > 0 {
+					q.addressee = r.d.Text[r.d.Tokens[ad.first].Start:r.d.Tokens[k-1].End]
+					q.addresseeEn = -1
+					a = k
+				}
+			}
 		} else if e := r.genericNP(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
 			q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
 			a = e
