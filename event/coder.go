@@ -302,7 +302,7 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 		es := c.build(s, t, code)
 		// As in PETRARCH, an event needs an actor: without one, a verb of
 		// the dictionary is ordinary prose ("the poll was conducted").
-		if !hasActor(es) {
+		if !hasActor(es, code.Root) {
 			continue
 		}
 		if code.Root == "01" {
@@ -575,14 +575,21 @@ func lightVerb(s *sentence, i int) bool {
 	return false
 }
 
-func hasActor(es []parley.Event) bool {
+func hasActor(es []parley.Event, root string) bool {
 	for _, e := range es {
 		if political(e.SourceCode) || political(e.TargetCode) {
+			return true
+		}
+		// Protest is how citizens act politically: "Algerian landowners
+		// began a hunger strike" needs no state actor.
+		if root == "14" && (hasCountry(e.SourceCode) || hasCountry(e.TargetCode)) {
 			return true
 		}
 	}
 	return false
 }
+
+func hasCountry(code string) bool { return len(code) >= 3 && !roleOnlyCode[code[:3]] }
 
 // political reports whether an actor code names a state, a state organ, an
 // international organisation or an armed or opposition group: the actors

@@ -296,6 +296,9 @@ func pronounSubject(s *sentence, v int) []*actorSpan {
 	if s.words[j] == "THAT" && j > 0 {
 		j--
 	}
+	for j > 0 && timeWords[s.words[j]] {
+		j-- // "announced Thursday that it…"
+	}
 	if !declareVerbs[s.words[j]] {
 		return nil
 	}

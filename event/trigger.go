@@ -328,6 +328,11 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 		if negWords[w] {
 			neg = true
 		}
+		// "failed to reach agreement": the act did not happen.
+		if k == t.first-2 && s.words[k+1] == "TO" && failWords[w] {
+			neg = true
+			break
+		}
 		if modalWords[w] {
 			modal = true
 		}
@@ -572,3 +577,5 @@ func demandAt(s *sentence, i int) (trig, bool) {
 var agreeWords = map[string]bool{
 	"AGREE": true, "AGREED": true, "AGREES": true, "AGREEING": true, "ACCEPT": true, "ACCEPTED": true, "ACCEPTS": true,
 }
+
+var failWords = map[string]bool{"FAIL": true, "FAILS": true, "FAILED": true, "FAILING": true}
