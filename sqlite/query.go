@@ -125,13 +125,16 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 		return page([]parley.ArticleRecord(nil), p), nil
 	}
 	var q query
-	snippet := "''"
+	from, snippet := "documents d", "''"
 	if f.Text != "" {
 		fq := ftsQuery(f.Text)
 		if fq == "" {
 			return page([]parley.ArticleRecord(nil), p), nil
 		}
-		q.add("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", fq)
+		// Reading from the FTS table gives the passage that matched.
+		from = "documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+		snippet = "snippet(documents_fts, 1, '', '', '…', 16)"
+		q.add("documents_fts MATCH ?", fq)
 	}
 	if f.Outlet != "" {
 		q.add("d.outlet = ? COLLATE NOCASE", f.Outlet)
@@ -142,7 +145,7 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 	if !f.Until.IsZero() {
 		q.add("d.published < ? AND d.published != ''", dateString(f.Until))
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT "+articleCols+", "+snippet+" FROM documents d"+q.clause()+
+	rows, err := s.r.QueryContext(ctx, "SELECT "+articleCols+", "+snippet+" FROM "+from+q.clause()+
 		" ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?", append(q.args, p.Limit+1, p.Offset)...)
 	if err != nil {
 		return parley.Page[parley.ArticleRecord]{}, s.wrap("list articles", err)

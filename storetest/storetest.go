@@ -242,6 +242,10 @@ func testQuotesFilters(t *testing.T, s parley.Store) {
 			t.Errorf("%s: got %d quotes %q; want %d", tc.name, len(p.Items), quoteContents(p), tc.want)
 		}
 	}
+	arts, err := s.Articles(ctx(t), parley.ArticleFilter{Text: "played down"})
+	if err != nil || len(arts.Items) != 1 || !strings.Contains(arts.Items[0].Snippet, "played down") {
+		t.Errorf("Articles(text) = %+v, %v; want the Kremlin article with the matching passage", arts.Items, err)
+	}
 	id := articleID(t, s, "geneva")
 	p, err := s.Quotes(ctx(t), parley.QuoteFilter{Article: id})
 	if err != nil {

@@ -340,7 +340,8 @@ async function viewSearch(params) {
 
 function articleItem(a) {
   return h("li", { class: "card" }, h("a", { href: link.article(a.id) }, a.title || a.source_id || a.id),
-    meta(a.outlet, a.published, a.quotes + " quotes", a.events + " events", a.claims + " claims"));
+    meta(a.outlet, a.published, a.quotes + " quotes", a.events + " events", a.claims + " claims"),
+    a.snippet ? h("div", { class: "muted" }, a.snippet) : null);
 }
 
 async function viewHome() {
