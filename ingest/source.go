@@ -252,28 +252,22 @@ func sniff(br *bufio.Reader, contentType string) Kind {
 		return KindFeed
 	}
 	head, _ := br.Peek(4096)
-	h := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\ufeff"))
-	h = bytes.TrimPrefix(h, []byte("\xef\xbb\xbf"))
+	h := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
+	isFeed := bytes.Contains(h, []byte("<rss")) || bytes.Contains(h, []byte("<feed")) || bytes.Contains(h, []byte("<rdf:rdf"))
 	switch {
 	case bytes.HasPrefix(h, []byte("warc/")):
 		return KindWARC
-	case bytes.HasPrefix(h, []byte("<!doctype html")), bytes.HasPrefix(h, []byte("<html")):
-		return KindHTML
-	case bytes.HasPrefix(h, []byte("<?xml")), bytes.HasPrefix(h, []byte("<rss")), bytes.HasPrefix(h, []byte("<feed")):
-		if bytes.Contains(h, []byte("<rss")) || bytes.Contains(h, []byte("<feed")) || bytes.Contains(h, []byte("<rdf")) {
-			return KindFeed
-		}
-		if bytes.Contains(h, []byte("<html")) {
-			return KindHTML
-		}
+	case (bytes.HasPrefix(h, []byte("<?xml")) || bytes.HasPrefix(h, []byte("<rss")) || bytes.HasPrefix(h, []byte("<feed"))) && isFeed:
 		return KindFeed
+	case phtml.LooksLikeHTML(head):
+		return KindHTML
+	case bytes.HasPrefix(h, []byte("<?xml")):
+		return KindFeed // let the feed parser say what is wrong with it
 	case bytes.HasPrefix(h, []byte("{")):
 		if bytes.Contains(h, []byte("jsonfeed.org")) {
 			return KindFeed
 		}
 		return KindJSONL
-	case bytes.Contains(h, []byte("<p>")), bytes.Contains(h, []byte("<body")), bytes.Contains(h, []byte("<div")):
-		return KindHTML
 	}
 	if looksText(head) {
 		return KindText

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -221,5 +222,27 @@ func TestReadDecodesLatin1Text(t *testing.T) {
 	it := <-out
 	if it.Doc.Text != "Talks in Genève ended on Tuesday, officials said." || it.Doc.ID != "latin1" {
 		t.Errorf("doc %q %q", it.Doc.ID, it.Doc.Text)
+	}
+}
+
+func TestSniffPicksTheFormatOfNamelessInput(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Kind
+	}{
+		{"WARC/1.1\r\nWARC-Type: warcinfo\r\n", KindWARC},
+		{"\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>", KindFeed},
+		{`<feed xmlns="http://www.w3.org/2005/Atom">`, KindFeed},
+		{"<!DOCTYPE html><html><body><p>x</p>", KindHTML},
+		{"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">", KindHTML},
+		{`{"version":"https://jsonfeed.org/version/1.1","items":[]}`, KindFeed},
+		{`{"id":"a","text":"b"}` + "\n", KindJSONL},
+		{"Plain text.\n", KindText},
+		{"\x00\x01\x02binary", ""},
+	}
+	for _, tt := range tests {
+		if got := sniff(bufio.NewReader(strings.NewReader(tt.in)), ""); got != tt.want {
+			t.Errorf("sniff(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -404,3 +404,26 @@ func normaliseLanguage(s string) string {
 	}
 	return strings.Join(parts, "-")
 }
+
+// LooksLikeHTML reports whether data, the start of a file, is an HTML page
+// or fragment rather than plain text: a doctype, an <html>, <head> or
+// <body> tag, or block markup such as <p> or <div> near the start.
+func LooksLikeHTML(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	h := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<!--"} {
+		if bytes.HasPrefix(h, []byte(p)) {
+			return p != "<!--" || bytes.Contains(h, []byte("<html"))
+		}
+	}
+	if bytes.HasPrefix(h, []byte("<?xml")) {
+		return bytes.Contains(h, []byte("<html"))
+	}
+	for _, tag := range []string{"<p>", "<p ", "<div", "<article", "<body", "<br>", "<br/>"} {
+		if bytes.Contains(h, []byte(tag)) {
+			return true
+		}
+	}
+	return false
+}

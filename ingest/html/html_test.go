@@ -235,3 +235,24 @@ func BenchmarkExtractDev(b *testing.B) {
 	// else the machine runs: 2000/cpu-ms is the rate on two idle cores.
 	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/n, "cpu-ms/page")
 }
+
+func TestLooksLikeHTML(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"<!DOCTYPE html><html><body>x</body></html>", true},
+		{"\xef\xbb\xbf  <html lang=en>", true},
+		{"<!-- saved page --><html>", true},
+		{"<div class=story><p>Text</p></div>", true},
+		{"<?xml version=\"1.0\"?><rss version=\"2.0\">", false},
+		{"The minister said <b> is a tag.", false},
+		{"Plain text article.\n\nSecond paragraph.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := LooksLikeHTML([]byte(tt.in)); got != tt.want {
+			t.Errorf("LooksLikeHTML(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
