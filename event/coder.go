@@ -367,7 +367,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && !c.sub || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) {
+		if c.finite && !c.sub || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && twoParties(c.events) {
 			out = append(out, c.events...)
 		}
 	}
@@ -679,6 +679,18 @@ func perfect(s *sentence, i int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// twoParties reports whether a nominal event names both its parties ("Trump's
+// phone call with Zelensky", "talks between Moscow and Washington"): it is
+// then an event of its own beside the sentence's main act.
+func twoParties(es []parley.Event) bool {
+	for _, e := range es {
+		if hasCountry(e.SourceCode) && hasCountry(e.TargetCode) && e.SourceCode[:3] != e.TargetCode[:3] {
+			return true
+		}
 	}
 	return false
 }
