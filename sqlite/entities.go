@@ -66,7 +66,8 @@ func (s *Store) Entities(ctx context.Context, f parley.EntityFilter) (parley.Pag
 }
 
 func (s *Store) aliases(ctx context.Context, id int64, name string) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT name, aliases FROM doc_entities WHERE entity = ? LIMIT 500`, id)
+	// A sample of the article entities is enough to list the forms in use.
+	rows, err := s.r.QueryContext(ctx, `SELECT name, aliases FROM doc_entities WHERE entity = ? LIMIT 100`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -125,9 +125,9 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 		return page([]parley.ArticleRecord(nil), p), nil
 	}
 	var q query
-	from, snippet := "documents d", "''"
+	from, snippet, fq := "documents d", "''", ""
 	if f.Text != "" {
-		fq := ftsQuery(f.Text)
+		fq = ftsQuery(f.Text)
 		if fq == "" {
 			return page([]parley.ArticleRecord(nil), p), nil
 		}
@@ -145,8 +145,16 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 	if !f.Until.IsZero() {
 		q.add("d.published < ? AND d.published != ''", dateString(f.Until))
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT "+articleCols+", "+snippet+" FROM "+from+q.clause()+
-		" ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?", append(q.args, p.Limit+1, p.Offset)...)
+	// The page is chosen first, so that snippets are made for its rows only.
+	args := append(q.args, p.Limit+1, p.Offset)
+	pageIDs := "SELECT d.id FROM " + from + q.clause() + " ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?"
+	where := " WHERE d.id IN (" + pageIDs + ")"
+	if fq != "" {
+		where += " AND documents_fts MATCH ?"
+		args = append(args, fq)
+	}
+	rows, err := s.r.QueryContext(ctx, "SELECT "+articleCols+", "+snippet+" FROM "+from+where+
+		" ORDER BY d.published DESC, d.id DESC", args...)
 	if err != nil {
 		return parley.Page[parley.ArticleRecord]{}, s.wrap("list articles", err)
 	}
@@ -360,19 +368,24 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 // id ("e12"), a CAMEO actor code or its prefix ("RUS", "RUSGOV"), or a name
 // or alias.
 func actorCond(q *query, actor string) error {
+	// Each form is a set of event ids found through an index.
+	const byEntity = `SELECT v2.id FROM doc_entities de JOIN events v2 ON v2.document = de.document AND v2.source = de.local_id WHERE %s
+		UNION SELECT v3.id FROM doc_entities de JOIN events v3 ON v3.document = de.document AND v3.target = de.local_id WHERE %s`
 	if id, err := parseID("e", actor); err == nil {
-		q.add(`EXISTS (SELECT 1 FROM doc_entities de WHERE de.document = v.document AND de.local_id IN (v.source, v.target) AND de.entity = ?)`, id)
+		q.add("v.id IN ("+fmt.Sprintf(byEntity, "de.entity = ?", "de.entity = ?")+")", id, id)
 		return nil
 	}
 	n := norm(actor)
 	if n == "" {
 		return fmt.Errorf("%w: empty actor", parley.ErrInvalid)
 	}
+	// A CAMEO code or its prefix ("RUS" for "RUSGOV"), as an index range.
 	code := strings.ToUpper(strings.TrimSpace(actor))
-	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(code) + "%"
-	q.add(`(v.source_code LIKE ? ESCAPE '\' OR v.target_code LIKE ? ESCAPE '\' OR EXISTS (
-		SELECT 1 FROM doc_entities de JOIN entity_aliases ea ON ea.entity = de.entity
-		WHERE de.document = v.document AND de.local_id IN (v.source, v.target) AND ea.norm = ?))`, like, like, n)
+	end := code + "\U0010FFFF"
+	alias := "de.entity IN (SELECT entity FROM entity_aliases WHERE norm = ?)"
+	q.add(`v.id IN (SELECT id FROM events WHERE source_code >= ? AND source_code < ?
+		UNION SELECT id FROM events WHERE target_code >= ? AND target_code < ?
+		UNION `+fmt.Sprintf(byEntity, alias, alias)+")", code, end, code, end, n, n)
 	return nil
 }
 

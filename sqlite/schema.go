@@ -222,4 +222,11 @@ CREATE INDEX quotes_entity ON quotes(entity, published);
 DROP INDEX quotes_speaker_norm;
 CREATE INDEX quotes_speaker_norm ON quotes(speaker_norm, published);
 `,
+	// 5: events by actor code, for actor queries.
+	`
+CREATE INDEX events_source_code ON events(source_code);
+CREATE INDEX events_target_code ON events(target_code);
+CREATE INDEX events_source ON events(document, source);
+CREATE INDEX events_target ON events(document, target);
+`,
 }
