@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -1121,12 +1122,7 @@ func (w *work) uniqueFirstWord(l string) (int, bool) {
 
 func (w *work) sortRefs() {
 	refs := w.res.Refs
-	// insertion order is mostly text order; sort to be sure (stable, small)
-	for i := 1; i < len(refs); i++ {
-		for j := i; j > 0 && refs[j].First < refs[j-1].First; j-- {
-			refs[j], refs[j-1] = refs[j-1], refs[j]
-		}
-	}
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].First < refs[j].First })
 	for i := range w.res.At {
 		w.res.At[i] = -1
 	}

@@ -39,20 +39,20 @@ func (r *run) directQuotes() {
 			if src.direct || r.quoteType(*src) != parley.Indirect {
 				q.cont = src.content
 			}
-			r.out = append(r.out, q)
+			r.add(q)
 			continue
 		}
 		// “…” ― Jorge Falcon: a dash and a name after the quotation
 		if sp, ok := r.dashAttribution(p); ok {
 			q.sp = sp
-			r.out = append(r.out, q)
+			r.add(q)
 			continue
 		}
 		// a quotation alone in its paragraph continues the previous speaker
 		last = r.lastBefore(p.open)
 		if last != nil && p.para-last.para <= 1 && r.opensParagraph(p) {
 			q.sp, q.channel, q.reportedBy = last.sp, last.channel, last.reportedBy
-			r.out = append(r.out, q)
+			r.add(q)
 		}
 		lastPara = p.para
 	}
@@ -95,7 +95,8 @@ func (r *run) wordsIn(a, b int) int {
 
 // coveredByFound reports whether a found quote already contains (or is) the pair.
 func (r *run) coveredByFound(p *qpair) bool {
-	for _, q := range r.out {
+	for _, k := range r.byPara[p.para] {
+		q := r.out[k]
 		if q.cFirst <= p.first && q.cLast >= p.last {
 			return true
 		}
@@ -114,7 +115,7 @@ func (r *run) nearestCue(p *qpair) *found {
 	var best *found
 	bestDist := 1 << 30
 	ps := r.d.SentenceOf(p.open)
-	for k := range r.out {
+	for _, k := range r.byPara[p.para] {
 		q := &r.out[k]
 		if q.para != p.para || q.cue < 0 || q.cLast <= q.cFirst {
 			continue
@@ -162,7 +163,8 @@ func (r *run) dashAttribution(p *qpair) (speaker, bool) {
 // lastBefore returns the last found quote whose content ends before token i.
 func (r *run) lastBefore(i int) *found {
 	var best *found
-	for k := range r.out {
+	p := r.d.Sentences[r.d.SentenceOf(i)].Para
+	for _, k := range r.near(p, min(p, 2)) {
 		q := &r.out[k]
 		if q.cLast <= i && (best == nil || q.cLast > best.cLast) {
 			best = q
@@ -189,7 +191,7 @@ func (r *run) reportedBy() {
 		}
 		si := r.d.SentenceOf(q.cue)
 		relayed := false
-		for j := range r.out {
+		for _, j := range r.byPara[q.para] {
 			o := &r.out[j]
 			if j == i || o.cue < 0 && !o.direct {
 				continue
@@ -264,7 +266,7 @@ func (r *run) emit(entityID func(int) string) []parley.Quote {
 			pq.CueSpan = parley.Span{Start: int(r.d.Tokens[q.cue].Start), End: int(r.d.Tokens[q.cue].End)}
 		}
 		// nesting: the cue lies inside another quote's content
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && out[j].para == q.para; j-- {
 			o := out[j]
 			if q.cue >= o.cFirst && q.cue < o.cLast && q.cLast <= o.cLast {
 				pq.NestedIn = "Q" + itoa(j+1)

@@ -15,6 +15,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parley-news/parley"
@@ -67,7 +68,9 @@ type run struct {
 	ents  *entity.Result
 	lower []string
 	out   []found
-	pairs []qpair
+	// byPara indexes out by paragraph, so that lookups stay local in long documents
+	byPara map[int][]int
+	pairs  []qpair
 	// used cue tokens
 	cueUsed map[int]bool
 }
@@ -96,7 +99,7 @@ func (r *run) isWord(i int) bool { return r.d.Tokens[i].Kind == text.Word }
 // Find returns the quotes of d, in text order, with ids Q1, Q2, …; speakers
 // refer to entities by their index-based ids "E1"… as given by entityID.
 func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) string) []parley.Quote {
-	r := &run{f: f, d: d, ents: ents, lower: make([]string, len(d.Tokens)), cueUsed: map[int]bool{}}
+	r := &run{f: f, d: d, ents: ents, lower: make([]string, len(d.Tokens)), cueUsed: map[int]bool{}, byPara: map[int][]int{}}
 	r.pairs = make([]qpair, len(ents.Quotes))
 	for i, p := range ents.Quotes {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
@@ -109,21 +112,40 @@ func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) strin
 	return r.emit(entityID)
 }
 
+// add records a found quote.
+func (r *run) add(q found) {
+	r.byPara[q.para] = append(r.byPara[q.para], len(r.out))
+	r.out = append(r.out, q)
+}
+
+// near returns the indices of found quotes in paragraphs [p-back, p].
+func (r *run) near(p, back int) []int {
+	if back == 0 {
+		return r.byPara[p]
+	}
+	var out []int
+	for k := p - back; k <= p; k++ {
+		out = append(out, r.byPara[k]...)
+	}
+	return out
+}
+
 // pairAt returns the pair whose open mark is token i, or nil.
 func (r *run) pairAt(i int) *qpair {
-	for k := range r.pairs {
-		if r.pairs[k].open == i {
-			return &r.pairs[k]
-		}
+	k := sort.Search(len(r.pairs), func(k int) bool { return r.pairs[k].open >= i })
+	if k < len(r.pairs) && r.pairs[k].open == i {
+		return &r.pairs[k]
 	}
 	return nil
 }
 
 // pairClosingAt returns the pair whose close mark is token i, or nil.
 func (r *run) pairClosingAt(i int) *qpair {
-	for k := range r.pairs {
-		if r.pairs[k].close == i {
-			return &r.pairs[k]
+	// pairs are in order of their opening marks and do not nest, so closings are ordered too
+	k := sort.Search(len(r.pairs), func(k int) bool { return r.pairs[k].open >= i })
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if r.pairs[j].close == i {
+			return &r.pairs[j]
 		}
 	}
 	return nil
@@ -218,7 +240,7 @@ func (r *run) headlineColon(si int) {
 		return
 	}
 	r.cueUsed[colon] = true
-	r.out = append(r.out, q)
+	r.add(q)
 }
 
 // labelWord are the words that open captions and editorial labels rather than sources.
@@ -411,7 +433,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if verb.Lemma == "call" && !inverted {
 		if r.callNamed(s, v, &q) {
-			r.out = append(r.out, q)
+			r.add(q)
 			return
 		}
 	}
@@ -423,7 +445,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			if end-a >= 3 {
 				r.setContent(&q, a, end)
 				r.cueUsed[v] = true
-				r.out = append(r.out, q)
+				r.add(q)
 			}
 			return
 		}
@@ -508,18 +530,18 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		if k := r.andThat(start, end); k > 0 {
 			second := q
 			r.setContent(&q, start, r.trimEnd(start, k))
-			r.out = append(r.out, q)
+			r.add(q)
 			r.setContent(&second, k+2, end)
 			second.cue = -1
 			second.cont = q.content
 			r.cueUsed[v] = true
-			r.out = append(r.out, second)
+			r.add(second)
 			return
 		}
 	}
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true
-	r.out = append(r.out, q)
+	r.add(q)
 }
 
 // andThat returns the token of "and" in "… and that …" outside quotation
@@ -581,7 +603,7 @@ func (r *run) quotationAfter(si, a int, q *found) {
 	r.setContent(q, p.first, p.last)
 	q.direct = true
 	r.cueUsed[q.cue] = true
-	r.out = append(r.out, *q)
+	r.add(*q)
 }
 
 // mixedContext reports whether a verb inside quotation marks is in fact in
@@ -1019,7 +1041,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 			r.setContent(q, p.first, p.last)
 			q.direct = true
 			r.cueUsed[q.cue] = true
-			r.out = append(r.out, *q)
+			r.add(*q)
 		}
 		return
 	}
@@ -1049,13 +1071,13 @@ func (r *run) contentBefore(si, sub int, q *found) {
 				// "Nabisco issued a notice and “that group is leaving,” said X": mixed, from the sentence start
 				r.setContent(q, from, p.close+1)
 				r.cueUsed[q.cue] = true
-				r.out = append(r.out, *q)
+				r.add(*q)
 				return
 			}
 			r.setContent(q, p.first, p.last)
 			q.direct = true
 			r.cueUsed[q.cue] = true
-			r.out = append(r.out, *q)
+			r.add(*q)
 			// a sentence that goes on after the cue: “A,” he said, “B.” — handled by the direct pass
 			return
 		}
@@ -1091,7 +1113,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	}
 	r.setContent(q, start, end)
 	r.cueUsed[q.cue] = true
-	r.out = append(r.out, *q)
+	r.add(*q)
 }
 
 // rolePhraseToken reports whether token k may belong to a role phrase in
@@ -1156,11 +1178,8 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	// the speaker is the speaker of the attribution earlier in the sentence
-	for k := len(r.out) - 1; k >= 0 && !sp.ok; k-- {
-		if r.out[k].cue < v && r.out[k].cue >= s.First {
-			sp = r.out[k].sp
-			break
-		}
+	if !sp.ok {
+		sp = r.previousSpeaker(s, v)
 	}
 	if !sp.ok {
 		// or the subject that opens the sentence: "The US welcomed the exchange, saying …"
@@ -1177,7 +1196,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	if verb.Lemma == "call" {
 		if r.callNamed(s, v, &q) {
-			r.out = append(r.out, q) // ", calling the Fox News chief ''brilliant''"
+			r.add(q) // ", calling the Fox News chief ''brilliant''"
 		}
 		return
 	}
@@ -1212,7 +1231,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	}
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true
-	r.out = append(r.out, q)
+	r.add(q)
 }
 
 // withBefore reports whether the phrase at k is the subject of an absolute
@@ -1232,12 +1251,21 @@ func (r *run) withBefore(s text.Sentence, k int) bool {
 // previousSpeaker returns the speaker of the last attribution before v in
 // the same sentence.
 func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
-	for k := len(r.out) - 1; k >= 0; k-- {
+	for _, k := range slicesBackward(r.byPara[s.Para]) {
 		if r.out[k].cue >= s.First && r.out[k].cue < v {
 			return r.out[k].sp
 		}
 	}
 	return speaker{}
+}
+
+// slicesBackward returns the indices in reverse order.
+func slicesBackward(ix []int) []int {
+	out := make([]int, len(ix))
+	for i, k := range ix {
+		out[len(ix)-1-i] = k
+	}
+	return out
 }
 
 // sentenceSubject reads the noun phrase that opens the sentence, when a
@@ -1348,7 +1376,7 @@ func (r *run) accordingTo(si, v int) {
 	}
 	q.cueEnd = v + 2
 	r.cueUsed[v] = true
-	r.out = append(r.out, q)
+	r.add(q)
 }
 
 // phraseUpTo reads a plain noun phrase from a to the next comma or the end of
@@ -1659,7 +1687,8 @@ func (r *run) isDocumentNoun(l string) bool {
 // before token i, within n sentences.
 func (r *run) lastSpeakerBefore(i, n int) speaker {
 	si := r.d.SentenceOf(i)
-	for k := len(r.out) - 1; k >= 0; k-- {
+	p := r.d.Sentences[si].Para
+	for _, k := range slicesBackward(r.near(p, min(p, 2))) {
 		q := r.out[k]
 		if q.cLast <= i && si-r.d.SentenceOf(q.cFirst) <= n && (q.sp.entity >= 0 || q.sp.label != "") {
 			if q.sp.entity >= 0 || !r.isDocumentNoun(strings.ToLower(q.sp.label)) {
@@ -1717,7 +1746,8 @@ func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
 	if sp := r.sentenceSubject(s, k); sp.ok && sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Organization {
 		return sp.entity
 	}
-	for j := len(r.out) - 1; j >= 0; j-- {
+	p := s.Para
+	for _, j := range slicesBackward(r.near(p, min(p, 2))) {
 		q := r.out[j]
 		if q.cue >= k || r.d.SentenceOf(max(q.cue, q.cFirst)) < r.d.SentenceOf(k)-3 {
 			continue
