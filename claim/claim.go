@@ -265,7 +265,16 @@ func refersBack(toks []string) bool {
 		if reportNouns[w] && i > 0 {
 			switch toks[i-1] {
 			case "the", "these", "those", "such", "this", "that":
-				return len(toks) <= 12
+				if len(toks) <= 12 {
+					return true
+				}
+				// "… told him on Tuesday that the reports were fake": a
+				// verdict on the reports close after them.
+				for _, x := range toks[i+1 : min(len(toks), i+6)] {
+					if disputeWords[x] {
+						return true
+					}
+				}
 			}
 		}
 	}

@@ -474,6 +474,7 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 	date, dateText := resolveDate(s, t, s.in.Published)
 	reported := reportedIn(s.in.Quotes, ev)
 	var out []parley.Event
+	seen := map[[2]string]bool{}
 	for _, a := range srcs {
 		for _, b := range tgts {
 			if a != nil && b != nil && a.code != "" && a.code == b.code && len(srcs) > 1 {
@@ -492,7 +493,12 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 			if b != nil {
 				e.Target, e.TargetCode = b.entity, b.actorCode()
 			}
-			out = append(out, e)
+			// "Ushakov and Lavrov arrive": two Russian officials are one
+			// RUSGOV event.
+			if k := [2]string{e.SourceCode, e.TargetCode}; !seen[k] || e.SourceCode == "" && e.TargetCode == "" {
+				seen[k] = true
+				out = append(out, e)
+			}
 		}
 	}
 	return out
