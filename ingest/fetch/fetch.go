@@ -122,6 +122,7 @@ func (c *Client) Get(ctx context.Context, u string) (*Result, error) {
 			return nil, err
 		}
 		res, retryAfter, err := c.do(ctx, u, true)
+		c.done(h)
 		if err == nil {
 			return res, nil
 		}
@@ -157,8 +158,17 @@ func (c *Client) host(name string) *host {
 	return h
 }
 
-// wait sleeps until the host may be asked again, then books the next slot.
+// wait sleeps until the host may be asked again.
 func (c *Client) wait(ctx context.Context, h *host) error {
+	if d := time.Until(h.next); d > 0 {
+		return sleep(ctx, d)
+	}
+	return nil
+}
+
+// done books the host's next slot: the interval runs from the end of a
+// request (the host lock is held through it, so requests never overlap).
+func (c *Client) done(h *host) {
 	interval := c.MinInterval
 	if interval == 0 {
 		interval = DefaultMinInterval
@@ -166,15 +176,9 @@ func (c *Client) wait(ctx context.Context, h *host) error {
 	if h.robots != nil && h.robots.delay > interval {
 		interval = h.robots.delay
 	}
-	if d := time.Until(h.next); d > 0 {
-		if err := sleep(ctx, d); err != nil {
-			return err
-		}
-	}
 	if interval > 0 {
 		h.next = time.Now().Add(interval)
 	}
-	return nil
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
@@ -298,6 +302,7 @@ func (c *Client) fetchRobots(ctx context.Context, h *host, page *url.URL) *robot
 		return nil
 	}
 	res, _, err := c.do(ctx, ru.String(), false)
+	c.done(h)
 	if err != nil {
 		return nil
 	}

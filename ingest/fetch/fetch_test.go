@@ -50,20 +50,30 @@ func TestRobotsMatching(t *testing.T) {
 	}
 }
 
+// stampTransport records when each request leaves the client.
+type stampTransport struct {
+	mu    sync.Mutex
+	times []time.Time
+}
+
+func (s *stampTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Path != "/robots.txt" {
+		s.mu.Lock()
+		s.times = append(s.times, time.Now())
+		s.mu.Unlock()
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
 func TestGetSpacesRequestsToOneHost(t *testing.T) {
-	var mu sync.Mutex
-	var times []time.Time
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
-			return
 		}
-		mu.Lock()
-		times = append(times, time.Now())
-		mu.Unlock()
 	}))
 	defer srv.Close()
-	c := &Client{MinInterval: 50 * time.Millisecond}
+	tr := &stampTransport{}
+	c := &Client{MinInterval: 50 * time.Millisecond, HTTP: &http.Client{Transport: tr}}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
@@ -75,9 +85,12 @@ func TestGetSpacesRequestsToOneHost(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	for i := 1; i < len(times); i++ {
-		if d := times[i].Sub(times[i-1]); d < 45*time.Millisecond {
-			t.Errorf("requests %d and %d only %v apart", i-1, i, d)
+	if len(tr.times) != 4 {
+		t.Fatalf("%d requests, want 4", len(tr.times))
+	}
+	for i := 1; i < len(tr.times); i++ {
+		if d := tr.times[i].Sub(tr.times[i-1]); d < 50*time.Millisecond {
+			t.Errorf("requests %d and %d left only %v apart", i-1, i, d)
 		}
 	}
 }
