@@ -14,8 +14,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/event"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/pipeline"
 	"github.com/parley-news/parley/text"
 )
 
@@ -43,9 +45,10 @@ func opt(s string) *string {
 func main() {
 	stmts := flag.Bool("statements", false, "also emit CAMEO 01 statements where nothing else is coded")
 	rate := flag.Int("rate", 0, "instead: read news JSONL, report the share of sentences with events and print this many coded sentences (every k-th) to check by hand")
+	full := flag.Bool("pipeline", false, "with -rate: run the full pipeline (entities, quotes) rather than the coder alone")
 	flag.Parse()
 	if *rate > 0 {
-		if err := eventRate(flag.Arg(0), *rate); err != nil {
+		if err := eventRate(flag.Arg(0), *rate, *full); err != nil {
 			fmt.Fprintln(os.Stderr, "devpred:", err)
 			os.Exit(1)
 		}
@@ -91,7 +94,7 @@ func run(path string, stmts bool) error {
 
 // eventRate reports how many sentences of a news corpus yield events: the
 // gold has no event-free sentences, so over-generation shows only here.
-func eventRate(path string, sample int) error {
+func eventRate(path string, sample int, full bool) error {
 	c, err := event.New()
 	if err != nil {
 		return err
@@ -101,6 +104,12 @@ func eventRate(path string, sample int) error {
 		return err
 	}
 	c = c.WithLexicon(lex)
+	var p *pipeline.Pipeline
+	if full {
+		if p, err = pipeline.New(); err != nil {
+			return err
+		}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -117,8 +126,14 @@ func eventRate(path string, sample int) error {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 		d := text.Segment(r.Text)
-		evs, err := c.Code(context.Background(), event.Input{Doc: d})
-		if err != nil {
+		var evs []parley.Event
+		if p != nil {
+			a, err := p.Extract(context.Background(), parley.Document{ID: r.ID, Text: r.Text})
+			if err != nil {
+				return err
+			}
+			evs = a.Events
+		} else if evs, err = c.Code(context.Background(), event.Input{Doc: d}); err != nil {
 			return err
 		}
 		nev += len(evs)
