@@ -84,7 +84,12 @@ type qpair struct {
 	covered     bool
 }
 
+// low returns the lower-case text of token i ("" outside the text, so that
+// look-ahead and look-behind need no bounds checks).
 func (r *run) low(i int) string {
+	if i < 0 || i >= len(r.lower) {
+		return ""
+	}
 	if r.lower[i] == "" {
 		s := r.d.Tok(i)
 		r.lower[i] = strings.ToLower(s)
@@ -92,9 +97,15 @@ func (r *run) low(i int) string {
 	return r.lower[i]
 }
 
-func (r *run) kind(i int) text.Kind { return r.d.Tokens[i].Kind }
+// kind returns the kind of token i (Punct outside the text).
+func (r *run) kind(i int) text.Kind {
+	if i < 0 || i >= len(r.d.Tokens) {
+		return text.Punct
+	}
+	return r.d.Tokens[i].Kind
+}
 
-func (r *run) isWord(i int) bool { return r.d.Tokens[i].Kind == text.Word }
+func (r *run) isWord(i int) bool { return r.kind(i) == text.Word }
 
 // Find returns the quotes of d, in text order, with ids Q1, Q2, …; speakers
 // refer to entities by their index-based ids "E1"… as given by entityID.
