@@ -240,7 +240,7 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string, rules
 		}
 	}
 	doc.Title = clean(doc.Title)
-	doc.Author = clean(doc.Author)
+	doc.Author = cleanAuthor(doc.Author)
 	doc.Outlet = clean(doc.Outlet)
 	if c := cleanup(doc.Text, doc.Title+"\n"+firstH1(root), rules); len(words(c)) >= minWords {
 		doc.Text = c
@@ -270,6 +270,32 @@ func first(a, b string) string {
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// bylineNoise are words that byline markup often runs into: a date or a
+// label after the name ("Carrie Arnold November 15", "… Published 11:11").
+// Months that are also names (May, June, April, August, Jan, Jun) are not
+// among them: "Theresa May" stays whole.
+var bylineNoise = map[string]bool{
+	"published": true, "updated": true, "posted": true,
+	"january": true, "february": true, "september": true, "october": true, "november": true, "december": true,
+	"feb": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// cleanAuthor trims date and label words from the end of each name of a
+// byline ("Name; Name") and drops names that were nothing else.
+func cleanAuthor(s string) string {
+	var names []string
+	for _, name := range strings.Split(s, ";") {
+		f := strings.Fields(name)
+		for len(f) > 0 && bylineNoise[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))] {
+			f = f[:len(f)-1]
+		}
+		if len(f) > 0 {
+			names = append(names, strings.Join(f, " "))
+		}
+	}
+	return strings.Join(names, "; ")
+}
 
 // choose combines the two extractions: the shorter one when it is at least
 // half as long as the longer and 90% of its 4-gram shingles occur in the

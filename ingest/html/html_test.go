@@ -256,3 +256,19 @@ func TestLooksLikeHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanAuthorTrimsDatesAndLabels(t *testing.T) {
+	tests := map[string]string{
+		"Carrie Arnold November":               "Carrie Arnold",
+		"Detroit News wire services Published": "Detroit News wire services",
+		"PTI; Washington; Nov":                 "PTI; Washington",
+		"Jane Reporter":                        "Jane Reporter",
+		"JERUSALEM POST STAFF NOVEMBER":        "JERUSALEM POST STAFF",
+		"":                                     "",
+	}
+	for in, want := range tests {
+		if got := cleanAuthor(in); got != want {
+			t.Errorf("cleanAuthor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
