@@ -93,9 +93,18 @@ type work struct {
 	sentIdx  []int32 // token → sentence
 }
 
-func (w *work) tok(i int) string { return w.d.Tok(i) }
+// tok and low return the text of token i, "" outside the text.
+func (w *work) tok(i int) string {
+	if i < 0 || i >= len(w.d.Tokens) {
+		return ""
+	}
+	return w.d.Tok(i)
+}
 
 func (w *work) low(i int) string {
+	if i < 0 || i >= len(w.lower) {
+		return ""
+	}
 	if w.lower[i] == "" {
 		s := w.d.Tok(i)
 		if isLowerASCII(s) {
