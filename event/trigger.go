@@ -316,6 +316,11 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 			}
 		}
 	}
+	// "plans to build a factory": an intention is an event only when what
+	// is intended is one.
+	if !t.noun && planWords[s.words[t.first]] && t.code == "030" && t.consumed == t.last {
+		return t, false
+	}
 	// "teams charged with negotiating", "a force tasked with keeping":
 	// a mandate, not an act.
 	if k := t.last; !t.noun && k+1 < len(s.words) && s.words[k] == "WITH" && strings.HasSuffix(s.words[k+1], "ING") {
@@ -546,7 +551,7 @@ var declareVerbs = map[string]bool{
 // 10). The act Z is only wanted, not done.
 func demandAt(s *sentence, i int) (trig, bool) {
 	w := s.words[i]
-	if w != "MUST" && w != "SHOULD" || i+1 < len(s.words) && negWords[s.words[i+1]] {
+	if w != "MUST" || i+1 < len(s.words) && negWords[s.words[i+1]] {
 		return trig{}, false
 	}
 	tgt := s.actorBefore(i)
@@ -579,3 +584,8 @@ var agreeWords = map[string]bool{
 }
 
 var failWords = map[string]bool{"FAIL": true, "FAILS": true, "FAILED": true, "FAILING": true}
+
+var planWords = map[string]bool{
+	"PLAN": true, "PLANS": true, "PLANNED": true, "PLANNING": true, "INTEND": true, "INTENDS": true,
+	"INTENDED": true, "DECIDE": true, "DECIDES": true, "DECIDED": true,
+}
