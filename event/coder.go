@@ -34,6 +34,8 @@ var (
 	parleyAgents string
 	//go:embed data/Phoenix.discards.txt
 	phoenixDiscards string
+	//go:embed data/discards.txt
+	parleyDiscards string
 )
 
 // Options change what a Coder emits.
@@ -79,7 +81,7 @@ func New() (*Coder, error) {
 	if c.nouns, err = parseNouns(parleyNounsTSV); err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
-	c.discard = parseDiscards(phoenixDiscards)
+	c.discard = parseDiscards(phoenixDiscards + "\n" + parleyDiscards)
 	c.actors = newActorDict()
 	for _, f := range []struct{ name, data string }{
 		{"Phoenix.Countries.actors.txt", phoenixCountries},
