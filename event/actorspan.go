@@ -250,7 +250,14 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
 			}
 		}
 		if !found && ent.Type != parley.Place {
-			if code := c.entityCode(ent, s.in.Published); code != "" {
+			code, ok := s.in.entCodes[ref.Entity]
+			if !ok {
+				code = c.entityCode(ent, s.in.Published)
+				if s.in.entCodes != nil {
+					s.in.entCodes[ref.Entity] = code
+				}
+			}
+			if code != "" {
 				spans = append(spans, actorSpan{first: i, last: last, code: code, entity: id})
 			}
 		}

@@ -181,6 +181,8 @@ type Input struct {
 	Published time.Time // for relative dates; zero if unknown
 	// Places resolves a place name to a location; nil disables locations.
 	Places func(name string) *parley.Location
+
+	entCodes map[int]string // codes of entities already worked out, by index
 }
 
 // Code returns the events of a document, numbered V1, V2… in text order.
@@ -189,6 +191,7 @@ func (c *Coder) Code(ctx context.Context, in Input) ([]parley.Event, error) {
 	if c.storyDiscarded(in.Doc) {
 		return nil, nil
 	}
+	in.entCodes = make(map[int]string)
 	for si, s := range in.Doc.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
