@@ -157,7 +157,8 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 	// The gate decides, in input order, what is analysed: it is the only
 	// goroutine that touches the dedup index.
 	var idx dedup.Index
-	seen := make(map[string]string) // content hash → id, this run
+	seen := make(map[string]string) // content hash → id of the original, this run
+	copies := make(map[string]int)  // hash and id of an exact copy → occurrences
 	if fs, ok := opts.Sink.(interface{ Fingerprints() []Seen }); ok && !opts.NoDedup {
 		for _, s := range fs.Fingerprints() {
 			idx.Add(s.ID, s.Fingerprint)
@@ -209,8 +210,9 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 			if doc.ID == "" {
 				doc.ID = hash[:16]
 			}
-			// An exact copy of a document of this run is a duplicate, even
-			// when its original is already committed.
+			// The first text with this hash is the original; exact copies
+			// after it are duplicates, whether or not the original was
+			// committed by this run or an earlier one.
 			orig, dup := seen[hash]
 			if !dup {
 				done, err := opts.Sink.Has(ctx, hash)
@@ -219,6 +221,7 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 					return
 				}
 				if done {
+					seen[hash] = doc.ID
 					st.update(func(s *Stats) { s.Done++ })
 					continue
 				}
@@ -228,7 +231,25 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 				orig, dup = idx.Lookup(fp)
 			}
 			if dup {
-				if err := opts.Sink.Put(ctx, Record{Doc: doc, Hash: hash, Fingerprint: fp, DuplicateOf: orig}); err != nil {
+				// An exact copy shares its original's hash: its record is
+				// keyed by hash, id and occurrence, which are the same in
+				// every run over the same input.
+				var key string
+				if seen[hash] != "" {
+					k := hash + "\x00" + doc.ID
+					copies[k]++
+					key = fmt.Sprintf("copy:%s:%d:%s", hash[:32], copies[k], doc.ID)
+					done, err := opts.Sink.Has(ctx, key)
+					if err != nil {
+						setErr(err)
+						return
+					}
+					if done {
+						st.update(func(s *Stats) { s.Done++ })
+						continue
+					}
+				}
+				if err := opts.Sink.Put(ctx, Record{Doc: doc, Hash: hash, Fingerprint: fp, DuplicateOf: orig, Key: key}); err != nil {
 					setErr(err)
 					return
 				}

@@ -25,15 +25,28 @@ type Record struct {
 	Hash        string // content hash
 	Fingerprint dedup.Fingerprint
 	DuplicateOf string // id of the original, for a duplicate
+	// Key identifies the record for resuming; "" means Hash. An exact copy
+	// shares its original's content hash, so its record has a key of its
+	// own (see Run).
+	Key string
+}
+
+// key is the record's idempotency key.
+func (r Record) key() string {
+	if r.Key != "" {
+		return r.Key
+	}
+	return r.Hash
 }
 
 // Sink receives the records of a run. Put is called from two goroutines
 // (duplicates are written as they are found, analyses as they finish);
 // Commit makes everything put so far durable.
 type Sink interface {
-	// Has reports whether a document of this content hash was written and
-	// committed before (by this or an earlier run).
-	Has(ctx context.Context, hash string) (bool, error)
+	// Has reports whether a record of this key (a content hash, or the key
+	// of an exact copy) was written and committed before, by this or an
+	// earlier run.
+	Has(ctx context.Context, key string) (bool, error)
 	Put(ctx context.Context, r Record) error
 	Commit() error
 	Close() error
@@ -247,7 +260,7 @@ func (s *FileSink) Put(_ context.Context, r Record) error {
 		return err
 	}
 	s.off += int64(len(b))
-	s.batch = append(s.batch, journalEntry{Hash: r.Hash, Sim: strconv.FormatUint(r.Fingerprint.Hash, 16), Short: r.Fingerprint.Short, ID: r.Doc.ID})
+	s.batch = append(s.batch, journalEntry{Hash: r.key(), Sim: strconv.FormatUint(r.Fingerprint.Hash, 16), Short: r.Fingerprint.Short, ID: r.Doc.ID})
 	return nil
 }
 
@@ -379,7 +392,7 @@ func (m *memorySink) Put(ctx context.Context, r Record) error {
 		return err
 	}
 	m.mu.Lock()
-	m.done[r.Hash] = true
+	m.done[r.key()] = true
 	m.seen = append(m.seen, Seen{ID: r.Doc.ID, Hash: r.Hash, Fingerprint: r.Fingerprint})
 	m.mu.Unlock()
 	return nil

@@ -528,10 +528,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	end := r.contentEnd(s, start, kind == "noun")
 	if kind == "quote" {
-		// Trump said: “There will always be exceptions,” the Times reported.
-		if p := r.pairAt(start); p != nil && p.close > start && p.close < end && (p.close+1 >= end || r.low(p.close+1) == "," || r.trailingAttribution(s, p.close+1)) {
-			end = p.close + 1
-		}
+		end = r.quotationEnd(s, start, end)
 	}
 	if end <= start {
 		return
@@ -572,6 +569,27 @@ func (r *run) trimEnd(a, k int) int {
 		k--
 	}
 	return k
+}
+
+// quotationEnd returns where content that opens with the quotation mark at
+// start ends. A full quotation is the content, across sentences of its
+// paragraph ("He added: ''I don't think … Iraq. I don't think …''") and
+// without what follows its closing mark ("…,” the Times reported", "…,”
+// before optimistically predicting"); a short fragment ("said “slightly
+// more” in taxes") leaves the clause end in place.
+func (r *run) quotationEnd(s text.Sentence, start, end int) int {
+	p := r.pairAt(start)
+	if p == nil || p.last <= p.first {
+		return end
+	}
+	if p.close < 0 {
+		return p.last // runs to the end of its paragraph
+	}
+	full := r.wordsIn(p.first, p.last) >= minDirectWords || r.isFinalPunct(p.last-1)
+	if p.close+1 >= end || r.low(p.close+1) == "," || r.trailingAttribution(s, p.close+1) || full {
+		return p.close + 1
+	}
+	return end
 }
 
 // callNamed reads "called the TPP pact “insanity”", "calls it her
@@ -1185,7 +1203,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
 		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
 		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-	} else if r.low(v-1) != "," && r.low(v-1) != "and" {
+	} else if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) {
 		return
 	}
 	// the speaker is the speaker of the attribution earlier in the sentence
@@ -1230,6 +1248,19 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		start = a + 1
 	case a+1 < s.Last && (r.low(a) == "," || r.low(a) == ":") && (r.kind(a+1) == text.OpenQuote || r.kind(a+1) == text.StraightQuote):
 		start = a + 1 // "telling reporters, “…”"
+		if end := r.quotationEnd(s, start, r.contentEnd(s, start, false)); end > start+1 {
+			r.setContent(&q, start, end)
+			r.cueUsed[v] = true
+			r.add(q)
+		}
+		return
+	case a < s.Last && (r.kind(a) == text.OpenQuote || r.kind(a) == text.StraightQuote):
+		if end := r.quotationEnd(s, a, r.contentEnd(s, a, false)); end > a+1 {
+			r.setContent(&q, a, end)
+			r.cueUsed[v] = true
+			r.add(q)
+		}
+		return
 	case r.clauseStart(a) && verb.Frames&lexicon.FrameThat != 0:
 	case verb.Frames&lexicon.FrameNoun != 0 && a < s.Last && r.isWord(a):
 		noun = true
@@ -1773,6 +1804,16 @@ func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
 		}
 	}
 	return -1
+}
+
+// isSubordinator reports words that make a gerund part of the speaker's own
+// clause: "responded before adding that …", "by interjecting, “…”".
+func isSubordinator(l string) bool {
+	switch l {
+	case "before", "after", "by", "while", "when", "without":
+		return true
+	}
+	return false
 }
 
 func isPreposition(l string) bool {
