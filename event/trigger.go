@@ -365,6 +365,13 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 	}
 	t.passive = passive
 	root = t.code[:2]
+	// An attempted attack is an attack: "attempted to assassinate" (185).
+	if attempted(s, t.first) && (root == "18" || root == "19" || root == "20") && !neg {
+		if t.code == "186" {
+			t.code = "185"
+		}
+		return t, true
+	}
 	// A coercive or violent act announced for the future, or held out as
 	// possible, is a threat (CAMEO 13): "plans to impose restrictions",
 	// "would blockade Paris", "may halt mediation".
@@ -588,4 +595,17 @@ var failWords = map[string]bool{"FAIL": true, "FAILS": true, "FAILED": true, "FA
 var planWords = map[string]bool{
 	"PLAN": true, "PLANS": true, "PLANNED": true, "PLANNING": true, "INTEND": true, "INTENDS": true,
 	"INTENDED": true, "DECIDE": true, "DECIDES": true, "DECIDED": true,
+}
+
+// attempted reports whether the verb at i follows "attempted to" or "tried
+// to".
+func attempted(s *sentence, i int) bool {
+	if i < 2 || s.words[i-1] != "TO" {
+		return false
+	}
+	switch s.words[i-2] {
+	case "ATTEMPTED", "ATTEMPTS", "ATTEMPT", "TRIED", "TRIES", "TRY", "TRYING", "ATTEMPTING":
+		return true
+	}
+	return false
 }
