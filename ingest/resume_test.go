@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -96,8 +97,11 @@ func helperMain(in, out, kind string) error {
 	return err
 }
 
+const copyGap = 60
+
 // writeCorpus writes n JSONL documents of random words; every 100th is an
-// exact copy of the one before it (under its own id).
+// exact copy of the one copyGap before it (under its own id), far enough
+// that kills land between an original and its copy.
 func writeCorpus(t *testing.T, path string, n int) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -106,10 +110,12 @@ func writeCorpus(t *testing.T, path string, n int) {
 		t.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	var prev string
+	texts := make([]string, n)
 	for i := range n {
-		text := prev
-		if i%100 != 99 {
+		var text string
+		if i%100 == 99 {
+			text = texts[i-copyGap]
+		} else {
 			var b strings.Builder
 			for j := range 40 {
 				if j > 0 {
@@ -119,7 +125,7 @@ func writeCorpus(t *testing.T, path string, n int) {
 			}
 			text = b.String()
 		}
-		prev = text
+		texts[i] = text
 		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("doc-%05d", i), "text": text})
 		w.Write(line)
 		w.WriteByte('\n')
@@ -213,7 +219,7 @@ func TestKilledIngestResumesExactlyOnce(t *testing.T) {
 			dups++
 			var i int
 			fmt.Sscanf(l.ID, "doc-%d", &i)
-			if want := fmt.Sprintf("doc-%05d", i-1); l.DuplicateOf != want {
+			if want := fmt.Sprintf("doc-%05d", i-copyGap); l.DuplicateOf != want {
 				t.Errorf("%s: duplicate_of %s, want %s", l.ID, l.DuplicateOf, want)
 			}
 		}
@@ -273,5 +279,80 @@ func TestKilledIngestIntoStoreResumesExactlyOnce(t *testing.T) {
 	killAndResume(t, in, db, "db", size, articles, n-n/100)
 	if got, want := articles(), n-n/100; got != want {
 		t.Errorf("%d articles stored, want %d (every distinct text once)", got, want)
+	}
+}
+
+// TestResumeAtEveryCutWritesEachRecordOnce stops an ingest after every
+// prefix of its input (as a kill after a commit would), resumes it on the
+// whole input, and compares with an uninterrupted run: the same records,
+// each once, duplicates linked the same way — exact copies included, whose
+// content hash is their original's.
+func TestResumeAtEveryCutWritesEachRecordOnce(t *testing.T) {
+	story := func(seed uint64, n int) string {
+		rng := rand.New(rand.NewPCG(seed, seed))
+		w := make([]string, n)
+		for i := range w {
+			w[i] = fmt.Sprintf("w%d", rng.IntN(9000))
+		}
+		return strings.Join(w, " ")
+	}
+	a, b := story(1, 200), story(2, 200)
+	near := "LONDON (Reuters) - " + b + " Reporting by Jane Doe"
+	docs := [][2]string{{"a", a}, {"b", b}, {"a-copy", a}, {"a-copy2", a}, {"near-b", near}, {"near-b-copy", near}, {"a-copy", a}}
+	lines := func(ds [][2]string) string {
+		var sb strings.Builder
+		for _, d := range ds {
+			l, _ := json.Marshal(map[string]string{"id": d[0], "text": d[1]})
+			sb.Write(l)
+			sb.WriteByte('\n')
+		}
+		return sb.String()
+	}
+	ingestFile := func(t *testing.T, input, out string) {
+		t.Helper()
+		sink, err := OpenFileSink(out, export.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Run(context.Background(), []string{"-"}, strings.NewReader(input), Options{Analyzer: echoAnalyzer{}, Sink: sink, Workers: 2}); err != nil {
+			t.Fatal(err)
+		}
+		if err := sink.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	records := func(t *testing.T, out string) []string {
+		t.Helper()
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rs []string
+		for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			var r struct {
+				ID          string `json:"id"`
+				DuplicateOf string `json:"duplicate_of"`
+			}
+			json.Unmarshal([]byte(l), &r)
+			rs = append(rs, r.ID+"→"+r.DuplicateOf)
+		}
+		sort.Strings(rs)
+		return rs
+	}
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.jsonl")
+	ingestFile(t, lines(docs), whole)
+	want := records(t, whole)
+	if strings.Join(want, " ") != "a-copy2→a a-copy→a a-copy→a a→ b→ near-b-copy→b near-b→b" {
+		t.Fatalf("uninterrupted run: %v", want)
+	}
+	for cut := range len(docs) {
+		out := filepath.Join(dir, fmt.Sprintf("cut%d.jsonl", cut))
+		ingestFile(t, lines(docs[:cut]), out)
+		ingestFile(t, lines(docs), out)
+		ingestFile(t, lines(docs), out) // a third run adds nothing
+		if got := records(t, out); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("cut after %d documents: %v, want %v", cut, got, want)
+		}
 	}
 }

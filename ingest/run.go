@@ -159,9 +159,18 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 	var idx dedup.Index
 	seen := make(map[string]string) // content hash → id of the original, this run
 	copies := make(map[string]int)  // hash and id of an exact copy → occurrences
-	if fs, ok := opts.Sink.(interface{ Fingerprints() []Seen }); ok && !opts.NoDedup {
+	// What earlier runs wrote: fingerprints for the index, and for each
+	// duplicate its original, so that a copy of a copy links to the same
+	// original as in an uninterrupted run.
+	originalOf := make(map[string]string) // content hash of a duplicate → original id
+	if fs, ok := opts.Sink.(interface{ Fingerprints() []Seen }); ok {
 		for _, s := range fs.Fingerprints() {
-			idx.Add(s.ID, s.Fingerprint)
+			if !opts.NoDedup {
+				idx.Add(s.ID, s.Fingerprint)
+			}
+			if s.DuplicateOf != "" {
+				originalOf[s.Hash] = s.DuplicateOf
+			}
 		}
 	}
 	var sinkErr error
@@ -222,6 +231,9 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 				}
 				if done {
 					seen[hash] = doc.ID
+					if o, ok := originalOf[hash]; ok {
+						seen[hash] = o
+					}
 					st.update(func(s *Stats) { s.Done++ })
 					continue
 				}
@@ -252,6 +264,10 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 				if err := opts.Sink.Put(ctx, Record{Doc: doc, Hash: hash, Fingerprint: fp, DuplicateOf: orig, Key: key}); err != nil {
 					setErr(err)
 					return
+				}
+				if key == "" {
+					// Exact copies of this near-duplicate link to its original.
+					seen[hash] = orig
 				}
 				st.update(func(s *Stats) { s.Duplicates++ })
 				continue

@@ -56,8 +56,9 @@ type Sink interface {
 // index of a resumed run.
 type Seen struct {
 	ID          string
-	Hash        string
+	Hash        string // the record's key: a content hash, or an exact copy's key
 	Fingerprint dedup.Fingerprint
+	DuplicateOf string // the original's id, for a duplicate
 }
 
 // Line is the JSON line written for a record: parley's document shape
@@ -146,6 +147,7 @@ type journalEntry struct {
 	Sim    string `json:"s,omitempty"`
 	Short  bool   `json:"short,omitempty"`
 	ID     string `json:"id,omitempty"`
+	Of     string `json:"of,omitempty"` // duplicate_of
 	Commit *int64 `json:"commit,omitempty"`
 }
 
@@ -226,7 +228,7 @@ func (s *FileSink) replay() (int64, error) {
 			for _, p := range pending {
 				s.done[p.Hash] = true
 				h, _ := strconv.ParseUint(p.Sim, 16, 64)
-				s.seen = append(s.seen, Seen{ID: p.ID, Hash: p.Hash, Fingerprint: dedup.Fingerprint{Hash: h, Short: p.Short}})
+				s.seen = append(s.seen, Seen{ID: p.ID, Hash: p.Hash, Fingerprint: dedup.Fingerprint{Hash: h, Short: p.Short}, DuplicateOf: p.Of})
 			}
 			pending = pending[:0]
 			committed, good = *e.Commit, pos
@@ -260,7 +262,7 @@ func (s *FileSink) Put(_ context.Context, r Record) error {
 		return err
 	}
 	s.off += int64(len(b))
-	s.batch = append(s.batch, journalEntry{Hash: r.key(), Sim: strconv.FormatUint(r.Fingerprint.Hash, 16), Short: r.Fingerprint.Short, ID: r.Doc.ID})
+	s.batch = append(s.batch, journalEntry{Hash: r.key(), Sim: strconv.FormatUint(r.Fingerprint.Hash, 16), Short: r.Fingerprint.Short, ID: r.Doc.ID, Of: r.DuplicateOf})
 	return nil
 }
 
@@ -393,7 +395,7 @@ func (m *memorySink) Put(ctx context.Context, r Record) error {
 	}
 	m.mu.Lock()
 	m.done[r.key()] = true
-	m.seen = append(m.seen, Seen{ID: r.Doc.ID, Hash: r.Hash, Fingerprint: r.Fingerprint})
+	m.seen = append(m.seen, Seen{ID: r.Doc.ID, Hash: r.key(), Fingerprint: r.Fingerprint, DuplicateOf: r.DuplicateOf})
 	m.mu.Unlock()
 	return nil
 }

@@ -600,12 +600,22 @@ func (r *run) callNamed(s text.Sentence, v int, q *found) bool {
 	}
 	for b := v + 1; b < s.Last && b-v < 16; b++ {
 		if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
-			if p := r.pairAt(b); p != nil && p.close > b && b > v+1 {
-				r.setContent(q, v+1, p.close+1)
-				r.cueUsed[v] = true
-				return true
+			p := r.pairAt(b)
+			if p == nil || p.close <= b || b == v+1 {
+				return false
 			}
-			return false
+			end := p.close + 1
+			// "calling him a “train wreck” and “outsourcer in chief”": the names go on
+			for end+1 < s.Last && r.low(end) == "and" {
+				n := r.pairAt(end + 1)
+				if n == nil || n.close < 0 {
+					break
+				}
+				end = n.close + 1
+			}
+			r.setContent(q, v+1, end)
+			r.cueUsed[v] = true
+			return true
 		}
 		if !r.isWord(b) && r.kind(b) != text.Possessive && r.kind(b) != text.Number {
 			return false
@@ -909,8 +919,8 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 		}
 		l := r.low(k)
 		if (l == "and" || l == "but") && k+1 < s.Last && k > a {
-			// "… and said that", ", but indicated that": a second attribution by the same speaker
-			if v, ok := r.f.speech.Lookup(r.low(k + 1)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun) != 0 {
+			// "… and said that", ", but indicated that", "… and questioning how": a second attribution by the same speaker
+			if v, ok := r.f.speech.Lookup(r.low(k + 1)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun) != 0 {
 				if k-1 >= a && r.low(k-1) == "," {
 					return k - 1
 				}
@@ -925,6 +935,9 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 			}
 			if n == "according" || (n == "as" && r.reportClause(s, k+1)) {
 				return k
+			}
+			if strings.HasSuffix(n, "ing") && len(n) > 5 && !r.d.Tokens[k+1].Is(text.Cap) && r.isWord(k+1) && k > a+3 && !isPrepositionalIng(n) {
+				return k // ", sparking a firestorm": a participial phrase of the narrator's
 			}
 			if (n == "while" || n == "whereas") && r.speechVerbWithin(s, k+2, 8) {
 				return k
@@ -1806,6 +1819,17 @@ func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
 	return -1
 }
 
+// isPrepositionalIng reports -ing words that work as prepositions and keep
+// a clause going: ", including calling for a debate".
+func isPrepositionalIng(l string) bool {
+	switch l {
+	case "including", "according", "regarding", "concerning", "following", "during", "notwithstanding",
+		"excluding", "involving", "considering", "pending", "barring", "nothing", "something", "anything", "everything":
+		return true
+	}
+	return false
+}
+
 // isSubordinator reports words that make a gerund part of the speaker's own
 // clause: "responded before adding that …", "by interjecting, “…”".
 func isSubordinator(l string) bool {
@@ -1848,10 +1872,11 @@ func (r *run) genericNP(s text.Sentence, a int) int {
 		return a
 	}
 	if !isDeterminer(r.low(a)) {
-		// a bare plural: "told donors", "told supporters on Tuesday"
-		l := r.low(a)
-		if strings.HasSuffix(l, "s") && !isFunction(l) && !r.isSpeechWord(a) && !r.d.Tokens[a].Is(text.Cap) {
-			if b := a + 1; b >= s.Last || !r.isWord(b) || isPreposition(r.low(b)) || r.low(b) == "that" {
+		// a bare plural: "told donors", "told settler leaders on Tuesday"
+		b := a
+		for b < s.Last && b-a < 4 && r.isWord(b) && !isFunction(r.low(b)) && !isPreposition(r.low(b)) && !r.isSpeechWord(b) && !r.d.Tokens[b].Is(text.Cap) {
+			b++
+			if strings.HasSuffix(r.low(b-1), "s") && (b >= s.Last || !r.isWord(b) || isPreposition(r.low(b)) || r.low(b) == "that") {
 				return b
 			}
 		}
