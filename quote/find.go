@@ -573,7 +573,7 @@ func (r *run) trimEnd(a, k int) int {
 
 // quotationEnd returns where content that opens with the quotation mark at
 // start ends. A full quotation is the content, across sentences of its
-// paragraph ("He added: ''I don't think … Iraq. I don't think …''") and
+// paragraph ("He added: ”I don't think … Iraq. I don't think …”") and
 // without what follows its closing mark ("…,” the Times reported", "…,”
 // before optimistically predicting"); a short fragment ("said “slightly
 // more” in taxes") leaves the clause end in place.
