@@ -74,7 +74,7 @@ type PageRequest struct {
 // ErrInvalid error for negative values.
 func (p PageRequest) Norm() (PageRequest, error) {
 	if p.Limit < 0 || p.Offset < 0 {
-		return p, errors.Join(ErrInvalid, errors.New("limit and offset must not be negative"))
+		return p, fmt.Errorf("%w: limit and offset must not be negative", ErrInvalid)
 	}
 	if p.Limit == 0 {
 		p.Limit = DefaultLimit
