@@ -20,6 +20,9 @@ import (
 // Pipeline extracts analyses from documents. It is safe for concurrent use.
 type Pipeline struct {
 	stages []stage
+	// section is the size above which a document is analysed in
+	// paragraph-aligned sections (see sections.go); 0 means the default.
+	section int
 }
 
 // stage adds one layer to the analysis of a segmented document.
@@ -87,16 +90,30 @@ func (p *Pipeline) Extract(ctx context.Context, doc parley.Document) (*parley.An
 		a.Document.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 		a.Warnings = append(a.Warnings, "invalid UTF-8 replaced with U+FFFD")
 	}
+	if len(a.Document.Text) > p.sectionBytes() {
+		if err := p.extractSections(ctx, a); err != nil {
+			return nil, fmt.Errorf("document %q: %w", doc.ID, err)
+		}
+		return a, nil
+	}
+	if err := p.run(ctx, a); err != nil {
+		return nil, fmt.Errorf("document %q: %w", doc.ID, err)
+	}
+	return a, nil
+}
+
+// run passes a through every stage.
+func (p *Pipeline) run(ctx context.Context, a *parley.Analysis) error {
 	st := &State{Analysis: a, Text: text.Segment(a.Document.Text)}
 	for _, s := range p.stages {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		if err := s(ctx, st); err != nil {
-			return nil, fmt.Errorf("document %q: %w", doc.ID, err)
+			return err
 		}
 	}
-	return a, nil
+	return nil
 }
 
 // Result is the outcome for one document of a stream.
