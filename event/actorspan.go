@@ -103,6 +103,12 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 			continue
 		}
 		pc := piece{first: i, last: i + k}
+		// "military aid", "police custody": an agent noun used as a
+		// modifier of the next word is no actor.
+		if p.actor < 0 && modifierUse(s, i+k) {
+			i += k
+			continue
+		}
 		if p.actor >= 0 {
 			pc.code = c.actors.codeAt(p.actor, s.in.Published)
 			pc.place = len(pc.code) == 3
@@ -180,6 +186,10 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 // determiner between them form one actor.
 func joinable(s *sentence, end, next int) bool {
 	if next == end {
+		return true
+	}
+	// "opposition groups in Zimbabwe": a role noun's head, then in/from.
+	if next-end == 2 && !s.caps[end] && s.kinds[end] == text.Word && (s.words[end+1] == "IN" || s.words[end+1] == "FROM") {
 		return true
 	}
 	// "French paper workers", "Kampuchean guerrilla camps": a modifier or
@@ -434,3 +444,25 @@ var roleOnlyCode = map[string]bool{
 // hyphenRoles are the second parts of "X-led", "X-backed": the first part
 // names the country behind the actor.
 var hyphenRoles = map[string]bool{"LED": true, "BACKED": true, "BASED": true, "SPONSORED": true, "RUN": true, "FUNDED": true, "ARMED": true, "ALLIED": true}
+
+// modifierUse reports whether the word at j makes the agent before it a
+// modifier: a lower-case noun that is neither a verb, a function word nor
+// another role ("military aid", "police custody", but not "police said",
+// "security forces").
+func modifierUse(s *sentence, j int) bool {
+	if j >= len(s.words) || s.kinds[j] != text.Word || s.caps[j] {
+		return false
+	}
+	w := s.words[j]
+	if s.flags[j]&(keyVerb|keyAgent) != 0 || prepositions[w] || auxWords[w] || determiners[w] || pronouns[w] {
+		return false
+	}
+	switch w {
+	case "AND", "OR", "BUT", "IN", "TO", "AS", "WHO", "WHICH", "THAT", "HAVE", "HAS", "HAD", "WERE", "WAS",
+		"NEAR", "BEHIND", "BEYOND", "OUTSIDE", "INSIDE", "AROUND", "ALONG", "UPON", "WITHIN", "VIA", "AFTER",
+		"BEFORE", "SINCE", "UNTIL", "WHILE", "WHEN", "WHERE", "THEN", "ALSO", "HERE", "THERE", "TODAY",
+		"YESTERDAY", "NOW", "TOO", "SO", "THAN", "IF", "UNLESS", "BECAUSE", "WHOSE":
+		return false
+	}
+	return !strings.HasSuffix(w, "ED") && !strings.HasSuffix(w, "ING") && !strings.HasSuffix(w, "LY")
+}

@@ -201,8 +201,8 @@ func (c *Coder) nounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 				}
 			}
 		}
-		if a.last <= t.first && t.first-a.last <= 3 && srcs == nil {
-			srcs = coordinated(s, k, -1)
+		if a.last <= t.first && t.first-a.last <= 3 {
+			srcs = coordinated(s, k, -1) // the nearest wins: "Israel and Lebanon renewed"
 		}
 	}
 	return srcs, tgts
