@@ -135,9 +135,12 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 // "a curfew in Algiers"). Meetings are not coded this way: "met in Geneva"
 // says where, not with whom.
 func placeTarget(s *sentence, t trig) []*actorSpan {
+	// Violence and coercion are done to a place as much as in it: "blew up
+	// power lines leading into Kabul", "shelling near Gorazde".
+	force := t.code >= "14"
 	for k := s.actorBefore(t.last) + 1; k < len(s.actors); k++ {
 		a := &s.actors[k]
-		if a.first-t.last > 10 {
+		if a.first-t.last > 14 {
 			return nil
 		}
 		for j := t.last; j < a.first; j++ {
@@ -145,7 +148,16 @@ func placeTarget(s *sentence, t trig) []*actorSpan {
 				return nil
 			}
 		}
-		if a.place && s.prevWord(a.first) == "IN" {
+		switch s.prevWord(a.first) {
+		case "IN":
+		case "INTO", "NEAR", "AT", "ON":
+			if !force {
+				continue
+			}
+		default:
+			continue
+		}
+		if a.place {
 			return []*actorSpan{a}
 		}
 	}
