@@ -188,6 +188,19 @@ func joinable(s *sentence, end, next int) bool {
 	if next == end {
 		return true
 	}
+	// "British Defence Secretary Tom King": a title, a name, and a name the
+	// dictionaries know.
+	if next-end <= 3 && s.caps[end-1] {
+		ok := true
+		for k := end; k < next; k++ {
+			if !s.caps[k] || s.kinds[k] != text.Word || timeWords[s.words[k]] {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
 	// "opposition groups in Zimbabwe": a role noun's head, then in/from.
 	if next-end == 2 && !s.caps[end] && s.kinds[end] == text.Word && (s.words[end+1] == "IN" || s.words[end+1] == "FROM") {
 		return true
@@ -454,7 +467,7 @@ func modifierUse(s *sentence, j int) bool {
 		return false
 	}
 	w := s.words[j]
-	if s.flags[j]&(keyVerb|keyAgent) != 0 || prepositions[w] || auxWords[w] || determiners[w] || pronouns[w] {
+	if s.flags[j]&keyAgent != 0 || prepositions[w] || auxWords[w] || determiners[w] || pronouns[w] || declareVerbs[w] || pastIrregular[w] {
 		return false
 	}
 	switch w {
@@ -462,6 +475,10 @@ func modifierUse(s *sentence, j int) bool {
 		"NEAR", "BEHIND", "BEYOND", "OUTSIDE", "INSIDE", "AROUND", "ALONG", "UPON", "WITHIN", "VIA", "AFTER",
 		"BEFORE", "SINCE", "UNTIL", "WHILE", "WHEN", "WHERE", "THEN", "ALSO", "HERE", "THERE", "TODAY",
 		"YESTERDAY", "NOW", "TOO", "SO", "THAN", "IF", "UNLESS", "BECAUSE", "WHOSE":
+		return false
+	}
+	// Past and third-person verbs ("police fired", "the military says").
+	if s.flags[j]&keyVerb != 0 && strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS") {
 		return false
 	}
 	return !strings.HasSuffix(w, "ED") && !strings.HasSuffix(w, "ING") && !strings.HasSuffix(w, "LY")
