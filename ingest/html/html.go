@@ -255,7 +255,9 @@ func extractDocument(ctx context.Context, root *html.Node, pageURL string, rules
 	}
 	if !doc.Published.IsZero() {
 		doc.Published = doc.Published.UTC()
-		if doc.Published.Year() < 1900 || doc.Published.After(time.Now().AddDate(1, 0, 0)) {
+		// Dates outside any news archive are misreadings. (A fixed bound,
+		// not the clock, keeps the output the same whenever it is made.)
+		if y := doc.Published.Year(); y < 1900 || y > 2100 {
 			doc.Published = time.Time{}
 		}
 	}
