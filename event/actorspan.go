@@ -477,6 +477,13 @@ func modifierUse(s *sentence, j int) bool {
 		"YESTERDAY", "NOW", "TOO", "SO", "THAN", "IF", "UNLESS", "BECAUSE", "WHOSE":
 		return false
 	}
+	// "opposition groups", "guerrilla camps": the head is the actor's own.
+	switch w {
+	case "GROUP", "GROUPS", "PARTY", "PARTIES", "UNITS", "UNIT", "MEMBERS", "SUPPORTERS", "FIGHTERS",
+		"MOVEMENT", "COALITION", "FACTION", "FACTIONS", "CAMP", "CAMPS", "STRONGHOLD", "STRONGHOLDS",
+		"POSITIONS", "BASES", "BASE", "LEADERS", "LEADER", "COMMANDERS", "COMMANDER", "WING", "CELL", "CELLS":
+		return false
+	}
 	// Past and third-person verbs ("police fired", "the military says").
 	if s.flags[j]&keyVerb != 0 && strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS") {
 		return false

@@ -363,6 +363,9 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 	if !strings.HasSuffix(s.words[t.first], "ED") && !irregularParticiple(s.words[t.first]) {
 		passive = false
 	}
+	if t.last < len(s.words) && s.words[t.last] == "TO" && t.consumed > t.last {
+		passive = false // "is prepared to impose": an adjective with its complement
+	}
 	t.passive = passive
 	root = t.code[:2]
 	// An attempted attack is an attack: "attempted to assassinate" (185).
