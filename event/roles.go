@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parley-news/parley/text"
+)
 
 // Prepositions that put an actor in a place or circumstance rather than in
 // the role of source or target.
@@ -30,8 +34,9 @@ func (s *sentence) prevWord(i int) string {
 	if i <= 0 {
 		return ""
 	}
+	// Skip a determiner and a number: "against 28 officials", "the two".
 	k := i - 1
-	if s.words[k] == "THE" && k > 0 {
+	for n := 0; n < 2 && k > 0 && (s.words[k] == "THE" || s.words[k] == "A" || s.words[k] == "AN" || s.kinds[k] == text.Number); n++ {
 		k--
 	}
 	return s.words[k]
@@ -117,6 +122,13 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		from = t.thatClause
 	}
 	srcs, tgts = before(), after(from)
+	// "complained to the United Nations over Israeli raids": disapproval
+	// is of what it is about, not of whom it is told to.
+	if strings.HasPrefix(t.code, "11") && len(tgts) > 0 && s.prevWord(tgts[0].first) == "TO" {
+		if about := aboutActor(s, tgts[len(tgts)-1].last); about != nil {
+			tgts = about
+		}
+	}
 	if t.reversed {
 		// "The United States faced stiff international and Palestinian
 		// criticism": the critics are the source; with none named, the
@@ -201,6 +213,11 @@ func (c *Coder) nounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			switch s.prevWord(a.first) {
 			case "BETWEEN":
 				cs := coordinated(s, k, +1)
+				// "mediation between Syria and the PLO": the parties are
+				// the mediator's targets.
+				if strings.HasPrefix(t.code, "045") || strings.HasPrefix(t.code, "039") {
+					return nil, cs
+				}
 				if len(cs) > 1 {
 					return cs[:1], cs[1:]
 				}
@@ -319,4 +336,18 @@ func pronounSubject(s *sentence, v int) []*actorSpan {
 		return nil
 	}
 	return coordinated(s, a, -1)
+}
+
+// aboutActor returns the actor that follows "over", "about" or "against"
+// shortly after token i.
+func aboutActor(s *sentence, i int) []*actorSpan {
+	for k := s.actorBefore(i) + 1; k < len(s.actors) && s.actors[k].first-i <= 8; k++ {
+		for j := i; j < s.actors[k].first; j++ {
+			switch s.words[j] {
+			case "OVER", "ABOUT", "AGAINST":
+				return coordinated(s, k, +1)
+			}
+		}
+	}
+	return nil
 }
