@@ -100,7 +100,10 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 	}
 	if t.noun {
 		srcs, tgts = c.nounRoles(s, t)
-		if len(srcs) == 0 && len(tgts) == 0 {
+		// The subject of a light verb holds its noun's act: "Klibi
+		// undertook a mediation mission between…", "the judge opened
+		// investigations against…".
+		if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) {
 			// "Thousands of Nigerians were converging for a rally": the
 			// clause's subject holds the event.
 			srcs = before()
