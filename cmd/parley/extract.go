@@ -52,6 +52,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	includeText := fs.Bool("include-text", false, "include the analysed text in the output as \"text\"")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for relative dates, when the input has none")
 	workers := fs.Int("workers", 0, "parallel workers for JSONL input (0: all cores)")
+	dbPath := fs.String("db", "", "also store the analyses in this SQLite store (parley ingest stores by default)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: parley extract [flags] FILE|-…\n\n"+
 			"Reads plain text, an HTML page (by extension or sniffing), or JSONL ({\"id\",\"text\",…} per\n"+
@@ -82,7 +83,15 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := export.Options{IncludeText: *includeText}
+	opts := extractOptions{Options: export.Options{IncludeText: *includeText}}
+	if *dbPath != "" {
+		st, err := openDB(ctx, *dbPath)
+		if err != nil {
+			return fmt.Errorf("--db %s: %w", *dbPath, err)
+		}
+		defer st.Close()
+		opts.store = st
+	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer w.Flush()
 	oneDoc := fs.NArg() == 1
@@ -130,7 +139,7 @@ func openInput(e *env, name string) (io.Reader, string, func(), error) {
 }
 
 func extractJSONLFile(ctx context.Context, e *env, p *pipeline.Pipeline, name string, w *bufio.Writer,
-	opts export.Options, format string, pub time.Time, workers int) error {
+	opts extractOptions, format string, pub time.Time, workers int) error {
 	r, name, done, err := openInput(e, name)
 	if err != nil {
 		return err
@@ -142,7 +151,7 @@ func extractJSONLFile(ctx context.Context, e *env, p *pipeline.Pipeline, name st
 // extractFile analyses one text file or HTML page. line writes compact JSON
 // (one line), for runs over several inputs.
 func extractFile(ctx context.Context, e *env, p *pipeline.Pipeline, name string, w *bufio.Writer,
-	opts export.Options, format string, pub time.Time, line bool) error {
+	opts extractOptions, format string, pub time.Time, line bool) error {
 	r, name, done, err := openInput(e, name)
 	if err != nil {
 		return err
@@ -220,11 +229,23 @@ func looksBinary(data []byte) bool {
 	return len(head) > 0 && ctrl*10 > len(head)
 }
 
-func writeAnalysis(w io.Writer, a *parley.Analysis, opts export.Options, format string, line bool) error {
+// extractOptions are the output options of extract, and the store that
+// receives the analyses when --db is given.
+type extractOptions struct {
+	export.Options
+	store parley.Store
+}
+
+func writeAnalysis(w io.Writer, a *parley.Analysis, opts extractOptions, format string, line bool) error {
+	if opts.store != nil {
+		if _, err := opts.store.PutAnalysis(context.Background(), a); err != nil {
+			return fmt.Errorf("storing %s: %w", a.Document.ID, err)
+		}
+	}
 	if format == "text" {
 		return writeTable(w, a)
 	}
-	doc := export.FromAnalysis(a, opts)
+	doc := export.FromAnalysis(a, opts.Options)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if !line {
@@ -254,7 +275,7 @@ func parsePublished(s string) time.Time {
 }
 
 func extractJSONL(ctx context.Context, e *env, p *pipeline.Pipeline, r io.Reader, name string, w *bufio.Writer,
-	opts export.Options, format string, pub time.Time, workers int) error {
+	opts extractOptions, format string, pub time.Time, workers int) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	in := make(chan parley.Document)
