@@ -146,7 +146,7 @@ func (r *Recognizer) Recognize(d *text.Doc) *Result {
 	for si := range d.Sentences {
 		s := d.Sentences[si]
 		for i := s.First; i < s.Last; {
-			if !w.chunkStart(i, s, common) {
+			if !w.chunkStart(i, s, common) && !w.particleStart(i, s) {
 				i++
 				continue
 			}
@@ -241,6 +241,20 @@ func (w *work) chunkStart(i int, s text.Sentence, common map[string]bool) bool {
 	return true
 }
 
+// particleStart reports a lower-case name particle that opens a surname:
+// "said de Vries", "met van der Berg".
+func (w *work) particleStart(i int, s text.Sentence) bool {
+	if !nameConnectors[w.tok(i)] || i+1 >= s.Last || !w.isCapWord(i+1) || i > s.First && w.isCapWord(i-1) {
+		return false
+	}
+	j := i + 1
+	for j < s.Last && nameConnectors[w.tok(j)] {
+		j++
+	}
+	_, known := w.r.gaz.Known(w.words(j, min(j+3, s.Last)))
+	return !known
+}
+
 // words returns the token texts of [a, b).
 func (w *work) words(a, b int) []string {
 	out := make([]string, 0, b-a)
@@ -296,7 +310,7 @@ func (w *work) readChunk(i, j int) []int {
 	}
 	// Split into: known names and roles before a trailing run of name words.
 	nameStart := j
-	for k := len(pieces) - 1; k >= 0 && (pieces[k].kind == pName || (pieces[k].kind == pConn && k > 0 && pieces[k-1].kind == pName && nameConnectors[w.tok(pieces[k].first)])); k-- {
+	for k := len(pieces) - 1; k >= 0 && (pieces[k].kind == pName || (pieces[k].kind == pConn && (k > 0 && pieces[k-1].kind == pName || k == 0) && nameConnectors[w.tok(pieces[k].first)])); k-- {
 		nameStart = pieces[k].first
 	}
 	// "Peter King of New York": a person followed by "of" and a place
@@ -394,6 +408,9 @@ func (w *work) readChunk(i, j int) []int {
 			draft.gender = g
 		}
 		hasRole = true
+	}
+	if w.r.roles.Is(w.low(nameEnd-1), lexicon.Thing) && !hasTitle {
+		return nil // "World Championships", "Wall Street": a name, not a person's
 	}
 	if nWords == 1 && !hasTitle && !hasRole {
 		return []int{nameStart, nameEnd}
@@ -936,6 +953,13 @@ func (w *work) addPerson(p personDraft) {
 		}
 	}
 	key := "P:" + strings.ToLower(words[0]) + " " + strings.ToLower(last)
+	if len(words) > 1 && nameConnectors[words[0]] {
+		// "de Vries": a surname with its particle
+		if ids := w.surnames[strings.ToLower(last)]; len(ids) > 0 {
+			w.attach(ids[len(ids)-1], p, parley.NameMention)
+			return
+		}
+	}
 	if len(words) == 1 {
 		// a single word with a title ("Mr. Rubio"): attach to a known person with this surname,
 		// the one whose roles the title repeats when several share it ("Vice President Biden")

@@ -19,6 +19,7 @@ const (
 	Body                            // "delegation", "ministry"
 	SourceNoun                      // "officials", "sources"
 	OrgWord                         // "Ministry", "Party" at the end of a name
+	Thing                           // "Championships", "Street": a name ending in it is not a person
 )
 
 // Gender of a word, where the word says it ("spokeswoman", "Mrs").
@@ -69,6 +70,8 @@ func LoadRoles() (*Roles, error) {
 			k = SourceNoun
 		case "orgword":
 			k = OrgWord
+		case "thing":
+			k = Thing
 		default:
 			return nil, fmt.Errorf("roles.tsv:%d: unknown kind %q", n+1, f[1])
 		}

@@ -413,6 +413,14 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		} else if e := r.genericNP(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
 			q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
 			a = e
+		} else if verb.Frames&lexicon.FrameObject != 0 && r.isWord(a) && r.d.Tokens[a].Is(text.Cap) {
+			// an outlet or person the lexicon does not know: "told Lusa"
+			e := a
+			for e < s.Last && e-a < 4 && r.isWord(e) && r.d.Tokens[e].Is(text.Cap) {
+				e++
+			}
+			q.addressee, q.channel = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End], r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End]
+			a = e
 		} else if verb.Lemma == "tell" || verb.Lemma == "inform" || verb.Lemma == "brief" {
 			return // "told" needs its addressee: "all told"
 		} else if verb.Frames&lexicon.FrameOf != 0 {
