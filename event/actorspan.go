@@ -50,10 +50,36 @@ func (c *Coder) lexActor(s *sentence, i int) (piece, int) {
 		p.code, p.place = m.Country.CAMEO, true
 	case m.Demonym != nil && m.Demonym.CAMEO != "":
 		p.code = m.Demonym.CAMEO
+	case m.Place != nil && placeContext(s, i, m.Words) && (m.Place.Kind == "region" || m.Place.Population >= 500000):
+		// "the government of Sindh province", "in Gaza": a region or large
+		// city of the gazetteer places its actors in its country.
+		k := c.lex.CountryByCode(m.Place.Country)
+		if k == nil || k.CAMEO == "" {
+			return piece{}, 0
+		}
+		p.code, p.place = k.CAMEO, true
 	default:
 		return piece{}, 0
 	}
 	return p, m.Words
+}
+
+// placeContext reports whether the words at [i, i+n) stand where a place
+// name does: after in/of/from/near/at, or before "province", "region".
+func placeContext(s *sentence, i, n int) bool {
+	if i > 0 {
+		switch s.words[i-1] {
+		case "IN", "OF", "FROM", "NEAR", "AT", "INTO":
+			return true
+		}
+	}
+	if j := i + n; j < len(s.words) {
+		switch s.words[j] {
+		case "PROVINCE", "REGION", "STATE", "DISTRICT", "CITY":
+			return true
+		}
+	}
+	return false
 }
 
 // findActors finds the actor mentions of a sentence: dictionary actors
@@ -112,6 +138,12 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		if p.actor >= 0 {
 			pc.code = c.actors.codeAt(p.actor, s.in.Published)
 			pc.place = len(pc.code) == 3
+			// "ethnic Albanians in southern Serbia": an ethnic group, not
+			// the state its name recalls.
+			if i > 0 && s.words[i-1] == "ETHNIC" && len(pc.code) == 3 {
+				pc.code, pc.place = "", false
+				pc.role = "CVL"
+			}
 		} else {
 			pc.role = p.agent
 		}

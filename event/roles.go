@@ -142,6 +142,11 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 	if len(tgts) == 0 && !strings.HasPrefix(t.code, "04") {
 		tgts = placeTarget(s, t)
 	}
+	// A protest with no named target is addressed to the protesters' own
+	// government: "Young Algerians blocked roads…".
+	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) {
+		tgts = []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
+	}
 	return srcs, tgts
 }
 
