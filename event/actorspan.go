@@ -48,6 +48,8 @@ func (c *Coder) lexActor(s *sentence, i int) (piece, int) {
 		p.code = m.Org.CAMEO
 	case m.Country != nil && m.Country.CAMEO != "":
 		p.code, p.place = m.Country.CAMEO, true
+	case m.Demonym != nil && m.Demonym.CAMEO != "" && i > 0 && s.words[i-1] == "ETHNIC":
+		p.role = "CVL" // "ethnic Albanians": a group, not the state
 	case m.Demonym != nil && m.Demonym.CAMEO != "":
 		p.code = m.Demonym.CAMEO
 	case m.Place != nil && placeContext(s, i, m.Words) && (m.Place.Kind == "region" || m.Place.Population >= 500000):
