@@ -47,7 +47,6 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool, low func(
 		prep    bool
 	}
 	var persons []cand
-	lastSentWithPerson := -1
 	var added []Ref
 	refAt := 0
 	for si, s := range d.Sentences {
@@ -76,7 +75,6 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool, low func(
 					}
 					persons = append(persons, c)
 					firstInSentence = false
-					lastSentWithPerson = si
 				}
 				continue
 			}
@@ -158,7 +156,6 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool, low func(
 			}
 		}
 	}
-	_ = lastSentWithPerson
 	if len(added) == 0 {
 		return
 	}

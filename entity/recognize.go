@@ -3,7 +3,6 @@ package entity
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/parley-news/parley"
@@ -1124,7 +1123,7 @@ func (w *work) readSingle(a, b int) {
 			return
 		}
 	}
-	if a >= 2 && w.d.Tokens[a-1].Kind == text.Word && unicode.IsUpper(rune(w.tok(a - 1)[0])) == false {
+	if a >= 2 && w.d.Tokens[a-1].Kind == text.Word && !w.d.Tokens[a-1].Is(text.Cap) {
 		if v, ok := w.r.speech.Lookup(w.low(a - 1)); ok && v.Frames&lexicon.FrameInverted != 0 && w.tok(a-2) == "," {
 			w.addPerson(personDraft{first: a, last: b}) // "…, said Ushakov"
 			return

@@ -15,7 +15,6 @@ const minDirectWords = 4
 
 // directQuotes attributes the quotations that no cue has claimed yet.
 func (r *run) directQuotes() {
-	lastPara := -1
 	var last *found
 	for pi := range r.pairs {
 		p := &r.pairs[pi]
@@ -54,9 +53,7 @@ func (r *run) directQuotes() {
 			q.sp, q.channel, q.reportedBy = last.sp, last.channel, last.reportedBy
 			r.add(q)
 		}
-		lastPara = p.para
 	}
-	_ = lastPara
 }
 
 // titleCase reports whether most words in [a, b) are capitalised: a title or

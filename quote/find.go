@@ -81,7 +81,6 @@ type qpair struct {
 	open, close int // token indices of the marks
 	first, last int // tokens inside [first, last)
 	para        int
-	covered     bool
 }
 
 // low returns the lower-case text of token i ("" outside the text, so that
@@ -279,7 +278,7 @@ func (r *run) indexOf(a, b int, tok string) int {
 // passive or non-finite uses that are not attributions.
 func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
 	if v == s.First {
-		return verb.Form != lexicon.Gerund || true
+		return true // no subject before it
 	}
 	p := r.low(v - 1)
 	if verb.Form == lexicon.Gerund {
@@ -318,7 +317,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
 // cue reads the attribution around the speech verb at v.
 func (r *run) cue(si, v int, verb lexicon.Verb) {
 	s := r.d.Sentences[si]
-	if r.ents.InQuote[v] && !r.mixedContext(v) {
+	if r.ents.InQuote[v] {
 		return // a verb inside a direct quotation is the speaker's own words
 	}
 	if r.blockedVerb(v, verb, s) {
@@ -652,10 +651,6 @@ func (r *run) quotationAfter(si, a int, q *found) {
 	r.cueUsed[q.cue] = true
 	r.add(*q)
 }
-
-// mixedContext reports whether a verb inside quotation marks is in fact in
-// an unclosed quotation that swallowed the paragraph (a stray mark).
-func (r *run) mixedContext(v int) bool { return false }
 
 // clauseStart reports whether token a can begin a content clause without "that".
 func (r *run) clauseStart(a int) bool {
