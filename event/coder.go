@@ -112,6 +112,37 @@ func New() (*Coder, error) {
 			c.keys[k] |= keyVerb
 		}
 	}
+	// keyEvent marks the verb forms that can yield an event at all (not
+	// "said", which only ever codes a statement).
+	for k, vs := range c.overlay.forms {
+		only := false
+		for _, v := range vs {
+			if eventCapable(v) {
+				c.keys[k] |= keyEvent
+			}
+			only = only || strings.HasSuffix(v.block.lemma, "_ONLY")
+		}
+		if !only {
+			for _, v := range c.verbs.forms[k] {
+				if len(v.block.patterns) > 0 && eventCapable(&verb{block: v.block}) {
+					c.keys[k] |= keyEvent
+				}
+			}
+		}
+	}
+	for k, vs := range c.verbs.forms {
+		if _, ok := c.overlay.forms[k]; ok {
+			continue
+		}
+		for _, v := range vs {
+			if eventCapable(v) {
+				c.keys[k] |= keyEvent
+			}
+		}
+	}
+	for k := range c.nouns.byWord {
+		c.keys[k] |= keyEvent
+	}
 	for k := range c.nouns.byWord {
 		c.keys[k] |= keyNoun
 	}
@@ -124,7 +155,22 @@ const (
 	keyAgent
 	keyVerb
 	keyNoun
+	keyEvent
 )
+
+// eventCapable reports whether a verb's code or one of its block's patterns
+// is an event code (not a statement, not "no event").
+func eventCapable(v *verb) bool {
+	if v.code != "" && !strings.HasPrefix(v.code, "01") {
+		return true
+	}
+	for _, p := range v.block.patterns {
+		if p.code != "" && !strings.HasPrefix(p.code, "01") {
+			return true
+		}
+	}
+	return false
+}
 
 // WithOptions returns a copy of c that uses o.
 func (c *Coder) WithOptions(o Options) *Coder {
@@ -254,6 +300,18 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 		}
 	}
 	if hit(c.discard.sentence, s.words) {
+		return nil
+	}
+	// Most sentences have no word that can start a trigger: skip them
+	// before the actor search.
+	possible := false
+	for i, f := range s.flags {
+		if f&keyEvent != 0 || s.words[i] == "MUST" {
+			possible = true
+			break
+		}
+	}
+	if !possible {
 		return nil
 	}
 	s.actors = c.findActors(s)
