@@ -44,13 +44,39 @@ type want struct {
 	typ              parley.QuoteType
 }
 
+// findCase is one sentence and the quotes the finder must return for it.
+type findCase struct {
+	name string
+	in   string
+	want []want
+}
+
+// check runs the cases: the quotes found, in order, must have the wanted
+// content and type, and a speaker name ending in the wanted one.
+func (f *fixture) check(t *testing.T, tests []findCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := f.find(tt.in)
+			var got []want
+			for _, q := range qs {
+				got = append(got, want{tt.in[q.Content.Start:q.Content.End], q.SpeakerName, q.Type})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+			for i := range got {
+				if got[i].content != tt.want[i].content || !strings.HasSuffix(got[i].speaker, tt.want[i].speaker) || got[i].typ != tt.want[i].typ {
+					t.Errorf("quote %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
 func TestFindAttributions(t *testing.T) {
 	f := newFixture(t)
-	tests := []struct {
-		name string
-		in   string
-		want []want
-	}{
+	tests := []findCase{
 		{"cue after a direct quote", "“It feels so good,” he told donors.",
 			[]want{{"It feels so good,", "he", parley.Direct}}},
 		{"titled speaker after the quote", "''We're taking a longer view,'' Mr. Pruzan said.",
@@ -77,23 +103,7 @@ func TestFindAttributions(t *testing.T) {
 		{"scare quotes are not quotes", "The so-called “reform” passed on Tuesday.", nil},
 		{"no quotes at all", "The river rose two metres overnight.", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			qs, _ := f.find(tt.in)
-			var got []want
-			for _, q := range qs {
-				got = append(got, want{tt.in[q.Content.Start:q.Content.End], q.SpeakerName, q.Type})
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("Find(%q) = %+v, want %+v", tt.in, got, tt.want)
-			}
-			for i := range got {
-				if got[i].content != tt.want[i].content || !strings.HasSuffix(got[i].speaker, tt.want[i].speaker) || got[i].typ != tt.want[i].typ {
-					t.Errorf("quote %d = %+v, want %+v", i, got[i], tt.want[i])
-				}
-			}
-		})
-	}
+	f.check(t, tests)
 }
 
 func TestRelayAndChannel(t *testing.T) {
@@ -113,11 +123,7 @@ func TestRelayAndChannel(t *testing.T) {
 
 func TestFindHardCases(t *testing.T) {
 	f := newFixture(t)
-	tests := []struct {
-		name string
-		in   string
-		want []want
-	}{
+	tests := []findCase{
 		{"attribution opens the next sentence", "“We will cast all our votes for Maria Lopez!” Senator Jeff Moss said as he opened the vote.",
 			[]want{{"We will cast all our votes for Maria Lopez!", "Jeff Moss", parley.Direct}}},
 		{"appositive between name and cue", "''Without sounding paranoid, you did feel it was stifling,'' Representative Peter T. King, Republican of New York, said of life before the merger.",
@@ -127,21 +133,5 @@ func TestFindHardCases(t *testing.T) {
 		{"place phrase before the quotation", "Sanders asks at Western High School, “Any questions I can answer?”",
 			[]want{{"Any questions I can answer?", "Sanders", parley.Direct}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			qs, _ := f.find(tt.in)
-			var got []want
-			for _, q := range qs {
-				got = append(got, want{tt.in[q.Content.Start:q.Content.End], q.SpeakerName, q.Type})
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("Find(%q) = %+v, want %+v", tt.in, got, tt.want)
-			}
-			for i := range got {
-				if got[i].content != tt.want[i].content || !strings.HasSuffix(got[i].speaker, tt.want[i].speaker) || got[i].typ != tt.want[i].typ {
-					t.Errorf("quote %d = %+v, want %+v", i, got[i], tt.want[i])
-				}
-			}
-		})
-	}
+	f.check(t, tests)
 }
