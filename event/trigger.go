@@ -593,7 +593,7 @@ var agreeWords = map[string]bool{
 	"AGREE": true, "AGREED": true, "AGREES": true, "AGREEING": true, "ACCEPT": true, "ACCEPTED": true, "ACCEPTS": true,
 }
 
-var failWords = map[string]bool{"FAIL": true, "FAILS": true, "FAILED": true, "FAILING": true}
+var failWords = map[string]bool{"FAIL": true, "FAILS": true, "FAILED": true, "FAILING": true, "REFUSAL": true, "FAILURE": true}
 
 var planWords = map[string]bool{
 	"PLAN": true, "PLANS": true, "PLANNED": true, "PLANNING": true, "INTEND": true, "INTENDS": true,
