@@ -240,6 +240,16 @@ func (w *work) chunkStart(i int, s text.Sentence, common map[string]bool) bool {
 	return true
 }
 
+// isHeadlineCue reports a capitalised speech verb inside a title-case line:
+// "Says", "Warns", "Tells".
+func (w *work) isHeadlineCue(j int) bool {
+	if !w.d.Tokens[j].Is(text.Cap) || w.d.Tokens[j].Is(text.AllCaps) {
+		return false
+	}
+	v, ok := w.r.speech.Lookup(w.low(j))
+	return ok && (v.Form == lexicon.ThirdSingular || v.Form == lexicon.Past) && v.Frames&lexicon.FrameThat != 0 && w.low(j) != "post" && w.low(j) != "report" && w.low(j) != "reports"
+}
+
 // particleStart reports a lower-case name particle that opens a surname:
 // "said de Vries", "met van der Berg".
 func (w *work) particleStart(i int, s text.Sentence) bool {
@@ -275,6 +285,8 @@ func (w *work) chunkEnd(i, last int) int {
 		t := w.d.Tokens[j]
 		prev := w.d.Tokens[j-1]
 		switch {
+		case w.isHeadlineCue(j):
+			return j // "Rubio Says Abandoning Reform Was A Sign": the verb of a title-case headline
 		case w.isCapWord(j) && !stopCaps[w.low(j)]:
 			j++
 		case t.Kind == text.Punct && w.tok(j) == "." && prev.Kind == text.Word && (w.r.roles.Is(w.low(j-1), lexicon.Title) || (utf8.RuneCountInString(w.tok(j-1)) == 1 && prev.Is(text.Cap))) && j+1 < last && w.isCapWord(j+1):

@@ -190,7 +190,7 @@ func (r *run) sentence(si int) {
 		if !ok || verb.Frames == 0 {
 			continue
 		}
-		if r.ents.RefAt(v) != nil || v > s.First && r.d.Tokens[v].Is(text.Cap) && r.kind(v-1) != text.OpenQuote {
+		if r.ents.RefAt(v) != nil || v > s.First && r.d.Tokens[v].Is(text.Cap) && r.kind(v-1) != text.OpenQuote && !r.headlineCue(v) {
 			continue // part of a name: "United States", "Post"
 		}
 		r.cue(si, v, verb)
@@ -273,6 +273,13 @@ func (r *run) indexOf(a, b int, tok string) int {
 		}
 	}
 	return -1
+}
+
+// headlineCue reports "Says" right after a name in a title-case line:
+// "Chris Christie Says He Would Issue A Quarantine".
+func (r *run) headlineCue(v int) bool {
+	ref := r.ents.RefAt(v - 1)
+	return ref != nil && ref.Last == v && (r.low(v) == "says" || r.low(v) == "said" || r.low(v) == "tells" || r.low(v) == "warns")
 }
 
 // passive or non-finite uses that are not attributions.
@@ -489,6 +496,8 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			kind = "noun"
 		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Form != lexicon.Base && r.looseClauseStart(s, a) {
 			kind = "clause" // "says parts of his proposals are negotiable"
+		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Frames&lexicon.FrameNoun == 0 && r.bareClauseStart(s, a) {
+			kind = "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
 		}
 	}
 	if kind == "colon" && start < s.Last && (r.kind(start) == text.OpenQuote || r.kind(start) == text.StraightQuote) {
@@ -742,6 +751,25 @@ func (r *run) looseClauseStart(s text.Sentence, a int) bool {
 		}
 	}
 	return false
+}
+
+// bareClauseStart accepts any word that can open a clause after a verb that
+// takes nothing but clauses (say, argue, insist): everything but prepositions,
+// conjunctions and the few words "say" takes as objects.
+func (r *run) bareClauseStart(s text.Sentence, a int) bool {
+	if a >= s.Last || !r.isWord(a) && r.kind(a) != text.Number {
+		return false
+	}
+	l := r.low(a)
+	if isPreposition(l) || isSubordinator(l) {
+		return false
+	}
+	switch l {
+	case "goodbye", "nothing", "so", "yes", "no", "hello", "thanks", "sorry", "little", "much", "something",
+		"anything", "everything", "and", "or", "but", "as", "than", "too", "otherwise", "hi", "grace", "amen", "it":
+		return false
+	}
+	return a+2 < s.Last // a clause has more than a word
 }
 
 // skipAdjuncts passes over channel and time phrases after a verb: "on X",
@@ -1639,8 +1667,8 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		}
 	}
 	if head < 0 {
-		// "the announcer said": any noun after a determiner
-		for j := k; j >= s.First && k-j < 4; j-- {
+		// "the announcer said", "The billionaire real estate magnate says": any noun after a determiner
+		for j := k; j >= s.First && k-j < 6; j-- {
 			lj := r.low(j)
 			if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
 				break
