@@ -132,6 +132,16 @@ func TestFindHardCases(t *testing.T) {
 			[]want{{"Spending goes up, taxes go up,", "a narrator", parley.Direct}}},
 		{"place phrase before the quotation", "Sanders asks at Western High School, “Any questions I can answer?”",
 			[]want{{"Any questions I can answer?", "Sanders", parley.Direct}}},
+		{"clause without that after a verb of saying", "He says news outlets undercount his supporters.",
+			[]want{{"news outlets undercount his supporters", "He", parley.Indirect}}},
+		{"title-case headline", "Chris Christie Says He Would Issue A Quarantine",
+			[]want{{"He Would Issue A Quarantine", "Chris Christie", parley.Indirect}}},
+		{"transcript label", "WALLACE: But, Governor, I have to ask you about the polls.",
+			[]want{{"But, Governor, I have to ask you about the polls", "WALLACE", parley.Indirect}}},
+		{"cue sentence introducing the next quotation", "Sam Lau, the party's spokesman, said in a statement. “There are no paper ballots to recount.”",
+			[]want{{"There are no paper ballots to recount.", "Sam Lau", parley.Direct}}},
+		{"that A and that B", "The agency says that prices rose and that wages fell.",
+			[]want{{"prices rose", "The agency", parley.Indirect}, {"wages fell", "The agency", parley.Indirect}}},
 	}
 	f.check(t, tests)
 }
