@@ -79,9 +79,13 @@ func GDELTRows(a *parley.Analysis, o GDELTOptions) [][]string {
 	}
 	src := a.Document.Text
 	off := text.NewOffsets(src)
-	firstPara := strings.IndexByte(src, '\n')
+	// The lead is the first non-empty line.
+	lead := len(src) - len(strings.TrimLeft(src, " \t\r\n"))
+	firstPara := strings.IndexByte(src[lead:], '\n')
 	if firstPara < 0 {
 		firstPara = len(src)
+	} else {
+		firstPara += lead
 	}
 	added := o.Added
 	if added.IsZero() {

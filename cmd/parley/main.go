@@ -41,6 +41,7 @@ func commands() []command {
 		evalCommand(),
 		benchCommand(),
 		ingestCommand(),
+		exportCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds
