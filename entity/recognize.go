@@ -992,6 +992,10 @@ func (w *work) addPerson(p personDraft) {
 	}
 	e := parley.Entity{Type: parley.Person, Name: strings.Join(words, " ")}
 	idx := w.newEntity(key, e)
+	if len(words) > 1 {
+		// the given name tells the gender pronouns need ("Maria Lopez … she")
+		w.setGender(idx, w.r.roles.GivenNameGender(words[0]))
+	}
 	w.surnames[strings.ToLower(last)] = append(w.surnames[strings.ToLower(last)], idx)
 	w.attach(idx, p, parley.NameMention)
 }

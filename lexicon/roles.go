@@ -41,6 +41,7 @@ type RoleWord struct {
 // ("prime minister") are keyed by their words joined with one space.
 type Roles struct {
 	words map[string]RoleWord
+	names map[string]Gender // given names → gender
 	// longest multiword entry, in words
 	maxWords int
 }
@@ -48,6 +49,9 @@ type Roles struct {
 // LoadRoles parses the embedded roles table.
 func LoadRoles() (*Roles, error) {
 	r := &Roles{words: make(map[string]RoleWord, 1024), maxWords: 1}
+	if err := r.loadGivenNames(); err != nil {
+		return nil, err
+	}
 	for n, line := range strings.Split(rolesTSV, "\n") {
 		if line == "" || line[0] == '#' || strings.HasPrefix(line, "word\t") {
 			continue

@@ -58,3 +58,15 @@ func TestRolesLookup(t *testing.T) {
 		t.Error("multiword roles not loaded")
 	}
 }
+
+func TestGivenNameGender(t *testing.T) {
+	r, err := LoadRoles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]Gender{"Maria": Female, "Marco": Male, "Qwzx": UnknownGender} {
+		if got := r.GivenNameGender(name); got != want {
+			t.Errorf("GivenNameGender(%q) = %d, want %d", name, got, want)
+		}
+	}
+}
