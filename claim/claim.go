@@ -109,6 +109,12 @@ func Find(a *parley.Analysis, doc *text.Doc) []parley.Claim {
 			s.SourceName = src[q.SpeakerSpan.Start:q.SpeakerSpan.End]
 		}
 		cue := strings.ToLower(q.Cue)
+		// "ruled out Taliban involvement": the cue may stop before its
+		// particle.
+		if (cue == "ruled" || cue == "rules" || cue == "ruling") && q.CueSpan.End > 0 && q.CueSpan.End < len(src) &&
+			strings.HasPrefix(strings.ToLower(strings.TrimLeft(src[q.CueSpan.End:], " ")), "out") {
+			cue = "ruled out"
+		}
 		switch {
 		case denyCues[cue]:
 			s.Stance = parley.Denies
@@ -338,6 +344,18 @@ func group(a *parley.Analysis, sts []*stance) {
 			for j := i - 1; j >= 0; j-- {
 				if hasAssert(sts[:i], sts[j].group, s.Source) {
 					s.group = sts[j].group
+					break
+				}
+			}
+		}
+		// "ruled out Taliban involvement": a denial of someone's role joins
+		// the claim that someone made.
+		if s.group < 0 && (s.Stance == parley.Denies || s.Stance == parley.Disputes) && s.words != nil && (s.words[stem("involvement")] || s.words[stem("role")] || s.words[stem("responsibility")]) {
+			for j := 0; j < i; j++ {
+				o := sts[j]
+				if (o.Stance == parley.Asserts || o.Stance == parley.Confirms) && o.SourceName != "" && o.Source != s.Source &&
+					hasWord(a.Document.Text[s.content.Start:s.content.End], lastWord(o.SourceName)) {
+					s.group = o.group
 					break
 				}
 			}
@@ -645,4 +663,25 @@ func possessor(a *parley.Analysis, content string, base int) *stance {
 		}
 	}
 	return nil
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// hasWord reports whether text contains w as a whole word.
+func hasWord(text, w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, f := range strings.Fields(text) {
+		if strings.Trim(f, ".,;:!?\"“”‘’'()") == w {
+			return true
+		}
+	}
+	return false
 }

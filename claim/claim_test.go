@@ -72,6 +72,17 @@ func TestFindStancesAndStatus(t *testing.T) {
 			status: parley.SingleSource, sources: []string{"Volker"},
 		},
 		{
+			name: "ruling out a group's involvement disputes the group's claim",
+			text: "The Taliban claimed responsibility for shooting down the helicopter. The government ruled out Taliban involvement in the incident.",
+			quotes: func(s string) []parley.Quote {
+				q2 := quote(s, "Q2", "E2", "The government", "ruled", "Taliban involvement in the incident")
+				i := strings.Index(s, "ruled")
+				q2.CueSpan = parley.Span{Start: i, End: i + len("ruled")}
+				return []parley.Quote{quote(s, "Q1", "E1", "Taliban", "claimed", "responsibility for shooting down the helicopter"), q2}
+			},
+			status: parley.Disputed, sources: []string{"Taliban", "The government"},
+		},
+		{
 			name: "a denied characterisation has unnamed critics behind it",
 			text: "Volker rejected the notion that he had run what has been portrayed as an irregular channel.",
 			quotes: func(s string) []parley.Quote {
