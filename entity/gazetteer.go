@@ -38,7 +38,7 @@ func (g LexiconGazetteer) Known(words []string) (Known, bool) {
 	case m.Demonym != nil:
 		k.Type, k.Kind, k.Name, k.Country, k.CountryName, k.Demonym = parley.Place, "country", m.Demonym.Name, m.Demonym.ISO2, m.Demonym.Name, true
 	case m.Place != nil:
-		k.Type, k.Kind, k.Name, k.Country = parley.Place, m.Place.Kind, m.Place.Name, m.Place.Country
+		k.Type, k.Kind, k.Name, k.Country, k.Population = parley.Place, m.Place.Kind, m.Place.Name, m.Place.Country, m.Place.Population
 		k.CountryName = countryName(m.Place.Country)
 	default:
 		return Known{}, false

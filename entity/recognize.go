@@ -21,6 +21,7 @@ type Known struct {
 	CountryName string            // canonical name of that country
 	Demonym     bool              // "Russian": an adjective that stands for the country
 	Ambiguous   bool              // short names that need context ("X", "AP")
+	Population  int               // for places: people living there (0 when unknown)
 }
 
 // Gazetteer finds the longest known name at the start of words.
@@ -492,7 +493,10 @@ func (w *work) nameNotPlace(kn Known, k, j int, before []piece) bool {
 		return false
 	}
 	if len(before) > 0 && before[len(before)-1].kind == pName {
-		return true
+		return true // "Ana Lima"
+	}
+	if kn.Population >= 500000 {
+		return false // a big city before a name stays a city: "Hanoi Hilton"
 	}
 	next := k + kn.Words
 	if next < j && w.isCapWord(next) {

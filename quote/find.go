@@ -275,6 +275,27 @@ func (r *run) indexOf(a, b int, tok string) int {
 	return -1
 }
 
+// isPluralNounToo reports third-person verb forms that are as often plural
+// nouns ("claims", "reports", "notes").
+func isPluralNounToo(l string) bool {
+	switch l {
+	case "claims", "reports", "notes", "states", "posts", "comments", "answers", "counters", "tweets", "requests",
+		"questions", "demands", "pledges", "promises", "vows", "estimates", "forecasts", "charges", "statements",
+		"replies", "responses", "remarks", "denies", "details", "outlines", "concerns", "appeals", "orders", "calls":
+		return true
+	}
+	return false
+}
+
+// namedSubject reports whether a speaker is a name, a pronoun or a short
+// noun phrase with a determiner, the subjects a verb reading needs.
+func (r *run) namedSubject(sp speaker) bool {
+	if sp.entity >= 0 || sp.last-sp.first == 1 && isSubjectPronoun(r.low(sp.first)) {
+		return true
+	}
+	return isDeterminer(r.low(sp.first)) && sp.last-sp.first <= 4 && !strings.Contains(sp.label, " of ")
+}
+
 // headlineCue reports "Says" right after a name in a title-case line:
 // "Chris Christie Says He Would Issue A Quarantine".
 func (r *run) headlineCue(v int) bool {
@@ -386,6 +407,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if (verb.Form == lexicon.ThirdSingular || verb.Form == lexicon.Base) && sp.entity < 0 && sp.label == "" {
 		return
+	}
+	if verb.Form == lexicon.ThirdSingular && isPluralNounToo(r.low(v)) && !inverted && !r.namedSubject(sp) {
+		return // "critics of China’s territorial claims in the sea": a noun, not a verb
 	}
 	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	// after the verb: particles, addressee, channel, time
@@ -1337,9 +1361,22 @@ func (r *run) withBefore(s text.Sentence, k int) bool {
 // previousSpeaker returns the speaker of the last attribution before v in
 // the same sentence.
 func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
-	for _, k := range slicesBackward(r.byPara[s.Para]) {
-		if r.out[k].cue >= s.First && r.out[k].cue < v {
-			return r.out[k].sp
+	ix := r.byPara[s.Para]
+	for _, k := range slicesBackward(ix) {
+		q := r.out[k]
+		if q.cue < s.First || q.cue >= v {
+			continue
+		}
+		// the outermost attribution: "X said Washington had concluded …, saying" continues X
+		nested := false
+		for _, o := range ix {
+			if o != k && r.out[o].cFirst <= q.cue && q.cue < r.out[o].cLast && r.out[o].cue < q.cue {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			return q.sp
 		}
 	}
 	return speaker{}
