@@ -267,9 +267,9 @@ func (r *run) emit(entityID func(int) string) []parley.Quote {
 			o := out[j]
 			if q.cue >= o.cFirst && q.cue < o.cLast && q.cLast <= o.cLast {
 				pq.NestedIn = "Q" + itoa(j+1)
-				if q.addresseeEn < 0 && isObjectPronoun(strings.ToLower(q.addressee)) && o.sp.entity >= 0 {
+				if isObjectPronoun(strings.ToLower(q.addressee)) && o.sp.entity >= 0 {
+					// "Lavrov said that Rubio told him …": "him" is the one who reports it
 					q.addresseeEn = o.sp.entity
-					pq.Addressee = r.ents.Entities[o.sp.entity].Name
 				}
 				if pq.ReportedBy == "" {
 					pq.ReportedBy = o.reportedBy

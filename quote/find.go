@@ -361,8 +361,8 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if verb.Form == lexicon.Gerund {
 		switch r.low(v - 1) {
 		case "is", "are", "was", "were", "been":
-			if verb.Frames&(lexicon.FrameThat|lexicon.FrameObject) == 0 {
-				return // "were proposing a plan": an act, not an attribution
+			if verb.Frames&(lexicon.FrameInverted|lexicon.FrameObject) == 0 {
+				return // "were proposing a plan": an act, not an attribution; "is saying", "is telling" are
 			}
 			progressive = true // "is telling supporters that …"
 		default:
@@ -427,7 +427,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			a++
 		}
 		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a {
-			q.addressee, q.addresseeEn = r.labelOf(ad), ad.entity
+			q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
 			if ch := r.channelOf(ad); ch != "" {
 				q.channel = ch
 			}
@@ -1300,7 +1300,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	a := v + 1
 	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 {
 		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.low(a) != "that" {
-			q.addressee, q.addresseeEn = r.labelOf(ad), ad.entity
+			q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
 			a = ad.last
 		}
 	}
@@ -2102,11 +2102,9 @@ func (r *run) skipAppositive(s text.Sentence, a int) int {
 	return a
 }
 
-func (r *run) labelOf(sp speaker) string {
-	if sp.entity >= 0 {
-		return r.ents.Entities[sp.entity].Name
-	}
-	return sp.label
+// spanText returns the text of tokens [a, b).
+func (r *run) spanText(a, b int) string {
+	return r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[b-1].End]
 }
 
 func (r *run) channelOf(sp speaker) string {
