@@ -187,6 +187,10 @@ func (r *run) sentence(si int) {
 			continue
 		}
 		verb, ok := r.f.speech.Lookup(l)
+		if !ok && l == "put" && r.low(v+1) == "it" && (r.low(v+2) == ":" || r.low(v+2) == "," || r.low(v+2) == "." || r.kind(v+2) == text.Dash) {
+			// "as Tom Ridge put it: “…”", "…, as one aide put it."
+			verb, ok = lexicon.Verb{Lemma: "put it", Form: lexicon.Past, Frames: lexicon.FrameThat | lexicon.FrameInverted}, true
+		}
 		if !ok || verb.Frames == 0 {
 			continue
 		}
@@ -211,7 +215,7 @@ func (r *run) headlineColon(si int) {
 			colon = k
 			break
 		}
-		if !(r.isWord(k) || r.low(k) == "," || r.low(k) == "." || r.kind(k) == text.Possessive) || r.isSpeechWord(k) && !r.d.Tokens[k].Is(text.Cap) {
+		if !(r.isWord(k) || r.low(k) == "," || r.low(k) == "." || r.kind(k) == text.Possessive) || r.isFiniteSpeechVerb(k) && !r.d.Tokens[k].Is(text.Cap) {
 			return
 		}
 	}
@@ -418,7 +422,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		a = sp.last
 		a = r.skipAppositive(s, a)
 	}
-	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back") {
+	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back" || verb.Lemma == "put it" && r.low(a) == "it") {
 		a++
 	}
 	q.cueEnd = a
@@ -719,6 +723,9 @@ func (r *run) skipParenthetical(s text.Sentence, a int) int {
 	}
 	open := r.low(a)
 	for b := a + 1; b+1 < s.Last && b-a < 16; b++ {
+		if r.low(b) == ":" && open == "," && (r.kind(b+1) == text.OpenQuote || r.kind(b+1) == text.StraightQuote) {
+			return b // "responded pointedly, with a smile: “…”"
+		}
 		if r.low(b) == open || r.kind(b) == text.Dash && r.kind(a) == text.Dash {
 			if r.low(b+1) == "that" {
 				return b + 1
@@ -1238,6 +1245,12 @@ func (r *run) speechVerbWithin(s text.Sentence, a, n int) bool {
 		}
 	}
 	return false
+}
+
+// isFiniteSpeechVerb reports a speech verb in the past or third person.
+func (r *run) isFiniteSpeechVerb(k int) bool {
+	v, ok := r.f.speech.Lookup(r.low(k))
+	return ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular)
 }
 
 func (r *run) isSpeechWord(k int) bool {
