@@ -1,0 +1,488 @@
+package quote
+
+// Where reported content starts and ends: clause openings, adjuncts and
+// channels after the cue, attribution boundaries, quotation marks.
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+// andThat returns the token of "and" in "… and that …" outside quotation
+// marks in [a, b), or 0.
+func (r *run) andThat(a, b int) int {
+	for k := a + 2; k+1 < b; k++ {
+		if r.low(k) == "and" && r.low(k+1) == "that" && !r.ents.InQuote[k] && k+2 < b {
+			return k
+		}
+	}
+	return 0
+}
+
+// trimEnd drops a trailing comma before k.
+func (r *run) trimEnd(a, k int) int {
+	for k > a && r.low(k-1) == "," {
+		k--
+	}
+	return k
+}
+
+// quotationEnd returns where content that opens with the quotation mark at
+// start ends. A full quotation is the content, across sentences of its
+// paragraph ("He added: ”I don't think … Iraq. I don't think …”") and
+// without what follows its closing mark ("…,” the Times reported", "…,”
+// before optimistically predicting"); a short fragment ("said “slightly
+// more” in taxes") leaves the clause end in place.
+func (r *run) quotationEnd(s text.Sentence, start, end int) int {
+	p := r.pairAt(start)
+	if p == nil || p.last <= p.first {
+		return end
+	}
+	if p.close < 0 {
+		return p.last // runs to the end of its paragraph
+	}
+	full := r.wordsIn(p.first, p.last) >= minDirectWords || r.isFinalPunct(p.last-1)
+	if p.close+1 >= end || r.low(p.close+1) == "," || r.trailingAttribution(s, p.close+1) || full {
+		return p.close + 1
+	}
+	return end
+}
+
+// clauseStart reports whether token a can begin a content clause without "that".
+func (r *run) clauseStart(a int) bool {
+	if a >= len(r.d.Tokens) {
+		return false
+	}
+	t := r.d.Tokens[a]
+	if t.Kind == text.OpenQuote || t.Kind == text.StraightQuote {
+		return true
+	}
+	if t.Kind != text.Word && t.Kind != text.Number {
+		return false
+	}
+	l := r.low(a)
+	if i := strings.IndexAny(l, "'’"); i > 0 {
+		l = l[:i] // "he'd", "they’re"
+	}
+	switch l {
+	case "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its",
+		"this", "these", "those", "no", "some", "any", "all", "both", "many", "most", "several", "only", "if",
+		"what", "why", "how", "when", "whether", "while", "nothing", "everything", "everyone", "nobody", "one",
+		"two", "none", "our", "my", "your", "such", "more", "less", "because", "despite":
+		return true
+	}
+	return t.Is(text.Cap) || t.Kind == text.Number
+}
+
+// skipParenthetical passes ", written by Kenneth Cohen, that" and "- falsely - that"
+// up to the "that" of the content clause.
+func (r *run) skipParenthetical(s text.Sentence, a int) int {
+	if a >= s.Last || !(r.low(a) == "," || r.kind(a) == text.Dash) {
+		return a
+	}
+	open := r.low(a)
+	for b := a + 1; b+1 < s.Last && b-a < 16; b++ {
+		if r.low(b) == ":" && open == "," && (r.kind(b+1) == text.OpenQuote || r.kind(b+1) == text.StraightQuote) {
+			return b // "responded pointedly, with a smile: “…”"
+		}
+		if r.low(b) == open || r.kind(b) == text.Dash && r.kind(a) == text.Dash {
+			if r.low(b+1) == "that" {
+				return b + 1
+			}
+			if r.kind(b+1) == text.OpenQuote || r.kind(b+1) == text.StraightQuote {
+				return b // ", when the story broke, “I did not …”": the comma introduces the quotation
+			}
+			return a
+		}
+		if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
+			return a
+		}
+	}
+	return a
+}
+
+// finiteVerbSoon reports whether a clause that starts at a has its verb
+// within a few words ("denied the payments were made" vs "denied the payments").
+func (r *run) finiteVerbSoon(s text.Sentence, a int) bool {
+	l := r.low(a)
+	if isSubjectPronoun(l) || l == "there" {
+		return true
+	}
+	for k := a + 1; k < s.Last && k < a+8; k++ {
+		switch r.low(k) {
+		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
+			return true
+		}
+		if r.kind(k) == text.Punct && r.low(k) != "-" {
+			return false
+		}
+	}
+	return false
+}
+
+// looseClauseStart accepts a content clause that opens with a bare noun
+// phrase ("parts of his proposals are …", "such votes are …") when a verb
+// follows within a few words.
+func (r *run) looseClauseStart(s text.Sentence, a int) bool {
+	if a >= s.Last || !r.isWord(a) || isPreposition(r.low(a)) || isFunction(r.low(a)) {
+		return false
+	}
+	switch r.low(a) {
+	case "goodbye", "nothing", "so", "yes", "no", "hello", "thanks", "sorry", "little", "much", "less", "more", "something":
+		return false
+	}
+	for k := a + 1; k < s.Last && k < a+14; k++ {
+		switch r.low(k) {
+		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
+			return true
+		}
+		if !r.isWord(k) && r.low(k) != "," && r.kind(k) != text.Possessive && r.kind(k) != text.Number {
+			return false
+		}
+	}
+	return false
+}
+
+// bareClauseStart accepts any word that can open a clause after a verb that
+// takes nothing but clauses (say, argue, insist): everything but prepositions,
+// conjunctions and the few words "say" takes as objects.
+func (r *run) bareClauseStart(s text.Sentence, a int) bool {
+	if a >= s.Last || !r.isWord(a) && r.kind(a) != text.Number {
+		return false
+	}
+	l := r.low(a)
+	if isPreposition(l) || isSubordinator(l) {
+		return false
+	}
+	switch l {
+	case "goodbye", "nothing", "so", "yes", "no", "hello", "thanks", "sorry", "little", "much", "something",
+		"anything", "everything", "and", "or", "but", "as", "than", "too", "otherwise", "hi", "grace", "amen", "it":
+		return false
+	}
+	return a+2 < s.Last // a clause has more than a word
+}
+
+// skipAdjuncts passes over channel and time phrases after a verb: "on X",
+// "in a statement", "at a press conference", "on Tuesday", "in an interview with CNN".
+func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
+	a = r.skipParenthetical(s, a)
+	for a < s.Last {
+		l := r.low(a)
+		switch l {
+		case "on", "in", "at", "during", "via", "late", "early", "earlier", "later", "this", "last", "yesterday",
+			"today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "flatly", "firmly",
+			"instead", "previously", "once", "initially", "simply", "bluntly", "emphatically", "openly", "angrily",
+			"quietly", "loudly", "confidently", "frankly", "outside", "from", "after", "before", "inside":
+		default:
+			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(text.Cap) {
+				a++ // "responded awkwardly:"
+				continue
+			}
+			return a
+		}
+		b, ch := r.adjunct(s, a)
+		if b <= a {
+			return r.skipParenthetical(s, a)
+		}
+		if ch != "" && q.channel == "" {
+			q.channel = ch
+		}
+		a = b
+		if a < s.Last && r.low(a) == "," && a+1 < s.Last && r.low(a+1) == "that" {
+			a++
+		}
+	}
+	return a
+}
+
+var channelNouns = map[string]string{
+	"statement": "a statement", "conference": "press conference", "briefing": "briefing", "interview": "interview",
+	"speech": "speech", "post": "post", "tweet": "tweet", "letter": "letter", "video": "video", "message": "message",
+	"address": "address", "remarks": "remarks", "appearance": "appearance", "hearing": "hearing", "testimony": "testimony",
+	"podcast": "podcast", "broadcast": "broadcast", "report": "report", "memo": "memo", "email": "email", "e-mail": "email",
+	"op-ed": "op-ed", "column": "column", "rally": "rally", "meeting": "meeting", "summit": "summit", "session": "session",
+	"event": "event", "ceremony": "ceremony", "filing": "filing", "document": "document", "release": "a statement",
+}
+
+// adjunct reads one prepositional or time adjunct starting at a; it returns
+// where it ends and the channel it names, if any.
+func (r *run) adjunct(s text.Sentence, a int) (int, string) {
+	l := r.low(a)
+	switch l {
+	case "publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "yesterday",
+		"today", "tonight", "earlier", "later", "flatly", "firmly", "instead", "previously", "once", "initially",
+		"simply", "bluntly", "emphatically", "openly", "angrily", "quietly", "loudly", "confidently", "frankly":
+		return a + 1, ""
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		b := a + 1
+		if b < s.Last && (r.low(b) == "night" || r.low(b) == "morning" || r.low(b) == "evening" || r.low(b) == "afternoon") {
+			b++
+		}
+		return b, ""
+	case "this", "last", "late", "early":
+		b := a + 1
+		for b < s.Last && b-a < 3 && r.isWord(b) && (isTimeWord(r.low(b)) || r.low(b) == "on") {
+			b++
+		}
+		if b == a+1 && !isTimeWord(r.low(min(b, s.Last-1))) {
+			return a, ""
+		}
+		return b, ""
+	}
+	// preposition + phrase up to a comma, "that", or a clause start
+	b := a + 1
+	ch := ""
+	if b < s.Last && r.isWord(b) {
+		if ent := r.ents.RefAt(b); ent != nil && (l == "on" || l == "via") {
+			e := r.ents.Entities[ent.Entity]
+			if e.Type == parley.Organization {
+				return ent.Last, e.Name // "on X", "on Telegram"
+			}
+		}
+		if isTimeWord(r.low(b)) || r.low(b) == "monday" || r.low(b) == "tuesday" || r.low(b) == "wednesday" || r.low(b) == "thursday" || r.low(b) == "friday" || r.low(b) == "saturday" || r.low(b) == "sunday" {
+			c := b + 1
+			for c < s.Last && r.isWord(c) && (isTimeWord(r.low(c)) || r.d.Tokens[c].Kind == text.Number) {
+				c++
+			}
+			return c, ""
+		}
+	}
+	// "at Western High School, “Any questions?”": a place or time phrase up to the comma that introduces the content
+	for c := b; c < s.Last && c-b < 9; c++ {
+		if r.low(c) == "," {
+			if c+1 < s.Last && (r.kind(c+1) == text.OpenQuote || r.kind(c+1) == text.StraightQuote || r.low(c+1) == "that") && c > b {
+				return c, ""
+			}
+			break
+		}
+		if !r.isWord(c) && r.kind(c) != text.Number && r.kind(c) != text.Possessive || r.isSpeechWord(c) {
+			break
+		}
+	}
+	// "in a statement", "at a press conference held after the talks", "in an interview with CNN"
+	for c := b; c < s.Last && c-b < 12; c++ {
+		if !r.isWord(c) && r.d.Tokens[c].Kind != text.Number && r.low(c) != "-" {
+			break
+		}
+		lc := r.low(c)
+		if lc == "that" && c > b {
+			break
+		}
+		if name, ok := channelNouns[lc]; ok {
+			ch = name
+			end := c + 1
+			// "with CNN", "to the BBC", "posted on X"
+			if end+1 < s.Last && (r.low(end) == "with" || r.low(end) == "to" || r.low(end) == "on") {
+				if ref := r.ents.RefAt(end + 1); ref != nil {
+					if e := r.ents.Entities[ref.Entity]; e.Type == parley.Organization {
+						ch = e.Name
+						end = ref.Last
+					}
+				} else if end+2 < s.Last && r.low(end+1) == "the" {
+					if ref := r.ents.RefAt(end + 2); ref != nil {
+						if e := r.ents.Entities[ref.Entity]; e.Type == parley.Organization {
+							ch = e.Name
+							end = ref.Last
+						}
+					}
+				}
+			}
+			// "held after the talks", "released on Tuesday": participial tail up to a comma or "that"
+			if end < s.Last && r.isWord(end) && (strings.HasSuffix(r.low(end), "ed") || r.low(end) == "held") {
+				for end < s.Last && r.low(end) != "," && r.low(end) != "that" && r.low(end) != "and" && end-c < 10 {
+					end++
+				}
+			}
+			return end, ch
+		}
+	}
+	return a, ""
+}
+
+func isTimeWord(l string) bool {
+	switch l {
+	case "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day", "days", "weeks",
+		"months", "years", "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "summer", "winter", "spring", "autumn", "fall", "hours", "friday's", "ago":
+		return true
+	}
+	return false
+}
+
+// contentEnd returns the token where content that starts at a ends: the end
+// of the sentence, or an earlier attribution boundary.
+func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
+	end := s.Last
+	depth := 0
+	dashes := 0
+	for k := s.First; k < a; k++ {
+		if r.kind(k) == text.Dash {
+			dashes++
+		}
+	}
+	for k := a; k < s.Last; k++ {
+		t := r.d.Tokens[k]
+		switch t.Kind {
+		case text.OpenQuote:
+			depth++
+		case text.CloseQuote:
+			if depth > 0 {
+				depth--
+			}
+		}
+		if r.ents.InQuote[k] {
+			continue
+		}
+		if t.Kind == text.Dash && dashes%2 == 1 && k > a {
+			return k // "- some lobbyists said they know … -"
+		}
+		l := r.low(k)
+		if (l == "and" || l == "but") && k+1 < s.Last && k > a {
+			// "… and said that", ", but indicated that", "… and questioning how": a second attribution by the same speaker
+			if v, ok := r.f.speech.Lookup(r.low(k + 1)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun) != 0 {
+				if k-1 >= a && r.low(k-1) == "," {
+					return k - 1
+				}
+				return k
+			}
+		}
+		if l == "," && k+1 < s.Last {
+			n := r.low(k + 1)
+			// ", adding that", ", saying", ", according to", ", as X reported", ", Reuters reported"
+			if v, ok := r.f.speech.Lookup(n); ok && v.Form == lexicon.Gerund && v.Frames != 0 {
+				return k
+			}
+			if n == "according" || (n == "as" && r.reportClause(s, k+1)) {
+				return k
+			}
+			if strings.HasSuffix(n, "ing") && len(n) > 5 && !r.d.Tokens[k+1].Is(text.Cap) && r.isWord(k+1) && k > a+3 && !isPrepositionalIng(n) {
+				return k // ", sparking a firestorm": a participial phrase of the narrator's
+			}
+			if (n == "while" || n == "whereas") && r.speechVerbWithin(s, k+2, 8) {
+				return k
+			}
+			if r.trailingAttribution(s, k+1) {
+				return k
+			}
+			if noun {
+				return k
+			}
+		}
+		if noun {
+			if l == "and" && k+1 < s.Last {
+				if _, ok := r.f.speech.Lookup(r.low(k + 1)); ok {
+					return k
+				}
+			}
+			if (l == "at" || l == "in" || l == "during" || l == "on") && k > a {
+				if b, ch := r.adjunct(s, k); b > k && ch != "" {
+					return k
+				}
+				if k+1 < s.Last && isTimeWord(r.low(k+1)) {
+					return k
+				}
+			}
+		}
+		if l == "as" && k > a && r.reportClause(s, k) {
+			return k
+		}
+	}
+	// drop the final full stop of indirect speech (kept inside a closing quote mark)
+	for end > a && r.d.Tokens[end-1].Kind == text.Punct && r.isFinalPunct(end-1) {
+		end--
+	}
+	return end
+}
+
+func (r *run) isFinalPunct(k int) bool {
+	switch r.low(k) {
+	case ".", ";", ":", ",", "!", "?", "...", "…":
+		return true
+	}
+	return false
+}
+
+// reportClause reports whether "as" at k opens "as X (had earlier) reported/said".
+func (r *run) reportClause(s text.Sentence, k int) bool {
+	if r.low(k) != "as" {
+		return false
+	}
+	for j := k + 1; j < s.Last && j-k < 8; j++ {
+		if v, ok := r.f.speech.Lookup(r.low(j)); ok && (v.Form == lexicon.Past || v.Form == lexicon.PastParticiple || v.Form == lexicon.ThirdSingular) {
+			return true
+		}
+		if r.low(j) == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// trailingAttribution reports whether tokens from k are "X said." or
+// "X reported." or "said X." ending the sentence (a second attribution).
+func (r *run) trailingAttribution(s text.Sentence, k int) bool {
+	if k >= s.Last {
+		return false
+	}
+	if v, ok := r.f.speech.Lookup(r.low(k)); ok && v.Frames&lexicon.FrameInverted != 0 && v.Form == lexicon.Past || ok && v.Form == lexicon.ThirdSingular && v.Frames&lexicon.FrameInverted != 0 {
+		np := r.nounPhraseAt(s, k+1)
+		return np.ok && r.endsClause(s, r.skipAppositive(s, np.last))
+	}
+	np := r.nounPhraseAt(s, k)
+	if !np.ok {
+		return false
+	}
+	j := np.last
+	for j < s.Last && isInterposed(r.low(j)) {
+		j++
+	}
+	if j < s.Last {
+		if v, ok := r.f.speech.Lookup(r.low(j)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) endsClause(s text.Sentence, k int) bool {
+	return k >= s.Last || r.low(k) == "," || r.low(k) == "." || r.low(k) == ";" || r.kind(k) == text.Punct
+}
+
+// setContent fills the content span of q for tokens [a, b).
+func (r *run) setContent(q *found, a, b int) {
+	// outer quotation marks are not content
+	if r.kind(a) == text.OpenQuote || r.kind(a) == text.StraightQuote {
+		if p := r.pairAt(a); p != nil && (p.close == b || p.close == b-1 || p.close < 0 && p.last >= b) {
+			if p.close == b-1 || p.close == b {
+				b = p.close
+			}
+			a++
+			q.direct = true
+		}
+	}
+	for b > a && (r.kind(b-1) == text.OpenQuote || r.kind(b-1) == text.StraightQuote && r.pairAt(b-1) != nil) {
+		b--
+	}
+	if b <= a {
+		q.cFirst, q.cLast = a, a
+		return
+	}
+	q.cFirst, q.cLast = a, b
+	q.content = parley.Span{Start: int(r.d.Tokens[a].Start), End: int(r.d.Tokens[b-1].End)}
+}
+
+// endsWithCue reports whether [a, b) ends in an attribution that introduces
+// the quotation ("He said:", "X told reporters,"), which then stands alone.
+func (r *run) endsWithCue(a, b int) bool {
+	for k := b - 1; k >= a && k > b-8; k-- {
+		if r.isSpeechWord(k) || r.low(k) == "according" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,688 @@
+package quote
+
+// Who an attribution names: the mention before or after the cue, unnamed
+// sources, coordinated speakers, and the antecedents of "it", "they", "who".
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/entity"
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+// namedSubject reports whether a speaker is a name, a pronoun or a short
+// noun phrase with a determiner, the subjects a verb reading needs.
+func (r *run) namedSubject(sp speaker) bool {
+	if sp.entity >= 0 || sp.last-sp.first == 1 && isSubjectPronoun(r.low(sp.first)) {
+		return true
+	}
+	return isDeterminer(r.low(sp.first)) && sp.last-sp.first <= 4 && !strings.Contains(sp.label, " of ")
+}
+
+// rolePhraseToken reports whether token k may belong to a role phrase in
+// front of a name ("senior aide to Vladimir Putin and member of the delegation").
+func (r *run) rolePhraseToken(k int) bool {
+	if r.kind(k) == text.Possessive {
+		return true
+	}
+	if !r.isWord(k) {
+		return false
+	}
+	l := r.low(k)
+	switch l {
+	case "of", "to", "for", "the", "and", "at", "in":
+		return true
+	}
+	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) || r.d.Tokens[k].Is(text.Cap) || r.ents.RefAt(k) != nil
+}
+
+// withBefore reports whether the phrase at k is the subject of an absolute
+// construction: "with Jordanian Foreign Minister Ayman Safadi warning of …".
+func (r *run) withBefore(s text.Sentence, k int) bool {
+	for j := k - 1; j >= s.First && k-j < 8; j-- {
+		if r.low(j) == "with" {
+			return true
+		}
+		if !r.isWord(j) || !(r.d.Tokens[j].Is(text.Cap) || r.f.roles.Is(r.low(j), lexicon.RoleMod|lexicon.RoleNoun)) {
+			return false
+		}
+	}
+	return false
+}
+
+// previousSpeaker returns the speaker of the last attribution before v in
+// the same sentence.
+func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
+	ix := r.byPara[s.Para]
+	for _, k := range slicesBackward(ix) {
+		q := r.out[k]
+		if q.cue < s.First || q.cue >= v {
+			continue
+		}
+		// the outermost attribution: "X said Washington had concluded …, saying" continues X
+		nested := false
+		for _, o := range ix {
+			if o != k && r.out[o].cFirst <= q.cue && q.cue < r.out[o].cLast && r.out[o].cue < q.cue {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			return q.sp
+		}
+	}
+	return speaker{}
+}
+
+// slicesBackward returns the indices in reverse order.
+func slicesBackward(ix []int) []int {
+	out := make([]int, len(ix))
+	for i, k := range ix {
+		out[len(ix)-1-i] = k
+	}
+	return out
+}
+
+// sentenceSubject reads the noun phrase that opens the sentence, when a
+// verb follows it before v.
+func (r *run) sentenceSubject(s text.Sentence, v int) speaker {
+	a := s.First
+	// a dateline: "WASHINGTON — …", "MOSCOW (Reuters) -"
+	for k := a; k < v && k-a < 6; k++ {
+		if r.kind(k) == text.Dash {
+			if r.d.Tokens[a].Is(text.AllCaps) {
+				a = k + 1
+			}
+			break
+		}
+	}
+	for a < v && r.isWord(a) && (r.low(a) == "but" || r.low(a) == "and" || r.low(a) == "meanwhile") {
+		a++
+	}
+	if a < v && r.low(a) == "," {
+		a++
+	}
+	// "In October, Rep. David McKinley …": an opening phrase set off by a comma
+	if a < v && isPreposition(r.low(a)) {
+		for b := a; b < v && b-a < 8; b++ {
+			if r.low(b) == "," {
+				a = b + 1
+				break
+			}
+		}
+	}
+	sp := r.nounPhraseAt(s, a)
+	if !sp.ok || sp.last >= v {
+		return speaker{}
+	}
+	return sp
+}
+
+func (r *run) firstPersonRef(a, b int) *entity.Ref {
+	for k := a; k < b; k++ {
+		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return ref
+		}
+	}
+	return nil
+}
+
+// phraseUpTo reads a plain noun phrase from a to the next comma or the end of
+// the sentence (at most 12 tokens), for sources such as "the 2009 paper".
+func (r *run) phraseUpTo(s text.Sentence, a int) speaker {
+	b := a
+	for b < s.Last && b-a < 12 && (r.isWord(b) || r.kind(b) == text.Number || r.kind(b) == text.Possessive || r.low(b) == "-") {
+		b++
+	}
+	if b == a || b < s.Last && r.low(b) != "," && r.kind(b) != text.Punct && r.kind(b) != text.Dash {
+		return speaker{}
+	}
+	sp := speaker{first: a, last: b, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[b-1].End], ok: true}
+	for k := a; k < b; k++ {
+		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Place {
+			sp.entity = ref.Entity
+			break
+		}
+	}
+	return sp
+}
+
+// subject finds the speaker mention before the verb at v.
+func (r *run) subject(s text.Sentence, v int) speaker {
+	k := v - 1
+	for k >= s.First && r.isWord(k) && isInterposed(r.low(k)) && r.ents.RefAt(k) == nil {
+		k--
+	}
+	// "X on Tuesday said", "the court last week ruled"
+	if k-1 >= s.First && isTimeWord(r.low(k)) {
+		switch r.low(k - 1) {
+		case "on", "last", "this", "next", "earlier", "late":
+			k -= 2
+			if k >= s.First && (r.low(k) == "earlier" || r.low(k) == "later") {
+				k--
+			}
+		}
+	}
+	if k < s.First {
+		return speaker{}
+	}
+	// "The justice -- who has been … -- said", "Sen. Lindsey Graham (R-S.C.) told"
+	if r.kind(k) == text.Dash || r.low(k) == ")" {
+		open := "("
+		for j := k - 1; j > s.First && k-j < 30; j-- {
+			if r.kind(k) == text.Dash && r.kind(j) == text.Dash || r.low(k) == ")" && r.low(j) == open {
+				k = j - 1
+				break
+			}
+		}
+		if r.kind(k) == text.Dash || r.low(k) == ")" {
+			return speaker{}
+		}
+	}
+	// appositive or relative clause: "Kirill Dmitriev, another member of …, said"
+	if r.low(k) == "," && k-1 >= s.First {
+		j := k - 1
+		for j >= s.First && r.low(j) != "," && k-j < 25 {
+			j--
+		}
+		// "Sanders, meanwhile, who sits at zero endorsements, said": pass over more set-off phrases
+		for hops := 0; hops < 2 && j-1 >= s.First && r.low(j) == "," && r.ents.RefAt(j-1) == nil && k-j < 30; hops++ {
+			j2 := j - 1
+			for j2 >= s.First && r.low(j2) != "," && j-j2 < 8 {
+				j2--
+			}
+			if j2 < s.First || r.low(j2) != "," || j2-1 < s.First || r.ents.RefAt(j2-1) == nil {
+				break
+			}
+			j = j2
+		}
+		// "Another member of the delegation, Kirill Dmitriev, said": the name between the commas
+		if ref := r.ents.RefAt(k - 1); ref != nil && ref.Last == k && (ref.First == j+1 || ref.First == j+2 && r.low(j+1) == "the") && r.ents.Entities[ref.Entity].Type != parley.Place {
+			return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+		}
+		if j >= s.First && r.low(j) == "," && j-1 >= s.First {
+			ref := r.ents.RefAt(j - 1)
+			if ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+				return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+			}
+			// "Tom Fitton, the president of Judicial Watch, a conservative group …, said":
+			// a person further back names the speaker the organisation only describes
+			if p := r.personBeforeCommas(s, j, k); p.ok {
+				return p
+			}
+			if ref != nil && r.ents.Entities[ref.Entity].Type != parley.Place {
+				return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+			}
+			if sp := r.nounPhraseEndingAt(s, j-1); sp.ok {
+				return sp
+			}
+		}
+		return speaker{}
+	}
+	if r.low(k) == "who" {
+		// "X, who …": the mention is "who", the speaker its antecedent
+		sp := speaker{first: k, last: k + 1, entity: -1, label: "who", ok: true}
+		if k-2 >= s.First && r.low(k-1) == "," {
+			if ref := r.ents.RefAt(k - 2); ref != nil {
+				sp.entity = ref.Entity
+			}
+		}
+		return sp
+	}
+	if r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote || r.kind(k) == text.Punct {
+		return speaker{}
+	}
+	if ref := r.ents.RefAt(k); ref != nil {
+		e := r.ents.Entities[ref.Entity]
+		if e.Type == parley.Place && (ref.Kind == parley.AdjMention || ref.First > s.First && isPreposition(r.low(ref.First-1))) {
+			// "Russian officials said", "China’s ambassador to Britain said"
+			if sp := r.nounPhraseEndingAt(s, k); sp.ok {
+				return sp
+			}
+		}
+		return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+	}
+	return r.nounPhraseEndingAt(s, k)
+}
+
+// personBeforeCommas looks back from the comma at j over up to three more
+// set-off phrases for a person's name that ends right before a comma.
+func (r *run) personBeforeCommas(s text.Sentence, j, k int) speaker {
+	for hops := 0; hops < 3 && j > s.First && k-j < 45; hops++ {
+		j2 := j - 1
+		for j2 >= s.First && r.low(j2) != "," {
+			j2--
+		}
+		if j2 < s.First+1 {
+			return speaker{}
+		}
+		if ref := r.ents.RefAt(j2 - 1); ref != nil && ref.Last == j2 && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+		j = j2
+	}
+	return speaker{}
+}
+
+// withCoordination extends a person speaker over "A and B": "Rubio and
+// Waltz told him" has two speakers.
+func (r *run) withCoordination(s text.Sentence, sp speaker) speaker {
+	k := sp.first - 1
+	// pass over the role words and known names before the name ("US National Security Adviser")
+	for k >= s.First && r.isWord(k) && (r.d.Tokens[k].Is(text.Cap) || r.f.roles.Is(r.low(k), lexicon.RoleNoun|lexicon.RoleMod)) && r.low(k) != "and" {
+		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+			break
+		}
+		k--
+	}
+	if k-1 >= s.First && r.low(k) == "and" {
+		if ref := r.ents.RefAt(k - 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && ref.Entity != sp.entity {
+			sp.entities = append([]int{ref.Entity}, sp.entities...)
+			if len(sp.entities) == 1 {
+				sp.entities = append(sp.entities, sp.entity)
+			}
+		}
+	}
+	return sp
+}
+
+// pronouns that can be the subject of a speech verb.
+func isSubjectPronoun(l string) bool {
+	switch l {
+	case "he", "she", "they", "we", "i", "it", "you":
+		return true
+	}
+	return false
+}
+
+// nounPhraseEndingAt reads a source noun phrase that ends at token k:
+// "he", "officials", "a senior official", "sources familiar with the talks",
+// "the ministry", "Russian officials".
+func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
+	if k < s.First || !r.isWord(k) && r.kind(k) != text.Number {
+		return speaker{}
+	}
+	l := r.low(k)
+	if isSubjectPronoun(l) {
+		sp := speaker{first: k, last: k + 1, entity: -1, label: r.d.Tok(k), ok: true}
+		if l == "it" || l == "they" {
+			sp.entity = r.collectiveAntecedent(s, k)
+		}
+		return sp
+	}
+	// head noun, possibly followed by a post-modifier: "people familiar with the matter",
+	// "a spokesman for the Senate Democratic campaign effort"
+	head := -1
+	for j := k; j >= s.First && k-j < 12; j-- {
+		if !r.isWord(j) && r.kind(j) != text.Possessive && r.kind(j) != text.Number {
+			break
+		}
+		lj := r.low(j)
+		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) || lj == "percent" || lj == "half" || lj == "majority" || lj == "most" {
+			if j == k || isPostModifier(r.low(j+1)) {
+				head = j
+				break
+			}
+		}
+		if _, ok := r.f.speech.Lookup(lj); ok && j != k {
+			break
+		}
+	}
+	if head < 0 {
+		// "the announcer said", "The billionaire real estate magnate says": any noun after a determiner
+		for j := k; j >= s.First && k-j < 6; j-- {
+			lj := r.low(j)
+			if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
+				break
+			}
+			if isDeterminer(lj) && j < k && !r.d.Tokens[k].Is(text.Cap) {
+				return speaker{first: j, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[k].End], ok: true}
+			}
+		}
+		// "Israeli settlers": a plural noun after a name or nationality
+		if k-1 >= s.First && strings.HasSuffix(l, "s") && !r.d.Tokens[k].Is(text.Cap) && r.ents.RefAt(k-1) != nil {
+			ref := r.ents.RefAt(k - 1)
+			return speaker{first: ref.First, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[ref.First].Start:r.d.Tokens[k].End], ok: true}
+		}
+		// "Article 33 affirms"
+		if r.kind(k) == text.Number && k-1 >= s.First && r.d.Tokens[k-1].Is(text.Cap) && r.isWord(k-1) {
+			return speaker{first: k - 1, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[k-1].Start:r.d.Tokens[k].End], ok: true}
+		}
+		// an unknown capitalised name: "Google said"
+		if r.d.Tokens[k].Is(text.Cap) && !isFunction(l) {
+			a := k
+			for a-1 >= s.First && r.isWord(a-1) && r.d.Tokens[a-1].Is(text.Cap) {
+				a--
+			}
+			if a == s.First && a == k && r.isFunctionCap(k) {
+				return speaker{}
+			}
+			return speaker{first: a, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End], ok: true}
+		}
+		return speaker{}
+	}
+
+	// determiners and modifiers before the head
+	a := head
+	for a-1 >= s.First && k-a < 14 {
+		p := a - 1
+		lp := r.low(p)
+		if r.kind(p) == text.Possessive {
+			a = p
+			continue
+		}
+		if !r.isWord(p) && r.kind(p) != text.Number {
+			break
+		}
+		if lp == "the" || lp == "a" || lp == "an" || lp == "some" || lp == "two" || lp == "three" || lp == "several" ||
+			lp == "many" || lp == "other" || lp == "one" || lp == "its" || lp == "his" || lp == "her" || lp == "their" || lp == "another" || lp == "unnamed" || lp == "anonymous" {
+			a = p
+			continue
+		}
+		if r.f.roles.Is(lp, lexicon.RoleMod|lexicon.RoleNoun|lexicon.Body) || r.d.Tokens[p].Is(text.Cap) || r.ents.RefAt(p) != nil || r.kind(p) == text.Number {
+			if _, ok := r.f.speech.Lookup(lp); ok {
+				break
+			}
+			if isFunction(lp) {
+				break
+			}
+			a = p
+			continue
+		}
+		if strings.HasSuffix(lp, "-level") || strings.HasSuffix(lp, "-ranking") {
+			a = p
+			continue
+		}
+		break
+	}
+	sp := speaker{first: a, last: k + 1, entity: -1, ok: true}
+	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End]
+	// "Anthony Anton, president and CEO of the association, stated": the role describes the person before it
+	if a-2 >= s.First && r.low(a-1) == "," && r.f.roles.Is(r.low(head), lexicon.RoleNoun) {
+		if ref := r.ents.RefAt(a - 2); ref != nil && ref.Last == a-1 && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+	}
+	// "the aide", "the minister": a nominal mention resolved by coreference
+	if ref := r.ents.RefAt(head); ref != nil && ref.Kind == parley.NominalMention {
+		sp.entity = ref.Entity
+	} else if r.f.roles.Is(r.low(head), lexicon.RoleNoun) && !r.f.roles.Is(r.low(head), lexicon.SourceNoun) || r.low(head) == "spokesperson" || r.low(head) == "spokesman" || r.low(head) == "spokeswoman" {
+		// "China’s ambassador to Britain": the one person the article gives that role
+		if e, ok := r.personWithRole(sp.label, head); ok {
+			sp.entity = e
+		}
+	}
+	// "the statement said": a document speaks for whoever issued it
+	if r.isDocumentNoun(r.low(head)) && head == k {
+		if prev := r.lastSpeakerBefore(a, 3); prev.ok {
+			prev.first, prev.last = sp.first, sp.last
+			return prev
+		}
+	}
+	// "the Pentagon spokesman": the organisation speaks through the spokesperson
+	return sp
+}
+
+func (r *run) isDocumentNoun(l string) bool {
+	switch l {
+	case "statement", "report", "letter", "memo", "filing", "release", "document", "documents", "email":
+		return true
+	}
+	return false
+}
+
+// lastSpeakerBefore returns the speaker of the last attribution that ends
+// before token i, within n sentences.
+func (r *run) lastSpeakerBefore(i, n int) speaker {
+	si := r.d.SentenceOf(i)
+	p := r.d.Sentences[si].Para
+	for _, k := range slicesBackward(r.near(p, min(p, 2))) {
+		q := r.out[k]
+		if q.cLast <= i && si-r.d.SentenceOf(q.cFirst) <= n && (q.sp.entity >= 0 || q.sp.label != "") {
+			if q.sp.entity >= 0 || !r.isDocumentNoun(strings.ToLower(q.sp.label)) {
+				return q.sp
+			}
+		}
+	}
+	return speaker{}
+}
+
+// personWithRole finds the single person whose roles share the head noun and
+// the other content words of label.
+func (r *run) personWithRole(label string, head int) (int, bool) {
+	hw := r.low(head)
+	found := -1
+	for i, e := range r.ents.Entities {
+		if e.Type != parley.Person {
+			continue
+		}
+		for _, role := range e.Roles {
+			if roleMatches(role, label, hw) {
+				if found >= 0 && found != i {
+					return 0, false
+				}
+				found = i
+			}
+		}
+	}
+	return found, found >= 0
+}
+
+// roleMatches reports whether role contains the head word and every
+// capitalised word of label ("China’s ambassador to Britain" ~ "China’s ambassador to Britain").
+func roleMatches(role, label, head string) bool {
+	rl := strings.ToLower(role)
+	if !strings.Contains(" "+rl+" ", " "+head+" ") {
+		return false
+	}
+	for _, w := range strings.Fields(label) {
+		w = strings.TrimRight(w, ",.’'s")
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if !strings.Contains(rl, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// collectiveAntecedent resolves "it" and "they" as a speaker: the
+// organisation or group that opens the sentence, or the last such speaker,
+// or the last organisation mentioned.
+func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
+	if sp := r.sentenceSubject(s, k); sp.ok && sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Organization {
+		return sp.entity
+	}
+	p := s.Para
+	for _, j := range slicesBackward(r.near(p, min(p, 2))) {
+		q := r.out[j]
+		if q.cue >= k || r.d.SentenceOf(max(q.cue, q.cFirst)) < r.d.SentenceOf(k)-3 {
+			continue
+		}
+		if q.sp.entity >= 0 && r.ents.Entities[q.sp.entity].Type == parley.Organization {
+			return q.sp.entity
+		}
+	}
+	for j := k - 1; j >= 0 && k-j < 120; j-- {
+		if ref := r.ents.RefAt(j); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Organization {
+			return ref.Entity
+		}
+	}
+	return -1
+}
+
+// genericNP returns the end of a plain noun phrase at a ("the cheering
+// crowd", "a packed college gym in Jacksonville"), or a when there is none.
+func (r *run) genericNP(s text.Sentence, a int) int {
+	if a >= s.Last || !r.isWord(a) {
+		return a
+	}
+	if !isDeterminer(r.low(a)) {
+		// a bare plural: "told donors", "told settler leaders on Tuesday"
+		b := a
+		for b < s.Last && b-a < 4 && r.isWord(b) && !isFunction(r.low(b)) && !isPreposition(r.low(b)) && !r.isSpeechWord(b) && !r.d.Tokens[b].Is(text.Cap) {
+			b++
+			if strings.HasSuffix(r.low(b-1), "s") && (b >= s.Last || !r.isWord(b) || isPreposition(r.low(b)) || r.low(b) == "that") {
+				return b
+			}
+		}
+		return a
+	}
+	b := a + 1
+	for b < s.Last && b-a < 6 && r.isWord(b) && !isFunction(r.low(b)) && !r.isSpeechWord(b) {
+		b++
+	}
+	if b == a+1 {
+		return a
+	}
+	return b
+}
+
+// nounPhraseAt reads the speaker or addressee noun phrase that starts at a:
+// an entity mention, a pronoun, or a source noun phrase ("the minister",
+// "reporters", "a senior official who …").
+func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
+	if a >= s.Last || !r.isWord(a) {
+		return speaker{}
+	}
+	if ref := r.ents.RefAt(a); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Person {
+		// "White House Press Secretary Stephanie Grisham": the person the role phrase names
+		for b := ref.Last; b < s.Last && b-ref.Last < 6; b++ {
+			if p := r.ents.RefAt(b); p != nil && r.ents.Entities[p.Entity].Type == parley.Person {
+				return speaker{first: p.First, last: p.Last, entity: p.Entity, ok: true}
+			}
+			if !r.isWord(b) || !(r.d.Tokens[b].Is(text.Cap) || r.f.roles.Is(r.low(b), lexicon.RoleNoun|lexicon.RoleMod)) {
+				break
+			}
+		}
+	}
+	if ref := r.ents.RefAt(a); ref != nil {
+		// "US media", "Hong Kong police": a place in front of a noun is a modifier
+		if !(r.ents.Entities[ref.Entity].Type == parley.Place && ref.Last < s.Last && r.isWord(ref.Last) && r.f.roles.Is(r.low(ref.Last), lexicon.SourceNoun|lexicon.RoleNoun|lexicon.Body|lexicon.RoleMod)) && !(ref.Last < s.Last && r.low(ref.Last) == "media") {
+			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+	}
+	l := r.low(a)
+	// "said Mr. Schmidt", "said Sen. Sanders": a title before the name
+	if r.f.roles.Is(l, lexicon.Title|lexicon.RoleNoun) && a+1 < s.Last {
+		b := a + 1
+		if r.low(b) == "." {
+			b++
+		}
+		if ref := r.ents.RefAt(b); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+			return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+	}
+	switch l {
+	case "him", "her", "them", "me", "us", "he", "she", "they", "it", "reporters", "journalists", "lawmakers", "parliament", "congress":
+		return speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}
+	}
+	// "undecided Republican voter Stephanie Hooton": descriptive words, then the person
+	for b := a; b < s.Last && b-a < 6; b++ {
+		if ref := r.ents.RefAt(b); ref != nil && b > a {
+			if r.ents.Entities[ref.Entity].Type == parley.Person {
+				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+			continue
+		}
+		if !r.isWord(b) || isFunction(r.low(b)) && b > a || r.isSpeechWord(b) {
+			break
+		}
+	}
+	// determiner + modifiers + head, then the entity inside if any
+	b := a
+	head := -1
+	for b < s.Last && b-a < 8 {
+		if r.kind(b) == text.Possessive {
+			b++
+			continue
+		}
+		if !r.isWord(b) {
+			break
+		}
+		lb := r.low(b)
+		if ref := r.ents.RefAt(b); ref != nil {
+			if r.ents.Entities[ref.Entity].Type == parley.Person {
+				return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+			if r.ents.Entities[ref.Entity].Type == parley.Organization && head < 0 && (ref.Last >= s.Last || !r.isWord(ref.Last) || !r.f.roles.Is(r.low(ref.Last), lexicon.RoleNoun|lexicon.SourceNoun)) {
+				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+			b = ref.Last
+			continue
+		}
+		if r.f.roles.Is(lb, lexicon.SourceNoun|lexicon.RoleNoun) {
+			head = b
+			b++
+			// a name right after the role: "the minister Sergey Lavrov"
+			continue
+		}
+		if lb == "the" || lb == "a" || lb == "an" || r.f.roles.Is(lb, lexicon.RoleMod|lexicon.Body) || r.d.Tokens[b].Is(text.Cap) || lb == "one" || lb == "two" || lb == "several" || lb == "some" || lb == "other" || lb == "another" || lb == "unnamed" {
+			if head >= 0 {
+				break
+			}
+			b++
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		// "The US welcomed …": a determiner and a name stand for the name
+		if b > a {
+			if ref := r.ents.RefAt(b - 1); ref != nil && ref.Last == b && r.ents.Entities[ref.Entity].Type != parley.Person {
+				return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+		}
+		return speaker{}
+	}
+	end := head + 1
+	// post-modifiers: "familiar with the talks", "who spoke on condition of anonymity"
+	if end < s.Last {
+		switch r.low(end) {
+		case "familiar", "close", "with", "briefed", "involved", "knowledgeable", "who", "speaking":
+			for end < s.Last && r.kind(end) != text.Punct && r.kind(end) != text.Dash && r.low(end) != "that" && end-head < 14 {
+				if _, ok := r.f.speech.Lookup(r.low(end)); ok && r.low(end) != "spoke" && r.low(end-1) != "who" {
+					break
+				}
+				end++
+			}
+		}
+	}
+	sp := speaker{first: a, last: end, entity: -1, ok: true}
+	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[end-1].End]
+	return sp
+}
+
+// skipAppositive passes ", the former governor of Minnesota," after a speaker.
+func (r *run) skipAppositive(s text.Sentence, a int) int {
+	if a < s.Last && r.low(a) == "," && a+1 < s.Last {
+		switch r.low(a + 1) {
+		case "the", "a", "an", "who", "another", "his", "her", "its", "their":
+			for b := a + 1; b < s.Last && b-a < 25; b++ {
+				if r.low(b) == "," {
+					return b
+				}
+			}
+			return s.Last
+		}
+	}
+	return a
+}
+
+func (r *run) channelOf(sp speaker) string {
+	if sp.entity >= 0 {
+		e := r.ents.Entities[sp.entity]
+		if e.Type == parley.Organization && (e.Kind == string(parley.Media) || e.Kind == string(parley.Platform)) {
+			return e.Name
+		}
+		return ""
+	}
+	switch strings.ToLower(sp.label) {
+	case "reporters", "journalists":
+		return "reporters"
+	}
+	return ""
+}
