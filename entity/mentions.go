@@ -1,0 +1,375 @@
+package entity
+
+// Entities and their mentions: people merged by name and surname, known names,
+// organisations named by their fullest form, lone capitalised words decided last.
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+func (w *work) addKnownPieces(ps []piece) {
+	for pi := 0; pi < len(ps); pi++ {
+		p := ps[pi]
+		if p.kind != pKnown {
+			continue
+		}
+		kn := p.known
+		// "US State Department", "Russian Foreign Ministry": a government body
+		// with its country in front is named in full
+		if kn.Type == parley.Place && kn.Kind == "country" && pi+1 < len(ps) && ps[pi+1].kind == pKnown && ps[pi+1].first == p.last {
+			if nx := ps[pi+1].known; nx.Type == parley.Organization && nx.Country == kn.Country && nx.Country != "" {
+				key := string(nx.Type) + ":" + strings.ToLower(nx.Name)
+				w.addMention(parley.Entity{Type: nx.Type, Kind: nx.Kind, Name: nx.Name, Country: nx.Country, Affiliation: nx.CountryName}, p.first, ps[pi+1].last, parley.NameMention)
+				if idx, ok := w.byKey[key]; ok {
+					e := &w.res.Entities[idx]
+					if full := w.span(p.first, ps[pi+1].last); len(full) > len(e.Name) {
+						e.Aliases = append(e.Aliases, e.Name)
+						e.Name = full
+						e.Aliases = removeString(e.Aliases, full)
+					}
+				}
+				pi++
+				continue
+			}
+		}
+		if kn.Ambiguous && !w.ambiguousOK(p.first, p.last) {
+			continue
+		}
+		kind := parley.NameMention
+		if kn.Demonym {
+			kind = parley.AdjMention
+		}
+		name := kn.Name
+		if kn.Type == parley.Place && kn.Kind != "country" {
+			if c := strings.IndexByte(name, ','); c > 0 {
+				name = name[:c]
+			}
+		}
+		e := parley.Entity{Type: kn.Type, Kind: kn.Kind, Name: name, Country: kn.Country}
+		if kn.Type == parley.Organization && kn.CountryName != "" {
+			e.Affiliation = kn.CountryName
+		}
+		w.addMention(e, p.first, p.last, kind)
+	}
+}
+
+// ambiguousOK accepts a short ambiguous name ("X", "AP") only where the
+// context makes it a platform or outlet: "on X", "told AP", "AP reported".
+func (w *work) ambiguousOK(a, b int) bool {
+	if b < len(w.d.Tokens) && w.isCapWord(b) {
+		return false // part of a longer name or title: "Vice President"
+	}
+	if a > 0 && w.low(a-1) == "(" && b < len(w.d.Tokens) && w.tok(b) == ")" {
+		return true // a dateline credit: "HANOI (AP) —"
+	}
+	if a > 0 {
+		switch w.low(a - 1) {
+		case "on", "told", "to", "via", "from", "with", "by":
+			return true
+		}
+	}
+	if b < len(w.d.Tokens) {
+		if v, ok := w.r.speech.Lookup(w.low(b)); ok && v.Frames != 0 {
+			return true
+		}
+		if w.tok(b) == "’s" || w.tok(b) == "'s" {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *work) addOrg(i, j int, pieces []piece) {
+	name := w.span(i, j)
+	kind := string(parley.OtherOrg)
+	country, cname := "", ""
+	for _, p := range pieces {
+		if p.kind == pKnown {
+			if country == "" {
+				country, cname = p.known.Country, p.known.CountryName
+			}
+			if p.known.Type == parley.Organization && p.known.Kind != "" && kind == string(parley.OtherOrg) {
+				kind = p.known.Kind
+			}
+		}
+	}
+	switch w.low(j - 1) {
+	case "ministry", "department", "government", "cabinet", "office", "administration", "senate", "congress",
+		"parliament", "assembly", "embassy", "commission", "directorate", "bureau", "secretariat", "council", "duma", "knesset":
+		if country != "" || kind == string(parley.OtherOrg) {
+			kind = string(parley.Government)
+		}
+	case "army", "navy", "forces", "force":
+		kind = string(parley.Military)
+	case "party":
+		kind = string(parley.Party)
+	case "inc", "corp", "corporation", "company", "co", "ltd", "plc", "llc", "airlines", "airways", "motors",
+		"technologies", "labs", "systems", "industries", "holdings", "securities":
+		kind = string(parley.Company)
+	case "times", "post", "news", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "radio",
+		"television", "tv", "channel", "magazine", "press", "media":
+		kind = string(parley.Media)
+	}
+	e := parley.Entity{Type: parley.Organization, Kind: kind, Name: name, Country: country, Affiliation: cname}
+	w.addMention(e, i, j, parley.NameMention)
+	// the known names inside are places of their own ("Russian" in "Russian Foreign Ministry")
+	w.addKnownPieces(pieces)
+}
+
+// nameWords returns the words of a name in [a, b); an initial keeps its
+// period ("Peter T. King").
+func (w *work) nameWords(a, b int) []string {
+	var out []string
+	for k := a; k < b; k++ {
+		if w.d.Tokens[k].Kind != text.Word {
+			continue
+		}
+		word := w.tok(k)
+		if k+1 < b && w.tok(k+1) == "." && utf8.RuneCountInString(word) == 1 {
+			word += "."
+		}
+		out = append(out, word)
+	}
+	return out
+}
+
+func (w *work) addPerson(p personDraft) {
+	words := w.nameWords(p.first, p.last)
+	if len(words) == 0 {
+		return
+	}
+	// drop titles inside the name ("Mr. Rubio" handled by pieces; "President" may remain)
+	for len(words) > 1 && w.r.roles.Is(strings.ToLower(words[0]), lexicon.Title|lexicon.RoleNoun) {
+		words = words[1:]
+	}
+	last := words[len(words)-1]
+	// suffixes are not surnames
+	if len(words) > 1 {
+		switch strings.TrimSuffix(strings.ToLower(last), ".") {
+		case "jr", "sr", "ii", "iii", "iv":
+			last = words[len(words)-2]
+		}
+	}
+	key := "P:" + strings.ToLower(words[0]) + " " + strings.ToLower(last)
+	if len(words) > 1 && nameConnectors[words[0]] {
+		// "de Vries": a surname with its particle
+		if ids := w.surnames[strings.ToLower(last)]; len(ids) > 0 {
+			w.attach(ids[len(ids)-1], p, parley.NameMention)
+			return
+		}
+	}
+	if len(words) == 1 {
+		// a single word with a title ("Mr. Rubio"): attach to a known person with this surname,
+		// the one whose roles the title repeats when several share it ("Vice President Biden")
+		if ids := w.surnames[strings.ToLower(last)]; len(ids) > 0 {
+			best := ids[len(ids)-1]
+			for _, id := range ids {
+				if sharesRoleWord(w.res.Entities[id].Roles, p.roles) {
+					best = id
+				}
+			}
+			w.attach(best, p, parley.NameMention)
+			return
+		}
+		key = "P:" + strings.ToLower(last)
+	}
+	if idx, ok := w.byKey[key]; ok {
+		w.attach(idx, p, parley.NameMention)
+		return
+	}
+	e := parley.Entity{Type: parley.Person, Name: strings.Join(words, " ")}
+	idx := w.newEntity(key, e)
+	if len(words) > 1 {
+		// the given name tells the gender pronouns need ("Maria Lopez … she")
+		w.setGender(idx, w.r.roles.GivenNameGender(words[0]))
+	}
+	w.surnames[strings.ToLower(last)] = append(w.surnames[strings.ToLower(last)], idx)
+	w.attach(idx, p, parley.NameMention)
+}
+
+// attach adds the draft's mention, roles and affiliation to entity idx.
+func (w *work) attach(idx int, p personDraft, kind parley.MentionKind) {
+	e := &w.res.Entities[idx]
+	for _, r := range p.roles {
+		if !contains(e.Roles, r) {
+			e.Roles = append(e.Roles, r)
+		}
+	}
+	if e.Affiliation == "" && p.affiliation != "" {
+		e.Affiliation, e.Country = p.affiliation, p.country
+	}
+	if p.gender != lexicon.UnknownGender {
+		w.setGender(idx, p.gender)
+	}
+	name := strings.Join(w.nameWords(p.first, p.last), " ")
+	if name != e.Name && !contains(e.Aliases, name) && !strings.Contains(name, ".") {
+		// a longer form becomes the name ("Putin" seen first, then "Vladimir Putin")
+		if len(name) > len(e.Name) && strings.HasSuffix(name, e.Name) {
+			e.Aliases = append(e.Aliases, e.Name)
+			e.Name = name
+		} else if !strings.HasSuffix(e.Name, name) || len(name) < len(e.Name) {
+			e.Aliases = append(e.Aliases, name)
+		}
+	}
+	first := p.first
+	if p.mention > 0 && p.mention < first {
+		first = p.mention
+	}
+	w.addRef(idx, first, p.last, kind)
+}
+
+func sharesRoleWord(a, b []string) bool {
+	for _, x := range a {
+		for _, wx := range strings.Fields(strings.ToLower(x)) {
+			if len(wx) < 4 {
+				continue
+			}
+			for _, y := range b {
+				if strings.Contains(strings.ToLower(y), wx) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func removeString(ss []string, s string) []string {
+	out := ss[:0]
+	for _, x := range ss {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *work) newEntity(key string, e parley.Entity) int {
+	idx := len(w.res.Entities)
+	w.res.Entities = append(w.res.Entities, e)
+	w.res.Gender = append(w.res.Gender, lexicon.UnknownGender)
+	w.byKey[key] = idx
+	return idx
+}
+
+func (w *work) setGender(idx int, g lexicon.Gender) {
+	if w.res.Gender[idx] == lexicon.UnknownGender {
+		w.res.Gender[idx] = g
+	}
+}
+
+// addMention adds a mention of a non-person entity, merging by name.
+func (w *work) addMention(e parley.Entity, a, b int, kind parley.MentionKind) {
+	key := string(e.Type) + ":" + strings.ToLower(e.Name)
+	idx, ok := w.byKey[key]
+	if !ok {
+		idx = w.newEntity(key, e)
+	}
+	surface := w.span(a, b)
+	ent := &w.res.Entities[idx]
+	switch {
+	case kind != parley.NameMention || surface == ent.Name:
+	case ent.Type == parley.Organization && len(surface) > len(ent.Name):
+		// organisations are named by their fullest form in the text ("US State Department")
+		ent.Aliases = append(removeString(ent.Aliases, surface), ent.Name)
+		ent.Name = surface
+	case !contains(ent.Aliases, surface) && !strings.EqualFold(surface, ent.Name):
+		ent.Aliases = append(ent.Aliases, surface)
+	}
+	w.addRef(idx, a, b, kind)
+}
+
+func (w *work) addRef(idx, a, b int, kind parley.MentionKind) {
+	for k := a; k < b; k++ {
+		if w.res.At[k] >= 0 {
+			return // already covered by an earlier mention
+		}
+	}
+	ref := Ref{Span: parley.Span{Start: int(w.d.Tokens[a].Start), End: int(w.d.Tokens[b-1].End)}, First: a, Last: b, Entity: idx, Kind: kind}
+	w.res.Refs = append(w.res.Refs, ref)
+	for k := a; k < b; k++ {
+		w.res.At[k] = int32(len(w.res.Refs) - 1)
+	}
+}
+
+// readSingle decides what a lone capitalised word is.
+func (w *work) readSingle(a, b int) {
+	l := strings.ToLower(w.nameWords(a, b)[0])
+	if ids := w.surnames[l]; len(ids) > 0 {
+		// the most recent person with this surname, mentioned before this point
+		best := ids[0]
+		w.attach(best, personDraft{first: a, last: b}, parley.NameMention)
+		return
+	}
+	// a family name written first ("Liu Xiaming" … "Liu"): the first word of exactly one person's name
+	if idx, ok := w.uniqueFirstWord(l); ok {
+		w.attach(idx, personDraft{first: a, last: b}, parley.NameMention)
+		return
+	}
+	if kn, ok := w.r.gaz.Known(w.words(a, b)); ok && kn.Words == b-a {
+		w.addKnownPieces([]piece{{kind: pKnown, first: a, last: b, known: kn}})
+		return
+	}
+	// a speech verb right after it ("Trump said") or a title before it makes it a person
+	if b < len(w.d.Tokens) {
+		if v, ok := w.r.speech.Lookup(w.low(b)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) && v.Frames&(lexicon.FrameThat|lexicon.FrameObject) != 0 {
+			w.addPerson(personDraft{first: a, last: b})
+			return
+		}
+	}
+	if a >= 2 && w.d.Tokens[a-1].Kind == text.Word && !w.d.Tokens[a-1].Is(text.Cap) {
+		if v, ok := w.r.speech.Lookup(w.low(a - 1)); ok && v.Frames&lexicon.FrameInverted != 0 && w.tok(a-2) == "," {
+			w.addPerson(personDraft{first: a, last: b}) // "…, said Ushakov"
+			return
+		}
+	}
+}
+
+// uniqueFirstWord returns the one multiword person whose name starts with
+// the lower-case word l, when the word is not also a common given name of
+// several people.
+func (w *work) uniqueFirstWord(l string) (int, bool) {
+	found := -1
+	for i, e := range w.res.Entities {
+		if e.Type != parley.Person {
+			continue
+		}
+		sp := strings.IndexByte(e.Name, ' ')
+		if sp <= 0 || !strings.EqualFold(e.Name[:sp], l) {
+			continue
+		}
+		if found >= 0 {
+			return 0, false
+		}
+		found = i
+	}
+	return found, found >= 0
+}
+
+func (w *work) sortRefs() {
+	refs := w.res.Refs
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].First < refs[j].First })
+	for i := range w.res.At {
+		w.res.At[i] = -1
+	}
+	for ri, r := range refs {
+		for k := r.First; k < r.Last; k++ {
+			w.res.At[k] = int32(ri)
+		}
+	}
+}

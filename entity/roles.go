@@ -1,0 +1,322 @@
+package entity
+
+// Titles and roles: the phrases before a name ("senior aide to Vladimir Putin"),
+// set off before it, or in apposition after it; and the affiliation they give.
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/text"
+)
+
+// roleAt matches the longest role phrase ("Secretary of State") at token k.
+func (w *work) roleAt(k, j int) (int, lexicon.RoleWord) {
+	maxN := min(w.r.roles.MaxWords(), j-k)
+	for n := maxN; n >= 1; n-- {
+		var key string
+		if n == 1 {
+			key = w.low(k)
+		} else {
+			parts := make([]string, n)
+			for m := 0; m < n; m++ {
+				parts[m] = w.low(k + m)
+			}
+			key = strings.Join(parts, " ")
+		}
+		rw := w.r.roles.Lookup(key)
+		if rw.Kind&(lexicon.RoleNoun|lexicon.Title|lexicon.RoleMod) != 0 {
+			if n == 1 && rw.Kind&(lexicon.RoleNoun|lexicon.Title) == 0 && k+1 < j && !w.r.roles.Is(w.low(k+1), lexicon.RoleNoun|lexicon.RoleMod) {
+				// a modifier alone ("Foreign") is a role word only before a role noun
+				if _, ok := w.r.gaz.Known(w.words(k+1, j)); !ok {
+					return 0, rw
+				}
+			}
+			return n, rw
+		}
+	}
+	return 0, lexicon.RoleWord{}
+}
+
+func (w *work) rolePhraseFromPieces(pre []piece) string {
+	if len(pre) == 0 {
+		return ""
+	}
+	a, b := pre[0].first, pre[len(pre)-1].last
+	// drop a leading title abbreviation ("Mr.", "Sen.") from the role
+	for a < b && w.r.roles.Is(w.low(a), lexicon.Title) && !w.r.roles.Is(w.low(a), lexicon.RoleNoun) {
+		a++
+		for a < b && w.d.Tokens[a].Kind != text.Word {
+			a++
+		}
+	}
+	if a >= b {
+		return ""
+	}
+	return w.span(a, b)
+}
+
+// affiliationOf picks the affiliation a role phrase gives: a media outlet
+// first ("Fox News correspondent"), else a country, else an organisation's country.
+func (w *work) affiliationOf(pre []piece) (string, string) {
+	var country, cc, org string
+	for _, p := range pre {
+		if p.kind != pKnown {
+			continue
+		}
+		k := p.known
+		switch {
+		case k.Type == parley.Organization && k.Kind == string(parley.Media):
+			return k.Name, ""
+		case k.Type == parley.Place && k.Kind == "country" || k.Demonym:
+			if country == "" {
+				country, cc = k.CountryName, k.Country
+				if country == "" {
+					country = k.Name
+				}
+			}
+		case k.Type == parley.Organization:
+			if org == "" {
+				org = k.CountryName
+				if org == "" {
+					org = k.Name
+				}
+				if cc == "" {
+					cc = k.Country
+				}
+			}
+		}
+	}
+	if country != "" {
+		return country, cc
+	}
+	return org, cc
+}
+
+// roleToken reports whether token k may be part of a lower-case role phrase.
+func (w *work) roleToken(k int) bool {
+	t := w.d.Tokens[k]
+	if t.Kind == text.Possessive {
+		return true
+	}
+	if t.Kind == text.Dash {
+		return false
+	}
+	if t.Kind != text.Word {
+		return false
+	}
+	l := w.low(k)
+	switch l {
+	case "of", "to", "for", "the", "and", "at", "in", "on":
+		return true
+	}
+	if w.r.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) {
+		return true
+	}
+	return w.isCapWord(k) && !stopCaps[l]
+}
+
+// preModifier reads a lower-case role phrase that ends right before the
+// name chunk at i: "senior aide to Vladimir Putin and member of the Russian
+// delegation Yury Ushakov", "Putin’s aide Yury Ushakov".
+//
+// The chunk starts at i and its name at nameStart; known names in between
+// ("China’s ambassador to Britain Liu Xiaming") belong to the phrase.
+func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g lexicon.Gender) {
+	if i == 0 {
+		return nil, "", "", 0
+	}
+	s := w.d.Sentences[w.sentIdx[i]]
+	prev := i - 1
+	if prev < s.First || w.d.Tokens[prev].Kind != text.Word && w.d.Tokens[prev].Kind != text.Possessive {
+		return nil, "", "", 0
+	}
+	if !w.r.roles.Is(w.low(prev), lexicon.RoleNoun|lexicon.Body) && (nameStart == i || !w.roleToken(prev)) {
+		return nil, "", "", 0
+	}
+	a := prev
+	for a-1 >= s.First && w.roleToken(a-1) && i-a < 16 {
+		a--
+	}
+	// trim function words at the start
+	for a < i && (w.d.Tokens[a].Kind != text.Word || isFunctionWord(w.low(a))) {
+		a++
+	}
+	i = nameStart
+	if a >= i {
+		return nil, "", "", 0
+	}
+	hasRole := false
+	for k := a; k < i; k++ {
+		rw := w.r.roles.Lookup(w.low(k))
+		if rw.Kind&lexicon.RoleNoun != 0 {
+			hasRole = true
+			if rw.Gender != lexicon.UnknownGender {
+				g = rw.Gender
+			}
+		}
+	}
+	if !hasRole {
+		return nil, "", "", 0
+	}
+	phrase := w.span(a, i)
+	for _, part := range strings.Split(phrase, " and ") {
+		if part = strings.TrimSpace(part); part != "" {
+			roles = append(roles, part)
+		}
+	}
+	aff, cc = w.affiliationOf(w.pieces(a, i))
+	return roles, aff, cc, g
+}
+
+func isDeterminerWord(l string) bool {
+	switch l {
+	case "another", "the", "a", "an", "one", "his", "her", "their", "its":
+		return true
+	}
+	return false
+}
+
+// isCourtesyTitle reports titles that say nothing of a role.
+func isCourtesyTitle(l string) bool {
+	switch l {
+	case "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord":
+		return true
+	}
+	return false
+}
+
+// isStopVerb reports words that end a descriptive phrase: auxiliaries and
+// common finite verbs.
+func isStopVerb(l string) bool {
+	switch l {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+		"might", "must", "do", "does", "did", "be", "been", "being", "and", "or", "but", "as", "if", "because",
+		"when", "while", "after", "before", "since", "said", "says", "told":
+		return true
+	}
+	return false
+}
+
+func isFunctionWord(l string) bool {
+	switch l {
+	case "of", "to", "for", "the", "and", "at", "in", "on", "a", "an":
+		return true
+	}
+	return false
+}
+
+// preApposition reads "Another member of the Russian delegation, NAME," where
+// the role phrase opens the sentence and the name is set off by commas.
+func (w *work) preApposition(i, j int) (roles []string, aff, cc string, g lexicon.Gender) {
+	if i < 2 || w.tok(i-1) != "," || j >= len(w.d.Tokens) || (w.tok(j) != "," && w.kind(j) != text.Dash) {
+		return nil, "", "", 0
+	}
+	s := w.d.Sentences[w.sentIdx[i]]
+	a := i - 1
+	for a-1 >= s.First && w.roleToken(a-1) && i-a < 14 {
+		a--
+	}
+	if a-1 == s.First && isDeterminerWord(w.low(s.First)) {
+		a = s.First // "Another member of the delegation, NAME,"
+	}
+	if a != s.First && !(a-1 >= s.First && w.kind(a-1) == text.OpenQuote) {
+		return nil, "", "", 0
+	}
+	for a < i-1 && (w.d.Tokens[a].Kind != text.Word || isFunctionWord(w.low(a)) || w.low(a) == "another") {
+		a++
+	}
+	hasRole := false
+	for k := a; k < i-1; k++ {
+		if rw := w.r.roles.Lookup(w.low(k)); rw.Kind&lexicon.RoleNoun != 0 {
+			hasRole = true
+			if rw.Gender != lexicon.UnknownGender {
+				g = rw.Gender
+			}
+		}
+	}
+	if !hasRole || a >= i-1 {
+		return nil, "", "", 0
+	}
+	roles = []string{w.span(a, i-1)}
+	aff, cc = w.affiliationOf(w.pieces(a, i-1))
+	return roles, aff, cc, g
+}
+
+// appositive reads ", the German chancellor," after a name ending at j.
+func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gender) {
+	n := len(w.d.Tokens)
+	if j >= n || w.tok(j) != "," {
+		return nil, "", "", 0
+	}
+	s := w.d.Sentences[w.sentIdx[j]]
+	a := j + 1
+	// skip an age: "Scholz, 66, the chancellor"
+	if a < s.Last && w.d.Tokens[a].Kind == text.Number && a+1 < s.Last && w.tok(a+1) == "," {
+		a += 2
+	}
+	if a < s.Last && w.d.Tokens[a].Kind == text.Word {
+		switch w.low(a) {
+		case "the", "a", "an", "his", "her", "its", "their", "another", "one", "who":
+			if w.low(a) == "who" {
+				return nil, "", "", 0
+			}
+			a++
+		}
+	}
+	b := a
+	hasRole := false
+	for b < s.Last && b-a < 14 {
+		t := w.d.Tokens[b]
+		if t.Kind == text.Word {
+			l := w.low(b)
+			rw := w.r.roles.Lookup(l)
+			if rw.Kind&lexicon.RoleNoun != 0 {
+				hasRole = true
+				if rw.Gender != lexicon.UnknownGender {
+					g = rw.Gender
+				}
+			}
+			if l == "who" || l == "which" || l == "that" {
+				break
+			}
+			if _, ok := w.r.speech.Lookup(l); ok && hasRole {
+				break
+			}
+			if w.roleToken(b) || l == "from" || l == "with" || l == "under" {
+				b++
+				continue
+			}
+			// descriptive words before the role noun ("new police commissioner"), or after it
+			// ("professor of international studies at the University of Miami")
+			if !isStopVerb(l) && (b-a < 4 || hasRole) {
+				b++
+				continue
+			}
+			break
+		}
+		if t.Kind == text.Possessive || (t.Kind == text.Dash && b > a && w.d.Tokens[b-1].Kind == text.Word && !w.d.Tokens[b-1].Is(text.SpaceAfter)) {
+			b++
+			continue
+		}
+		break
+	}
+	if !hasRole || b == a {
+		return nil, "", "", 0
+	}
+	// the phrase must end the apposition: a comma, the end of the sentence, "who", or a verb
+	if b < s.Last {
+		nt := w.tok(b)
+		_, isVerb := w.r.speech.Lookup(w.low(b))
+		if nt != "," && nt != "." && nt != ")" && w.low(b) != "who" && !isVerb && w.d.Tokens[b].Kind != text.Dash && w.d.Tokens[b].Kind != text.CloseQuote {
+			return nil, "", "", 0
+		}
+	}
+	for b > a && isFunctionWord(w.low(b-1)) {
+		b--
+	}
+	roles = []string{w.span(a, b)}
+	aff, cc = w.affiliationOf(w.pieces(a, b))
+	return roles, aff, cc, g
+}
