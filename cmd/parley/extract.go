@@ -48,7 +48,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	jsonl := fs.Bool("jsonl", false, "read JSONL ({\"id\",\"text\",…} per line) and write one JSON object per line")
-	format := fs.String("format", "json", "output format: json, text (a who-said-what table)")
+	format := fs.String("format", "json", "output format: json; text (a who-said-what table); gdelt (events as GDELT 2.0-style TSV); claimreview (claims as schema.org ClaimReview JSON-LD)")
+	header := fs.Bool("header", true, "gdelt: write the column names first")
 	includeText := fs.Bool("include-text", false, "include the analysed text in the output as \"text\"")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for relative dates, when the input has none")
 	workers := fs.Int("workers", 0, "parallel workers for JSONL input (0: all cores)")
@@ -68,8 +69,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errors.New("need an input (a file name or -)")
 	}
-	if *format != "json" && *format != "text" {
-		return fmt.Errorf("unknown --format %q (json, text)", *format)
+	switch *format {
+	case "json", "text", "gdelt", "claimreview":
+	default:
+		return fmt.Errorf("unknown --format %q (json, text, gdelt, claimreview)", *format)
 	}
 	var pub time.Time
 	if *published != "" {
@@ -94,6 +97,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer w.Flush()
+	if *format == "gdelt" {
+		opts.gdelt = export.NewGDELTWriter(w, export.GDELTOptions{Header: *header})
+		defer opts.gdelt.Flush()
+	}
 	oneDoc := fs.NArg() == 1
 	failed := 0
 	for _, name := range fs.Args() {
@@ -234,6 +241,7 @@ func looksBinary(data []byte) bool {
 type extractOptions struct {
 	export.Options
 	store parley.Store
+	gdelt *export.GDELTWriter // for --format gdelt: one header, then rows
 }
 
 func writeAnalysis(w io.Writer, a *parley.Analysis, opts extractOptions, format string, line bool) error {
@@ -242,8 +250,21 @@ func writeAnalysis(w io.Writer, a *parley.Analysis, opts extractOptions, format 
 			return fmt.Errorf("storing %s: %w", a.Document.ID, err)
 		}
 	}
-	if format == "text" {
+	switch format {
+	case "text":
 		return writeTable(w, a)
+	case "gdelt":
+		return opts.gdelt.Write(a)
+	case "claimreview":
+		if !line {
+			return export.WriteClaimReviews(w, a)
+		}
+		b, err := json.Marshal(export.ClaimReviews(a))
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(w, "%s\n", b)
+		return err
 	}
 	doc := export.FromAnalysis(a, opts.Options)
 	enc := json.NewEncoder(w)
