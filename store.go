@@ -29,8 +29,15 @@ type Store interface {
 	// PutAnalysis would have reported for as[i]. Ingest uses it so that the
 	// store is not the bottleneck.
 	PutAnalyses(ctx context.Context, as []*Analysis) (stored []bool, err error)
-	// HasContent reports whether a document with this content hash is stored.
+	// HasContent reports whether a document with this content hash is stored,
+	// as an analysis or as a duplicate.
 	HasContent(ctx context.Context, contentHash string) (bool, error)
+	// PutDuplicate records a near-duplicate copy (a republished wire story)
+	// linked to the document it copies, without analysing it again. It is
+	// idempotent on the copy's content hash.
+	PutDuplicate(ctx context.Context, d Duplicate) error
+	// DuplicatesOf lists the copies linked to the document with this id.
+	DuplicatesOf(ctx context.Context, originalID string) ([]Duplicate, error)
 
 	// Article returns one stored article with its analysis.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
@@ -324,4 +331,16 @@ func ParseDateRange(since, until string) (from, to time.Time, err error) {
 		err = fmt.Errorf("%w: since %s is not before until %s", ErrInvalid, since, until)
 	}
 	return
+}
+
+// Duplicate is a near-copy of a stored document: what is known of the copy
+// and the id of the original it was linked to.
+type Duplicate struct {
+	ID          string // the copy's own id
+	ContentHash string // of the copy's text
+	OriginalID  string // id of the document it copies
+	URL         string
+	Title       string
+	Outlet      string
+	Source      string
 }

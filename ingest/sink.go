@@ -321,8 +321,8 @@ func (s *FileSink) Close() error {
 // StoreSink writes analyses to a parley.Store, which is idempotent on the
 // content hash: the store itself is the resume journal. Analyses are
 // buffered and written one transaction per commit (PutAnalyses).
-// Duplicates are counted by Run but not stored: the Store has no place for
-// the link, and a stored copy would be analysed again on reprocessing.
+// Duplicates are stored as links to their original (PutDuplicate), never
+// as analyses, so reprocessing does not analyse them again.
 type StoreSink struct {
 	Store parley.Store
 
@@ -339,7 +339,12 @@ func (s *StoreSink) Has(ctx context.Context, hash string) (bool, error) {
 
 func (s *StoreSink) Put(ctx context.Context, r Record) error {
 	if r.Analysis == nil {
-		return nil
+		if r.DuplicateOf == "" {
+			return nil
+		}
+		d := r.Doc
+		return s.Store.PutDuplicate(ctx, parley.Duplicate{ID: d.ID, ContentHash: r.Hash, OriginalID: r.DuplicateOf,
+			URL: d.URL, Title: d.Title, Outlet: d.Outlet, Source: d.Source})
 	}
 	s.mu.Lock()
 	s.batch = append(s.batch, r.Analysis)

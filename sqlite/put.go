@@ -91,11 +91,44 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool,
 // HasContent reports whether a document with this content hash is stored.
 func (s *Store) HasContent(ctx context.Context, contentHash string) (bool, error) {
 	var n int
-	err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE content_hash = ?", contentHash).Scan(&n)
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE content_hash = ?1)
+		+ (SELECT count(*) FROM duplicates WHERE content_hash = ?1)`, contentHash).Scan(&n)
 	if err != nil {
 		return false, s.wrap("has content", err)
 	}
 	return n > 0, nil
+}
+
+// PutDuplicate implements parley.Store.
+func (s *Store) PutDuplicate(ctx context.Context, d parley.Duplicate) error {
+	if d.ContentHash == "" || d.OriginalID == "" {
+		return s.wrap("put duplicate", fmt.Errorf("%w: a duplicate needs its content hash and its original's id", parley.ErrInvalid))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, err := s.w.ExecContext(ctx, `INSERT INTO duplicates (content_hash, id, original, url, title, outlet, source)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(content_hash) DO NOTHING`,
+		d.ContentHash, d.ID, d.OriginalID, d.URL, d.Title, d.Outlet, d.Source)
+	return s.wrap("put duplicate", err)
+}
+
+// DuplicatesOf implements parley.Store.
+func (s *Store) DuplicatesOf(ctx context.Context, originalID string) ([]parley.Duplicate, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT content_hash, id, original, url, title, outlet, source
+		FROM duplicates WHERE original = ? ORDER BY id`, originalID)
+	if err != nil {
+		return nil, s.wrap("duplicates", err)
+	}
+	defer rows.Close()
+	var out []parley.Duplicate
+	for rows.Next() {
+		var d parley.Duplicate
+		if err := rows.Scan(&d.ContentHash, &d.ID, &d.OriginalID, &d.URL, &d.Title, &d.Outlet, &d.Source); err != nil {
+			return nil, s.wrap("duplicates", err)
+		}
+		out = append(out, d)
+	}
+	return out, s.wrap("duplicates", rows.Err())
 }
 
 // begin starts a writer on tx with the resolution cache, dropping the cache

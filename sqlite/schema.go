@@ -229,4 +229,18 @@ CREATE INDEX events_target_code ON events(target_code);
 CREATE INDEX events_source ON events(document, source);
 CREATE INDEX events_target ON events(document, target);
 `,
+	// 6: near-duplicate copies (republished wire stories) linked to their
+	// original, stored without an analysis of their own.
+	`
+CREATE TABLE duplicates (
+	content_hash TEXT PRIMARY KEY,
+	id           TEXT NOT NULL,
+	original     TEXT NOT NULL,
+	url          TEXT NOT NULL DEFAULT '',
+	title        TEXT NOT NULL DEFAULT '',
+	outlet       TEXT NOT NULL DEFAULT '',
+	source       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX duplicates_original ON duplicates(original);
+`,
 }

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"MissingAndMalformedIDs", testNotFound},
 		{"ConcurrentWritersLoseNothing", testConcurrent},
 		{"DocumentsForReprocessing", testDocuments},
+		{"DuplicatesLinkToTheirOriginal", testDuplicates},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -651,5 +652,30 @@ func testDocuments(t *testing.T, s parley.Store) {
 	stop := errors.New("stop")
 	if err := s.Documents(ctx(t), "", func(parley.Document) error { return stop }); !errors.Is(err, stop) {
 		t.Errorf("Documents did not return fn's error: %v", err)
+	}
+}
+
+// testDuplicates: a near-copy is stored as a link to its original, counts as
+// stored content (so ingest resumes past it), and is idempotent.
+func testDuplicates(t *testing.T, s parley.Store) {
+	c := ctx(t)
+	d := parley.Duplicate{ID: "copy-1", ContentHash: "hash-of-the-copy", OriginalID: "original-1", URL: "https://example.org/copy", Title: "Talks end"}
+	for range 2 {
+		if err := s.PutDuplicate(c, d); err != nil {
+			t.Fatalf("PutDuplicate: %v", err)
+		}
+	}
+	if ok, err := s.HasContent(c, d.ContentHash); err != nil || !ok {
+		t.Errorf("HasContent(copy) = %v, %v; want true", ok, err)
+	}
+	got, err := s.DuplicatesOf(c, "original-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != d {
+		t.Errorf("DuplicatesOf = %+v, want [%+v]", got, d)
+	}
+	if err := s.PutDuplicate(c, parley.Duplicate{ID: "x"}); !errors.Is(err, parley.ErrInvalid) {
+		t.Errorf("PutDuplicate without hash and original: %v, want ErrInvalid", err)
 	}
 }
