@@ -393,7 +393,7 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 		}
 	}
 	// drop the final full stop of indirect speech (kept inside a closing quote mark)
-	for end > a && r.d.Tokens[end-1].Kind == text.Punct && r.isFinalPunct(end-1) {
+	for end > a && (r.d.Tokens[end-1].Kind == text.Punct && r.isFinalPunct(end-1) || r.d.Tokens[end-1].Kind == text.Dash) {
 		end--
 	}
 	return end
