@@ -134,6 +134,11 @@ func (r *run) nearestCue(p *qpair) *found {
 		if dist < 0 {
 			dist = 0
 		}
+		if !q.direct && r.quoteType(*q) == parley.Indirect {
+			// a cue that reported indirect speech is a weaker claim on a quotation
+			// than one that attributed a quotation: “A,” said X, who suggested that Y. “B.”
+			dist += 15
+		}
 		if dist < bestDist && dist < 40 {
 			best, bestDist = q, dist
 		}

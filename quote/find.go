@@ -358,6 +358,16 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		if !sp.ok && v+1 < s.Last && isDeterminer(r.low(v+1)) {
 			sp = r.phraseUpTo(s, v+1) // "says a narrator", "said the printed slate card"
 		}
+		if !sp.ok && r.isWord(v+1) && r.d.Tokens[v+1].Is(text.Cap) {
+			// a name the entity layer did not take: "said Guardian, who declined …"
+			e := v + 1
+			for e < s.Last && e-v <= 4 && r.isWord(e) && r.d.Tokens[e].Is(text.Cap) {
+				e++
+			}
+			if e >= s.Last || r.kind(e) == text.Punct {
+				sp = speaker{first: v + 1, last: e, entity: -1, label: r.spanText(v+1, e), ok: true}
+			}
+		}
 		inverted = sp.ok
 	}
 	if !sp.ok {
@@ -616,12 +626,26 @@ func (r *run) contentBefore(si, sub int, q *found) {
 		}
 		// "…,” former FBI agent Timothy Gill explained": a short description of any words
 		if c >= s.First && !(r.low(c) == "," || r.kind(c) == text.Dash || r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote) {
-			for k := c; k >= s.First && k > sub-8; k-- {
+			for k := c; k >= s.First && k > sub-9; k-- {
 				if r.low(k) == "," || r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote {
 					c = k
 					break
 				}
-				if !r.isWord(k) && r.kind(k) != text.Possessive || r.isSpeechWord(k) {
+				if !r.isWord(k) && r.kind(k) != text.Possessive && r.kind(k) != text.Number && r.low(k) != "$" || r.isSpeechWord(k) {
+					break
+				}
+			}
+		}
+		// "“…,” Ryan’s spokeswoman, AshLee Strong, said": a role set off before the name
+		if c-1 >= s.First && r.low(c) == "," {
+			for k := c - 1; k >= s.First && k > c-8; k-- {
+				if r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote || r.low(k) == "," && k < c-1 {
+					if r.f.roles.Is(r.low(c-1), lexicon.RoleNoun) {
+						c = k
+					}
+					break
+				}
+				if !r.rolePhraseToken(k) && !r.isWord(k) {
 					break
 				}
 			}

@@ -145,3 +145,17 @@ func TestFindHardCases(t *testing.T) {
 	}
 	f.check(t, tests)
 }
+
+func TestCoordinatedSpeakers(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a list of speakers", "Sens. Tom Carper, Dianne Feinstein and Ben Cardin said the letter was troubling.",
+			[]want{{"the letter was troubling", "Tom Carper; Dianne Feinstein; Ben Cardin", parley.Indirect}}},
+		{"a comma before the speaker is not a list", "In a call with Donald Trump, Vladimir Putin said the talks were useful.",
+			[]want{{"the talks were useful", "Vladimir Putin", parley.Indirect}}},
+	})
+	qs, _ := f.find("In a call with Donald Trump, Vladimir Putin said the talks were useful.")
+	if len(qs) == 1 && strings.Contains(qs[0].SpeakerName, "Trump") {
+		t.Errorf("speaker %q takes in a name from the introductory phrase", qs[0].SpeakerName)
+	}
+}

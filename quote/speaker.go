@@ -4,6 +4,7 @@ package quote
 // sources, coordinated speakers, and the antecedents of "it", "they", "who".
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parley-news/parley"
@@ -269,23 +270,30 @@ func (r *run) personBeforeCommas(s text.Sentence, j, k int) speaker {
 // withCoordination extends a person speaker over "A and B": "Rubio and
 // Waltz told him" has two speakers.
 func (r *run) withCoordination(s text.Sentence, sp speaker) speaker {
-	k := sp.first - 1
-	// pass over the role words and known names before the name ("US National Security Adviser")
-	for k >= s.First && r.isWord(k) && (r.d.Tokens[k].Is(text.Cap) || r.f.roles.Is(r.low(k), lexicon.RoleNoun|lexicon.RoleMod)) && r.low(k) != "and" {
-		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
-			break
-		}
-		k--
-	}
-	if k-1 >= s.First && r.low(k) == "and" {
-		if ref := r.ents.RefAt(k - 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && ref.Entity != sp.entity {
-			sp.entities = append([]int{ref.Entity}, sp.entities...)
-			if len(sp.entities) == 1 {
-				sp.entities = append(sp.entities, sp.entity)
+	// "Sens. Tom Carper, Dianne Feinstein, Patrick Leahy and Ben Cardin said": walk back
+	// over the list, each name with the role words and known names before it
+	for {
+		k := sp.first - 1
+		for k >= s.First && r.isWord(k) && (r.d.Tokens[k].Is(text.Cap) || r.f.roles.Is(r.low(k), lexicon.RoleNoun|lexicon.RoleMod)) && r.low(k) != "and" {
+			if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+				break
 			}
+			k--
 		}
+		// a comma joins names only inside a list that ends in "and": "A, B and C"
+		if k-1 < s.First || r.low(k) != "and" && !(r.low(k) == "," && len(sp.entities) > 0) {
+			return sp
+		}
+		ref := r.ents.RefAt(k - 1)
+		if ref == nil || r.ents.Entities[ref.Entity].Type != parley.Person || ref.Entity == sp.entity || slices.Contains(sp.entities, ref.Entity) {
+			return sp
+		}
+		if len(sp.entities) == 0 {
+			sp.entities = []int{sp.entity}
+		}
+		sp.entities = append([]int{ref.Entity}, sp.entities...)
+		sp.first = ref.First
 	}
-	return sp
 }
 
 // pronouns that can be the subject of a speech verb.

@@ -71,6 +71,9 @@ func isPreposition(l string) bool {
 }
 
 func isPostModifier(l string) bool {
+	if len(l) > 5 && strings.HasSuffix(l, "ing") && l != "during" {
+		return true // "Protesters marching through the streets"
+	}
 	switch l {
 	case "familiar", "close", "with", "who", "briefed", "involved", "knowledgeable", "in", "at", "from", "of",
 		"for", "speaking", "on", "told", "aware", "inside", "near", "within", "working", "based", "to":
