@@ -21,6 +21,7 @@ const (
 	FrameOf                         // "accused X of …"
 	FrameDispute                    // stance: deny, dismiss, reject
 	FrameConfirm                    // stance: confirm, admit
+	FrameQuoted                     // an attribution only when its content quotes the speaker ("blamed the “fog of war”")
 )
 
 // VerbForm says which inflection a word is.
@@ -110,6 +111,8 @@ func parseFrames(s string) Frame {
 			f |= FrameDispute
 		case 'C':
 			f |= FrameConfirm
+		case 'Q':
+			f |= FrameQuoted
 		}
 	}
 	return f

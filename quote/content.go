@@ -11,6 +11,16 @@ import (
 	"github.com/parley-news/parley/text"
 )
 
+// quotesInside reports whether tokens [a, b) include quoted material.
+func (r *run) quotesInside(a, b int) bool {
+	for k := a; k < b; k++ {
+		if r.ents.InQuote[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // andThat returns the token of "and" in "… and that …" outside quotation
 // marks in [a, b), or 0.
 func (r *run) andThat(a, b int) int {

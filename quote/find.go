@@ -448,6 +448,18 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			}
 		}
 	}
+	if naming(verb.Lemma) && !inverted {
+		// "had dubbed Sondland's role as “the Gordon problem”": the name given is what is quoted
+		for b := v + 1; b < s.Last && b-v < 16; b++ {
+			if p := r.pairAt(b); p != nil && p.close > b {
+				r.setContent(&q, p.first, p.last)
+				q.direct = true
+				r.cueUsed[v] = true
+				r.add(q)
+				return
+			}
+		}
+	}
 	if verb.Lemma == "call" && !inverted {
 		if r.callNamed(s, v, &q) {
 			r.add(q)
@@ -541,6 +553,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if end <= start {
 		return
 	}
+	if verb.Frames&lexicon.FrameQuoted != 0 && !r.quotesInside(start, end) {
+		return // "blamed the weather": an attribution only with quoted words
+	}
 	// "says that A and that B": two attributions with one cue
 	if kind == "that" {
 		if k := r.andThat(start, end); k > 0 {
@@ -588,6 +603,15 @@ func (r *run) callNamed(s text.Sentence, v int, q *found) bool {
 		if !r.isWord(b) && r.kind(b) != text.Possessive && r.kind(b) != text.Number {
 			return false
 		}
+	}
+	return false
+}
+
+// naming reports verbs that give something a name in quotation marks.
+func naming(lemma string) bool {
+	switch lemma {
+	case "dub", "brand", "label", "term":
+		return true
 	}
 	return false
 }

@@ -159,3 +159,14 @@ func TestCoordinatedSpeakers(t *testing.T) {
 		t.Errorf("speaker %q takes in a name from the introductory phrase", qs[0].SpeakerName)
 	}
 }
+
+func TestSpeechActsNeedQuotedWords(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a speech act with quoted words", "Clinton blamed the “fog of war” for the failure.",
+			[]want{{"the “fog of war” for the failure", "Clinton", parley.Mixed}}},
+		{"the same act without them", "Clinton blamed the weather for the failure.", nil},
+		{"a name given in quotation marks", "Hill had dubbed his role as “the Gordon problem.”",
+			[]want{{"the Gordon problem.", "Hill", parley.Direct}}},
+	})
+}
