@@ -310,6 +310,14 @@ func similar(a, b *stance) bool {
 // dismissals the nearest earlier claim that someone asserted, and the rest
 // the first earlier stance with similar content.
 func group(a *parley.Analysis, sts []*stance) {
+	// events by the quote that reports them, so that comparing two stances'
+	// events does not scan the whole event list
+	reported := map[string][]parley.Event{}
+	for _, e := range a.Events {
+		if e.ReportedIn != "" {
+			reported[e.ReportedIn] = append(reported[e.ReportedIn], e)
+		}
+	}
 	next := 0
 	byQuote := map[string]*stance{}
 	for _, s := range sts {
@@ -362,7 +370,7 @@ func group(a *parley.Analysis, sts []*stance) {
 		}
 		if s.group < 0 {
 			for j := 0; j < i; j++ {
-				if similar(s, sts[j]) || sameEvent(a, s, sts[j]) {
+				if similar(s, sts[j]) || sameEvent(reported, s, sts[j]) {
 					s.group = sts[j].group
 					break
 				}
@@ -379,16 +387,13 @@ func group(a *parley.Analysis, sts []*stance) {
 // the same parties: "the delegations had agreed to restore embassy
 // staffing" and "officials had agreed to lay the groundwork" corroborate
 // that the sides agreed.
-func sameEvent(a *parley.Analysis, x, y *stance) bool {
+func sameEvent(reported map[string][]parley.Event, x, y *stance) bool {
 	if x.Quote == "" || y.Quote == "" || x.Quote == y.Quote || x.Stance != y.Stance {
 		return false
 	}
-	for _, e := range a.Events {
-		if e.ReportedIn != x.Quote {
-			continue
-		}
-		for _, f := range a.Events {
-			if f.ReportedIn != y.Quote || f.PLOVER != e.PLOVER {
+	for _, e := range reported[x.Quote] {
+		for _, f := range reported[y.Quote] {
+			if f.PLOVER != e.PLOVER {
 				continue
 			}
 			if compatible(e, f) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -614,7 +615,11 @@ func isVerbBoundary(w string) bool {
 // evidence: the event is known only through that quote.
 func reportedIn(qs []parley.Quote, ev parley.Span) string {
 	best, bestLen := "", 0
-	for _, q := range qs {
+	// quotes come in order of their content's start: only those that start
+	// before the evidence can hold it, and nesting keeps them close
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].Content.Start > ev.Start })
+	for j := i - 1; j >= 0 && j >= i-64; j-- {
+		q := qs[j]
 		if q.Content.Overlaps(ev) && q.Content.Contains(parley.Span{Start: ev.Start, End: ev.Start + 1}) {
 			if best == "" || q.Content.Len() < bestLen {
 				best, bestLen = q.ID, q.Content.Len()
