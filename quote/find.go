@@ -284,7 +284,10 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
 		return true
 	}
 	if verb.Form == lexicon.Base {
-		// base forms are verbs after plural subjects: "officials say", "they say"
+		// base forms are verbs after plural subjects: "officials say", "they say", "Mexicans often say"
+		for k := v - 1; k > s.First && isInterposed(p) && r.ents.RefAt(k) == nil; k-- {
+			p = r.low(k - 1)
+		}
 		switch p {
 		case "they", "we", "i", "you", "officials", "sources", "experts", "analysts", "critics", "people":
 			return false
@@ -674,6 +677,9 @@ func (r *run) contentBefore(si, sub int, q *found) {
 				}
 			}
 		}
+	}
+	if c >= s.First && r.low(c) == "'" && c-1 >= s.First && r.kind(c-1) == text.StraightQuote {
+		c-- // a single mark closing inside the double one (NYT: ''the word 'old-school,'' + ')
 	}
 	// the attribution must be set off from its content: "…, X said", "“…” X said", "… — X said"
 	if c < s.First && s.First > 0 && (r.kind(s.First-1) == text.CloseQuote || r.kind(s.First-1) == text.StraightQuote) {

@@ -232,6 +232,12 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 		}
 		return sp
 	}
+	if (r.low(k) == "that" || r.low(k) == "which") && k-1 >= s.First && r.isWord(k-1) {
+		// "a message that said, “…”": the relative pronoun's antecedent speaks
+		if sp := r.nounPhraseEndingAt(s, k-1); sp.ok {
+			return sp
+		}
+	}
 	if r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote || r.kind(k) == text.Punct {
 		return speaker{}
 	}
@@ -384,7 +390,7 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 		if !r.isWord(p) && r.kind(p) != text.Number {
 			break
 		}
-		if lp == "the" || lp == "a" || lp == "an" || lp == "some" || lp == "two" || lp == "three" || lp == "several" ||
+		if lp == "the" || lp == "a" || lp == "an" || lp == "my" || lp == "our" || lp == "your" || lp == "some" || lp == "two" || lp == "three" || lp == "several" ||
 			lp == "many" || lp == "other" || lp == "one" || lp == "its" || lp == "his" || lp == "her" || lp == "their" || lp == "another" || lp == "unnamed" || lp == "anonymous" {
 			a = p
 			continue
