@@ -253,6 +253,9 @@ func (r *run) adjunct(s text.Sentence, a int) (int, string) {
 				return ent.Last, e.Name // "on X", "on Telegram"
 			}
 		}
+		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) || r.low(b) == "one" && r.low(b+1) == "point" {
+			return b + 2, "" // "at the time", "in the past week", "at one point"
+		}
 		if isTimeWord(r.low(b)) || r.low(b) == "monday" || r.low(b) == "tuesday" || r.low(b) == "wednesday" || r.low(b) == "thursday" || r.low(b) == "friday" || r.low(b) == "saturday" || r.low(b) == "sunday" {
 			c := b + 1
 			for c < s.Last && r.isWord(c) && (isTimeWord(r.low(c)) || r.d.Tokens[c].Kind == text.Number) {
@@ -348,13 +351,13 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 		if r.ents.InQuote[k] {
 			continue
 		}
-		if t.Kind == text.Dash && dashes%2 == 1 && k > a {
-			return k // "- some lobbyists said they know … -"
+		if t.Kind == text.Dash && k > a && (dashes%2 == 1 || r.low(k+1) == "but" || r.low(k+1) == "and" || r.low(k+1) == "though") {
+			return k // "- some lobbyists said they know … -", "… — but it is impossible to know"
 		}
 		l := r.low(k)
 		if (l == "and" || l == "but") && k+1 < s.Last && k > a {
 			// "… and said that", ", but indicated that", "… and questioning how": a second attribution by the same speaker
-			if v, ok := r.f.speech.Lookup(r.low(k + 1)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun) != 0 {
+			if v, ok := r.f.speech.Lookup(r.low(k + 1)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun|lexicon.FrameObject|lexicon.FrameInf) != 0 {
 				if k-1 >= a && r.low(k-1) == "," {
 					return k - 1
 				}

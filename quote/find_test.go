@@ -170,3 +170,11 @@ func TestSpeechActsNeedQuotedWords(t *testing.T) {
 			[]want{{"the Gordon problem.", "Hill", parley.Direct}}},
 	})
 }
+
+func TestPairedSpeakers(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"both men", "American Kevin King and Australian Timothy Weeks were freed. Both men claimed that they were treated well.",
+			[]want{{"they were treated well", "Kevin King; Timothy Weeks", parley.Indirect}}},
+	})
+}

@@ -428,6 +428,13 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 			sp.entity = e
 		}
 	}
+	// "Both men claimed", "the two leaders said": the last two people named together
+	if l0 := r.low(a); (l0 == "both" || l0 == "the" && r.low(a+1) == "two") && isPeopleNoun(r.low(head)) {
+		if x, y, ok := r.pairAntecedent(a); ok {
+			sp.entity, sp.entities = x, []int{x, y}
+			return sp
+		}
+	}
 	// "the statement said": a document speaks for whoever issued it
 	if r.isDocumentNoun(r.low(head)) && head == k {
 		if prev := r.lastSpeakerBefore(a, 3); prev.ok {
@@ -699,4 +706,41 @@ func (r *run) channelOf(sp speaker) string {
 		return "reporters"
 	}
 	return ""
+}
+
+// pairAntecedent finds the last two people named together ("Kevin King and
+// Timothy Weeks", "American Kevin King and Australian Timothy Weeks") in the
+// few sentences before token a.
+func (r *run) pairAntecedent(a int) (int, int, bool) {
+	si := r.d.SentenceOf(a)
+	from := r.d.Sentences[max(0, si-40)].First
+	for k := a - 1; k > from; k-- {
+		if r.low(k) != "and" {
+			continue
+		}
+		left := r.ents.RefAt(k - 1)
+		j := k + 1
+		for j < a && j-k < 5 && r.ents.RefAt(j) == nil && r.isWord(j) && r.d.Tokens[j].Is(text.Cap) {
+			j++ // a nationality or title before the second name
+		}
+		right := r.ents.RefAt(j)
+		for j2 := j; right != nil && j2 < a && j2-j < 4 && r.ents.Entities[right.Entity].Type != parley.Person; j2++ {
+			right = r.ents.RefAt(j2 + 1)
+		}
+		if left != nil && right != nil && left.Entity != right.Entity &&
+			r.ents.Entities[left.Entity].Type == parley.Person && r.ents.Entities[right.Entity].Type == parley.Person {
+			return left.Entity, right.Entity, true
+		}
+	}
+	return 0, 0, false
+}
+
+// isPeopleNoun reports plural nouns for people, which "both" and "the two"
+// turn into a pair of named persons ("Both men", not "Both sides").
+func isPeopleNoun(l string) bool {
+	switch l {
+	case "men", "women", "leaders", "hostages", "brothers", "sisters", "candidates", "senators", "presidents", "ministers", "officials", "prisoners", "journalists", "professors":
+		return true
+	}
+	return false
 }
