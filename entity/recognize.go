@@ -86,6 +86,7 @@ type work struct {
 	d     *text.Doc
 	res   *Result
 	lower []string // lower-case token text, filled lazily
+	texts []string // token text
 	byKey map[string]int
 	// persons by surname and by full-name key
 	surnames map[string][]int
@@ -128,7 +129,11 @@ func isLowerASCII(s string) bool {
 // Recognize finds the entities of d and their mentions.
 func (r *Recognizer) Recognize(d *text.Doc) *Result {
 	n := len(d.Tokens)
-	w := &work{r: r, d: d, res: &Result{At: make([]int32, n)}, lower: make([]string, n),
+	texts := make([]string, n) // token texts, sliced for gazetteer lookups without allocating
+	for i := range texts {
+		texts[i] = d.Tok(i)
+	}
+	w := &work{r: r, d: d, res: &Result{At: make([]int32, n)}, lower: make([]string, n), texts: texts,
 		byKey: map[string]int{}, surnames: map[string][]int{}, sentIdx: make([]int32, n)}
 	for i := range w.res.At {
 		w.res.At[i] = -1
@@ -266,11 +271,11 @@ func (w *work) particleStart(i int, s text.Sentence) bool {
 
 // words returns the token texts of [a, b).
 func (w *work) words(a, b int) []string {
-	out := make([]string, 0, b-a)
-	for i := a; i < b; i++ {
-		out = append(out, w.tok(i))
+	a, b = max(a, 0), min(b, len(w.texts))
+	if a >= b {
+		return nil
 	}
-	return out
+	return w.texts[a:b]
 }
 
 // chunkEnd extends a chunk that starts at i over capitalised words, initials

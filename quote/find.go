@@ -361,7 +361,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		if !sp.ok && v+1 < s.Last && isDeterminer(r.low(v+1)) {
 			sp = r.phraseUpTo(s, v+1) // "says a narrator", "said the printed slate card"
 		}
-		if !sp.ok && r.isWord(v+1) && r.d.Tokens[v+1].Is(text.Cap) {
+		if !sp.ok && v+1 < s.Last && r.isWord(v+1) && r.d.Tokens[v+1].Is(text.Cap) {
 			// a name the entity layer did not take: "said Guardian, who declined …"
 			e := v + 1
 			for e < s.Last && e-v <= 4 && r.isWord(e) && r.d.Tokens[e].Is(text.Cap) {
@@ -414,7 +414,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		} else if e := r.genericNP(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
 			q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
 			a = e
-		} else if verb.Frames&lexicon.FrameObject != 0 && r.isWord(a) && r.d.Tokens[a].Is(text.Cap) {
+		} else if verb.Frames&lexicon.FrameObject != 0 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(text.Cap) {
 			// an outlet or person the lexicon does not know: "told Lusa"
 			e := a
 			for e < s.Last && e-a < 4 && r.isWord(e) && r.d.Tokens[e].Is(text.Cap) {
@@ -943,5 +943,8 @@ func (r *run) isFunctionCap(k int) bool { return isFunction(r.low(k)) || isSubje
 
 // spanText returns the text of tokens [a, b).
 func (r *run) spanText(a, b int) string {
+	if b <= a {
+		return ""
+	}
 	return r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[b-1].End]
 }
