@@ -65,6 +65,9 @@ var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": tr
 
 // verbAt returns the longest verb form starting at token i in d.
 func verbAt(d *verbDict, words []string, i int) (*verb, int) {
+	if i < 0 || i >= len(words) {
+		return nil, 0
+	}
 	var best *verb
 	bn := 0
 	for _, v := range d.forms[words[i]] {

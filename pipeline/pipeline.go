@@ -6,6 +6,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"runtime"
 	"strings"
 	"sync"
@@ -102,8 +103,15 @@ func (p *Pipeline) Extract(ctx context.Context, doc parley.Document) (*parley.An
 	return a, nil
 }
 
-// run passes a through every stage.
-func (p *Pipeline) run(ctx context.Context, a *parley.Analysis) error {
+// run passes a through every stage. A stage that panics on some input is a
+// bug, but one document must not take down a batch: the panic becomes this
+// document's error, with the stack, and the stream goes on.
+func (p *Pipeline) run(ctx context.Context, a *parley.Analysis) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it with this input): %v\n%s", r, debug.Stack())
+		}
+	}()
 	st := &State{Analysis: a, Text: text.Segment(a.Document.Text)}
 	for _, s := range p.stages {
 		if err := ctx.Err(); err != nil {

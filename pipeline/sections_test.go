@@ -63,3 +63,32 @@ func TestSectionEndNeverSplitsARune(t *testing.T) {
 		start = end
 	}
 }
+
+func TestAPanickingStageFailsOnlyItsDocument(t *testing.T) {
+	p := &Pipeline{stages: []stage{func(_ context.Context, st *State) error {
+		if strings.Contains(st.Analysis.Document.Text, "boom") {
+			var m map[string]int
+			m["x"]++ // a bug: writes to a nil map
+		}
+		return nil
+	}}}
+	in := make(chan parley.Document, 3)
+	for _, text := range []string{"fine", "boom", "fine again"} {
+		in <- parley.Document{ID: text, Text: text}
+	}
+	close(in)
+	var failed, ok int
+	for res := range p.Stream(context.Background(), in, 2) {
+		if res.Err != nil {
+			failed++
+			if !strings.Contains(res.Err.Error(), "boom") && !strings.Contains(res.Err.Error(), "internal error") {
+				t.Errorf("error %q does not say what failed", res.Err)
+			}
+		} else {
+			ok++
+		}
+	}
+	if failed != 1 || ok != 2 {
+		t.Errorf("%d failed, %d ok; want 1 and 2", failed, ok)
+	}
+}
