@@ -80,6 +80,11 @@ func keyWords(k string) map[string]bool {
 	return m
 }
 
+// SameKey reports whether two claim keys (see Key) name the same
+// proposition: they share at least three content words, and at least half of
+// the shorter key's. Stores use it to group claims across articles.
+func SameKey(a, b string) bool { return sameKey(keyWords(a), keyWords(b)) }
+
 func sameKey(a, b map[string]bool) bool {
 	n := 0
 	for w := range a {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/claim"
 	"github.com/parley-news/parley/export"
 )
 
@@ -515,6 +516,13 @@ func (w *writer) putClaim(docID int64, article string, c export.Claim, runes []r
 	}
 	var claimID int64
 	err := w.queryRow("SELECT id FROM claims WHERE key = ?", key).Scan(&claimID)
+	if errors.Is(err, sql.ErrNoRows) && c.Key != "" {
+		// a claim from another article whose key is close: the same proposition in other words
+		claimID, err = w.similarClaim(c.Key)
+		if err == nil && claimID == 0 {
+			err = sql.ErrNoRows
+		}
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		res, err := w.exec("INSERT INTO claims (key, text, status) VALUES (?,?,?)", key, c.Text, c.Status)
 		if err != nil {
@@ -522,6 +530,13 @@ func (w *writer) putClaim(docID int64, article string, c export.Claim, runes []r
 		}
 		if claimID, err = res.LastInsertId(); err != nil {
 			return err
+		}
+		if c.Key != "" {
+			for _, word := range strings.Fields(c.Key) {
+				if _, err := w.exec("INSERT OR IGNORE INTO claim_words (word, claim) VALUES (?,?)", word, claimID); err != nil {
+					return err
+				}
+			}
 		}
 	} else if err != nil {
 		return err
@@ -537,6 +552,37 @@ func (w *writer) putClaim(docID int64, article string, c export.Claim, runes []r
 		}
 	}
 	return w.updateClaimStatus(claimID)
+}
+
+// similarClaim returns the stored claim whose key claim.SameKey matches key,
+// or 0: candidates share at least three words, the most shared first.
+func (w *writer) similarClaim(key string) (int64, error) {
+	words := strings.Fields(key)
+	if len(words) < 3 {
+		return 0, nil
+	}
+	args := make([]any, len(words))
+	for i, wd := range words {
+		args[i] = wd
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT cw.claim, c.key FROM claim_words cw JOIN claims c ON c.id = cw.claim
+		WHERE cw.word IN (?`+strings.Repeat(",?", len(words)-1)+`) GROUP BY cw.claim HAVING count(*) >= 3
+		ORDER BY count(*) DESC, cw.claim LIMIT 20`, args...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var other string
+		if err := rows.Scan(&id, &other); err != nil {
+			return 0, err
+		}
+		if claim.SameKey(key, other) {
+			return id, nil
+		}
+	}
+	return 0, rows.Err()
 }
 
 // claimStatus derives a claim's status across articles: disputed when any

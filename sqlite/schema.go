@@ -243,4 +243,19 @@ CREATE TABLE duplicates (
 );
 CREATE INDEX duplicates_original ON duplicates(original);
 `,
+	// 7: the content words of each claim's key, so that a claim can join one
+	// from another article whose key is close but not equal (claim.SameKey).
+	`
+CREATE TABLE claim_words (
+	word  TEXT NOT NULL,
+	claim INTEGER NOT NULL REFERENCES claims(id),
+	PRIMARY KEY (word, claim)
+) WITHOUT ROWID;
+WITH RECURSIVE split(claim, word, rest) AS (
+	SELECT id, '', key || ' ' FROM claims WHERE key NOT LIKE 'article:%'
+	UNION ALL
+	SELECT claim, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> ''
+)
+INSERT OR IGNORE INTO claim_words (word, claim) SELECT word, claim FROM split WHERE word <> '';
+`,
 }

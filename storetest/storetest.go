@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"ConcurrentWritersLoseNothing", testConcurrent},
 		{"DocumentsForReprocessing", testDocuments},
 		{"DuplicatesLinkToTheirOriginal", testDuplicates},
+		{"CloseClaimKeysGroupAcrossArticles", testCloseClaims},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -677,5 +678,33 @@ func testDuplicates(t *testing.T, s parley.Store) {
 	}
 	if err := s.PutDuplicate(c, parley.Duplicate{ID: "x"}); !errors.Is(err, parley.ErrInvalid) {
 		t.Errorf("PutDuplicate without hash and original: %v, want ErrInvalid", err)
+	}
+}
+
+// testCloseClaims: the same proposition worded differently in two articles
+// (keys that share most content words) is one claim with both sides.
+func testCloseClaims(t *testing.T, s parley.Store) {
+	c := ctx(t)
+	one := NewAnalysis("close-1", "Plan reported", "Daily A", "2025-03-01", "The envoy said the ceasefire plan has three stages.").
+		Person("E1", "Anna Berg", nil, []string{"envoy"}, "", "").
+		Quote(Quote{ID: "Q1", Type: "indirect", Content: "the ceasefire plan has three stages", Speaker: "E1", Cue: "said"}).
+		Claim("C1", "the ceasefire plan has three stages", "ceasefire plan stage three", parley.SingleSource,
+			Stance{Source: "E1", Stance: parley.Asserts, Quote: "Q1", Evidence: "the ceasefire plan has three stages"}).
+		Analysis()
+	two := NewAnalysis("close-2", "Plan denied", "Daily B", "2025-03-02", "The minister denied a three-stage ceasefire plan for the region.").
+		Person("E1", "Ivan Sokol", nil, []string{"minister"}, "", "").
+		Quote(Quote{ID: "Q1", Type: "indirect", Content: "a three-stage ceasefire plan for the region", Speaker: "E1", Cue: "denied"}).
+		Claim("C1", "a three-stage ceasefire plan for the region", "ceasefire plan region stage three", parley.SingleSource,
+			Stance{Source: "E1", Stance: parley.Denies, Quote: "Q1", Evidence: "a three-stage ceasefire plan for the region"}).
+		Analysis()
+	if _, err := s.PutAnalyses(c, []*parley.Analysis{one, two}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Claims(c, parley.ClaimFilter{Status: "disputed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 1 || p.Items[0].Articles != 2 {
+		t.Fatalf("disputed claims = %+v; want one claim from both articles", p.Items)
 	}
 }
