@@ -615,6 +615,9 @@ func (w *writer) updateClaimStatus(claimID int64) error {
 	}
 	rows.Close()
 	if len(statuses) == 0 {
+		if _, err := w.exec("DELETE FROM claim_words WHERE claim = ?", claimID); err != nil {
+			return err
+		}
 		_, err := w.exec("DELETE FROM claims WHERE id = ?", claimID)
 		return err
 	}

@@ -251,6 +251,7 @@ CREATE TABLE claim_words (
 	claim INTEGER NOT NULL REFERENCES claims(id),
 	PRIMARY KEY (word, claim)
 ) WITHOUT ROWID;
+CREATE INDEX claim_words_claim ON claim_words(claim);
 WITH RECURSIVE split(claim, word, rest) AS (
 	SELECT id, '', key || ' ' FROM claims WHERE key NOT LIKE 'article:%'
 	UNION ALL
