@@ -38,7 +38,8 @@ func isPreposition(l string) bool {
 }
 
 // resolve links pronouns and nominal mentions in d to persons of res.
-func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool, low func(int) string) {
+func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool) {
+	low := d.Lower
 	type cand struct {
 		ref     int
 		sent    int

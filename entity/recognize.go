@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/parley-news/parley"
@@ -85,7 +84,6 @@ type work struct {
 	r     *Recognizer
 	d     *text.Doc
 	res   *Result
-	lower []string // lower-case token text, filled lazily
 	texts []string // token text
 	byKey map[string]int
 	// persons by surname and by full-name key
@@ -101,30 +99,7 @@ func (w *work) tok(i int) string {
 	return w.d.Tok(i)
 }
 
-func (w *work) low(i int) string {
-	if i < 0 || i >= len(w.lower) {
-		return ""
-	}
-	if w.lower[i] == "" {
-		s := w.d.Tok(i)
-		if isLowerASCII(s) {
-			w.lower[i] = s
-		} else {
-			w.lower[i] = strings.ToLower(s)
-		}
-	}
-	return w.lower[i]
-}
-
-func isLowerASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
+func (w *work) low(i int) string { return w.d.Lower(i) }
 
 // Recognize finds the entities of d and their mentions.
 func (r *Recognizer) Recognize(d *text.Doc) *Result {
@@ -133,7 +108,7 @@ func (r *Recognizer) Recognize(d *text.Doc) *Result {
 	for i := range texts {
 		texts[i] = d.Tok(i)
 	}
-	w := &work{r: r, d: d, res: &Result{At: make([]int32, n)}, lower: make([]string, n), texts: texts,
+	w := &work{r: r, d: d, res: &Result{At: make([]int32, n)}, texts: texts,
 		byKey: map[string]int{}, surnames: map[string][]int{}, sentIdx: make([]int32, n)}
 	for i := range w.res.At {
 		w.res.At[i] = -1
@@ -170,7 +145,7 @@ func (r *Recognizer) Recognize(d *text.Doc) *Result {
 	w.sortRefs()
 	w.res.Quotes = text.QuotePairs(d)
 	w.res.InQuote = text.QuoteMask(d, w.res.Quotes)
-	r.resolve(d, w.res, w.res.InQuote, w.low)
+	r.resolve(d, w.res, w.res.InQuote)
 	return w.res
 }
 

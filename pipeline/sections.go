@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,12 +93,12 @@ func (m *merger) add(sec *parley.Analysis, off int) {
 		ids[e.ID] = id
 		me := &m.a.Entities[entityIndex(id)]
 		for _, r := range e.Roles {
-			if !containsString(me.Roles, r) {
+			if !slices.Contains(me.Roles, r) {
 				me.Roles = append(me.Roles, r)
 			}
 		}
 		for _, al := range e.Aliases {
-			if !containsString(me.Aliases, al) {
+			if !slices.Contains(me.Aliases, al) {
 				me.Aliases = append(me.Aliases, al)
 			}
 		}
@@ -136,13 +137,4 @@ func (m *merger) add(sec *parley.Analysis, off int) {
 		m.a.Claims = append(m.a.Claims, c)
 	}
 	m.a.Warnings = append(m.a.Warnings, sec.Warnings...)
-}
-
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -63,11 +63,10 @@ type found struct {
 }
 
 type run struct {
-	f     *Finder
-	d     *text.Doc
-	ents  *entity.Result
-	lower []string
-	out   []found
+	f    *Finder
+	d    *text.Doc
+	ents *entity.Result
+	out  []found
 	// byPara indexes out by paragraph, so that lookups stay local in long documents
 	byPara map[int][]int
 	pairs  []qpair
@@ -85,16 +84,7 @@ type qpair struct {
 
 // low returns the lower-case text of token i ("" outside the text, so that
 // look-ahead and look-behind need no bounds checks).
-func (r *run) low(i int) string {
-	if i < 0 || i >= len(r.lower) {
-		return ""
-	}
-	if r.lower[i] == "" {
-		s := r.d.Tok(i)
-		r.lower[i] = strings.ToLower(s)
-	}
-	return r.lower[i]
-}
+func (r *run) low(i int) string { return r.d.Lower(i) }
 
 // kind returns the kind of token i (Punct outside the text).
 func (r *run) kind(i int) text.Kind {
@@ -109,7 +99,7 @@ func (r *run) isWord(i int) bool { return r.kind(i) == text.Word }
 // Find returns the quotes of d, in text order, with ids Q1, Q2, …; speakers
 // refer to entities by their index-based ids "E1"… as given by entityID.
 func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) string) []parley.Quote {
-	r := &run{f: f, d: d, ents: ents, lower: make([]string, len(d.Tokens)), cueUsed: map[int]bool{}, byPara: map[int][]int{}}
+	r := &run{f: f, d: d, ents: ents, cueUsed: map[int]bool{}, byPara: map[int][]int{}}
 	r.pairs = make([]qpair, len(ents.Quotes))
 	for i, p := range ents.Quotes {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}

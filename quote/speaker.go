@@ -57,7 +57,7 @@ func (r *run) withBefore(s text.Sentence, k int) bool {
 // the same sentence.
 func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
 	ix := r.byPara[s.Para]
-	for _, k := range slicesBackward(ix) {
+	for _, k := range slices.Backward(ix) {
 		q := r.out[k]
 		if q.cue < s.First || q.cue >= v {
 			continue
@@ -75,15 +75,6 @@ func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
 		}
 	}
 	return speaker{}
-}
-
-// slicesBackward returns the indices in reverse order.
-func slicesBackward(ix []int) []int {
-	out := make([]int, len(ix))
-	for i, k := range ix {
-		out[len(ix)-1-i] = k
-	}
-	return out
 }
 
 // sentenceSubject reads the noun phrase that opens the sentence, when a
@@ -459,7 +450,7 @@ func (r *run) isDocumentNoun(l string) bool {
 func (r *run) lastSpeakerBefore(i, n int) speaker {
 	si := r.d.SentenceOf(i)
 	p := r.d.Sentences[si].Para
-	for _, k := range slicesBackward(r.near(p, min(p, 2))) {
+	for _, k := range slices.Backward(r.near(p, min(p, 2))) {
 		q := r.out[k]
 		if q.cLast <= i && si-r.d.SentenceOf(q.cFirst) <= n && (q.sp.entity >= 0 || q.sp.label != "") {
 			if q.sp.entity >= 0 || !r.isDocumentNoun(strings.ToLower(q.sp.label)) {
@@ -518,7 +509,7 @@ func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
 		return sp.entity
 	}
 	p := s.Para
-	for _, j := range slicesBackward(r.near(p, min(p, 2))) {
+	for _, j := range slices.Backward(r.near(p, min(p, 2))) {
 		q := r.out[j]
 		if q.cue >= k || r.d.SentenceOf(max(q.cue, q.cFirst)) < r.d.SentenceOf(k)-3 {
 			continue

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,16 +51,49 @@ type Paragraph struct {
 	First, Last int
 }
 
-// Doc is a segmented text.
+// Doc is a segmented text. It caches the lower-case form of its tokens, so
+// one Doc is used by one goroutine at a time (as a pipeline does).
 type Doc struct {
 	Text       string
 	Tokens     []Token
 	Sentences  []Sentence
 	Paragraphs []Paragraph
+	lower      []string // lower-case token text, filled on first use
 }
 
 // Tok returns the text of token i.
 func (d *Doc) Tok(i int) string { t := d.Tokens[i]; return d.Text[t.Start:t.End] }
+
+// Lower returns the lower-case text of token i, or "" outside the text, so
+// that the stages can look around a token without bounds checks. It is
+// computed once per token and shared by every stage.
+func (d *Doc) Lower(i int) string {
+	if i < 0 || i >= len(d.Tokens) {
+		return ""
+	}
+	if d.lower == nil {
+		d.lower = make([]string, len(d.Tokens))
+	}
+	if d.lower[i] == "" {
+		s := d.Tok(i)
+		if isLowerASCII(s) {
+			d.lower[i] = s
+		} else {
+			d.lower[i] = strings.ToLower(s)
+		}
+	}
+	return d.lower[i]
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
 
 // SentenceOf returns the index of the sentence containing token i.
 func (d *Doc) SentenceOf(i int) int {
