@@ -20,8 +20,8 @@ const (
 )
 
 // Claim is a proposition that one or more sources take a stance on.
+// Its public id ("C1") comes from its position in Doc.Claims.
 type Claim struct {
-	ID      string
 	Text    string // normalised statement of the proposition
 	Status  ClaimStatus
 	Stances []ClaimStance
@@ -30,9 +30,9 @@ type Claim struct {
 
 // ClaimStance links a source to a claim through the quote that carries it.
 type ClaimStance struct {
-	Source     string // entity id
+	Source     EntityRef
 	SourceName string
 	Stance     Stance
-	Quote      string // quote id
+	Quote      QuoteRef
 	Evidence   Span
 }

@@ -35,15 +35,29 @@ const (
 	AdjMention     MentionKind = "adjective" // "Russian" → Russia
 )
 
-// Mention is one place in the text that refers to an entity.
+// Mention is one place in the text that refers to an entity: tokens
+// [First, Last) of the Doc.
 type Mention struct {
-	Span Span
-	Kind MentionKind
+	Span        Span
+	First, Last int32
+	Entity      EntityRef
+	Kind        MentionKind
 }
 
+// Gender is what the text says of a person's gender (titles, gendered role
+// words, given names, pronouns that refer to them).
+type Gender uint8
+
+const (
+	UnknownGender Gender = iota
+	Male
+	Female
+)
+
 // Entity is a person, organisation, place or group that the article names.
+// Its mentions are in Doc.Mentions; its public id ("E1") comes from its
+// position in Doc.Entities.
 type Entity struct {
-	ID          string     // "E1", stable within one analysis
 	Type        EntityType //
 	Kind        string     // OrgKind for organisations; "country", "city", "region" for places
 	Name        string     // canonical, fullest form
@@ -51,5 +65,5 @@ type Entity struct {
 	Roles       []string   // title and role phrases as written ("Russian Foreign Minister")
 	Affiliation string     // the country or organisation the entity speaks for
 	Country     string     // ISO 3166-1 alpha-2 for places and for affiliations that are countries
-	Mentions    []Mention
+	Gender      Gender     // for people, where the text tells it
 }

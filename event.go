@@ -3,32 +3,32 @@ package parley
 import "time"
 
 // Event is a coded political event: who did what to whom, where and when.
+// Its public id ("V1") comes from its position in Doc.Events.
 type Event struct {
-	ID         string
 	PLOVER     string    // PLOVER event type: CONSULT, AGREE, ...
 	PLOVERMode string    // PLOVER mode, if any
 	CAMEO      string    // full CAMEO code, with leading zero ("040")
 	CAMEORoot  string    // two-digit root ("04")
 	QuadClass  int       // 1 verbal cooperation … 4 material conflict (GDELT grouping)
 	Goldstein  float64   // Goldstein scale value of the CAMEO code
-	Source     string    // entity id of the source actor
-	Target     string    // entity id of the target actor
+	Source     EntityRef // the source actor
+	Target     EntityRef // the target actor
 	SourceCode string    // CAMEO actor code ("RUSGOV")
 	TargetCode string    //
 	Location   *Location // where it happened, if said
 	Date       time.Time // absolute date, if it can be resolved
 	DateText   string    // the phrase it was resolved from ("on Tuesday")
 	Evidence   Span      // the text that states the event
-	ReportedIn string    // id of the quote that reports it, if only reported
+	ReportedIn QuoteRef  // the quote that reports it, if only reported
 	Negated    bool      // "refused to meet" style modality kept for review
 	Trigger    string    // the verb or noun that triggered the pattern
 }
 
 // Location is a resolved place.
 type Location struct {
-	Name    string  `json:"name"`
-	Country string  `json:"country"` // ISO 3166-1 alpha-2
-	Lat     float64 `json:"lat,omitempty"`
-	Lon     float64 `json:"lon,omitempty"`
-	Entity  string  `json:"entity,omitempty"`
+	Name    string
+	Country string // ISO 3166-1 alpha-2
+	Lat     float64
+	Lon     float64
+	Entity  EntityRef // the place entity, when the text names it as one
 }

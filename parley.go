@@ -1,10 +1,11 @@
 // Package parley holds the domain types of parley, a news statement and event
-// extraction engine: documents, entities, quotes, events and claims, and the
-// interfaces (Store) that the adapter packages implement.
+// extraction engine: the Doc that every stage reads and adds to (tokens with
+// their syntax, sentences, entity mentions, entities, quotes, events,
+// claims), and the interfaces (Store) that the adapter packages implement.
 //
 // Positions inside the domain types are byte offsets into Document.Text (like
 // go/token.Pos). Every JSON output converts them to Unicode code-point offsets
-// in one place, package text.
+// in one place, package export (with package text's Offsets).
 package parley
 
 import "fmt"
@@ -30,28 +31,6 @@ func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End 
 
 // IsZero reports whether the span is empty at offset 0 (unset).
 func (s Span) IsZero() bool { return s.Start == 0 && s.End == 0 }
-
-// Analysis is everything parley says about one document.
-type Analysis struct {
-	Document Document
-	Entities []Entity
-	Quotes   []Quote
-	Events   []Event
-	Claims   []Claim
-	// Warnings are problems with the input that did not stop the analysis
-	// (invalid UTF-8 repaired, text truncated…).
-	Warnings []string
-}
-
-// Entity returns the entity with the given id, or nil.
-func (a *Analysis) Entity(id string) *Entity {
-	for i := range a.Entities {
-		if a.Entities[i].ID == id {
-			return &a.Entities[i]
-		}
-	}
-	return nil
-}
 
 // Error is an error tied to one input (a file, a line of a JSONL file, a
 // record of an archive), so that a batch can report what failed and where

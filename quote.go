@@ -10,22 +10,22 @@ const (
 )
 
 // Quote is one attribution of speech or writing to a source.
+// Its public id ("Q1") comes from its position in Doc.Quotes.
 type Quote struct {
-	ID          string    // "Q1"
 	Type        QuoteType //
 	Content     Span      // the reported material only: no cue, speaker or outer quote marks
-	Speaker     string    // entity id; empty when the source is unknown
+	Speaker     EntityRef // the source; 0 when it is unknown
 	SpeakerName string    // resolved, canonical name of the speaker
 	SpeakerSpan Span      // the mention the cue attaches to ("he", "the aide", "Lavrov")
 	Cue         string    // the cue word(s) as written: "said", "told", "according to"
 	CueSpan     Span      //
 	Channel     string    // "reporters", "AP", "X", "press conference", "a statement"
 	ReportedBy  string    // the outlet that relays the quote ("…, Reuters reported")
-	NestedIn    string    // id of the quote that contains this one
+	NestedIn    QuoteRef  // the quote that contains this one
 	// Continues is the id of the quote this one goes on from: the second half
 	// of “A,” she said, “B.”, or the next paragraph of a long quotation. The
 	// two are one attribution in corpora that annotate discontinuous spans.
-	Continues string
+	Continues QuoteRef
 	Addressee string // who was told ("told him" → the person)
 	// Anonymous marks unnamed and collective sources ("sources familiar with the talks").
 	Anonymous bool

@@ -24,11 +24,11 @@ type Store interface {
 	// the same content hash and extractor version was already stored. An
 	// analysis of stored content by another extractor version replaces the
 	// stored one (that is how reprocessing works).
-	PutAnalysis(ctx context.Context, a *Analysis) (bool, error)
+	PutAnalysis(ctx context.Context, d *Doc) (bool, error)
 	// PutAnalyses stores a batch in one transaction; stored[i] is what
 	// PutAnalysis would have reported for as[i]. Ingest uses it so that the
 	// store is not the bottleneck.
-	PutAnalyses(ctx context.Context, as []*Analysis) (stored []bool, err error)
+	PutAnalyses(ctx context.Context, ds []*Doc) (stored []bool, err error)
 	// HasContent reports whether a document with this content hash is stored,
 	// as an analysis or as a duplicate.
 	HasContent(ctx context.Context, contentHash string) (bool, error)

@@ -8,13 +8,11 @@
 package claim
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/text"
 )
 
 // Cue verbs whose quote denies the proposition in its content.
@@ -87,22 +85,44 @@ var roleOnly = map[string]bool{
 	"PTY": true, "HLH": true, "AGR": true, "CRM": true, "RAD": true, "MOD": true, "INS": true, "PPL": true,
 }
 
-// Find groups the stances of one analysed document into claims. doc is the
-// segmented text of a.Document.Text. Claims are returned in order of their
-// first stance; a quote that nobody else takes a side on, and that denies
-// nothing, is not a claim.
-func Find(a *parley.Analysis, doc *text.Doc) []parley.Claim {
-	src := a.Document.Text
+// Find groups the stances that the quotes of d take into claims and sets
+// d.Claims, in order of their first stance; a quote that nobody else takes a
+// side on, and that denies nothing, is not a claim. A stance whose source
+// the entity layer does not know (an outlet named only in "as X reported",
+// the possessor of "the Democrats' allegation") gets a GROUP entity, as
+// unnamed quote sources do, so that every stance refers to one.
+func Find(d *parley.Doc) {
+	d.Claims = find(d)
+	var ms []parley.Mention
+	for ci := range d.Claims {
+		for si := range d.Claims[ci].Stances {
+			st := &d.Claims[ci].Stances[si]
+			if st.Source != 0 || st.SourceName == "" {
+				continue
+			}
+			if st.Source = d.EntityNamed(st.SourceName); st.Source == 0 {
+				st.Source = d.AddEntity(parley.Entity{Type: parley.Group, Name: st.SourceName})
+				sp := st.Evidence
+				ms = append(ms, parley.Mention{Span: sp, First: int32(d.TokenAt(sp.Start)), Last: int32(d.TokenAt(sp.End-1) + 1),
+					Entity: st.Source, Kind: parley.NameMention})
+			}
+		}
+	}
+	d.AddMentions(ms...)
+}
+
+func find(d *parley.Doc) []parley.Claim {
+	src := d.Text
 	var sts []*stance
-	for qi := range a.Quotes {
-		q := &a.Quotes[qi]
+	for qi := range d.Quotes {
+		q := &d.Quotes[qi]
 		if q.Content.End > len(src) || q.Content.Start >= q.Content.End {
 			continue
 		}
 		content := src[q.Content.Start:q.Content.End]
 		toks := words(content)
 		s := &stance{
-			ClaimStance: parley.ClaimStance{Source: q.Speaker, SourceName: q.SpeakerName, Quote: q.ID, Evidence: q.Content},
+			ClaimStance: parley.ClaimStance{Source: q.Speaker, SourceName: q.SpeakerName, Quote: parley.QuoteAt(qi), Evidence: q.Content},
 			content:     q.Content, words: contentWords(toks), quoteIdx: qi, group: -1,
 		}
 		if s.SourceName == "" && !q.SpeakerSpan.IsZero() && q.SpeakerSpan.End <= len(src) {
@@ -126,27 +146,28 @@ func Find(a *parley.Analysis, doc *text.Doc) []parley.Claim {
 			s.Stance = parley.Asserts
 		}
 		s.anaphor = refersBack(toks)
-		s.names = names(content, q.Content.Start, a)
+		s.names = names(content, q.Content.Start, d)
 		sts = append(sts, s)
-		if r := relay(a, doc, q); r != nil {
+		if r := relay(d, q); r != nil {
 			sts = append(sts, r)
 		}
 		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
-			if r := allegedBy(a, content, q.Content.Start); r != nil {
+			if r := allegedBy(d, content, q.Content.Start); r != nil {
 				r.content, r.words = s.content, s.words
 				sts = append(sts, r)
 			}
 		}
 	}
-	group(a, sts)
-	return build(a, sts)
+	group(d, sts)
+	return build(d, sts)
 }
 
 // relay finds "as X (had) (earlier) reported" in the sentence of a quote:
 // the outlet or person X asserted the proposition before the speaker took
 // a side on it.
-func relay(a *parley.Analysis, doc *text.Doc, q *parley.Quote) *stance {
-	if doc == nil || len(doc.Tokens) == 0 {
+func relay(d *parley.Doc, q *parley.Quote) *stance {
+	doc := d
+	if len(doc.Tokens) == 0 {
 		return nil
 	}
 	i := doc.TokenAt(q.Content.End)
@@ -167,7 +188,7 @@ func relay(a *parley.Analysis, doc *text.Doc, q *parley.Quote) *stance {
 			j++
 		}
 		nameStart := j
-		for j < sent.Last && doc.Tokens[j].Is(text.Cap) && doc.Tokens[j].Kind == text.Word {
+		for j < sent.Last && doc.Tokens[j].Is(parley.Cap) && doc.Tokens[j].Kind == parley.Word {
 			j++
 		}
 		if j == nameStart || j-nameStart > 5 {
@@ -193,7 +214,7 @@ func relay(a *parley.Analysis, doc *text.Doc, q *parley.Quote) *stance {
 		nameSpan := parley.Span{Start: int(doc.Tokens[nameStart].Start), End: int(doc.Tokens[nameEnd-1].End)}
 		name := doc.Text[nameSpan.Start:nameSpan.End]
 		st := &stance{
-			ClaimStance: parley.ClaimStance{Source: entityAt(a, nameSpan), SourceName: name, Stance: parley.Asserts, Evidence: span},
+			ClaimStance: parley.ClaimStance{Source: entityAt(d, nameSpan), SourceName: name, Stance: parley.Asserts, Evidence: span},
 			content:     q.Content, quoteIdx: -1, group: -1,
 		}
 		return st
@@ -201,16 +222,16 @@ func relay(a *parley.Analysis, doc *text.Doc, q *parley.Quote) *stance {
 	return nil
 }
 
-// entityAt returns the id of the entity with a mention overlapping sp.
-func entityAt(a *parley.Analysis, sp parley.Span) string {
-	for _, e := range a.Entities {
-		for _, m := range e.Mentions {
-			if m.Span.Overlaps(sp) {
-				return e.ID
-			}
+// entityAt returns the entity with the first mention (by entity) that
+// overlaps sp, or 0.
+func entityAt(d *parley.Doc, sp parley.Span) parley.EntityRef {
+	var best parley.EntityRef
+	for _, m := range d.Mentions {
+		if m.Span.Overlaps(sp) && (best == 0 || m.Entity < best) {
+			best = m.Entity
 		}
 	}
-	return ""
+	return best
 }
 
 // words splits a text into lower-case word tokens, keeping inner hyphens
@@ -309,19 +330,19 @@ func similar(a, b *stance) bool {
 // group assigns each stance a group: relays join their quote, anaphoric
 // dismissals the nearest earlier claim that someone asserted, and the rest
 // the first earlier stance with similar content.
-func group(a *parley.Analysis, sts []*stance) {
+func group(d *parley.Doc, sts []*stance) {
 	// events by the quote that reports them, so that comparing two stances'
 	// events does not scan the whole event list
-	reported := map[string][]parley.Event{}
-	for _, e := range a.Events {
-		if e.ReportedIn != "" {
+	reported := map[parley.QuoteRef][]parley.Event{}
+	for _, e := range d.Events {
+		if e.ReportedIn != 0 {
 			reported[e.ReportedIn] = append(reported[e.ReportedIn], e)
 		}
 	}
 	next := 0
-	byQuote := map[string]*stance{}
+	byQuote := map[parley.QuoteRef]*stance{}
 	for _, s := range sts {
-		if s.Quote != "" {
+		if s.Quote != 0 {
 			byQuote[s.Quote] = s
 		}
 	}
@@ -333,7 +354,7 @@ func group(a *parley.Analysis, sts []*stance) {
 		// A quote nested in another ("Lavrov said that Rubio told him the
 		// reports were fake") and the quote that relays it share a group.
 		if s.quoteIdx >= 0 {
-			if in := a.Quotes[s.quoteIdx].NestedIn; in != "" {
+			if in := d.Quotes[s.quoteIdx].NestedIn; in != 0 {
 				if o := byQuote[in]; o != nil && o.group >= 0 {
 					s.group = o.group
 				}
@@ -342,7 +363,7 @@ func group(a *parley.Analysis, sts []*stance) {
 		if s.group < 0 {
 			for j := 0; j < i; j++ {
 				o := sts[j]
-				if o.quoteIdx >= 0 && a.Quotes[o.quoteIdx].NestedIn == s.Quote && s.Quote != "" {
+				if o.quoteIdx >= 0 && d.Quotes[o.quoteIdx].NestedIn == s.Quote && s.Quote != 0 {
 					s.group = o.group
 					break
 				}
@@ -362,7 +383,7 @@ func group(a *parley.Analysis, sts []*stance) {
 			for j := 0; j < i; j++ {
 				o := sts[j]
 				if (o.Stance == parley.Asserts || o.Stance == parley.Confirms) && o.SourceName != "" && o.Source != s.Source &&
-					hasWord(a.Document.Text[s.content.Start:s.content.End], lastWord(o.SourceName)) {
+					hasWord(d.Text[s.content.Start:s.content.End], lastWord(o.SourceName)) {
 					s.group = o.group
 					break
 				}
@@ -387,8 +408,8 @@ func group(a *parley.Analysis, sts []*stance) {
 // the same parties: "the delegations had agreed to restore embassy
 // staffing" and "officials had agreed to lay the groundwork" corroborate
 // that the sides agreed.
-func sameEvent(reported map[string][]parley.Event, x, y *stance) bool {
-	if x.Quote == "" || y.Quote == "" || x.Quote == y.Quote || x.Stance != y.Stance {
+func sameEvent(reported map[parley.QuoteRef][]parley.Event, x, y *stance) bool {
+	if x.Quote == 0 || y.Quote == 0 || x.Quote == y.Quote || x.Stance != y.Stance {
 		return false
 	}
 	for _, e := range reported[x.Quote] {
@@ -428,9 +449,9 @@ func countries(e parley.Event) map[string]bool {
 	return m
 }
 
-func hasAssert(sts []*stance, g int, other string) bool {
+func hasAssert(sts []*stance, g int, other parley.EntityRef) bool {
 	for _, s := range sts {
-		if s.group == g && (s.Stance == parley.Asserts || s.Stance == parley.Confirms) && (other == "" || s.Source != other) {
+		if s.group == g && (s.Stance == parley.Asserts || s.Stance == parley.Confirms) && (other == 0 || s.Source != other) {
 			return true
 		}
 	}
@@ -439,7 +460,7 @@ func hasAssert(sts []*stance, g int, other string) bool {
 
 // build turns groups into claims: a group is a claim when two sources take
 // a side on it, or when its only source denies or disputes it.
-func build(a *parley.Analysis, sts []*stance) []parley.Claim {
+func build(d *parley.Doc, sts []*stance) []parley.Claim {
 	byGroup := map[int][]*stance{}
 	var order []int
 	for _, s := range sts {
@@ -465,7 +486,7 @@ func build(a *parley.Analysis, sts []*stance) []parley.Claim {
 		if len(sources) < 2 && !(neg && hasStance(ss, parley.Denies)) {
 			continue
 		}
-		c := parley.Claim{Text: claimText(a.Document.Text, ss)}
+		c := parley.Claim{Text: claimText(d.Text, ss)}
 		c.Key = Key(c.Text)
 		for _, s := range ss {
 			c.Stances = append(c.Stances, s.ClaimStance)
@@ -473,15 +494,15 @@ func build(a *parley.Analysis, sts []*stance) []parley.Claim {
 		c.Status = Status(c.Stances)
 		out = append(out, c)
 	}
-	for i := range out {
-		out[i].ID = fmt.Sprintf("C%d", i+1)
-	}
 	return out
 }
 
-func sourceKey(s *stance) string {
-	if s.Source != "" {
-		return s.Source
+func sourceKey(s *stance) string { return stanceKey(s.ClaimStance) }
+
+// stanceKey identifies the source of a stance: its entity, else its name.
+func stanceKey(s parley.ClaimStance) string {
+	if s.Source != 0 {
+		return s.Source.ID()
 	}
 	return strings.ToLower(s.SourceName)
 }
@@ -527,10 +548,7 @@ func claimText(src string, ss []*stance) string {
 func Status(ss []parley.ClaimStance) parley.ClaimStatus {
 	pos, neg := map[string]bool{}, map[string]bool{}
 	for _, s := range ss {
-		k := s.Source
-		if k == "" {
-			k = strings.ToLower(s.SourceName)
-		}
+		k := stanceKey(s)
 		switch s.Stance {
 		case parley.Denies, parley.Disputes:
 			neg[k] = true
@@ -574,7 +592,7 @@ func hasStance(ss []*stance, st parley.Stance) bool {
 // names returns the stems of the content words that are written
 // capitalised away from the start of the content: names, which two
 // statements share without being about the same thing ("Hong Kong").
-func names(content string, _ int, _ *parley.Analysis) map[string]bool {
+func names(content string, _ int, _ *parley.Doc) map[string]bool {
 	m := map[string]bool{}
 	for i, w := range strings.Fields(content) {
 		w = strings.Trim(w, ".,;:!?\"“”‘’'()")
@@ -600,8 +618,8 @@ var allegationNouns = map[string]bool{
 // ("the Democrats' central allegation … has been debunked"): that source
 // asserts the proposition. A denial of accusations that names no accuser
 // ("deny accusations of brutality") still implies one: "unnamed accusers".
-func allegedBy(a *parley.Analysis, content string, base int) *stance {
-	if r := possessor(a, content, base); r != nil {
+func allegedBy(d *parley.Doc, content string, base int) *stance {
+	if r := possessor(d, content, base); r != nil {
 		return r
 	}
 	lc := strings.ToLower(content)
@@ -633,7 +651,7 @@ func allegedBy(a *parley.Analysis, content string, base int) *stance {
 }
 
 // possessor finds "X's allegation" in a denial's content.
-func possessor(a *parley.Analysis, content string, base int) *stance {
+func possessor(d *parley.Doc, content string, base int) *stance {
 	toks := strings.Fields(content)
 	off := 0
 	for i, raw := range toks {
@@ -662,7 +680,7 @@ func possessor(a *parley.Analysis, content string, base int) *stance {
 			lead := strings.Index(raw, name)
 			sp := parley.Span{Start: base + at + lead, End: base + at + lead + len(name)}
 			return &stance{
-				ClaimStance: parley.ClaimStance{Source: entityAt(a, sp), SourceName: name, Stance: parley.Asserts, Evidence: sp},
+				ClaimStance: parley.ClaimStance{Source: entityAt(d, sp), SourceName: name, Stance: parley.Asserts, Evidence: sp},
 				quoteIdx:    -1, group: -1,
 			}
 		}

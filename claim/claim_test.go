@@ -8,13 +8,28 @@ import (
 	"github.com/parley-news/parley/text"
 )
 
-// quote makes a quote whose content is the first occurrence of content in txt.
-func quote(txt, id, speaker, name, cue, content string) parley.Quote {
+// quote makes a quote whose content is the first occurrence of content in
+// txt, by the entity at position speaker (counted from 1).
+func quote(txt string, speaker parley.EntityRef, name, cue, content string) parley.Quote {
 	i := strings.Index(txt, content)
 	if i < 0 {
 		panic("content not in text: " + content)
 	}
-	return parley.Quote{ID: id, Speaker: speaker, SpeakerName: name, Cue: cue, Content: parley.Span{Start: i, End: i + len(content)}}
+	return parley.Quote{Speaker: speaker, SpeakerName: name, Cue: cue, Content: parley.Span{Start: i, End: i + len(content)}}
+}
+
+// doc segments txt and gives it the quotes and one entity per speaker they
+// name, so that the speakers' refs point at entities.
+func doc(txt string, qs []parley.Quote) *parley.Doc {
+	d := text.SegmentString(txt)
+	d.ID = "d"
+	d.Quotes = qs
+	for _, q := range qs {
+		for int(q.Speaker) > len(d.Entities) {
+			d.AddEntity(parley.Entity{Type: parley.Person, Name: q.SpeakerName})
+		}
+	}
+	return d
 }
 
 func TestFindStancesAndStatus(t *testing.T) {
@@ -29,7 +44,7 @@ func TestFindStancesAndStatus(t *testing.T) {
 			name: "relaying outlet asserts what the speaker plays down",
 			text: "The aide stressed that a meeting between the two leaders was unlikely to take place next week, as Bloomberg had earlier reported.",
 			quotes: func(s string) []parley.Quote {
-				return []parley.Quote{quote(s, "Q1", "E1", "The aide", "stressed", "a meeting between the two leaders was unlikely to take place next week")}
+				return []parley.Quote{quote(s, 1, "The aide", "stressed", "a meeting between the two leaders was unlikely to take place next week")}
 			},
 			status: parley.Disputed, sources: []string{"The aide", "Bloomberg"},
 		},
@@ -38,9 +53,9 @@ func TestFindStancesAndStatus(t *testing.T) {
 			text: "A correspondent wrote that the two sides were proposing a three-stage peace plan. The minister denied any knowledge of the three-stage plan. Officials told him the reports were fake.",
 			quotes: func(s string) []parley.Quote {
 				return []parley.Quote{
-					quote(s, "Q1", "E1", "Correspondent", "wrote", "the two sides were proposing a three-stage peace plan"),
-					quote(s, "Q2", "E2", "Minister", "denied", "any knowledge of the three-stage plan"),
-					quote(s, "Q3", "E3", "Officials", "told", "the reports were fake"),
+					quote(s, 1, "Correspondent", "wrote", "the two sides were proposing a three-stage peace plan"),
+					quote(s, 2, "Minister", "denied", "any knowledge of the three-stage plan"),
+					quote(s, 3, "Officials", "told", "the reports were fake"),
 				}
 			},
 			status: parley.Disputed, sources: []string{"Correspondent", "Minister", "Officials"},
@@ -50,8 +65,8 @@ func TestFindStancesAndStatus(t *testing.T) {
 			text: "Ivanov said the delegations had agreed to restore embassy staffing. Smith said the delegations had agreed to restore full embassy staffing quickly.",
 			quotes: func(s string) []parley.Quote {
 				return []parley.Quote{
-					quote(s, "Q1", "E1", "Ivanov", "said", "the delegations had agreed to restore embassy staffing"),
-					quote(s, "Q2", "E2", "Smith", "said", "the delegations had agreed to restore full embassy staffing quickly"),
+					quote(s, 1, "Ivanov", "said", "the delegations had agreed to restore embassy staffing"),
+					quote(s, 2, "Smith", "said", "the delegations had agreed to restore full embassy staffing quickly"),
 				}
 			},
 			status: parley.Corroborated, sources: []string{"Ivanov", "Smith"},
@@ -60,14 +75,14 @@ func TestFindStancesAndStatus(t *testing.T) {
 			name: "a lone negative statement is not a claim",
 			text: "Smith said he did not see any viable option.",
 			quotes: func(s string) []parley.Quote {
-				return []parley.Quote{quote(s, "Q1", "E1", "Smith", "said", "he did not see any viable option")}
+				return []parley.Quote{quote(s, 1, "Smith", "said", "he did not see any viable option")}
 			},
 		},
 		{
 			name: "a lone explicit denial is a single-source claim",
 			text: "Volker denied that he had joined an irregular channel.",
 			quotes: func(s string) []parley.Quote {
-				return []parley.Quote{quote(s, "Q1", "E1", "Volker", "denied", "he had joined an irregular channel")}
+				return []parley.Quote{quote(s, 1, "Volker", "denied", "he had joined an irregular channel")}
 			},
 			status: parley.SingleSource, sources: []string{"Volker"},
 		},
@@ -75,10 +90,10 @@ func TestFindStancesAndStatus(t *testing.T) {
 			name: "ruling out a group's involvement disputes the group's claim",
 			text: "The Taliban claimed responsibility for shooting down the helicopter. The government ruled out Taliban involvement in the incident.",
 			quotes: func(s string) []parley.Quote {
-				q2 := quote(s, "Q2", "E2", "The government", "ruled", "Taliban involvement in the incident")
+				q2 := quote(s, 2, "The government", "ruled", "Taliban involvement in the incident")
 				i := strings.Index(s, "ruled")
 				q2.CueSpan = parley.Span{Start: i, End: i + len("ruled")}
-				return []parley.Quote{quote(s, "Q1", "E1", "Taliban", "claimed", "responsibility for shooting down the helicopter"), q2}
+				return []parley.Quote{quote(s, 1, "Taliban", "claimed", "responsibility for shooting down the helicopter"), q2}
 			},
 			status: parley.Disputed, sources: []string{"Taliban", "The government"},
 		},
@@ -86,7 +101,7 @@ func TestFindStancesAndStatus(t *testing.T) {
 			name: "a denied characterisation has unnamed critics behind it",
 			text: "Volker rejected the notion that he had run what has been portrayed as an irregular channel.",
 			quotes: func(s string) []parley.Quote {
-				return []parley.Quote{quote(s, "Q1", "E1", "Volker", "rejected", "the notion that he had run what has been portrayed as an irregular channel")}
+				return []parley.Quote{quote(s, 1, "Volker", "rejected", "the notion that he had run what has been portrayed as an irregular channel")}
 			},
 			status: parley.Disputed, sources: []string{"Volker", "unnamed critics"},
 		},
@@ -94,15 +109,16 @@ func TestFindStancesAndStatus(t *testing.T) {
 			name: "possessor of a debunked allegation asserts it",
 			text: "Grisham said the Democrats’ central allegation has been completely debunked.",
 			quotes: func(s string) []parley.Quote {
-				return []parley.Quote{quote(s, "Q1", "E1", "Grisham", "said", "the Democrats’ central allegation has been completely debunked")}
+				return []parley.Quote{quote(s, 1, "Grisham", "said", "the Democrats’ central allegation has been completely debunked")}
 			},
 			status: parley.Disputed, sources: []string{"Grisham", "Democrats"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &parley.Analysis{Document: parley.Document{ID: "d", Text: tt.text}, Quotes: tt.quotes(tt.text)}
-			cs := Find(a, text.Segment(tt.text))
+			d := doc(tt.text, tt.quotes(tt.text))
+			Find(d)
+			cs := d.Claims
 			if tt.status == "" {
 				if len(cs) != 0 {
 					t.Errorf("want no claim, got %+v", cs)
@@ -132,61 +148,58 @@ func TestFindStancesAndStatus(t *testing.T) {
 	}
 }
 
-func TestMergeAcrossArticles(t *testing.T) {
-	mk := func(id, who string, st parley.Stance) *parley.Analysis {
-		return &parley.Analysis{Document: parley.Document{ID: id}, Claims: []parley.Claim{{
-			ID: "C1", Text: "the United States and Russia agreed to restore embassy staffing", Status: parley.SingleSource,
-			Key:     Key("the United States and Russia agreed to restore embassy staffing"),
-			Stances: []parley.ClaimStance{{Source: "E1", SourceName: who, Stance: st, Quote: "Q1"}},
-		}}}
-	}
-	cs := Merge([]*parley.Analysis{mk("a", "Rubio", parley.Asserts), mk("b", "Lavrov", parley.Asserts), nil})
-	if len(cs) != 1 || cs[0].Status != parley.Corroborated || len(cs[0].Stances) != 2 {
-		t.Fatalf("want one corroborated claim with 2 stances, got %+v", cs)
-	}
-	if cs[0].Stances[1].Source != "b/E1" {
-		t.Errorf("source ids must be qualified by document, got %q", cs[0].Stances[1].Source)
-	}
-	cs = Merge([]*parley.Analysis{mk("a", "Rubio", parley.Asserts), mk("b", "Rubio", parley.Asserts)})
-	if cs[0].Status != parley.SingleSource {
-		t.Errorf("one source quoted twice is single-source, got %s", cs[0].Status)
-	}
-	cs = Merge([]*parley.Analysis{mk("a", "Rubio", parley.Asserts), mk("b", "Lavrov", parley.Denies)})
-	if cs[0].Status != parley.Disputed {
-		t.Errorf("assert + deny across articles is disputed, got %s", cs[0].Status)
+func TestFindSurvivesBadQuotes(t *testing.T) {
+	txt := "He said it. She denied it."
+	d := doc(txt, []parley.Quote{
+		{Content: parley.Span{Start: 5, End: 500}, Speaker: 1, Cue: "said"},                // past the end
+		{Content: parley.Span{Start: 8, End: 3}, Speaker: 1, Cue: "said"},                  // reversed
+		{Content: parley.Span{Start: 8, End: 10}, Speaker: 1, Cue: "said", NestedIn: 3},    // circular
+		{Content: parley.Span{Start: 8, End: 10}, Speaker: 2, Cue: "denied", NestedIn: 5},  // contradictory nesting
+		{Content: parley.Span{Start: 23, End: 25}, Speaker: 3, Cue: "denied", NestedIn: 4}, //
+	})
+	Find(d)
+	checkClaims(t, d)
+	if len(d.Claims) == 0 {
+		t.Fatalf("the well-formed denials make no claim")
 	}
 }
 
-func TestFindSurvivesBadQuotes(t *testing.T) {
-	txt := "He said it."
-	a := &parley.Analysis{Document: parley.Document{Text: txt}, Quotes: []parley.Quote{
-		{ID: "Q1", Content: parley.Span{Start: 5, End: 500}},                // past the end
-		{ID: "Q2", Content: parley.Span{Start: 8, End: 3}},                  // reversed
-		{ID: "Q3", Content: parley.Span{Start: 8, End: 10}, NestedIn: "Q3"}, // circular
-		{ID: "Q4", Content: parley.Span{Start: 8, End: 10}, NestedIn: "Q5"},
-		{ID: "Q5", Content: parley.Span{Start: 8, End: 10}, NestedIn: "Q4"}, // contradictory nesting
-	}}
-	_ = Find(a, text.Segment(txt))
-	_ = Find(a, nil)
+// checkClaims fails t when a claim of d is malformed: a stance whose source
+// is not an entity of d, with evidence outside the text, or with a quote
+// that does not exist.
+func checkClaims(t *testing.T, d *parley.Doc) {
+	t.Helper()
+	for ci, c := range d.Claims {
+		if c.Text == "" || len(c.Stances) == 0 {
+			t.Fatalf("claim %d is empty: %+v", ci, c)
+		}
+		for _, st := range c.Stances {
+			if st.Evidence.Start < 0 || st.Evidence.End > len(d.Text) || st.Evidence.Start > st.Evidence.End {
+				t.Fatalf("claim %d: evidence %v outside %d bytes", ci, st.Evidence, len(d.Text))
+			}
+			if st.Quote.Index() >= len(d.Quotes) {
+				t.Fatalf("claim %d: stance quote %d of %d", ci, st.Quote, len(d.Quotes))
+			}
+			if d.Entity(st.Source) == nil {
+				t.Fatalf("claim %d: stance source %d of %d entities", ci, st.Source, len(d.Entities))
+			}
+		}
+	}
 }
 
 func FuzzFind(f *testing.F) {
 	f.Add("Smith said the reports were fake, as Reuters had earlier reported.", 5, 30, 1)
 	f.Add("The Democrats’ allegation was denied.", 0, 10, 0)
 	f.Fuzz(func(t *testing.T, s string, start, end, nest int) {
-		a := &parley.Analysis{Document: parley.Document{Text: s}, Quotes: []parley.Quote{
-			{ID: "Q1", Content: parley.Span{Start: start, End: end}, Speaker: "E1", SpeakerName: "Smith", Cue: "denied"},
-			{ID: "Q2", Content: parley.Span{Start: start / 2, End: end}, Speaker: "E2", SpeakerName: "Jones", Cue: "said", NestedIn: []string{"", "Q1", "Q2"}[((nest%3)+3)%3]},
-		}}
+		qs := []parley.Quote{
+			{Content: parley.Span{Start: start, End: end}, Speaker: 1, SpeakerName: "Smith", Cue: "denied"},
+			{Content: parley.Span{Start: start / 2, End: end}, Speaker: 2, SpeakerName: "Jones", Cue: "said", NestedIn: parley.QuoteRef(((nest % 3) + 3) % 3)},
+		}
 		if start < 0 || end < 0 {
-			a.Quotes = a.Quotes[:0]
+			qs = qs[:0]
 		}
-		for _, c := range Find(a, text.Segment(s)) {
-			for _, st := range c.Stances {
-				if st.Evidence.Start < 0 || st.Evidence.End > len(s) {
-					t.Fatalf("evidence %v outside %d bytes", st.Evidence, len(s))
-				}
-			}
-		}
+		d := doc(s, qs)
+		Find(d)
+		checkClaims(t, d)
 	})
 }

@@ -3,7 +3,6 @@ package entity
 import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/text"
 )
 
 // Coreference inside one article: pronouns (he, she, him, her) and nominal
@@ -38,7 +37,7 @@ func isPreposition(l string) bool {
 }
 
 // resolve links pronouns and nominal mentions in d to persons of res.
-func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool) {
+func (r *Recognizer) resolve(d *parley.Doc, res *result, inQuote []bool) {
 	low := d.Lower
 	type cand struct {
 		ref     int
@@ -48,7 +47,7 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool) {
 		prep    bool
 	}
 	var persons []cand
-	var added []Ref
+	var added []ref
 	refAt := 0
 	for si, s := range d.Sentences {
 		firstInSentence := true
@@ -80,11 +79,11 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool) {
 				continue
 			}
 			t := d.Tokens[i]
-			if t.Kind != text.Word || inQuote[i] || res.At[i] >= 0 {
+			if t.Kind != parley.Word || inQuote[i] || res.At[i] >= 0 {
 				continue
 			}
 			l := low(i)
-			if l == "her" && i+1 < s.Last && d.Tokens[i+1].Kind == text.Word && !isPreposition(low(i+1)) && low(i+1) != "that" {
+			if l == "her" && i+1 < s.Last && d.Tokens[i+1].Kind == parley.Word && !isPreposition(low(i+1)) && low(i+1) != "that" {
 				continue // possessive "her": not a mention of its own
 			}
 			if g, ok := pronounGender(l); ok {
@@ -120,7 +119,7 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool) {
 					}
 				}
 				if best >= 0 {
-					added = append(added, Ref{Span: parley.Span{Start: int(t.Start), End: int(t.End)}, First: i, Last: i + 1,
+					added = append(added, ref{Span: parley.Span{Start: int(t.Start), End: int(t.End)}, First: i, Last: i + 1,
 						Entity: res.Refs[best].Entity, Kind: parley.PronounMention})
 					// a pronoun that found its person keeps that person salient
 					if l == "he" || l == "she" {
@@ -132,13 +131,13 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool) {
 			if l == "the" && i+1 < s.Last {
 				// "the aide", "the former senator", "the spokesperson"
 				j := i + 1
-				for j < s.Last && d.Tokens[j].Kind == text.Word && r.roles.Is(low(j), lexicon.RoleMod) && !r.roles.Is(low(j), lexicon.RoleNoun) {
+				for j < s.Last && d.Tokens[j].Kind == parley.Word && r.roles.Is(low(j), lexicon.RoleMod) && !r.roles.Is(low(j), lexicon.RoleNoun) {
 					j++
 				}
-				if j >= s.Last || d.Tokens[j].Kind != text.Word || !r.roles.Is(low(j), lexicon.RoleNoun) {
+				if j >= s.Last || d.Tokens[j].Kind != parley.Word || !r.roles.Is(low(j), lexicon.RoleNoun) {
 					continue
 				}
-				if j+1 < s.Last && (d.Tokens[j+1].Is(text.Cap) && d.Tokens[j+1].Kind == text.Word || low(j+1) == "of") {
+				if j+1 < s.Last && (d.Tokens[j+1].Is(parley.Cap) && d.Tokens[j+1].Kind == parley.Word || low(j+1) == "of") {
 					continue // "the minister Sergey Lavrov", "the head of …"
 				}
 				head := low(j)
@@ -149,7 +148,7 @@ func (r *Recognizer) resolve(d *text.Doc, res *Result, inQuote []bool) {
 					}
 					ent := res.Refs[c.ref].Entity
 					if hasRoleWord(res.Entities[ent].Roles, head) {
-						added = append(added, Ref{Span: parley.Span{Start: int(t.Start), End: int(d.Tokens[j].End)}, First: i, Last: j + 1,
+						added = append(added, ref{Span: parley.Span{Start: int(t.Start), End: int(d.Tokens[j].End)}, First: i, Last: j + 1,
 							Entity: ent, Kind: parley.NominalMention})
 						break
 					}
@@ -234,8 +233,8 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
-func mergeRefs(a, b []Ref) []Ref {
-	out := make([]Ref, 0, len(a)+len(b))
+func mergeRefs(a, b []ref) []ref {
+	out := make([]ref, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		if j >= len(b) || (i < len(a) && a[i].First <= b[j].First) {

@@ -25,20 +25,20 @@ func FuzzRecognize(f *testing.F) {
 		if !utf8.ValidString(in) {
 			in = strings.ToValidUTF8(in, "\uFFFD")
 		}
-		d := text.Segment(in)
-		res := r.Recognize(d)
+		res := text.SegmentString(in)
+		r.Recognize(res)
 		prev := -1
-		for _, ref := range res.Refs {
-			if ref.Entity < 0 || ref.Entity >= len(res.Entities) {
+		for _, ref := range res.Mentions {
+			if ref.Entity <= 0 || int(ref.Entity) > len(res.Entities) {
 				t.Fatalf("mention %+v points at no entity", ref)
 			}
 			if ref.Span.Start < 0 || ref.Span.End > len(in) || ref.Span.Start >= ref.Span.End {
 				t.Fatalf("mention %+v outside the text", ref)
 			}
-			if ref.First < prev {
+			if int(ref.First) < prev {
 				t.Fatalf("mentions out of order at %+v", ref)
 			}
-			prev = ref.First
+			prev = int(ref.First)
 		}
 	})
 }

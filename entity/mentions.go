@@ -10,7 +10,6 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/text"
 )
 
 func (w *work) addKnownPieces(ps []piece) {
@@ -127,7 +126,7 @@ func (w *work) addOrg(i, j int, pieces []piece) {
 func (w *work) nameWords(a, b int) []string {
 	var out []string
 	for k := a; k < b; k++ {
-		if w.d.Tokens[k].Kind != text.Word {
+		if w.d.Tokens[k].Kind != parley.Word {
 			continue
 		}
 		word := w.tok(k)
@@ -300,7 +299,7 @@ func (w *work) addRef(idx, a, b int, kind parley.MentionKind) {
 			return // already covered by an earlier mention
 		}
 	}
-	ref := Ref{Span: parley.Span{Start: int(w.d.Tokens[a].Start), End: int(w.d.Tokens[b-1].End)}, First: a, Last: b, Entity: idx, Kind: kind}
+	ref := ref{Span: parley.Span{Start: int(w.d.Tokens[a].Start), End: int(w.d.Tokens[b-1].End)}, First: a, Last: b, Entity: idx, Kind: kind}
 	w.res.Refs = append(w.res.Refs, ref)
 	for k := a; k < b; k++ {
 		w.res.At[k] = int32(len(w.res.Refs) - 1)
@@ -332,7 +331,7 @@ func (w *work) readSingle(a, b int) {
 			return
 		}
 	}
-	if a >= 2 && w.d.Tokens[a-1].Kind == text.Word && !w.d.Tokens[a-1].Is(text.Cap) {
+	if a >= 2 && w.d.Tokens[a-1].Kind == parley.Word && !w.d.Tokens[a-1].Is(parley.Cap) {
 		if v, ok := w.r.speech.Lookup(w.low(a - 1)); ok && v.Frames&lexicon.FrameInverted != 0 && w.tok(a-2) == "," {
 			w.addPerson(personDraft{first: a, last: b}) // "…, said Ushakov"
 			return

@@ -5,7 +5,6 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/text"
 )
 
 // Known is a name the gazetteer knows: a country, a nationality adjective,
@@ -82,8 +81,8 @@ type personDraft struct {
 // work is the state of one recognition.
 type work struct {
 	r     *Recognizer
-	d     *text.Doc
-	res   *Result
+	d     *parley.Doc
+	res   *result
 	texts []string // token text
 	byKey map[string]int
 	// persons by surname and by full-name key
@@ -101,14 +100,28 @@ func (w *work) tok(i int) string {
 
 func (w *work) low(i int) string { return w.d.Lower(i) }
 
-// Recognize finds the entities of d and their mentions.
-func (r *Recognizer) Recognize(d *text.Doc) *Result {
+// Recognize finds the entities of d and their mentions, and resolves
+// pronouns and nominal mentions to them: it sets d.Entities and d.Mentions.
+func (r *Recognizer) Recognize(d *parley.Doc) {
+	res := r.recognize(d)
+	d.Entities = res.Entities
+	for i := range d.Entities {
+		d.Entities[i].Gender = res.Gender[i]
+	}
+	d.Mentions = make([]parley.Mention, len(res.Refs))
+	for i, rf := range res.Refs {
+		d.Mentions[i] = parley.Mention{Span: rf.Span, First: int32(rf.First), Last: int32(rf.Last),
+			Entity: parley.EntityAt(rf.Entity), Kind: rf.Kind}
+	}
+}
+
+func (r *Recognizer) recognize(d *parley.Doc) *result {
 	n := len(d.Tokens)
 	texts := make([]string, n) // token texts, sliced for gazetteer lookups without allocating
 	for i := range texts {
 		texts[i] = d.Tok(i)
 	}
-	w := &work{r: r, d: d, res: &Result{At: make([]int32, n)}, texts: texts,
+	w := &work{r: r, d: d, res: &result{At: make([]int32, n)}, texts: texts,
 		byKey: map[string]int{}, surnames: map[string][]int{}, sentIdx: make([]int32, n)}
 	for i := range w.res.At {
 		w.res.At[i] = -1
@@ -143,8 +156,10 @@ func (r *Recognizer) Recognize(d *text.Doc) *Result {
 		w.readSingle(p.first, p.last)
 	}
 	w.sortRefs()
-	w.res.Quotes = text.QuotePairs(d)
-	w.res.InQuote = text.QuoteMask(d, w.res.Quotes)
+	w.res.InQuote = make([]bool, n)
+	for i, t := range d.Tokens {
+		w.res.InQuote[i] = t.Is(parley.InQuote)
+	}
 	r.resolve(d, w.res, w.res.InQuote)
 	return w.res
 }
@@ -155,7 +170,7 @@ func (r *Recognizer) Recognize(d *text.Doc) *Result {
 func (w *work) commonWords() map[string]bool {
 	m := make(map[string]bool, 256)
 	for i, t := range w.d.Tokens {
-		if t.Kind == text.Word && !t.Is(text.Cap) {
+		if t.Kind == parley.Word && !t.Is(parley.Cap) {
 			m[w.low(i)] = true
 		}
 	}
@@ -194,10 +209,10 @@ var stopCaps = map[string]bool{
 
 func (w *work) isCapWord(i int) bool {
 	t := w.d.Tokens[i]
-	return t.Kind == text.Word && (t.Is(text.Cap) || t.Is(text.AllCaps))
+	return t.Kind == parley.Word && (t.Is(parley.Cap) || t.Is(parley.AllCaps))
 }
 
-func (w *work) chunkStart(i int, s text.Sentence, common map[string]bool) bool {
+func (w *work) chunkStart(i int, s parley.Sentence, common map[string]bool) bool {
 	if !w.isCapWord(i) {
 		return false
 	}
@@ -206,7 +221,7 @@ func (w *work) chunkStart(i int, s text.Sentence, common map[string]bool) bool {
 		// "May" and "Sun" can be names; only sentence starts and stop words are dropped
 		return false
 	}
-	sentenceStart := i == s.First || w.d.Tokens[i-1].Kind == text.OpenQuote || w.d.Tokens[i-1].Kind == text.StraightQuote ||
+	sentenceStart := i == s.First || w.d.Tokens[i-1].Kind == parley.OpenQuote || w.d.Tokens[i-1].Kind == parley.StraightQuote ||
 		(i > s.First && (w.tok(i-1) == ":" || w.tok(i-1) == "("))
 	if sentenceStart && common[l] && !w.r.roles.Is(l, lexicon.Title|lexicon.RoleNoun|lexicon.RoleMod) {
 		// "Another member…", "New teams…": a common word that starts the sentence
@@ -223,7 +238,7 @@ func (w *work) chunkStart(i int, s text.Sentence, common map[string]bool) bool {
 // isHeadlineCue reports a capitalised speech verb inside a title-case line:
 // "Says", "Warns", "Tells".
 func (w *work) isHeadlineCue(j int) bool {
-	if !w.d.Tokens[j].Is(text.Cap) || w.d.Tokens[j].Is(text.AllCaps) {
+	if !w.d.Tokens[j].Is(parley.Cap) || w.d.Tokens[j].Is(parley.AllCaps) {
 		return false
 	}
 	v, ok := w.r.speech.Lookup(w.low(j))
@@ -232,7 +247,7 @@ func (w *work) isHeadlineCue(j int) bool {
 
 // particleStart reports a lower-case name particle that opens a surname:
 // "said de Vries", "met van der Berg".
-func (w *work) particleStart(i int, s text.Sentence) bool {
+func (w *work) particleStart(i int, s parley.Sentence) bool {
 	if !nameConnectors[w.tok(i)] || i+1 >= s.Last || !w.isCapWord(i+1) || i > s.First && w.isCapWord(i-1) {
 		return false
 	}
@@ -269,11 +284,11 @@ func (w *work) chunkEnd(i, last int) int {
 			return j // "Rubio Says Abandoning Reform Was A Sign": the verb of a title-case headline
 		case w.isCapWord(j) && !stopCaps[w.low(j)]:
 			j++
-		case t.Kind == text.Punct && w.tok(j) == "." && prev.Kind == text.Word && (w.r.roles.Is(w.low(j-1), lexicon.Title) || (utf8.RuneCountInString(w.tok(j-1)) == 1 && prev.Is(text.Cap))) && j+1 < last && w.isCapWord(j+1):
+		case t.Kind == parley.Punct && w.tok(j) == "." && prev.Kind == parley.Word && (w.r.roles.Is(w.low(j-1), lexicon.Title) || (utf8.RuneCountInString(w.tok(j-1)) == 1 && prev.Is(parley.Cap))) && j+1 < last && w.isCapWord(j+1):
 			j++ // "Mr. Rubio", "Donald J. Trump"
-		case t.Kind == text.Word && connectors[w.tok(j)] && j+1 < last && w.isCapWord(j+1) && !stopCaps[w.low(j+1)]:
+		case t.Kind == parley.Word && connectors[w.tok(j)] && j+1 < last && w.isCapWord(j+1) && !stopCaps[w.low(j+1)]:
 			j++ // "Bank of England", "Secretary of State"
-		case t.Kind == text.Word && w.tok(j) == "al" && j+1 < last && w.d.Tokens[j+1].Kind == text.Dash:
+		case t.Kind == parley.Word && w.tok(j) == "al" && j+1 < last && w.d.Tokens[j+1].Kind == parley.Dash:
 			j += 2
 		default:
 			return j
@@ -286,7 +301,7 @@ func (w *work) chunkEnd(i, last int) int {
 // range of an unresolved single name word to revisit in pass 2, or nil.
 func (w *work) readChunk(i, j int) []int {
 	// trailing connectors are not part of the chunk
-	for j > i+1 && w.d.Tokens[j-1].Kind == text.Word && connectors[w.tok(j-1)] {
+	for j > i+1 && w.d.Tokens[j-1].Kind == parley.Word && connectors[w.tok(j-1)] {
 		j--
 	}
 	pieces := w.pieces(i, j)
@@ -345,7 +360,7 @@ func (w *work) readChunk(i, j int) []int {
 	// skip the period tokens inside: they're part of the name span anyway
 	nWords := 0
 	for k := nameStart; k < nameEnd; k++ {
-		if w.d.Tokens[k].Kind == text.Word {
+		if w.d.Tokens[k].Kind == parley.Word {
 			nWords++
 		}
 	}
@@ -429,7 +444,7 @@ func (w *work) pieces(i, j int) []piece {
 	var out []piece
 	for k := i; k < j; {
 		t := w.d.Tokens[k]
-		if t.Kind != text.Word {
+		if t.Kind != parley.Word {
 			// the period after a title or an initial belongs to what precedes it
 			if len(out) > 0 {
 				out[len(out)-1].last = k + 1
@@ -491,4 +506,4 @@ func (w *work) span(a, b int) string {
 	return w.d.Text[w.d.Tokens[a].Start:w.d.Tokens[b-1].End]
 }
 
-func (w *work) kind(i int) text.Kind { return w.d.Tokens[i].Kind }
+func (w *work) kind(i int) parley.TokenKind { return w.d.Tokens[i].Kind }

@@ -27,7 +27,7 @@ func newRecognizer(t testing.TB) *Recognizer {
 	return NewRecognizer(LexiconGazetteer{Lex: lex}, roles, speech)
 }
 
-func find(res *Result, name string) *parley.Entity {
+func find(res *parley.Doc, name string) *parley.Entity {
 	for i := range res.Entities {
 		if res.Entities[i].Name == name {
 			return &res.Entities[i]
@@ -55,7 +55,8 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := r.Recognize(text.Segment(tt.in))
+			res := text.SegmentString(tt.in)
+			r.Recognize(res)
 			e := find(res, tt.person)
 			if e == nil {
 				var names []string
@@ -80,7 +81,8 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 func TestRecognizeOrganisationsAndPlaces(t *testing.T) {
 	r := newRecognizer(t)
 	in := "The US State Department and Reuters said talks in Riyadh, Saudi Arabia, would go on. Russian officials agreed."
-	res := r.Recognize(text.Segment(in))
+	res := text.SegmentString(in)
+	r.Recognize(res)
 	tests := []struct {
 		name, kind string
 		typ        parley.EntityType
@@ -116,12 +118,12 @@ func TestCoreference(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := text.Segment(tt.in)
-			res := r.Recognize(d)
+			res := text.SegmentString(tt.in)
+			r.Recognize(res)
 			at := strings.LastIndex(tt.in, tt.mention)
-			for _, ref := range res.Refs {
+			for _, ref := range res.Mentions {
 				if ref.Span.Start == at {
-					if got := res.Entities[ref.Entity].Name; got != tt.want {
+					if got := res.Entities[ref.Entity.Index()].Name; got != tt.want {
 						t.Errorf("%q refers to %q, want %q", tt.mention, got, tt.want)
 					}
 					return
@@ -135,7 +137,8 @@ func TestCoreference(t *testing.T) {
 func TestRecognizeIgnoresSentenceInitialCommonWords(t *testing.T) {
 	r := newRecognizer(t)
 	in := "New teams will meet. The new plan is ready. Meanwhile prices rose."
-	res := r.Recognize(text.Segment(in))
+	res := text.SegmentString(in)
+	r.Recognize(res)
 	for _, e := range res.Entities {
 		if e.Type == parley.Person {
 			t.Errorf("unexpected person %q", e.Name)

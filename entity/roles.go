@@ -8,7 +8,6 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/text"
 )
 
 // roleAt matches the longest role phrase ("Secretary of State") at token k.
@@ -47,7 +46,7 @@ func (w *work) rolePhraseFromPieces(pre []piece) string {
 	// drop a leading title abbreviation ("Mr.", "Sen.") from the role
 	for a < b && w.r.roles.Is(w.low(a), lexicon.Title) && !w.r.roles.Is(w.low(a), lexicon.RoleNoun) {
 		a++
-		for a < b && w.d.Tokens[a].Kind != text.Word {
+		for a < b && w.d.Tokens[a].Kind != parley.Word {
 			a++
 		}
 	}
@@ -97,13 +96,13 @@ func (w *work) affiliationOf(pre []piece) (string, string) {
 // roleToken reports whether token k may be part of a lower-case role phrase.
 func (w *work) roleToken(k int) bool {
 	t := w.d.Tokens[k]
-	if t.Kind == text.Possessive {
+	if t.Kind == parley.Possessive {
 		return true
 	}
-	if t.Kind == text.Dash {
+	if t.Kind == parley.Dash {
 		return false
 	}
-	if t.Kind != text.Word {
+	if t.Kind != parley.Word {
 		return false
 	}
 	l := w.low(k)
@@ -129,7 +128,7 @@ func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g 
 	}
 	s := w.d.Sentences[w.sentIdx[i]]
 	prev := i - 1
-	if prev < s.First || w.d.Tokens[prev].Kind != text.Word && w.d.Tokens[prev].Kind != text.Possessive {
+	if prev < s.First || w.d.Tokens[prev].Kind != parley.Word && w.d.Tokens[prev].Kind != parley.Possessive {
 		return nil, "", "", 0
 	}
 	if !w.r.roles.Is(w.low(prev), lexicon.RoleNoun|lexicon.Body) && (nameStart == i || !w.roleToken(prev)) {
@@ -140,7 +139,7 @@ func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g 
 		a--
 	}
 	// trim function words at the start
-	for a < i && (w.d.Tokens[a].Kind != text.Word || isFunctionWord(w.low(a))) {
+	for a < i && (w.d.Tokens[a].Kind != parley.Word || isFunctionWord(w.low(a))) {
 		a++
 	}
 	i = nameStart
@@ -210,7 +209,7 @@ func isFunctionWord(l string) bool {
 // preApposition reads "Another member of the Russian delegation, NAME," where
 // the role phrase opens the sentence and the name is set off by commas.
 func (w *work) preApposition(i, j int) (roles []string, aff, cc string, g lexicon.Gender) {
-	if i < 2 || w.tok(i-1) != "," || j >= len(w.d.Tokens) || (w.tok(j) != "," && w.kind(j) != text.Dash) {
+	if i < 2 || w.tok(i-1) != "," || j >= len(w.d.Tokens) || (w.tok(j) != "," && w.kind(j) != parley.Dash) {
 		return nil, "", "", 0
 	}
 	s := w.d.Sentences[w.sentIdx[i]]
@@ -221,10 +220,10 @@ func (w *work) preApposition(i, j int) (roles []string, aff, cc string, g lexico
 	if a-1 == s.First && isDeterminerWord(w.low(s.First)) {
 		a = s.First // "Another member of the delegation, NAME,"
 	}
-	if a != s.First && !(a-1 >= s.First && w.kind(a-1) == text.OpenQuote) {
+	if a != s.First && !(a-1 >= s.First && w.kind(a-1) == parley.OpenQuote) {
 		return nil, "", "", 0
 	}
-	for a < i-1 && (w.d.Tokens[a].Kind != text.Word || isFunctionWord(w.low(a)) || w.low(a) == "another") {
+	for a < i-1 && (w.d.Tokens[a].Kind != parley.Word || isFunctionWord(w.low(a)) || w.low(a) == "another") {
 		a++
 	}
 	hasRole := false
@@ -253,10 +252,10 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	s := w.d.Sentences[w.sentIdx[j]]
 	a := j + 1
 	// skip an age: "Scholz, 66, the chancellor"
-	if a < s.Last && w.d.Tokens[a].Kind == text.Number && a+1 < s.Last && w.tok(a+1) == "," {
+	if a < s.Last && w.d.Tokens[a].Kind == parley.Number && a+1 < s.Last && w.tok(a+1) == "," {
 		a += 2
 	}
-	if a < s.Last && w.d.Tokens[a].Kind == text.Word {
+	if a < s.Last && w.d.Tokens[a].Kind == parley.Word {
 		switch w.low(a) {
 		case "the", "a", "an", "his", "her", "its", "their", "another", "one", "who":
 			if w.low(a) == "who" {
@@ -269,7 +268,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	hasRole := false
 	for b < s.Last && b-a < 14 {
 		t := w.d.Tokens[b]
-		if t.Kind == text.Word {
+		if t.Kind == parley.Word {
 			l := w.low(b)
 			rw := w.r.roles.Lookup(l)
 			if rw.Kind&lexicon.RoleNoun != 0 {
@@ -296,7 +295,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 			}
 			break
 		}
-		if t.Kind == text.Possessive || (t.Kind == text.Dash && b > a && w.d.Tokens[b-1].Kind == text.Word && !w.d.Tokens[b-1].Is(text.SpaceAfter)) {
+		if t.Kind == parley.Possessive || (t.Kind == parley.Dash && b > a && w.d.Tokens[b-1].Kind == parley.Word && !w.d.Tokens[b-1].Is(parley.SpaceAfter)) {
 			b++
 			continue
 		}
@@ -309,7 +308,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	if b < s.Last {
 		nt := w.tok(b)
 		_, isVerb := w.r.speech.Lookup(w.low(b))
-		if nt != "," && nt != "." && nt != ")" && w.low(b) != "who" && !isVerb && w.d.Tokens[b].Kind != text.Dash && w.d.Tokens[b].Kind != text.CloseQuote {
+		if nt != "," && nt != "." && nt != ")" && w.low(b) != "who" && !isVerb && w.d.Tokens[b].Kind != parley.Dash && w.d.Tokens[b].Kind != parley.CloseQuote {
 			return nil, "", "", 0
 		}
 	}

@@ -11,27 +11,27 @@ import (
 // prediction format of the quote scorer: code-point offsets of the content
 // and of the speaker mention, and the speaker's resolved name (or, when
 // there is none, the text of the mention).
-func QuotePrediction(id string, a *parley.Analysis) QuoteDoc {
+func QuotePrediction(id string, a *parley.Doc) QuoteDoc {
 	raw, _ := json.Marshal(id)
 	d := QuoteDoc{ID: id, RawID: raw, Quotes: []QuoteSpan{}}
-	t := a.Document.Text
+	t := a.Text
 	off := text.NewOffsets(t)
 	cp := func(b int) *float64 { f := float64(off.CodePoint(b)); return &f }
 	// a quote that continues another (“A,” she said, “B.”) is one
 	// attribution with two fragments in the gold format
-	host := map[string]int{}
-	for _, q := range a.Quotes {
-		if h, ok := host[q.Continues]; ok && q.Continues != "" {
+	host := map[parley.QuoteRef]int{}
+	for i, q := range a.Quotes {
+		if h, ok := host[q.Continues]; ok && q.Continues != 0 {
 			hq := &d.Quotes[h]
 			if len(hq.Fragments) == 0 {
 				hq.Fragments = [][]float64{{*hq.ContentStart, *hq.ContentEnd}}
 			}
 			hq.Fragments = append(hq.Fragments, []float64{*cp(q.Content.Start), *cp(q.Content.End)})
 			hq.ContentEnd = cp(q.Content.End)
-			host[q.ID] = h
+			host[parley.QuoteAt(i)] = h
 			continue
 		}
-		host[q.ID] = len(d.Quotes)
+		host[parley.QuoteAt(i)] = len(d.Quotes)
 		content := t[q.Content.Start:q.Content.End]
 		typ, cue := string(q.Type), q.Cue
 		p := QuoteSpan{Content: &content, ContentStart: cp(q.Content.Start), ContentEnd: cp(q.Content.End), Type: &typ}
@@ -55,7 +55,7 @@ func QuotePrediction(id string, a *parley.Analysis) QuoteDoc {
 
 // EventPrediction turns parley's events for one sentence into the
 // prediction format of the event scorer.
-func EventPrediction(id string, a *parley.Analysis) EventDoc {
+func EventPrediction(id string, a *parley.Doc) EventDoc {
 	d := EventDoc{ID: id, Events: []EventCode{}}
 	for _, e := range a.Events {
 		d.Events = append(d.Events, EventCode{

@@ -19,7 +19,7 @@ func TestQuotePredictionUsesCodePointsAndFallsBackToMentionText(t *testing.T) {
 		}
 		return parley.Span{Start: s, End: s + len(sub)}
 	}
-	a := &parley.Analysis{Document: parley.Document{Text: txt}, Quotes: []parley.Quote{
+	a := &parley.Doc{Document: parley.Document{Text: txt}, Quotes: []parley.Quote{
 		{Type: parley.Direct, Content: span("Ça suffit,", 0), SpeakerName: "Ödön Tóth", SpeakerSpan: span("she", 0), Cue: "said"},
 		{Type: parley.Direct, Content: span("Non,", 0), SpeakerSpan: span("Ana", 0)},
 		{Type: parley.Direct, Content: span("aide", 0)},

@@ -1,7 +1,6 @@
 package event
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -15,7 +14,7 @@ import (
 type actorSpan struct {
 	first, last int
 	code        string
-	entity      string
+	entity      parley.EntityRef
 	place       bool // a place name (city or country) rather than an agent
 	capital     bool // a capital city or seat: the government when it acts
 }
@@ -94,7 +93,7 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 	var ps []piece
 	n := len(s.words)
 	for i := 0; i < n; {
-		if s.kinds[i] != text.Word {
+		if s.kinds[i] != parley.Word {
 			i++
 			continue
 		}
@@ -227,7 +226,7 @@ func joinable(s *sentence, end, next int) bool {
 	if next-end <= 3 && s.caps[end-1] {
 		ok := true
 		for k := end; k < next; k++ {
-			if !s.caps[k] || s.kinds[k] != text.Word || timeWords[s.words[k]] {
+			if !s.caps[k] || s.kinds[k] != parley.Word || timeWords[s.words[k]] {
 				ok = false
 			}
 		}
@@ -236,7 +235,7 @@ func joinable(s *sentence, end, next int) bool {
 		}
 	}
 	// "opposition groups in Zimbabwe": a role noun's head, then in/from.
-	if next-end == 2 && !s.caps[end] && s.kinds[end] == text.Word && (s.words[end+1] == "IN" || s.words[end+1] == "FROM") {
+	if next-end == 2 && !s.caps[end] && s.kinds[end] == parley.Word && (s.words[end+1] == "IN" || s.words[end+1] == "FROM") {
 		return true
 	}
 	// "French paper workers", "Kampuchean guerrilla camps": a modifier or
@@ -244,7 +243,7 @@ func joinable(s *sentence, end, next int) bool {
 	if next-end <= 2 && s.caps[end-1] && !s.caps[end] {
 		ok := true
 		for k := end; k < next; k++ {
-			if s.kinds[k] != text.Word || s.caps[k] || s.flags[k]&keyVerb != 0 && !strings.HasSuffix(s.words[k], "IST") {
+			if s.kinds[k] != parley.Word || s.caps[k] || s.flags[k]&keyVerb != 0 && !strings.HasSuffix(s.words[k], "IST") {
 				ok = false
 			}
 		}
@@ -273,24 +272,16 @@ func splitActor(code string) (country, role string) {
 // linkEntities attaches entity ids to actor spans and adds the entities the
 // dictionaries missed, coded through their affiliation and roles.
 func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
-	r := s.in.Entities
-	if r == nil {
-		return spans
-	}
+	d := s.in.Doc
 	n := len(s.words)
 	for i := 0; i < n; i++ {
-		ref := r.RefAt(s.first + i)
-		if ref == nil || ref.Entity < 0 || ref.Entity >= len(r.Entities) {
+		ref := d.MentionAt(s.first + i)
+		if ref == nil || d.Entity(ref.Entity) == nil {
 			continue
 		}
-		ent := &r.Entities[ref.Entity]
-		id := ent.ID
-		if ref.Entity < len(s.in.EntityIDs) {
-			id = s.in.EntityIDs[ref.Entity].ID
-		} else if id == "" {
-			id = fmt.Sprintf("E%d", ref.Entity+1)
-		}
-		last := ref.Last - s.first
+		ent := d.Entity(ref.Entity)
+		id := ref.Entity
+		last := int(ref.Last) - s.first
 		if last > n {
 			last = n
 		}
@@ -300,19 +291,17 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
 		found := false
 		for k := range spans {
 			if spans[k].first < last && i < spans[k].last {
-				if spans[k].entity == "" {
+				if spans[k].entity == 0 {
 					spans[k].entity = id
 				}
 				found = true
 			}
 		}
 		if !found && ent.Type != parley.Place {
-			code, ok := s.in.entCodes[ref.Entity]
+			code, ok := s.in.entCodes[ref.Entity.Index()]
 			if !ok {
 				code = c.entityCode(ent, s.in.Published)
-				if s.in.entCodes != nil {
-					s.in.entCodes[ref.Entity] = code
-				}
+				s.in.entCodes[ref.Entity.Index()] = code
 			}
 			if code != "" {
 				spans = append(spans, actorSpan{first: i, last: last, code: code, entity: id})
@@ -374,7 +363,7 @@ func (c *Coder) entityCode(e *parley.Entity, t time.Time) string {
 // codePhrase codes a short phrase (an affiliation or role) with the
 // dictionaries.
 func (c *Coder) codePhrase(p string, t time.Time) string {
-	d := text.Segment(p)
+	d := text.SegmentString(p)
 	words := make([]string, len(d.Tokens))
 	for i := range d.Tokens {
 		words[i] = strings.ToUpper(d.Tok(i))
@@ -415,7 +404,8 @@ func (a *actorSpan) actorCode() string {
 // speaker: "“We will not accept attempts…,” Esper said" has Esper (and so
 // the United States government) as its source.
 func (c *Coder) firstPerson(s *sentence, spans []actorSpan) []actorSpan {
-	if len(s.in.Quotes) == 0 || len(s.in.EntityIDs) == 0 {
+	d := s.in.Doc
+	if len(d.Quotes) == 0 || len(d.Entities) == 0 {
 		return spans
 	}
 	for i, w := range s.words {
@@ -423,19 +413,12 @@ func (c *Coder) firstPerson(s *sentence, spans []actorSpan) []actorSpan {
 			continue
 		}
 		tok := s.in.Doc.Tokens[s.first+i]
-		for _, q := range s.in.Quotes {
-			if q.Speaker == "" || !q.Content.Contains(parley.Span{Start: int(tok.Start), End: int(tok.End)}) {
+		for _, q := range d.Quotes {
+			if q.Speaker == 0 || !q.Content.Contains(parley.Span{Start: int(tok.Start), End: int(tok.End)}) {
 				continue
 			}
-			for k := range s.in.EntityIDs {
-				e := &s.in.EntityIDs[k]
-				if e.ID != q.Speaker {
-					continue
-				}
-				if code := c.entityCode(e, s.in.Published); code != "" {
-					spans = append(spans, actorSpan{first: i, last: i + 1, code: code, entity: e.ID})
-				}
-				break
+			if code := c.entityCode(d.Entity(q.Speaker), s.in.Published); code != "" {
+				spans = append(spans, actorSpan{first: i, last: i + 1, code: code, entity: q.Speaker})
 			}
 			break
 		}
@@ -497,7 +480,7 @@ var hyphenRoles = map[string]bool{"LED": true, "BACKED": true, "BASED": true, "S
 // another role ("military aid", "police custody", but not "police said",
 // "security forces").
 func modifierUse(s *sentence, j int) bool {
-	if j >= len(s.words) || s.kinds[j] != text.Word || s.caps[j] {
+	if j >= len(s.words) || s.kinds[j] != parley.Word || s.caps[j] {
 		return false
 	}
 	w := s.words[j]

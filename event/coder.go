@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/entity"
 	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/text"
 )
@@ -216,57 +215,50 @@ func (c *Coder) Lookup(code string) (Code, bool) {
 	return k, ok
 }
 
-// Input is what the coder reads: the segmented text and, when the pipeline
-// has them, the entity layer and the quotes.
-type Input struct {
-	Doc      *text.Doc
-	Entities *entity.Result // may be nil
-	// EntityIDs are the analysis entities, parallel to Entities.Entities,
-	// whose ids the events refer to; nil numbers them E1, E2….
-	EntityIDs []parley.Entity
-	Quotes    []parley.Quote
-	Published time.Time // for relative dates; zero if unknown
-	// Places resolves a place name to a location; nil disables locations.
-	Places func(name string) *parley.Location
-
-	entCodes map[int]string // codes of entities already worked out, by index
+// input is what the coder reads of one document: the Doc (tokens, entity
+// mentions, quotes) and the entity codes worked out so far.
+type input struct {
+	Doc       *parley.Doc
+	Published time.Time      // for relative dates; zero if unknown
+	entCodes  map[int]string // codes of entities already worked out, by index
 }
 
-// Code returns the events of a document, numbered V1, V2… in text order.
-func (c *Coder) Code(ctx context.Context, in Input) ([]parley.Event, error) {
-	var out []parley.Event
-	if c.storyDiscarded(in.Doc) {
-		return nil, nil
+// Code codes the events of d and sets d.Events, in text order. It reads the
+// tokens, the entity mentions and the quotes of d, and d.Published for
+// relative dates.
+func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
+	d.Events = nil
+	if c.storyDiscarded(d) {
+		return nil
 	}
-	in.entCodes = make(map[int]string)
-	for si, s := range in.Doc.Sentences {
+	in := &input{Doc: d, Published: d.Published, entCodes: make(map[int]string)}
+	for si, s := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		out = append(out, c.codeSentence(&in, s)...)
+		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
-	for i := range out {
-		out[i].ID = fmt.Sprintf("V%d", i+1)
-	}
-	return out, nil
+	return nil
 }
 
 // CodeText segments s and codes it with no entity layer: a convenience for
 // single sentences and tests.
 func (c *Coder) CodeText(s string, published time.Time) []parley.Event {
-	ev, _ := c.Code(context.Background(), Input{Doc: text.Segment(s), Published: published})
-	return ev
+	d := text.SegmentString(s)
+	d.Published = published
+	_ = c.Code(context.Background(), d)
+	return d.Events
 }
 
 // sentence is the working view of one sentence.
 type sentence struct {
-	in     *Input
+	in     *input
 	first  int      // index of the first token in the document
 	words  []string // upper-case token texts
 	orig   []string // token texts as written
-	kinds  []text.Kind
+	kinds  []parley.TokenKind
 	caps   []bool
 	actors []actorSpan
 	// actorAt maps a token to the index of the actor span covering it, or -1.
@@ -280,20 +272,20 @@ func (s *sentence) span(i, j int) parley.Span {
 	return parley.Span{Start: int(t[s.first+i].Start), End: int(t[s.first+j-1].End)}
 }
 
-func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
+func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 	n := ts.Last - ts.First
 	if n <= 0 {
 		return nil
 	}
-	s := &sentence{in: in, first: ts.First, words: make([]string, n), orig: make([]string, n), kinds: make([]text.Kind, n), caps: make([]bool, n), flags: make([]uint8, n)}
+	s := &sentence{in: in, first: ts.First, words: make([]string, n), orig: make([]string, n), kinds: make([]parley.TokenKind, n), caps: make([]bool, n), flags: make([]uint8, n)}
 	for i := range n {
 		tok := in.Doc.Tokens[ts.First+i]
 		w := strings.ToUpper(in.Doc.Text[tok.Start:tok.End])
-		if tok.Kind == text.Possessive {
+		if tok.Kind == parley.Possessive {
 			w = "'S"
 		}
 		w = strings.ReplaceAll(w, "’", "'")
-		s.words[i], s.kinds[i], s.caps[i] = w, tok.Kind, tok.Is(text.Cap)
+		s.words[i], s.kinds[i], s.caps[i] = w, tok.Kind, tok.Is(parley.Cap)
 		s.orig[i] = in.Doc.Text[tok.Start:tok.End]
 		s.flags[i] = c.keys[w]
 		if s.caps[i] && c.capKeys[w] {
@@ -337,7 +329,7 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 	s.upper = true
 	for i := range n {
 		tok := in.Doc.Tokens[ts.First+i]
-		if tok.Kind == text.Word && !tok.Is(text.AllCaps) {
+		if tok.Kind == parley.Word && !tok.Is(parley.AllCaps) {
 			s.upper = false
 			break
 		}
@@ -346,7 +338,7 @@ func (c *Coder) codeSentence(in *Input, ts text.Sentence) []parley.Event {
 	var stmts []parley.Event
 	used := make([]bool, n)
 	for i := 0; i < n; i++ {
-		if used[i] || s.kinds[i] != text.Word {
+		if used[i] || s.kinds[i] != parley.Word {
 			continue
 		}
 		t, ok := c.trigger(s, i)
@@ -455,7 +447,7 @@ var subordinators = map[string]bool{
 func subordinate(s *sentence, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-40; k-- {
 		w := s.words[k]
-		if w == "," || w == ";" || w == ":" || s.kinds[k] == text.Dash {
+		if w == "," || w == ";" || w == ":" || s.kinds[k] == parley.Dash {
 			return false
 		}
 		if subordinators[w] {
@@ -502,7 +494,7 @@ func finite(s *sentence, t trig) bool {
 	if isDelim(p) && (strings.HasSuffix(w, "ED") || pastIrregular[w]) && closesRelative(s, k) {
 		return true
 	}
-	return pronouns[p] || s.inActor(k) || s.caps[k] && s.kinds[k] == text.Word
+	return pronouns[p] || s.inActor(k) || s.caps[k] && s.kinds[k] == parley.Word
 }
 
 // closesRelative reports whether the comma at k ends a relative clause
@@ -536,7 +528,7 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 	ev := s.evidence(t, srcs, tgts)
 	loc := c.location(s, t)
 	date, dateText := resolveDate(s, t, s.in.Published)
-	reported := reportedIn(s.in.Quotes, ev)
+	reported := reportedIn(s.in.Doc.Quotes, ev)
 	var out []parley.Event
 	seen := map[[2]string]bool{}
 	for _, a := range srcs {
@@ -588,7 +580,7 @@ func (s *sentence) evidence(t trig, srcs, tgts []*actorSpan) parley.Span {
 	// Extend over the object up to the clause end, at most a few words.
 	for k := end; k < len(s.words) && k < end+8; k++ {
 		switch s.kinds[k] {
-		case text.Word, text.Number, text.OpenQuote, text.CloseQuote, text.StraightQuote:
+		case parley.Word, parley.Number, parley.OpenQuote, parley.CloseQuote, parley.StraightQuote:
 		default:
 			if s.words[k] != "-" {
 				k = len(s.words)
@@ -613,16 +605,17 @@ func isVerbBoundary(w string) bool {
 
 // reportedIn returns the id of the innermost quote whose content holds the
 // evidence: the event is known only through that quote.
-func reportedIn(qs []parley.Quote, ev parley.Span) string {
-	best, bestLen := "", 0
+func reportedIn(qs []parley.Quote, ev parley.Span) parley.QuoteRef {
+	var best parley.QuoteRef
+	bestLen := 0
 	// quotes come in order of their content's start: only those that start
 	// before the evidence can hold it, and nesting keeps them close
 	i := sort.Search(len(qs), func(i int) bool { return qs[i].Content.Start > ev.Start })
 	for j := i - 1; j >= 0 && j >= i-64; j-- {
 		q := qs[j]
 		if q.Content.Overlaps(ev) && q.Content.Contains(parley.Span{Start: ev.Start, End: ev.Start + 1}) {
-			if best == "" || q.Content.Len() < bestLen {
-				best, bestLen = q.ID, q.Content.Len()
+			if best == 0 || q.Content.Len() < bestLen {
+				best, bestLen = parley.QuoteAt(j), q.Content.Len()
 			}
 		}
 	}
@@ -635,7 +628,7 @@ func reportedIn(qs []parley.Quote, ev parley.Span) string {
 func lightVerb(s *sentence, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		w := s.words[k]
-		if determiners[w] || s.kinds[k] == text.Number {
+		if determiners[w] || s.kinds[k] == parley.Number {
 			continue
 		}
 		if strings.HasSuffix(w, "ED") || pastIrregular[w] || w == "UNDERTOOK" || w == "HOLDS" || w == "HOLD" {
@@ -706,13 +699,13 @@ func conditional(s *sentence, i int) bool {
 
 // storyDiscarded reports whether the document names a story-level discard
 // (a sports tournament, a celebrity): PETRARCH codes no event from it.
-func (c *Coder) storyDiscarded(d *text.Doc) bool {
+func (c *Coder) storyDiscarded(d *parley.Doc) bool {
 	if len(c.discard.story) == 0 {
 		return false
 	}
 	words := make([]string, 0, 64)
 	for i, t := range d.Tokens {
-		if !t.Is(text.Cap) {
+		if !t.Is(parley.Cap) {
 			continue
 		}
 		w := strings.ToUpper(d.Tok(i))

@@ -129,11 +129,11 @@ func TestRelativeDates(t *testing.T) {
 
 func TestLocationFromGazetteer(t *testing.T) {
 	c := testCoder(t)
-	d := text.Segment("Negotiators from Russia and the United States met in Riyadh on Tuesday.")
-	evs, err := c.Code(context.Background(), Input{Doc: d, Places: c.Place})
-	if err != nil {
+	d := text.SegmentString("Negotiators from Russia and the United States met in Riyadh on Tuesday.")
+	if err := c.Code(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
+	evs := d.Events
 	if len(evs) == 0 || evs[0].Location == nil {
 		t.Fatalf("no located event: %+v", evs)
 	}
@@ -146,7 +146,7 @@ func TestBadInputDoesNotPanic(t *testing.T) {
 	c := testCoder(t)
 	long := strings.Repeat("Russia attacked Ukraine and ", 2500) + "talks."
 	for _, s := range []string{"", " ", "\x00\xff", "said said said", long, strings.Repeat("(", 10000)} {
-		if _, err := c.Code(context.Background(), Input{Doc: text.Segment(s)}); err != nil {
+		if err := c.Code(context.Background(), text.SegmentString(s)); err != nil {
 			t.Errorf("error: %v", err)
 		}
 	}
@@ -166,10 +166,12 @@ func FuzzCode(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		evs, err := c.Code(context.Background(), Input{Doc: text.Segment(s), Published: time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
+		d := text.SegmentString(s)
+		d.Published = time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)
+		if err := c.Code(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
+		evs := d.Events
 		for _, e := range evs {
 			if e.Evidence.Start < 0 || e.Evidence.End > len(s) || e.Evidence.Start > e.Evidence.End {
 				t.Fatalf("evidence %v out of range for %d bytes", e.Evidence, len(s))

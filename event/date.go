@@ -173,9 +173,6 @@ func isDayNumber(w string) bool {
 
 // location finds "in/at/near PLACE" in the trigger's clause.
 func (c *Coder) location(s *sentence, t trig) *parley.Location {
-	if s.in.Places == nil {
-		return nil
-	}
 	try := func(k int) *parley.Location {
 		if k <= 0 || !s.caps[k] {
 			return nil
@@ -192,7 +189,7 @@ func (c *Coder) location(s *sentence, t trig) *parley.Location {
 			end++
 		}
 		for e := end; e > k; e-- {
-			if loc := s.in.Places(s.text(k, e)); loc != nil {
+			if loc := c.Place(s.text(k, e)); loc != nil {
 				return loc
 			}
 		}

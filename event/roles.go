@@ -3,7 +3,7 @@ package event
 import (
 	"strings"
 
-	"github.com/parley-news/parley/text"
+	"github.com/parley-news/parley"
 )
 
 // Prepositions that put an actor in a place or circumstance rather than in
@@ -36,7 +36,7 @@ func (s *sentence) prevWord(i int) string {
 	}
 	// Skip a determiner and a number: "against 28 officials", "the two".
 	k := i - 1
-	for n := 0; n < 2 && k > 0 && (s.words[k] == "THE" || s.words[k] == "A" || s.words[k] == "AN" || s.kinds[k] == text.Number); n++ {
+	for n := 0; n < 2 && k > 0 && (s.words[k] == "THE" || s.words[k] == "A" || s.words[k] == "AN" || s.kinds[k] == parley.Number); n++ {
 		k--
 	}
 	return s.words[k]

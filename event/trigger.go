@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/parley-news/parley/text"
+	"github.com/parley-news/parley"
 )
 
 // trig is a matched event trigger.
@@ -145,7 +145,7 @@ func nounContext(s *sentence, i, n int) bool {
 	}
 	if i > 0 {
 		p := s.words[i-1]
-		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == text.Number {
+		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == parley.Number {
 			return true
 		}
 	}
@@ -242,7 +242,7 @@ func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
 		}
 		for ; k < len(s.words) && k < lim; k++ {
 			w := s.words[k]
-			if j == 0 && k > t.last && (prepositions[w] || s.kinds[k] == text.Punct) && !itemEq(w, it) {
+			if j == 0 && k > t.last && (prepositions[w] || s.kinds[k] == parley.Punct) && !itemEq(w, it) {
 				return 0, false // "held after the talks": not the object
 			}
 			if w == ";" || w == "SAID" || w == "SAYS" || w == "." {
@@ -292,7 +292,7 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 		}
 		if k < len(s.words) && s.words[k] == "TO" && k+1 < len(s.words) {
 			j := k + 1
-			if s.kinds[j] == text.OpenQuote || s.kinds[j] == text.StraightQuote {
+			if s.kinds[j] == parley.OpenQuote || s.kinds[j] == parley.StraightQuote {
 				j++ // agreed to “lay the groundwork…”
 			}
 			ov, on := verbAt(c.overlay, s.words, j)
@@ -584,7 +584,7 @@ func demandAt(s *sentence, i int) (trig, bool) {
 			src = -1
 		}
 		end := i + 1
-		for end < len(s.words) && end < i+6 && s.kinds[end] == text.Word && !stopTarget(s.words[end]) {
+		for end < len(s.words) && end < i+6 && s.kinds[end] == parley.Word && !stopTarget(s.words[end]) {
 			end++
 		}
 		return trig{first: i, last: i + 1, consumed: end, code: "100", src: src, tgt: tgt, demand: true}, true

@@ -76,33 +76,33 @@ var statusExplanation = map[parley.ClaimStatus]string{
 
 // ClaimReviews converts the claims of an analysis to a JSON-LD graph.
 // Offsets (parley:start/end) are Unicode code points.
-func ClaimReviews(a *parley.Analysis) ClaimReviewGraph {
+func ClaimReviews(a *parley.Doc) ClaimReviewGraph {
 	g := ClaimReviewGraph{
 		Context: []any{"https://schema.org", map[string]string{"parley": "https://github.com/parley-news/parley/blob/main/docs/exports.md#"}},
 		Graph:   []ClaimReview{},
 	}
-	src := a.Document.Text
+	src := a.Text
 	off := text.NewOffsets(src)
 	var article *ThingLD
 	date := ""
-	if !a.Document.Published.IsZero() {
-		date = a.Document.Published.Format(time.DateOnly)
+	if !a.Published.IsZero() {
+		date = a.Published.Format(time.DateOnly)
 	}
-	if a.Document.URL != "" || a.Document.Title != "" {
-		article = &ThingLD{Type: "NewsArticle", Name: a.Document.Title, URL: a.Document.URL, DatePublished: date, Publisher: a.Document.Outlet}
+	if a.URL != "" || a.Title != "" {
+		article = &ThingLD{Type: "NewsArticle", Name: a.Title, URL: a.URL, DatePublished: date, Publisher: a.Outlet}
 	}
-	for _, c := range a.Claims {
+	for ci, c := range a.Claims {
 		r := ClaimReview{
-			Type: "ClaimReview", ClaimReviewed: c.Text, Key: c.Key, DatePublished: date, URL: a.Document.URL,
+			Type: "ClaimReview", ClaimReviewed: c.Text, Key: c.Key, DatePublished: date, URL: a.URL,
 			Author:       ThingLD{Type: "SoftwareApplication", Name: "parley " + parley.Version},
 			ReviewRating: RatingLD{Type: "Rating", AlternateName: string(c.Status), Explanation: statusExplanation[c.Status]},
 			ItemReviewed: ClaimLD{Type: "Claim", Text: c.Text, Appearance: []QuotationLD{}},
 		}
-		if a.Document.ID != "" {
-			r.ID = "#" + a.Document.ID + "/" + c.ID
+		if a.ID != "" {
+			r.ID = "#" + a.ID + "/" + parley.ClaimID(ci)
 		}
 		for _, s := range c.Stances {
-			q := QuotationLD{Type: "Quotation", Stance: string(s.Stance), Quote: s.Quote,
+			q := QuotationLD{Type: "Quotation", Stance: string(s.Stance), Quote: s.Quote.ID(),
 				Start: off.CodePoint(s.Evidence.Start), End: off.CodePoint(s.Evidence.End), IsPartOf: article}
 			if s.Evidence.End <= len(src) && s.Evidence.Start <= s.Evidence.End {
 				q.Text = src[s.Evidence.Start:s.Evidence.End]
@@ -125,7 +125,7 @@ func ClaimReviews(a *parley.Analysis) ClaimReviewGraph {
 }
 
 // speaker is the schema.org type and name of a stance's source.
-func speaker(a *parley.Analysis, s parley.ClaimStance) *ThingLD {
+func speaker(a *parley.Doc, s parley.ClaimStance) *ThingLD {
 	name := s.SourceName
 	typ := "Organization"
 	if e := a.Entity(s.Source); e != nil {
@@ -143,7 +143,7 @@ func speaker(a *parley.Analysis, s parley.ClaimStance) *ThingLD {
 }
 
 // WriteClaimReviews writes the claims of a as one JSON-LD document.
-func WriteClaimReviews(w io.Writer, a *parley.Analysis) error {
+func WriteClaimReviews(w io.Writer, a *parley.Doc) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(ClaimReviews(a))

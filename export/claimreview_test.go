@@ -45,7 +45,7 @@ func TestWriteClaimReviewsIsJSONLD(t *testing.T) {
 		t.Error("no @context")
 	}
 	b.Reset()
-	if err := WriteClaimReviews(&b, &parley.Analysis{}); err != nil {
+	if err := WriteClaimReviews(&b, &parley.Doc{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := json.Unmarshal(b.Bytes(), &v); err != nil || len(v["@graph"].([]any)) != 0 {

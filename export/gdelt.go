@@ -53,7 +53,7 @@ func NewGDELTWriter(w io.Writer, o GDELTOptions) *GDELTWriter {
 }
 
 // Write writes one row per event of a.
-func (g *GDELTWriter) Write(a *parley.Analysis) error {
+func (g *GDELTWriter) Write(a *parley.Doc) error {
 	if g.opts.Header && !g.header {
 		g.header = true
 		if _, err := g.w.WriteString(strings.Join(GDELTColumns, "\t") + "\n"); err != nil {
@@ -73,11 +73,11 @@ func (g *GDELTWriter) Flush() error { return g.w.Flush() }
 
 // GDELTRows returns the rows (in GDELTColumns order) for the events of a.
 // Offsets are Unicode code points. Fields are cleaned of tabs and newlines.
-func GDELTRows(a *parley.Analysis, o GDELTOptions) [][]string {
+func GDELTRows(a *parley.Doc, o GDELTOptions) [][]string {
 	if len(a.Events) == 0 {
 		return nil
 	}
-	src := a.Document.Text
+	src := a.Text
 	off := text.NewOffsets(src)
 	// The lead is the first non-empty line.
 	lead := len(src) - len(strings.TrimLeft(src, " \t\r\n"))
@@ -89,20 +89,17 @@ func GDELTRows(a *parley.Analysis, o GDELTOptions) [][]string {
 	}
 	added := o.Added
 	if added.IsZero() {
-		added = a.Document.Published
-	}
-	quotes := map[string]*parley.Quote{}
-	for i := range a.Quotes {
-		quotes[a.Quotes[i].ID] = &a.Quotes[i]
+		added = a.Published
 	}
 	rows := make([][]string, 0, len(a.Events))
-	for _, e := range a.Events {
+	for i, e := range a.Events {
+		id := parley.EventID(i)
 		day := e.Date
 		if day.IsZero() {
-			day = a.Document.Published
+			day = a.Published
 		}
 		r := make([]string, 0, len(GDELTColumns))
-		r = append(r, strconv.FormatInt(globalID(a.Document.ID, e.ID), 10))
+		r = append(r, strconv.FormatInt(globalID(a.ID, id), 10))
 		if day.IsZero() {
 			r = append(r, "", "", "")
 		} else {
@@ -129,21 +126,21 @@ func GDELTRows(a *parley.Analysis, o GDELTOptions) [][]string {
 		} else {
 			r = append(r, added.UTC().Format("20060102150405"))
 		}
-		url := a.Document.URL
+		url := a.URL
 		if url == "" {
-			url = a.Document.Source
+			url = a.Source
 		}
 		r = append(r, url)
 		var sid, sname, rb string
-		if q := quotes[e.ReportedIn]; q != nil {
-			sid, sname, rb = q.Speaker, q.SpeakerName, q.ReportedBy
+		if q := a.Quote(e.ReportedIn); q != nil {
+			sid, sname, rb = q.Speaker.ID(), q.SpeakerName, q.ReportedBy
 		}
 		ev := ""
 		if e.Evidence.End <= len(src) && e.Evidence.Start <= e.Evidence.End {
 			ev = src[e.Evidence.Start:e.Evidence.End]
 		}
-		r = append(r, a.Document.ID, e.ID, e.PLOVER, e.PLOVERMode, e.Source, e.Target,
-			e.ReportedIn, sid, sname, rb,
+		r = append(r, a.ID, id, e.PLOVER, e.PLOVERMode, e.Source.ID(), e.Target.ID(),
+			e.ReportedIn.ID(), sid, sname, rb,
 			strconv.Itoa(off.CodePoint(e.Evidence.Start)), strconv.Itoa(off.CodePoint(e.Evidence.End)), ev,
 			e.DateText, e.Trigger)
 		for i := range r {
@@ -162,10 +159,7 @@ func globalID(doc, ev string) int64 {
 	return int64(h.Sum64() >> 1)
 }
 
-func entityName(a *parley.Analysis, id string) string {
-	if id == "" {
-		return ""
-	}
+func entityName(a *parley.Doc, id parley.EntityRef) string {
 	if e := a.Entity(id); e != nil {
 		return e.Name
 	}

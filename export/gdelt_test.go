@@ -10,21 +10,21 @@ import (
 )
 
 // sample is a small analysis: one reported event and one disputed claim.
-func sample() *parley.Analysis {
+func sample() *parley.Doc {
 	txt := "Émile said Russia and the US agreed to reopen consulates in Geneva on Tuesday.\nThe Kremlin denied it."
 	i := strings.Index(txt, "agreed")
-	return &parley.Analysis{
+	return &parley.Doc{
 		Document: parley.Document{ID: "doc1", Text: txt, URL: "https://example.org/a", Published: time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)},
-		Entities: []parley.Entity{{ID: "E1", Type: parley.Person, Name: "Émile"}, {ID: "E2", Type: parley.Place, Name: "Russia"}, {ID: "E3", Type: parley.Organization, Name: "Kremlin"}},
-		Quotes: []parley.Quote{{ID: "Q1", Content: parley.Span{Start: strings.Index(txt, "Russia"), End: strings.Index(txt, "\n") - 1}, Speaker: "E1", SpeakerName: "Émile"},
-			{ID: "Q2", Content: parley.Span{Start: strings.Index(txt, "it."), End: strings.Index(txt, "it.") + 2}, Speaker: "E3", SpeakerName: "Kremlin", Cue: "denied"}},
-		Events: []parley.Event{{ID: "V1", PLOVER: "AGREE", CAMEO: "032", CAMEORoot: "03", QuadClass: 1, Goldstein: 4.5,
-			Source: "E2", SourceCode: "RUSGOV", TargetCode: "USA", Evidence: parley.Span{Start: i, End: i + len("agreed to reopen consulates")},
-			Date: time.Date(2025, 2, 18, 0, 0, 0, 0, time.UTC), DateText: "on Tuesday", ReportedIn: "Q1", Trigger: "agreed",
+		Entities: []parley.Entity{{Type: parley.Person, Name: "Émile"}, {Type: parley.Place, Name: "Russia"}, {Type: parley.Organization, Name: "Kremlin"}},
+		Quotes: []parley.Quote{{Content: parley.Span{Start: strings.Index(txt, "Russia"), End: strings.Index(txt, "\n") - 1}, Speaker: 1, SpeakerName: "Émile"},
+			{Content: parley.Span{Start: strings.Index(txt, "it."), End: strings.Index(txt, "it.") + 2}, Speaker: 3, SpeakerName: "Kremlin", Cue: "denied"}},
+		Events: []parley.Event{{PLOVER: "AGREE", CAMEO: "032", CAMEORoot: "03", QuadClass: 1, Goldstein: 4.5,
+			Source: 2, SourceCode: "RUSGOV", TargetCode: "USA", Evidence: parley.Span{Start: i, End: i + len("agreed to reopen consulates")},
+			Date: time.Date(2025, 2, 18, 0, 0, 0, 0, time.UTC), DateText: "on Tuesday", ReportedIn: 1, Trigger: "agreed",
 			Location: &parley.Location{Name: "Geneva", Country: "CH", Lat: 46.20222, Lon: 6.14569}}},
-		Claims: []parley.Claim{{ID: "C1", Text: "Russia and the US agreed to reopen consulates", Status: parley.Disputed,
-			Stances: []parley.ClaimStance{{Source: "E1", SourceName: "Émile", Stance: parley.Asserts, Quote: "Q1"},
-				{Source: "E3", SourceName: "Kremlin", Stance: parley.Denies, Quote: "Q2"}}}},
+		Claims: []parley.Claim{{Text: "Russia and the US agreed to reopen consulates", Status: parley.Disputed,
+			Stances: []parley.ClaimStance{{Source: 1, SourceName: "Émile", Stance: parley.Asserts, Quote: 1},
+				{Source: 3, SourceName: "Kremlin", Stance: parley.Denies, Quote: 2}}}},
 	}
 }
 
@@ -67,7 +67,7 @@ func TestGDELTWriterHeaderAndCleanFields(t *testing.T) {
 	if err := w.Write(a); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Write(&parley.Analysis{}); err != nil { // no events: no rows, no second header
+	if err := w.Write(&parley.Doc{}); err != nil { // no events: no rows, no second header
 		t.Fatal(err)
 	}
 	if err := w.Flush(); err != nil {

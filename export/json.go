@@ -77,24 +77,33 @@ type Quote struct {
 
 // Event is the JSON shape of parley.Event.
 type Event struct {
-	ID         string           `json:"id"`
-	PLOVER     string           `json:"plover"`
-	PLOVERMode string           `json:"plover_mode,omitempty"`
-	CAMEO      string           `json:"cameo"`
-	CAMEORoot  string           `json:"cameo_root,omitempty"`
-	QuadClass  int              `json:"quad_class,omitempty"`
-	Goldstein  float64          `json:"goldstein"`
-	Source     *string          `json:"source"`
-	Target     *string          `json:"target"`
-	SourceCode string           `json:"source_actor,omitempty"`
-	TargetCode string           `json:"target_actor,omitempty"`
-	Location   *parley.Location `json:"location"`
-	Date       string           `json:"date,omitempty"`
-	DateText   string           `json:"date_text,omitempty"`
-	Evidence   Span             `json:"evidence"`
-	ReportedIn *string          `json:"reported_in"`
-	Negated    bool             `json:"negated,omitempty"`
-	Trigger    string           `json:"trigger,omitempty"`
+	ID         string    `json:"id"`
+	PLOVER     string    `json:"plover"`
+	PLOVERMode string    `json:"plover_mode,omitempty"`
+	CAMEO      string    `json:"cameo"`
+	CAMEORoot  string    `json:"cameo_root,omitempty"`
+	QuadClass  int       `json:"quad_class,omitempty"`
+	Goldstein  float64   `json:"goldstein"`
+	Source     *string   `json:"source"`
+	Target     *string   `json:"target"`
+	SourceCode string    `json:"source_actor,omitempty"`
+	TargetCode string    `json:"target_actor,omitempty"`
+	Location   *Location `json:"location"`
+	Date       string    `json:"date,omitempty"`
+	DateText   string    `json:"date_text,omitempty"`
+	Evidence   Span      `json:"evidence"`
+	ReportedIn *string   `json:"reported_in"`
+	Negated    bool      `json:"negated,omitempty"`
+	Trigger    string    `json:"trigger,omitempty"`
+}
+
+// Location is the JSON shape of parley.Location.
+type Location struct {
+	Name    string  `json:"name"`
+	Country string  `json:"country"` // ISO 3166-1 alpha-2
+	Lat     float64 `json:"lat,omitempty"`
+	Lon     float64 `json:"lon,omitempty"`
+	Entity  string  `json:"entity,omitempty"`
 }
 
 // Claim is the JSON shape of parley.Claim.
@@ -127,43 +136,45 @@ func opt(s string) *string {
 	return &s
 }
 
-// FromAnalysis converts an analysis to its JSON shape, turning byte offsets
-// into code points.
-func FromAnalysis(a *parley.Analysis, o Options) Document {
-	src := a.Document.Text
+// FromAnalysis converts an analysed Doc to its JSON shape: byte offsets
+// become code points and references become the public ids ("E3", "Q1").
+func FromAnalysis(a *parley.Doc, o Options) Document {
+	src := a.Text
 	off := text.NewOffsets(src)
 	span := func(s parley.Span) Span { return Span{off.CodePoint(s.Start), off.CodePoint(s.End)} }
 	d := Document{
-		ID: a.Document.ID, Title: a.Document.Title, URL: a.Document.URL, Outlet: a.Document.Outlet,
-		Author: a.Document.Author, Warnings: a.Warnings, Version: parley.Version,
+		ID: a.ID, Title: a.Title, URL: a.URL, Outlet: a.Outlet,
+		Author: a.Author, Warnings: a.Warnings, Version: parley.Version,
 		Entities: []Entity{}, Quotes: []Quote{}, Events: []Event{}, Claims: []Claim{},
 	}
-	if !a.Document.Published.IsZero() {
-		d.Published = a.Document.Published.Format(time.DateOnly)
+	if !a.Published.IsZero() {
+		d.Published = a.Published.Format(time.DateOnly)
 	}
 	if o.IncludeText {
 		d.Text = &src
 	}
-	for _, e := range a.Entities {
-		je := Entity{ID: e.ID, Type: string(e.Type), Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Roles: e.Roles,
-			Affiliation: e.Affiliation, Country: e.Country, Mentions: make([]Mention, 0, len(e.Mentions))}
+	for i, e := range a.Entities {
+		je := Entity{ID: parley.EntityAt(i).ID(), Type: string(e.Type), Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Roles: e.Roles,
+			Affiliation: e.Affiliation, Country: e.Country, Mentions: []Mention{}}
 		if je.Aliases == nil {
 			je.Aliases = []string{}
 		}
 		if je.Roles == nil {
 			je.Roles = []string{}
 		}
-		for _, m := range e.Mentions {
-			s := span(m.Span)
-			je.Mentions = append(je.Mentions, Mention{Start: s.Start, End: s.End, Text: src[m.Span.Start:m.Span.End], Kind: string(m.Kind)})
-		}
 		d.Entities = append(d.Entities, je)
 	}
-	for _, q := range a.Quotes {
+	for _, m := range a.Mentions {
+		if k := m.Entity.Index(); k >= 0 && k < len(d.Entities) {
+			s := span(m.Span)
+			d.Entities[k].Mentions = append(d.Entities[k].Mentions, Mention{Start: s.Start, End: s.End, Text: src[m.Span.Start:m.Span.End], Kind: string(m.Kind)})
+		}
+	}
+	for i, q := range a.Quotes {
 		s := span(q.Content)
-		jq := Quote{ID: q.ID, Type: string(q.Type), Content: src[q.Content.Start:q.Content.End], Start: s.Start, End: s.End,
-			Speaker: opt(q.Speaker), SpeakerName: opt(q.SpeakerName), Cue: q.Cue, Channel: opt(q.Channel),
-			ReportedBy: opt(q.ReportedBy), NestedIn: opt(q.NestedIn), Continues: opt(q.Continues), Addressee: opt(q.Addressee), Anonymous: q.Anonymous}
+		jq := Quote{ID: parley.QuoteAt(i).ID(), Type: string(q.Type), Content: src[q.Content.Start:q.Content.End], Start: s.Start, End: s.End,
+			Speaker: opt(q.Speaker.ID()), SpeakerName: opt(q.SpeakerName), Cue: q.Cue, Channel: opt(q.Channel),
+			ReportedBy: opt(q.ReportedBy), NestedIn: opt(q.NestedIn.ID()), Continues: opt(q.Continues.ID()), Addressee: opt(q.Addressee), Anonymous: q.Anonymous}
 		if !q.SpeakerSpan.IsZero() {
 			ss := span(q.SpeakerSpan)
 			jq.SpeakerSpan = &ss
@@ -174,21 +185,24 @@ func FromAnalysis(a *parley.Analysis, o Options) Document {
 		}
 		d.Quotes = append(d.Quotes, jq)
 	}
-	for _, e := range a.Events {
-		je := Event{ID: e.ID, PLOVER: e.PLOVER, PLOVERMode: e.PLOVERMode, CAMEO: e.CAMEO, CAMEORoot: e.CAMEORoot,
-			QuadClass: e.QuadClass, Goldstein: e.Goldstein, Source: opt(e.Source), Target: opt(e.Target),
-			SourceCode: e.SourceCode, TargetCode: e.TargetCode, Location: e.Location, DateText: e.DateText,
-			Evidence: span(e.Evidence), ReportedIn: opt(e.ReportedIn), Negated: e.Negated, Trigger: e.Trigger}
+	for i, e := range a.Events {
+		je := Event{ID: parley.EventID(i), PLOVER: e.PLOVER, PLOVERMode: e.PLOVERMode, CAMEO: e.CAMEO, CAMEORoot: e.CAMEORoot,
+			QuadClass: e.QuadClass, Goldstein: e.Goldstein, Source: opt(e.Source.ID()), Target: opt(e.Target.ID()),
+			SourceCode: e.SourceCode, TargetCode: e.TargetCode, DateText: e.DateText,
+			Evidence: span(e.Evidence), ReportedIn: opt(e.ReportedIn.ID()), Negated: e.Negated, Trigger: e.Trigger}
+		if l := e.Location; l != nil {
+			je.Location = &Location{Name: l.Name, Country: l.Country, Lat: l.Lat, Lon: l.Lon, Entity: l.Entity.ID()}
+		}
 		if !e.Date.IsZero() {
 			je.Date = e.Date.Format(time.DateOnly)
 		}
 		d.Events = append(d.Events, je)
 	}
-	for _, c := range a.Claims {
-		jc := Claim{ID: c.ID, Text: c.Text, Status: string(c.Status), Key: c.Key, Stances: []Stance{}}
+	for i, c := range a.Claims {
+		jc := Claim{ID: parley.ClaimID(i), Text: c.Text, Status: string(c.Status), Key: c.Key, Stances: []Stance{}}
 		for _, st := range c.Stances {
-			jc.Stances = append(jc.Stances, Stance{Source: st.Source, SourceName: st.SourceName, Stance: string(st.Stance),
-				Quote: st.Quote, Evidence: span(st.Evidence)})
+			jc.Stances = append(jc.Stances, Stance{Source: st.Source.ID(), SourceName: st.SourceName, Stance: string(st.Stance),
+				Quote: st.Quote.ID(), Evidence: span(st.Evidence)})
 		}
 		d.Claims = append(d.Claims, jc)
 	}

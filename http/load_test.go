@@ -185,12 +185,12 @@ func loadStore(t *testing.T, n int) *sqlite.Store {
 			in <- d
 		}
 	}()
-	var batch []*parley.Analysis
+	var batch []*parley.Doc
 	for res := range p.Stream(context.Background(), in, 0) {
 		if res.Err != nil {
 			t.Fatal(res.Err)
 		}
-		if batch = append(batch, res.Analysis); len(batch) == 200 {
+		if batch = append(batch, res.Doc); len(batch) == 200 {
 			if _, err := s.PutAnalyses(context.Background(), batch); err != nil {
 				t.Fatal(err)
 			}

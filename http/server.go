@@ -34,7 +34,7 @@ type Options struct {
 	// as "Authorization: Bearer TOKEN". Empty: the API is read-only.
 	Token string
 	// Extract analyses a posted article. Required for writes.
-	Extract func(ctx context.Context, d parley.Document) (*parley.Analysis, error)
+	Extract func(ctx context.Context, d parley.Document) (*parley.Doc, error)
 	// CORSOrigin, if set, is the one origin allowed to call the API from a
 	// browser ("*" for any).
 	CORSOrigin string

@@ -227,8 +227,8 @@ func TestOpenAPIDescribesEveryRouteAndParameter(t *testing.T) {
 }
 
 func TestReadOnlyByDefaultAndWritesNeedTheToken(t *testing.T) {
-	extract := func(_ context.Context, d parley.Document) (*parley.Analysis, error) {
-		return &parley.Analysis{Document: d}, nil
+	extract := func(_ context.Context, d parley.Document) (*parley.Doc, error) {
+		return &parley.Doc{Document: d}, nil
 	}
 	post := func(srv *httptest.Server, token, ctype, body string) (int, string) {
 		req, _ := http.NewRequest("POST", srv.URL+"/api/articles", strings.NewReader(body))

@@ -48,7 +48,7 @@ func (echoAnalyzer) Stream(ctx context.Context, in <-chan parley.Document, _ int
 		seq := 0
 		for d := range in {
 			select {
-			case out <- pipeline.Result{Seq: seq, Document: d, Analysis: &parley.Analysis{Document: d}}:
+			case out <- pipeline.Result{Seq: seq, Document: d, Doc: &parley.Doc{Document: d}}:
 			case <-ctx.Done():
 				return
 			}

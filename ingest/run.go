@@ -305,7 +305,7 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 			st.fail(&parley.Error{Source: r.Document.Source, Err: r.Err})
 			continue
 		}
-		if err := opts.Sink.Put(ctx, Record{Analysis: r.Analysis, Doc: r.Document, Hash: m.hash, Fingerprint: m.fp}); err != nil {
+		if err := opts.Sink.Put(ctx, Record{Analysis: r.Doc, Doc: r.Document, Hash: m.hash, Fingerprint: m.fp}); err != nil {
 			setErr(err)
 			break
 		}

@@ -20,7 +20,7 @@ import (
 // Record is one document's outcome: its analysis, or the original it
 // duplicates.
 type Record struct {
-	Analysis    *parley.Analysis // nil for a duplicate
+	Analysis    *parley.Doc // nil for a duplicate
 	Doc         parley.Document
 	Hash        string // content hash
 	Fingerprint dedup.Fingerprint
@@ -75,7 +75,7 @@ type Line struct {
 func Encode(r Record, o export.Options) ([]byte, error) {
 	a := r.Analysis
 	if a == nil {
-		a = &parley.Analysis{Document: r.Doc}
+		a = &parley.Doc{Document: r.Doc}
 	}
 	b, err := json.Marshal(Line{Document: export.FromAnalysis(a, o), ContentHash: r.Hash, DuplicateOf: r.DuplicateOf})
 	if err != nil {
@@ -327,7 +327,7 @@ type StoreSink struct {
 	Store parley.Store
 
 	mu    sync.Mutex
-	batch []*parley.Analysis
+	batch []*parley.Doc
 }
 
 // NewStoreSink writes to st.

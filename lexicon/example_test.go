@@ -12,7 +12,7 @@ func ExampleLexicon_MatchAt() {
 	if err != nil {
 		panic(err)
 	}
-	d := text.Segment("Saudi Arabia’s capital hosted the Russian Foreign Ministry, Reuters reported.")
+	d := text.SegmentString("Saudi Arabia’s capital hosted the Russian Foreign Ministry, Reuters reported.")
 	words := make([]string, len(d.Tokens))
 	for i := range d.Tokens {
 		words[i] = d.Tok(i)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/text"
 )
 
@@ -23,14 +24,14 @@ func TestMatchAtGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := text.Segment(string(in))
+	d := text.SegmentString(string(in))
 	w := make([]string, len(d.Tokens))
 	for i := range d.Tokens {
 		w[i] = d.Tok(i)
 	}
 	var b strings.Builder
 	for i := 0; i < len(w); i++ {
-		if !d.Tokens[i].Is(text.Cap) {
+		if !d.Tokens[i].Is(parley.Cap) {
 			continue
 		}
 		m, ok := l.MatchAt(w[i:])

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/text"
 )
 
@@ -326,7 +327,7 @@ func TestOrgByHost(t *testing.T) {
 
 // words segments s as the extractor does.
 func words(s string) []string {
-	d := text.Segment(s)
+	d := text.SegmentString(s)
 	w := make([]string, len(d.Tokens))
 	for i := range d.Tokens {
 		w[i] = d.Tok(i)
@@ -588,11 +589,11 @@ func BenchmarkMatchAtNews(b *testing.B) {
 			b.Fatal(err)
 		}
 		size += len(d.Text)
-		sd := text.Segment(d.Text)
+		sd := text.SegmentString(d.Text)
 		x := doc{words: make([]string, len(sd.Tokens))}
 		for i := range sd.Tokens {
 			x.words[i] = sd.Tok(i)
-			if sd.Tokens[i].Is(text.Cap) {
+			if sd.Tokens[i].Is(parley.Cap) {
 				x.caps = append(x.caps, i)
 			}
 		}
@@ -621,7 +622,7 @@ func BenchmarkMatchAt(b *testing.B) {
 	l := mustLoad(b)
 	// Capitalised tokens as an extractor meets them: names, sentence starts,
 	// misses.
-	d := text.Segment("The Russian Foreign Ministry said on Tuesday that U.S. Secretary of State Marco Rubio " +
+	d := text.SegmentString("The Russian Foreign Ministry said on Tuesday that U.S. Secretary of State Marco Rubio " +
 		"met Sergei Lavrov in Riyadh, Saudi Arabia’s capital, as the New York Times and Reuters reported. " +
 		"NATO and the United Nations Security Council were told by the Kremlin and the White House in Washington.")
 	var seqs [][]string
@@ -630,7 +631,7 @@ func BenchmarkMatchAt(b *testing.B) {
 		all[i] = d.Tok(i)
 	}
 	for i := range d.Tokens {
-		if d.Tokens[i].Is(text.Cap) {
+		if d.Tokens[i].Is(parley.Cap) {
 			seqs = append(seqs, all[i:])
 		}
 	}

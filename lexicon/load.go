@@ -756,7 +756,7 @@ func segmentWords(s string) []string {
 	if lettersAndSpaces(s) {
 		return strings.Fields(s)
 	}
-	d := text.Segment(s)
+	d := text.SegmentString(s)
 	words := make([]string, len(d.Tokens))
 	for i := range d.Tokens {
 		words[i] = d.Tok(i)

@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/parley-news/parley"
 )
 
 //go:embed data/roles.tsv
@@ -22,13 +24,15 @@ const (
 	Thing                           // "Championships", "Street": a name ending in it is not a person
 )
 
-// Gender of a word, where the word says it ("spokeswoman", "Mrs").
-type Gender uint8
+// Gender of a word, where the word says it ("spokeswoman", "Mrs"): the
+// domain's gender.
+type Gender = parley.Gender
 
+// The genders, as the domain names them.
 const (
-	UnknownGender Gender = iota
-	Male
-	Female
+	UnknownGender = parley.UnknownGender
+	Male          = parley.Male
+	Female        = parley.Female
 )
 
 // RoleWord is what the roles table says about one word.

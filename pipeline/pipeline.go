@@ -8,12 +8,9 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/entity"
 	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/text"
 )
@@ -26,15 +23,8 @@ type Pipeline struct {
 	section int
 }
 
-// stage adds one layer to the analysis of a segmented document.
-type stage func(ctx context.Context, st *State) error
-
-// State is what the stages share while one document is analysed.
-type State struct {
-	Analysis *parley.Analysis
-	Text     *text.Doc
-	Entities *entity.Result // the entity layer, with token-level mention index
-}
+// stage adds its layer to a Doc, reading the layers before it.
+type stage func(ctx context.Context, d *parley.Doc) error
 
 // Level says how far the pipeline goes.
 type Level int
@@ -72,7 +62,7 @@ func New(opts ...Option) (*Pipeline, error) {
 		return nil, err
 	}
 	p := &Pipeline{}
-	p.stages = append(p.stages, c.entities, c.quotes)
+	p.stages = append(p.stages, segment, c.entities, c.quotes)
 	if cfg.level >= Full {
 		evs, err := eventStages(lex)
 		if err != nil {
@@ -84,43 +74,42 @@ func New(opts ...Option) (*Pipeline, error) {
 }
 
 // Extract analyses one document. Invalid UTF-8 is repaired (and reported in
-// Analysis.Warnings); the offsets then refer to the repaired text.
-func (p *Pipeline) Extract(ctx context.Context, doc parley.Document) (*parley.Analysis, error) {
-	a := &parley.Analysis{Document: doc}
-	if !utf8.ValidString(doc.Text) {
-		a.Document.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
-		a.Warnings = append(a.Warnings, "invalid UTF-8 replaced with U+FFFD")
+// Doc.Warnings); the offsets then refer to the repaired text.
+func (p *Pipeline) Extract(ctx context.Context, doc parley.Document) (*parley.Doc, error) {
+	d := parley.NewDoc(doc)
+	run := p.run
+	if len(d.Text) > p.sectionBytes() {
+		run = p.extractSections
 	}
-	if len(a.Document.Text) > p.sectionBytes() {
-		if err := p.extractSections(ctx, a); err != nil {
-			return nil, fmt.Errorf("document %q: %w", doc.ID, err)
-		}
-		return a, nil
-	}
-	if err := p.run(ctx, a); err != nil {
+	if err := run(ctx, d); err != nil {
 		return nil, fmt.Errorf("document %q: %w", doc.ID, err)
 	}
-	return a, nil
+	return d, nil
 }
 
-// run passes a through every stage. A stage that panics on some input is a
+// run passes d through every stage. A stage that panics on some input is a
 // bug, but one document must not take down a batch: the panic becomes this
 // document's error, with the stack, and the stream goes on.
-func (p *Pipeline) run(ctx context.Context, a *parley.Analysis) (err error) {
+func (p *Pipeline) run(ctx context.Context, d *parley.Doc) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error (please report it with this input): %v\n%s", r, debug.Stack())
 		}
 	}()
-	st := &State{Analysis: a, Text: text.Segment(a.Document.Text)}
 	for _, s := range p.stages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s(ctx, st); err != nil {
+		if err := s(ctx, d); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// segment is the first stage: tokens, sentences, paragraphs, quotation marks.
+func segment(_ context.Context, d *parley.Doc) error {
+	text.Segment(d)
 	return nil
 }
 
@@ -128,7 +117,7 @@ func (p *Pipeline) run(ctx context.Context, a *parley.Analysis) (err error) {
 type Result struct {
 	Seq      int // position in the input stream
 	Document parley.Document
-	Analysis *parley.Analysis
+	Doc      *parley.Doc // the analysis; nil when Err is set
 	Err      error
 }
 
@@ -154,8 +143,8 @@ func (p *Pipeline) Stream(ctx context.Context, in <-chan parley.Document, worker
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				a, err := p.Extract(ctx, j.doc)
-				j.out <- Result{Seq: j.seq, Document: j.doc, Analysis: a, Err: err}
+				d, err := p.Extract(ctx, j.doc)
+				j.out <- Result{Seq: j.seq, Document: j.doc, Doc: d, Err: err}
 			}
 		}()
 	}

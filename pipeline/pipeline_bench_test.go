@@ -15,8 +15,8 @@ import (
 )
 
 // newsCorpus loads ../shared/data/news/news.jsonl (or $PARLEY_SHARED's),
-// skipping the benchmark when it is absent.
-func newsCorpus(b *testing.B) []parley.Document {
+// skipping the benchmark or test when it is absent.
+func newsCorpus(b testing.TB) []parley.Document {
 	b.Helper()
 	dir := os.Getenv("PARLEY_SHARED")
 	if dir == "" {
@@ -162,6 +162,33 @@ func BenchmarkStream(b *testing.B) { benchStream(b, full(b), newsCorpus(b)) }
 func BenchmarkExtractSynthetic(b *testing.B) { benchSerial(b, extractOnly(b), syntheticNews(200)) }
 
 func BenchmarkFullSynthetic(b *testing.B) { benchSerial(b, full(b), syntheticNews(200)) }
+
+// TestNewsCorpusDocsAreValid runs the whole pipeline over the news corpus
+// and checks the invariants of every Doc it makes (spans, order, nesting,
+// references).
+func TestNewsCorpusDocsAreValid(t *testing.T) {
+	ds := newsCorpus(t)
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	in := make(chan parley.Document)
+	go func() {
+		defer close(in)
+		for _, d := range ds {
+			in <- d
+		}
+	}()
+	for r := range p.Stream(ctx, in, 0) {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Document.ID, r.Err)
+		}
+		if err := r.Doc.Validate(); err != nil {
+			t.Fatalf("%s: %v", r.Document.ID, err)
+		}
+	}
+}
 
 // TestSyntheticNewsIsAnalysed keeps the synthetic benchmark honest: the
 // generated text must go through the pipeline without errors.

@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/parley-news/parley"
 )
@@ -62,9 +61,9 @@ func noLeak(t *testing.T) {
 
 func TestStreamKeepsInputOrderUnderUnevenLatency(t *testing.T) {
 	noLeak(t)
-	jitter := func(ctx context.Context, st *State) error {
+	jitter := func(ctx context.Context, d *parley.Doc) error {
 		// later documents tend to finish first
-		n := len(st.Analysis.Document.ID) + rand.IntN(3)
+		n := len(d.ID) + rand.IntN(3)
 		time.Sleep(time.Duration(n*100) * time.Microsecond)
 		return nil
 	}
@@ -75,7 +74,7 @@ func TestStreamKeepsInputOrderUnderUnevenLatency(t *testing.T) {
 			if r.Err != nil {
 				t.Fatalf("workers %d: %s: %v", workers, r.Document.ID, r.Err)
 			}
-			if r.Seq != i || r.Document.ID != ds[i].ID || r.Analysis.Document.ID != ds[i].ID {
+			if r.Seq != i || r.Document.ID != ds[i].ID || r.Doc.ID != ds[i].ID {
 				t.Fatalf("workers %d: result %d is seq %d doc %s, want %s", workers, i, r.Seq, r.Document.ID, ds[i].ID)
 			}
 			i++
@@ -88,8 +87,8 @@ func TestStreamKeepsInputOrderUnderUnevenLatency(t *testing.T) {
 
 func TestStreamReportsErrorsPerDocumentAndGoesOn(t *testing.T) {
 	noLeak(t)
-	fail := func(ctx context.Context, st *State) error {
-		if strings.HasSuffix(st.Analysis.Document.ID, "3") {
+	fail := func(ctx context.Context, d *parley.Doc) error {
+		if strings.HasSuffix(d.ID, "3") {
 			return errors.New("stage refused")
 		}
 		return nil
@@ -99,10 +98,10 @@ func TestStreamReportsErrorsPerDocumentAndGoesOn(t *testing.T) {
 		n++
 		if strings.HasSuffix(r.Document.ID, "3") {
 			failed++
-			if r.Err == nil || !strings.Contains(r.Err.Error(), r.Document.ID) || r.Analysis != nil {
-				t.Errorf("%s: err %v, analysis %v; want an error naming the document and no analysis", r.Document.ID, r.Err, r.Analysis)
+			if r.Err == nil || !strings.Contains(r.Err.Error(), r.Document.ID) || r.Doc != nil {
+				t.Errorf("%s: err %v, analysis %v; want an error naming the document and no analysis", r.Document.ID, r.Err, r.Doc)
 			}
-		} else if r.Err != nil || r.Analysis == nil {
+		} else if r.Err != nil || r.Doc == nil {
 			t.Errorf("%s: unexpected error %v", r.Document.ID, r.Err)
 		}
 	}
@@ -115,7 +114,7 @@ func TestStreamStopsOnCancelWithoutLeaking(t *testing.T) {
 	noLeak(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	slow := func(ctx context.Context, st *State) error {
+	slow := func(ctx context.Context, d *parley.Doc) error {
 		select {
 		case <-time.After(time.Millisecond):
 			return nil
@@ -196,7 +195,7 @@ func TestStreamBoundsDocumentsInFlight(t *testing.T) {
 func TestStreamDefaultsToAllCores(t *testing.T) {
 	noLeak(t)
 	var inFlight, peak atomic.Int64
-	gate := func(ctx context.Context, st *State) error {
+	gate := func(ctx context.Context, d *parley.Doc) error {
 		n := inFlight.Add(1)
 		for {
 			p := peak.Load()
@@ -260,35 +259,8 @@ func FuzzExtract(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Extract: %v", err)
 		}
-		txt := a.Document.Text
-		check := func(what string, sp parley.Span) {
-			t.Helper()
-			if sp.Start < 0 || sp.Start > sp.End || sp.End > len(txt) {
-				t.Fatalf("%s span [%d,%d) outside the %d-byte text", what, sp.Start, sp.End, len(txt))
-			}
-			for _, b := range []int{sp.Start, sp.End} {
-				if b < len(txt) && !utf8.RuneStart(txt[b]) {
-					t.Fatalf("%s span [%d,%d) cuts a rune at %d", what, sp.Start, sp.End, b)
-				}
-			}
-		}
-		for _, e := range a.Entities {
-			for _, m := range e.Mentions {
-				check("entity "+e.ID+" mention", m.Span)
-			}
-		}
-		for _, q := range a.Quotes {
-			check("quote "+q.ID+" content", q.Content)
-			check("quote "+q.ID+" speaker", q.SpeakerSpan)
-			check("quote "+q.ID+" cue", q.CueSpan)
-		}
-		for _, ev := range a.Events {
-			check("event "+ev.ID+" evidence", ev.Evidence)
-		}
-		for _, c := range a.Claims {
-			for _, st := range c.Stances {
-				check("claim "+c.ID+" stance", st.Evidence)
-			}
+		if err := a.Validate(); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/parley-news/parley"
@@ -24,22 +23,22 @@ func (p *Pipeline) sectionBytes() int {
 	return defaultSectionBytes
 }
 
-// extractSections analyses a long document section by section and merges the
-// results into a: entities with the same type and name become one, ids are
-// renumbered, spans are shifted to the whole text.
-func (p *Pipeline) extractSections(ctx context.Context, a *parley.Analysis) error {
-	m := merger{a: a, entities: map[string]string{}}
-	for start := 0; start < len(a.Document.Text); {
-		end := sectionEnd(a.Document.Text, start, p.sectionBytes())
-		sec := &parley.Analysis{Document: a.Document}
-		sec.Document.Text = a.Document.Text[start:end]
+// extractSections analyses a long document section by section and merges
+// the sections into d: entities with the same type and name become one,
+// references are renumbered, positions are shifted to the whole text.
+func (p *Pipeline) extractSections(ctx context.Context, d *parley.Doc) error {
+	m := merger{d: d, entities: map[string]parley.EntityRef{}}
+	for start := 0; start < len(d.Text); {
+		end := sectionEnd(d.Text, start, p.sectionBytes())
+		sec := &parley.Doc{Document: d.Document}
+		sec.Text = d.Text[start:end]
 		if err := p.run(ctx, sec); err != nil {
 			return fmt.Errorf("section at byte %d: %w", start, err)
 		}
 		m.add(sec, start)
 		start = end
 	}
-	a.Warnings = append(a.Warnings, fmt.Sprintf("long document (%d bytes) analysed in %d sections; coreference does not cross them", len(a.Document.Text), m.sections))
+	d.Warnings = append(d.Warnings, fmt.Sprintf("long document (%d bytes) analysed in %d sections; coreference does not cross them", len(d.Text), m.sections))
 	return nil
 }
 
@@ -64,34 +63,99 @@ func sectionEnd(s string, start, size int) int {
 	return limit
 }
 
-// merger accumulates section analyses into one.
+// merger accumulates section Docs into one.
 type merger struct {
-	a        *parley.Analysis
-	entities map[string]string // type + name → merged entity id
+	d        *parley.Doc
+	entities map[string]parley.EntityRef // type + name → merged entity
 	sections int
 }
 
-func (m *merger) add(sec *parley.Analysis, off int) {
+// add appends the layers of sec, which starts at byte off of the whole text.
+func (m *merger) add(sec *parley.Doc, off int) {
 	m.sections++
+	d := m.d
 	shift := func(s parley.Span) parley.Span {
 		if s.IsZero() {
 			return s
 		}
 		return parley.Span{Start: s.Start + off, End: s.End + off}
 	}
-	ids := map[string]string{} // section entity id → merged id
-	for _, e := range sec.Entities {
-		key := string(e.Type) + "\x00" + strings.ToLower(e.Name)
-		id, ok := m.entities[key]
-		if !ok {
-			id = "E" + strconv.Itoa(len(m.a.Entities)+1)
-			m.entities[key] = id
-			ne := e
-			ne.ID, ne.Mentions = id, nil
-			m.a.Entities = append(m.a.Entities, ne)
+	tokOff, sentOff, paraOff := len(d.Tokens), len(d.Sentences), len(d.Paragraphs)
+	for _, t := range sec.Tokens {
+		t.Start, t.End = t.Start+int32(off), t.End+int32(off)
+		if t.Rel != parley.NoRel && t.Head >= 0 {
+			t.Head += int32(tokOff)
 		}
-		ids[e.ID] = id
-		me := &m.a.Entities[entityIndex(id)]
+		d.Tokens = append(d.Tokens, t)
+	}
+	for _, s := range sec.Sentences {
+		s.Start, s.End, s.First, s.Last, s.Para = s.Start+off, s.End+off, s.First+tokOff, s.Last+tokOff, s.Para+paraOff
+		d.Sentences = append(d.Sentences, s)
+	}
+	for _, p := range sec.Paragraphs {
+		p.Start, p.End, p.First, p.Last = p.Start+off, p.End+off, p.First+sentOff, p.Last+sentOff
+		d.Paragraphs = append(d.Paragraphs, p)
+	}
+	for _, q := range sec.QuotePairs {
+		q.Open, q.First, q.Last, q.Para = q.Open+tokOff, q.First+tokOff, q.Last+tokOff, q.Para+paraOff
+		if q.Close >= 0 {
+			q.Close += tokOff
+		}
+		d.QuotePairs = append(d.QuotePairs, q)
+	}
+	ents := m.addEntities(sec)
+	for _, mn := range sec.Mentions {
+		mn.Span, mn.First, mn.Last, mn.Entity = shift(mn.Span), mn.First+int32(tokOff), mn.Last+int32(tokOff), ents[mn.Entity]
+		d.Mentions = append(d.Mentions, mn)
+	}
+	quoteOff := parley.QuoteRef(len(d.Quotes))
+	qref := func(r parley.QuoteRef) parley.QuoteRef {
+		if r == 0 {
+			return 0
+		}
+		return r + quoteOff
+	}
+	for _, q := range sec.Quotes {
+		q.Speaker, q.NestedIn, q.Continues = ents[q.Speaker], qref(q.NestedIn), qref(q.Continues)
+		q.Content, q.SpeakerSpan, q.CueSpan = shift(q.Content), shift(q.SpeakerSpan), shift(q.CueSpan)
+		d.Quotes = append(d.Quotes, q)
+	}
+	for _, e := range sec.Events {
+		e.Source, e.Target, e.ReportedIn = ents[e.Source], ents[e.Target], qref(e.ReportedIn)
+		e.Evidence = shift(e.Evidence)
+		if e.Location != nil {
+			loc := *e.Location
+			loc.Entity = ents[loc.Entity]
+			e.Location = &loc
+		}
+		d.Events = append(d.Events, e)
+	}
+	for _, c := range sec.Claims {
+		stances := make([]parley.ClaimStance, len(c.Stances))
+		for i, st := range c.Stances {
+			st.Source, st.Quote, st.Evidence = ents[st.Source], qref(st.Quote), shift(st.Evidence)
+			stances[i] = st
+		}
+		c.Stances = stances
+		d.Claims = append(d.Claims, c)
+	}
+	d.Warnings = append(d.Warnings, sec.Warnings...)
+}
+
+// addEntities merges the entities of sec into the whole Doc by type and
+// name, and returns the map from section refs to merged refs (0 → 0).
+func (m *merger) addEntities(sec *parley.Doc) map[parley.EntityRef]parley.EntityRef {
+	ents := make(map[parley.EntityRef]parley.EntityRef, len(sec.Entities)+1)
+	ents[0] = 0
+	for i, e := range sec.Entities {
+		key := string(e.Type) + "\x00" + strings.ToLower(e.Name)
+		ref, ok := m.entities[key]
+		if !ok {
+			ref = m.d.AddEntity(e)
+			m.entities[key] = ref
+		}
+		ents[parley.EntityAt(i)] = ref
+		me := m.d.Entity(ref)
 		for _, r := range e.Roles {
 			if !slices.Contains(me.Roles, r) {
 				me.Roles = append(me.Roles, r)
@@ -102,39 +166,6 @@ func (m *merger) add(sec *parley.Analysis, off int) {
 				me.Aliases = append(me.Aliases, al)
 			}
 		}
-		for _, mn := range e.Mentions {
-			me.Mentions = append(me.Mentions, parley.Mention{Span: shift(mn.Span), Kind: mn.Kind})
-		}
 	}
-	qids := map[string]string{}
-	for _, q := range sec.Quotes {
-		qids[q.ID] = "Q" + strconv.Itoa(len(m.a.Quotes)+len(qids)+1)
-	}
-	for _, q := range sec.Quotes {
-		q.ID, q.Speaker, q.NestedIn, q.Continues = qids[q.ID], ids[q.Speaker], qids[q.NestedIn], qids[q.Continues]
-		q.Content, q.SpeakerSpan, q.CueSpan = shift(q.Content), shift(q.SpeakerSpan), shift(q.CueSpan)
-		m.a.Quotes = append(m.a.Quotes, q)
-	}
-	for _, e := range sec.Events {
-		e.ID = "V" + strconv.Itoa(len(m.a.Events)+1)
-		e.Source, e.Target, e.ReportedIn = ids[e.Source], ids[e.Target], qids[e.ReportedIn]
-		e.Evidence = shift(e.Evidence)
-		if e.Location != nil {
-			loc := *e.Location
-			loc.Entity = ids[loc.Entity]
-			e.Location = &loc
-		}
-		m.a.Events = append(m.a.Events, e)
-	}
-	for _, c := range sec.Claims {
-		c.ID = "C" + strconv.Itoa(len(m.a.Claims)+1)
-		stances := make([]parley.ClaimStance, len(c.Stances))
-		for i, st := range c.Stances {
-			st.Source, st.Quote, st.Evidence = ids[st.Source], qids[st.Quote], shift(st.Evidence)
-			stances[i] = st
-		}
-		c.Stances = stances
-		m.a.Claims = append(m.a.Claims, c)
-	}
-	m.a.Warnings = append(m.a.Warnings, sec.Warnings...)
+	return ents
 }

@@ -29,21 +29,24 @@ func TestLongDocumentsAreAnalysedInSections(t *testing.T) {
 	}
 	for i, q := range split.Quotes {
 		w := whole.Quotes[i]
-		if q.Content != w.Content || q.SpeakerName != w.SpeakerName || q.ID != w.ID {
+		if q.Content != w.Content || q.SpeakerName != w.SpeakerName || q.NestedIn != w.NestedIn || q.Continues != w.Continues {
 			t.Errorf("quote %d: sections %+v, whole %+v", i, q, w)
 		}
 		if e := split.Entity(q.Speaker); e == nil || e.Name != "Anna Berg" {
-			t.Errorf("quote %s: speaker %q does not resolve to Anna Berg", q.ID, q.Speaker)
+			t.Errorf("quote %d: speaker %d does not resolve to Anna Berg", i, q.Speaker)
 		}
 	}
 	persons := 0
-	for _, e := range split.Entities {
+	for i, e := range split.Entities {
 		if e.Type == parley.Person {
 			persons++
-			if len(e.Mentions) < 40 {
-				t.Errorf("%s has %d mentions across sections, want all", e.Name, len(e.Mentions))
+			if n := len(split.MentionsOf(parley.EntityAt(i))); n < 40 {
+				t.Errorf("%s has %d mentions across sections, want all", e.Name, n)
 			}
 		}
+	}
+	if err := split.Validate(); err != nil {
+		t.Error(err)
 	}
 	if persons != 1 {
 		t.Errorf("%d persons after merging, want 1", persons)
@@ -65,8 +68,8 @@ func TestSectionEndNeverSplitsARune(t *testing.T) {
 }
 
 func TestAPanickingStageFailsOnlyItsDocument(t *testing.T) {
-	p := &Pipeline{stages: []stage{func(_ context.Context, st *State) error {
-		if strings.Contains(st.Analysis.Document.Text, "boom") {
+	p := &Pipeline{stages: []stage{func(_ context.Context, d *parley.Doc) error {
+		if strings.Contains(d.Text, "boom") {
 			panic("a bug in a stage")
 		}
 		return nil

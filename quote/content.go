@@ -8,7 +8,6 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/text"
 )
 
 // quotesInside reports whether tokens [a, b) include quoted material.
@@ -46,7 +45,7 @@ func (r *run) trimEnd(a, k int) int {
 // without what follows its closing mark ("…,” the Times reported", "…,”
 // before optimistically predicting"); a short fragment ("said “slightly
 // more” in taxes") leaves the clause end in place.
-func (r *run) quotationEnd(s text.Sentence, start, end int) int {
+func (r *run) quotationEnd(s parley.Sentence, start, end int) int {
 	p := r.pairAt(start)
 	if p == nil || p.last <= p.first {
 		return end
@@ -67,10 +66,10 @@ func (r *run) clauseStart(a int) bool {
 		return false
 	}
 	t := r.d.Tokens[a]
-	if t.Kind == text.OpenQuote || t.Kind == text.StraightQuote {
+	if t.Kind == parley.OpenQuote || t.Kind == parley.StraightQuote {
 		return true
 	}
-	if t.Kind != text.Word && t.Kind != text.Number {
+	if t.Kind != parley.Word && t.Kind != parley.Number {
 		return false
 	}
 	l := r.low(a)
@@ -84,30 +83,30 @@ func (r *run) clauseStart(a int) bool {
 		"two", "none", "our", "my", "your", "such", "more", "less", "because", "despite":
 		return true
 	}
-	return t.Is(text.Cap) || t.Kind == text.Number
+	return t.Is(parley.Cap) || t.Kind == parley.Number
 }
 
 // skipParenthetical passes ", written by Kenneth Cohen, that" and "- falsely - that"
 // up to the "that" of the content clause.
-func (r *run) skipParenthetical(s text.Sentence, a int) int {
-	if a >= s.Last || !(r.low(a) == "," || r.kind(a) == text.Dash) {
+func (r *run) skipParenthetical(s parley.Sentence, a int) int {
+	if a >= s.Last || !(r.low(a) == "," || r.kind(a) == parley.Dash) {
 		return a
 	}
 	open := r.low(a)
 	for b := a + 1; b+1 < s.Last && b-a < 16; b++ {
-		if r.low(b) == ":" && open == "," && (r.kind(b+1) == text.OpenQuote || r.kind(b+1) == text.StraightQuote) {
+		if r.low(b) == ":" && open == "," && (r.kind(b+1) == parley.OpenQuote || r.kind(b+1) == parley.StraightQuote) {
 			return b // "responded pointedly, with a smile: “…”"
 		}
-		if r.low(b) == open || r.kind(b) == text.Dash && r.kind(a) == text.Dash {
+		if r.low(b) == open || r.kind(b) == parley.Dash && r.kind(a) == parley.Dash {
 			if r.low(b+1) == "that" {
 				return b + 1
 			}
-			if r.kind(b+1) == text.OpenQuote || r.kind(b+1) == text.StraightQuote {
+			if r.kind(b+1) == parley.OpenQuote || r.kind(b+1) == parley.StraightQuote {
 				return b // ", when the story broke, “I did not …”": the comma introduces the quotation
 			}
 			return a
 		}
-		if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
+		if r.kind(b) == parley.OpenQuote || r.kind(b) == parley.StraightQuote {
 			return a
 		}
 	}
@@ -116,7 +115,7 @@ func (r *run) skipParenthetical(s text.Sentence, a int) int {
 
 // finiteVerbSoon reports whether a clause that starts at a has its verb
 // within a few words ("denied the payments were made" vs "denied the payments").
-func (r *run) finiteVerbSoon(s text.Sentence, a int) bool {
+func (r *run) finiteVerbSoon(s parley.Sentence, a int) bool {
 	l := r.low(a)
 	if isSubjectPronoun(l) || l == "there" {
 		return true
@@ -126,7 +125,7 @@ func (r *run) finiteVerbSoon(s text.Sentence, a int) bool {
 		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
 			return true
 		}
-		if r.kind(k) == text.Punct && r.low(k) != "-" {
+		if r.kind(k) == parley.Punct && r.low(k) != "-" {
 			return false
 		}
 	}
@@ -136,7 +135,7 @@ func (r *run) finiteVerbSoon(s text.Sentence, a int) bool {
 // looseClauseStart accepts a content clause that opens with a bare noun
 // phrase ("parts of his proposals are …", "such votes are …") when a verb
 // follows within a few words.
-func (r *run) looseClauseStart(s text.Sentence, a int) bool {
+func (r *run) looseClauseStart(s parley.Sentence, a int) bool {
 	if a >= s.Last || !r.isWord(a) || isPreposition(r.low(a)) || isFunction(r.low(a)) {
 		return false
 	}
@@ -149,7 +148,7 @@ func (r *run) looseClauseStart(s text.Sentence, a int) bool {
 		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
 			return true
 		}
-		if !r.isWord(k) && r.low(k) != "," && r.kind(k) != text.Possessive && r.kind(k) != text.Number {
+		if !r.isWord(k) && r.low(k) != "," && r.kind(k) != parley.Possessive && r.kind(k) != parley.Number {
 			return false
 		}
 	}
@@ -159,8 +158,8 @@ func (r *run) looseClauseStart(s text.Sentence, a int) bool {
 // bareClauseStart accepts any word that can open a clause after a verb that
 // takes nothing but clauses (say, argue, insist): everything but prepositions,
 // conjunctions and the few words "say" takes as objects.
-func (r *run) bareClauseStart(s text.Sentence, a int) bool {
-	if a >= s.Last || !r.isWord(a) && r.kind(a) != text.Number {
+func (r *run) bareClauseStart(s parley.Sentence, a int) bool {
+	if a >= s.Last || !r.isWord(a) && r.kind(a) != parley.Number {
 		return false
 	}
 	l := r.low(a)
@@ -177,7 +176,7 @@ func (r *run) bareClauseStart(s text.Sentence, a int) bool {
 
 // skipAdjuncts passes over channel and time phrases after a verb: "on X",
 // "in a statement", "at a press conference", "on Tuesday", "in an interview with CNN".
-func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
+func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	a = r.skipParenthetical(s, a)
 	for a < s.Last {
 		l := r.low(a)
@@ -188,7 +187,7 @@ func (r *run) skipAdjuncts(s text.Sentence, a int, q *found) int {
 			"instead", "previously", "once", "initially", "simply", "bluntly", "emphatically", "openly", "angrily",
 			"quietly", "loudly", "confidently", "frankly", "outside", "from", "after", "before", "inside":
 		default:
-			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(text.Cap) {
+			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(parley.Cap) {
 				a++ // "responded awkwardly:"
 				continue
 			}
@@ -220,7 +219,7 @@ var channelNouns = map[string]string{
 
 // adjunct reads one prepositional or time adjunct starting at a; it returns
 // where it ends and the channel it names, if any.
-func (r *run) adjunct(s text.Sentence, a int) (int, string) {
+func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 	l := r.low(a)
 	switch l {
 	case "publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "yesterday",
@@ -258,7 +257,7 @@ func (r *run) adjunct(s text.Sentence, a int) (int, string) {
 		}
 		if isTimeWord(r.low(b)) || r.low(b) == "monday" || r.low(b) == "tuesday" || r.low(b) == "wednesday" || r.low(b) == "thursday" || r.low(b) == "friday" || r.low(b) == "saturday" || r.low(b) == "sunday" {
 			c := b + 1
-			for c < s.Last && r.isWord(c) && (isTimeWord(r.low(c)) || r.d.Tokens[c].Kind == text.Number) {
+			for c < s.Last && r.isWord(c) && (isTimeWord(r.low(c)) || r.d.Tokens[c].Kind == parley.Number) {
 				c++
 			}
 			return c, ""
@@ -267,18 +266,18 @@ func (r *run) adjunct(s text.Sentence, a int) (int, string) {
 	// "at Western High School, “Any questions?”": a place or time phrase up to the comma that introduces the content
 	for c := b; c < s.Last && c-b < 9; c++ {
 		if r.low(c) == "," {
-			if c+1 < s.Last && (r.kind(c+1) == text.OpenQuote || r.kind(c+1) == text.StraightQuote || r.low(c+1) == "that") && c > b {
+			if c+1 < s.Last && (r.kind(c+1) == parley.OpenQuote || r.kind(c+1) == parley.StraightQuote || r.low(c+1) == "that") && c > b {
 				return c, ""
 			}
 			break
 		}
-		if !r.isWord(c) && r.kind(c) != text.Number && r.kind(c) != text.Possessive || r.isSpeechWord(c) {
+		if !r.isWord(c) && r.kind(c) != parley.Number && r.kind(c) != parley.Possessive || r.isSpeechWord(c) {
 			break
 		}
 	}
 	// "in a statement", "at a press conference held after the talks", "in an interview with CNN"
 	for c := b; c < s.Last && c-b < 12; c++ {
-		if !r.isWord(c) && r.d.Tokens[c].Kind != text.Number && r.low(c) != "-" {
+		if !r.isWord(c) && r.d.Tokens[c].Kind != parley.Number && r.low(c) != "-" {
 			break
 		}
 		lc := r.low(c)
@@ -329,21 +328,21 @@ func isTimeWord(l string) bool {
 
 // contentEnd returns the token where content that starts at a ends: the end
 // of the sentence, or an earlier attribution boundary.
-func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
+func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 	end := s.Last
 	depth := 0
 	dashes := 0
 	for k := s.First; k < a; k++ {
-		if r.kind(k) == text.Dash {
+		if r.kind(k) == parley.Dash {
 			dashes++
 		}
 	}
 	for k := a; k < s.Last; k++ {
 		t := r.d.Tokens[k]
 		switch t.Kind {
-		case text.OpenQuote:
+		case parley.OpenQuote:
 			depth++
-		case text.CloseQuote:
+		case parley.CloseQuote:
 			if depth > 0 {
 				depth--
 			}
@@ -351,7 +350,7 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 		if r.ents.InQuote[k] {
 			continue
 		}
-		if t.Kind == text.Dash && k > a && (dashes%2 == 1 || r.low(k+1) == "but" || r.low(k+1) == "and" || r.low(k+1) == "though") {
+		if t.Kind == parley.Dash && k > a && (dashes%2 == 1 || r.low(k+1) == "but" || r.low(k+1) == "and" || r.low(k+1) == "though") {
 			return k // "- some lobbyists said they know … -", "… — but it is impossible to know"
 		}
 		l := r.low(k)
@@ -373,7 +372,7 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 			if n == "according" || (n == "as" && r.reportClause(s, k+1)) {
 				return k
 			}
-			if strings.HasSuffix(n, "ing") && len(n) > 5 && !r.d.Tokens[k+1].Is(text.Cap) && r.isWord(k+1) && k > a+3 && !isPrepositionalIng(n) {
+			if strings.HasSuffix(n, "ing") && len(n) > 5 && !r.d.Tokens[k+1].Is(parley.Cap) && r.isWord(k+1) && k > a+3 && !isPrepositionalIng(n) {
 				return k // ", sparking a firestorm": a participial phrase of the narrator's
 			}
 			if (n == "while" || n == "whereas") && r.speechVerbWithin(s, k+2, 8) {
@@ -406,7 +405,7 @@ func (r *run) contentEnd(s text.Sentence, a int, noun bool) int {
 		}
 	}
 	// drop the final full stop of indirect speech (kept inside a closing quote mark)
-	for end > a && (r.d.Tokens[end-1].Kind == text.Punct && r.isFinalPunct(end-1) || r.d.Tokens[end-1].Kind == text.Dash) {
+	for end > a && (r.d.Tokens[end-1].Kind == parley.Punct && r.isFinalPunct(end-1) || r.d.Tokens[end-1].Kind == parley.Dash) {
 		end--
 	}
 	return end
@@ -421,7 +420,7 @@ func (r *run) isFinalPunct(k int) bool {
 }
 
 // reportClause reports whether "as" at k opens "as X (had earlier) reported/said".
-func (r *run) reportClause(s text.Sentence, k int) bool {
+func (r *run) reportClause(s parley.Sentence, k int) bool {
 	if r.low(k) != "as" {
 		return false
 	}
@@ -438,7 +437,7 @@ func (r *run) reportClause(s text.Sentence, k int) bool {
 
 // trailingAttribution reports whether tokens from k are "X said." or
 // "X reported." or "said X." ending the sentence (a second attribution).
-func (r *run) trailingAttribution(s text.Sentence, k int) bool {
+func (r *run) trailingAttribution(s parley.Sentence, k int) bool {
 	if k >= s.Last {
 		return false
 	}
@@ -462,14 +461,14 @@ func (r *run) trailingAttribution(s text.Sentence, k int) bool {
 	return false
 }
 
-func (r *run) endsClause(s text.Sentence, k int) bool {
-	return k >= s.Last || r.low(k) == "," || r.low(k) == "." || r.low(k) == ";" || r.kind(k) == text.Punct
+func (r *run) endsClause(s parley.Sentence, k int) bool {
+	return k >= s.Last || r.low(k) == "," || r.low(k) == "." || r.low(k) == ";" || r.kind(k) == parley.Punct
 }
 
 // setContent fills the content span of q for tokens [a, b).
 func (r *run) setContent(q *found, a, b int) {
 	// outer quotation marks are not content
-	if r.kind(a) == text.OpenQuote || r.kind(a) == text.StraightQuote {
+	if r.kind(a) == parley.OpenQuote || r.kind(a) == parley.StraightQuote {
 		if p := r.pairAt(a); p != nil && (p.close == b || p.close == b-1 || p.close < 0 && p.last >= b) {
 			if p.close == b-1 || p.close == b {
 				b = p.close
@@ -478,7 +477,7 @@ func (r *run) setContent(q *found, a, b int) {
 			q.direct = true
 		}
 	}
-	for b > a && (r.kind(b-1) == text.OpenQuote || r.kind(b-1) == text.StraightQuote && r.pairAt(b-1) != nil) {
+	for b > a && (r.kind(b-1) == parley.OpenQuote || r.kind(b-1) == parley.StraightQuote && r.pairAt(b-1) != nil) {
 		b--
 	}
 	if b <= a {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/text"
 )
 
 // minDirectWords is the fewest words a quotation needs to stand as a quote
@@ -65,7 +64,7 @@ func (r *run) titleCase(a, b int) bool {
 			continue
 		}
 		words++
-		if r.d.Tokens[k].Is(text.Cap) {
+		if r.d.Tokens[k].Is(parley.Cap) {
 			caps++
 		}
 	}
@@ -83,7 +82,7 @@ func (r *run) opensParagraph(p *qpair) bool {
 func (r *run) wordsIn(a, b int) int {
 	n := 0
 	for k := a; k < b; k++ {
-		if r.isWord(k) || r.kind(k) == text.Number {
+		if r.isWord(k) || r.kind(k) == parley.Number {
 			n++
 		}
 	}
@@ -152,11 +151,11 @@ func (r *run) dashAttribution(p *qpair) (speaker, bool) {
 		return speaker{}, false
 	}
 	k := p.close + 1
-	if r.kind(k) != text.Dash {
+	if r.kind(k) != parley.Dash {
 		return speaker{}, false
 	}
 	s := r.d.Sentences[r.d.SentenceOf(k)]
-	if ref := r.ents.RefAt(k + 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && (ref.Last >= s.Last || r.low(ref.Last) == "," || r.kind(ref.Last) == text.Punct) {
+	if ref := r.ents.RefAt(k + 1); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person && (ref.Last >= s.Last || r.low(ref.Last) == "," || r.kind(ref.Last) == parley.Punct) {
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}, true
 	}
 	return speaker{}, false
@@ -218,7 +217,7 @@ func (r *run) reportedBy() {
 }
 
 // emit turns the found quotes into parley quotes, in text order.
-func (r *run) emit(entityID func(int) string) []parley.Quote {
+func (r *run) emit() []parley.Quote {
 	out := r.out[:0]
 	for _, q := range r.out {
 		if q.cLast > q.cFirst {
@@ -240,16 +239,15 @@ func (r *run) emit(entityID func(int) string) []parley.Quote {
 		dedup = append(dedup, q)
 	}
 	out = dedup
-	ids := make(map[parley.Span]string, len(out))
+	ids := make(map[parley.Span]parley.QuoteRef, len(out))
 	for i, q := range out {
 		if _, ok := ids[q.content]; !ok {
-			ids[q.content] = "Q" + itoa(i+1)
+			ids[q.content] = parley.QuoteAt(i)
 		}
 	}
 	quotes := make([]parley.Quote, 0, len(out))
 	for i, q := range out {
 		pq := parley.Quote{
-			ID:          "Q" + itoa(i+1),
 			Content:     q.content,
 			SpeakerSpan: parley.Span{Start: int(r.d.Tokens[q.sp.first].Start), End: int(r.d.Tokens[q.sp.last-1].End)},
 			Channel:     q.channel,
@@ -271,7 +269,7 @@ func (r *run) emit(entityID func(int) string) []parley.Quote {
 		for j := i - 1; j >= 0 && out[j].para == q.para; j-- {
 			o := out[j]
 			if q.cue >= o.cFirst && q.cue < o.cLast && q.cLast <= o.cLast {
-				pq.NestedIn = "Q" + itoa(j+1)
+				pq.NestedIn = parley.QuoteAt(j)
 				if isObjectPronoun(strings.ToLower(q.addressee)) && o.sp.entity >= 0 {
 					// "Lavrov said that Rubio told him …": "him" is the one who reports it
 					q.addresseeEn = o.sp.entity
@@ -292,9 +290,9 @@ func (r *run) emit(entityID func(int) string) []parley.Quote {
 				names = append(names, r.ents.Entities[e].Name)
 			}
 			pq.SpeakerName = strings.Join(names, "; ")
-			pq.Speaker = entityID(q.sp.entities[0])
+			pq.Speaker = parley.EntityAt(q.sp.entities[0])
 		case q.sp.entity >= 0:
-			pq.Speaker = entityID(q.sp.entity)
+			pq.Speaker = parley.EntityAt(q.sp.entity)
 			pq.SpeakerName = r.ents.Entities[q.sp.entity].Name
 		default:
 			pq.SpeakerName = q.sp.label
@@ -320,7 +318,7 @@ func isPronounLabel(l string) bool {
 func (r *run) quoteType(q found) parley.QuoteType {
 	in, all := 0, 0
 	for k := q.cFirst; k < q.cLast; k++ {
-		if r.kind(k) != text.Word && r.kind(k) != text.Number {
+		if r.kind(k) != parley.Word && r.kind(k) != parley.Number {
 			continue
 		}
 		all++
@@ -338,18 +336,4 @@ func (r *run) quoteType(q found) parley.QuoteType {
 		return parley.Indirect
 	}
 	return parley.Mixed
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }

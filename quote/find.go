@@ -19,9 +19,7 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/entity"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/text"
 )
 
 // Finder finds quotes. It is safe for concurrent use.
@@ -64,8 +62,8 @@ type found struct {
 
 type run struct {
 	f    *Finder
-	d    *text.Doc
-	ents *entity.Result
+	d    *parley.Doc
+	ents *mentionView
 	out  []found
 	// byPara indexes out by paragraph, so that lookups stay local in long documents
 	byPara map[int][]int
@@ -87,21 +85,23 @@ type qpair struct {
 func (r *run) low(i int) string { return r.d.Lower(i) }
 
 // kind returns the kind of token i (Punct outside the text).
-func (r *run) kind(i int) text.Kind {
+func (r *run) kind(i int) parley.TokenKind {
 	if i < 0 || i >= len(r.d.Tokens) {
-		return text.Punct
+		return parley.Punct
 	}
 	return r.d.Tokens[i].Kind
 }
 
-func (r *run) isWord(i int) bool { return r.kind(i) == text.Word }
+func (r *run) isWord(i int) bool { return r.kind(i) == parley.Word }
 
-// Find returns the quotes of d, in text order, with ids Q1, Q2, …; speakers
-// refer to entities by their index-based ids "E1"… as given by entityID.
-func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) string) []parley.Quote {
-	r := &run{f: f, d: d, ents: ents, cueUsed: map[int]bool{}, byPara: map[int][]int{}}
-	r.pairs = make([]qpair, len(ents.Quotes))
-	for i, p := range ents.Quotes {
+// Find finds the quotes of d and sets d.Quotes, in text order. It reads the
+// tokens, quotation marks and entity mentions of d; an unnamed source
+// ("sources familiar with the talks") becomes a GROUP entity, so that every
+// quote with a source refers to an entity.
+func (f *Finder) Find(d *parley.Doc) {
+	r := &run{f: f, d: d, ents: newMentionView(d), cueUsed: map[int]bool{}, byPara: map[int][]int{}}
+	r.pairs = make([]qpair, len(d.QuotePairs))
+	for i, p := range d.QuotePairs {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
 	}
 	for si := range d.Sentences {
@@ -109,7 +109,31 @@ func (f *Finder) Find(d *text.Doc, ents *entity.Result, entityID func(int) strin
 	}
 	r.reportedBy()
 	r.directQuotes()
-	return r.emit(entityID)
+	d.Quotes = r.emit()
+	groupSources(d)
+}
+
+// groupSources gives each unnamed source of d's quotes a GROUP entity, one
+// per label, with the speaker span as its mention.
+func groupSources(d *parley.Doc) {
+	groups := map[string]parley.EntityRef{}
+	var ms []parley.Mention
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Speaker != 0 || q.SpeakerName == "" || !q.Anonymous {
+			continue
+		}
+		key := strings.ToLower(q.SpeakerName)
+		ref, ok := groups[key]
+		if !ok {
+			ref = d.AddEntity(parley.Entity{Type: parley.Group, Name: q.SpeakerName})
+			groups[key] = ref
+		}
+		ms = append(ms, parley.Mention{Span: q.SpeakerSpan, First: int32(d.TokenAt(q.SpeakerSpan.Start)),
+			Last: int32(d.TokenAt(q.SpeakerSpan.End-1) + 1), Entity: ref, Kind: parley.NominalMention})
+		q.Speaker = ref
+	}
+	d.AddMentions(ms...)
 }
 
 // add records a found quote.
@@ -165,14 +189,14 @@ func (r *run) sentence(si int) {
 			continue
 		}
 		verb, ok := r.f.speech.Lookup(l)
-		if !ok && l == "put" && r.low(v+1) == "it" && (r.low(v+2) == ":" || r.low(v+2) == "," || r.low(v+2) == "." || r.kind(v+2) == text.Dash) {
+		if !ok && l == "put" && r.low(v+1) == "it" && (r.low(v+2) == ":" || r.low(v+2) == "," || r.low(v+2) == "." || r.kind(v+2) == parley.Dash) {
 			// "as Tom Ridge put it: “…”", "…, as one aide put it."
 			verb, ok = lexicon.Verb{Lemma: "put it", Form: lexicon.Past, Frames: lexicon.FrameThat | lexicon.FrameInverted}, true
 		}
 		if !ok || verb.Frames == 0 {
 			continue
 		}
-		if r.ents.RefAt(v) != nil || v > s.First && r.d.Tokens[v].Is(text.Cap) && r.kind(v-1) != text.OpenQuote && !r.headlineCue(v) {
+		if r.ents.RefAt(v) != nil || v > s.First && r.d.Tokens[v].Is(parley.Cap) && r.kind(v-1) != parley.OpenQuote && !r.headlineCue(v) {
 			continue // part of a name: "United States", "Post"
 		}
 		r.cue(si, v, verb)
@@ -193,7 +217,7 @@ func (r *run) headlineColon(si int) {
 			colon = k
 			break
 		}
-		if !(r.isWord(k) || r.low(k) == "," || r.low(k) == "." || r.kind(k) == text.Possessive) || r.isFiniteSpeechVerb(k) && !r.d.Tokens[k].Is(text.Cap) {
+		if !(r.isWord(k) || r.low(k) == "," || r.low(k) == "." || r.kind(k) == parley.Possessive) || r.isFiniteSpeechVerb(k) && !r.d.Tokens[k].Is(parley.Cap) {
 			return
 		}
 	}
@@ -216,7 +240,7 @@ func (r *run) headlineColon(si int) {
 		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	} else {
 		for k := s.First; k < end; k++ {
-			if r.isWord(k) && !r.d.Tokens[k].Is(text.Cap) {
+			if r.isWord(k) && !r.d.Tokens[k].Is(parley.Cap) {
 				return // a sentence with a colon, not a label
 			}
 		}
@@ -224,7 +248,7 @@ func (r *run) headlineColon(si int) {
 	}
 	q := found{sp: sp, cue: colon, cueEnd: colon + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	end = s.Last
-	for end > colon+1 && r.kind(end-1) == text.Punct && r.isFinalPunct(end-1) {
+	for end > colon+1 && r.kind(end-1) == parley.Punct && r.isFinalPunct(end-1) {
 		end--
 	}
 	r.setContent(&q, colon+1, end)
@@ -252,7 +276,7 @@ func (r *run) headlineCue(v int) bool {
 }
 
 // passive or non-finite uses that are not attributions.
-func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
+func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	if v == s.First {
 		return true // no subject before it
 	}
@@ -282,7 +306,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s text.Sentence) bool {
 		case "they", "we", "i", "you", "officials", "sources", "experts", "analysts", "critics", "people":
 			return false
 		}
-		if strings.HasSuffix(p, "s") && !r.d.Tokens[v-1].Is(text.Cap) || r.f.roles.Is(p, lexicon.SourceNoun) && p != "report" && p != "statement" {
+		if strings.HasSuffix(p, "s") && !r.d.Tokens[v-1].Is(parley.Cap) || r.f.roles.Is(p, lexicon.SourceNoun) && p != "report" && p != "statement" {
 			return false
 		}
 		if p == "and" || p == "also" {
@@ -304,7 +328,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if verb.Frames&^(lexicon.FrameInverted|lexicon.FrameDispute|lexicon.FrameConfirm) == 0 && v+1 < s.Last {
 		// "continued", "laughed": cues only next to a quotation, not "the administration continues to …"
-		if n := r.low(v + 1); n != "," && n != "." && n != ":" && r.kind(v-1) != text.CloseQuote && r.kind(v-1) != text.StraightQuote && r.low(v-1) != "," {
+		if n := r.low(v + 1); n != "," && n != "." && n != ":" && r.kind(v-1) != parley.CloseQuote && r.kind(v-1) != parley.StraightQuote && r.low(v-1) != "," {
 			return
 		}
 	}
@@ -346,18 +370,18 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 	}
 	inverted := false
-	if !sp.ok && verb.Frames&lexicon.FrameInverted != 0 && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == text.CloseQuote || r.kind(v-1) == text.StraightQuote) {
+	if !sp.ok && verb.Frames&lexicon.FrameInverted != 0 && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == parley.CloseQuote || r.kind(v-1) == parley.StraightQuote) {
 		sp = r.nounPhraseAt(s, v+1)
 		if !sp.ok && v+1 < s.Last && isDeterminer(r.low(v+1)) {
 			sp = r.phraseUpTo(s, v+1) // "says a narrator", "said the printed slate card"
 		}
-		if !sp.ok && v+1 < s.Last && r.isWord(v+1) && r.d.Tokens[v+1].Is(text.Cap) {
+		if !sp.ok && v+1 < s.Last && r.isWord(v+1) && r.d.Tokens[v+1].Is(parley.Cap) {
 			// a name the entity layer did not take: "said Guardian, who declined …"
 			e := v + 1
-			for e < s.Last && e-v <= 4 && r.isWord(e) && r.d.Tokens[e].Is(text.Cap) {
+			for e < s.Last && e-v <= 4 && r.isWord(e) && r.d.Tokens[e].Is(parley.Cap) {
 				e++
 			}
-			if e >= s.Last || r.kind(e) == text.Punct {
+			if e >= s.Last || r.kind(e) == parley.Punct {
 				sp = speaker{first: v + 1, last: e, entity: -1, label: r.spanText(v+1, e), ok: true}
 			}
 		}
@@ -404,10 +428,10 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		} else if e := r.genericNP(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
 			q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
 			a = e
-		} else if verb.Frames&lexicon.FrameObject != 0 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(text.Cap) {
+		} else if verb.Frames&lexicon.FrameObject != 0 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) {
 			// an outlet or person the lexicon does not know: "told Lusa"
 			e := a
-			for e < s.Last && e-a < 4 && r.isWord(e) && r.d.Tokens[e].Is(text.Cap) {
+			for e < s.Last && e-a < 4 && r.isWord(e) && r.d.Tokens[e].Is(parley.Cap) {
 				e++
 			}
 			q.addressee, q.channel = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End], r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End]
@@ -436,7 +460,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 				a = b
 				break
 			}
-			if r.kind(b) == text.Punct && r.low(b) != "." || r.kind(b) == text.OpenQuote || r.isSpeechWord(b) {
+			if r.kind(b) == parley.Punct && r.low(b) != "." || r.kind(b) == parley.OpenQuote || r.isSpeechWord(b) {
 				break
 			}
 		}
@@ -482,9 +506,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		start, kind = a+1, "to"
 	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
 		start, kind = a+1, "of"
-	case a < s.Last && r.kind(a) == text.OpenQuote || a < s.Last && r.kind(a) == text.StraightQuote:
+	case a < s.Last && r.kind(a) == parley.OpenQuote || a < s.Last && r.kind(a) == parley.StraightQuote:
 		start, kind = a, "quote"
-	case a >= s.Last || r.kind(a) == text.Punct && r.low(a) != "(":
+	case a >= s.Last || r.kind(a) == parley.Punct && r.low(a) != "(":
 		kind = "after"
 	default:
 		if verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) && (verb.Frames&lexicon.FrameNoun == 0 || r.finiteVerbSoon(s, a)) {
@@ -497,14 +521,14 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			kind = "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
 		}
 	}
-	if kind == "colon" && start < s.Last && (r.kind(start) == text.OpenQuote || r.kind(start) == text.StraightQuote) {
+	if kind == "colon" && start < s.Last && (r.kind(start) == parley.OpenQuote || r.kind(start) == parley.StraightQuote) {
 		kind = "quote"
 		// “A,” X said, “B.”: the cue serves both halves
 		sub := sp.first
 		if inverted {
 			sub = v
 		}
-		if sub-2 >= s.First && r.low(sub-1) == "," && r.kind(sub-2) == text.CloseQuote || sub-1 >= s.First && (r.kind(sub-1) == text.CloseQuote || r.kind(sub-1) == text.StraightQuote) && r.pairClosingAt(sub-1) != nil {
+		if sub-2 >= s.First && r.low(sub-1) == "," && r.kind(sub-2) == parley.CloseQuote || sub-1 >= s.First && (r.kind(sub-1) == parley.CloseQuote || r.kind(sub-1) == parley.StraightQuote) && r.pairClosingAt(sub-1) != nil {
 			first := q
 			r.contentBefore(si, sub, &first)
 			if len(r.out) > 0 && r.out[len(r.out)-1].cue == v {
@@ -570,12 +594,12 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 
 // callNamed reads "called the TPP pact “insanity”", "calls it her
 // ”responsibility gene”": the object and the quoted name it is given.
-func (r *run) callNamed(s text.Sentence, v int, q *found) bool {
+func (r *run) callNamed(s parley.Sentence, v int, q *found) bool {
 	if v+1 >= s.Last || isPreposition(r.low(v+1)) || r.low(v+1) == "for" {
 		return false
 	}
 	for b := v + 1; b < s.Last && b-v < 16; b++ {
-		if r.kind(b) == text.OpenQuote || r.kind(b) == text.StraightQuote {
+		if r.kind(b) == parley.OpenQuote || r.kind(b) == parley.StraightQuote {
 			p := r.pairAt(b)
 			if p == nil || p.close <= b || b == v+1 {
 				return false
@@ -593,7 +617,7 @@ func (r *run) callNamed(s text.Sentence, v int, q *found) bool {
 			r.cueUsed[v] = true
 			return true
 		}
-		if !r.isWord(b) && r.kind(b) != text.Possessive && r.kind(b) != text.Number {
+		if !r.isWord(b) && r.kind(b) != parley.Possessive && r.kind(b) != parley.Number {
 			return false
 		}
 	}
@@ -642,13 +666,13 @@ func (r *run) contentBefore(si, sub int, q *found) {
 			c--
 		}
 		// "…,” former FBI agent Timothy Gill explained": a short description of any words
-		if c >= s.First && !(r.low(c) == "," || r.kind(c) == text.Dash || r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote) {
+		if c >= s.First && !(r.low(c) == "," || r.kind(c) == parley.Dash || r.kind(c) == parley.CloseQuote || r.kind(c) == parley.StraightQuote) {
 			for k := c; k >= s.First && k > sub-9; k-- {
-				if r.low(k) == "," || r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote {
+				if r.low(k) == "," || r.kind(k) == parley.CloseQuote || r.kind(k) == parley.StraightQuote {
 					c = k
 					break
 				}
-				if !r.isWord(k) && r.kind(k) != text.Possessive && r.kind(k) != text.Number && r.low(k) != "$" || r.isSpeechWord(k) {
+				if !r.isWord(k) && r.kind(k) != parley.Possessive && r.kind(k) != parley.Number && r.low(k) != "$" || r.isSpeechWord(k) {
 					break
 				}
 			}
@@ -656,7 +680,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 		// "“…,” Ryan’s spokeswoman, AshLee Strong, said": a role set off before the name
 		if c-1 >= s.First && r.low(c) == "," {
 			for k := c - 1; k >= s.First && k > c-8; k-- {
-				if r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote || r.low(k) == "," && k < c-1 {
+				if r.kind(k) == parley.CloseQuote || r.kind(k) == parley.StraightQuote || r.low(k) == "," && k < c-1 {
 					if r.f.roles.Is(r.low(c-1), lexicon.RoleNoun) {
 						c = k
 					}
@@ -668,11 +692,11 @@ func (r *run) contentBefore(si, sub int, q *found) {
 			}
 		}
 	}
-	if c >= s.First && r.low(c) == "'" && c-1 >= s.First && r.kind(c-1) == text.StraightQuote {
+	if c >= s.First && r.low(c) == "'" && c-1 >= s.First && r.kind(c-1) == parley.StraightQuote {
 		c-- // a single mark closing inside the double one (NYT: ''the word 'old-school,'' + ')
 	}
 	// the attribution must be set off from its content: "…, X said", "“…” X said", "… — X said"
-	if c < s.First && s.First > 0 && (r.kind(s.First-1) == text.CloseQuote || r.kind(s.First-1) == text.StraightQuote) {
+	if c < s.First && s.First > 0 && (r.kind(s.First-1) == parley.CloseQuote || r.kind(s.First-1) == parley.StraightQuote) {
 		// “… Donald J. Trump!” US Senator Jeff Sessions said: the quotation ended the previous sentence
 		if p := r.pairClosingAt(s.First - 1); p != nil && p.para == s.Para {
 			r.setContent(q, p.first, p.last)
@@ -682,10 +706,10 @@ func (r *run) contentBefore(si, sub int, q *found) {
 		}
 		return
 	}
-	if c < s.First || !(r.low(c) == "," || r.kind(c) == text.Dash || r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote) {
+	if c < s.First || !(r.low(c) == "," || r.kind(c) == parley.Dash || r.kind(c) == parley.CloseQuote || r.kind(c) == parley.StraightQuote) {
 		return
 	}
-	for c >= s.First && (r.low(c) == "," || r.kind(c) == text.Dash) {
+	for c >= s.First && (r.low(c) == "," || r.kind(c) == parley.Dash) {
 		c--
 	}
 	if c < s.First {
@@ -694,7 +718,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	}
 	end := c + 1
 	// a closing quotation mark right before: the content is the quotation
-	if r.kind(c) == text.CloseQuote || r.kind(c) == text.StraightQuote {
+	if r.kind(c) == parley.CloseQuote || r.kind(c) == parley.StraightQuote {
 		if p := r.pairClosingAt(c); p != nil {
 			from, afterCue := s.First, false
 			for k := p.open - 1; k > s.First; k-- {
@@ -704,7 +728,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 				}
 			}
 			if !afterCue && p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(from, p.open) &&
-				r.kind(p.open-1) != text.Dash && r.low(p.open-1) != ":" {
+				r.kind(p.open-1) != parley.Dash && r.low(p.open-1) != ":" {
 				// "Nabisco issued a notice and “that group is leaving,” said X": mixed, from the sentence start
 				r.setContent(q, from, p.close+1)
 				r.cueUsed[q.cue] = true
@@ -754,7 +778,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 }
 
 // speechVerbWithin reports whether a finite speech verb occurs in [a, a+n).
-func (r *run) speechVerbWithin(s text.Sentence, a, n int) bool {
+func (r *run) speechVerbWithin(s parley.Sentence, a, n int) bool {
 	for k := a; k < s.Last && k < a+n; k++ {
 		if v, ok := r.f.speech.Lookup(r.low(k)); ok && v.Form != lexicon.Gerund && v.Frames != 0 {
 			return true
@@ -832,7 +856,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		start = a + 1
 	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
 		start = a + 1
-	case a+1 < s.Last && (r.low(a) == "," || r.low(a) == ":") && (r.kind(a+1) == text.OpenQuote || r.kind(a+1) == text.StraightQuote):
+	case a+1 < s.Last && (r.low(a) == "," || r.low(a) == ":") && (r.kind(a+1) == parley.OpenQuote || r.kind(a+1) == parley.StraightQuote):
 		start = a + 1 // "telling reporters, “…”"
 		if end := r.quotationEnd(s, start, r.contentEnd(s, start, false)); end > start+1 {
 			r.setContent(&q, start, end)
@@ -840,7 +864,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 			r.add(q)
 		}
 		return
-	case a < s.Last && (r.kind(a) == text.OpenQuote || r.kind(a) == text.StraightQuote):
+	case a < s.Last && (r.kind(a) == parley.OpenQuote || r.kind(a) == parley.StraightQuote):
 		if end := r.quotationEnd(s, a, r.contentEnd(s, a, false)); end > a+1 {
 			r.setContent(&q, a, end)
 			r.cueUsed[v] = true
@@ -889,7 +913,7 @@ func (r *run) accordingTo(si, v int) {
 		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
 	}
 	// a channel: "according to a statement from the ministry"
-	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != text.Dash && after < s.Last && r.low(after) == ",") {
+	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != parley.Dash && after < s.Last && r.low(after) == ",") {
 		// according to X, CONTENT
 		start := after
 		if start < s.Last && r.low(start) == "," {
@@ -903,7 +927,7 @@ func (r *run) accordingTo(si, v int) {
 	} else {
 		// CONTENT, according to X
 		end := v
-		for end > s.First && (r.low(end-1) == "," || r.kind(end-1) == text.Dash) {
+		for end > s.First && (r.low(end-1) == "," || r.kind(end-1) == parley.Dash) {
 			end--
 		}
 		start := s.First

@@ -32,10 +32,11 @@ func newFixture(t testing.TB) *fixture {
 	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech), finder: NewFinder(speech, roles)}
 }
 
-func (f *fixture) find(s string) ([]parley.Quote, *entity.Result) {
-	d := text.Segment(s)
-	ents := f.rec.Recognize(d)
-	return f.finder.Find(d, ents, func(i int) string { return ents.Entities[i].Name }), ents
+func (f *fixture) find(s string) ([]parley.Quote, *parley.Doc) {
+	d := text.SegmentString(s)
+	f.rec.Recognize(d)
+	f.finder.Find(d)
+	return d.Quotes, d
 }
 
 // want describes one expected quote: its content, speaker name and type.

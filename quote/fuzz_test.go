@@ -29,27 +29,20 @@ func FuzzFind(f *testing.F) {
 			in = strings.ToValidUTF8(in, "\uFFFD")
 		}
 		qs, _ := fx.find(in)
-		ids := map[string]bool{}
-		for _, q := range qs {
+		for i, q := range qs {
 			for _, sp := range [][2]int{{q.Content.Start, q.Content.End}, {q.SpeakerSpan.Start, q.SpeakerSpan.End}, {q.CueSpan.Start, q.CueSpan.End}} {
 				if sp[0] < 0 || sp[1] > len(in) || sp[0] > sp[1] {
-					t.Fatalf("quote %s: span %v outside the text (%d bytes)", q.ID, sp, len(in))
+					t.Fatalf("quote %d: span %v outside the text (%d bytes)", i, sp, len(in))
 				}
 				if !utf8.RuneStart(in[min(sp[0], len(in)-1)]) && sp[0] < len(in) {
-					t.Fatalf("quote %s: span %v starts inside a rune", q.ID, sp)
+					t.Fatalf("quote %d: span %v starts inside a rune", i, sp)
 				}
 			}
 			if q.Content.Start >= q.Content.End {
-				t.Fatalf("quote %s: empty content", q.ID)
+				t.Fatalf("quote %d: empty content", i)
 			}
-			if ids[q.ID] {
-				t.Fatalf("duplicate quote id %s", q.ID)
-			}
-			ids[q.ID] = true
-		}
-		for _, q := range qs {
-			if q.NestedIn != "" && !ids[q.NestedIn] || q.Continues != "" && !ids[q.Continues] {
-				t.Fatalf("quote %s links to a quote that does not exist: nested_in %q continues %q", q.ID, q.NestedIn, q.Continues)
+			if q.NestedIn.Index() >= len(qs) || q.Continues.Index() >= len(qs) || q.NestedIn.Index() == i || q.Continues.Index() == i {
+				t.Fatalf("quote %d links to a quote that does not exist: nested_in %d continues %d", i, q.NestedIn, q.Continues)
 			}
 		}
 	})

@@ -8,9 +8,7 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/entity"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/text"
 )
 
 // namedSubject reports whether a speaker is a name, a pronoun or a short
@@ -25,7 +23,7 @@ func (r *run) namedSubject(sp speaker) bool {
 // rolePhraseToken reports whether token k may belong to a role phrase in
 // front of a name ("senior aide to Vladimir Putin and member of the delegation").
 func (r *run) rolePhraseToken(k int) bool {
-	if r.kind(k) == text.Possessive {
+	if r.kind(k) == parley.Possessive {
 		return true
 	}
 	if !r.isWord(k) {
@@ -36,17 +34,17 @@ func (r *run) rolePhraseToken(k int) bool {
 	case "of", "to", "for", "the", "and", "at", "in":
 		return true
 	}
-	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) || r.d.Tokens[k].Is(text.Cap) || r.ents.RefAt(k) != nil
+	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) || r.d.Tokens[k].Is(parley.Cap) || r.ents.RefAt(k) != nil
 }
 
 // withBefore reports whether the phrase at k is the subject of an absolute
 // construction: "with Jordanian Foreign Minister Ayman Safadi warning of …".
-func (r *run) withBefore(s text.Sentence, k int) bool {
+func (r *run) withBefore(s parley.Sentence, k int) bool {
 	for j := k - 1; j >= s.First && k-j < 8; j-- {
 		if r.low(j) == "with" {
 			return true
 		}
-		if !r.isWord(j) || !(r.d.Tokens[j].Is(text.Cap) || r.f.roles.Is(r.low(j), lexicon.RoleMod|lexicon.RoleNoun)) {
+		if !r.isWord(j) || !(r.d.Tokens[j].Is(parley.Cap) || r.f.roles.Is(r.low(j), lexicon.RoleMod|lexicon.RoleNoun)) {
 			return false
 		}
 	}
@@ -55,7 +53,7 @@ func (r *run) withBefore(s text.Sentence, k int) bool {
 
 // previousSpeaker returns the speaker of the last attribution before v in
 // the same sentence.
-func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
+func (r *run) previousSpeaker(s parley.Sentence, v int) speaker {
 	ix := r.byPara[s.Para]
 	for _, k := range slices.Backward(ix) {
 		q := r.out[k]
@@ -79,12 +77,12 @@ func (r *run) previousSpeaker(s text.Sentence, v int) speaker {
 
 // sentenceSubject reads the noun phrase that opens the sentence, when a
 // verb follows it before v.
-func (r *run) sentenceSubject(s text.Sentence, v int) speaker {
+func (r *run) sentenceSubject(s parley.Sentence, v int) speaker {
 	a := s.First
 	// a dateline: "WASHINGTON — …", "MOSCOW (Reuters) -"
 	for k := a; k < v && k-a < 6; k++ {
-		if r.kind(k) == text.Dash {
-			if r.d.Tokens[a].Is(text.AllCaps) {
+		if r.kind(k) == parley.Dash {
+			if r.d.Tokens[a].Is(parley.AllCaps) {
 				a = k + 1
 			}
 			break
@@ -112,7 +110,7 @@ func (r *run) sentenceSubject(s text.Sentence, v int) speaker {
 	return sp
 }
 
-func (r *run) firstPersonRef(a, b int) *entity.Ref {
+func (r *run) firstPersonRef(a, b int) *mention {
 	for k := a; k < b; k++ {
 		if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
 			return ref
@@ -123,12 +121,12 @@ func (r *run) firstPersonRef(a, b int) *entity.Ref {
 
 // phraseUpTo reads a plain noun phrase from a to the next comma or the end of
 // the sentence (at most 12 tokens), for sources such as "the 2009 paper".
-func (r *run) phraseUpTo(s text.Sentence, a int) speaker {
+func (r *run) phraseUpTo(s parley.Sentence, a int) speaker {
 	b := a
-	for b < s.Last && b-a < 12 && (r.isWord(b) || r.kind(b) == text.Number || r.kind(b) == text.Possessive || r.low(b) == "-") {
+	for b < s.Last && b-a < 12 && (r.isWord(b) || r.kind(b) == parley.Number || r.kind(b) == parley.Possessive || r.low(b) == "-") {
 		b++
 	}
-	if b == a || b < s.Last && r.low(b) != "," && r.kind(b) != text.Punct && r.kind(b) != text.Dash {
+	if b == a || b < s.Last && r.low(b) != "," && r.kind(b) != parley.Punct && r.kind(b) != parley.Dash {
 		return speaker{}
 	}
 	sp := speaker{first: a, last: b, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[b-1].End], ok: true}
@@ -142,7 +140,7 @@ func (r *run) phraseUpTo(s text.Sentence, a int) speaker {
 }
 
 // subject finds the speaker mention before the verb at v.
-func (r *run) subject(s text.Sentence, v int) speaker {
+func (r *run) subject(s parley.Sentence, v int) speaker {
 	k := v - 1
 	for k >= s.First && r.isWord(k) && isInterposed(r.low(k)) && r.ents.RefAt(k) == nil {
 		k--
@@ -161,15 +159,15 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 		return speaker{}
 	}
 	// "The justice -- who has been … -- said", "Sen. Lindsey Graham (R-S.C.) told"
-	if r.kind(k) == text.Dash || r.low(k) == ")" {
+	if r.kind(k) == parley.Dash || r.low(k) == ")" {
 		open := "("
 		for j := k - 1; j > s.First && k-j < 30; j-- {
-			if r.kind(k) == text.Dash && r.kind(j) == text.Dash || r.low(k) == ")" && r.low(j) == open {
+			if r.kind(k) == parley.Dash && r.kind(j) == parley.Dash || r.low(k) == ")" && r.low(j) == open {
 				k = j - 1
 				break
 			}
 		}
-		if r.kind(k) == text.Dash || r.low(k) == ")" {
+		if r.kind(k) == parley.Dash || r.low(k) == ")" {
 			return speaker{}
 		}
 	}
@@ -229,7 +227,7 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 			return sp
 		}
 	}
-	if r.kind(k) == text.CloseQuote || r.kind(k) == text.StraightQuote || r.kind(k) == text.Punct {
+	if r.kind(k) == parley.CloseQuote || r.kind(k) == parley.StraightQuote || r.kind(k) == parley.Punct {
 		return speaker{}
 	}
 	if ref := r.ents.RefAt(k); ref != nil {
@@ -247,7 +245,7 @@ func (r *run) subject(s text.Sentence, v int) speaker {
 
 // personBeforeCommas looks back from the comma at j over up to three more
 // set-off phrases for a person's name that ends right before a comma.
-func (r *run) personBeforeCommas(s text.Sentence, j, k int) speaker {
+func (r *run) personBeforeCommas(s parley.Sentence, j, k int) speaker {
 	for hops := 0; hops < 3 && j > s.First && k-j < 45; hops++ {
 		j2 := j - 1
 		for j2 >= s.First && r.low(j2) != "," {
@@ -266,12 +264,12 @@ func (r *run) personBeforeCommas(s text.Sentence, j, k int) speaker {
 
 // withCoordination extends a person speaker over "A and B": "Rubio and
 // Waltz told him" has two speakers.
-func (r *run) withCoordination(s text.Sentence, sp speaker) speaker {
+func (r *run) withCoordination(s parley.Sentence, sp speaker) speaker {
 	// "Sens. Tom Carper, Dianne Feinstein, Patrick Leahy and Ben Cardin said": walk back
 	// over the list, each name with the role words and known names before it
 	for {
 		k := sp.first - 1
-		for k >= s.First && r.isWord(k) && (r.d.Tokens[k].Is(text.Cap) || r.f.roles.Is(r.low(k), lexicon.RoleNoun|lexicon.RoleMod)) && r.low(k) != "and" {
+		for k >= s.First && r.isWord(k) && (r.d.Tokens[k].Is(parley.Cap) || r.f.roles.Is(r.low(k), lexicon.RoleNoun|lexicon.RoleMod)) && r.low(k) != "and" {
 			if ref := r.ents.RefAt(k); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
 				break
 			}
@@ -305,8 +303,8 @@ func isSubjectPronoun(l string) bool {
 // nounPhraseEndingAt reads a source noun phrase that ends at token k:
 // "he", "officials", "a senior official", "sources familiar with the talks",
 // "the ministry", "Russian officials".
-func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
-	if k < s.First || !r.isWord(k) && r.kind(k) != text.Number {
+func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
+	if k < s.First || !r.isWord(k) && r.kind(k) != parley.Number {
 		return speaker{}
 	}
 	l := r.low(k)
@@ -321,7 +319,7 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 	// "a spokesman for the Senate Democratic campaign effort"
 	head := -1
 	for j := k; j >= s.First && k-j < 12; j-- {
-		if !r.isWord(j) && r.kind(j) != text.Possessive && r.kind(j) != text.Number {
+		if !r.isWord(j) && r.kind(j) != parley.Possessive && r.kind(j) != parley.Number {
 			break
 		}
 		lj := r.low(j)
@@ -342,23 +340,23 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 			if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
 				break
 			}
-			if isDeterminer(lj) && j < k && !r.d.Tokens[k].Is(text.Cap) {
+			if isDeterminer(lj) && j < k && !r.d.Tokens[k].Is(parley.Cap) {
 				return speaker{first: j, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[k].End], ok: true}
 			}
 		}
 		// "Israeli settlers": a plural noun after a name or nationality
-		if k-1 >= s.First && strings.HasSuffix(l, "s") && !r.d.Tokens[k].Is(text.Cap) && r.ents.RefAt(k-1) != nil {
+		if k-1 >= s.First && strings.HasSuffix(l, "s") && !r.d.Tokens[k].Is(parley.Cap) && r.ents.RefAt(k-1) != nil {
 			ref := r.ents.RefAt(k - 1)
 			return speaker{first: ref.First, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[ref.First].Start:r.d.Tokens[k].End], ok: true}
 		}
 		// "Article 33 affirms"
-		if r.kind(k) == text.Number && k-1 >= s.First && r.d.Tokens[k-1].Is(text.Cap) && r.isWord(k-1) {
+		if r.kind(k) == parley.Number && k-1 >= s.First && r.d.Tokens[k-1].Is(parley.Cap) && r.isWord(k-1) {
 			return speaker{first: k - 1, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[k-1].Start:r.d.Tokens[k].End], ok: true}
 		}
 		// an unknown capitalised name: "Google said"
-		if r.d.Tokens[k].Is(text.Cap) && !isFunction(l) {
+		if r.d.Tokens[k].Is(parley.Cap) && !isFunction(l) {
 			a := k
-			for a-1 >= s.First && r.isWord(a-1) && r.d.Tokens[a-1].Is(text.Cap) {
+			for a-1 >= s.First && r.isWord(a-1) && r.d.Tokens[a-1].Is(parley.Cap) {
 				a--
 			}
 			if a == s.First && a == k && r.isFunctionCap(k) {
@@ -374,11 +372,11 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 	for a-1 >= s.First && k-a < 14 {
 		p := a - 1
 		lp := r.low(p)
-		if r.kind(p) == text.Possessive {
+		if r.kind(p) == parley.Possessive {
 			a = p
 			continue
 		}
-		if !r.isWord(p) && r.kind(p) != text.Number {
+		if !r.isWord(p) && r.kind(p) != parley.Number {
 			break
 		}
 		if lp == "the" || lp == "a" || lp == "an" || lp == "my" || lp == "our" || lp == "your" || lp == "some" || lp == "two" || lp == "three" || lp == "several" ||
@@ -386,7 +384,7 @@ func (r *run) nounPhraseEndingAt(s text.Sentence, k int) speaker {
 			a = p
 			continue
 		}
-		if r.f.roles.Is(lp, lexicon.RoleMod|lexicon.RoleNoun|lexicon.Body) || r.d.Tokens[p].Is(text.Cap) || r.ents.RefAt(p) != nil || r.kind(p) == text.Number {
+		if r.f.roles.Is(lp, lexicon.RoleMod|lexicon.RoleNoun|lexicon.Body) || r.d.Tokens[p].Is(parley.Cap) || r.ents.RefAt(p) != nil || r.kind(p) == parley.Number {
 			if _, ok := r.f.speech.Lookup(lp); ok {
 				break
 			}
@@ -504,7 +502,7 @@ func roleMatches(role, label, head string) bool {
 // collectiveAntecedent resolves "it" and "they" as a speaker: the
 // organisation or group that opens the sentence, or the last such speaker,
 // or the last organisation mentioned.
-func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
+func (r *run) collectiveAntecedent(s parley.Sentence, k int) int {
 	if sp := r.sentenceSubject(s, k); sp.ok && sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Organization {
 		return sp.entity
 	}
@@ -528,14 +526,14 @@ func (r *run) collectiveAntecedent(s text.Sentence, k int) int {
 
 // genericNP returns the end of a plain noun phrase at a ("the cheering
 // crowd", "a packed college gym in Jacksonville"), or a when there is none.
-func (r *run) genericNP(s text.Sentence, a int) int {
+func (r *run) genericNP(s parley.Sentence, a int) int {
 	if a >= s.Last || !r.isWord(a) {
 		return a
 	}
 	if !isDeterminer(r.low(a)) {
 		// a bare plural: "told donors", "told settler leaders on Tuesday"
 		b := a
-		for b < s.Last && b-a < 4 && r.isWord(b) && !isFunction(r.low(b)) && !isPreposition(r.low(b)) && !r.isSpeechWord(b) && !r.d.Tokens[b].Is(text.Cap) {
+		for b < s.Last && b-a < 4 && r.isWord(b) && !isFunction(r.low(b)) && !isPreposition(r.low(b)) && !r.isSpeechWord(b) && !r.d.Tokens[b].Is(parley.Cap) {
 			b++
 			if strings.HasSuffix(r.low(b-1), "s") && (b >= s.Last || !r.isWord(b) || isPreposition(r.low(b)) || r.low(b) == "that") {
 				return b
@@ -556,7 +554,7 @@ func (r *run) genericNP(s text.Sentence, a int) int {
 // nounPhraseAt reads the speaker or addressee noun phrase that starts at a:
 // an entity mention, a pronoun, or a source noun phrase ("the minister",
 // "reporters", "a senior official who …").
-func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
+func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	if a >= s.Last || !r.isWord(a) {
 		return speaker{}
 	}
@@ -566,7 +564,7 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 			if p := r.ents.RefAt(b); p != nil && r.ents.Entities[p.Entity].Type == parley.Person {
 				return speaker{first: p.First, last: p.Last, entity: p.Entity, ok: true}
 			}
-			if !r.isWord(b) || !(r.d.Tokens[b].Is(text.Cap) || r.f.roles.Is(r.low(b), lexicon.RoleNoun|lexicon.RoleMod)) {
+			if !r.isWord(b) || !(r.d.Tokens[b].Is(parley.Cap) || r.f.roles.Is(r.low(b), lexicon.RoleNoun|lexicon.RoleMod)) {
 				break
 			}
 		}
@@ -608,7 +606,7 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 	b := a
 	head := -1
 	for b < s.Last && b-a < 8 {
-		if r.kind(b) == text.Possessive {
+		if r.kind(b) == parley.Possessive {
 			b++
 			continue
 		}
@@ -632,7 +630,7 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 			// a name right after the role: "the minister Sergey Lavrov"
 			continue
 		}
-		if lb == "the" || lb == "a" || lb == "an" || r.f.roles.Is(lb, lexicon.RoleMod|lexicon.Body) || r.d.Tokens[b].Is(text.Cap) || lb == "one" || lb == "two" || lb == "several" || lb == "some" || lb == "other" || lb == "another" || lb == "unnamed" {
+		if lb == "the" || lb == "a" || lb == "an" || r.f.roles.Is(lb, lexicon.RoleMod|lexicon.Body) || r.d.Tokens[b].Is(parley.Cap) || lb == "one" || lb == "two" || lb == "several" || lb == "some" || lb == "other" || lb == "another" || lb == "unnamed" {
 			if head >= 0 {
 				break
 			}
@@ -655,7 +653,7 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 	if end < s.Last {
 		switch r.low(end) {
 		case "familiar", "close", "with", "briefed", "involved", "knowledgeable", "who", "speaking":
-			for end < s.Last && r.kind(end) != text.Punct && r.kind(end) != text.Dash && r.low(end) != "that" && end-head < 14 {
+			for end < s.Last && r.kind(end) != parley.Punct && r.kind(end) != parley.Dash && r.low(end) != "that" && end-head < 14 {
 				if _, ok := r.f.speech.Lookup(r.low(end)); ok && r.low(end) != "spoke" && r.low(end-1) != "who" {
 					break
 				}
@@ -669,7 +667,7 @@ func (r *run) nounPhraseAt(s text.Sentence, a int) speaker {
 }
 
 // skipAppositive passes ", the former governor of Minnesota," after a speaker.
-func (r *run) skipAppositive(s text.Sentence, a int) int {
+func (r *run) skipAppositive(s parley.Sentence, a int) int {
 	if a < s.Last && r.low(a) == "," && a+1 < s.Last {
 		switch r.low(a + 1) {
 		case "the", "a", "an", "who", "another", "his", "her", "its", "their":
@@ -711,7 +709,7 @@ func (r *run) pairAntecedent(a int) (int, int, bool) {
 		}
 		left := r.ents.RefAt(k - 1)
 		j := k + 1
-		for j < a && j-k < 5 && r.ents.RefAt(j) == nil && r.isWord(j) && r.d.Tokens[j].Is(text.Cap) {
+		for j < a && j-k < 5 && r.ents.RefAt(j) == nil && r.isWord(j) && r.d.Tokens[j].Is(parley.Cap) {
 			j++ // a nationality or title before the second name
 		}
 		right := r.ents.RefAt(j)

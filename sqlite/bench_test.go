@@ -41,7 +41,7 @@ func newsDocs(b *testing.B) []parley.Document {
 	return docs
 }
 
-func extractAll(b *testing.B, docs []parley.Document) []*parley.Analysis {
+func extractAll(b *testing.B, docs []parley.Document) []*parley.Doc {
 	b.Helper()
 	p, err := pipeline.New()
 	if err != nil {
@@ -54,12 +54,12 @@ func extractAll(b *testing.B, docs []parley.Document) []*parley.Analysis {
 			in <- d
 		}
 	}()
-	var out []*parley.Analysis
+	var out []*parley.Doc
 	for r := range p.Stream(context.Background(), in, 0) {
 		if r.Err != nil {
 			b.Fatal(r.Err)
 		}
-		out = append(out, r.Analysis)
+		out = append(out, r.Doc)
 	}
 	return out
 }
@@ -132,7 +132,7 @@ func BenchmarkIngestWithExtraction(b *testing.B) {
 		}()
 		// Batches are written by their own goroutine, so that extraction goes
 		// on while a batch commits.
-		batches := make(chan []*parley.Analysis, 2)
+		batches := make(chan []*parley.Doc, 2)
 		done := make(chan error, 1)
 		go func() {
 			var err error
@@ -143,12 +143,12 @@ func BenchmarkIngestWithExtraction(b *testing.B) {
 			}
 			done <- err
 		}()
-		var batch []*parley.Analysis
+		var batch []*parley.Doc
 		for r := range p.Stream(context.Background(), in, 0) {
 			if r.Err != nil {
 				b.Fatal(r.Err)
 			}
-			if batch = append(batch, r.Analysis); len(batch) == 100 {
+			if batch = append(batch, r.Doc); len(batch) == 100 {
 				batches <- batch
 				batch = nil
 			}

@@ -24,8 +24,8 @@ const timeLayout = "2006-01-02T15:04:05Z"
 func articleID(hash string) string { return hash[:16] }
 
 // PutAnalysis stores one analysis. See parley.Store.
-func (s *Store) PutAnalysis(ctx context.Context, a *parley.Analysis) (bool, error) {
-	stored, err := s.PutAnalyses(ctx, []*parley.Analysis{a})
+func (s *Store) PutAnalysis(ctx context.Context, a *parley.Doc) (bool, error) {
+	stored, err := s.PutAnalyses(ctx, []*parley.Doc{a})
 	if err != nil {
 		return false, err
 	}
@@ -33,7 +33,7 @@ func (s *Store) PutAnalysis(ctx context.Context, a *parley.Analysis) (bool, erro
 }
 
 // PutAnalyses stores a batch of analyses in one transaction.
-func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool, error) {
+func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Doc) ([]bool, error) {
 	stored := make([]bool, len(as))
 	if len(as) == 0 {
 		return stored, nil
@@ -164,14 +164,14 @@ func (s *Store) keep(ctx context.Context, queries []string) {
 
 // prepared is an analysis with what the write needs computed up front.
 type prepared struct {
-	a        *parley.Analysis
+	a        *parley.Doc
 	hash     string
 	doc      export.Document
 	analysis []byte
 	meta     []byte
 }
 
-func prepare(a *parley.Analysis) (*prepared, error) {
+func prepare(a *parley.Doc) (*prepared, error) {
 	d := export.FromAnalysis(a, export.Options{})
 	js, err := json.Marshal(d)
 	if err != nil {
@@ -289,22 +289,23 @@ func (w *writer) put(p *prepared) (bool, error) {
 	if docID, err = res.LastInsertId(); err != nil {
 		return false, err
 	}
-	speakerQuotes := map[string]int{}
+	speakerQuotes := map[parley.EntityRef]int{}
 	for _, q := range a.Quotes {
-		if q.Speaker != "" {
+		if q.Speaker != 0 {
 			speakerQuotes[q.Speaker]++
 		}
 	}
 	linked := map[int64]bool{} // cross-article entities this article already counts for
 	links := make([][]any, 0, len(a.Entities))
 	global := map[string]any{} // local entity id → cross-article id
-	for _, e := range a.Entities {
-		row, err := w.linkEntity(docID, e, speakerQuotes[e.ID], linked)
+	for i, e := range a.Entities {
+		ref := parley.EntityAt(i)
+		row, err := w.linkEntity(docID, ref.ID(), e, speakerQuotes[ref], linked)
 		if err != nil {
-			return false, fmt.Errorf("entity %s: %w", e.ID, err)
+			return false, fmt.Errorf("entity %s: %w", ref.ID(), err)
 		}
 		links = append(links, row)
-		global[e.ID] = row[2]
+		global[ref.ID()] = row[2]
 	}
 	if err := w.insertRows(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason, aliases, keys) VALUES `, links); err != nil {
 		return false, fmt.Errorf("entities: %w", err)
@@ -400,7 +401,7 @@ func substr(runes []rune, start, end int) string {
 	return string(runes[start:end])
 }
 
-func entityName(a *parley.Analysis, id string) string {
+func entityName(a *parley.Doc, id parley.EntityRef) string {
 	if e := a.Entity(id); e != nil {
 		return e.Name
 	}

@@ -54,7 +54,7 @@ func keys(e parley.Entity) []string {
 // one when none matches) and records the link and its reason.
 // It returns the article entity's row of doc_entities, which the caller
 // inserts with the article's other entities.
-func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map[int64]bool) ([]any, error) {
+func (w *writer) linkEntity(docID int64, localID string, e parley.Entity, quotes int, linked map[int64]bool) ([]any, error) {
 	ks := keys(e)
 	id, reason, roles, err := w.resolve(e, ks)
 	if err != nil {
@@ -73,7 +73,7 @@ func (w *writer) linkEntity(docID int64, e parley.Entity, quotes int, linked map
 	}
 	js, _ := json.Marshal(nonNil(e.Roles))
 	aliases, _ := json.Marshal(nonNil(e.Aliases))
-	row := []any{docID, e.ID, id, string(e.Type), e.Name, e.Affiliation, string(js), reason, string(aliases), strings.Join(ks, "\n")}
+	row := []any{docID, localID, id, string(e.Type), e.Name, e.Affiliation, string(js), reason, string(aliases), strings.Join(ks, "\n")}
 	// Keys the cache shows the entity has need no insert.
 	known := reason != reasonNew
 	for _, k := range ks {

@@ -216,7 +216,7 @@ func crashWriter(path string) {
 		os.Exit(1)
 	}
 	for i := 0; ; i++ {
-		var batch []*parley.Analysis
+		var batch []*parley.Doc
 		var hashes []string
 		for j := range 10 {
 			a := storetest.NewAnalysis(fmt.Sprintf("crash-%d-%d", i, j), "t", "Crash Daily", "2025-01-01",
@@ -263,7 +263,7 @@ func TestTwoWritersOnOneFile(t *testing.T) {
 					Person("E1", "Jane Smith", nil, []string{"the mayor of Springfield"}, "", "").
 					Quote(storetest.Quote{ID: "Q1", Type: "indirect", Content: "the bridge would reopen in May", Speaker: "E1", Cue: "said"}).
 					Analysis()
-				if _, err := s.PutAnalyses(ctx, []*parley.Analysis{a}); err != nil {
+				if _, err := s.PutAnalyses(ctx, []*parley.Doc{a}); err != nil {
 					errs <- err
 				}
 			}
@@ -300,7 +300,7 @@ func TestWriterSeesAnotherWritersMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	article := func(i int) *parley.Analysis {
+	article := func(i int) *parley.Doc {
 		return storetest.NewAnalysis(fmt.Sprint("jane-", i), "t", "X", "2025-01-01", fmt.Sprintf("Item %d. %s", i, storetest.TextSmiths)).
 			Person("E1", "Jane Smith", nil, []string{"the mayor of Springfield"}, "", "").
 			Person("E2", "John Smith", nil, []string{"a local businessman"}, "", "").

@@ -30,7 +30,7 @@ Her rival John Smith, a local businessman, said the repairs would take at least 
 )
 
 // Corpus returns the analyses of the four articles, built by hand.
-func Corpus() []*parley.Analysis {
+func Corpus() []*parley.Doc {
 	geneva := NewAnalysis("geneva", "Lavrov and Rubio meet in Geneva", "Example Wire", "2025-03-03", TextGeneva).
 		Person("E1", "Sergey Lavrov", []string{"Lavrov"}, []string{"Russian Foreign Minister"}, "Russia", "RU").
 		Person("E2", "Marco Rubio", []string{"Rubio"}, []string{"US Secretary of State"}, "United States", "US").
@@ -42,12 +42,12 @@ func Corpus() []*parley.Analysis {
 		Quote(Quote{ID: "Q2", Type: "indirect", Content: "the two sides agreed to restore embassy staffing in both capitals", Speaker: "E2", SpeakerForm: "Rubio", Cue: "said"}).
 		Quote(Quote{ID: "Q3", Type: "indirect", Content: "A summit between the two presidents could take place next month", Speaker: "E5",
 			SpeakerForm: "sources familiar with the talks", Cue: "told", Channel: "Reuters", ReportedBy: "Reuters", Anonymous: true}).
-		Event(parley.Event{ID: "V1", PLOVER: "CONSULT", CAMEO: "040", QuadClass: 1, Goldstein: 1, Source: "E1", Target: "E2",
+		Event(parley.Event{PLOVER: "CONSULT", CAMEO: "040", QuadClass: 1, Goldstein: 1, Source: 1, Target: 2,
 			SourceCode: "RUSGOV", TargetCode: "USAGOV", Location: &parley.Location{Name: "Geneva", Country: "CH", Lat: 46.2, Lon: 6.15},
 			Date: time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC), DateText: "on Monday", Trigger: "met"},
 			"Sergey Lavrov and US Secretary of State Marco Rubio met in Geneva on Monday").
-		Event(parley.Event{ID: "V2", PLOVER: "AGREE", CAMEO: "057", QuadClass: 1, Goldstein: 8, Source: "E1", Target: "E2",
-			SourceCode: "RUSGOV", TargetCode: "USAGOV", ReportedIn: "Q2", Trigger: "agreed"},
+		Event(parley.Event{PLOVER: "AGREE", CAMEO: "057", QuadClass: 1, Goldstein: 8, Source: 1, Target: 2,
+			SourceCode: "RUSGOV", TargetCode: "USAGOV", ReportedIn: 2, Trigger: "agreed"},
 			"the two sides agreed to restore embassy staffing").
 		Claim("C1", "embassy staffing will be restored", "embassy staffing restored", parley.SingleSource,
 			Stance{Source: "E2", Stance: parley.Asserts, Quote: "Q2", Evidence: "the two sides agreed to restore embassy staffing in both capitals"}).
@@ -73,8 +73,8 @@ func Corpus() []*parley.Analysis {
 		Entity("E3", parley.Place, "country", "China", []string{"Chinese"}, nil, "", "CN").
 		Quote(Quote{ID: "Q1", Type: "indirect", Content: "Beijing rejected the American trade proposal", Speaker: "E1", SpeakerForm: "Mao Ning", Cue: "said"}).
 		Quote(Quote{ID: "Q2", Content: "This proposal is unacceptable to China,", Speaker: "E1", SpeakerForm: "Mao told", Cue: "told", Channel: "a press conference"}).
-		Event(parley.Event{ID: "V1", PLOVER: "REJECT", CAMEO: "120", QuadClass: 3, Goldstein: -4, Source: "E2", SourceCode: "CHNGOV",
-			TargetCode: "USAGOV", Location: &parley.Location{Name: "Beijing", Country: "CN"}, ReportedIn: "Q1", Trigger: "rejected"},
+		Event(parley.Event{PLOVER: "REJECT", CAMEO: "120", QuadClass: 3, Goldstein: -4, Source: 2, SourceCode: "CHNGOV",
+			TargetCode: "USAGOV", Location: &parley.Location{Name: "Beijing", Country: "CN"}, ReportedIn: 1, Trigger: "rejected"},
 			"Beijing rejected the American trade proposal").
 		Analysis()
 
@@ -84,5 +84,5 @@ func Corpus() []*parley.Analysis {
 		Quote(Quote{ID: "Q1", Type: "indirect", Content: "the bridge would reopen in May", Speaker: "E1", SpeakerForm: "Jane Smith", Cue: "said"}).
 		Quote(Quote{ID: "Q2", Type: "indirect", Content: "the repairs would take at least a year", Speaker: "E2", SpeakerForm: "John Smith", Cue: "said"}).
 		Analysis()
-	return []*parley.Analysis{geneva, kremlin, beijing, smiths}
+	return []*parley.Doc{geneva, kremlin, beijing, smiths}
 }

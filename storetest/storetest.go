@@ -121,7 +121,7 @@ func testIdempotent(t *testing.T, s parley.Store) {
 
 func testBatch(t *testing.T, s parley.Store) {
 	c := Corpus()
-	batch := []*parley.Analysis{c[0], c[1], Corpus()[0], c[2]}
+	batch := []*parley.Doc{c[0], c[1], Corpus()[0], c[2]}
 	stored, err := s.PutAnalyses(ctx(t), batch)
 	if err != nil {
 		t.Fatal(err)
@@ -342,7 +342,7 @@ func testResolution(t *testing.T, s parley.Store) {
 		Entity("E1", parley.Organization, string(parley.Media), "BBC", nil, nil, "", "").Analysis()
 	two := NewAnalysis("bbc-2", "t", "X", "2025-01-02", "BBC Scotland said the BBC had not told it.").
 		Entity("E1", parley.Organization, string(parley.Media), "BBC Scotland", []string{"BBC"}, nil, "", "").Analysis()
-	if _, err := s.PutAnalyses(ctx(t), []*parley.Analysis{one, two}); err != nil {
+	if _, err := s.PutAnalyses(ctx(t), []*parley.Doc{one, two}); err != nil {
 		t.Fatal(err)
 	}
 	bbc, scotland := findEntity(t, s, "BBC"), findEntity(t, s, "BBC Scotland")
@@ -594,7 +594,7 @@ func testConcurrent(t *testing.T, s parley.Store) {
 				if i%2 == 0 {
 					_, err = s.PutAnalysis(ctx(t), a)
 				} else {
-					_, err = s.PutAnalyses(ctx(t), []*parley.Analysis{a})
+					_, err = s.PutAnalyses(ctx(t), []*parley.Doc{a})
 				}
 				if err != nil {
 					errs <- err
@@ -697,7 +697,7 @@ func testCloseClaims(t *testing.T, s parley.Store) {
 		Claim("C1", "a three-stage ceasefire plan for the region", "ceasefire plan region stage three", parley.SingleSource,
 			Stance{Source: "E1", Stance: parley.Denies, Quote: "Q1", Evidence: "a three-stage ceasefire plan for the region"}).
 		Analysis()
-	if _, err := s.PutAnalyses(c, []*parley.Analysis{one, two}); err != nil {
+	if _, err := s.PutAnalyses(c, []*parley.Doc{one, two}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := s.Claims(c, parley.ClaimFilter{Status: "disputed"})

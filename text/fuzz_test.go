@@ -1,6 +1,8 @@
 package text
 
 import (
+	"github.com/parley-news/parley"
+
 	"testing"
 	"unicode/utf8"
 )
@@ -31,12 +33,12 @@ func FuzzSegment(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d := Segment(s)
+		d := SegmentString(s)
 		checkDoc(t, s, d)
 	})
 }
 
-func checkDoc(t *testing.T, s string, d *Doc) {
+func checkDoc(t *testing.T, s string, d *parley.Doc) {
 	t.Helper()
 	if d.Text != s {
 		t.Fatalf("Doc.Text changed")

@@ -1,134 +1,28 @@
 package text
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-news/parley"
 )
 
-// Kind classifies a token.
-type Kind uint8
-
-const (
-	Word          Kind = iota // letters, with inner apostrophes, hyphens and dotted acronyms ("U.S.")
-	Number                    // digits, with inner separators ("1,000.5")
-	Punct                     // any other symbol
-	OpenQuote                 // “ ‘ « ``
-	CloseQuote                // ” » and ’ when it closes
-	StraightQuote             // " and '' whose direction is decided from context
-	Dash                      // — – and a spaced hyphen
-	Possessive                // 's ’s
-)
-
-// Token flags.
-const (
-	Cap        uint8 = 1 << iota // starts with an upper-case letter
-	AllCaps                      // every letter upper case (and at least two)
-	SpaceAfter                   // followed by white space
-	ParaStart                    // first token of a paragraph
-)
-
-// Token is a span of the text with its kind. Offsets are bytes.
-type Token struct {
-	Start, End int32
-	Kind       Kind
-	Flags      uint8
-}
-
-// Is reports whether the flag f is set.
-func (t Token) Is(f uint8) bool { return t.Flags&f != 0 }
-
-// Sentence is a run of tokens [First, Last) and its byte span.
-type Sentence struct {
-	Start, End  int
-	First, Last int
-	Para        int // index of its paragraph
-}
-
-// Paragraph is a newline-delimited block and its sentences [First, Last).
-type Paragraph struct {
-	Start, End  int
-	First, Last int
-}
-
-// Doc is a segmented text. It caches the lower-case form of its tokens, so
-// one Doc is used by one goroutine at a time (as a pipeline does).
-type Doc struct {
-	Text       string
-	Tokens     []Token
-	Sentences  []Sentence
-	Paragraphs []Paragraph
-	lower      []string // lower-case token text, filled on first use
-}
-
-// Tok returns the text of token i.
-func (d *Doc) Tok(i int) string { t := d.Tokens[i]; return d.Text[t.Start:t.End] }
-
-// Lower returns the lower-case text of token i, or "" outside the text, so
-// that the stages can look around a token without bounds checks. It is
-// computed once per token and shared by every stage.
-func (d *Doc) Lower(i int) string {
-	if i < 0 || i >= len(d.Tokens) {
-		return ""
-	}
-	if d.lower == nil {
-		d.lower = make([]string, len(d.Tokens))
-	}
-	if d.lower[i] == "" {
-		s := d.Tok(i)
-		if isLowerASCII(s) {
-			d.lower[i] = s
-		} else {
-			d.lower[i] = strings.ToLower(s)
-		}
-	}
-	return d.lower[i]
-}
-
-func isLowerASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
-// SentenceOf returns the index of the sentence containing token i.
-func (d *Doc) SentenceOf(i int) int {
-	lo, hi := 0, len(d.Sentences)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Sentences[m].Last <= i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
-// TokenAt returns the index of the first token that ends after byte offset b.
-func (d *Doc) TokenAt(b int) int {
-	lo, hi := 0, len(d.Tokens)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if int(d.Tokens[m].End) <= b {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
-// Segment tokenises s and splits it into paragraphs and sentences.
-func Segment(s string) *Doc {
-	d := &Doc{Text: s}
-	d.Tokens = make([]Token, 0, len(s)/5+1)
+// Segment tokenises the text of d, splits it into paragraphs and sentences
+// and pairs its quotation marks, replacing those layers of d.
+func Segment(d *parley.Doc) {
+	d.Tokens = make([]parley.Token, 0, len(d.Text)/5+1)
+	d.Sentences, d.Paragraphs = nil, nil
 	tokenize(d)
 	splitSentences(d)
+	d.QuotePairs = quotePairs(d)
+	markQuotes(d)
+}
+
+// SegmentString returns the segmented Doc of s, for tools and tests that
+// start from a string.
+func SegmentString(s string) *parley.Doc {
+	d := &parley.Doc{Document: parley.Document{Text: s}}
+	Segment(d)
 	return d
 }
 
@@ -155,7 +49,7 @@ func decode(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-func tokenize(d *Doc) {
+func tokenize(d *parley.Doc) {
 	s := d.Text
 	paraStart := true
 	for i := 0; i < len(s); {
@@ -170,28 +64,28 @@ func tokenize(d *Doc) {
 			continue
 		}
 		start := i
-		var kind Kind
+		var kind parley.TokenKind
 		var flags uint8
 		switch {
 		case isLetter(r):
 			i, flags = scanWord(s, i)
-			kind = Word
+			kind = parley.Word
 		case isDigit(r):
 			i = scanNumber(s, i)
-			kind = Number
+			kind = parley.Number
 		default:
 			kind, i = scanSymbol(s, i, r, w)
 		}
 		if paraStart {
-			flags |= ParaStart
+			flags |= parley.ParaStart
 			paraStart = false
 		}
 		if i < len(s) {
 			if nr, _ := decode(s, i); nr == ' ' || nr == '\n' || nr == '\t' || nr == '\r' || nr == '\u00a0' || (nr >= utf8.RuneSelf && unicode.IsSpace(nr)) {
-				flags |= SpaceAfter
+				flags |= parley.SpaceAfter
 			}
 		}
-		d.Tokens = append(d.Tokens, Token{Start: int32(start), End: int32(i), Kind: kind, Flags: flags})
+		d.Tokens = append(d.Tokens, parley.Token{Start: int32(start), End: int32(i), Kind: kind, Flags: flags})
 	}
 }
 
@@ -210,7 +104,7 @@ func scanWord(s string, i int) (int, uint8) {
 			if unicode.IsUpper(r) {
 				upper++
 				if first {
-					flags |= Cap
+					flags |= parley.Cap
 				}
 			} else if unicode.IsLower(r) {
 				lower++
@@ -258,7 +152,7 @@ func scanWord(s string, i int) (int, uint8) {
 
 func finishFlags(flags uint8, upper, lower, letters int) uint8 {
 	if upper >= 2 && lower == 0 {
-		flags |= AllCaps
+		flags |= parley.AllCaps
 	}
 	return flags
 }
@@ -279,24 +173,24 @@ func scanNumber(s string, i int) int {
 	return i
 }
 
-func scanSymbol(s string, i int, r rune, w int) (Kind, int) {
+func scanSymbol(s string, i int, r rune, w int) (parley.TokenKind, int) {
 	switch r {
 	case '“', '«', '„':
-		return OpenQuote, i + w
+		return parley.OpenQuote, i + w
 	case '”', '»':
-		return CloseQuote, i + w
+		return parley.CloseQuote, i + w
 	case '‘':
-		return OpenQuote, i + w
+		return parley.OpenQuote, i + w
 	case '"':
-		return StraightQuote, i + w
+		return parley.StraightQuote, i + w
 	case '`':
 		if i+1 < len(s) && s[i+1] == '`' {
-			return OpenQuote, i + 2
+			return parley.OpenQuote, i + 2
 		}
-		return Punct, i + w
+		return parley.Punct, i + w
 	case '\'', '’':
 		if i+1 < len(s) && s[i] == '\'' && s[i+1] == '\'' {
-			return StraightQuote, i + 2
+			return parley.StraightQuote, i + 2
 		}
 		// possessive after a word: 's / ’s
 		if i > 0 {
@@ -305,34 +199,34 @@ func scanSymbol(s string, i int, r rune, w int) (Kind, int) {
 			if (nr == 's' || nr == 'S') && (isLetter(pr) || isDigit(pr)) {
 				nnr, _ := decode(s, i+w+nw)
 				if !isLetter(nnr) {
-					return Possessive, i + w + nw
+					return parley.Possessive, i + w + nw
 				}
 			}
 			if isLetter(pr) && !isLetter(nr) {
 				// "Jesus’ disciples", or a closing single quote: the quote finder decides
-				return CloseQuote, i + w
+				return parley.CloseQuote, i + w
 			}
 		}
 		if r == '’' {
-			return CloseQuote, i + w
+			return parley.CloseQuote, i + w
 		}
 		// a lone straight apostrophe: too ambiguous ("rock 'n' roll", "'90s",
 		// 'New Great Game' inside a double-quoted quote) to pair as a quote mark
-		return Punct, i + w
+		return parley.Punct, i + w
 	case '—', '–', '―':
-		return Dash, i + w
+		return parley.Dash, i + w
 	case '-':
 		if i+1 < len(s) && s[i+1] == '-' {
-			return Dash, i + 2
+			return parley.Dash, i + 2
 		}
-		return Dash, i + w
+		return parley.Dash, i + w
 	case '.':
 		// ellipsis "..." as one token
 		j := i
 		for j < len(s) && s[j] == '.' {
 			j++
 		}
-		return Punct, j
+		return parley.Punct, j
 	}
-	return Punct, i + w
+	return parley.Punct, i + w
 }

@@ -1,11 +1,13 @@
 package text
 
 import (
+	"github.com/parley-news/parley"
+
 	"reflect"
 	"testing"
 )
 
-func sentences(d *Doc) []string {
+func sentences(d *parley.Doc) []string {
 	var out []string
 	for _, s := range d.Sentences {
 		out = append(out, d.Text[s.Start:s.End])
@@ -37,7 +39,7 @@ func TestSegmentSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := sentences(Segment(tt.in))
+			got := sentences(SegmentString(tt.in))
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Segment(%q) sentences = %q, want %q", tt.in, got, tt.want)
 			}
@@ -59,7 +61,7 @@ func TestSegmentTokens(t *testing.T) {
 		{"''Yes,'' he said", []string{"''", "Yes", ",", "''", "he", "said"}},
 	}
 	for _, tt := range tests {
-		d := Segment(tt.in)
+		d := SegmentString(tt.in)
 		var got []string
 		for i := range d.Tokens {
 			got = append(got, d.Tok(i))
@@ -104,9 +106,9 @@ func TestQuotePairs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := Segment(tt.in)
+			d := SegmentString(tt.in)
 			var got []string
-			for _, p := range QuotePairs(d) {
+			for _, p := range d.QuotePairs {
 				if p.Last <= p.First {
 					got = append(got, "")
 					continue

@@ -1,6 +1,10 @@
 package text
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+)
 
 // abbreviations never end a sentence when followed by a period.
 var abbreviations = map[string]bool{
@@ -24,16 +28,16 @@ var sentenceStarters = map[string]bool{
 }
 
 // Terminal reports whether token i of d is a sentence-final mark.
-func isTerminal(d *Doc, i int) bool {
+func isTerminal(d *parley.Doc, i int) bool {
 	t := d.Tokens[i]
-	if t.Kind != Punct {
+	if t.Kind != parley.Punct {
 		return false
 	}
 	c := d.Text[t.Start:t.End]
 	return c == "." || c == "!" || c == "?" || c == "..." || c == "…" || c == "?!" || c == "!?"
 }
 
-func splitSentences(d *Doc) {
+func splitSentences(d *parley.Doc) {
 	toks := d.Tokens
 	n := len(toks)
 	if n == 0 {
@@ -45,20 +49,20 @@ func splitSentences(d *Doc) {
 		if last <= sentStart {
 			return
 		}
-		d.Sentences = append(d.Sentences, Sentence{
+		d.Sentences = append(d.Sentences, parley.Sentence{
 			Start: int(toks[sentStart].Start), End: int(toks[last-1].End),
 			First: sentStart, Last: last, Para: para,
 		})
 		sentStart = last
 	}
 	for i := 0; i < n; i++ {
-		if toks[i].Is(ParaStart) {
+		if toks[i].Is(parley.ParaStart) {
 			closeSentence(i)
 			if para >= 0 {
 				d.Paragraphs[para].End = int(toks[i-1].End)
 				d.Paragraphs[para].Last = len(d.Sentences)
 			}
-			d.Paragraphs = append(d.Paragraphs, Paragraph{Start: int(toks[i].Start), First: len(d.Sentences)})
+			d.Paragraphs = append(d.Paragraphs, parley.Paragraph{Start: int(toks[i].Start), First: len(d.Sentences)})
 			para++
 			sentStart = i
 		}
@@ -66,10 +70,10 @@ func splitSentences(d *Doc) {
 		switch {
 		case isTerminal(d, i):
 			end = i + 1
-		case toks[i].Kind == Word && strings.HasSuffix(d.Tok(i), ".") && i+1 < n:
+		case toks[i].Kind == parley.Word && strings.HasSuffix(d.Tok(i), ".") && i+1 < n:
 			// dotted acronym at the end of a sentence: "talks in the U.S. The"
 			nx := d.Tok(i + 1)
-			if toks[i+1].Is(Cap) && sentenceStarters[nx] && toks[i].Is(SpaceAfter) {
+			if toks[i+1].Is(parley.Cap) && sentenceStarters[nx] && toks[i].Is(parley.SpaceAfter) {
 				end = i + 1
 			}
 		}
@@ -77,28 +81,28 @@ func splitSentences(d *Doc) {
 			continue
 		}
 		// absorb closing quotes and brackets: `.”` `.)`
-		for end < n && !toks[end].Is(ParaStart) && (toks[end].Kind == CloseQuote || toks[end].Kind == StraightQuote || d.Tok(end) == ")" || d.Tok(end) == "]" || (isTerminal(d, end))) {
-			if toks[end-1].Is(SpaceAfter) {
+		for end < n && !toks[end].Is(parley.ParaStart) && (toks[end].Kind == parley.CloseQuote || toks[end].Kind == parley.StraightQuote || d.Tok(end) == ")" || d.Tok(end) == "]" || (isTerminal(d, end))) {
+			if toks[end-1].Is(parley.SpaceAfter) {
 				break
 			}
 			end++
 		}
-		if end >= n || toks[end].Is(ParaStart) {
+		if end >= n || toks[end].Is(parley.ParaStart) {
 			continue // the paragraph boundary closes it
 		}
-		if !toks[end-1].Is(SpaceAfter) {
+		if !toks[end-1].Is(parley.SpaceAfter) {
 			continue // "3.5", "Yahoo!Inc": no space, no boundary
 		}
-		if toks[i].Kind == Punct && d.Tok(i) == "." && i > 0 {
+		if toks[i].Kind == parley.Punct && d.Tok(i) == "." && i > 0 {
 			prev := toks[i-1]
 			pw := d.Text[prev.Start:prev.End]
-			if prev.Kind == Word && !prev.Is(SpaceAfter) && (abbreviations[pw] || (len(pw) == 1 && prev.Is(Cap))) {
+			if prev.Kind == parley.Word && !prev.Is(parley.SpaceAfter) && (abbreviations[pw] || (len(pw) == 1 && prev.Is(parley.Cap))) {
 				continue // "Mr. Rubio", "Donald J. Trump"
 			}
 		}
 		next := toks[end]
 		nt := d.Text[next.Start:next.End]
-		if next.Kind == Word && !next.Is(Cap) && !(len(nt) > 0 && nt[0] >= '0' && nt[0] <= '9') {
+		if next.Kind == parley.Word && !next.Is(parley.Cap) && !(len(nt) > 0 && nt[0] >= '0' && nt[0] <= '9') {
 			// lower-case continuation: "said the U.S. official", "... and then"
 			if d.Tok(i) != "?" && d.Tok(i) != "!" {
 				continue

@@ -18,7 +18,6 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/pipeline"
-	"github.com/parley-news/parley/text"
 )
 
 func benchCommand() command {
@@ -206,7 +205,7 @@ func benchRun(ctx context.Context, p *pipeline.Pipeline, files []string, repeat,
 		if res.Err != nil {
 			r.Failed++
 		} else {
-			a := res.Analysis
+			a := res.Doc
 			r.Entities += len(a.Entities)
 			r.Quotes += len(a.Quotes)
 			r.Events += len(a.Events)
@@ -313,8 +312,8 @@ func benchRead(ctx context.Context, name string, pass int, out chan<- parley.Doc
 
 // eventSentences counts the sentences of a document and those in which
 // the evidence of at least one event starts.
-func eventSentences(a *parley.Analysis) (n, withEvents int) {
-	d := text.Segment(a.Document.Text)
+func eventSentences(a *parley.Doc) (n, withEvents int) {
+	d := a
 	has := make([]bool, len(d.Sentences))
 	for _, ev := range a.Events {
 		if len(d.Tokens) == 0 {

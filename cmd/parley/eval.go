@@ -148,7 +148,7 @@ func predictQuotes(ctx context.Context, e *env, gold []eval.QuoteDoc, workers in
 	}
 	pred := make([]eval.QuoteDoc, 0, len(gold))
 	err := analyse(ctx, e, "eval quotes", docs, workers, func(res pipeline.Result) {
-		pred = append(pred, eval.QuotePrediction(res.Document.ID, res.Analysis))
+		pred = append(pred, eval.QuotePrediction(res.Document.ID, res.Doc))
 	})
 	return pred, err
 }
@@ -229,7 +229,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			texts[i] = parley.Document{ID: g.ID, Text: g.Text}
 		}
 		err = analyse(ctx, e, "eval events", texts, *workers, func(res pipeline.Result) {
-			pred = append(pred, eval.EventPrediction(res.Document.ID, res.Analysis))
+			pred = append(pred, eval.EventPrediction(res.Document.ID, res.Doc))
 		})
 		if err != nil {
 			return err

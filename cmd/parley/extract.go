@@ -244,7 +244,7 @@ type extractOptions struct {
 	gdelt *export.GDELTWriter // for --format gdelt: one header, then rows
 }
 
-func writeAnalysis(w io.Writer, a *parley.Analysis, opts extractOptions, format string, line bool) error {
+func writeAnalysis(w io.Writer, a *parley.Doc, opts extractOptions, format string, line bool) error {
 	if opts.store != nil {
 		if _, err := opts.store.PutAnalysis(context.Background(), a); err != nil {
 			return fmt.Errorf("storing %s: %w", a.Document.ID, err)
@@ -344,10 +344,10 @@ func extractJSONL(ctx context.Context, e *env, p *pipeline.Pipeline, r io.Reader
 			failed++
 			continue
 		}
-		for _, warn := range res.Analysis.Warnings {
+		for _, warn := range res.Doc.Warnings {
 			fmt.Fprintf(e.stderr, "parley extract: %s: %s\n", res.Document.Source, warn)
 		}
-		if err := writeAnalysis(w, res.Analysis, opts, format, true); err != nil {
+		if err := writeAnalysis(w, res.Doc, opts, format, true); err != nil {
 			return err
 		}
 	}

@@ -61,7 +61,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 		})
 	}()
 	start := time.Now()
-	var pending []*parley.Analysis
+	var pending []*parley.Doc
 	done, failed := 0, 0
 	flush := func() error {
 		if len(pending) == 0 {
@@ -80,7 +80,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 			failed++
 			continue
 		}
-		if pending = append(pending, res.Analysis); len(pending) >= *batch {
+		if pending = append(pending, res.Doc); len(pending) >= *batch {
 			if err := flush(); err != nil {
 				return err
 			}

@@ -10,7 +10,7 @@ import (
 )
 
 // writeTable prints a who-said-what table for a person at a terminal.
-func writeTable(w io.Writer, a *parley.Analysis) error {
+func writeTable(w io.Writer, a *parley.Doc) error {
 	title := a.Document.Title
 	if title == "" {
 		title = a.Document.ID
@@ -18,7 +18,7 @@ func writeTable(w io.Writer, a *parley.Analysis) error {
 	fmt.Fprintf(w, "%s — %d quotes, %d people, %d events, %d claims\n\n", title, len(a.Quotes), countType(a, parley.Person), len(a.Events), len(a.Claims))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tSPEAKER\tCUE\tTYPE\tVIA\tCONTENT")
-	for _, q := range a.Quotes {
+	for i, q := range a.Quotes {
 		via := q.Channel
 		if q.ReportedBy != "" {
 			via = strings.TrimPrefix(via+", "+q.ReportedBy+" reported", ", ")
@@ -27,14 +27,14 @@ func writeTable(w io.Writer, a *parley.Analysis) error {
 		if speaker == "" {
 			speaker = "?"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", q.ID, clip(speaker, 28), q.Cue, q.Type, clip(via, 28),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", parley.QuoteAt(i).ID(), clip(speaker, 28), q.Cue, q.Type, clip(via, 28),
 			clip(a.Document.Text[q.Content.Start:q.Content.End], 70))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	for _, c := range a.Claims {
-		fmt.Fprintf(w, "\nclaim %s (%s): %s\n", c.ID, c.Status, c.Text)
+	for i, c := range a.Claims {
+		fmt.Fprintf(w, "\nclaim %s (%s): %s\n", parley.ClaimID(i), c.Status, c.Text)
 		for _, s := range c.Stances {
 			fmt.Fprintf(w, "  %-9s %s\n", s.Stance, s.SourceName)
 		}
@@ -42,7 +42,7 @@ func writeTable(w io.Writer, a *parley.Analysis) error {
 	return nil
 }
 
-func countType(a *parley.Analysis, t parley.EntityType) int {
+func countType(a *parley.Doc, t parley.EntityType) int {
 	n := 0
 	for _, e := range a.Entities {
 		if e.Type == t {

@@ -125,7 +125,7 @@ func eventRate(path string, sample int, full bool) error {
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		d := text.Segment(r.Text)
+		d := text.SegmentString(r.Text)
 		var evs []parley.Event
 		if p != nil {
 			a, err := p.Extract(context.Background(), parley.Document{ID: r.ID, Text: r.Text})
@@ -133,8 +133,10 @@ func eventRate(path string, sample int, full bool) error {
 				return err
 			}
 			evs = a.Events
-		} else if evs, err = c.Code(context.Background(), event.Input{Doc: d}); err != nil {
+		} else if err = c.Code(context.Background(), d); err != nil {
 			return err
+		} else {
+			evs = d.Events
 		}
 		nev += len(evs)
 		by := map[int][]string{}

@@ -1,0 +1,83 @@
+package parley
+
+import "testing"
+
+// doc returns a Doc of n one-letter tokens separated by spaces, in one
+// sentence.
+func tokensDoc(n int) *Doc {
+	d := &Doc{}
+	for i := range n {
+		d.Text += "x "
+		d.Tokens = append(d.Tokens, Token{Start: int32(2 * i), End: int32(2*i + 1)})
+	}
+	d.Sentences = []Sentence{{Start: 0, End: 2*n - 1, First: 0, Last: n}}
+	d.Entities = []Entity{{Name: "a"}, {Name: "b"}, {Name: "c"}}
+	return d
+}
+
+func mention(first, last int32, e EntityRef) Mention {
+	return Mention{Span: Span{int(2 * first), int(2*last - 1)}, First: first, Last: last, Entity: e}
+}
+
+func TestAddMentionsNestsAndRefusesCrossing(t *testing.T) {
+	d := tokensDoc(10)
+	if n := d.AddMentions(mention(4, 5, 1), mention(6, 8, 2)); n != 2 {
+		t.Fatalf("added %d of two disjoint mentions", n)
+	}
+	tests := []struct {
+		name string
+		m    Mention
+		want int
+	}{
+		{"a mention containing another", mention(2, 5, 3), 1},
+		{"a mention crossing another", mention(7, 9, 3), 0},
+		{"the same span again", mention(6, 8, 3), 0},
+		{"an empty mention", mention(3, 3, 3), 0},
+		{"a mention inside another", mention(7, 8, 3), 1},
+	}
+	for _, tt := range tests {
+		if got := d.AddMentions(tt.m); got != tt.want {
+			t.Errorf("%s: added %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	at := map[int]EntityRef{2: 3, 4: 1, 6: 2, 7: 3, 9: 0}
+	for tok, want := range at {
+		var got EntityRef
+		if m := d.MentionAt(tok); m != nil {
+			got = m.Entity
+		}
+		if got != want {
+			t.Errorf("MentionAt(%d) = entity %d, want %d (the innermost)", tok, got, want)
+		}
+	}
+}
+
+func TestValidateFindsBrokenReferences(t *testing.T) {
+	for name, breakIt := range map[string]func(d *Doc){
+		"speaker past the entities":  func(d *Doc) { d.Quotes = []Quote{{Speaker: 9}} },
+		"quote nested in itself":     func(d *Doc) { d.Quotes = []Quote{{NestedIn: 1}} },
+		"evidence past the text":     func(d *Doc) { d.Events = []Event{{Evidence: Span{0, 99}}} },
+		"crossing mentions":          func(d *Doc) { d.Mentions = []Mention{mention(1, 3, 1), mention(2, 4, 1)} },
+		"head outside its sentence":  func(d *Doc) { d.Tokens[0].Rel, d.Tokens[0].Head = RelNsubj, 20 },
+		"stance quote that is not":   func(d *Doc) { d.Claims = []Claim{{Stances: []ClaimStance{{Quote: 3}}}} },
+		"mention of a missing thing": func(d *Doc) { d.Mentions = []Mention{mention(1, 3, 7)} },
+	} {
+		d := tokensDoc(5)
+		if err := d.Validate(); err != nil {
+			t.Fatalf("%s: the unbroken Doc fails: %v", name, err)
+		}
+		breakIt(d)
+		if d.Validate() == nil {
+			t.Errorf("%s: Validate finds nothing", name)
+		}
+	}
+}
+
+func TestRefIDs(t *testing.T) {
+	if EntityAt(2).ID() != "E3" || QuoteAt(0).ID() != "Q1" || EventID(4) != "V5" || ClaimID(0) != "C1" || EntityRef(0).ID() != "" {
+		t.Error("ids are not the 1-based positions with their prefix")
+	}
+}
