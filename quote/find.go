@@ -293,7 +293,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	switch p {
 	case "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "his", "her", "its", "their",
 		"this", "that", "these", "those", "our", "my", "your", "no", "any", "every", "some", "to", "not", "never",
-		"declined", "refused", "wouldn't", "won't", "didn't", "don't", "doesn't", "cannot", "can't", "will",
+		"declined", "refused", "n't", "will",
 		"would", "could", "might", "may", "must", "should", "shall", "can", "did", "do", "does":
 		return true
 	}

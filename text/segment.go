@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,6 +94,13 @@ func tokenize(d *parley.Doc) {
 // hyphens, and dotted acronyms (U.S., e.g.). A possessive 's is left for the
 // next token.
 func scanWord(s string, i int) (int, uint8) {
+	if n := joinedWord(s, i); n > 0 {
+		var flags uint8
+		if r, _ := decode(s, i); unicode.IsUpper(r) {
+			flags |= parley.Cap
+		}
+		return i + n, flags // "can|not", "gon|na"
+	}
 	start := i
 	upper, lower, letters := 0, 0, 0
 	first := true
@@ -101,6 +109,9 @@ func scanWord(s string, i int) (int, uint8) {
 		r, w := decode(s, i)
 		switch {
 		case isLetter(r) || isDigit(r):
+			if (r == 'n' || r == 'N') && letters > 0 && negation(s, i) {
+				return i, finishFlags(flags, upper, lower, letters) // "do|n't", "ca|n't"
+			}
 			if unicode.IsUpper(r) {
 				upper++
 				if first {
@@ -117,6 +128,9 @@ func scanWord(s string, i int) (int, uint8) {
 			nr, nw := decode(s, i+w)
 			if !(isLetter(nr) || isDigit(nr)) {
 				break
+			}
+			if isApostrophe(r) && clitic(s, i) > 0 {
+				break // "they’re", "I'd": the clitic is a word of its own
 			}
 			if isApostrophe(r) && (nr == 's' || nr == 'S') {
 				// "Putin’s": stop before the possessive unless the word goes on ("it’sy" never happens; "O’Sullivan" does)
@@ -148,6 +162,61 @@ func scanWord(s string, i int) (int, uint8) {
 		break
 	}
 	return i, finishFlags(flags, upper, lower, letters)
+}
+
+// clitic returns the length of the contracted verb starting at the
+// apostrophe at i ("’re", "'ve", "'ll", "'m", "'d") when a letter precedes it
+// and no letter follows it, else 0. Universal Dependencies (and so the
+// parser) writes these as words of their own.
+func clitic(s string, i int) int {
+	pr, _ := utf8.DecodeLastRuneInString(s[:i])
+	_, w := decode(s, i)
+	if !isLetter(pr) {
+		return 0
+	}
+	j := i + w
+	for j < len(s) && j-i-w < 3 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+		j++
+	}
+	if nr, _ := decode(s, j); isLetter(nr) || isDigit(nr) {
+		return 0
+	}
+	switch strings.ToLower(s[i+w : j]) {
+	case "re", "ve", "ll", "m", "d":
+		return j - i
+	}
+	return 0
+}
+
+// negation reports whether "n't" starts at i and ends the word.
+func negation(s string, i int) bool {
+	r, w := decode(s, i+1)
+	if !isApostrophe(r) || i+1+w >= len(s) || s[i+1+w] != 't' && s[i+1+w] != 'T' {
+		return false
+	}
+	nr, _ := decode(s, i+2+w)
+	return !isLetter(nr) && !isDigit(nr)
+}
+
+// joinedWords are written as one word but are two in Universal
+// Dependencies: the length of the first part.
+var joinedWords = map[string]int{"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3}
+
+// joinedWord returns, at the start of a word at i, the length of the first
+// part of a joined word ("can" of "cannot") that ends at a non-letter, or 0.
+// The second part is read as the next word.
+func joinedWord(s string, i int) int {
+	j := i
+	for j < len(s) && j-i < 6 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+		j++
+	}
+	if j-i < 5 || j-i > 6 {
+		return 0
+	}
+	if nr, _ := decode(s, j); isLetter(nr) || isDigit(nr) || isApostrophe(nr) || isHyphen(nr) {
+		return 0
+	}
+	return joinedWords[strings.ToLower(s[i:j])]
 }
 
 func finishFlags(flags uint8, upper, lower, letters int) uint8 {
@@ -191,6 +260,9 @@ func scanSymbol(s string, i int, r rune, w int) (parley.TokenKind, int) {
 	case '\'', '’':
 		if i+1 < len(s) && s[i] == '\'' && s[i+1] == '\'' {
 			return parley.StraightQuote, i + 2
+		}
+		if n := clitic(s, i); n > 0 {
+			return parley.Word, i + n
 		}
 		// possessive after a word: 's / ’s
 		if i > 0 {

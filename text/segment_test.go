@@ -56,7 +56,7 @@ func TestSegmentTokens(t *testing.T) {
 		{"US-Russian ties", []string{"US-Russian", "ties"}},
 		{"the U.S. and U.N.", []string{"the", "U.S.", "and", "U.N."}},
 		{"“fake”,", []string{"“", "fake", "”", ","}},
-		{"O’Sullivan didn't", []string{"O’Sullivan", "didn't"}},
+		{"O’Sullivan didn't", []string{"O’Sullivan", "did", "n't"}},
 		{"$1,000.50 — now", []string{"$", "1,000.50", "—", "now"}},
 		{"''Yes,'' he said", []string{"''", "Yes", ",", "''", "he", "said"}},
 	}
