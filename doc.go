@@ -43,6 +43,8 @@ type Doc struct {
 
 	lower     []string // lower-case token text, filled on first use
 	mentionAt []int32  // token → innermost mention, built on first use
+	lemmas    []string // the lemmas that are not a token's lower-case text
+	lemmaIDs  map[string]int32
 }
 
 // NewDoc returns the Doc of a document, its text repaired to valid UTF-8
@@ -88,6 +90,55 @@ func isLowerASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// Lemma returns the lemma of token i: what the syntax stage set, else its
+// lower-case text.
+func (d *Doc) Lemma(i int) string {
+	if l := d.Tokens[i].lemma; l > 0 {
+		return d.lemmas[l-1]
+	}
+	return d.Lower(i)
+}
+
+// AppendTokens appends the tokens of src, a Doc of the text that starts at
+// byte off of d's text, shifting their offsets and heads and keeping their
+// lemmas.
+func (d *Doc) AppendTokens(src *Doc, off int) {
+	base := int32(len(d.Tokens))
+	for _, t := range src.Tokens {
+		t.Start, t.End = t.Start+int32(off), t.End+int32(off)
+		if t.Rel != NoRel && t.Head >= 0 {
+			t.Head += base
+		}
+		if t.lemma > 0 {
+			t.lemma = d.internLemma(src.lemmas[t.lemma-1])
+		}
+		d.Tokens = append(d.Tokens, t)
+	}
+}
+
+// SetLemma sets the lemma of token i. Lemmas are interned per Doc, so a
+// token stays free of pointers.
+func (d *Doc) SetLemma(i int, lemma string) {
+	if lemma == d.Lower(i) {
+		d.Tokens[i].lemma = 0
+		return
+	}
+	d.Tokens[i].lemma = d.internLemma(lemma)
+}
+
+func (d *Doc) internLemma(lemma string) int32 {
+	id, ok := d.lemmaIDs[lemma]
+	if !ok {
+		if d.lemmaIDs == nil {
+			d.lemmaIDs = map[string]int32{}
+		}
+		d.lemmas = append(d.lemmas, lemma)
+		id = int32(len(d.lemmas))
+		d.lemmaIDs[lemma] = id
+	}
+	return id
 }
 
 // TokenSpan returns the byte span of tokens [first, last).

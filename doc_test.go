@@ -81,3 +81,26 @@ func TestRefIDs(t *testing.T) {
 		t.Error("ids are not the 1-based positions with their prefix")
 	}
 }
+
+func TestLemmasSurviveAppendTokens(t *testing.T) {
+	sec := &Doc{Document: Document{Text: "Talks were held"}}
+	sec.Tokens = []Token{{Start: 0, End: 5}, {Start: 6, End: 10, Rel: RelAux, Head: 2}, {Start: 11, End: 15, Rel: RelRoot, Head: -1}}
+	sec.SetLemma(0, "talk")
+	sec.SetLemma(1, "be")
+	sec.SetLemma(2, "hold")
+	if sec.Lemma(0) != "talk" || sec.Lemma(2) != "hold" {
+		t.Fatalf("lemmas %q %q", sec.Lemma(0), sec.Lemma(2))
+	}
+	whole := &Doc{Document: Document{Text: "Yes. Talks were held"}}
+	whole.Tokens = []Token{{Start: 0, End: 3}, {Start: 3, End: 4}}
+	whole.SetLemma(0, "yes") // the lower-case text: nothing to store
+	whole.AppendTokens(sec, 5)
+	for i, want := range []string{"yes", ".", "talk", "be", "hold"} {
+		if got := whole.Lemma(i); got != want {
+			t.Errorf("token %d %q: lemma %q, want %q", i, whole.Tok(i), got, want)
+		}
+	}
+	if whole.Head(3) != 4 || whole.Head(4) != -1 {
+		t.Errorf("heads %d %d after appending, want 4 and -1", whole.Head(3), whole.Head(4))
+	}
+}

@@ -3,6 +3,8 @@ package text
 import (
 	"slices"
 	"testing"
+
+	"github.com/parley-news/parley"
 )
 
 func TestSegmentWritesUniversalDependenciesWords(t *testing.T) {
@@ -37,4 +39,13 @@ func splitBar(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+func TestContractedWordsAreClitics(t *testing.T) {
+	d := SegmentString("They don’t know it's what we're doing.")
+	for i, want := range []parley.TokenKind{parley.Word, parley.Word, parley.Clitic, parley.Word, parley.Word, parley.Possessive, parley.Word, parley.Word, parley.Clitic} {
+		if d.Tokens[i].Kind != want {
+			t.Errorf("token %q is kind %d, want %d", d.Tok(i), d.Tokens[i].Kind, want)
+		}
+	}
 }

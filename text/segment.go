@@ -68,6 +68,8 @@ func tokenize(d *parley.Doc) {
 		var kind parley.TokenKind
 		var flags uint8
 		switch {
+		case (r == 'n' || r == 'N') && afterLetter(s, i) && negation(s, i) > 0:
+			i, kind = i+negation(s, i), parley.Clitic
 		case isLetter(r):
 			i, flags = scanWord(s, i)
 			kind = parley.Word
@@ -109,7 +111,7 @@ func scanWord(s string, i int) (int, uint8) {
 		r, w := decode(s, i)
 		switch {
 		case isLetter(r) || isDigit(r):
-			if (r == 'n' || r == 'N') && letters > 0 && negation(s, i) {
+			if (r == 'n' || r == 'N') && letters > 0 && negation(s, i) > 0 {
 				return i, finishFlags(flags, upper, lower, letters) // "do|n't", "ca|n't"
 			}
 			if unicode.IsUpper(r) {
@@ -188,14 +190,23 @@ func clitic(s string, i int) int {
 	return 0
 }
 
-// negation reports whether "n't" starts at i and ends the word.
-func negation(s string, i int) bool {
+// negation returns the length of "n't" (or "n’t") at i when it ends the
+// word, else 0.
+func negation(s string, i int) int {
 	r, w := decode(s, i+1)
 	if !isApostrophe(r) || i+1+w >= len(s) || s[i+1+w] != 't' && s[i+1+w] != 'T' {
-		return false
+		return 0
 	}
-	nr, _ := decode(s, i+2+w)
-	return !isLetter(nr) && !isDigit(nr)
+	if nr, _ := decode(s, i+2+w); isLetter(nr) || isDigit(nr) {
+		return 0
+	}
+	return 2 + w
+}
+
+// afterLetter reports whether a letter ends right before byte i.
+func afterLetter(s string, i int) bool {
+	pr, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i > 0 && isLetter(pr)
 }
 
 // joinedWords are written as one word but are two in Universal
@@ -262,7 +273,7 @@ func scanSymbol(s string, i int, r rune, w int) (parley.TokenKind, int) {
 			return parley.StraightQuote, i + 2
 		}
 		if n := clitic(s, i); n > 0 {
-			return parley.Word, i + n
+			return parley.Clitic, i + n
 		}
 		// possessive after a word: 's / ’s
 		if i > 0 {
