@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -23,20 +24,66 @@ func (p *Pipeline) sectionBytes() int {
 	return defaultSectionBytes
 }
 
-// extractSections analyses a long document section by section and merges
-// the sections into d: entities with the same type and name become one,
-// references are renumbered, positions are shifted to the whole text.
+// extractSections analyses a long document in sections, several at once,
+// and merges them into d in text order: entities with the same type and name
+// become one, references are renumbered, positions are shifted to the whole
+// text. At most one section per core is analysed or waiting to be merged, so
+// memory stays near the size of the merged Doc.
 func (p *Pipeline) extractSections(ctx context.Context, d *parley.Doc) error {
-	m := merger{d: d, entities: map[string]parley.EntityRef{}}
-	for start := 0; start < len(d.Text); {
-		end := sectionEnd(d.Text, start, p.sectionBytes())
-		sec := &parley.Doc{Document: d.Document}
-		sec.Text = d.Text[start:end]
-		if err := p.run(ctx, sec); err != nil {
-			return fmt.Errorf("section at byte %d: %w", start, err)
+	var starts []int
+	for start := 0; start < len(d.Text); start = sectionEnd(d.Text, start, p.sectionBytes()) {
+		starts = append(starts, start)
+	}
+	type result struct {
+		sec *parley.Doc
+		err error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	order := make(chan chan result, len(starts))
+	go func() {
+		defer close(order)
+		for i, start := range starts {
+			end := len(d.Text)
+			if i+1 < len(starts) {
+				end = starts[i+1]
+			}
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			c := make(chan result, 1)
+			order <- c
+			go func() {
+				sec := &parley.Doc{Document: d.Document}
+				sec.Text = d.Text[start:end]
+				c <- result{sec, p.run(ctx, sec)}
+			}()
 		}
-		m.add(sec, start)
-		start = end
+	}()
+	m := merger{d: d, entities: map[string]parley.EntityRef{}}
+	i := 0
+	for c := range order {
+		r := <-c
+		<-slots
+		if r.err != nil {
+			cancel()
+			for c := range order { // let the running sections finish
+				<-c
+				<-slots
+			}
+			return fmt.Errorf("section at byte %d: %w", starts[i], r.err)
+		}
+		m.add(r.sec, starts[i])
+		if i == 0 {
+			m.reserve(r.sec, len(d.Text))
+		}
+		i++
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	d.Warnings = append(d.Warnings, fmt.Sprintf("long document (%d bytes) analysed in %d sections; coreference does not cross them", len(d.Text), m.sections))
 	return nil
@@ -70,6 +117,19 @@ type merger struct {
 	sections int
 }
 
+// reserve grows the merged layers to what a text of n bytes will need,
+// judging by the first section, so that appending does not copy them again
+// and again.
+func (m *merger) reserve(first *parley.Doc, n int) {
+	scale := func(k int) int { return int(float64(k) * float64(n) / float64(max(len(first.Text), 1)) * 1.1) }
+	d := m.d
+	d.Tokens = slices.Grow(d.Tokens, scale(len(first.Tokens)))
+	d.Sentences = slices.Grow(d.Sentences, scale(len(first.Sentences)))
+	d.Mentions = slices.Grow(d.Mentions, scale(len(first.Mentions)))
+	d.Quotes = slices.Grow(d.Quotes, scale(len(first.Quotes)))
+	d.Events = slices.Grow(d.Events, scale(len(first.Events)))
+}
+
 // add appends the layers of sec, which starts at byte off of the whole text.
 func (m *merger) add(sec *parley.Doc, off int) {
 	m.sections++
@@ -81,13 +141,7 @@ func (m *merger) add(sec *parley.Doc, off int) {
 		return parley.Span{Start: s.Start + off, End: s.End + off}
 	}
 	tokOff, sentOff, paraOff := len(d.Tokens), len(d.Sentences), len(d.Paragraphs)
-	for _, t := range sec.Tokens {
-		t.Start, t.End = t.Start+int32(off), t.End+int32(off)
-		if t.Rel != parley.NoRel && t.Head >= 0 {
-			t.Head += int32(tokOff)
-		}
-		d.Tokens = append(d.Tokens, t)
-	}
+	d.AppendTokens(sec, off)
 	for _, s := range sec.Sentences {
 		s.Start, s.End, s.First, s.Last, s.Para = s.Start+off, s.End+off, s.First+tokOff, s.Last+tokOff, s.Para+paraOff
 		d.Sentences = append(d.Sentences, s)

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -92,5 +93,20 @@ func TestAPanickingStageFailsOnlyItsDocument(t *testing.T) {
 	}
 	if failed != 1 || ok != 2 {
 		t.Errorf("%d failed, %d ok; want 1 and 2", failed, ok)
+	}
+}
+
+func TestAFailingSectionFailsTheDocumentAndStopsTheOthers(t *testing.T) {
+	noLeak(t)
+	p := &Pipeline{section: 64, stages: []stage{segment, func(_ context.Context, d *parley.Doc) error {
+		if strings.Contains(d.Text, "boom") {
+			return fmt.Errorf("cannot read this section")
+		}
+		return nil
+	}}}
+	text := strings.Repeat("A quiet paragraph of words.\n\n", 50) + "boom\n\n" + strings.Repeat("More words follow here.\n\n", 50)
+	_, err := p.Extract(context.Background(), parley.Document{ID: "long", Text: text})
+	if err == nil || !strings.Contains(err.Error(), "section at byte") || !strings.Contains(err.Error(), "cannot read") {
+		t.Fatalf("err = %v, want the failing section named", err)
 	}
 }
