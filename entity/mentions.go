@@ -212,6 +212,7 @@ func (w *work) attach(idx int, p personDraft, kind parley.MentionKind) {
 		if len(name) > len(e.Name) && strings.HasSuffix(name, e.Name) {
 			e.Aliases = append(e.Aliases, e.Name)
 			e.Name = name
+			w.indexFirstWord(idx)
 		} else if !strings.HasSuffix(e.Name, name) || len(name) < len(e.Name) {
 			e.Aliases = append(e.Aliases, name)
 		}
@@ -263,6 +264,7 @@ func (w *work) newEntity(key string, e parley.Entity) int {
 	w.res.Entities = append(w.res.Entities, e)
 	w.res.Gender = append(w.res.Gender, lexicon.UnknownGender)
 	w.byKey[key] = idx
+	w.indexFirstWord(idx)
 	return idx
 }
 
@@ -344,13 +346,14 @@ func (w *work) readSingle(a, b int) {
 // several people.
 func (w *work) uniqueFirstWord(l string) (int, bool) {
 	found := -1
-	for i, e := range w.res.Entities {
-		if e.Type != parley.Person {
+	for _, i := range w.firstWords[l] {
+		e := w.res.Entities[i]
+		if e.Type != parley.Person || i == found {
 			continue
 		}
 		sp := strings.IndexByte(e.Name, ' ')
 		if sp <= 0 || !strings.EqualFold(e.Name[:sp], l) {
-			continue
+			continue // renamed since it was indexed
 		}
 		if found >= 0 {
 			return 0, false
@@ -358,6 +361,20 @@ func (w *work) uniqueFirstWord(l string) (int, bool) {
 		found = i
 	}
 	return found, found >= 0
+}
+
+// indexFirstWord records person idx under the first word of its name, for
+// uniqueFirstWord; it is called whenever a person gets a (new) name.
+func (w *work) indexFirstWord(idx int) {
+	e := w.res.Entities[idx]
+	sp := strings.IndexByte(e.Name, ' ')
+	if e.Type != parley.Person || sp <= 0 {
+		return
+	}
+	k := strings.ToLower(e.Name[:sp])
+	if ids := w.firstWords[k]; len(ids) == 0 || ids[len(ids)-1] != idx {
+		w.firstWords[k] = append(ids, idx)
+	}
 }
 
 func (w *work) sortRefs() {

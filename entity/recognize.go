@@ -87,7 +87,9 @@ type work struct {
 	byKey map[string]int
 	// persons by surname and by full-name key
 	surnames map[string][]int
-	sentIdx  []int32 // token → sentence
+	// firstWords indexes multiword persons by the first word of their name
+	firstWords map[string][]int
+	sentIdx    []int32 // token → sentence
 }
 
 // tok and low return the text of token i, "" outside the text.
@@ -122,7 +124,7 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 		texts[i] = d.Tok(i)
 	}
 	w := &work{r: r, d: d, res: &result{At: make([]int32, n)}, texts: texts,
-		byKey: map[string]int{}, surnames: map[string][]int{}, sentIdx: make([]int32, n)}
+		byKey: map[string]int{}, surnames: map[string][]int{}, firstWords: map[string][]int{}, sentIdx: make([]int32, n)}
 	for i := range w.res.At {
 		w.res.At[i] = -1
 	}

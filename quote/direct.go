@@ -12,6 +12,10 @@ import (
 // speech ("the reports were “fake”").
 const minDirectWords = 4
 
+// maxNestingLookBack is how many earlier quotes of its paragraph a quote
+// looks at for the one it is nested in.
+const maxNestingLookBack = 32
+
 // directQuotes attributes the quotations that no cue has claimed yet.
 func (r *run) directQuotes() {
 	var last *found
@@ -265,8 +269,10 @@ func (r *run) emit() []parley.Quote {
 			}
 			pq.CueSpan = parley.Span{Start: int(r.d.Tokens[q.cue].Start), End: int(r.d.Tokens[q.cue].End)}
 		}
-		// nesting: the cue lies inside another quote's content
-		for j := i - 1; j >= 0 && out[j].para == q.para; j-- {
+		// nesting: the cue lies inside another quote's content, one of the
+		// few before it in its paragraph (a bound keeps one-paragraph
+		// transcripts linear)
+		for j := i - 1; j >= 0 && j >= i-maxNestingLookBack && out[j].para == q.para; j-- {
 			o := out[j]
 			if q.cue >= o.cFirst && q.cue < o.cLast && q.cLast <= o.cLast {
 				pq.NestedIn = parley.QuoteAt(j)
