@@ -139,9 +139,53 @@ func opt(s string) *string {
 // FromAnalysis converts an analysed Doc to its JSON shape: byte offsets
 // become code points and references become the public ids ("E3", "Q1").
 func FromAnalysis(a *parley.Doc, o Options) Document {
-	src := a.Text
-	off := text.NewOffsets(src)
-	span := func(s parley.Span) Span { return Span{off.CodePoint(s.Start), off.CodePoint(s.End)} }
+	c := newConverter(a)
+	d := c.header(o)
+	d.Entities = make([]Entity, len(a.Entities))
+	for i := range a.Entities {
+		d.Entities[i] = c.entity(i)
+	}
+	d.Quotes = make([]Quote, len(a.Quotes))
+	for i := range a.Quotes {
+		d.Quotes[i] = c.quote(i)
+	}
+	d.Events = make([]Event, len(a.Events))
+	for i := range a.Events {
+		d.Events[i] = c.event(i)
+	}
+	d.Claims = make([]Claim, len(a.Claims))
+	for i := range a.Claims {
+		d.Claims[i] = c.claim(i)
+	}
+	return d
+}
+
+// converter turns the records of one Doc into their JSON shapes, one at a
+// time, so that a long document can be written without holding its whole
+// JSON form in memory.
+type converter struct {
+	d        *parley.Doc
+	off      *text.Offsets
+	mentions [][]int32 // entity → indices of its mentions in d.Mentions
+}
+
+func newConverter(d *parley.Doc) *converter {
+	c := &converter{d: d, off: text.NewOffsets(d.Text), mentions: make([][]int32, len(d.Entities))}
+	for k, m := range d.Mentions {
+		if i := m.Entity.Index(); i >= 0 && i < len(c.mentions) {
+			c.mentions[i] = append(c.mentions[i], int32(k))
+		}
+	}
+	return c
+}
+
+func (c *converter) span(s parley.Span) Span {
+	return Span{c.off.CodePoint(s.Start), c.off.CodePoint(s.End)}
+}
+
+// header is the document's JSON shape with empty record lists.
+func (c *converter) header(o Options) Document {
+	a := c.d
 	d := Document{
 		ID: a.ID, Title: a.Title, URL: a.URL, Outlet: a.Outlet,
 		Author: a.Author, Warnings: a.Warnings, Version: parley.Version,
@@ -151,60 +195,68 @@ func FromAnalysis(a *parley.Doc, o Options) Document {
 		d.Published = a.Published.Format(time.DateOnly)
 	}
 	if o.IncludeText {
-		d.Text = &src
-	}
-	for i, e := range a.Entities {
-		je := Entity{ID: parley.EntityAt(i).ID(), Type: string(e.Type), Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Roles: e.Roles,
-			Affiliation: e.Affiliation, Country: e.Country, Mentions: []Mention{}}
-		if je.Aliases == nil {
-			je.Aliases = []string{}
-		}
-		if je.Roles == nil {
-			je.Roles = []string{}
-		}
-		d.Entities = append(d.Entities, je)
-	}
-	for _, m := range a.Mentions {
-		if k := m.Entity.Index(); k >= 0 && k < len(d.Entities) {
-			s := span(m.Span)
-			d.Entities[k].Mentions = append(d.Entities[k].Mentions, Mention{Start: s.Start, End: s.End, Text: src[m.Span.Start:m.Span.End], Kind: string(m.Kind)})
-		}
-	}
-	for i, q := range a.Quotes {
-		s := span(q.Content)
-		jq := Quote{ID: parley.QuoteAt(i).ID(), Type: string(q.Type), Content: src[q.Content.Start:q.Content.End], Start: s.Start, End: s.End,
-			Speaker: opt(q.Speaker.ID()), SpeakerName: opt(q.SpeakerName), Cue: q.Cue, Channel: opt(q.Channel),
-			ReportedBy: opt(q.ReportedBy), NestedIn: opt(q.NestedIn.ID()), Continues: opt(q.Continues.ID()), Addressee: opt(q.Addressee), Anonymous: q.Anonymous}
-		if !q.SpeakerSpan.IsZero() {
-			ss := span(q.SpeakerSpan)
-			jq.SpeakerSpan = &ss
-		}
-		if !q.CueSpan.IsZero() {
-			cs := span(q.CueSpan)
-			jq.CueSpan = &cs
-		}
-		d.Quotes = append(d.Quotes, jq)
-	}
-	for i, e := range a.Events {
-		je := Event{ID: parley.EventID(i), PLOVER: e.PLOVER, PLOVERMode: e.PLOVERMode, CAMEO: e.CAMEO, CAMEORoot: e.CAMEORoot,
-			QuadClass: e.QuadClass, Goldstein: e.Goldstein, Source: opt(e.Source.ID()), Target: opt(e.Target.ID()),
-			SourceCode: e.SourceCode, TargetCode: e.TargetCode, DateText: e.DateText,
-			Evidence: span(e.Evidence), ReportedIn: opt(e.ReportedIn.ID()), Negated: e.Negated, Trigger: e.Trigger}
-		if l := e.Location; l != nil {
-			je.Location = &Location{Name: l.Name, Country: l.Country, Lat: l.Lat, Lon: l.Lon, Entity: l.Entity.ID()}
-		}
-		if !e.Date.IsZero() {
-			je.Date = e.Date.Format(time.DateOnly)
-		}
-		d.Events = append(d.Events, je)
-	}
-	for i, c := range a.Claims {
-		jc := Claim{ID: parley.ClaimID(i), Text: c.Text, Status: string(c.Status), Key: c.Key, Stances: []Stance{}}
-		for _, st := range c.Stances {
-			jc.Stances = append(jc.Stances, Stance{Source: st.Source.ID(), SourceName: st.SourceName, Stance: string(st.Stance),
-				Quote: st.Quote.ID(), Evidence: span(st.Evidence)})
-		}
-		d.Claims = append(d.Claims, jc)
+		t := a.Text
+		d.Text = &t
 	}
 	return d
+}
+
+func (c *converter) entity(i int) Entity {
+	e := c.d.Entities[i]
+	je := Entity{ID: parley.EntityAt(i).ID(), Type: string(e.Type), Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Roles: e.Roles,
+		Affiliation: e.Affiliation, Country: e.Country, Mentions: make([]Mention, 0, len(c.mentions[i]))}
+	if je.Aliases == nil {
+		je.Aliases = []string{}
+	}
+	if je.Roles == nil {
+		je.Roles = []string{}
+	}
+	for _, k := range c.mentions[i] {
+		m := c.d.Mentions[k]
+		s := c.span(m.Span)
+		je.Mentions = append(je.Mentions, Mention{Start: s.Start, End: s.End, Text: c.d.Text[m.Span.Start:m.Span.End], Kind: string(m.Kind)})
+	}
+	return je
+}
+
+func (c *converter) quote(i int) Quote {
+	q := c.d.Quotes[i]
+	s := c.span(q.Content)
+	jq := Quote{ID: parley.QuoteAt(i).ID(), Type: string(q.Type), Content: c.d.Text[q.Content.Start:q.Content.End], Start: s.Start, End: s.End,
+		Speaker: opt(q.Speaker.ID()), SpeakerName: opt(q.SpeakerName), Cue: q.Cue, Channel: opt(q.Channel),
+		ReportedBy: opt(q.ReportedBy), NestedIn: opt(q.NestedIn.ID()), Continues: opt(q.Continues.ID()), Addressee: opt(q.Addressee), Anonymous: q.Anonymous}
+	if !q.SpeakerSpan.IsZero() {
+		ss := c.span(q.SpeakerSpan)
+		jq.SpeakerSpan = &ss
+	}
+	if !q.CueSpan.IsZero() {
+		cs := c.span(q.CueSpan)
+		jq.CueSpan = &cs
+	}
+	return jq
+}
+
+func (c *converter) event(i int) Event {
+	e := c.d.Events[i]
+	je := Event{ID: parley.EventID(i), PLOVER: e.PLOVER, PLOVERMode: e.PLOVERMode, CAMEO: e.CAMEO, CAMEORoot: e.CAMEORoot,
+		QuadClass: e.QuadClass, Goldstein: e.Goldstein, Source: opt(e.Source.ID()), Target: opt(e.Target.ID()),
+		SourceCode: e.SourceCode, TargetCode: e.TargetCode, DateText: e.DateText,
+		Evidence: c.span(e.Evidence), ReportedIn: opt(e.ReportedIn.ID()), Negated: e.Negated, Trigger: e.Trigger}
+	if l := e.Location; l != nil {
+		je.Location = &Location{Name: l.Name, Country: l.Country, Lat: l.Lat, Lon: l.Lon, Entity: l.Entity.ID()}
+	}
+	if !e.Date.IsZero() {
+		je.Date = e.Date.Format(time.DateOnly)
+	}
+	return je
+}
+
+func (c *converter) claim(i int) Claim {
+	cl := c.d.Claims[i]
+	jc := Claim{ID: parley.ClaimID(i), Text: cl.Text, Status: string(cl.Status), Key: cl.Key, Stances: []Stance{}}
+	for _, st := range cl.Stances {
+		jc.Stances = append(jc.Stances, Stance{Source: st.Source.ID(), SourceName: st.SourceName, Stance: string(st.Stance),
+			Quote: st.Quote.ID(), Evidence: c.span(st.Evidence)})
+	}
+	return jc
 }
