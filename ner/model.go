@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 
 	"github.com/parley-news/parley/lexicon"
 )
@@ -18,7 +19,8 @@ import (
 var embeddedModel []byte
 
 // Model is a trained tagger: hashed feature weights, quantised to int16, and
-// label transition scores. It is read-only and safe for concurrent use; tag
+// label transition scores. The file stores only the rows that are not zero
+// (most are), with a bitmap of which they are. It is read-only and safe for concurrent use; tag
 // with a Tagger from NewTagger.
 type Model struct {
 	lex        *lexicon.Lexicon
@@ -83,8 +85,8 @@ func Read(r io.Reader, lex *lexicon.Lexicon, roles *lexicon.Roles) (*Model, erro
 	if err := binary.Read(br, binary.LittleEndian, m.trans); err != nil {
 		return nil, fmt.Errorf("reading model transitions: %w", err)
 	}
-	if err := binary.Read(br, binary.LittleEndian, m.weights); err != nil {
-		return nil, fmt.Errorf("reading model weights: %w", err)
+	if err := m.readRows(br); err != nil {
+		return nil, err
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, errors.New("model has bytes after its weights")
@@ -111,7 +113,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if err := binary.Write(bw, binary.LittleEndian, m.trans); err != nil {
 		return cw.n, err
 	}
-	if err := binary.Write(bw, binary.LittleEndian, m.weights); err != nil {
+	if err := m.writeRows(bw); err != nil {
 		return cw.n, err
 	}
 	if err := bw.Flush(); err != nil {
@@ -119,6 +121,51 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	err = zw.Close()
 	return cw.n, err
+}
+
+// writeRows writes the weight table sparsely, as most rows are zero: a
+// bitmap of the rows that are not, then those rows in order.
+func (m *Model) writeRows(w io.Writer) error {
+	rows := len(m.weights) / numLabels
+	bitmap := make([]uint64, (rows+63)/64)
+	var nz []int16
+	for r := range rows {
+		row := m.weights[r*numLabels : (r+1)*numLabels]
+		for _, v := range row {
+			if v != 0 {
+				bitmap[r/64] |= 1 << (r % 64)
+				nz = append(nz, row...)
+				break
+			}
+		}
+	}
+	if err := binary.Write(w, binary.LittleEndian, bitmap); err != nil {
+		return err
+	}
+	return binary.Write(w, binary.LittleEndian, nz)
+}
+
+func (m *Model) readRows(r io.Reader) error {
+	rows := len(m.weights) / numLabels
+	bitmap := make([]uint64, (rows+63)/64)
+	if err := binary.Read(r, binary.LittleEndian, bitmap); err != nil {
+		return fmt.Errorf("reading model row bitmap: %w", err)
+	}
+	n := 0
+	for _, b := range bitmap {
+		n += bits.OnesCount64(b)
+	}
+	nz := make([]int16, n*numLabels)
+	if err := binary.Read(r, binary.LittleEndian, nz); err != nil {
+		return fmt.Errorf("reading model weights: %w", err)
+	}
+	for row := range rows {
+		if bitmap[row/64]&(1<<(row%64)) != 0 {
+			copy(m.weights[row*numLabels:(row+1)*numLabels], nz[:numLabels])
+			nz = nz[numLabels:]
+		}
+	}
+	return nil
 }
 
 type countWriter struct {

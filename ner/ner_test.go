@@ -251,3 +251,62 @@ func TestReadRefusesOtherFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestPOSHook: a model trained with part-of-speech tags says so after a
+// round trip, and its features change with the tags it is given.
+func TestPOSHook(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := lexicon.LoadRoles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := toyCorpus()
+	for i := range docs {
+		for j := range docs[i].Sentences {
+			l := &docs[i].Sentences[j]
+			l.POS = make([]string, len(l.Words))
+			for k, w := range l.Words {
+				l.POS[k] = "NOUN"
+				if capitalised(w) {
+					l.POS[k] = "PROPN"
+				}
+			}
+		}
+	}
+	m, err := Train(context.Background(), docs, lex, roles, TrainOptions{Epochs: 2, LogBuckets: 12, UsePOS: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Read(&b, lex, roles)
+	if err != nil || !m2.UsesPOS() {
+		t.Fatalf("read back: %v, UsesPOS %v", err, m2 != nil && m2.UsesPOS())
+	}
+	x := newExtractor(lex, roles, 12, true)
+	words := strings.Fields("Anna Berg left")
+	x.sentence(Sentence{Words: words, POS: []string{"PROPN", "PROPN", "VERB"}})
+	a := append([]uint32(nil), x.feats...)
+	x.sentence(Sentence{Words: words, POS: []string{"NOUN", "NOUN", "VERB"}})
+	if equalFeats(a, x.feats) {
+		t.Error("the tags do not change the features")
+	}
+	x.sentence(Sentence{Words: words}) // no tags: no panic, fewer features
+}
+
+func equalFeats(a, b []uint32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -118,3 +118,13 @@ func sharedDir(tb testing.TB) string {
 	}
 	return d
 }
+
+// BenchmarkLoad measures reading the embedded model.
+func BenchmarkLoad(b *testing.B) {
+	m := model(b)
+	for b.Loop() {
+		if _, err := Load(m.lex, m.roles); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
