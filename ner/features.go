@@ -66,9 +66,6 @@ const (
 // another version is refused.
 const featureVersion = 1
 
-// maxFeatures bounds the features of one word.
-const maxFeatures = 64
-
 // word flags
 const (
 	fCap      = 1 << iota // first letter upper case

@@ -58,16 +58,7 @@ func FuzzReadGUM(f *testing.F) {
 	f.Add("1\tA\ta\tPROPN\tNNP\t_\t0\troot\t_\tEntity=(1-person-new)\n")
 	f.Add("1\tA\ta\tPROPN\tNNP\t_\t0\troot\t_\tEntity=2)\n")
 	f.Add("1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n")
-	schemes, err := LoadSchemes()
-	if err != nil {
-		f.Fatal(err)
-	}
-	var gum *Scheme
-	for _, s := range schemes {
-		if s.Name == "gum" {
-			gum = s
-		}
-	}
+	gum := gumScheme(f)
 	rule := testRule(f)
 	f.Fuzz(func(t *testing.T, in string) {
 		docs, err := ReadGUM(strings.NewReader(in), "g", gum, rule)

@@ -8,16 +8,7 @@ import (
 // TestReadGUMKeepsNames: proper-name mentions become spans (the outermost
 // name when names nest), descriptions do not.
 func TestReadGUMKeepsNames(t *testing.T) {
-	schemes, err := LoadSchemes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gum *Scheme
-	for _, s := range schemes {
-		if s.Name == "gum" {
-			gum = s
-		}
-	}
+	gum := gumScheme(t)
 	docs, err := ReadGUM(strings.NewReader(gumSample), "sample.conllu", gum, testRule(t))
 	if err != nil {
 		t.Fatal(err)

@@ -3,10 +3,9 @@ package ner
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
-
-	"github.com/parley-news/parley/lexicon"
 )
 
 func TestSpansRoundTripThroughBIO(t *testing.T) {
@@ -87,11 +86,7 @@ func TestChunksReadIOAndBIO(t *testing.T) {
 
 func testRule(t testing.TB) *NameRule {
 	t.Helper()
-	roles, err := lexicon.LoadRoles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := NewNameRule(roles)
+	r, err := NewNameRule(model(t).roles)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,11 +134,7 @@ func TestSchemeKeepsOnlyNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schemes, err := LoadSchemes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := DetectScheme(schemes, raw)
+	s, err := DetectScheme(testSchemes(t), raw)
 	if err != nil || s.Name != "re3d" {
 		t.Fatalf("scheme %v, %v; want re3d", s, err)
 	}
@@ -159,17 +150,7 @@ func TestSchemeKeepsOnlyNames(t *testing.T) {
 	}
 }
 
-func equalSpans(a, b []Span) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
+func equalSpans(a, b []Span) bool { return slices.Equal(a, b) }
 
 // toyCorpus is a few sentences written for the tests, repeated so a model
 // can learn them.
@@ -196,14 +177,8 @@ func toyCorpus() []Document {
 // TestTrainIsDeterministicAndLearns: the same data and seed give the same
 // bytes, the model reads back, and it tags its training sentences right.
 func TestTrainIsDeterministicAndLearns(t *testing.T) {
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles, err := lexicon.LoadRoles()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m0 := model(t) // the lexicon and roles it reads
+	lex, roles := m0.lex, m0.roles
 	opt := TrainOptions{Epochs: 5, Seed: 7, LogBuckets: 14}
 	var bufs [2]bytes.Buffer
 	for i := range bufs {
@@ -255,14 +230,8 @@ func TestReadRefusesOtherFiles(t *testing.T) {
 // TestPOSHook: a model trained with part-of-speech tags says so after a
 // round trip, and its features change with the tags it is given.
 func TestPOSHook(t *testing.T) {
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles, err := lexicon.LoadRoles()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m0 := model(t) // the lexicon and roles it reads
+	lex, roles := m0.lex, m0.roles
 	docs := toyCorpus()
 	for i := range docs {
 		for j := range docs[i].Sentences {
@@ -299,14 +268,24 @@ func TestPOSHook(t *testing.T) {
 	x.sentence(Sentence{Words: words}) // no tags: no panic, fewer features
 }
 
-func equalFeats(a, b []uint32) bool {
-	if len(a) != len(b) {
-		return false
+func equalFeats(a, b []uint32) bool { return slices.Equal(a, b) }
+
+func testSchemes(t testing.TB) []*Scheme {
+	t.Helper()
+	s, err := LoadSchemes()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
+	return s
+}
+
+func gumScheme(t testing.TB) *Scheme {
+	t.Helper()
+	for _, s := range testSchemes(t) {
+		if s.Name == "gum" {
+			return s
 		}
 	}
-	return true
+	t.Fatal("no gum scheme")
+	return nil
 }

@@ -1,8 +1,6 @@
 package ner
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -103,20 +101,6 @@ func BenchmarkTag(b *testing.B) {
 		tg.Tag(doc)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*words), "ns/word")
-}
-
-// sharedDir is ../shared beside the module (or $PARLEY_SHARED); tests that
-// need it skip without it.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	d := os.Getenv("PARLEY_SHARED")
-	if d == "" {
-		d = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(d, "data", "ner")); err != nil {
-		tb.Skipf("shared NER data not found at %s (set PARLEY_SHARED): %v", d, err)
-	}
-	return d
 }
 
 // BenchmarkLoad measures reading the embedded model.

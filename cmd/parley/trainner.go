@@ -60,7 +60,6 @@ type trainFlags struct {
 	swap       *float64
 	parts      *string
 	exclude    *string
-	trainLog   bool
 	allowParts []ner.Part
 }
 
