@@ -248,7 +248,7 @@ func rulesDocs(ctx context.Context, e *env, docs []ner.Document) ([][]ner.Mentio
 	err := analyse(ctx, e, "eval ner", texts, 0, func(res pipeline.Result) {
 		for ; texts[i].ID != res.Document.ID; i++ {
 		}
-		out[i] = layouts[i].mentions(res.Analysis)
+		out[i] = layouts[i].mentions(res.Doc)
 		i++
 	}, pipeline.WithLevel(pipeline.Core))
 	return out, err

@@ -84,22 +84,21 @@ func nerType(t parley.EntityType) (ner.Type, bool) {
 }
 
 // mentions returns the name mentions of people, organisations and places
-// in a, as spans of the gold words they cover.
-func (l *textLayout) mentions(a *parley.Analysis) []ner.Mention {
+// in d, as spans of the gold words they cover.
+func (l *textLayout) mentions(d *parley.Doc) []ner.Mention {
 	var out []ner.Mention
-	for _, e := range a.Entities {
+	for _, m := range d.Mentions {
+		e := d.Entity(m.Entity)
+		if e == nil || m.Kind != parley.NameMention {
+			continue
+		}
 		t, ok := nerType(e.Type)
 		if !ok {
 			continue
 		}
-		for _, m := range e.Mentions {
-			if m.Kind != parley.NameMention {
-				continue
-			}
-			if mn, ok := l.words2span(m.Span); ok {
-				mn.Type = t
-				out = append(out, mn)
-			}
+		if mn, ok := l.words2span(m.Span); ok {
+			mn.Type = t
+			out = append(out, mn)
 		}
 	}
 	slices.SortFunc(out, func(a, b ner.Mention) int {
