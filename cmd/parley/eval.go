@@ -20,16 +20,18 @@ import (
 func evalCommand() command {
 	return command{
 		name:    "eval",
-		summary: "score parley against gold data: eval quotes|events|html GOLD.jsonl",
+		summary: "score parley against gold data: eval quotes|events|html GOLD.jsonl, eval ner GOLD.conll",
 		run:     runEval,
 	}
 }
 
 const evalUsage = `Usage: parley eval quotes|events|html GOLD.jsonl [flags]
+       parley eval ner GOLD.conll [flags]
 
   quotes  quote spans, speakers and end-to-end attribution (gold format of shared/data/quotes)
   events  CAMEO/PLOVER event coding with actors (gold format of shared/data/events)
   html    article body extraction, the benchmark's shingle metric (shared/data/html)
+  ner     named entities, exact span and type, CoNLL style (shared/data/ner)
 
 Run 'parley eval KIND -h' for the flags of each.`
 
@@ -48,9 +50,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return runEvalEvents(ctx, e, args[1:])
 	case "html":
 		return runEvalHTML(ctx, e, args[1:]) // evalhtml.go: extracts the pages, or scores --pred
+	case "ner":
+		return runEvalNER(ctx, e, args[1:]) // evalner.go
 	}
 	fmt.Fprintln(e.stderr, evalUsage)
-	return fmt.Errorf("unknown kind %q (quotes, events, html)", args[0])
+	return fmt.Errorf("unknown kind %q (quotes, events, html, ner)", args[0])
 }
 
 // parseArgs parses flags that may come before or after the positional
@@ -263,11 +267,11 @@ func readEventFile(name string) ([]eval.EventDoc, error) {
 	return eval.ReadEventDocs(f, name)
 }
 
-// analyse runs the pipeline over docs in order and calls fn for each
-// analysed document; a failed document is reported and left out (it then
-// counts as one without predictions).
-func analyse(ctx context.Context, e *env, cmd string, docs []parley.Document, workers int, fn func(pipeline.Result)) error {
-	p, err := pipeline.New()
+// analyse runs the pipeline (built with opts) over docs in order and calls
+// fn for each analysed document; a failed document is reported and left out
+// (it then counts as one without predictions).
+func analyse(ctx context.Context, e *env, cmd string, docs []parley.Document, workers int, fn func(pipeline.Result), opts ...pipeline.Option) error {
+	p, err := pipeline.New(opts...)
 	if err != nil {
 		return err
 	}

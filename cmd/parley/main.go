@@ -42,6 +42,7 @@ func commands() []command {
 		benchCommand(),
 		ingestCommand(),
 		exportCommand(),
+		trainCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

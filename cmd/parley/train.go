@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+func trainCommand() command {
+	return command{
+		name:    "train",
+		summary: "train a model from the shared data: train ner",
+		run:     runTrain,
+	}
+}
+
+const trainUsage = `Usage: parley train KIND [flags]
+
+  ner  the named-entity recogniser (ner/model/en.bin)
+
+Run 'parley train KIND -h' for the flags of each.`
+
+// runTrain dispatches to the trainer of each model; each lives in its own
+// file (trainner.go).
+func runTrain(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintln(e.stderr, trainUsage)
+		if len(args) == 0 {
+			return errSilent
+		}
+		return nil
+	}
+	switch args[0] {
+	case "ner":
+		return runTrainNER(ctx, e, args[1:])
+	}
+	fmt.Fprintln(e.stderr, trainUsage)
+	return fmt.Errorf("unknown kind %q (ner)", args[0])
+}
