@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/ingest/input"
 )
 
 //go:embed ui openapi.json
@@ -310,18 +311,6 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, doc)
 }
 
-// postedArticle is the body of POST /api/articles (JSON); a text/plain body
-// is the article text alone.
-type postedArticle struct {
-	ID        string `json:"id"`
-	Text      string `json:"text"`
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Published string `json:"published"`
-	Outlet    string `json:"outlet"`
-	Author    string `json:"author"`
-}
-
 // authorized answers a write request that may not write, and reports
 // whether it may.
 func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
@@ -385,37 +374,32 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var in postedArticle
+	// The same decoder, and so the same rules, as parley extract and
+	// parley ingest (package input).
+	var doc parley.Document
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch mt {
 	case "application/json":
-		dec := json.NewDecoder(strings.NewReader(string(body)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
+		rec, err := input.DecodeJSON(body)
+		if err == nil {
+			doc, err = rec.Document(r.Context())
+		}
+		if err != nil {
 			s.badRequest(w, fmt.Errorf("body: %v", err))
 			return
 		}
 	case "text/plain":
-		in.Text = string(body)
+		txt, _, err := input.Text(body)
+		if err != nil {
+			s.badRequest(w, fmt.Errorf("body: %v", err))
+			return
+		}
+		doc.Text = txt
 	default:
 		writeJSON(w, http.StatusUnsupportedMediaType, apiError{"send application/json ({\"text\": …}) or text/plain"})
 		return
 	}
-	if strings.TrimSpace(in.Text) == "" {
-		s.badRequest(w, errors.New("the article has no text"))
-		return
-	}
-	doc := parley.Document{ID: in.ID, Text: in.Text, Title: in.Title, URL: in.URL, Outlet: in.Outlet, Author: in.Author, Source: "api"}
-	if in.Published != "" {
-		t, err := time.Parse(time.DateOnly, in.Published)
-		if err != nil {
-			if t, err = time.Parse(time.RFC3339, in.Published); err != nil {
-				s.badRequest(w, fmt.Errorf("published %q: want YYYY-MM-DD or RFC 3339", in.Published))
-				return
-			}
-		}
-		doc.Published = t
-	}
+	doc.Source = "api"
 	if doc.ID == "" {
 		doc.ID = doc.ContentHash()[:16]
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/ingest/dedup"
 	phtml "github.com/parley-news/parley/ingest/html"
+	"github.com/parley-news/parley/ingest/input"
 	"github.com/parley-news/parley/pipeline"
 )
 
@@ -356,27 +357,9 @@ func extractPage(ctx context.Context, it Item) Item {
 		}
 		return it
 	}
-	base := it.Doc
-	d.ID = base.ID
-	d.Source = base.Source
-	d.Title = firstNonEmpty(d.Title, base.Title)
-	d.Author = firstNonEmpty(d.Author, base.Author)
-	d.Outlet = firstNonEmpty(d.Outlet, base.Outlet)
-	d.Language = firstNonEmpty(d.Language, base.Language)
-	d.URL = firstNonEmpty(d.URL, base.URL)
-	if d.Published.IsZero() {
-		d.Published = base.Published
-	}
-	d.Meta = base.Meta
+	d = input.MergePage(d, it.Doc)
 	it.Doc = d
 	return it
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // orderedMap applies f to the items of in with n goroutines and delivers

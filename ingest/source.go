@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,17 +18,13 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/ingest/feed"
 	"github.com/parley-news/parley/ingest/fetch"
 	phtml "github.com/parley-news/parley/ingest/html"
+	"github.com/parley-news/parley/ingest/input"
 	"github.com/parley-news/parley/ingest/warc"
 )
 
@@ -198,10 +193,21 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, id, content
 		src = bufio.NewReaderSize(&capReader{r: zr, left: max, max: max}, 64<<10)
 	}
 	sb := src.(*bufio.Reader)
+	progress := func() int64 { return cr.take() }
 	if kind == "" {
 		kind = sniff(sb, contentType)
 	}
-	progress := func() int64 { return cr.take() }
+	if kind != KindWARC {
+		// One rule for every entry point (package input): binary data is
+		// refused, whatever its name says. (Archives hold binary records
+		// among their pages; package warc skips those.)
+		head, _ := sb.Peek(8 << 10)
+		if why := input.Binary(head); why != "" {
+			io.Copy(io.Discard, sb) // the rest counts for progress
+			send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: fmt.Errorf("%w (%s)", input.ErrBinary, why), Bytes: progress()})
+			return
+		}
+	}
 	switch kind {
 	case KindHTML:
 		r.readHTML(ctx, sb, name, id, contentType, progress, out)
@@ -213,8 +219,6 @@ func (r *Reader) readStream(ctx context.Context, rd io.Reader, name, id, content
 		r.readJSONL(ctx, sb, name, id, progress, out)
 	case KindText:
 		r.readText(ctx, sb, name, id, progress, out)
-	default:
-		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "not text", Bytes: progress()})
 	}
 }
 
@@ -269,26 +273,7 @@ func sniff(br *bufio.Reader, contentType string) Kind {
 		}
 		return KindJSONL
 	}
-	if looksText(head) {
-		return KindText
-	}
-	return ""
-}
-
-func looksText(b []byte) bool {
-	if len(b) == 0 {
-		return true
-	}
-	ctrl := 0
-	for _, c := range b {
-		if c == 0 {
-			return false
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctrl++
-		}
-	}
-	return ctrl*10 < len(b)
+	return KindText // input.Binary refused what is not text
 }
 
 func (r *Reader) maxPage() int64 {
@@ -393,28 +378,6 @@ func (r *Reader) readWARC(ctx context.Context, br *bufio.Reader, name string, gz
 	send(ctx, out, Item{Doc: parley.Document{Source: name}, Bytes: progress()})
 }
 
-// jsonDoc is the JSONL input shape; other keys go to Document.Meta.
-type jsonDoc struct {
-	ID        any    `json:"id"`
-	URL       string `json:"url"`
-	Title     string `json:"title"`
-	Text      string `json:"text"`
-	Body      string `json:"body"`
-	HTML      string `json:"html"`
-	Published string `json:"published"`
-	Outlet    string `json:"outlet"`
-	Publisher string `json:"publisher"`
-	SiteName  string `json:"site_name"`
-	Author    string `json:"author"`
-	Language  string `json:"language"`
-}
-
-// knownKeys are the keys read into Document fields. "source" is not one:
-// dumps use it for provenance as often as for the outlet, so it stays in
-// Meta.
-var knownKeys = map[string]bool{"id": true, "url": true, "title": true, "text": true, "body": true, "html": true,
-	"published": true, "outlet": true, "publisher": true, "site_name": true, "author": true, "language": true}
-
 func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name, id string, progress func() int64, out chan<- Item) {
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
@@ -426,16 +389,21 @@ func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name, id strin
 			continue
 		}
 		where := fmt.Sprintf("%s:%d", name, line)
-		doc, page, err := parseJSONDoc(b, where)
+		rec, err := input.DecodeJSON(b)
 		if err != nil {
-			doc.Source = where
-			if !send(ctx, out, Item{Doc: doc, Err: err, Bytes: progress()}) {
+			if !send(ctx, out, Item{Doc: parley.Document{Source: where}, Err: err, Bytes: progress()}) {
 				return
 			}
 			continue
 		}
+		doc := rec.Doc
+		doc.Source = where
 		if doc.ID == "" {
 			doc.ID = fmt.Sprintf("%s:%d", id, line)
+		}
+		var page *Page
+		if rec.HTML != nil {
+			page = &Page{HTML: rec.HTML, URL: doc.URL}
 		}
 		if !send(ctx, out, Item{Doc: doc, Page: page, Bytes: progress()}) {
 			return
@@ -449,60 +417,6 @@ func (r *Reader) readJSONL(ctx context.Context, br *bufio.Reader, name, id strin
 	}
 }
 
-// parseJSONDoc reads one JSONL record.
-func parseJSONDoc(b []byte, where string) (parley.Document, *Page, error) {
-	var j jsonDoc
-	if err := json.Unmarshal(b, &j); err != nil {
-		return parley.Document{}, nil, fmt.Errorf("invalid JSON: %w", err)
-	}
-	doc := parley.Document{
-		URL: j.URL, Title: j.Title, Text: j.Text, Outlet: j.Outlet, Author: j.Author,
-		Language: j.Language, Source: where,
-	}
-	switch id := j.ID.(type) {
-	case string:
-		doc.ID = id
-	case float64:
-		doc.ID = strconv.FormatFloat(id, 'f', -1, 64)
-	}
-	if doc.Text == "" {
-		doc.Text = j.Body
-	}
-	doc.Outlet = firstNonEmpty(firstNonEmpty(doc.Outlet, j.Publisher), j.SiteName)
-	if j.Published != "" {
-		if t, ok := parseTime(j.Published); ok {
-			doc.Published = t
-		}
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err == nil {
-		for k, v := range m {
-			if !knownKeys[k] {
-				if doc.Meta == nil {
-					doc.Meta = make(map[string]any)
-				}
-				doc.Meta[k] = v
-			}
-		}
-	}
-	if strings.TrimSpace(doc.Text) == "" && j.HTML != "" {
-		return doc, &Page{HTML: []byte(j.HTML), URL: j.URL}, nil
-	}
-	if strings.TrimSpace(doc.Text) == "" {
-		return doc, nil, errors.New(`record has no "text"`)
-	}
-	return doc, nil, nil
-}
-
-func parseTime(s string) (time.Time, bool) {
-	for _, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly, time.RFC1123Z, time.RFC1123} {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
-}
-
 func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name, id string, progress func() int64, out chan<- Item) {
 	max := r.maxPage() * 4
 	data, err := io.ReadAll(io.LimitReader(br, max+1))
@@ -514,20 +428,16 @@ func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name, id string
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: fmt.Errorf("%w: text larger than %d bytes", ErrTooLarge, max), Bytes: progress()})
 		return
 	}
-	if !utf8.Valid(data) {
-		// Text that is not UTF-8 is most often Latin-1 or Windows-1252
-		// (the web's default legacy encoding, in which every byte decodes).
-		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
-			data = dec
-		} else {
-			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-		}
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	txt, _, err := input.Text(data)
+	switch {
+	case errors.Is(err, input.ErrEmpty):
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "empty", Bytes: progress()})
 		return
+	case err != nil:
+		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: err, Bytes: progress()})
+		return
 	}
-	send(ctx, out, Item{Doc: parley.Document{ID: id, Text: string(data), Source: name}, Bytes: progress()})
+	send(ctx, out, Item{Doc: parley.Document{ID: id, Text: txt, Source: name}, Bytes: progress()})
 }
 
 func (r *Reader) readURL(ctx context.Context, u string, out chan<- Item) {

@@ -287,16 +287,13 @@ func benchRead(ctx context.Context, name string, pass int, out chan<- parley.Doc
 		if len(line) == 0 {
 			continue
 		}
-		var rec jsonlRecord
-		if err := json.Unmarshal(line, &rec); err != nil {
-			return n, read, fmt.Errorf("%s:%d: not a JSON object: %w", name, ln, err)
+		d, err := jsonlDocument(ctx, line, name, ln, time.Time{})
+		if err != nil {
+			return n, read, fmt.Errorf("%s:%d: %w", name, ln, err)
 		}
-		id := rec.ID
 		if pass > 0 {
-			id += "#" + strconv.Itoa(pass)
+			d.ID += "#" + strconv.Itoa(pass)
 		}
-		d := parley.Document{ID: id, Text: rec.Text, Title: rec.Title, URL: rec.URL, Outlet: rec.Outlet,
-			Source: name + ":" + strconv.Itoa(ln)}
 		select {
 		case out <- d:
 			n++

@@ -13,11 +13,13 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/export"
 	"github.com/parley-news/parley/ingest/html"
+	"github.com/parley-news/parley/ingest/input"
 	"github.com/parley-news/parley/pipeline"
 )
 
@@ -168,24 +170,24 @@ func extractFile(ctx context.Context, e *env, p *pipeline.Pipeline, name string,
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	txt, warns, err := input.Text(data)
+	switch {
+	case errors.Is(err, input.ErrEmpty):
 		fmt.Fprintf(e.stderr, "parley extract: %s: empty input\n", name)
+	case err != nil:
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	if looksBinary(data) {
-		return fmt.Errorf("%s: looks like binary data, not text", name)
+	for _, w := range warns {
+		fmt.Fprintf(e.stderr, "parley extract: %s: %s\n", name, w)
 	}
-	doc := parley.Document{ID: idFromName(name), Text: string(data), Source: name, Published: pub}
+	doc := parley.Document{ID: idFromName(name), Text: txt, Source: name, Published: pub}
 	if looksHTML(name, data) {
 		// a saved page: analyse its article body, with the page's metadata
 		page, err := html.Extract(ctx, bytes.NewReader(data), "")
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		page.ID, page.Source = doc.ID, name
-		if page.Published.IsZero() {
-			page.Published = pub
-		}
-		doc = page
+		doc = input.MergePage(page, doc)
 	}
 	if len(doc.Text) > bigInput {
 		// The analysis of a long document is most of the heap and does not
@@ -228,25 +230,6 @@ func looksHTML(name string, data []byte) bool {
 		bytes.HasPrefix(head, []byte("<?xml")) && bytes.Contains(head, []byte("<html"))
 }
 
-// looksBinary reports whether data is probably not text: NUL bytes or many
-// control characters in its first 8 KiB.
-func looksBinary(data []byte) bool {
-	head := data
-	if len(head) > 8192 {
-		head = head[:8192]
-	}
-	ctrl := 0
-	for _, c := range head {
-		if c == 0 {
-			return true
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctrl++
-		}
-	}
-	return len(head) > 0 && ctrl*10 > len(head)
-}
-
 // extractOptions are the output options of extract, and the store that
 // receives the analyses when --db is given.
 type extractOptions struct {
@@ -280,31 +263,12 @@ func writeAnalysis(w io.Writer, a *parley.Doc, opts extractOptions, format strin
 	return export.WriteJSON(w, a, opts.Options, !line)
 }
 
-// jsonlRecord is the input shape of one JSONL line.
-type jsonlRecord struct {
-	ID        string `json:"id"`
-	Text      string `json:"text"`
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Published string `json:"published"`
-	Outlet    string `json:"outlet"`
-	Author    string `json:"author"`
-}
-
-func parsePublished(s string) time.Time {
-	for _, layout := range []string{time.RFC3339, time.DateOnly, "2006-01-02 15:04:05", time.RFC1123Z, time.RFC1123} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
-}
-
 func extractJSONL(ctx context.Context, e *env, p *pipeline.Pipeline, r io.Reader, name string, w *bufio.Writer,
 	opts extractOptions, format string, pub time.Time, workers int) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	in := make(chan parley.Document)
+	var badLines atomic.Int64 // counted by the reader, read after it is done
 	failed := 0
 	readErr := make(chan error, 1)
 	go func() {
@@ -318,19 +282,11 @@ func extractJSONL(ctx context.Context, e *env, p *pipeline.Pipeline, r io.Reader
 			if len(line) == 0 {
 				continue
 			}
-			var rec jsonlRecord
-			if err := json.Unmarshal(line, &rec); err != nil {
-				fmt.Fprintf(e.stderr, "parley extract: %s:%d: not a JSON object: %v\n", name, ln, err)
-				failed++
+			d, err := jsonlDocument(ctx, line, name, ln, pub)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "parley extract: %s:%d: %v\n", name, ln, err)
+				badLines.Add(1)
 				continue
-			}
-			if rec.ID == "" {
-				rec.ID = fmt.Sprintf("%s:%d", idFromName(name), ln)
-			}
-			d := parley.Document{ID: rec.ID, Text: rec.Text, Title: rec.Title, URL: rec.URL, Outlet: rec.Outlet,
-				Author: rec.Author, Source: fmt.Sprintf("%s:%d", name, ln), Published: pub}
-			if t := parsePublished(rec.Published); !t.IsZero() {
-				d.Published = t
 			}
 			select {
 			case in <- d:
@@ -361,8 +317,26 @@ func extractJSONL(ctx context.Context, e *env, p *pipeline.Pipeline, r io.Reader
 		return err
 	default:
 	}
-	if failed > 0 {
-		return fmt.Errorf("%s: %d record(s) failed", name, failed)
+	if n := failed + int(badLines.Load()); n > 0 {
+		return fmt.Errorf("%s: %d record(s) failed", name, n)
 	}
 	return ctx.Err()
+}
+
+// jsonlDocument decodes line ln of a JSONL input by the rules of package
+// input, extracting the article of an "html" record; a record without an
+// id is named by its place.
+func jsonlDocument(ctx context.Context, line []byte, name string, ln int, pub time.Time) (parley.Document, error) {
+	rec, err := input.DecodeJSON(line)
+	if err != nil {
+		return parley.Document{}, err
+	}
+	rec.Doc.Source = fmt.Sprintf("%s:%d", name, ln)
+	if rec.Doc.ID == "" {
+		rec.Doc.ID = fmt.Sprintf("%s:%d", idFromName(name), ln)
+	}
+	if rec.Doc.Published.IsZero() {
+		rec.Doc.Published = pub
+	}
+	return rec.Document(ctx)
 }

@@ -45,7 +45,8 @@ func TestExtractBadInput(t *testing.T) {
 	}{
 		{"empty file gives an empty document and a note", nil, 0, "empty input", 0},
 		{"binary junk is refused with its name", append([]byte{0x7f, 'E', 'L', 'F', 0, 0, 1}, bytes.Repeat([]byte{0, 0xff}, 500)...), 1, "binary", -1},
-		{"invalid UTF-8 is repaired and reported", []byte("Maria Lopez said the plan \xff\xfe was \xc3 ready."), 0, "invalid UTF-8", 1},
+		{"invalid UTF-8 is repaired and reported", []byte("Maria Lopez said the plan \xff\xfe was \xc3 ready."), 0, "not UTF-8: read as Windows-1252", 1},
+		{"invalid bytes in UTF-8 text are replaced and reported", []byte("Maria López said the plan \xff was ready."), 0, "invalid UTF-8: 1 byte(s) replaced", 1},
 		{"CRLF text", []byte("Maria Lopez said the plan was ready.\r\n\r\n\"We will go on,\" she said.\r\n"), 0, "", 2},
 		{"text without a quote", []byte("The river rose two metres overnight and the bridge closed."), 0, "", 0},
 	}
