@@ -109,6 +109,29 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// ErrNoDatabase is returned by OpenExisting when there is no file at the
+// path.
+var ErrNoDatabase = errors.New("no parley database there")
+
+// OpenExisting opens the parley database at path like Open, but refuses to
+// create one: commands that only read (or change what is stored) must not
+// turn a mistyped path into a new, empty store.
+func OpenExisting(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("sqlite: empty database path")
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("sqlite: %s: %w (create one with parley ingest --db %s)", path, ErrNoDatabase, path)
+	case err != nil:
+		return nil, fmt.Errorf("sqlite: %w", err)
+	case st.IsDir():
+		return nil, fmt.Errorf("sqlite: %s is a directory, not a database file", path)
+	}
+	return Open(ctx, path)
+}
+
 // Path returns the database file name.
 func (s *Store) Path() string { return s.path }
 

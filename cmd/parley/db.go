@@ -36,14 +36,30 @@ func defaultDBPath() (string, error) {
 }
 
 // openDB opens the SQLite store at path, or at defaultDBPath when path is
-// empty, creating its directory.
+// empty, creating it and its directory: for the commands that write.
 func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
-	if path == "" {
-		p, err := defaultDBPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
+	path, err := dbPath(path)
+	if err != nil {
+		return nil, err
 	}
 	return sqlite.Open(ctx, path)
+}
+
+// openExistingDB opens the store like openDB but refuses a path where there
+// is none: for the commands that read a store (query, serve, export) or
+// change what it holds (reprocess, entity), where a mistyped --db must not
+// become a new, empty store.
+func openExistingDB(ctx context.Context, path string) (*sqlite.Store, error) {
+	path, err := dbPath(path)
+	if err != nil {
+		return nil, err
+	}
+	return sqlite.OpenExisting(ctx, path)
+}
+
+func dbPath(path string) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	return defaultDBPath()
 }

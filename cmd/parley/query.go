@@ -94,7 +94,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	page := parley.PageRequest{Limit: *limit, Offset: *offset}
-	st, err := openDB(ctx, *db)
+	st, err := openExistingDB(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -277,7 +277,7 @@ func runEntity(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("entity %s: want %d id(s), got %q", verb, n, pos)
 	}
-	st, err := openDB(ctx, *db)
+	st, err := openExistingDB(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -122,10 +122,18 @@ func TestDefaultDBPathFollowsXDG(t *testing.T) {
 	if p, _ := defaultDBPath(); p != "/tmp/x.db" {
 		t.Errorf("with $PARLEY_DB, defaultDBPath = %q", p)
 	}
-	// With no --db, query creates and uses the default database.
+	// With no --db, query refuses a default database that does not exist
+	// yet, and uses the one ingest creates there.
 	t.Setenv("PARLEY_DB", "")
-	if _, stderr, code := runQueryCLI(t, "query", "quotes"); code != 0 {
-		t.Errorf("query with the default database: %s", stderr)
+	if _, stderr, code := runQueryCLI(t, "query", "quotes"); code == 0 || !strings.Contains(stderr, "no parley database") {
+		t.Errorf("query before any ingest: exit %d, %s", code, stderr)
+	}
+	txt := writeFile(t, dir, "a.txt", []byte("Maria Lopez said the bridge would reopen on Monday."))
+	if _, stderr, code := runQueryCLI(t, "ingest", "--quiet", txt); code != 0 {
+		t.Fatalf("ingest into the default database: %s", stderr)
+	}
+	if out, stderr, code := runQueryCLI(t, "query", "quotes", "--format", "jsonl"); code != 0 || !strings.Contains(out, "Maria Lopez") {
+		t.Errorf("query with the default database: exit %d, %q, %s", code, out, stderr)
 	}
 }
 

@@ -36,7 +36,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errors.New("reprocess takes flags only, and --batch of at least 1")
 	}
-	st, err := openDB(ctx, *db)
+	st, err := openExistingDB(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *token != "" && len(*token) < 16 {
 		return errors.New("--token must be at least 16 characters")
 	}
-	st, err := openDB(ctx, *db)
+	st, err := openExistingDB(ctx, *db)
 	if err != nil {
 		return err
 	}
