@@ -102,6 +102,9 @@ type ArticleFilter struct {
 	Outlet       string
 	Since, Until time.Time
 	Text         string // full-text query over title and text
+	// Speaker keeps the articles that quote this speaker (a name or alias,
+	// case-insensitive, as QuoteFilter.Speaker).
+	Speaker string
 	PageRequest
 }
 

@@ -121,7 +121,7 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 	if err != nil {
 		return parley.Page[parley.ArticleRecord]{}, err
 	}
-	if clean(&f.Outlet, &f.Text) {
+	if clean(&f.Outlet, &f.Text, &f.Speaker) {
 		return page([]parley.ArticleRecord(nil), p), nil
 	}
 	var q query
@@ -138,6 +138,13 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 	}
 	if f.Outlet != "" {
 		q.add("d.outlet = ? COLLATE NOCASE", f.Outlet)
+	}
+	if f.Speaker != "" {
+		n := norm(f.Speaker)
+		if n == "" {
+			return page([]parley.ArticleRecord(nil), p), nil
+		}
+		q.add(`d.id IN (SELECT q.document FROM quotes q WHERE q.entity IN (`+speakerEntities+`) OR q.speaker_norm = ?)`, n, n)
 	}
 	if !f.Since.IsZero() {
 		q.add("d.published >= ?", dateString(f.Since))

@@ -38,6 +38,8 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"DocumentsForReprocessing", testDocuments},
 		{"DuplicatesLinkToTheirOriginal", testDuplicates},
 		{"CloseClaimKeysGroupAcrossArticles", testCloseClaims},
+		{"ArticlesBySpeakerOutletAndDate", testArticlesFilters},
+		{"StoredAnalysisExportsAsPut", testStoredAnalysisRoundTrip},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

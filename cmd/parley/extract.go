@@ -51,7 +51,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	jsonl := fs.Bool("jsonl", false, "read JSONL ({\"id\",\"text\",…} per line) and write one JSON object per line")
 	format := fs.String("format", "json", "output format: json; text (a who-said-what table); gdelt (events as GDELT 2.0-style TSV); claimreview (claims as schema.org ClaimReview JSON-LD)")
-	header := fs.Bool("header", true, "gdelt: write the column names first")
+	header := fs.Bool("header", false, "gdelt: write the column names first (GDELT's files have none)")
 	includeText := fs.Bool("include-text", false, "include the analysed text in the output as \"text\"")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for relative dates, when the input has none")
 	workers := fs.Int("workers", 0, "parallel workers for JSONL input (0: all cores)")
@@ -76,13 +76,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	default:
 		return fmt.Errorf("unknown --format %q (json, text, gdelt, claimreview)", *format)
 	}
-	var pub time.Time
-	if *published != "" {
-		t, err := time.Parse(time.DateOnly, *published)
-		if err != nil {
-			return fmt.Errorf("--published %q: want YYYY-MM-DD", *published)
-		}
-		pub = t
+	pub, err := parsePublishedFlag(*published)
+	if err != nil {
+		return err
 	}
 	p, err := pipeline.New()
 	if err != nil {
@@ -100,33 +96,52 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	defer w.Flush()
 	if *format == "gdelt" {
-		opts.gdelt = export.NewGDELTWriter(w, export.GDELTOptions{Header: *header})
+		opts.gdelt = export.NewGDELTWriter(export.GDELTOutputs{Events: w}, export.GDELTOptions{Header: *header})
 		defer opts.gdelt.Flush()
 	}
-	oneDoc := fs.NArg() == 1
+	return extractEach(ctx, e, p, fs.Args(), w, opts, *format, pub, *workers, *jsonl)
+}
+
+// parsePublishedFlag reads a --published date; "" is none.
+func parsePublishedFlag(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--published %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// extractEach analyses each input (JSONL by flag or name, else a text or
+// HTML file) and writes the analyses; a failing input is reported and the
+// others carry on, unless there is only one.
+func extractEach(ctx context.Context, e *env, p *pipeline.Pipeline, inputs []string, w *bufio.Writer,
+	opts extractOptions, format string, pub time.Time, workers int, jsonl bool) error {
+	oneDoc := len(inputs) == 1
 	failed := 0
-	for _, name := range fs.Args() {
+	for _, name := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		var err error
-		if *jsonl || strings.HasSuffix(strings.ToLower(name), ".jsonl") {
-			err = extractJSONLFile(ctx, e, p, name, w, opts, *format, pub, *workers)
+		if jsonl || strings.HasSuffix(strings.ToLower(name), ".jsonl") {
+			err = extractJSONLFile(ctx, e, p, name, w, opts, format, pub, workers)
 		} else {
-			err = extractFile(ctx, e, p, name, w, opts, *format, pub, !oneDoc)
+			err = extractFile(ctx, e, p, name, w, opts, format, pub, !oneDoc)
 		}
 		if err != nil {
 			failed++
-			if !oneDoc {
-				fmt.Fprintf(e.stderr, "parley extract: %v\n", err)
-			} else {
+			if oneDoc {
 				return err
 			}
+			fmt.Fprintf(e.stderr, "parley extract: %v\n", err)
 		}
 	}
 	if failed > 0 {
 		w.Flush()
-		return fmt.Errorf("%d of %d inputs failed", failed, fs.NArg())
+		return fmt.Errorf("%d of %d inputs failed", failed, len(inputs))
 	}
 	return nil
 }
@@ -236,6 +251,9 @@ type extractOptions struct {
 	export.Options
 	store parley.Store
 	gdelt *export.GDELTWriter // for --format gdelt: one header, then rows
+	// sink, when set, receives each analysis instead of the formats above
+	// (parley export).
+	sink func(*parley.Doc) error
 }
 
 func writeAnalysis(w io.Writer, a *parley.Doc, opts extractOptions, format string, line bool) error {
@@ -244,6 +262,9 @@ func writeAnalysis(w io.Writer, a *parley.Doc, opts extractOptions, format strin
 			return fmt.Errorf("storing %s: %w", a.Document.ID, err)
 		}
 	}
+	if opts.sink != nil {
+		return opts.sink(a)
+	}
 	switch format {
 	case "text":
 		return writeTable(w, a)
@@ -251,9 +272,9 @@ func writeAnalysis(w io.Writer, a *parley.Doc, opts extractOptions, format strin
 		return opts.gdelt.Write(a)
 	case "claimreview":
 		if !line {
-			return export.WriteClaimReviews(w, a)
+			return export.WriteClaimReviews(w, a, export.ClaimReviewOptions{})
 		}
-		b, err := json.Marshal(export.ClaimReviews(a))
+		b, err := json.Marshal(export.ClaimReviews(a, export.ClaimReviewOptions{}))
 		if err != nil {
 			return err
 		}
