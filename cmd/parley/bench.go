@@ -81,12 +81,15 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: parley bench [flags] FILE.jsonl…\n\n"+
 			"Streams {\"id\",\"text\",…} records through the pipeline and reports text MB/s, docs/s,\n"+
-			"peak RSS (VmHWM), and the resident memory after each pass (--repeat).\n\nFlags:")
+			"peak RSS (VmHWM), and the resident memory after each pass (--repeat).\n\n"+
+			"Examples:\n"+
+			"  GOMAXPROCS=1 parley bench --workers 1 news.jsonl   one core, full pipeline\n"+
+			"  parley bench --stages extract --repeat 10 news.jsonl\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	files, err := parseArgs(fs, args)
 	if err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if len(files) == 0 {
 		fs.Usage()

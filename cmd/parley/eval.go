@@ -33,6 +33,10 @@ const evalUsage = `Usage: parley eval quotes|events|html GOLD.jsonl [flags]
   html    article body extraction, the benchmark's shingle metric (shared/data/html)
   ner     named entities, exact span and type, CoNLL style (shared/data/ner)
 
+Examples:
+  parley eval quotes /work/shared/data/quotes/dev.jsonl
+  parley eval events dev.jsonl --json
+
 Run 'parley eval KIND -h' for the flags of each.`
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -91,7 +95,7 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if len(pos) != 1 {
 		fs.Usage()
@@ -212,7 +216,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if len(pos) != 1 {
 		fs.Usage()

@@ -41,7 +41,7 @@ func runEvalHTML(ctx context.Context, e *env, args []string) error {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return errSilent
+			return parseErr(err)
 		}
 		if fs.NArg() == 0 {
 			break

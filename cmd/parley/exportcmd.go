@@ -77,8 +77,9 @@ func parseExportFlags(e *env, args []string) (*exportFlags, []string, error) {
 	fs.BoolVar(&f.jsonl, "jsonl", false, "files: read JSONL")
 	fs.IntVar(&f.workers, "workers", 0, "files: parallel workers (0: all cores)")
 	fs.Usage = func() { fmt.Fprintln(e.stderr, exportUsage); fs.PrintDefaults() }
-	if err := parseInterspersed(fs, args); err != nil {
-		return nil, nil, err
+	inputs, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, nil, parseErr(err)
 	}
 	switch f.format {
 	case "gdelt", "claimreview", "jsonl":
@@ -90,7 +91,7 @@ func parseExportFlags(e *env, args []string) (*exportFlags, []string, error) {
 	default:
 		return nil, nil, fmt.Errorf("unknown --table %q (events, mentions, extras)", f.table)
 	}
-	return f, fs.Args(), nil
+	return f, inputs, nil
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
@@ -316,21 +317,4 @@ func (s *exportSink) closeFiles() error {
 		err = errors.Join(err, f.Close())
 	}
 	return err
-}
-
-// parseInterspersed parses flags that may come after positional
-// arguments ("parley export a.txt --format jsonl").
-func parseInterspersed(fs *flag.FlagSet, args []string) error {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return errSilent
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	return fs.Parse(append([]string{"--"}, pos...))
 }

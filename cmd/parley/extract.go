@@ -61,11 +61,15 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			"Reads plain text, an HTML page (by extension or sniffing), or JSONL ({\"id\",\"text\",…} per\n"+
 			"line, with --jsonl or a .jsonl name) and writes parley JSON: one indented document for one\n"+
 			"text or page, one line per document otherwise. A failing input is reported and the others\n"+
-			"are still analysed; the exit status says whether any failed.\n\nFlags:")
+			"are still analysed; the exit status says whether any failed.\n\n"+
+			"Examples:\n"+
+			"  parley extract testdata/riyadh-talks.txt\n"+
+			"  parley extract --format text --published 2025-02-18 article.txt\n"+
+			"  parley extract --jsonl dump.jsonl > analyses.jsonl\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

@@ -50,6 +50,11 @@ rest and writes the analyses:
 With --follow, the feeds listed in FEEDS.txt (one URL or path per line) are
 polled until interrupted. The exit status is 1 when any input failed.
 
+Examples:
+  parley ingest --db news.db news.jsonl saved-pages/ crawl.warc.gz
+  parley ingest --out analyses.jsonl https://example.org/feed.xml
+  parley ingest --db news.db --follow feeds.txt --interval 10m
+
 Flags:`
 
 func runIngest(ctx context.Context, e *env, args []string) error {
@@ -72,7 +77,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	var inputs []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return errSilent
+			return parseErr(err)
 		}
 		if fs.NArg() == 0 {
 			break

@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,6 +31,19 @@ type env struct {
 
 // errSilent marks an error that the command has already reported.
 var errSilent = errors.New("failed")
+
+// errHelp marks a request for help that the command has answered: the
+// exit status is 0.
+var errHelp = errors.New("help requested")
+
+// parseErr is the error a command returns when parsing its flags failed:
+// the flag package has already printed the usage, and -h is no failure.
+func parseErr(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return errHelp
+	}
+	return errSilent
+}
 
 func commands() []command {
 	cmds := []command{
@@ -56,7 +70,10 @@ func main() {
 }
 
 func run(ctx context.Context, e *env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 2 && args[0] == "help" {
+		return run(ctx, e, []string{args[1], "-h"}) // parley help CMD
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		usage(e.stderr)
 		if len(args) == 0 {
 			return 2
@@ -70,6 +87,9 @@ func run(ctx context.Context, e *env, args []string) int {
 	for _, c := range commands() {
 		if c.name == args[0] {
 			if err := c.run(ctx, e, args[1:]); err != nil {
+				if errors.Is(err, errHelp) {
+					return 0
+				}
 				if !errors.Is(err, errSilent) {
 					fmt.Fprintf(e.stderr, "parley %s: %v\n", c.name, err)
 				}
@@ -89,5 +109,5 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'parley COMMAND -h' for the flags of a command.")
+	fmt.Fprintln(w, "\nRun 'parley COMMAND -h' (or 'parley help COMMAND') for the flags of a command and an example.")
 }

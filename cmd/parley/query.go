@@ -31,10 +31,14 @@ KIND is one of:
   events    --actor A [--actor B] --plover TYPE --place P --since DATE --until DATE
   claims    --status single-source|corroborated|disputed --q TEXT --entity ID
   entities  --name N --type PERSON|ORG|PLACE|GROUP   (with their quote counts)
-  articles  --outlet X --since DATE --until DATE --q TEXT
+  articles  --outlet X --speaker NAME --since DATE --until DATE --q TEXT
 
 Dates are YYYY-MM-DD; --until includes its day. Output is a table on a
 terminal and JSONL otherwise; --format table|json|jsonl|csv chooses.
+
+Examples:
+  parley query quotes --speaker Lavrov --since 2025-02-01
+  parley query claims --status disputed --format csv > disputed.csv
 
 Flags:
 `
@@ -46,11 +50,10 @@ func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func runQuery(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprint(e.stderr, queryUsage)
-		return errors.New("need a KIND: quotes, events, claims, entities or articles")
+	kind := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		kind, args = args[0], args[1:]
 	}
-	kind := args[0]
 	fs := flag.NewFlagSet("query "+kind, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() { fmt.Fprint(e.stderr, queryUsage); fs.PrintDefaults() }
@@ -61,7 +64,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	since := fs.String("since", "", "from this date (YYYY-MM-DD)")
 	until := fs.String("until", "", "up to and including this date (YYYY-MM-DD)")
 	q := fs.String("q", "", "full-text query")
-	speaker := fs.String("speaker", "", "quotes: the speaker's name or alias")
+	speaker := fs.String("speaker", "", "quotes, articles: the speaker's name or alias")
 	outlet := fs.String("outlet", "", "quotes, articles: the publishing or relaying outlet")
 	article := fs.String("article", "", "quotes: of this article id")
 	var actors stringList
@@ -72,8 +75,12 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	entity := fs.String("entity", "", "claims: with a stance by this entity id")
 	name := fs.String("name", "", "entities: name or alias prefix")
 	typ := fs.String("type", "", "entities: PERSON, ORG, PLACE or GROUP")
-	if err := fs.Parse(args[1:]); err != nil {
-		return errSilent
+	if err := fs.Parse(args); err != nil {
+		return parseErr(err)
+	}
+	if kind == "" {
+		fs.Usage()
+		return errors.New("need a KIND: quotes, events, claims, entities or articles")
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q (filters are flags)", fs.Args())
@@ -148,7 +155,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 			return []string{r.Name, r.Type, strconv.Itoa(r.Quotes), strconv.Itoa(r.Articles), r.Affiliation, strings.Join(r.Aliases, "; "), r.ID}
 		})
 	case "articles":
-		p, err := st.Articles(ctx, parley.ArticleFilter{Outlet: *outlet, Since: from, Until: to, Text: *q, PageRequest: page})
+		p, err := st.Articles(ctx, parley.ArticleFilter{Outlet: *outlet, Speaker: *speaker, Since: from, Until: to, Text: *q, PageRequest: page})
 		if err != nil {
 			return err
 		}
@@ -240,10 +247,14 @@ func entityCommand() command {
 	}
 }
 
-const entityUsage = `Usage:
+const entityUsage = `Usage: parley entity show|merge|unmerge ID… [--db PATH]
+
   parley entity show ID                       aliases, roles over time, links and their reasons, merges
   parley entity merge KEEP DROP --reason WHY  fold entity DROP into KEEP (reversible)
   parley entity unmerge MERGE_ID              undo a merge
+
+Example:
+  parley entity merge e12 e40 --reason "same person, two spellings"
 
 Flags:
 `
@@ -259,11 +270,18 @@ func runEntity(ctx context.Context, e *env, args []string) error {
 		return errors.New("need show, merge or unmerge")
 	}
 	verb := args[0]
+	if strings.HasPrefix(verb, "-") {
+		if err := fs.Parse(args); err != nil {
+			return parseErr(err)
+		}
+		fs.Usage()
+		return errors.New("need show, merge or unmerge")
+	}
 	// Flags may come before, between or after the ids.
 	var pos []string
 	for rest := args[1:]; ; {
 		if err := fs.Parse(rest); err != nil {
-			return errSilent
+			return parseErr(err)
 		}
 		if fs.NArg() == 0 {
 			break

@@ -26,11 +26,11 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", 0, "parallel extraction workers (0: all cores)")
 	batch := fs.Int("batch", 64, "analyses per write transaction")
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: parley reprocess [--db PATH]\n\nRe-analyses every stored article whose analysis was made by an extractor\nversion other than this one (%s), replacing the stored analysis.\n\nFlags:\n", parley.Version)
+		fmt.Fprintf(e.stderr, "Usage: parley reprocess [--db PATH]\n\nRe-analyses every stored article whose analysis was made by an extractor\nversion other than this one (%s), replacing the stored analysis.\n\nExample:\n  parley reprocess --db news.db\n\nFlags:\n", parley.Version)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if fs.NArg() > 0 || *batch < 1 {
 		fs.Usage()

@@ -23,21 +23,31 @@ func serveCommand() command {
 	}
 }
 
+// minTokenLen is the shortest write token serve accepts: shorter ones are
+// guessable.
+const minTokenLen = 16
+
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	db := fs.String("db", "", "the store (default: parley.db in the user's data directory, or $PARLEY_DB)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (host:port)")
-	token := fs.String("token", "", "enable writes (POST /api/articles) with this bearer token (default $PARLEY_TOKEN; none: read-only)")
+	token := fs.String("token", "", "enable writes (POST /api/articles) with this bearer token, at least 16 characters (default $PARLEY_TOKEN; none: read-only)")
 	cors := fs.String("cors-origin", "", "allow browser calls from this origin (\"*\" for any; default: none)")
 	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one request")
 	maxBody := fs.Int64("max-body", 8<<20, "size limit of a request body, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: parley serve [--db PATH] [--addr 127.0.0.1:PORT]\n\nServes the API under /api/ (described at /openapi.json), /metrics, /healthz\nand the web UI at /. Read-only unless --token or PARLEY_TOKEN is set.\n\nFlags:")
+		fmt.Fprintf(e.stderr, "Usage: parley serve [--db PATH] [--addr 127.0.0.1:PORT] [--token TOKEN]\n\n"+
+			"Serves the API under /api/ (described at /openapi.json), /metrics, /healthz\n"+
+			"and the web UI at /. Read-only unless --token or PARLEY_TOKEN is set; the\n"+
+			"token must be at least %d characters.\n\n"+
+			"Examples:\n"+
+			"  parley serve --db news.db\n"+
+			"  PARLEY_TOKEN=$(openssl rand -hex 16) parley serve --db news.db --addr 0.0.0.0:8080\n\nFlags:\n", minTokenLen)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
@@ -46,8 +56,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *token == "" {
 		*token = os.Getenv("PARLEY_TOKEN")
 	}
-	if *token != "" && len(*token) < 16 {
-		return errors.New("--token must be at least 16 characters")
+	if *token != "" && len(*token) < minTokenLen {
+		return fmt.Errorf("--token must be at least %d characters", minTokenLen)
 	}
 	st, err := openExistingDB(ctx, *db)
 	if err != nil {
