@@ -10,12 +10,9 @@ import (
 	"github.com/parley-news/parley/lexicon"
 )
 
-// eventStages returns the stages that follow quotes: events, then claims.
-func eventStages(lex *lexicon.Lexicon) ([]stage, error) {
-	c, err := event.New()
-	if err != nil {
-		return nil, err
-	}
+// eventStages returns the stages that follow quotes: events (coded with
+// c, which learns the places of lex), then claims.
+func eventStages(c *event.Coder, lex *lexicon.Lexicon) []stage {
 	coder := c.WithLexicon(lex)
 	codeEvents := func(ctx context.Context, d *parley.Doc) error {
 		if err := coder.Code(ctx, d); err != nil {
@@ -27,5 +24,5 @@ func eventStages(lex *lexicon.Lexicon) ([]stage, error) {
 		claim.Find(d)
 		return nil
 	}
-	return []stage{codeEvents, findClaims}, nil
+	return []stage{codeEvents, findClaims}
 }
