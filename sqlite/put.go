@@ -144,6 +144,9 @@ func (s *Store) begin(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	s.cache = nil
 	if c == nil || c.dataVersion != v {
 		c = newResolveCache(v)
+		if err := c.load(ctx, tx); err != nil {
+			return nil, s.wrap("load entity index", err)
+		}
 	}
 	return &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, cache: c, dirty: map[int64]*delta{}, prepared: s.stmts}, nil
 }
@@ -321,6 +324,7 @@ func (w *writer) put(p *prepared) (bool, error) {
 		return false, fmt.Errorf("quotes: %w", err)
 	}
 	runes := []rune(d.Text)
+	rows = rows[:0]
 	for i, e := range p.doc.Events {
 		date := e.Date
 		if date == "" && !d.Published.IsZero() {
@@ -334,16 +338,15 @@ func (w *writer) put(p *prepared) (bool, error) {
 				lat, lon = &e.Location.Lat, &e.Location.Lon
 			}
 		}
-		_, err := w.exec(`INSERT INTO events (document, local_id, plover, plover_mode, cameo, quad_class, goldstein, source, target,
-			source_name, target_name, source_code, target_code, location, country, lat, lon, date, evidence, start, end,
-			reported_in, negated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			docID, e.ID, e.PLOVER, e.PLOVERMode, e.CAMEO, e.QuadClass, e.Goldstein, deref(e.Source), deref(e.Target),
+		rows = append(rows, []any{docID, e.ID, e.PLOVER, e.PLOVERMode, e.CAMEO, e.QuadClass, e.Goldstein, deref(e.Source), deref(e.Target),
 			entityName(a, a.Events[i].Source), entityName(a, a.Events[i].Target), e.SourceCode, e.TargetCode,
 			loc, country, lat, lon, date, substr(runes, e.Evidence.Start, e.Evidence.End), e.Evidence.Start, e.Evidence.End,
-			deref(e.ReportedIn), e.Negated)
-		if err != nil {
-			return false, fmt.Errorf("event %s: %w", e.ID, err)
-		}
+			deref(e.ReportedIn), e.Negated})
+	}
+	if err := w.insertRows(`INSERT INTO events (document, local_id, plover, plover_mode, cameo, quad_class, goldstein, source, target,
+		source_name, target_name, source_code, target_code, location, country, lat, lon, date, evidence, start, end,
+		reported_in, negated) VALUES `, rows); err != nil {
+		return false, fmt.Errorf("events: %w", err)
 	}
 	for _, c := range p.doc.Claims {
 		if err := w.putClaim(docID, articleID(p.hash), c, runes); err != nil {

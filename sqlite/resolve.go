@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -229,6 +231,55 @@ type resolveCache struct {
 	dataVersion int64
 	keys        map[string][]int64 // entity type, NUL, key → entity ids, ascending, at most 16
 	ents        map[int64]*candidate
+	// complete says keys holds every key of the database: a key it lacks
+	// names no entity, and looking it up needs no query. A fresh cache
+	// loads the whole alias index when it is small enough (load).
+	complete bool
+}
+
+// maxPreload is the largest alias index a fresh cache loads whole.
+const maxPreload = 200_000
+
+// load fills a fresh cache with the whole alias index, when it has at most
+// maxPreload keys, in one query: resolving the entities of a batch then
+// needs no query at all (the index of a new store is empty).
+func (c *resolveCache) load(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM entity_aliases").Scan(&n); err != nil {
+		return err
+	}
+	if n > maxPreload {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT ea.norm, en.type, en.id, en.name, en.norm, en.affiliation, en.country, en.roles
+		FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
+		WHERE en.merged_into IS NULL ORDER BY en.id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, typ, roles string
+		cand := &candidate{}
+		if err := rows.Scan(&key, &typ, &cand.id, &cand.name, &cand.norm, &cand.affiliation, &cand.country, &roles); err != nil {
+			return err
+		}
+		if old := c.ents[cand.id]; old != nil {
+			cand = old
+		} else {
+			cand.roles = splitLines(roles)
+			c.ents[cand.id] = cand
+		}
+		ck := typ + "\x00" + key
+		if ids := c.keys[ck]; len(ids) < 16 { // as lookup's LIMIT 16, ascending ids
+			c.keys[ck] = append(ids, cand.id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	c.complete = true
+	return nil
 }
 
 // maxCached bounds the cache; past it, it starts again empty.
@@ -243,6 +294,9 @@ func (w *writer) lookup(t parley.EntityType, k string) ([]int64, error) {
 	ck := string(t) + "\x00" + k
 	if ids, ok := w.cache.keys[ck]; ok {
 		return ids, nil
+	}
+	if w.cache.complete {
+		return nil, nil
 	}
 	rows, err := w.stmtQuery(`SELECT en.id, en.name, en.norm, en.affiliation, en.country, en.roles
 		FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
@@ -278,6 +332,10 @@ func (w *writer) remember(t parley.EntityType, id int64, c candidate, ks []strin
 	for _, k := range ks {
 		ck := string(t) + "\x00" + k
 		ids, ok := w.cache.keys[ck]
+		if !ok && w.cache.complete {
+			w.cache.keys[ck] = []int64{id} // a key new to the database
+			continue
+		}
 		if !ok || slices.Contains(ids, id) {
 			continue
 		}
