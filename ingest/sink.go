@@ -320,14 +320,24 @@ func (s *FileSink) Close() error {
 
 // StoreSink writes analyses to a parley.Store, which is idempotent on the
 // content hash: the store itself is the resume journal. Analyses are
-// buffered and written one transaction per commit (PutAnalyses).
-// Duplicates are stored as links to their original (PutDuplicate), never
-// as analyses, so reprocessing does not analyse them again.
+// buffered and written one transaction per commit (PutAnalyses), by a
+// goroutine of the sink's own, so that the store writes one batch while the
+// pipeline analyses the next (on two cores, writing and analysing take
+// about as long). Commit hands the batch over and returns at once; a write
+// error is returned by the next Commit or by Close, which waits for the last
+// batch. A batch handed over but not yet written when the process dies is
+// not in the store, so a resumed run analyses it again: nothing is lost or
+// stored twice. Duplicates are stored as links to their original
+// (PutDuplicate), never as analyses, so reprocessing does not analyse them
+// again.
 type StoreSink struct {
 	Store parley.Store
 
-	mu    sync.Mutex
-	batch []*parley.Doc
+	mu      sync.Mutex
+	batch   []*parley.Doc
+	batches chan []*parley.Doc // to the writer; nil until the first Commit
+	done    chan struct{}      // closed when the writer has stopped
+	err     error              // the writer's first error, guarded by mu
 }
 
 // NewStoreSink writes to st.
@@ -352,22 +362,68 @@ func (s *StoreSink) Put(ctx context.Context, r Record) error {
 	return nil
 }
 
-// Commit writes the buffered analyses in one transaction.
+// Commit hands the buffered analyses to the writer, which stores them in
+// one transaction; it waits only while the writer still has the batch
+// before (so at most two batches are in memory).
 func (s *StoreSink) Commit() error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	if s.err != nil {
+		defer s.mu.Unlock()
+		return s.err
+	}
 	if len(s.batch) == 0 {
+		s.mu.Unlock()
 		return nil
 	}
-	if _, err := s.Store.PutAnalyses(context.Background(), s.batch); err != nil {
-		return fmt.Errorf("storing %d analyses: %w", len(s.batch), err)
+	b := s.batch
+	s.batch = nil
+	if s.batches == nil {
+		s.batches, s.done = make(chan []*parley.Doc), make(chan struct{})
+		go s.write()
 	}
-	s.batch = s.batch[:0]
+	s.mu.Unlock()
+	s.batches <- b
 	return nil
 }
 
-// Close commits what is buffered; the caller closes the store.
-func (s *StoreSink) Close() error { return s.Commit() }
+// write stores the batches it is handed until the channel closes; after
+// an error it drops the rest (Commit and Close report the error).
+func (s *StoreSink) write() {
+	defer close(s.done)
+	for b := range s.batches {
+		s.mu.Lock()
+		failed := s.err != nil
+		s.mu.Unlock()
+		if failed {
+			continue
+		}
+		if _, err := s.Store.PutAnalyses(context.Background(), b); err != nil {
+			s.mu.Lock()
+			s.err = fmt.Errorf("storing %d analyses: %w", len(b), err)
+			s.mu.Unlock()
+		}
+	}
+}
+
+// Close commits what is buffered and waits until it is stored; the caller
+// closes the store.
+func (s *StoreSink) Close() error {
+	err := s.Commit()
+	s.mu.Lock()
+	batches := s.batches
+	s.batches = nil
+	s.mu.Unlock()
+	if batches != nil {
+		close(batches)
+		<-s.done
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return s.err
+	}
+	return err
+}
 
 // Remember wraps a sink so that it also answers Has from the records put
 // through it, and offers them to the dedup index of later runs: repeated

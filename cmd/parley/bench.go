@@ -107,20 +107,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return fmt.Errorf("%s: %w", *cpuprofile, err)
-		}
-		defer func() {
-			pprof.StopCPUProfile()
-			f.Close()
-		}()
+	stop, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stop()
 	w := *workers
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)

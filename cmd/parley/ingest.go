@@ -70,6 +70,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	noDedup := fs.Bool("no-dedup", false, "analyse near-duplicate copies too")
 	includeText := fs.Bool("include-text", false, "include the article text in the output as \"text\"")
 	quiet := fs.Bool("quiet", false, "no progress line")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, ingestUsage)
 		fs.PrintDefaults()
@@ -93,6 +94,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return errors.New("--out and --db are exclusive")
 	}
 
+	stop, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	opts := export.Options{IncludeText: *includeText}
 	var sink ingest.Sink
 	switch {
