@@ -358,6 +358,9 @@ func (w *work) readChunk(i, j int) []int {
 			}
 		}
 	}
+	// A role or title in the chunk says the name is a person's, whatever
+	// its last word: "Prime Minister Lena Park".
+	titled := hasTitle || hasRole
 	nameEnd := j
 	// skip the period tokens inside: they're part of the name span anyway
 	nWords := 0
@@ -417,7 +420,7 @@ func (w *work) readChunk(i, j int) []int {
 		}
 		hasRole = true
 	}
-	if w.r.roles.Is(w.low(nameEnd-1), lexicon.Thing) && !hasTitle {
+	if w.r.roles.Is(w.low(nameEnd-1), lexicon.Thing) && !titled {
 		return nil // "World Championships", "Wall Street": a name, not a person's
 	}
 	if nWords == 1 && !hasTitle && !hasRole {

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -511,29 +512,75 @@ func TestMatchHyphenated(t *testing.T) {
 	}
 }
 
-// TestConcurrentUse exercises the lookups from several goroutines; run with
-// -race it checks that a loaded Lexicon is safe to share.
+// TestConcurrentUse shares one Lexicon between goroutines: every lookup
+// must answer what it answers alone (checked with or without -race), and
+// under the race detector (.ci/run runs this package with -race) no lookup
+// may write to the shared tables.
 func TestConcurrentUse(t *testing.T) {
 	l := mustLoad(t)
 	w := words("NEW YORK (AP) — The Russian Foreign Ministry said Kyiv and Saudi-led forces met in Riyadh.")
+	answers := func() string {
+		var b strings.Builder
+		for i := range w {
+			m, ok := l.MatchAt(w[i:])
+			b.WriteString(describeMatch(m, ok))
+			m, ok = l.MatchHyphenated(w[i])
+			b.WriteString(describeMatch(m, ok))
+		}
+		if p := l.Place("New York City"); p != nil {
+			b.WriteString(p.Name + "|")
+		}
+		if c := l.CapitalOf(l.Place("Moscow")); c != nil {
+			b.WriteString(c.Name + "|")
+		}
+		if c := l.CountryByName("RUSSIA"); c != nil {
+			b.WriteString(c.Name + "|")
+		}
+		if o := l.Org("AP"); o != nil {
+			b.WriteString(o.Name)
+		}
+		return b.String()
+	}
+	want := answers()
+	if !strings.Contains(want, "Riyadh") {
+		t.Fatalf("the lookups found nothing to compare: %s", want)
+	}
 	var wg sync.WaitGroup
+	errs := make(chan string, 4)
 	for range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for range 200 {
-				for i := range w {
-					l.MatchAt(w[i:])
-					l.MatchHyphenated(w[i])
+			for range 50 {
+				if got := answers(); got != want {
+					errs <- got
+					return
 				}
-				l.Place("New York City")
-				l.Org("AP")
-				l.CountryByName("RUSSIA")
-				l.CapitalOf(l.Place("Moscow"))
 			}
 		}()
 	}
 	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent lookups answered\n%s\nalone they answer\n%s", got, want)
+	}
+}
+
+// describeMatch names what a match found, for comparing answers.
+func describeMatch(m Match, ok bool) string {
+	s := fmt.Sprintf("%v %d", ok, m.Words)
+	for _, c := range []*Country{m.Country, m.Demonym, m.Seat} {
+		if c != nil {
+			s += " " + c.Name
+		}
+	}
+	if m.Place != nil {
+		s += " " + m.Place.Name
+	}
+	if m.Org != nil {
+		s += " " + m.Org.Name
+	}
+	return s + "|"
 }
 
 func TestMatchAtDoesNotAllocate(t *testing.T) {
