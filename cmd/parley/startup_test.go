@@ -31,15 +31,15 @@ func TestPackageInitIsCheap(t *testing.T) {
 	for _, m := range initLine.FindAllSubmatch(out, -1) {
 		n, _ := strconv.Atoi(string(m[2]))
 		total += n
-		if n > 16<<20 {
+		if n > 8<<20 {
 			t.Errorf("package %s allocates %.1f MB at init", m[1], float64(n)/1e6)
 		}
 	}
 	if total == 0 {
 		t.Fatalf("no inittrace output: %s", out)
 	}
-	if total > 32<<20 {
-		t.Errorf("package initialisers allocate %.1f MB in all, want under 32 MiB", float64(total)/1e6)
+	if total > 16<<20 {
+		t.Errorf("package initialisers allocate %.1f MB in all, want under 16 MiB", float64(total)/1e6)
 	}
 	t.Logf("package initialisers allocate %.1f MB", float64(total)/1e6)
 }

@@ -81,6 +81,7 @@ func merge(parent *LocaleData, child LocaleData) LocaleData {
 }
 
 func GetLocaleData(locale string) (*LocaleData, bool) {
+	loadOnce.Do(load)
 	switch locale {
 	case "af":
 		return &af_Locale, true

@@ -8,7 +8,7 @@ var (
 	ast_Locale LocaleData
 )
 
-func init() {
+func load_ast() {
 	ast_Locale = merge(nil, LocaleData{
 		Name:      "ast",
 		DateOrder: "DMY",

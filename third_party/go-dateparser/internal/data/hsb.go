@@ -8,7 +8,7 @@ var (
 	hsb_Locale LocaleData
 )
 
-func init() {
+func load_hsb() {
 	hsb_Locale = merge(nil, LocaleData{
 		Name:      "hsb",
 		DateOrder: "DMY",

@@ -9,7 +9,7 @@ var (
 	ko_KP_Locale LocaleData
 )
 
-func init() {
+func load_ko() {
 	ko_Locale = merge(nil, LocaleData{
 		Name:      "ko",
 		DateOrder: "YMD.",

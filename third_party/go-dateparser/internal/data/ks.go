@@ -6,7 +6,7 @@ var (
 	ks_Locale LocaleData
 )
 
-func init() {
+func load_ks() {
 	ks_Locale = merge(nil, LocaleData{
 		Name:      "ks",
 		DateOrder: "MDY",

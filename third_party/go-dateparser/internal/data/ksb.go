@@ -6,7 +6,7 @@ var (
 	ksb_Locale LocaleData
 )
 
-func init() {
+func load_ksb() {
 	ksb_Locale = merge(nil, LocaleData{
 		Name:      "ksb",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	mgh_Locale LocaleData
 )
 
-func init() {
+func load_mgh() {
 	mgh_Locale = merge(nil, LocaleData{
 		Name:      "mgh",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	my_Locale LocaleData
 )
 
-func init() {
+func load_my() {
 	my_Locale = merge(nil, LocaleData{
 		Name:      "my",
 		DateOrder: "DMY",

@@ -9,7 +9,7 @@ var (
 	ro_MD_Locale LocaleData
 )
 
-func init() {
+func load_ro() {
 	ro_Locale = merge(nil, LocaleData{
 		Name:                  "ro",
 		DateOrder:             "DMY",

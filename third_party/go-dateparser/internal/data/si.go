@@ -8,7 +8,7 @@ var (
 	si_Locale LocaleData
 )
 
-func init() {
+func load_si() {
 	si_Locale = merge(nil, LocaleData{
 		Name:      "si",
 		DateOrder: "YMD",

@@ -9,7 +9,7 @@ var (
 	tr_CY_Locale LocaleData
 )
 
-func init() {
+func load_tr() {
 	tr_Locale = merge(nil, LocaleData{
 		Name:                  "tr",
 		DateOrder:             "DMY",

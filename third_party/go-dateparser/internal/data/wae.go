@@ -8,7 +8,7 @@ var (
 	wae_Locale LocaleData
 )
 
-func init() {
+func load_wae() {
 	wae_Locale = merge(nil, LocaleData{
 		Name:      "wae",
 		DateOrder: "YMD",
