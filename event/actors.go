@@ -1,8 +1,6 @@
 package event
 
 import (
-	"bufio"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,8 +36,12 @@ type actorDict struct {
 	agentsBy map[string][]*phrase
 }
 
+// newActorDict sizes the indexes for the embedded dictionaries (about
+// 27,000 actors under 18,000 first words, 2,200 agent words), so that
+// loading them does not grow the tables step by step.
 func newActorDict() *actorDict {
-	return &actorDict{actorsBy: make(map[string][]*phrase), agentsBy: make(map[string][]*phrase)}
+	return &actorDict{codes: make([][]dated, 0, 28<<10),
+		actorsBy: make(map[string][]*phrase, 20<<10), agentsBy: make(map[string][]*phrase, 2500)}
 }
 
 func (d *actorDict) addPhrase(p *phrase) {
@@ -119,17 +121,16 @@ func parseDated(s string) (dated, bool) {
 
 // parseActors adds the entries of a Phoenix .actors file.
 func (d *actorDict) parseActors(name, data string) error {
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	var cur []*phrase
 	idx := -1
 	flush := func() {
 		cur, idx = nil, -1
 	}
 	line := 0
-	for sc.Scan() {
+	// Lines of the embedded data are sliced from it, not copied.
+	for raw := range strings.Lines(data) {
 		line++
-		raw := sc.Text()
+		raw = strings.TrimRight(raw, "\r\n")
 		if i := strings.IndexByte(raw, '#'); i >= 0 {
 			raw = raw[:i]
 		}
@@ -185,9 +186,6 @@ func (d *actorDict) parseActors(name, data string) error {
 			}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
 	return nil
 }
 
@@ -195,10 +193,9 @@ func (d *actorDict) parseActors(name, data string) error {
 // with !MACRO! substitutions.
 func (d *actorDict) parseAgents(name, data string) error {
 	macros := make(map[string][]string)
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	for sc.Scan() {
-		raw := sc.Text()
+	// Lines of the embedded data are sliced from it, not copied.
+	for raw := range strings.Lines(data) {
+		raw = strings.TrimRight(raw, "\r\n")
 		if i := strings.IndexByte(raw, '#'); i >= 0 {
 			raw = raw[:i]
 		}
@@ -250,9 +247,6 @@ func (d *actorDict) parseAgents(name, data string) error {
 			}
 			d.addPhrase(&phrase{words: w, loose: true, actor: -1, agent: role})
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }

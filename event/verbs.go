@@ -1,7 +1,6 @@
 package event
 
 import (
-	"bufio"
 	"fmt"
 	"strings"
 )
@@ -113,16 +112,15 @@ func splitCode(line string) (text, code string, has bool) {
 func parseVerbs(data string) (*verbDict, error) {
 	d := &verbDict{forms: make(map[string][]*verb)}
 	syn := make(map[string][]string)
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	var (
 		cur    *block
 		curSyn string
 		line   int
 	)
-	for sc.Scan() {
+	// Lines of the embedded data are sliced from it, not copied.
+	for raw := range strings.Lines(data) {
 		line++
-		raw := sc.Text()
+		raw = strings.TrimRight(raw, "\r\n")
 		s := strings.TrimSpace(raw)
 		switch {
 		case s == "" || strings.HasPrefix(s, "#"):
@@ -197,9 +195,6 @@ func parseVerbs(data string) (*verbDict, error) {
 		for _, w := range all {
 			d.add(&verb{words: w, lemma: base, code: code, block: cur})
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("CAMEO.2.0.txt: %w", err)
 	}
 	seen := map[*block]bool{}
 	for _, vs := range d.forms {
