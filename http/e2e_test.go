@@ -255,18 +255,6 @@ func TestUIArticleClaimsPeopleEventsSearch(t *testing.T) {
 	screenshot(t, ctx, "article-phone.png")
 }
 
-// sharedDir locates ../shared (or $PARLEY_SHARED).
-func sharedDir(t *testing.T) string {
-	dir := os.Getenv("PARLEY_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared data not found at %s (set PARLEY_SHARED): skipping", dir)
-	}
-	return dir
-}
-
 // TestUIWorkedExample analyses the worked example with the real pipeline,
 // opens it, sees Ushakov's quotes highlighted, and opens a disputed claim.
 func TestUIWorkedExample(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -175,19 +176,12 @@ func storedAnalysis(sa *parley.StoredArticle) (*parley.Doc, error) {
 	}
 	doc := &a.Document
 	doc.Source = sa.Source
-	doc.Title, doc.URL, doc.Outlet, doc.Author = cmpOr(doc.Title, sa.Title), cmpOr(doc.URL, sa.URL),
-		cmpOr(doc.Outlet, sa.Outlet), cmpOr(doc.Author, sa.Author)
+	doc.Title, doc.URL, doc.Outlet, doc.Author = cmp.Or(doc.Title, sa.Title), cmp.Or(doc.URL, sa.URL),
+		cmp.Or(doc.Outlet, sa.Outlet), cmp.Or(doc.Author, sa.Author)
 	if doc.Published.IsZero() && sa.Published != "" {
 		doc.Published, _ = time.Parse(time.DateOnly, sa.Published)
 	}
 	return a, nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // exportFiles analyses the inputs as parley extract does and writes each
