@@ -67,7 +67,7 @@ func runEvalNER(ctx context.Context, e *env, args []string) error {
 	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if len(pos) != 1 {
 		fs.Usage()

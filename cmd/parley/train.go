@@ -17,6 +17,9 @@ const trainUsage = `Usage: parley train KIND [flags]
 
   ner  the named-entity recogniser (ner/model/en.bin)
 
+Example:
+  parley train ner --shared ../shared --seed 1
+
 Run 'parley train KIND -h' for the flags of each.`
 
 // runTrain dispatches to the trainer of each model; each lives in its own

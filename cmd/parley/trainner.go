@@ -156,7 +156,7 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 		fs.PrintDefaults()
 	}
 	if _, err := parseArgs(fs, args); err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	kit, err := loadNERKit()
 	if err != nil {
