@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/resolve"
 )
 
 // Entities lists cross-article entities, most quoted first.
@@ -20,7 +21,7 @@ func (s *Store) Entities(ctx context.Context, f parley.EntityFilter) (parley.Pag
 	}
 	q := query{where: []string{"en.merged_into IS NULL"}}
 	if f.Name != "" {
-		n := norm(f.Name)
+		n := resolve.Norm(f.Name)
 		if n == "" {
 			return page([]parley.EntityRecord(nil), p), nil
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/claim"
 	"github.com/parley-news/parley/export"
+	"github.com/parley-news/parley/resolve"
 )
 
 // timeLayout stores times as fixed-width UTC text, so that they compare as
@@ -316,7 +317,7 @@ func (w *writer) put(p *prepared) (bool, error) {
 	rows := make([][]any, 0, len(p.doc.Quotes))
 	for _, q := range p.doc.Quotes {
 		name := deref(q.SpeakerName)
-		rows = append(rows, []any{docID, q.ID, q.Type, q.Content, q.Start, q.End, deref(q.Speaker), name, norm(name), q.Cue,
+		rows = append(rows, []any{docID, q.ID, q.Type, q.Content, q.Start, q.End, deref(q.Speaker), name, resolve.Norm(name), q.Cue,
 			deref(q.Channel), deref(q.ReportedBy), deref(q.NestedIn), q.Anonymous, pub, global[deref(q.Speaker)]})
 	}
 	if err := w.insertRows(`INSERT INTO quotes (document, local_id, type, content, start, end, speaker, speaker_name, speaker_norm,
@@ -589,20 +590,6 @@ func (w *writer) similarClaim(key string) (int64, error) {
 	return 0, rows.Err()
 }
 
-// claimStatus derives a claim's status across articles: disputed when any
-// article found it disputed or some source supports it while another denies
-// it; corroborated when two distinct sources support it (or an article found
-// it corroborated); else single-source.
-func claimStatus(docStatuses []string, support, deny map[string]bool) parley.ClaimStatus {
-	if slices.Contains(docStatuses, string(parley.Disputed)) || (len(support) > 0 && len(deny) > 0) {
-		return parley.Disputed
-	}
-	if len(support) >= 2 || slices.Contains(docStatuses, string(parley.Corroborated)) {
-		return parley.Corroborated
-	}
-	return parley.SingleSource
-}
-
 func (w *writer) updateClaimStatus(claimID int64) error {
 	rows, err := w.tx.QueryContext(w.ctx, "SELECT status FROM doc_claims WHERE claim = ?", claimID)
 	if err != nil {
@@ -640,7 +627,7 @@ func (w *writer) updateClaimStatus(claimID int64) error {
 		}
 		who := entity
 		if who == "" {
-			who = "name:" + norm(name)
+			who = "name:" + resolve.Norm(name)
 		}
 		switch parley.Stance(stance) {
 		case parley.Asserts, parley.Confirms:
@@ -653,49 +640,6 @@ func (w *writer) updateClaimStatus(claimID int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	_, err = w.exec("UPDATE claims SET status = ? WHERE id = ?", string(claimStatus(statuses, support, deny)), claimID)
+	_, err = w.exec("UPDATE claims SET status = ? WHERE id = ?", string(resolve.ClaimStatus(statuses, support, deny)), claimID)
 	return err
-}
-
-// norm folds a name for matching: lower case, letters and digits only, one
-// space between words, common Latin diacritics removed.
-func norm(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		r = fold(r)
-		switch {
-		case r == '\'' || r == '’' || r == '.':
-			// "O'Brien" = "OBrien", "U.S." = "US"
-		case isWordRune(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		default:
-			space = true
-		}
-	}
-	return b.String()
-}
-
-func isWordRune(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && (r < 0x2000 || r > 0x206f)
-}
-
-func fold(r rune) rune {
-	if r < 0xc0 || r > 0x17f {
-		return r
-	}
-	const from = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž"
-	const to = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz"
-	i := 0
-	for _, f := range from {
-		if f == r {
-			return rune(to[i])
-		}
-		i++
-	}
-	return r
 }

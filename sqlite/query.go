@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/resolve"
 )
 
 // query accumulates a WHERE clause and its arguments. Only constant SQL
@@ -57,7 +58,7 @@ func (q *query) clause() string {
 // each word becomes a quoted term, all of them required.
 func ftsQuery(s string) string {
 	var terms []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(fold(toLower(r))) && r != '\'' }) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !resolve.IsWordRune(resolve.Fold(toLower(r))) && r != '\'' }) {
 		f = strings.ReplaceAll(f, `"`, "")
 		if f != "" {
 			terms = append(terms, `"`+f+`"`)
@@ -140,7 +141,7 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 		q.add("d.outlet = ? COLLATE NOCASE", f.Outlet)
 	}
 	if f.Speaker != "" {
-		n := norm(f.Speaker)
+		n := resolve.Norm(f.Speaker)
 		if n == "" {
 			return page([]parley.ArticleRecord(nil), p), nil
 		}
@@ -283,7 +284,7 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 	// from them and sorts, instead of walking every quote by date.
 	selective := false
 	if f.Speaker != "" {
-		n := norm(f.Speaker)
+		n := resolve.Norm(f.Speaker)
 		if n == "" {
 			return page([]parley.QuoteRecord(nil), p), nil
 		}
@@ -382,7 +383,7 @@ func actorCond(q *query, actor string) error {
 		q.add("v.id IN ("+fmt.Sprintf(byEntity, "de.entity = ?", "de.entity = ?")+")", id, id)
 		return nil
 	}
-	n := norm(actor)
+	n := resolve.Norm(actor)
 	if n == "" {
 		return fmt.Errorf("%w: empty actor", parley.ErrInvalid)
 	}
