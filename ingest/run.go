@@ -26,10 +26,13 @@ type Analyzer interface {
 
 // Options configure Run.
 type Options struct {
-	Reader   *Reader  // nil: a Reader that does not fetch
-	Analyzer Analyzer // required
-	Sink     Sink     // required
-	Workers  int      // HTML extraction and analysis workers; 0: all cores
+	Reader *Reader // nil: a Reader that does not fetch
+	// Analyzer analyses the documents; nil hands them to the sink
+	// unanalysed (Record.Analysis nil), for a work queue whose workers
+	// analyse them.
+	Analyzer Analyzer
+	Sink     Sink // required
+	Workers  int  // HTML extraction and analysis workers; 0: all cores
 	// NoDedup turns near-duplicate detection off (exact copies are still
 	// processed once, by content hash).
 	NoDedup bool
@@ -120,8 +123,8 @@ func (st *stats) skip(reason string) {
 // in Stats and do not stop the run; Run returns an error only when the sink
 // fails or ctx ends.
 func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (Stats, error) {
-	if opts.Analyzer == nil || opts.Sink == nil {
-		return Stats{}, errors.New("ingest: Run needs an Analyzer and a Sink")
+	if opts.Sink == nil {
+		return Stats{}, errors.New("ingest: Run needs a Sink")
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -294,7 +297,12 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 	if commitEvery <= 0 {
 		commitEvery = 256
 	}
-	results := opts.Analyzer.Stream(ctx, docs, workers)
+	var results <-chan pipeline.Result
+	if opts.Analyzer != nil {
+		results = opts.Analyzer.Stream(ctx, docs, workers)
+	} else {
+		results = unanalysed(docs)
+	}
 	uncommitted := 0
 	lastCommit := time.Now()
 	for r := range results {
@@ -337,6 +345,20 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 		return s, err
 	}
 	return s, nil
+}
+
+// unanalysed passes documents on as results without an analysis.
+func unanalysed(docs <-chan parley.Document) <-chan pipeline.Result {
+	out := make(chan pipeline.Result)
+	go func() {
+		defer close(out)
+		seq := 0
+		for d := range docs {
+			out <- pipeline.Result{Seq: seq, Document: d}
+			seq++
+		}
+	}()
+	return out
 }
 
 // extractPage turns an HTML page into the document's text and metadata;
