@@ -6,12 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/postgres"
 	"github.com/parley-news/parley/sqlite"
 )
 
 // defaultDBPath is where the store lives when --db is not given:
-// $PARLEY_DB, else parley/parley.db in the user's data directory
+// $PARLEY_DB (a file, or a postgres:// URL), else parley/parley.db in the user's data directory
 // ($XDG_DATA_HOME, ~/.local/share; the platform's equivalent elsewhere).
 func defaultDBPath() (string, error) {
 	if p := os.Getenv("PARLEY_DB"); p != "" {
@@ -35,26 +38,55 @@ func defaultDBPath() (string, error) {
 	return filepath.Join(dir, "parley", "parley.db"), nil
 }
 
-// openDB opens the SQLite store at path, or at defaultDBPath when path is
-// empty, creating it and its directory: for the commands that write.
-func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
-	path, err := dbPath(path)
-	if err != nil {
-		return nil, err
-	}
-	return sqlite.Open(ctx, path)
+// store is a parley.Store that can say where it is.
+type store interface {
+	parley.Store
+	Name() string
 }
 
-// openExistingDB opens the store like openDB but refuses a path where there
-// is none: for the commands that read a store (query, serve, export) or
-// change what it holds (reprocess, entity), where a mistyped --db must not
-// become a new, empty store.
-func openExistingDB(ctx context.Context, path string) (*sqlite.Store, error) {
+// isPostgres reports whether a --db value names a PostgreSQL database
+// (postgres://… or postgresql://…) rather than a SQLite file.
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// openDB opens the store --db names: a PostgreSQL database for a
+// postgres:// URL, else the SQLite file at path, or at defaultDBPath when
+// path is empty, creating it and its directory: for the commands that
+// write.
+func openDB(ctx context.Context, path string) (store, error) {
 	path, err := dbPath(path)
 	if err != nil {
 		return nil, err
 	}
-	return sqlite.OpenExisting(ctx, path)
+	if isPostgres(path) {
+		return postgres.Open(ctx, path)
+	}
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteStore{s}, nil
+}
+
+// openExistingDB opens the store like openDB but refuses a SQLite path
+// where there is none: for the commands that read a store (query, serve,
+// export) or change what it holds (reprocess, entity), where a mistyped
+// --db must not become a new, empty store. (A PostgreSQL database must
+// exist already: the server refuses a connection to one that does not.)
+func openExistingDB(ctx context.Context, path string) (store, error) {
+	path, err := dbPath(path)
+	if err != nil {
+		return nil, err
+	}
+	if isPostgres(path) {
+		return postgres.Open(ctx, path)
+	}
+	s, err := sqlite.OpenExisting(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteStore{s}, nil
 }
 
 func dbPath(path string) (string, error) {
@@ -63,3 +95,8 @@ func dbPath(path string) (string, error) {
 	}
 	return defaultDBPath()
 }
+
+// sqliteStore names a SQLite store by its file.
+type sqliteStore struct{ *sqlite.Store }
+
+func (s sqliteStore) Name() string { return s.Path() }

@@ -21,6 +21,7 @@ import (
 	"github.com/parley-news/parley/ingest"
 	"github.com/parley-news/parley/ingest/fetch"
 	"github.com/parley-news/parley/pipeline"
+	"github.com/parley-news/parley/queue"
 )
 
 func ingestCommand() command {
@@ -31,7 +32,7 @@ func ingestCommand() command {
 	}
 }
 
-const ingestUsage = `Usage: parley ingest FILE|DIR|URL|- ... [--db PATH] [--out -|FILE] [--workers N] [--follow FEEDS.txt]
+const ingestUsage = `Usage: parley ingest FILE|DIR|URL|- ... [--db PATH|postgres://…] [--out -|FILE] [--queue nats://…] [--workers N] [--follow FEEDS.txt]
 
 Reads HTML pages (.html), RSS/Atom/JSON feeds (.xml, .rss, .atom), WARC archives
 (.warc, .warc.gz), JSONL dumps ({"id","url","title","text","published",...} per
@@ -44,8 +45,13 @@ rest and writes the analyses:
   --out FILE  JSON lines to FILE, resumable: a journal FILE.journal records what
               was committed, and a run started again after an interruption
               (even kill -9) processes every document exactly once
-  --db PATH   the store (SQLite), which skips what it already holds; without
-              --out or --db, the default store (see parley query)
+  --db PATH   the store (a SQLite file, or a postgres:// URL), which skips what
+              it already holds; without --out, --db or --queue, the default
+              store (see parley query)
+  --queue nats://HOST:4222
+              publish the documents to a NATS JetStream work queue instead of
+              analysing them here: "parley worker" processes analyse and store
+              them; documents too large for the queue go to its dead letters
 
 With --follow, the feeds listed in FEEDS.txt (one URL or path per line) are
 polled until interrupted. The exit status is 1 when any input failed.
@@ -60,7 +66,9 @@ Flags:`
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	db := fs.String("db", "", "store the analyses in this SQLite database (default: $PARLEY_DB or the user data directory)")
+	db := fs.String("db", "", "store the analyses in this SQLite file or postgres:// database (default: $PARLEY_DB or the user data directory)")
+	queueURL := fs.String("queue", "", "publish the documents to this NATS JetStream work queue (nats://host:4222) for parley worker")
+	queueName := fs.String("queue-name", "PARLEY", "with --queue: the work stream's name")
 	out := fs.String("out", "", `write JSON lines to FILE, or "-" for standard output`)
 	workers := fs.Int("workers", 0, "parallel workers (0: all cores)")
 	follow := fs.String("follow", "", "poll the feeds listed in this file until interrupted")
@@ -90,8 +98,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errors.New("nothing to ingest: name files, folders, URLs or --follow FEEDS.txt")
 	}
-	if *out != "" && *db != "" {
-		return errors.New("--out and --db are exclusive")
+	if (*out != "" && *db != "") || (*queueURL != "" && (*out != "" || *db != "")) {
+		return errors.New("--out, --db and --queue are exclusive")
 	}
 
 	stop, err := startCPUProfile(*cpuprofile)
@@ -101,7 +109,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer stop()
 	opts := export.Options{IncludeText: *includeText}
 	var sink ingest.Sink
+	var pub *queue.Publisher
 	switch {
+	case *queueURL != "":
+		q, err := queue.Connect(ctx, *queueURL, queue.Config{Name: *queueName})
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		pub = queue.NewPublisher(q)
+		sink = pub
 	case *out == "-":
 		sink = ingest.NewWriterSink(e.stdout, opts)
 	case *out != "":
@@ -118,10 +135,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		defer st.Close()
 		sink = ingest.NewStoreSink(st)
 	}
-	p, err := pipeline.New()
-	if err != nil {
-		sink.Close()
-		return err
+	var analyzer ingest.Analyzer
+	if pub == nil {
+		p, err := pipeline.New()
+		if err != nil {
+			sink.Close()
+			return err
+		}
+		analyzer = p
 	}
 	rd := &ingest.Reader{}
 	if !*noFetch {
@@ -131,7 +152,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	prog := newProgress(e.stderr, *quiet, totalSize(inputs))
-	ro := ingest.Options{Reader: rd, Analyzer: p, Sink: sink, Workers: *workers, NoDedup: *noDedup, Progress: prog.update}
+	ro := ingest.Options{Reader: rd, Analyzer: analyzer, Sink: sink, Workers: *workers, NoDedup: *noDedup, Progress: prog.update}
 
 	var total ingest.Stats
 	var runErr error
@@ -172,6 +193,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		runErr = err
 	}
 	writeSummary(e.stderr, total, prog.elapsed())
+	if pub != nil {
+		dead := pub.Dead()
+		fmt.Fprintf(e.stderr, "parley ingest: %d documents queued on %s (stream %s) for parley worker; %d too large for the queue went to its dead letters\n",
+			pub.Sent(), *queueURL, *queueName, len(dead))
+		for _, d := range dead {
+			fmt.Fprintf(e.stderr, "  dead letter  %s\n", d.Reason)
+		}
+		if len(dead) > 0 && runErr == nil {
+			runErr = errSilent
+		}
+	}
 	if runErr != nil {
 		if errors.Is(runErr, context.Canceled) {
 			return errors.New("interrupted (run it again to resume)")

@@ -90,7 +90,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *token != "" {
 		mode = "writes enabled with a token"
 	}
-	fmt.Fprintf(e.stderr, "parley serve: %s on http://%s/ (%s)\n", st.Path(), ln.Addr(), mode)
+	fmt.Fprintf(e.stderr, "parley serve: %s on http://%s/ (%s)\n", st.Name(), ln.Addr(), mode)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
