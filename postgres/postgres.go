@@ -65,6 +65,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if cfg.ConnConfig.RuntimeParams["application_name"] == "" {
 		cfg.ConnConfig.RuntimeParams["application_name"] = "parley"
 	}
+	// Plan each statement for the tables as they are: a plan cached while a
+	// new database was nearly empty (and not yet analysed) would scan whole
+	// tables once they have grown.
+	if cfg.ConnConfig.RuntimeParams["plan_cache_mode"] == "" {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
 	// A connection the server dropped (a restart, pg_terminate_backend) is
 	// found by the health check and replaced.
 	cfg.HealthCheckPeriod = 5 * time.Second

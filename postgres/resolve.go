@@ -66,11 +66,16 @@ func (w *writer) newResolution(ps []*prepared, put []int) (*resolution, error) {
 	if len(norms) == 0 {
 		return r, nil
 	}
+	// Keys, then their aliases (primary key (norm, entity)), then the
+	// entities (primary key): each step a lateral subquery that cannot be
+	// flattened (OFFSET 0), so that the plan follows them whatever the
+	// statistics say.
 	rows, err := w.tx.Query(w.ctx, `SELECT k.norm, k.type, en.id, en.name, en.norm, en.affiliation, en.country, en.roles
 		FROM unnest($1::text[], $2::text[]) AS k(norm, type)
-		CROSS JOIN LATERAL (SELECT en.* FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
-			WHERE ea.norm = k.norm AND en.type = k.type AND en.merged_into IS NULL ORDER BY en.id LIMIT $3) en
-		ORDER BY k.type, k.norm, en.id`, norms, types, maxPerKey)
+		CROSS JOIN LATERAL (SELECT ea.entity FROM entity_aliases ea WHERE ea.norm = k.norm OFFSET 0) a
+		CROSS JOIN LATERAL (SELECT en.* FROM entities en
+			WHERE en.id = a.entity AND en.type = k.type AND en.merged_into IS NULL OFFSET 0) en
+		ORDER BY k.type, k.norm, en.id`, norms, types)
 	if err != nil {
 		return nil, err
 	}
@@ -83,8 +88,9 @@ func (w *writer) newResolution(ps []*prepared, put []int) (*resolution, error) {
 		}
 		c.Roles = splitLines(roles)
 		r.ents[c.ID] = c
-		ck := cacheKey(parley.EntityType(t), k)
-		r.keys[ck] = append(r.keys[ck], c.ID)
+		if ck := cacheKey(parley.EntityType(t), k); len(r.keys[ck]) < maxPerKey {
+			r.keys[ck] = append(r.keys[ck], c.ID)
+		}
 	}
 	return r, rows.Err()
 }
