@@ -155,7 +155,7 @@ func TestTwoStoresResolveOneEntity(t *testing.T) {
 					Analysis()
 				// Both writers also store the same article: one of them does.
 				same := storetest.Corpus()[i%4]
-				if _, err := s.PutAnalyses(ctx, []*parley.Analysis{a, same}); err != nil {
+				if _, err := s.PutAnalyses(ctx, []*parley.Doc{a, same}); err != nil {
 					errs <- err
 				}
 			}

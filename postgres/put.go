@@ -14,8 +14,8 @@ import (
 )
 
 // PutAnalysis stores one analysis. See parley.Store.
-func (s *Store) PutAnalysis(ctx context.Context, a *parley.Analysis) (bool, error) {
-	stored, err := s.PutAnalyses(ctx, []*parley.Analysis{a})
+func (s *Store) PutAnalysis(ctx context.Context, a *parley.Doc) (bool, error) {
+	stored, err := s.PutAnalyses(ctx, []*parley.Doc{a})
 	if err != nil {
 		return false, err
 	}
@@ -25,7 +25,7 @@ func (s *Store) PutAnalysis(ctx context.Context, a *parley.Analysis) (bool, erro
 // PutAnalyses stores a batch in one transaction. Concurrent batches (other
 // goroutines, processes, machines) may hold the same documents: each is
 // stored once, and reported stored by the batch that stored it.
-func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Analysis) ([]bool, error) {
+func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Doc) ([]bool, error) {
 	stored := make([]bool, len(as))
 	if len(as) == 0 {
 		return stored, nil

@@ -98,15 +98,16 @@ func (w *writer) newResolution(ps []*prepared, put []int) (*resolution, error) {
 // link resolves the entities of one stored article (row docID), as the
 // sqlite store does one at a time: an entity an earlier article of the
 // batch created or changed is a candidate as it is now.
-func (r *resolution) link(docID int64, a *parley.Analysis) error {
-	speakerQuotes := map[string]int{}
+func (r *resolution) link(docID int64, a *parley.Doc) error {
+	speakerQuotes := map[parley.EntityRef]int{}
 	for _, q := range a.Quotes {
-		if q.Speaker != "" {
+		if q.Speaker != 0 {
 			speakerQuotes[q.Speaker]++
 		}
 	}
 	linked := map[int64]bool{} // an article counts once for an entity even when two of its entities resolve to it
-	for _, e := range a.Entities {
+	for i, e := range a.Entities {
+		ref := parley.EntityAt(i)
 		ks := resolve.Keys(e)
 		best, reason, found := r.best(e, ks)
 		id := best.ID
@@ -116,7 +117,7 @@ func (r *resolution) link(docID int64, a *parley.Analysis) error {
 			best, reason = resolve.Candidate{ID: id}, resolve.ReasonNew
 			r.created[id] = e
 		}
-		r.links = append(r.links, docEntityRow(docID, e, id, reason, ks))
+		r.links = append(r.links, docEntityRow(docID, ref.ID(), e, id, reason, ks))
 		for _, k := range ks {
 			if !slices.Contains(r.keys[cacheKey(e.Type, k)], id) || !found {
 				r.aliases[[2]any{k, id}] = true
@@ -128,7 +129,7 @@ func (r *resolution) link(docID int64, a *parley.Analysis) error {
 			d = &delta{}
 			r.dirty[id] = d
 		}
-		d.quotes += speakerQuotes[e.ID]
+		d.quotes += speakerQuotes[ref]
 		if !linked[id] {
 			linked[id] = true
 			d.articles++

@@ -33,7 +33,7 @@ func clean(s string) string {
 
 // prepared is an analysis with its rows computed before the transaction.
 type prepared struct {
-	a        *parley.Analysis
+	a        *parley.Doc
 	hash     string // of the text as given, the idempotency key
 	doc      export.Document
 	analysis string
@@ -41,7 +41,7 @@ type prepared struct {
 	runes    []rune // the text, for evidence substrings
 }
 
-func prepare(a *parley.Analysis) (*prepared, error) {
+func prepare(a *parley.Doc) (*prepared, error) {
 	d := export.FromAnalysis(a, export.Options{})
 	js, err := json.Marshal(d)
 	if err != nil {
@@ -125,10 +125,10 @@ var eventCols = []string{"document", "local_id", "plover", "plover_mode", "cameo
 	"date", "evidence", "span_start", "span_end", "reported_in", "negated"}
 
 // docEntityRow is the doc_entities row linking article entity e to entity.
-func docEntityRow(docID int64, e parley.Entity, entity int64, reason string, keys []string) []any {
+func docEntityRow(docID int64, localID string, e parley.Entity, entity int64, reason string, keys []string) []any {
 	roles, _ := json.Marshal(nonNil(e.Roles))
 	aliases, _ := json.Marshal(nonNil(e.Aliases))
-	return []any{docID, e.ID, entity, string(e.Type), clean(e.Name), clean(e.Affiliation), clean(string(roles)), reason,
+	return []any{docID, localID, entity, string(e.Type), clean(e.Name), clean(e.Affiliation), clean(string(roles)), reason,
 		clean(string(aliases)), clean(strings.Join(keys, "\n"))}
 }
 
@@ -164,7 +164,7 @@ func substr(runes []rune, start, end int) string {
 	return string(runes[start:end])
 }
 
-func entityName(a *parley.Analysis, id string) string {
+func entityName(a *parley.Doc, id parley.EntityRef) string {
 	if e := a.Entity(id); e != nil {
 		return e.Name
 	}

@@ -134,7 +134,7 @@ func firstLine(s string) string {
 // is found by storing the batch one document at a time, and that document
 // is dead-lettered.
 func (w *Worker) commit(ctx context.Context, batch []*job, st *Stats) {
-	as := make([]*parley.Analysis, len(batch))
+	as := make([]*parley.Doc, len(batch))
 	for i, j := range batch {
 		as[i] = j.a
 	}

@@ -189,7 +189,7 @@ type panicky struct{ p *pipeline.Pipeline }
 
 const crashMarker = "\u2063crash-the-extractor\u2063"
 
-func (x panicky) Extract(ctx context.Context, d parley.Document) (*parley.Analysis, error) {
+func (x panicky) Extract(ctx context.Context, d parley.Document) (*parley.Doc, error) {
 	if strings.Contains(d.Text, crashMarker) {
 		panic("test hook: extractor crashed on a crafted input")
 	}

@@ -16,7 +16,7 @@ import (
 
 // Extractor analyses one document; *pipeline.Pipeline is one.
 type Extractor interface {
-	Extract(ctx context.Context, doc parley.Document) (*parley.Analysis, error)
+	Extract(ctx context.Context, doc parley.Document) (*parley.Doc, error)
 }
 
 // Worker pulls documents from the queue, extracts and stores them. Run it
@@ -63,7 +63,7 @@ type job struct {
 	msg  jetstream.Msg
 	meta *jetstream.MsgMetadata
 	m    Message
-	a    *parley.Analysis
+	a    *parley.Doc
 	err  error  // extraction failed: retry, then dead-letter
 	dead string // cannot succeed: dead-letter now
 	done bool   // nothing to store (already stored, or a duplicate recorded)
@@ -223,7 +223,7 @@ func (w *Worker) prepare(ctx context.Context, j *job) {
 }
 
 // extract runs the extractor, turning a panic into the document's error.
-func (w *Worker) extract(ctx context.Context, d parley.Document) (a *parley.Analysis, err error) {
+func (w *Worker) extract(ctx context.Context, d parley.Document) (a *parley.Doc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			a, err = nil, fmt.Errorf("extraction panicked: %v\n%s", r, debug.Stack())
