@@ -38,12 +38,18 @@ import (
 // SchemaVersion is the schema version this build writes.
 var SchemaVersion = len(migrations)
 
-// Advisory lock keys (arbitrary constants, "PRLY" and a number).
+// Advisory locks are per database; parley's are keyed by the schema (the
+// hash of its name) and one of these numbers, so that stores in other
+// schemas of the database do not wait for each other.
 const (
-	lockMigrate = 0x50524c59_0001
+	lockMigrate = 1
 	// lockResolve serialises the cross-article part of writes and merges.
-	lockResolve = 0x50524c59_0002
+	lockResolve = 2
 )
+
+// lockSQL is the statement that takes a transaction-scoped lock ($1 is the
+// number).
+const lockSQL = "SELECT pg_advisory_xact_lock(hashtext(current_schema()), $1)"
 
 // Store is the PostgreSQL implementation of parley.Store. It is safe for
 // concurrent use, by many processes on many machines.
@@ -166,10 +172,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	defer conn.Release()
 	// Workers that start together migrate one after the other; the later
 	// ones find the work done.
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(lockMigrate)); err != nil {
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock(hashtext(coalesce(current_schema(), '')), $1)", int32(lockMigrate)); err != nil {
 		return s.wrap("lock for migration", err)
 	}
-	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(lockMigrate))
+	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(hashtext(coalesce(current_schema(), '')), $1)", int32(lockMigrate))
 	var schema *string
 	if err := conn.QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
 		return s.wrap("read schema", err)

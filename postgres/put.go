@@ -66,7 +66,7 @@ func (w *writer) lock() error {
 	if w.locked {
 		return nil
 	}
-	if _, err := w.tx.Exec(w.ctx, "SELECT pg_advisory_xact_lock($1)", int64(lockResolve)); err != nil {
+	if _, err := w.tx.Exec(w.ctx, lockSQL, int32(lockResolve)); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
 	w.locked = true
@@ -194,7 +194,9 @@ func (w *writer) replaceStale(ps []*prepared) ([]bool, error) {
 // hash order (so that two batches with common documents wait for each
 // other instead of deadlocking), and returns the ids of the rows it
 // inserted by hash. A document that a concurrent transaction stored first
-// is left out: that one reports it stored.
+// is left out: that one reports it stored. (No conflict target: the
+// article id, a prefix of the hash, is unique too, and a concurrent copy
+// may meet either index first.)
 func (w *writer) insertDocuments(ps []*prepared, fresh []bool) (map[string]int64, error) {
 	var order []*prepared
 	for i, p := range ps {
@@ -221,7 +223,7 @@ func (w *writer) insertDocuments(ps []*prepared, fresh []bool) (map[string]int64
 		args[j] = typedColumn(documentTypes[c], cols[j])
 	}
 	q := "INSERT INTO documents (" + strings.Join(documentCols, ", ") + ") SELECT * FROM unnest(" + strings.Join(sel, ", ") +
-		") ON CONFLICT (content_hash) DO NOTHING RETURNING content_hash, id"
+		") ON CONFLICT DO NOTHING RETURNING content_hash, id"
 	rows, err := w.tx.Query(w.ctx, q, args...)
 	if err != nil {
 		return nil, err
