@@ -45,6 +45,9 @@ type Config struct {
 	// AckWait is how long a worker may hold a message before JetStream
 	// gives it to another (default 2 minutes).
 	AckWait time.Duration
+	// Replicas is the number of copies of the streams a NATS cluster
+	// keeps (default 1; 3 survives the loss of a server).
+	Replicas int
 }
 
 func (c Config) name() string {
@@ -76,13 +79,16 @@ type Queue struct {
 	JS jetstream.JetStream
 }
 
-// Connect connects to the NATS server at rawURL (nats://host:port) and makes
-// sure the streams and the workers' consumer exist. The connection
-// reconnects by itself when the server restarts.
+// Connect connects to the NATS server at rawURL (nats://host:port, or a
+// comma-separated list of a cluster's servers) and makes sure the streams
+// exist. The connection reconnects by itself
+// when a server restarts.
 func Connect(ctx context.Context, rawURL string, cfg Config, opts ...nats.Option) (*Queue, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "nats" && u.Scheme != "tls") || u.Host == "" {
-		return nil, fmt.Errorf("queue: %q is not a NATS URL (nats://host:port)", rawURL)
+	for _, one := range strings.Split(rawURL, ",") {
+		u, err := url.Parse(strings.TrimSpace(one))
+		if err != nil || (u.Scheme != "nats" && u.Scheme != "tls") || u.Host == "" {
+			return nil, fmt.Errorf("queue: %q is not a NATS URL (nats://host:port)", one)
+		}
 	}
 	opts = append([]nats.Option{nats.Name("parley"), nats.MaxReconnects(-1), nats.ReconnectWait(250 * time.Millisecond),
 		nats.RetryOnFailedConnect(false)}, opts...)
@@ -126,6 +132,7 @@ func (q *Queue) ensure(ctx context.Context) error {
 		MaxMsgs:     backlog,
 		Discard:     jetstream.DiscardNew, // a full queue refuses, so publishers wait
 		Duplicates:  2 * time.Minute,
+		Replicas:    max(q.Replicas, 1),
 	}); err != nil {
 		return fmt.Errorf("work stream %s: %w", q.Stream(), err)
 	}
@@ -134,9 +141,17 @@ func (q *Queue) ensure(ctx context.Context) error {
 		Description: "parley: documents that failed, with the reason in the Parley-Reason header",
 		Subjects:    []string{q.DeadSubject()},
 		Storage:     jetstream.FileStorage,
+		Replicas:    max(q.Replicas, 1),
 	}); err != nil {
 		return fmt.Errorf("dead-letter stream %s: %w", q.DeadStream(), err)
 	}
+	return nil
+}
+
+// ensureConsumer creates the workers' durable consumer, or updates it to
+// this worker's settings. Only workers call it, so that a publisher does
+// not reset the ack wait the workers chose.
+func (q *Queue) ensureConsumer(ctx context.Context) (jetstream.Consumer, error) {
 	wait := q.AckWait
 	if wait <= 0 {
 		wait = 2 * time.Minute
@@ -145,18 +160,19 @@ func (q *Queue) ensure(ctx context.Context) error {
 	// and dead-letter a message past their limit, so that one that crashes
 	// every worker it reaches ends in the dead-letter stream too, instead
 	// of staying unacknowledged.
-	_, err := q.JS.CreateOrUpdateConsumer(ctx, q.Stream(), jetstream.ConsumerConfig{
+	c, err := q.JS.CreateOrUpdateConsumer(ctx, q.Stream(), jetstream.ConsumerConfig{
 		Durable:       Consumer,
 		Description:   "parley workers",
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       wait,
 		MaxDeliver:    -1,
 		MaxAckPending: 10_000,
+		Replicas:      max(q.Replicas, 1),
 	})
 	if err != nil {
-		return fmt.Errorf("consumer %s: %w", Consumer, err)
+		return nil, fmt.Errorf("queue: consumer %s of %s: %w", Consumer, q.Stream(), err)
 	}
-	return nil
+	return c, nil
 }
 
 // Message is what is published for one document.

@@ -103,9 +103,9 @@ func (w *Worker) defaults() {
 // returns an error only when it cannot reach the queue at all.
 func (w *Worker) Run(ctx context.Context) (Stats, error) {
 	w.defaults()
-	cons, err := w.Queue.JS.Consumer(ctx, w.Queue.Stream(), Consumer)
+	cons, err := w.Queue.ensureConsumer(ctx)
 	if err != nil {
-		return Stats{}, fmt.Errorf("queue: consumer %s of %s: %w", Consumer, w.Queue.Stream(), err)
+		return Stats{}, err
 	}
 	slots := make(chan struct{}, w.MaxInFlight)
 	jobs := make(chan *job, w.MaxInFlight)

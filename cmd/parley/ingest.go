@@ -69,6 +69,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	db := fs.String("db", "", "store the analyses in this SQLite file or postgres:// database (default: $PARLEY_DB or the user data directory)")
 	queueURL := fs.String("queue", "", "publish the documents to this NATS JetStream work queue (nats://host:4222) for parley worker")
 	queueName := fs.String("queue-name", "PARLEY", "with --queue: the work stream's name")
+	replicas := fs.Int("queue-replicas", 1, "with --queue: copies of the streams in a NATS cluster")
 	out := fs.String("out", "", `write JSON lines to FILE, or "-" for standard output`)
 	workers := fs.Int("workers", 0, "parallel workers (0: all cores)")
 	follow := fs.String("follow", "", "poll the feeds listed in this file until interrupted")
@@ -112,7 +113,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	var pub *queue.Publisher
 	switch {
 	case *queueURL != "":
-		q, err := queue.Connect(ctx, *queueURL, queue.Config{Name: *queueName})
+		q, err := queue.Connect(ctx, *queueURL, queue.Config{Name: *queueName, Replicas: *replicas})
 		if err != nil {
 			return err
 		}

@@ -39,6 +39,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	queueURL := fs.String("queue", "", "the NATS server (nats://host:4222)")
 	queueName := fs.String("queue-name", "PARLEY", "the work stream's name")
+	replicas := fs.Int("queue-replicas", 1, "copies of the streams in a NATS cluster (3 survives the loss of a server)")
 	db := fs.String("db", "", "the store: a postgres:// URL (or a SQLite file for a single machine)")
 	workers := fs.Int("workers", 0, "extraction goroutines (0: all cores)")
 	batch := fs.Int("batch", 64, "analyses per store commit")
@@ -64,7 +65,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("opening store: %w", err)
 	}
 	defer st.Close()
-	q, err := queue.Connect(ctx, *queueURL, queue.Config{Name: *queueName, AckWait: *ackWait})
+	q, err := queue.Connect(ctx, *queueURL, queue.Config{Name: *queueName, AckWait: *ackWait, Replicas: *replicas})
 	if err != nil {
 		return err
 	}
