@@ -288,3 +288,24 @@ func TestPublisherWaitsWhileTheQueueIsFull(t *testing.T) {
 		t.Errorf("store holds %d documents; want %d", len(got), len(ds))
 	}
 }
+
+// TestPublisherDeadLettersWhatTheServerCannotCarry: a document larger than
+// the server's max_payload goes to the dead letters (truncated, with the
+// reason) instead of failing the run.
+func TestPublisherDeadLettersWhatTheServerCannotCarry(t *testing.T) {
+	cfg := queue.Config{Name: natstest.Name("PARLEY_T")}
+	q := connect(t, natstest.URL(t), cfg)
+	p := queue.NewPublisher(q)
+	big := parley.Document{ID: "book", Text: strings.Repeat("The minister said the talks would go on. ", int(q.NC.MaxPayload()/40)+10)}
+	if err := p.Put(context.Background(), ingest.Record{Doc: big, Hash: big.ContentHash()}); err != nil {
+		t.Fatalf("Put(too large) = %v; want it dead-lettered, not an error", err)
+	}
+	publish(t, q, docs(1))
+	if p.Sent() != 0 || len(p.Dead()) != 1 || !strings.Contains(p.Dead()[0].Reason, "max_payload") {
+		t.Errorf("sent %d, dead %+v; want the book in the dead letters", p.Sent(), p.Dead())
+	}
+	dead, err := q.DeadLetters(context.Background(), 5)
+	if err != nil || len(dead) != 1 || !dead[0].Truncated || dead[0].Hash != big.ContentHash() {
+		t.Errorf("dead letters = %d, %v; want the book, truncated, with its hash", len(dead), err)
+	}
+}
