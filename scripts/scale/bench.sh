@@ -94,5 +94,5 @@ busy = (float(b1) - float(b0)) / max(float(t1) - float(t0), 1) * os.cpu_count()
 print(f"{n:<8} {wall:8.1f} {int(stored)/wall:8.0f} {float(w):10.1f} {float(pg1)-float(pg0):8.1f} {float(n1)-float(n0):8.1f} {load:>8} {busy:8.2f} cores {stored:>8}")
 PY
 	NATS_URL="$NATS" "$OUT/jsclean" "$stream" "${stream}_DEAD"
-	psql "$PG" -qc "DROP SCHEMA $schema CASCADE"
+	PGOPTIONS="-c client_min_messages=warning" psql "$PG" -qc "DROP SCHEMA $schema CASCADE"
 done
