@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,7 +56,7 @@ func newsAnalyses(b *testing.B) []*parley.Doc {
 // the store alone, from one goroutine.
 func BenchmarkPutAnalyses(b *testing.B) {
 	analyses := newsAnalyses(b)
-	if os.Getenv("PARLEY_BENCH_SLOWLOG") != "" { // diagnose: 600 articles, every statement in the server log with its duration
+	if os.Getenv("PARLEY_BENCH_SLOWLOG") != "" || os.Getenv("PARLEY_BENCH_600") != "" { // diagnose: 600 articles (SLOWLOG: every statement in the server log with its duration)
 		analyses = analyses[:600]
 	}
 	b.ResetTimer()
@@ -65,6 +66,10 @@ func BenchmarkPutAnalyses(b *testing.B) {
 		_, dsn := pgtest.Schema(b)
 		if os.Getenv("PARLEY_BENCH_SLOWLOG") != "" {
 			dsn = pgtest.WithParams(b, dsn, map[string]string{"log_min_duration_statement": "0"})
+		}
+		if v := os.Getenv("PARLEY_BENCH_PARAM"); v != "" { // experiments: NAME=VALUE, a server setting
+			k, val, _ := strings.Cut(v, "=")
+			dsn = pgtest.WithParams(b, dsn, map[string]string{k: val})
 		}
 		s, err := postgres.Open(context.Background(), dsn)
 		if err != nil {

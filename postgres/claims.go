@@ -135,8 +135,11 @@ func (w *writer) putClaims(ps []*prepared, put []int, ids map[string]int64) erro
 	return w.updateClaimStatuses(all)
 }
 
-// lookUpClaims finds, for every item in one round trip, the stored claim of
-// its key and the stored claims whose keys share three words with it.
+// lookUpClaims finds, for every item, the stored claim of its key (one
+// round trip for the batch) and, for those without one, the stored claims
+// whose keys share three words with it (a second round trip): the
+// look-up by words reads every claim that has one of the words, so it is
+// not made when the key itself is known.
 func (w *writer) lookUpClaims(items []*claimItem) error {
 	b := &pgx.Batch{}
 	for _, it := range items {
@@ -147,7 +150,13 @@ func (w *writer) lookUpClaims(items []*claimItem) error {
 			}
 			return err
 		})
-		if len(it.words) < 3 {
+	}
+	if err := w.tx.SendBatch(w.ctx, b).Close(); err != nil {
+		return err
+	}
+	b = &pgx.Batch{}
+	for _, it := range items {
+		if it.exact != 0 || len(it.words) < 3 {
 			continue
 		}
 		b.Queue(similarSQL, it.words).Query(func(rows pgx.Rows) error {
@@ -160,6 +169,9 @@ func (w *writer) lookUpClaims(items []*claimItem) error {
 			}
 			return rows.Err()
 		})
+	}
+	if b.Len() == 0 {
+		return nil
 	}
 	return w.tx.SendBatch(w.ctx, b).Close()
 }
