@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/parley-news/parley/pipeline"
@@ -47,7 +48,8 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	maxDeliver := fs.Int("max-deliver", 5, "deliveries of a failing document before it is dead-lettered")
 	maxBytes := fs.Int("max-bytes", 64<<20, "larger messages are dead-lettered")
 	ackWait := fs.Duration("ack-wait", 2*time.Minute, "time a worker may hold a message before it is given to another")
-	drain := fs.Bool("drain", false, "exit once the queue is empty")
+	drain := fs.Bool("drain", false, "exit once the queue is empty (exit status 1 if any document went to the dead letters)")
+	listDead := fs.Int("list-dead", 0, "print the first N dead letters (reason, deliveries, work-stream sequence, content hash) and exit")
 	quiet := fs.Bool("quiet", false, "no progress lines")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, workerUsage)
@@ -60,16 +62,19 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errors.New("give --queue nats://… (and --db), and no other arguments")
 	}
-	st, err := openDB(ctx, *db)
-	if err != nil {
-		return fmt.Errorf("opening store: %w", err)
-	}
-	defer st.Close()
 	q, err := queue.Connect(ctx, *queueURL, queue.Config{Name: *queueName, AckWait: *ackWait, Replicas: *replicas})
 	if err != nil {
 		return err
 	}
 	defer q.Close()
+	if *listDead > 0 {
+		return printDead(ctx, e, q, *listDead)
+	}
+	st, err := openDB(ctx, *db)
+	if err != nil {
+		return fmt.Errorf("opening store: %w", err)
+	}
+	defer st.Close()
 	p, err := pipeline.New()
 	if err != nil {
 		return err
@@ -89,7 +94,24 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "parley worker: %d stored, %d already stored, %d duplicates, %d dead letters, %d retried, %d store retries in %.1fs (%.1f docs/s; %.1f CPU s, %.1f docs per CPU second; GOMAXPROCS %d)\n",
 		stats.Stored, stats.Skipped, stats.Duplicates, stats.Dead, stats.Retried, stats.StoreRetry, el,
 		float64(stats.Stored)/max(el, 1e-9), user+sys, float64(stats.Stored)/max(user+sys, 1e-9), runtime.GOMAXPROCS(0))
+	if err == nil && *drain && stats.Dead > 0 {
+		return errSilent // reported above; parley worker --list-dead shows why
+	}
 	return err
+}
+
+// printDead lists dead letters, one a line.
+func printDead(ctx context.Context, e *env, q *queue.Queue, n int) error {
+	dead, err := q.DeadLetters(ctx, n)
+	if err != nil {
+		return err
+	}
+	for _, d := range dead {
+		reason, _, _ := strings.Cut(d.Reason, "\n")
+		fmt.Fprintf(e.stdout, "seq %d\tdeliveries %d\thash %s\t%s\n", d.Sequence, d.Deliveries, d.Hash, reason)
+	}
+	fmt.Fprintf(e.stderr, "parley worker: %d dead letters listed (stream %s)\n", len(dead), q.DeadStream())
+	return nil
 }
 
 // defaultOr is db, or the default store when db is empty.

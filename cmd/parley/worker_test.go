@@ -41,6 +41,9 @@ func TestIngestQueueWorkerQuery(t *testing.T) {
 			t.Fatalf("worker: exit %d: %s", code, errs)
 		}
 	}
+	if _, errs, code := runCLI(t, "worker", "--queue", url, "--queue-name", name, "--list-dead", "5"); code != 0 || !strings.Contains(errs, "0 dead letters") {
+		t.Errorf("worker --list-dead: exit %d, %s", code, errs)
+	}
 	out, errs, code := runCLI(t, "query", "quotes", "--db", dsn, "--speaker", "Lavrov", "--format", "json")
 	if code != 0 {
 		t.Fatalf("query: exit %d: %s", code, errs)
