@@ -105,7 +105,7 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 	if err != nil {
 		return parley.Page[parley.ArticleRecord]{}, err
 	}
-	if cleanFilters(&f.Outlet, &f.Text) {
+	if cleanFilters(&f.Outlet, &f.Text, &f.Speaker) {
 		return page([]parley.ArticleRecord(nil), p), nil
 	}
 	var q query
@@ -119,6 +119,13 @@ func (s *Store) Articles(ctx context.Context, f parley.ArticleFilter) (parley.Pa
 	}
 	if f.Outlet != "" {
 		q.add("lower(d.outlet) = lower(?)", f.Outlet)
+	}
+	if f.Speaker != "" {
+		n := normKey(f.Speaker)
+		if n == "" {
+			return page([]parley.ArticleRecord(nil), p), nil
+		}
+		q.add("d.id IN (SELECT q.document FROM quotes q WHERE "+speakerQuotes+")", n, n)
 	}
 	if !f.Since.IsZero() {
 		q.add("d.published >= ?", f.Since.UTC())

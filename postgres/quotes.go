@@ -12,6 +12,13 @@ import (
 // speakerEntity is the SQL of the cross-article entity of quote q's speaker.
 const speakerEntity = `coalesce((SELECT de.entity FROM doc_entities de WHERE de.document = q.document AND de.local_id = q.speaker), 0)`
 
+// speakerQuotes is the condition on quote q of a speaker's normalised name
+// (given twice): the speaker's entities by name or alias, and quotes whose
+// speaker is only a name, each a set of ids found through an index.
+const speakerQuotes = `q.id IN (SELECT q2.id FROM entity_aliases ea JOIN doc_entities de ON de.entity = ea.entity
+	JOIN quotes q2 ON q2.document = de.document AND q2.speaker = de.local_id WHERE ea.norm = ?
+	UNION SELECT q3.id FROM quotes q3 WHERE q3.speaker_norm = ?)`
+
 // Quotes lists quotes, newest first.
 func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[parley.QuoteRecord], error) {
 	p, err := f.PageRequest.Norm()
@@ -28,11 +35,7 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 		if n == "" {
 			return page([]parley.QuoteRecord(nil), p), nil
 		}
-		// The speaker's entities by name or alias, and quotes whose speaker
-		// is only a name: each a set of ids found through an index.
-		q.add(`q.id IN (SELECT q2.id FROM entity_aliases ea JOIN doc_entities de ON de.entity = ea.entity
-			JOIN quotes q2 ON q2.document = de.document AND q2.speaker = de.local_id WHERE ea.norm = ?
-			UNION SELECT q3.id FROM quotes q3 WHERE q3.speaker_norm = ?)`, n, n)
+		q.add(speakerQuotes, n, n)
 	}
 	if f.SpeakerID != "" {
 		id, err := parseID("e", f.SpeakerID)
