@@ -33,6 +33,11 @@ the store keeps each text once. Messages that cannot be decoded, are larger
 than --max-bytes, or fail extraction --max-deliver times go to the dead
 letters (stream NAME_DEAD, subject name.dead) with the reason.
 
+Example:
+  parley ingest --queue nats://127.0.0.1:4222 news.jsonl
+  parley worker --queue nats://127.0.0.1:4222 --db 'postgres:///parley?host=/var/run/postgresql' --drain
+  parley worker --queue nats://127.0.0.1:4222 --list-dead 20
+
 Flags:`
 
 func runWorker(ctx context.Context, e *env, args []string) error {
@@ -56,7 +61,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return errSilent
+		return parseErr(err)
 	}
 	if *queueURL == "" || fs.NArg() > 0 {
 		fs.Usage()
