@@ -57,6 +57,7 @@ func commands() []command {
 		ingestCommand(),
 		exportCommand(),
 		trainCommand(),
+		parseCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds
