@@ -148,15 +148,3 @@ func (p *perceptron) average(prune float64) []entry {
 	}
 	return es
 }
-
-func sortEntries(es []entry) {
-	slices.SortFunc(es, func(a, b entry) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	})
-}

@@ -115,9 +115,6 @@ func (t *table) addSparseRange(s *slot, lo, hi uint32, scores []int32) {
 	}
 }
 
-// bytes is the table's size in memory.
-func (t *table) bytes() int { return len(t.slots)*16 + len(t.pairs)*4 }
-
 // findAll looks up every key, appending the slots found to dst. It first
 // touches each key's home slot in a loop without branches, so that the
 // memory loads (most miss the cache) run in parallel rather than one after

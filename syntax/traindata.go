@@ -3,7 +3,6 @@ package syntax
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/parley-news/parley/conllu"
 )
@@ -166,6 +165,3 @@ func tagDict(sents []*tsent) map[uint64]uint64 {
 	}
 	return dict
 }
-
-// lowerString is strings.ToLower's equal for the words of training data.
-func lowerString(s string) string { return strings.ToLower(s) }
