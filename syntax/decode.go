@@ -120,6 +120,7 @@ func decode(raw []byte) (*Model, error) {
 	n := d.uvarint("tag dictionary")
 	if n > uint64(len(d.b))/16 {
 		d.fail("tag dictionary")
+		return nil, d.err // n is not to be trusted: do not loop over it
 	}
 	for range n {
 		k := d.u64("tag dictionary")
