@@ -51,19 +51,8 @@ func nonZero(h uint64) uint64 {
 // where each rune starts to starts.
 func appendLower(dst []byte, starts []int32, s string) ([]byte, []int32) {
 	for i := 0; i < len(s); {
-		c := s[i]
 		starts = append(starts, int32(len(dst)))
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += w
+		dst, i = lowerAt(dst, s, i)
 	}
 	return dst, starts
 }
@@ -71,18 +60,20 @@ func appendLower(dst []byte, starts []int32, s string) ([]byte, []int32) {
 // appendLowerBytes appends the lower-case UTF-8 of s to dst.
 func appendLowerBytes(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += w
+		dst, i = lowerAt(dst, s, i)
 	}
 	return dst
+}
+
+// lowerAt appends the lower case of the rune at s[i:] and returns the index
+// of the next rune.
+func lowerAt(dst []byte, s string, i int) ([]byte, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return append(dst, c), i + 1
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	return utf8.AppendRune(dst, unicode.ToLower(r)), i + w
 }

@@ -49,16 +49,7 @@ func (p *Parser) Parse(words []string, out []Word) []Word {
 }
 
 // prepare describes the words, with two pad words on each side.
-func (p *Parser) prepare(words []string) {
-	p.ws = append(p.ws[:0], padWord, padWord)
-	for _, s := range words {
-		p.ws = append(p.ws, word{})
-		w := &p.ws[len(p.ws)-1]
-		p.sc.describe(w, s)
-		w.amb = p.m.dict[w.lower]
-	}
-	p.ws = append(p.ws, padWord, padWord)
-}
+func (p *Parser) prepare(words []string) { p.ws = p.sc.describeWords(p.ws, words, p.m.dict) }
 
 func (p *Parser) tag(n int) {
 	t := p.m.tagger

@@ -34,36 +34,19 @@ func (s *state) reset(n int) {
 	s.b = 1
 	m := n + 1
 	s.head = grow(s.head, m)
-	s.label = growU8(s.label, m)
+	s.label = grow(s.label, m)
 	s.l1, s.l2, s.r1, s.r2 = grow(s.l1, m), grow(s.l2, m), grow(s.r1, m), grow(s.r2, m)
-	s.nl, s.nr = growU8(s.nl, m), growU8(s.nr, m)
-	s.lset, s.rset = growU64(s.lset, m), growU64(s.rset, m)
+	s.nl, s.nr = grow(s.nl, m), grow(s.nr, m)
+	s.lset, s.rset = grow(s.lset, m), grow(s.rset, m)
 	for i := range m {
 		s.head[i] = -1
 	}
 }
 
-func grow(x []int32, n int) []int32 {
+// grow returns x with length n, zeroed, reusing its array when it can.
+func grow[T any](x []T, n int) []T {
 	if cap(x) < n {
-		x = make([]int32, n)
-	}
-	x = x[:n]
-	clear(x)
-	return x
-}
-
-func growU8(x []uint8, n int) []uint8 {
-	if cap(x) < n {
-		x = make([]uint8, n)
-	}
-	x = x[:n]
-	clear(x)
-	return x
-}
-
-func growU64(x []uint64, n int) []uint64 {
-	if cap(x) < n {
-		x = make([]uint64, n)
+		x = make([]T, n)
 	}
 	x = x[:n]
 	clear(x)

@@ -26,14 +26,10 @@ func newParseTrainer(m *Model) *parseTrainer {
 
 // prepare sets up the words with the given (predicted) tags.
 func (t *parseTrainer) prepare(forms []string, tags []uint16) {
-	t.ws = append(t.ws[:0], padWord, padWord)
-	for i, f := range forms {
-		t.ws = append(t.ws, word{})
-		w := &t.ws[len(t.ws)-1]
-		t.sc.describe(w, f)
-		w.tag = tags[i]
+	t.ws = t.sc.describeWords(t.ws, forms, nil)
+	for i, tag := range tags {
+		t.ws[i+2].tag = tag
 	}
-	t.ws = append(t.ws, padWord, padWord)
 }
 
 func (t *parseTrainer) epoch(sents []*tsent, tags [][]uint16, rng *rand.Rand, explore bool) {

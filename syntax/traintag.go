@@ -20,16 +20,7 @@ func newTagTrainer(m *Model) *tagTrainer {
 	return &tagTrainer{p: newPerceptron(), m: m, scores: make([]int32, len(m.tags))}
 }
 
-func (t *tagTrainer) prepare(forms []string) {
-	t.ws = append(t.ws[:0], padWord, padWord)
-	for _, f := range forms {
-		t.ws = append(t.ws, word{})
-		w := &t.ws[len(t.ws)-1]
-		t.sc.describe(w, f)
-		w.amb = t.m.dict[w.lower]
-	}
-	t.ws = append(t.ws, padWord, padWord)
-}
+func (t *tagTrainer) prepare(forms []string) { t.ws = t.sc.describeWords(t.ws, forms, t.m.dict) }
 
 func (t *tagTrainer) epoch(sents []*tsent, rng *rand.Rand) {
 	order := rng.Perm(len(sents))

@@ -119,3 +119,16 @@ func shape(s string, runes int) (uint64, uint64) {
 	}
 	return h, flags
 }
+
+// describeWords fills ws with the sentence's words between two pad words on
+// each side, their ambiguity classes from dict.
+func (sc *scratch) describeWords(ws []word, forms []string, dict map[uint64]uint64) []word {
+	ws = append(ws[:0], padWord, padWord)
+	for _, f := range forms {
+		ws = append(ws, word{})
+		w := &ws[len(ws)-1]
+		sc.describe(w, f)
+		w.amb = dict[w.lower]
+	}
+	return append(ws, padWord, padWord)
+}

@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"text/tabwriter"
@@ -32,22 +30,15 @@ func runEvalSyntax(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	modelDir := fs.String("model", "", "use the model in DIR (en.bin, lemmas.tsv) instead of the embedded one")
 	fs.Usage = func() { fmt.Fprintln(e.stderr, evalSyntaxUsage); fs.PrintDefaults() }
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errSilent
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return errors.New("want one GOLD.conllu")
+	name, err := oneArg(fs, args, "one GOLD.conllu")
+	if err != nil || name == "" {
+		return err
 	}
 	m, err := loadSyntax(*modelDir)
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(files[0])
+	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
@@ -56,28 +47,15 @@ func runEvalSyntax(ctx context.Context, e *env, args []string) error {
 	var gold, pred []*conllu.Sentence
 	var forms []string
 	var idx []int
-	failed := 0
-	for r := conllu.NewReader(f); ; {
-		s, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			fmt.Fprintf(e.stderr, "parley eval syntax: %s:%v\n", files[0], err)
-			failed++
-			var ce *conllu.Error
-			if !errors.As(err, &ce) {
-				return errSilent
-			}
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	failed, err := eachSentence(ctx, e, "eval syntax", name, f, func(s *conllu.Sentence) error {
 		c := *s
 		c.Tokens = slices.Clone(s.Tokens)
 		annotate(p, &c, &forms, &idx, nil)
 		gold, pred = append(gold, s), append(pred, &c)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	sc, err := eval.ScoreSyntax(gold, pred)
 	if err != nil {
@@ -101,7 +79,7 @@ func runEvalSyntax(ctx context.Context, e *env, args []string) error {
 		tw.Flush()
 	}
 	if failed > 0 {
-		return fmt.Errorf("%s: %d malformed sentences were not scored", files[0], failed)
+		return fmt.Errorf("%s: %d malformed sentences were not scored", name, failed)
 	}
 	return nil
 }

@@ -49,16 +49,9 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	modelDir := fs.String("model", "", "use the model in DIR (en.bin, lemmas.tsv) instead of the embedded one")
 	stats := fs.Bool("stats", false, "print words/s, CPU time, model load time and peak memory to stderr")
 	fs.Usage = func() { fmt.Fprintln(e.stderr, parseUsage); fs.PrintDefaults() }
-	files, err := parseArgs(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errSilent
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return errors.New("want one FILE or -")
+	name, err := oneArg(fs, args, "one FILE or -")
+	if err != nil || name == "" {
+		return err
 	}
 	start := time.Now()
 	su, ss, _ := processUsage() // the process's start-up so far (package initialisers)
@@ -68,7 +61,6 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	}
 	loaded := time.Now()
 	lu, ls, _ := processUsage()
-	name := files[0]
 	in := e.stdin
 	if name != "-" {
 		f, err := os.Open(name)
@@ -114,39 +106,67 @@ func loadSyntax(dir string) (*syntax.Model, error) {
 	return syntax.Load()
 }
 
+// oneArg parses the flags and the one positional argument; "" and no error
+// means -h was asked for.
+func oneArg(fs *flag.FlagSet, args []string, want string) (string, error) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return "", nil
+		}
+		return "", errSilent
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return "", fmt.Errorf("want %s", want)
+	}
+	return pos[0], nil
+}
+
+// eachSentence calls fn with each well-formed sentence of in. A malformed one
+// is reported on stderr with the input's name and the line, and counted;
+// reading goes on with the next.
+func eachSentence(ctx context.Context, e *env, cmd, name string, in io.Reader, fn func(*conllu.Sentence) error) (failed int, err error) {
+	r := conllu.NewReader(in)
+	for {
+		s, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return failed, nil
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "parley %s: %s:%v\n", cmd, name, err)
+			var ce *conllu.Error
+			if !errors.As(err, &ce) {
+				return failed + 1, errSilent // a read error: nothing after it can be read
+			}
+			failed++
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return failed, err
+		}
+		if err := fn(s); err != nil {
+			return failed, err
+		}
+	}
+}
+
 // parseConllu parses each sentence of in and writes it to w; malformed
 // sentences are reported on stderr and counted.
 func parseConllu(ctx context.Context, e *env, m *syntax.Model, name string, in io.Reader, w *bufio.Writer) (counts, error) {
 	var c counts
 	p := m.NewParser()
-	r := conllu.NewReader(in)
 	var forms []string
 	var idx []int
 	var out []syntax.Word
-	failed := 0
-	for {
-		s, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			fmt.Fprintf(e.stderr, "parley parse: %s:%v\n", name, err)
-			failed++
-			var ce *conllu.Error
-			if !errors.As(err, &ce) {
-				return c, errSilent
-			}
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return c, err
-		}
+	failed, err := eachSentence(ctx, e, "parse", name, in, func(s *conllu.Sentence) error {
 		out = annotate(p, s, &forms, &idx, out)
 		c.sentences++
 		c.words += len(out)
-		if err := conllu.Write(w, s); err != nil {
-			return c, err
-		}
+		return conllu.Write(w, s)
+	})
+	if err != nil {
+		return c, err
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "parley parse: %s: %d malformed sentences skipped\n", name, failed)
