@@ -4,7 +4,7 @@
 //
 //	m, err := syntax.Load()      // once; read-only, safe for concurrent use
 //	p := m.NewParser()           // one per goroutine: its buffers are reused
-//	out = p.Parse(words, out)    // UPOS, XPOS, Lemma, Head (1-based, 0 root), Rel, Deprel
+//	out = p.Parse(words, out)    // POS, XPOS, Lemma, Head (1-based, 0 root), Rel, Deprel
 //
 // Parse allocates nothing per word: XPOS and Deprel are interned in the
 // model, and the lemmas that differ from their word share one string per

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/parley-news/parley"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,7 +39,7 @@ func (l *lemmatizer) appendLemma(dst []byte, form string, tc tagClass) ([]byte, 
 		return dst, x == form
 	}
 	e, ok := l.rule(tc.id, lower)
-	if tc.upos == PROPN {
+	if tc.upos == parley.PROPN {
 		dst = append(dst[:lo], form...) // lower is overwritten: not used below
 	}
 	base := dst[lo:]

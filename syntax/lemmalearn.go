@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"github.com/parley-news/parley"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ func learnLemmas(m *Model, sents []*tsent) []byte {
 			}
 			lower := string(appendLowerBytes(nil, f))
 			base := lower
-			if tc.upos == PROPN {
+			if tc.upos == parley.PROPN {
 				base = f
 			}
 			wk := wkey{tc.id, lower}
@@ -108,7 +109,7 @@ func learnLemmas(m *Model, sents []*tsent) []byte {
 	for _, wk := range wks {
 		want := mostFrequent(lemmaOf[wk])
 		got, _ := l.appendLemma(nil, wk.form, m.tags[wk.cls])
-		if m.tags[wk.cls].upos == PROPN {
+		if m.tags[wk.cls].upos == parley.PROPN {
 			continue // their case is kept, and rules cover the rest
 		}
 		if string(got) != want && !strings.ContainsAny(want, "\t\n") {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/parley-news/parley"
 	"io"
 	"strings"
 
@@ -15,10 +16,10 @@ import (
 // loaded and safe for concurrent use; each goroutine parses with its own
 // Parser (Model.NewParser).
 type Model struct {
-	tags   []tagClass // the tagger's classes: (UPOS, XPOS) pairs seen in training
-	labels []string   // the parser's arc labels ("nsubj:pass")
-	rels   []Rel      // the universal relation of each label
-	root   uint8      // the index of "root" in labels
+	tags   []tagClass      // the tagger's classes: (UPOS, XPOS) pairs seen in training
+	labels []string        // the parser's arc labels ("nsubj:pass")
+	rels   []parley.DepRel // the relation of each label
+	root   uint8           // the index of "root" in labels
 	tagger *table
 	parser *table
 	dict   map[uint64]uint64 // lower-case word hash → ambiguity class
@@ -30,7 +31,7 @@ type Model struct {
 
 type tagClass struct {
 	id   uint16
-	upos UPOS
+	upos parley.POS
 	xpos string
 	name string // "UPOS/XPOS", as lemmas.tsv names it
 }
@@ -54,16 +55,16 @@ func newModel(tags, labels []string) (*Model, error) {
 	m := &Model{labels: labels, dict: map[uint64]uint64{}}
 	for i, name := range tags {
 		u, x, _ := strings.Cut(name, "/")
-		up, ok := ParseUPOS(u)
-		if !ok || x == "" {
+		up := parley.ParsePOS(u)
+		if up == parley.NoPOS || x == "" {
 			return nil, fmt.Errorf("tag class %q: want UPOS/XPOS", name)
 		}
 		m.tags = append(m.tags, tagClass{id: uint16(i), upos: up, xpos: x, name: name})
 	}
 	root := -1
 	for i, l := range labels {
-		r, ok := ParseRel(l)
-		if !ok {
+		r := parley.ParseDepRel(l)
+		if main, _, _ := strings.Cut(l, ":"); r.Main() == parley.RelDep && main != "dep" {
 			return nil, fmt.Errorf("label %q is not a UD relation", l)
 		}
 		m.rels = append(m.rels, r)

@@ -1,13 +1,15 @@
 package syntax
 
+import "github.com/parley-news/parley"
+
 // Word is what the parser says of one word of a sentence.
 type Word struct {
-	UPOS   UPOS
-	XPOS   string // Penn Treebank tag ("VBD"), interned from the model
+	POS    parley.POS // the universal part of speech
+	XPOS   string     // Penn Treebank tag ("VBD"), interned from the model
 	Lemma  string
-	Head   int    // 1-based index of the head word within the sentence; 0 for the root
-	Rel    Rel    // the universal relation ("obl")
-	Deprel string // the full label with its subtype ("obl:tmod"), interned from the model
+	Head   int           // 1-based index of the head word within the sentence; 0 for the root
+	Rel    parley.DepRel // the relation, with the subtypes parley knows ("nsubj:pass")
+	Deprel string        // the model's label as the treebank writes it, interned from the model
 }
 
 // Parser tags, lemmatises and parses sentences with a Model. Its buffers are
@@ -168,7 +170,7 @@ func (p *Parser) fill(words []string, out []Word) {
 	for i, w := range words {
 		tc := m.tags[p.ws[i+2].tag]
 		lab := p.st.label[i+1] - 1
-		out[i] = Word{UPOS: tc.upos, XPOS: tc.xpos, Head: int(p.st.head[i+1]), Rel: m.rels[lab], Deprel: m.labels[lab]}
+		out[i] = Word{POS: tc.upos, XPOS: tc.xpos, Head: int(p.st.head[i+1]), Rel: m.rels[lab], Deprel: m.labels[lab]}
 		lo := len(p.lemmas)
 		var same bool
 		p.lemmas, same = m.lemma.appendLemma(p.lemmas, w, tc)

@@ -44,7 +44,7 @@ func TestShippedModelScoresAsDocumented(t *testing.T) {
 		out = p.Parse(forms, out)
 		for k, j := range idx {
 			tk := &c.Tokens[j]
-			tk.Lemma, tk.UPOS, tk.XPOS = out[k].Lemma, out[k].UPOS.String(), out[k].XPOS
+			tk.Lemma, tk.UPOS, tk.XPOS = out[k].Lemma, out[k].POS.String(), out[k].XPOS
 			tk.Head, tk.Deprel = fmt.Sprint(out[k].Head), out[k].Deprel
 		}
 		pred[i] = &c

@@ -3,28 +3,19 @@ package syntax
 import (
 	"bytes"
 	"context"
+	"github.com/parley-news/parley"
 	"strings"
 	"testing"
 )
 
-// TestTagNames guards that every UPOS and relation name parses back to its
-// constant, and that subtypes are cut off.
-func TestTagNames(t *testing.T) {
-	for u := ADJ; u < numUPOS; u++ {
-		if got, ok := ParseUPOS(u.String()); !ok || got != u {
-			t.Errorf("ParseUPOS(%q) = %v, %v", u.String(), got, ok)
+// TestLabelsAreParleyRelations guards that every label of the shipped
+// model is one of parley's relations, subtype included, so that Rel loses
+// nothing that Deprel says.
+func TestLabelsAreParleyRelations(t *testing.T) {
+	for _, l := range mustLoad(t).Labels() {
+		if r := parley.ParseDepRel(l); r.String() != l {
+			t.Errorf("label %q becomes %v", l, r)
 		}
-	}
-	for r := Acl; r < numRel; r++ {
-		if got, ok := ParseRel(r.String() + ":sub"); !ok || got != r {
-			t.Errorf("ParseRel(%q) = %v, %v", r.String()+":sub", got, ok)
-		}
-	}
-	if _, ok := ParseUPOS("NN"); ok {
-		t.Error("ParseUPOS accepts a Penn tag")
-	}
-	if _, ok := ParseRel("subj"); ok {
-		t.Error("ParseRel accepts a non-UD relation")
 	}
 }
 
@@ -56,7 +47,7 @@ func TestParseMakesTrees(t *testing.T) {
 		}
 		roots := 0
 		for i, w := range out {
-			if w.UPOS == NoUPOS || w.XPOS == "" || w.Lemma == "" || w.Rel == NoRel || w.Deprel == "" {
+			if w.POS == parley.NoPOS || w.XPOS == "" || w.Lemma == "" || w.Rel == parley.NoRel || w.Deprel == "" {
 				t.Errorf("%q word %d: incomplete %+v", s, i+1, w)
 			}
 			if w.Head < 0 || w.Head > len(words) || w.Head == i+1 {
@@ -89,19 +80,19 @@ func TestParseSimpleSentence(t *testing.T) {
 	words := strings.Fields("The farmers sold their old tractors to a dealer .")
 	out := p.Parse(words, nil)
 	want := []struct {
-		upos  UPOS
+		upos  parley.POS
 		head  int
 		rel   string
 		lemma string
 	}{
-		{DET, 2, "det", "the"}, {NOUN, 3, "nsubj", "farmer"}, {VERB, 0, "root", "sell"},
-		{PRON, 6, "nmod:poss", "their"}, {ADJ, 6, "amod", "old"}, {NOUN, 3, "obj", "tractor"},
-		{ADP, 9, "case", "to"}, {DET, 9, "det", "a"}, {NOUN, 3, "obl", "dealer"}, {PUNCT, 3, "punct", "."},
+		{parley.DET, 2, "det", "the"}, {parley.NOUN, 3, "nsubj", "farmer"}, {parley.VERB, 0, "root", "sell"},
+		{parley.PRON, 6, "nmod:poss", "their"}, {parley.ADJ, 6, "amod", "old"}, {parley.NOUN, 3, "obj", "tractor"},
+		{parley.ADP, 9, "case", "to"}, {parley.DET, 9, "det", "a"}, {parley.NOUN, 3, "obl", "dealer"}, {parley.PUNCT, 3, "punct", "."},
 	}
 	for i, w := range want {
 		g := out[i]
-		if g.UPOS != w.upos || g.Head != w.head || g.Deprel != w.rel || g.Lemma != w.lemma {
-			t.Errorf("%s: got %v %d %s %q, want %v %d %s %q", words[i], g.UPOS, g.Head, g.Deprel, g.Lemma, w.upos, w.head, w.rel, w.lemma)
+		if g.POS != w.upos || g.Head != w.head || g.Deprel != w.rel || g.Lemma != w.lemma {
+			t.Errorf("%s: got %v %d %s %q, want %v %d %s %q", words[i], g.POS, g.Head, g.Deprel, g.Lemma, w.upos, w.head, w.rel, w.lemma)
 		}
 	}
 }

@@ -156,7 +156,7 @@ func attachment(m *Model, sents []*tsent, tags [][]uint16) (uas, las float64) {
 			n++
 			if p.st.head[j+1] == s.heads[j] {
 				u++
-				if m.rels[p.st.label[j+1]-1] == m.rels[s.labels[j]] {
+				if m.rels[p.st.label[j+1]-1].Main() == m.rels[s.labels[j]].Main() {
 					l++
 				}
 			}

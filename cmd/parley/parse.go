@@ -186,7 +186,7 @@ func annotate(p *syntax.Parser, s *conllu.Sentence, forms *[]string, idx *[]int,
 	out = p.Parse(*forms, out)
 	for j, i := range *idx {
 		t, a := &s.Tokens[i], &out[j]
-		t.Lemma, t.UPOS, t.XPOS = a.Lemma, a.UPOS.String(), a.XPOS
+		t.Lemma, t.UPOS, t.XPOS = a.Lemma, a.POS.String(), a.XPOS
 		t.Head, t.Deprel = strconv.Itoa(a.Head), a.Deprel
 	}
 	return out
@@ -215,7 +215,7 @@ func parseText(ctx context.Context, m *syntax.Model, s string, w *bufio.Writer) 
 			}
 			a := out[j]
 			cs.Tokens = append(cs.Tokens, conllu.Token{ID: strconv.Itoa(j + 1), Form: t.form, Lemma: a.Lemma,
-				UPOS: a.UPOS.String(), XPOS: a.XPOS, Feats: "_", Head: strconv.Itoa(a.Head), Deprel: a.Deprel, Deps: "_", Misc: misc})
+				UPOS: a.POS.String(), XPOS: a.XPOS, Feats: "_", Head: strconv.Itoa(a.Head), Deprel: a.Deprel, Deps: "_", Misc: misc})
 		}
 		c.sentences++
 		c.words += len(out)
