@@ -142,3 +142,16 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestReadAll reads a whole input and stops at the first malformed line.
+func TestReadAll(t *testing.T) {
+	ss, err := ReadAll(strings.NewReader(sample + sample))
+	if err != nil || len(ss) != 2 {
+		t.Fatalf("%d sentences, %v", len(ss), err)
+	}
+	_, err = ReadAll(strings.NewReader(sample + "1\tx\n\n"))
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 11 {
+		t.Fatalf("got %v, want an error on line 11", err)
+	}
+}

@@ -170,3 +170,19 @@ func (s *Sentence) checkHeads() error {
 	}
 	return nil
 }
+
+// ReadAll reads every sentence of r, stopping at the first malformed line.
+func ReadAll(r io.Reader) ([]*Sentence, error) {
+	var out []*Sentence
+	cr := NewReader(r)
+	for {
+		s, err := cr.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, s)
+	}
+}

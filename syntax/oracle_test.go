@@ -27,15 +27,11 @@ func readSplit(t testing.TB, split string) []*conllu.Sentence {
 		t.Skipf("treebank split %s not available: %v", split, err)
 	}
 	defer f.Close()
-	var out []*conllu.Sentence
-	r := conllu.NewReader(f)
-	for {
-		s, err := r.Next()
-		if err != nil {
-			return out
-		}
-		out = append(out, s)
+	out, err := conllu.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return out
 }
 
 // TestOracleReachesGold follows the dynamic oracle's zero-cost actions from

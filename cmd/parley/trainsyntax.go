@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -102,16 +101,9 @@ func readTreebank(path string) ([]*conllu.Sentence, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var out []*conllu.Sentence
-	r := conllu.NewReader(f)
-	for {
-		s, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		out = append(out, s)
+	out, err := conllu.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	return out, nil
 }
