@@ -20,18 +20,20 @@ import (
 func evalCommand() command {
 	return command{
 		name:    "eval",
-		summary: "score parley against gold data: eval quotes|events|html GOLD.jsonl, eval ner GOLD.conll",
+		summary: "score parley against gold data: eval quotes|events|html GOLD.jsonl, eval ner GOLD.conll, eval syntax GOLD.conllu",
 		run:     runEval,
 	}
 }
 
 const evalUsage = `Usage: parley eval quotes|events|html GOLD.jsonl [flags]
        parley eval ner GOLD.conll [flags]
+       parley eval syntax GOLD.conllu [flags]
 
   quotes  quote spans, speakers and end-to-end attribution (gold format of shared/data/quotes)
   events  CAMEO/PLOVER event coding with actors (gold format of shared/data/events)
   html    article body extraction, the benchmark's shingle metric (shared/data/html)
   ner     named entities, exact span and type, CoNLL style (shared/data/ner)
+  syntax  tagging, lemmas and dependency parsing on gold tokenisation (CoNLL-U)
 
 Examples:
   parley eval quotes /work/shared/data/quotes/dev.jsonl
@@ -56,9 +58,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return runEvalHTML(ctx, e, args[1:]) // evalhtml.go: extracts the pages, or scores --pred
 	case "ner":
 		return runEvalNER(ctx, e, args[1:]) // evalner.go
+	case "syntax":
+		return runEvalSyntax(ctx, e, args[1:]) // evalsyntax.go
 	}
 	fmt.Fprintln(e.stderr, evalUsage)
-	return fmt.Errorf("unknown kind %q (quotes, events, html, ner)", args[0])
+	return fmt.Errorf("unknown kind %q (quotes, events, html, ner, syntax)", args[0])
 }
 
 // parseArgs parses flags that may come before or after the positional

@@ -1,0 +1,38 @@
+package syntax
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// The shipped model, trained on UD English EWT (CC BY-SA 4.0; see
+// model/README.md for the attribution and how it was made).
+//
+//go:embed model/en.bin
+var modelFile []byte
+
+//go:embed model/lemmas.tsv
+var lemmaFile []byte
+
+// Load decodes the embedded English model. Each call decodes it anew (a
+// fraction of a second); keep the Model and share it between goroutines.
+func Load() (*Model, error) { return Read(modelFile, lemmaFile) }
+
+// LoadDir reads a model written by Train (en.bin and lemmas.tsv) from dir.
+func LoadDir(dir string) (*Model, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "en.bin"))
+	if err != nil {
+		return nil, err
+	}
+	l, err := os.ReadFile(filepath.Join(dir, "lemmas.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	m, err := Read(b, l)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	return m, nil
+}

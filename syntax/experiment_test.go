@@ -1,0 +1,109 @@
+package syntax
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+)
+
+// TestTaggerExperiment trains only the tagger and prints its dev accuracy:
+// for tuning features on dev. It runs when SYNTAX_EXPERIMENT=tagger.
+func TestTaggerExperiment(t *testing.T) {
+	if os.Getenv("SYNTAX_EXPERIMENT") != "tagger" {
+		t.Skip("set SYNTAX_EXPERIMENT=tagger to run")
+	}
+	train, dev := readSplit(t, "train"), readSplit(t, "dev")
+	tags, labels := classes(train)
+	m, err := newModel(tags, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := convert(m, train)
+	dv, _ := convert(m, dev)
+	m.dict = tagDict(tr)
+	prune, _ := strconv.ParseFloat(os.Getenv("SYNTAX_PRUNE"), 64)
+	o := TrainOptions{Seed: 1, Prune: prune, Log: testLog{t}}
+	o.defaults()
+	if prune == 0 {
+		o.Prune = 1e-9
+	}
+	if _, _, err := trainTagger(context.Background(), m, tr, dv, o, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(b []byte) (int, error) { l.t.Log(string(b)); return len(b), nil }
+
+// TestPruneExperiment zeroes parser weights below thresholds in the model in
+// $SYNTAX_MODEL and prints dev UAS/LAS and the surviving features: for
+// choosing the prune level. It runs when SYNTAX_EXPERIMENT=prune.
+func TestPruneExperiment(t *testing.T) {
+	if os.Getenv("SYNTAX_EXPERIMENT") != "prune" {
+		t.Skip("set SYNTAX_EXPERIMENT=prune to run")
+	}
+	dev := readSplit(t, "dev")
+	for _, th := range []int16{128, 256, 512, 1024} {
+		m, err := LoadDir(os.Getenv("SYNTAX_MODEL"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dv, _ := convert(m, dev)
+		live, pairs := 0, 0
+		for i := range m.parser.slots {
+			s := &m.parser.slots[i]
+			if s.fp == 0 {
+				continue
+			}
+			keep := false
+			for a := range s.dense {
+				if abs16(s.dense[a]) < th {
+					s.dense[a] = 0
+				}
+				keep = keep || s.dense[a] != 0
+			}
+			for j := s.off; j < s.off+uint32(s.n); j++ {
+				if abs16(int16(uint16(m.parser.pairs[j]))) < th {
+					m.parser.pairs[j] &^= 0xffff
+				} else {
+					keep = true
+					pairs++
+				}
+			}
+			if keep {
+				live++
+			}
+		}
+		uas, las := attachment(m, dv, tagAll(m, dv))
+		t.Logf("prune %d: %d features, %d label pairs, dev UAS %.4f LAS %.4f", th, live, pairs, uas, las)
+	}
+}
+
+func abs16(x int16) int16 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestGoldTagsExperiment compares dev attachment with predicted and gold
+// tags for the model in $SYNTAX_MODEL (SYNTAX_EXPERIMENT=goldtags).
+func TestGoldTagsExperiment(t *testing.T) {
+	if os.Getenv("SYNTAX_EXPERIMENT") != "goldtags" {
+		t.Skip("set SYNTAX_EXPERIMENT=goldtags to run")
+	}
+	m, err := LoadDir(os.Getenv("SYNTAX_MODEL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dv, _ := convert(m, readSplit(t, "dev"))
+	gold := make([][]uint16, len(dv))
+	for i, s := range dv {
+		gold[i] = s.tags
+	}
+	u1, l1 := attachment(m, dv, tagAll(m, dv))
+	u2, l2 := attachment(m, dv, gold)
+	t.Logf("predicted tags: UAS %.4f LAS %.4f; gold tags: UAS %.4f LAS %.4f", u1, l1, u2, l2)
+}

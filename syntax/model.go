@@ -1,0 +1,179 @@
+package syntax
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"github.com/parley-news/parley"
+	"io"
+	"strings"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Model is a trained tagger, parser and lemmatizer. It is read-only once
+// loaded and safe for concurrent use; each goroutine parses with its own
+// Parser (Model.NewParser).
+type Model struct {
+	tags   []tagClass      // the tagger's classes: (UPOS, XPOS) pairs seen in training
+	labels []string        // the parser's arc labels ("nsubj:pass")
+	rels   []parley.DepRel // the relation of each label
+	root   uint8           // the index of "root" in labels
+	tagger *table
+	parser *table
+	dict   map[uint64]uint64 // lower-case word hash → ambiguity class
+	lemma  *lemmatizer
+	// The weights as training made them, kept for Write: a table keeps only
+	// part of each key.
+	tagEntries, parseEntries []entry
+}
+
+type tagClass struct {
+	id   uint16
+	upos parley.POS
+	xpos string
+	name string // "UPOS/XPOS", as lemmas.tsv names it
+}
+
+// Tags lists the (UPOS, XPOS) pairs the tagger predicts, as "UPOS/XPOS".
+func (m *Model) Tags() []string {
+	out := make([]string, len(m.tags))
+	for i, t := range m.tags {
+		out[i] = t.name
+	}
+	return out
+}
+
+// Labels lists the dependency labels the parser predicts.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+const magic = "parley-syntax-1\n"
+
+// newModel makes a model from its tables; tag names are "UPOS/XPOS".
+func newModel(tags, labels []string) (*Model, error) {
+	m := &Model{labels: labels, dict: map[uint64]uint64{}}
+	for i, name := range tags {
+		u, x, _ := strings.Cut(name, "/")
+		up := parley.ParsePOS(u)
+		if up == parley.NoPOS || x == "" {
+			return nil, fmt.Errorf("tag class %q: want UPOS/XPOS", name)
+		}
+		m.tags = append(m.tags, tagClass{id: uint16(i), upos: up, xpos: x, name: name})
+	}
+	root := -1
+	for i, l := range labels {
+		r := parley.ParseDepRel(l)
+		if main, _, _ := strings.Cut(l, ":"); r.Main() == parley.RelDep && main != "dep" {
+			return nil, fmt.Errorf("label %q is not a UD relation", l)
+		}
+		m.rels = append(m.rels, r)
+		if l == "root" {
+			root = i
+		}
+	}
+	if root < 0 || len(labels) < 2 || len(labels) > 64 || len(tags) > 255 || len(tags) == 0 {
+		return nil, errors.New("want a root label and another, at most 64 labels and 1–255 tag classes")
+	}
+	m.root = uint8(root)
+	m.tagger, m.parser = newTable(nil), newTable(nil)
+	m.lemma = &lemmatizer{exc: make([]map[string]string, len(tags)), rules: make([]map[string]edit, len(tags))}
+	return m, nil
+}
+
+func (m *Model) classOf(name string) (uint16, bool) {
+	for _, t := range m.tags {
+		if t.name == name {
+			return t.id, true
+		}
+	}
+	return 0, false
+}
+
+// Read decodes a model file (zstd-compressed) and its lemma list.
+func Read(model, lemmas []byte) (*Model, error) {
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
+	raw, err := dec.DecodeAll(model, nil)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	m, err := decode(raw)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	if m.lemma, err = readLemmas(lemmas, m.classOf, len(m.tags)); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Write encodes the model, compressed, to w.
+func (m *Model) Write(w io.Writer) error {
+	raw, err := m.encode()
+	if err != nil {
+		return err
+	}
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return err
+	}
+	// EncodeAll records the size, so that decoding allocates once.
+	_, err = w.Write(enc.EncodeAll(raw, nil))
+	return err
+}
+
+// encode is the uncompressed model file.
+func (m *Model) encode() ([]byte, error) {
+	if m.tagEntries == nil || m.parseEntries == nil {
+		return nil, errors.New("only a model made by Train can be written")
+	}
+	var b bytes.Buffer
+	b.WriteString(magic)
+	putStrings(&b, m.Tags())
+	putStrings(&b, m.labels)
+	keys := sortedKeys(m.dict)
+	putUvarint(&b, uint64(len(keys)))
+	for _, k := range keys {
+		b.Write(binary.LittleEndian.AppendUint64(nil, k))
+		b.Write(binary.LittleEndian.AppendUint64(nil, m.dict[k]))
+	}
+	putEntries(&b, m.tagEntries)
+	putEntries(&b, m.parseEntries)
+	return b.Bytes(), nil
+}
+
+func putUvarint(b *bytes.Buffer, v uint64) { b.Write(binary.AppendUvarint(nil, v)) }
+
+func putStrings(b *bytes.Buffer, ss []string) {
+	putUvarint(b, uint64(len(ss)))
+	for _, s := range ss {
+		putUvarint(b, uint64(len(s)))
+		b.WriteString(s)
+	}
+}
+
+func putEntries(b *bytes.Buffer, es []entry) {
+	putUvarint(b, uint64(len(es)))
+	np := 0
+	for _, e := range es {
+		np += len(e.cls)
+	}
+	putUvarint(b, uint64(np))
+	var buf []byte
+	for _, e := range es {
+		buf = binary.LittleEndian.AppendUint64(buf[:0], e.key)
+		for _, d := range e.dense {
+			buf = binary.LittleEndian.AppendUint16(buf, uint16(d))
+		}
+		buf = binary.AppendUvarint(buf, uint64(len(e.cls)))
+		buf = append(buf, e.cls...)
+		for _, w := range e.w {
+			buf = binary.LittleEndian.AppendUint16(buf, uint16(w))
+		}
+		b.Write(buf)
+	}
+}

@@ -1,0 +1,194 @@
+package syntax
+
+import "github.com/parley-news/parley"
+
+// Word is what the parser says of one word of a sentence.
+type Word struct {
+	POS    parley.POS // the universal part of speech
+	XPOS   string     // Penn Treebank tag ("VBD"), interned from the model
+	Lemma  string
+	Head   int           // 1-based index of the head word within the sentence; 0 for the root
+	Rel    parley.DepRel // the relation, with the subtypes parley knows ("nsubj:pass")
+	Deprel string        // the model's label as the treebank writes it, interned from the model
+}
+
+// Parser tags, lemmatises and parses sentences with a Model. Its buffers are
+// reused from one sentence to the next, so a Parser is used by one goroutine
+// at a time; make one per goroutine with Model.NewParser.
+type Parser struct {
+	m      *Model
+	sc     scratch
+	ws     []word
+	feats  []uint64
+	slots  []*slot
+	scores []int32
+	st     state
+	lemmas []byte
+}
+
+// NewParser returns a parser with its own scratch buffers.
+func (m *Model) NewParser() *Parser {
+	return &Parser{m: m, scores: make([]int32, max(len(m.tags), 2*len(m.labels)))}
+}
+
+// Parse analyses one sentence of words, tokenised as the model expects (see
+// the package documentation), and returns out filled with one Word each
+// (out is reused when it is large enough).
+func (p *Parser) Parse(words []string, out []Word) []Word {
+	n := len(words)
+	if cap(out) < n {
+		out = make([]Word, n)
+	}
+	out = out[:n]
+	if n == 0 {
+		return out
+	}
+	p.prepare(words)
+	p.tag(n)
+	p.parse(n)
+	p.fill(words, out)
+	return out
+}
+
+// prepare describes the words, with two pad words on each side.
+func (p *Parser) prepare(words []string) { p.ws = p.sc.describeWords(p.ws, words, p.m.dict) }
+
+func (p *Parser) tag(n int) {
+	t := p.m.tagger
+	p1, p2 := uint16(padTag), uint16(padTag)
+	sc := p.scores[:len(p.m.tags)]
+	for i := range n {
+		p.feats = tagFeatures(p.ws, i, p1, p2, p.feats[:0])
+		clear(sc)
+		p.slots = t.findAll(p.feats, p.slots[:0])
+		for _, s := range p.slots {
+			t.addSparse(s, sc)
+		}
+		best := uint16(argmax(sc))
+		p.ws[i+2].tag = best
+		p2, p1 = p1, best
+	}
+}
+
+func argmax(sc []int32) int {
+	best := 0
+	for i, v := range sc {
+		if v > sc[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+func (p *Parser) parse(n int) {
+	t := p.m.parser
+	p.st.reset(n)
+	ctx := parseCtx{ws: p.ws, st: &p.st}
+	for !p.st.done() {
+		if len(p.st.stack) == 1 { // only SHIFT is legal: nothing to score
+			p.st.apply(shift, 0)
+			continue
+		}
+		p.feats = ctx.features(p.feats[:0])
+		var act [numActions]int32
+		p.slots = t.findAll(p.feats, p.slots[:0])
+		for _, s := range p.slots {
+			for a := range numActions {
+				act[a] += int32(s.dense[a])
+			}
+		}
+		a := bestLegal(&p.st, &act)
+		var lab uint8
+		if a != shift {
+			lab = p.label(a)
+		}
+		p.st.apply(a, lab)
+	}
+}
+
+// bestLegal is the highest-scoring action the state allows, ties to the lower
+// action number.
+func bestLegal(st *state, act *[numActions]int32) int {
+	best := -1
+	for a := range numActions {
+		if st.legal(a) && (best < 0 || act[a] > act[best]) {
+			best = a
+		}
+	}
+	return best
+}
+
+// label chooses the label of the arc that action a makes: "root" for the
+// root's dependent, otherwise the best other label for the arc's direction.
+// Only that direction's weights are read.
+func (p *Parser) label(a int) uint8 {
+	h, _ := p.st.arc(a)
+	m := p.m
+	if h == 0 {
+		return m.root
+	}
+	L := uint32(len(m.labels))
+	lo := uint32(0)
+	if a == right {
+		lo = L
+	}
+	sc := p.scores[:L]
+	clear(sc)
+	pairs := m.parser.pairs
+	var sink uint32
+	for _, s := range p.slots { // touch first, as findAll does
+		if s.n > 0 {
+			sink += pairs[s.off]
+		}
+	}
+	m.parser.sink = sink
+	for _, s := range p.slots {
+		m.parser.addSparseRange(s, lo, lo+L, sc)
+	}
+	best := -1
+	for l := range sc {
+		if uint8(l) != m.root && (best < 0 || sc[l] > sc[best]) {
+			best = l
+		}
+	}
+	return uint8(best)
+}
+
+// fill writes the analysis of the sentence into out. Lemmas that differ from
+// their word are built in one string per sentence, not one per word.
+func (p *Parser) fill(words []string, out []Word) {
+	m := p.m
+	p.lemmas = p.lemmas[:0]
+	type span struct{ lo, hi int32 }
+	var spans [64]span
+	var made []span
+	if len(words) <= len(spans) {
+		made = spans[:len(words)]
+	} else {
+		made = make([]span, len(words))
+	}
+	for i, w := range words {
+		tc := m.tags[p.ws[i+2].tag]
+		lab := p.st.label[i+1] - 1
+		out[i] = Word{POS: tc.upos, XPOS: tc.xpos, Head: int(p.st.head[i+1]), Rel: m.rels[lab], Deprel: m.labels[lab]}
+		lo := len(p.lemmas)
+		var same bool
+		p.lemmas, same = m.lemma.appendLemma(p.lemmas, w, tc)
+		if same {
+			out[i].Lemma = w
+			p.lemmas = p.lemmas[:lo]
+			made[i] = span{-1, -1}
+		} else {
+			made[i] = span{int32(lo), int32(len(p.lemmas))}
+		}
+	}
+	if len(p.lemmas) == 0 {
+		return
+	}
+	all := string(p.lemmas)
+	for i := range out {
+		if made[i].lo >= 0 {
+			out[i].Lemma = all[made[i].lo:made[i].hi]
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package syntax
+
+// table maps feature keys to quantised weights by open addressing with
+// linear probing. Each slot holds the parser's dense transition weights and
+// a run of sparse (class, weight) pairs: most features have non-zero weights
+// for only a few classes. A slot keeps 32 bits of the key and is found from
+// the other 32, so keys inserted in sorted order fill the slots front to
+// back (fast to build) and a slot is 16 bytes (four to a cache line).
+type table struct {
+	size  uint64
+	slots []slot
+	pairs []uint32 // class<<16 | uint16(weight)
+	sink  uint32   // keeps findAll's touching loads from being optimised away
+}
+
+type slot struct {
+	fp    uint32 // the key's low 32 bits (never 0); 0 marks an empty slot
+	off   uint32 // first pair
+	dense [numActions]int16
+	n     uint16 // number of pairs
+}
+
+// entry is one feature's weights, as training produces and files store them.
+type entry struct {
+	key   uint64
+	dense [numActions]int16
+	cls   []uint8
+	w     []int16
+}
+
+// newTableSize makes an empty table for n keys and np pairs.
+func newTableSize(n, np int) *table {
+	size := uint64(n)*10/7 + 16
+	return &table{size: size, slots: make([]slot, size), pairs: make([]uint32, 0, np)}
+}
+
+// newTable builds the table of the entries (sorted by key).
+func newTable(es []entry) *table {
+	np := 0
+	for i := range es {
+		np += len(es[i].cls)
+	}
+	t := newTableSize(len(es), np)
+	for i := range es {
+		t.insert(es[i].key, es[i].dense, es[i].cls, es[i].w)
+	}
+	return t
+}
+
+func (t *table) home(k uint64) uint64 { return ((k >> 32) * t.size) >> 32 }
+
+func fingerprint(k uint64) uint32 {
+	if f := uint32(k); f != 0 {
+		return f
+	}
+	return 1
+}
+
+// slotFor is the free slot where key k goes.
+func (t *table) slotFor(k uint64) uint64 {
+	j := t.home(k)
+	for t.slots[j].fp != 0 {
+		if j++; j == t.size {
+			j = 0
+		}
+	}
+	return j
+}
+
+func (t *table) insert(k uint64, dense [numActions]int16, cls []uint8, w []int16) {
+	j := t.slotFor(k)
+	t.slots[j] = slot{fp: fingerprint(k), dense: dense, n: uint16(len(cls)), off: uint32(len(t.pairs))}
+	for i, c := range cls {
+		t.pairs = append(t.pairs, uint32(c)<<16|uint32(uint16(w[i])))
+	}
+}
+
+// find returns the slot of key k, or nil.
+func (t *table) find(k uint64) *slot {
+	j, fp := t.home(k), fingerprint(k)
+	for {
+		s := &t.slots[j]
+		if s.fp == fp {
+			return s
+		}
+		if s.fp == 0 {
+			return nil
+		}
+		if j++; j == t.size {
+			j = 0
+		}
+	}
+}
+
+// addSparse adds the pairs of slot s to scores.
+func (t *table) addSparse(s *slot, scores []int32) {
+	for _, p := range t.pairs[s.off : s.off+uint32(s.n)] {
+		if c := p >> 16; int(c) < len(scores) {
+			scores[c] += int32(int16(uint16(p)))
+		}
+	}
+}
+
+// addSparseRange adds the pairs of slot s whose class is in [lo, hi) to
+// scores[class-lo]. Pairs are sorted by class, so the scan stops early.
+func (t *table) addSparseRange(s *slot, lo, hi uint32, scores []int32) {
+	for _, p := range t.pairs[s.off : s.off+uint32(s.n)] {
+		c := p >> 16
+		if c >= hi {
+			return
+		}
+		if c >= lo {
+			scores[c-lo] += int32(int16(uint16(p)))
+		}
+	}
+}
+
+// findAll looks up every key, appending the slots found to dst. It first
+// touches each key's home slot in a loop without branches, so that the
+// memory loads (most miss the cache) run in parallel rather than one after
+// another as the probing loop would issue them.
+func (t *table) findAll(keys []uint64, dst []*slot) []*slot {
+	var sink uint32
+	for _, k := range keys {
+		sink += t.slots[t.home(k)].fp
+	}
+	t.sink = sink
+	for _, k := range keys {
+		if s := t.find(k); s != nil {
+			dst = append(dst, s)
+		}
+	}
+	return dst
+}
