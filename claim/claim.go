@@ -570,15 +570,6 @@ func countries(e parley.Event) map[string]bool {
 	return m
 }
 
-func hasAssert(sts []*stance, g int, other parley.EntityRef) bool {
-	for _, s := range sts {
-		if s.group == g && (s.Stance == parley.Asserts || s.Stance == parley.Confirms) && (other == 0 || s.Source != other) {
-			return true
-		}
-	}
-	return false
-}
-
 // build turns groups into claims: a group is a claim when two sources take
 // a side on it, or when its only source denies or disputes it.
 func build(d *parley.Doc, sts []*stance) []parley.Claim {
