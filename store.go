@@ -39,7 +39,14 @@ type Store interface {
 	// DuplicatesOf lists the copies linked to the document with this id.
 	DuplicatesOf(ctx context.Context, originalID string) ([]Duplicate, error)
 
-	// Article returns one stored article with its analysis.
+	// Article returns one stored article with its analysis. id is its
+	// article id or an id it was given (Document.ID when it was stored; the
+	// same text stored again under another id is given that one too). An
+	// article id wins over a given id; an id given to several texts names
+	// the text most recently given it for the first time (storing a text
+	// again under an id it already had changes nothing), and the others
+	// stay addressable by their article ids. The Article fields of the
+	// filters below name articles the same way.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
 	Articles(ctx context.Context, f ArticleFilter) (Page[ArticleRecord], error)
 	// Documents calls fn for each stored document whose analysis was made by
@@ -111,7 +118,7 @@ type ArticleFilter struct {
 // ArticleRecord summarises one stored article.
 type ArticleRecord struct {
 	ID          string `json:"id"`        // stable: derived from the content hash
-	SourceID    string `json:"source_id"` // the id the document came with
+	SourceID    string `json:"source_id"` // the id the document first came with
 	ContentHash string `json:"content_hash"`
 	Version     string `json:"parley_version"`
 	Title       string `json:"title,omitempty"`

@@ -58,39 +58,57 @@ func (s *Store) Entities(ctx context.Context, f parley.EntityFilter) (parley.Pag
 	if err := rows.Err(); err != nil {
 		return parley.Page[parley.EntityRecord]{}, s.wrap("list entities", err)
 	}
+	// One query for the aliases of the whole page (see Claims).
+	aliases, err := s.aliases(ctx, ids)
+	if err != nil {
+		return parley.Page[parley.EntityRecord]{}, s.wrap("list entities", err)
+	}
 	for i := range out {
-		if out[i].Aliases, err = s.aliases(ctx, ids[i], out[i].Name); err != nil {
-			return parley.Page[parley.EntityRecord]{}, s.wrap("list entities", err)
-		}
+		out[i].Aliases = aliasList(aliases[ids[i]], out[i].Name)
 	}
 	return page(out, p), nil
 }
 
-func (s *Store) aliases(ctx context.Context, id int64, name string) ([]string, error) {
-	// A sample of the article entities is enough to list the forms in use.
-	rows, err := s.r.QueryContext(ctx, `SELECT name, aliases FROM doc_entities WHERE entity = ? LIMIT 100`, id)
+// aliases returns the names and aliases the article entities linked to
+// each of ids go by. A sample of 100 article entities an entity is enough to
+// list the forms in use.
+func (s *Store) aliases(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT entity, name, aliases FROM (SELECT entity, name, aliases,
+		row_number() OVER (PARTITION BY entity) AS n FROM doc_entities WHERE entity IN (`+placeholders(len(ids))+`)) WHERE n <= 100`,
+		int64Args(ids)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	seen := map[string]bool{name: true}
-	out := []string{}
 	for rows.Next() {
+		var id int64
 		var n, js string
-		if err := rows.Scan(&n, &js); err != nil {
+		if err := rows.Scan(&id, &n, &js); err != nil {
 			return nil, err
 		}
 		var as []string
 		_ = json.Unmarshal([]byte(js), &as)
-		for _, a := range append(as, n) {
-			if !seen[a] && len(out) < 64 {
-				seen[a] = true
-				out = append(out, a)
-			}
+		out[id] = append(append(out[id], as...), n)
+	}
+	return out, rows.Err()
+}
+
+// aliasList returns the distinct forms other than name, sorted, at most 64.
+func aliasList(forms []string, name string) []string {
+	seen := map[string]bool{name: true}
+	out := []string{}
+	for _, a := range forms {
+		if !seen[a] && len(out) < 64 {
+			seen[a] = true
+			out = append(out, a)
 		}
 	}
 	slices.Sort(out)
-	return out, rows.Err()
+	return out
 }
 
 // Entity returns one entity with its roles over time, links and merges.
@@ -109,9 +127,11 @@ func (s *Store) Entity(ctx context.Context, id string) (*parley.EntityRecord, er
 		return nil, s.wrap("entity "+id, err)
 	}
 	e.ID = id
-	if e.Aliases, err = s.aliases(ctx, n, e.Name); err != nil {
+	aliases, err := s.aliases(ctx, []int64{n})
+	if err != nil {
 		return nil, s.wrap("entity "+id, err)
 	}
+	e.Aliases = aliasList(aliases[n], e.Name)
 	rows, err := s.r.QueryContext(ctx, `SELECT d.article_id, d.published, de.local_id, de.name, de.roles, de.reason
 		FROM doc_entities de JOIN documents d ON d.id = de.document WHERE de.entity = ? ORDER BY d.published, d.id LIMIT 1000`, n)
 	if err != nil {

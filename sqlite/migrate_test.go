@@ -23,8 +23,8 @@ func TestMigrationsKeepData(t *testing.T) {
 	for _, q := range []string{
 		migrations[0],
 		fmt.Sprintf("PRAGMA user_version=1; PRAGMA application_id=%d", applicationID),
-		`INSERT INTO documents (id, article_id, content_hash, version, text, analysis, stored_at)
-			VALUES (1, 'aaaaaaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', '0.0.1', 'Sergey Lavrov spoke.', '{}', '2025-01-01T00:00:00Z')`,
+		`INSERT INTO documents (id, article_id, content_hash, version, source_id, text, analysis, stored_at)
+			VALUES (1, 'aaaaaaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaa', '0.0.1', 'lavrov-1', 'Sergey Lavrov spoke.', '{}', '2025-01-01T00:00:00Z')`,
 		`INSERT INTO entities (id, type, name, norm, n_articles) VALUES (1, 'PERSON', 'Sergey Lavrov', 'sergey lavrov', 1)`,
 		`INSERT INTO doc_entities (document, local_id, entity, type, name, reason) VALUES (1, 'E1', 1, 'PERSON', 'Sergey Lavrov', 'new')`,
 		`INSERT INTO doc_aliases (norm, document, local_id, alias) VALUES ('sergey lavrov', 1, 'E1', 'Sergey Lavrov'), ('lavrov', 1, 'E1', 'Lavrov')`,
@@ -45,6 +45,9 @@ func TestMigrationsKeepData(t *testing.T) {
 	var v int
 	if err := s.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
 		t.Errorf("user_version after open = %d, %v; want %d", v, err, len(migrations))
+	}
+	if a, err := s.Article(context.Background(), "lavrov-1"); err != nil || a.ID != "aaaaaaaaaaaaaaaa" {
+		t.Errorf("article by the id it came with, after migration = %v, %v", a, err)
 	}
 	e, err := s.Entity(context.Background(), "e1")
 	if err != nil {

@@ -268,11 +268,15 @@ func (w *writer) put(p *prepared) (bool, error) {
 	var docID int64
 	var version string
 	err := w.queryRow("SELECT id, version FROM documents WHERE content_hash = ?", p.hash).Scan(&docID, &version)
+	var ids []sourceID
 	switch {
 	case err == nil && version == parley.Version:
-		return false, nil
+		return false, w.giveID(docID, a.Document.ID)
 	case err == nil:
 		// An older (or other) extractor's analysis: replace it.
+		if ids, err = w.sourceIDs(docID); err != nil {
+			return false, err
+		}
 		if err := w.deleteDocument(docID); err != nil {
 			return false, err
 		}
@@ -291,6 +295,12 @@ func (w *writer) put(p *prepared) (bool, error) {
 		return false, err
 	}
 	if docID, err = res.LastInsertId(); err != nil {
+		return false, err
+	}
+	if err := w.restoreSourceIDs(docID, ids); err != nil {
+		return false, err
+	}
+	if err := w.giveID(docID, d.ID); err != nil {
 		return false, err
 	}
 	speakerQuotes := map[parley.EntityRef]int{}

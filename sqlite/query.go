@@ -183,7 +183,7 @@ func (s *Store) Article(ctx context.Context, id string) (*parley.StoredArticle, 
 	var a parley.StoredArticle
 	var docID int64
 	var analysis string
-	err := scanArticle(s.r.QueryRowContext(ctx, "SELECT "+articleCols+", d.id, d.text, d.analysis FROM documents d WHERE d.article_id = ?", id),
+	err := scanArticle(s.r.QueryRowContext(ctx, "SELECT "+articleCols+", d.id, d.text, d.analysis FROM documents d WHERE d.id = "+documentByID, id, id),
 		&a.ArticleRecord, &docID, &a.Text, &analysis)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %q: %w", id, parley.ErrNotFound)
@@ -300,7 +300,7 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 		selective = true
 	}
 	if f.Article != "" {
-		q.add("q.document = (SELECT id FROM documents WHERE article_id = ?)", f.Article)
+		q.add("q.document = "+documentByID, f.Article, f.Article)
 		selective = true
 	}
 	if f.Outlet != "" {
@@ -419,7 +419,7 @@ func (s *Store) Events(ctx context.Context, f parley.EventFilter) (parley.Page[p
 		q.add("(v.location = ? COLLATE NOCASE OR v.country = ? COLLATE NOCASE)", f.Place, f.Place)
 	}
 	if f.Article != "" {
-		q.add("d.article_id = ?", f.Article)
+		q.add("v.document = "+documentByID, f.Article, f.Article)
 	}
 	if !f.Since.IsZero() {
 		q.add("v.date >= ?", f.Since.UTC().Format(time.DateOnly))
@@ -497,7 +497,7 @@ func (s *Store) Claims(ctx context.Context, f parley.ClaimFilter) (parley.Page[p
 		q.add(`c.id IN (SELECT st.claim FROM stances st JOIN doc_entities de ON de.document = st.document AND de.local_id = st.source WHERE de.entity = ?)`, id)
 	}
 	if f.Article != "" {
-		q.add("c.id IN (SELECT dc.claim FROM doc_claims dc JOIN documents d ON d.id = dc.document WHERE d.article_id = ?)", f.Article)
+		q.add("c.id IN (SELECT dc.claim FROM doc_claims dc WHERE dc.document = "+documentByID+")", f.Article, f.Article)
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT c.id, c.text, c.status, c.key, (SELECT count(*) FROM doc_claims dc WHERE dc.claim = c.id) AS n
 		FROM claims c`+q.clause()+" ORDER BY n DESC, c.id DESC LIMIT ? OFFSET ?", append(q.args, p.Limit+1, p.Offset)...)
@@ -521,9 +521,16 @@ func (s *Store) Claims(ctx context.Context, f parley.ClaimFilter) (parley.Page[p
 	if err := rows.Err(); err != nil {
 		return parley.Page[parley.ClaimRecord]{}, s.wrap("list claims", err)
 	}
+	// One query for the stances of the whole page: a query per claim would
+	// wait for a pooled connection once per claim under load.
+	stances, err := s.stances(ctx, ids)
+	if err != nil {
+		return parley.Page[parley.ClaimRecord]{}, s.wrap("list claims", err)
+	}
 	for i := range out {
-		if out[i].Stances, err = s.stances(ctx, ids[i]); err != nil {
-			return parley.Page[parley.ClaimRecord]{}, s.wrap("list claims", err)
+		out[i].Stances = stances[ids[i]]
+		if out[i].Stances == nil {
+			out[i].Stances = []parley.StanceRecord{}
 		}
 	}
 	return page(out, p), nil
@@ -545,27 +552,35 @@ func (s *Store) Claim(ctx context.Context, id string) (*parley.ClaimRecord, erro
 		return nil, s.wrap("claim "+id, err)
 	}
 	c.ID = id
-	if c.Stances, err = s.stances(ctx, n); err != nil {
+	stances, err := s.stances(ctx, []int64{n})
+	if err != nil {
 		return nil, s.wrap("claim "+id, err)
+	}
+	if c.Stances = stances[n]; c.Stances == nil {
+		c.Stances = []parley.StanceRecord{}
 	}
 	return &c, nil
 }
 
-func (s *Store) stances(ctx context.Context, claim int64) ([]parley.StanceRecord, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT d.article_id, coalesce(de.entity, 0), st.source_name, st.stance, st.quote, st.evidence,
-		d.outlet, d.published
+// stances returns the stances on each of claims, in date order.
+func (s *Store) stances(ctx context.Context, claims []int64) (map[int64][]parley.StanceRecord, error) {
+	out := map[int64][]parley.StanceRecord{}
+	if len(claims) == 0 {
+		return out, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT st.claim, d.article_id, coalesce(de.entity, 0), st.source_name, st.stance, st.quote,
+		st.evidence, d.outlet, d.published
 		FROM stances st JOIN documents d ON d.id = st.document
 		LEFT JOIN doc_entities de ON de.document = st.document AND de.local_id = st.source
-		WHERE st.claim = ? ORDER BY d.published, st.id`, claim)
+		WHERE st.claim IN (`+placeholders(len(claims))+`) ORDER BY st.claim, d.published, st.id`, int64Args(claims)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []parley.StanceRecord{}
 	for rows.Next() {
 		var r parley.StanceRecord
-		var entity int64
-		if err := rows.Scan(&r.ArticleID, &entity, &r.SourceName, &r.Stance, &r.QuoteID, &r.Evidence, &r.Outlet, &r.Published); err != nil {
+		var claim, entity int64
+		if err := rows.Scan(&claim, &r.ArticleID, &entity, &r.SourceName, &r.Stance, &r.QuoteID, &r.Evidence, &r.Outlet, &r.Published); err != nil {
 			return nil, err
 		}
 		if entity > 0 {
@@ -575,9 +590,22 @@ func (s *Store) stances(ctx context.Context, claim int64) ([]parley.StanceRecord
 			r.QuoteID = r.ArticleID + "-" + r.QuoteID
 		}
 		r.Published = shortDate(r.Published)
-		out = append(out, r)
+		out[claim] = append(out[claim], r)
 	}
 	return out, rows.Err()
+}
+
+// placeholders returns n comma-separated parameters for an IN list.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
 }
 
 // Stats counts the stored records.

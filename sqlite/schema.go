@@ -259,4 +259,17 @@ WITH RECURSIVE split(claim, word, rest) AS (
 )
 INSERT OR IGNORE INTO claim_words (word, claim) SELECT word, claim FROM split WHERE word <> '';
 `,
+	// 8: the ids documents were given (at ingest, extract --db, POST), so
+	// that an article can be asked for by them as well as by its article id.
+	// seq orders the texts one id was given to: the largest is the newest.
+	`
+CREATE TABLE source_ids (
+	seq       INTEGER PRIMARY KEY,
+	source_id TEXT NOT NULL,
+	document  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	UNIQUE (source_id, document)
+);
+CREATE INDEX source_ids_document ON source_ids(document);
+INSERT INTO source_ids (source_id, document) SELECT source_id, id FROM documents WHERE source_id != '' ORDER BY id;
+`,
 }

@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"CloseClaimKeysGroupAcrossArticles", testCloseClaims},
 		{"ArticlesBySpeakerOutletAndDate", testArticlesFilters},
 		{"StoredAnalysisExportsAsPut", testStoredAnalysisRoundTrip},
+		{"ArticlesByTheirIDOrTheIDTheyWereGiven", testArticleByGivenID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
