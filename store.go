@@ -71,6 +71,15 @@ type Store interface {
 	Close() error
 }
 
+// Versioned is implemented by stores that can tell cheaply whether they
+// changed. Version returns a value that differs after every committed write
+// that changed what the store holds, whoever made it (this process or
+// another), and stays the same while nothing is written. The HTTP API caches
+// the answers of a store that implements it.
+type Versioned interface {
+	Version(ctx context.Context) (string, error)
+}
+
 // MaxLimit caps the page size of every query.
 const MaxLimit = 500
 

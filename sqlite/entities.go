@@ -71,28 +71,38 @@ func (s *Store) Entities(ctx context.Context, f parley.EntityFilter) (parley.Pag
 
 // aliases returns the names and aliases the article entities linked to
 // each of ids go by. A sample of 100 article entities an entity is enough to
-// list the forms in use.
+// list the forms in use; SQLite keeps only their distinct forms, so that
+// few rows come back.
 func (s *Store) aliases(ctx context.Context, ids []int64) (map[int64][]string, error) {
 	out := map[int64][]string{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT entity, name, aliases FROM (SELECT entity, name, aliases,
-		row_number() OVER (PARTITION BY entity) AS n FROM doc_entities WHERE entity IN (`+placeholders(len(ids))+`)) WHERE n <= 100`,
-		int64Args(ids)...)
+	rows, err := s.r.QueryContext(ctx, `SELECT en.id, (SELECT json_group_array(json_object('n', x.name, 'a', x.aliases))
+		FROM (SELECT DISTINCT name, aliases FROM (SELECT name, aliases FROM doc_entities WHERE entity = en.id LIMIT 100)) x)
+		FROM entities en WHERE en.id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var n, js string
-		if err := rows.Scan(&id, &n, &js); err != nil {
+		var js string
+		if err := rows.Scan(&id, &js); err != nil {
 			return nil, err
 		}
-		var as []string
-		_ = json.Unmarshal([]byte(js), &as)
-		out[id] = append(append(out[id], as...), n)
+		var forms []struct {
+			Name    string `json:"n"`
+			Aliases string `json:"a"`
+		}
+		if err := json.Unmarshal([]byte(js), &forms); err != nil {
+			return nil, fmt.Errorf("aliases of entity %d: %w", id, err)
+		}
+		for _, f := range forms {
+			var as []string
+			_ = json.Unmarshal([]byte(f.Aliases), &as)
+			out[id] = append(append(out[id], as...), f.Name)
+		}
 	}
 	return out, rows.Err()
 }
@@ -355,5 +365,9 @@ func (s *Store) write(ctx context.Context, op string, fn func(*writer) error) er
 	if err := fn(w); err != nil {
 		return s.wrap(op, err)
 	}
-	return s.wrap(op, tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return s.wrap(op, err)
+	}
+	s.ver.writes.Add(1)
+	return nil
 }

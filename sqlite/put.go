@@ -85,6 +85,7 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Doc) ([]bool, erro
 	if err := tx.Commit(); err != nil {
 		return nil, s.wrap("commit", err)
 	}
+	s.ver.writes.Add(1)
 	s.cache = w.cache
 	s.keep(ctx, w.unprepared)
 	return stored, nil
@@ -111,6 +112,9 @@ func (s *Store) PutDuplicate(ctx context.Context, d parley.Duplicate) error {
 	_, err := s.w.ExecContext(ctx, `INSERT INTO duplicates (content_hash, id, original, url, title, outlet, source)
 		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(content_hash) DO NOTHING`,
 		d.ContentHash, d.ID, d.OriginalID, d.URL, d.Title, d.Outlet, d.Source)
+	if err == nil {
+		s.ver.writes.Add(1)
+	}
 	return s.wrap("put duplicate", err)
 }
 

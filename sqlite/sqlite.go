@@ -53,6 +53,7 @@ type Store struct {
 	// cache speeds up entity resolution between batches (see resolveCache).
 	cache *resolveCache
 	stmts map[string]*sql.Stmt // prepared on w, guarded by mu
+	ver   versionCheck
 }
 
 var _ parley.Store = (*Store)(nil)
@@ -78,6 +79,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		q.Add("_txlock", "immediate")
 		if readOnly {
 			q.Add("_pragma", "query_only(1)")
+			// Readers map the file instead of copying pages into each
+			// connection's cache with a read call per page.
+			q.Add("_pragma", "mmap_size(1073741824)")
 		} else {
 			// A batch transaction should not spill pages to the WAL before
 			// it commits.
@@ -106,6 +110,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	s.r = r
+	if s.ver.db, err = sql.Open("sqlite", dsn(true)); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	s.ver.db.SetMaxOpenConns(1)
 	return s, nil
 }
 
@@ -142,7 +151,7 @@ func (s *Store) Close() error {
 		st.Close()
 	}
 	s.mu.Unlock()
-	err := s.w.Close()
+	err := errors.Join(s.ver.close(), s.w.Close())
 	if s.r != nil {
 		err = errors.Join(err, s.r.Close())
 	}

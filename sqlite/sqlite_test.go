@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/sqlite"
@@ -338,5 +339,38 @@ func TestWriterSeesAnotherWritersMerge(t *testing.T) {
 	}
 	if len(p.Items) != 2 {
 		t.Errorf("the kept entity has %d quotes; want both articles' (the second linked after the merge)", len(p.Items))
+	}
+}
+
+// TestVersionSeesWritesOfOtherProcesses: a second store on the same file
+// (as another parley process would be) writes, and the first one's version
+// changes, so that a running server's cache does not serve what it replaced.
+func TestVersionSeesWritesOfOtherProcesses(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "parley.db")
+	a, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	before, err := a.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.PutAnalyses(ctx, storetest.Corpus()); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // Version asks SQLite every 50 ms
+	after, err := a.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after == before {
+		t.Errorf("Version = %q before and after another process wrote", before)
 	}
 }

@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"ArticlesBySpeakerOutletAndDate", testArticlesFilters},
 		{"StoredAnalysisExportsAsPut", testStoredAnalysisRoundTrip},
 		{"ArticlesByTheirIDOrTheIDTheyWereGiven", testArticleByGivenID},
+		{"VersionChangesWithEveryWrite", testVersion},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
