@@ -5,13 +5,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -19,6 +24,7 @@ import (
 	parleyhttp "github.com/parley-news/parley/http"
 	"github.com/parley-news/parley/pipeline"
 	"github.com/parley-news/parley/sqlite"
+	"github.com/parley-news/parley/storetest"
 )
 
 // TestLoadQuoteSearch is the load test of the API: quote searches at a fixed
@@ -210,4 +216,201 @@ func loadStore(t *testing.T, n int) *sqlite.Store {
 	t.Logf("store of %d articles (%d quotes, %d entities) built in %s: %.1f MiB, %.1f MiB per 1,000 articles",
 		st.Articles, st.Quotes, st.Entities, time.Since(start).Round(time.Second), float64(size)/(1<<20), float64(size)/(1<<20)/float64(st.Articles)*1000)
 	return s
+}
+
+// TestLoadConcurrentGets is the load test of the API as the web UI uses it:
+// 200 clients, each sending its next GET as soon as the last one answered
+// (closed loop), for 10 s, against a store of 2,000 articles, over loopback.
+// The requests are those the UI's pages make: article lists and articles,
+// quotes by speaker, people, claims boards, events, search, stats. Opt-in,
+// like TestLoadQuoteSearch:
+//
+//	PARLEY_LOADTEST=1 go test ./http -run TestLoadConcurrentGets -v
+//
+// PARLEY_LOADTEST_CLIENTS, PARLEY_LOADTEST_SECONDS and
+// PARLEY_LOADTEST_ARTICLES change the 200 clients, 10 s and 2,000 articles;
+// PARLEY_LOADTEST_CPUPROFILE=FILE writes a CPU profile of the loaded phase;
+// PARLEY_LOADTEST_NOCACHE=1 turns the server's answer cache off;
+// PARLEY_LOADTEST_WRITE_EVERY=DURATION stores an article at that interval
+// during the load.
+func TestLoadConcurrentGets(t *testing.T) {
+	if os.Getenv("PARLEY_LOADTEST") == "" {
+		t.Skip("set PARLEY_LOADTEST=1 to run the load test")
+	}
+	clients, seconds := envInt("PARLEY_LOADTEST_CLIENTS", 200), envInt("PARLEY_LOADTEST_SECONDS", 10)
+	n := envInt("PARLEY_LOADTEST_ARTICLES", 2000)
+	store := loadStore(t, n)
+	opt := parleyhttp.Options{}
+	if os.Getenv("PARLEY_LOADTEST_NOCACHE") != "" {
+		opt.CacheBytes = -1
+	}
+	srv := httptest.NewServer(parleyhttp.NewServer(store, opt))
+	defer srv.Close()
+	paths, kinds := uiRequests(t, store)
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients + 16}}
+	getOnce := func(path string) error {
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err == nil && resp.StatusCode != 200 {
+			err = fmt.Errorf("GET %s: status %d", path, resp.StatusCode)
+		}
+		return err
+	}
+	// Each request once, alone, to warm the store's page cache as a
+	// running server's would be.
+	// The second time, each kind's mean wall and CPU time (of this
+	// process: server and client) is what it costs without contention.
+	alone, cpu := map[string]time.Duration{}, map[string]time.Duration{}
+	for round := range 2 {
+		for i, p := range paths {
+			t0, c0 := time.Now(), cpuTime()
+			if err := getOnce(p); err != nil {
+				t.Fatal(err)
+			}
+			if round == 1 {
+				alone[kinds[i]] += time.Since(t0)
+				cpu[kinds[i]] += cpuTime() - c0
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, k := range kinds {
+		count[k]++
+	}
+	for _, k := range slices.Sorted(maps.Keys(alone)) {
+		n := time.Duration(count[k])
+		t.Logf("alone: %-16s mean %s, CPU %s", k, (alone[k] / n).Round(10*time.Microsecond), (cpu[k] / n).Round(10*time.Microsecond))
+	}
+	if file := os.Getenv("PARLEY_LOADTEST_CPUPROFILE"); file != "" {
+		f, err := os.Create(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	type sample struct {
+		kind string
+		d    time.Duration
+	}
+	results := make([][]sample, clients)
+	var failed atomic.Int64
+	var wg sync.WaitGroup
+	deadline := time.Now().Add(time.Duration(seconds) * time.Second)
+	start := time.Now()
+	if every, err := time.ParseDuration(os.Getenv("PARLEY_LOADTEST_WRITE_EVERY")); err == nil && every > 0 {
+		// A writer stores an article at that interval, as an ingest
+		// running beside the server would: each write changes what the
+		// store holds, so the answers computed before it are stale.
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; time.Now().Before(deadline); i++ {
+				a := storetest.NewAnalysis(fmt.Sprint("load-write-", i), "Written during the load", "Load Wire", "2025-06-01",
+					fmt.Sprintf("Item %d. %s", i, storetest.TextGeneva)).Analysis()
+				if _, err := store.PutAnalysis(context.Background(), a); err != nil {
+					t.Error(err)
+				}
+				time.Sleep(every)
+			}
+		}()
+	}
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Each client walks the list from its own place.
+			for i := c * 7919; time.Now().Before(deadline); i++ {
+				k := i % len(paths)
+				t0 := time.Now()
+				if err := getOnce(paths[k]); err != nil {
+					if failed.Add(1) <= 3 {
+						t.Error(err)
+					}
+				}
+				results[c] = append(results[c], sample{kinds[k], time.Since(t0)})
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	var all []time.Duration
+	byKind := map[string][]time.Duration{}
+	for _, rs := range results {
+		for _, s := range rs {
+			all = append(all, s.d)
+			byKind[s.kind] = append(byKind[s.kind], s.d)
+		}
+	}
+	pct := func(ds []time.Duration, p float64) time.Duration {
+		return ds[min(len(ds)-1, int(float64(len(ds))*p))].Round(100 * time.Microsecond)
+	}
+	names := slices.Sorted(maps.Keys(byKind))
+	for _, k := range names {
+		ds := byKind[k]
+		slices.Sort(ds)
+		t.Logf("%-16s %6d requests: p50 %s, p99 %s, max %s", k, len(ds), pct(ds, .5), pct(ds, .99), ds[len(ds)-1].Round(time.Millisecond))
+	}
+	slices.Sort(all)
+	t.Logf("%d clients, %d requests in %s (%.0f/s) on %d articles: p50 %s, p90 %s, p99 %s, max %s, %d errors",
+		clients, len(all), elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds(), n,
+		pct(all, .5), pct(all, .9), pct(all, .99), all[len(all)-1].Round(time.Millisecond), failed.Load())
+	if p99 := pct(all, .99); p99 > 250*time.Millisecond {
+		t.Errorf("p99 latency %s; want < 250ms", p99)
+	}
+}
+
+// uiRequests lists the GETs the web UI's pages make on store, with the kind
+// of page each belongs to.
+func uiRequests(t *testing.T, store parley.Store) (paths, kinds []string) {
+	bg := context.Background()
+	add := func(kind, path string) { paths, kinds = append(paths, path), append(kinds, kind) }
+	arts, err := store.Articles(bg, parley.ArticleFilter{PageRequest: parley.PageRequest{Limit: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents, err := store.Entities(bg, parley.EntityFilter{Type: "PERSON", PageRequest: parley.PageRequest{Limit: 40}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"government", "minister", "election", "market", "police", "growth", "talks", "season"}
+	for i := range 40 {
+		w := words[i%len(words)]
+		add("home", "/api/stats")
+		add("home", fmt.Sprintf("/api/articles?limit=50&offset=%d", (i%4)*50))
+		if i < len(arts.Items) {
+			a := arts.Items[(i*37)%len(arts.Items)]
+			add("article", "/api/articles/"+a.ID)
+			add("article", "/api/claims?limit=100&article="+a.ID)
+		}
+		if i < len(ents.Items) {
+			e := ents.Items[i]
+			add("person", "/api/entities/"+e.ID)
+			add("person", "/api/quotes?limit=500&speaker_id="+e.ID)
+			add("person", "/api/claims?limit=200&entity="+e.ID)
+			add("quotes", "/api/quotes?speaker="+url.QueryEscape(e.Name))
+			add("events", "/api/events?limit=100&actor="+e.ID)
+		}
+		add("claims board", "/api/claims?limit=100&status="+[]string{"disputed", "corroborated", "single-source"}[i%3])
+		add("events", "/api/events?limit=500")
+		add("search", "/api/search?limit=50&q="+url.QueryEscape(w))
+		add("people", "/api/entities?type=PERSON&limit=100")
+	}
+	return paths, kinds
+}
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -106,6 +106,15 @@ func (s *Server) instrument(route string, h http.Handler) http.Handler {
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.write(w)
+	if c := s.cache; c != nil {
+		fmt.Fprintln(w, "# HELP parley_http_cache_requests_total GET requests of the API answered from the cache (hit) or not (miss).")
+		fmt.Fprintln(w, "# TYPE parley_http_cache_requests_total counter")
+		fmt.Fprintf(w, "parley_http_cache_requests_total{result=\"hit\"} %d\n", c.hits.Load())
+		fmt.Fprintf(w, "parley_http_cache_requests_total{result=\"miss\"} %d\n", c.misses.Load())
+		fmt.Fprintln(w, "# HELP parley_http_cache_bytes Bytes of answers in the cache.")
+		fmt.Fprintln(w, "# TYPE parley_http_cache_bytes gauge")
+		fmt.Fprintf(w, "parley_http_cache_bytes %d\n", c.bytes())
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if st, err := s.store.Stats(ctx); err == nil {

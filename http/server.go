@@ -43,7 +43,10 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBody bounds a request body (default 8 MiB).
 	MaxBody int64
-	Logger  *slog.Logger
+	// CacheBytes bounds the cache of GET answers (default 64 MiB; negative:
+	// no cache). Only a store that implements parley.Versioned is cached.
+	CacheBytes int64
+	Logger     *slog.Logger
 }
 
 // Server is the HTTP handler of parley serve.
@@ -52,6 +55,7 @@ type Server struct {
 	opt     Options
 	mux     *http.ServeMux
 	metrics *metrics
+	cache   *responseCache // nil: none
 }
 
 // NewServer returns a handler that serves store.
@@ -65,9 +69,19 @@ func NewServer(store parley.Store, opt Options) *Server {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if opt.CacheBytes == 0 {
+		opt.CacheBytes = 64 << 20
+	}
 	s := &Server{store: store, opt: opt, mux: http.NewServeMux(), metrics: newMetrics()}
+	if v, ok := store.(parley.Versioned); ok && opt.CacheBytes > 0 {
+		s.cache = newResponseCache(v.Version, opt.CacheBytes)
+	}
 	for _, r := range s.routes() {
-		s.mux.Handle(r.pattern, s.instrument(r.pattern, r.handler))
+		var h http.Handler = r.handler
+		if s.cache != nil && strings.HasPrefix(r.pattern, "GET /api/") {
+			h = s.cache.wrap(h)
+		}
+		s.mux.Handle(r.pattern, s.instrument(r.pattern, h))
 	}
 	return s
 }
