@@ -9,21 +9,18 @@ package http
 
 import (
 	"context"
-	"crypto/subtle"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
-	"mime"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/ingest/input"
 )
 
 //go:embed ui openapi.json
@@ -43,6 +40,14 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBody bounds a request body (default 8 MiB).
 	MaxBody int64
+	// AsyncAbove is the body size above which a posted article is analysed
+	// in the background (default 1 MiB; see jobs.go).
+	AsyncAbove int64
+	// JobTimeout is the time a background analysis may take per MiB of
+	// its body, and at least (default 30s).
+	JobTimeout time.Duration
+	// MaxJobs bounds the background analyses waiting or running (default 4).
+	MaxJobs int
 	// CacheBytes bounds the cache of GET answers (default 64 MiB; negative:
 	// no cache). Only a store that implements parley.Versioned is cached.
 	CacheBytes int64
@@ -56,6 +61,7 @@ type Server struct {
 	mux     *http.ServeMux
 	metrics *metrics
 	cache   *responseCache // nil: none
+	jobs    *jobQueue
 }
 
 // NewServer returns a handler that serves store.
@@ -72,13 +78,23 @@ func NewServer(store parley.Store, opt Options) *Server {
 	if opt.CacheBytes == 0 {
 		opt.CacheBytes = 64 << 20
 	}
-	s := &Server{store: store, opt: opt, mux: http.NewServeMux(), metrics: newMetrics()}
+	if opt.AsyncAbove <= 0 {
+		opt.AsyncAbove = 1 << 20
+	}
+	if opt.JobTimeout <= 0 {
+		opt.JobTimeout = 30 * time.Second
+	}
+	if opt.MaxJobs <= 0 {
+		opt.MaxJobs = 4
+	}
+	s := &Server{store: store, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), jobs: newJobQueue(opt.MaxJobs)}
 	if v, ok := store.(parley.Versioned); ok && opt.CacheBytes > 0 {
 		s.cache = newResponseCache(v.Version, opt.CacheBytes)
 	}
 	for _, r := range s.routes() {
 		var h http.Handler = r.handler
-		if s.cache != nil && strings.HasPrefix(r.pattern, "GET /api/") {
+		// A job's status changes without the store's.
+		if s.cache != nil && strings.HasPrefix(r.pattern, "GET /api/") && r.pattern != "GET /api/jobs/{id}" {
 			h = s.cache.wrap(h)
 		}
 		s.mux.Handle(r.pattern, s.instrument(r.pattern, h))
@@ -108,14 +124,26 @@ func (s *Server) routes() []route {
 		{"GET /api/claims/{id}", s.getClaim},
 		{"GET /api/search", s.search},
 		{"GET /api/stats", s.stats},
-		{"/api/", s.notFound},
+		{"GET /api/jobs/{id}", s.getJob},
+		{"/api/", s.noRoute},
 		{"GET /openapi.json", s.openAPI},
 		{"GET /metrics", s.serveMetrics},
 		{"GET /healthz", s.healthz},
 		{"/", func(w http.ResponseWriter, r *http.Request) {
 			if r.Method != http.MethodGet && r.Method != http.MethodHead {
-				w.Header().Set("Allow", "GET, HEAD")
-				http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+				allow := s.allowed(r)
+				if len(allow) == 0 {
+					allow = []string{http.MethodGet, http.MethodHead} // the UI's files
+				}
+				s.methodNotAllowed(w, r, allow)
+				return
+			}
+			name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+			if name == "" {
+				name = "."
+			}
+			if _, err := fs.Stat(ui, name); err != nil {
+				writeJSON(w, http.StatusNotFound, apiError{fmt.Sprintf("no such page: %s (the web UI is at /)", r.URL.Path)})
 				return
 			}
 			// The UI loads nothing from elsewhere; say so to the browser.
@@ -147,53 +175,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 	defer cancel()
 	s.mux.ServeHTTP(w, r.WithContext(ctx))
-}
-
-// apiError is the JSON body of every error response.
-type apiError struct {
-	Error string `json:"error"`
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.Encode(v)
-}
-
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status := http.StatusInternalServerError
-	msg := err.Error()
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.Is(err, parley.ErrNotFound):
-		status = http.StatusNotFound
-	case errors.Is(err, parley.ErrInvalid):
-		status = http.StatusBadRequest
-		msg = strings.TrimPrefix(strings.ReplaceAll(msg, parley.ErrInvalid.Error()+"\n", ""), parley.ErrInvalid.Error()+": ")
-	case errors.As(err, &tooBig):
-		status = http.StatusRequestEntityTooLarge
-	case errors.Is(err, context.DeadlineExceeded):
-		status = http.StatusServiceUnavailable
-		msg = "the request took too long"
-	case errors.Is(err, context.Canceled):
-		status = 499 // the client went away; nobody reads this
-	default:
-		// Internal details (file paths, SQL) stay in the log.
-		s.opt.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-		msg = "internal error"
-	}
-	writeJSON(w, status, apiError{msg})
-}
-
-func (s *Server) badRequest(w http.ResponseWriter, err error) {
-	writeJSON(w, http.StatusBadRequest, apiError{err.Error()})
-}
-
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusNotFound, apiError{fmt.Sprintf("no such endpoint: %s %s (see /openapi.json)", r.Method, r.URL.Path)})
 }
 
 // list is the JSON shape of a list endpoint: the items under the name of
@@ -297,142 +278,6 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, list("articles", page))
-}
-
-// getArticle serves the article in the JSON shape of parley extract (package
-// export, with its text), plus the store's ids.
-func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
-	a, err := s.store.Article(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	doc := map[string]json.RawMessage{}
-	if err := json.Unmarshal(a.Analysis, &doc); err != nil {
-		s.fail(w, r, fmt.Errorf("article %s: stored analysis: %w", a.ID, err))
-		return
-	}
-	set := func(k string, v any) {
-		b, _ := json.Marshal(v)
-		doc[k] = b
-	}
-	set("text", a.Text)
-	set("article_id", a.ID)
-	set("content_hash", a.ContentHash)
-	set("source", a.Source)
-	set("entity_ids", a.EntityIDs)
-	set("claim_ids", a.ClaimIDs)
-	writeJSON(w, http.StatusOK, doc)
-}
-
-// authorized answers a write request that may not write, and reports
-// whether it may.
-func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
-	if s.opt.Token == "" {
-		writeJSON(w, http.StatusForbidden, apiError{"this server is read-only: start parley serve with --token (or PARLEY_TOKEN) to allow writes"})
-		return false
-	}
-	auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || subtle.ConstantTimeCompare([]byte(auth), []byte(s.opt.Token)) != 1 {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="parley"`)
-		writeJSON(w, http.StatusUnauthorized, apiError{"missing or wrong bearer token"})
-		return false
-	}
-	return true
-}
-
-// mergeEntity folds the entity named in the body into the one in the path.
-func (s *Server) mergeEntity(w http.ResponseWriter, r *http.Request) {
-	if !s.authorized(w, r) {
-		return
-	}
-	var in struct {
-		Drop   string `json:"drop"`
-		Reason string `json:"reason"`
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		s.badRequest(w, fmt.Errorf("body: want {\"drop\": ENTITY_ID, \"reason\": TEXT}: %v", err))
-		return
-	}
-	id, err := s.store.MergeEntities(r.Context(), r.PathValue("id"), in.Drop, in.Reason)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, map[string]string{"merge_id": id, "keep": r.PathValue("id"), "drop": in.Drop})
-}
-
-func (s *Server) undoMerge(w http.ResponseWriter, r *http.Request) {
-	if !s.authorized(w, r) {
-		return
-	}
-	if err := s.store.Unmerge(r.Context(), r.PathValue("id")); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]string{"undone": r.PathValue("id")})
-}
-
-func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
-	if s.opt.Extract == nil && s.opt.Token != "" {
-		writeJSON(w, http.StatusForbidden, apiError{"this server cannot analyse articles"})
-		return
-	}
-	if !s.authorized(w, r) {
-		return
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	// The same decoder, and so the same rules, as parley extract and
-	// parley ingest (package input).
-	var doc parley.Document
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	switch mt {
-	case "application/json":
-		rec, err := input.DecodeJSON(body)
-		if err == nil {
-			doc, err = rec.Document(r.Context())
-		}
-		if err != nil {
-			s.badRequest(w, fmt.Errorf("body: %v", err))
-			return
-		}
-	case "text/plain":
-		txt, _, err := input.Text(body)
-		if err != nil {
-			s.badRequest(w, fmt.Errorf("body: %v", err))
-			return
-		}
-		doc.Text = txt
-	default:
-		writeJSON(w, http.StatusUnsupportedMediaType, apiError{"send application/json ({\"text\": …}) or text/plain"})
-		return
-	}
-	doc.Source = "api"
-	if doc.ID == "" {
-		doc.ID = doc.ContentHash()[:16]
-	}
-	a, err := s.opt.Extract(r.Context(), doc)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	stored, err := s.store.PutAnalysis(r.Context(), a)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	status := http.StatusCreated
-	if !stored {
-		status = http.StatusOK
-	}
-	writeJSON(w, status, map[string]any{"article_id": a.Document.ContentHash()[:16], "stored": stored,
-		"quotes": len(a.Quotes), "events": len(a.Events), "claims": len(a.Claims)})
 }
 
 // search looks for the words in article text, quote content and entity

@@ -77,8 +77,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	api := parleyhttp.NewServer(st, opt)
+	defer api.Close() // stops the background analyses of large posts
 	srv := &http.Server{
-		Handler:           parleyhttp.NewServer(st, opt),
+		Handler:           api,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       *timeout + 5*time.Second,
 		WriteTimeout:      *timeout + 5*time.Second,
