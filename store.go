@@ -291,6 +291,7 @@ type RoleRecord struct {
 	Role      string `json:"role"`
 	ArticleID string `json:"article_id"`
 	Published string `json:"published,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
 }
 
 // EntityLink explains why an article's entity is this cross-article entity.
@@ -301,6 +302,9 @@ type EntityLink struct {
 	// Reason: "new", "same full name", "surname and role", "alias", or
 	// "merge: …" for a manual merge.
 	Reason string `json:"reason"`
+	// The article's date and outlet.
+	Published string `json:"published,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
 }
 
 // MergeRecord is one merge into or out of an entity.
@@ -319,6 +323,15 @@ type Stats struct {
 	Quotes   int64 `json:"quotes"`
 	Events   int64 `json:"events"`
 	Claims   int64 `json:"claims"`
+	// ClaimsByStatus splits Claims by their status.
+	ClaimsByStatus ClaimCounts `json:"claims_by_status"`
+}
+
+// ClaimCounts counts claims by status.
+type ClaimCounts struct {
+	SingleSource int64 `json:"single-source"`
+	Corroborated int64 `json:"corroborated"`
+	Disputed     int64 `json:"disputed"`
 }
 
 // ParseDateRange parses the since and until dates of a query (YYYY-MM-DD or

@@ -142,23 +142,24 @@ func (s *Store) Entity(ctx context.Context, id string) (*parley.EntityRecord, er
 		return nil, s.wrap("entity "+id, err)
 	}
 	e.Aliases = aliasList(aliases[n], e.Name)
-	rows, err := s.r.QueryContext(ctx, `SELECT d.article_id, d.published, de.local_id, de.name, de.roles, de.reason
+	rows, err := s.r.QueryContext(ctx, `SELECT d.article_id, d.published, d.outlet, de.local_id, de.name, de.roles, de.reason
 		FROM doc_entities de JOIN documents d ON d.id = de.document WHERE de.entity = ? ORDER BY d.published, d.id LIMIT 1000`, n)
 	if err != nil {
 		return nil, s.wrap("entity "+id, err)
 	}
 	for rows.Next() {
 		var l parley.EntityLink
-		var pub, roles string
-		if err := rows.Scan(&l.ArticleID, &pub, &l.LocalID, &l.Name, &roles, &l.Reason); err != nil {
+		var roles string
+		if err := rows.Scan(&l.ArticleID, &l.Published, &l.Outlet, &l.LocalID, &l.Name, &roles, &l.Reason); err != nil {
 			rows.Close()
 			return nil, s.wrap("entity "+id, err)
 		}
+		l.Published = shortDate(l.Published)
 		e.Links = append(e.Links, l)
 		var rs []string
 		_ = json.Unmarshal([]byte(roles), &rs)
 		for _, r := range rs {
-			e.Roles = append(e.Roles, parley.RoleRecord{Role: r, ArticleID: l.ArticleID, Published: shortDate(pub)})
+			e.Roles = append(e.Roles, parley.RoleRecord{Role: r, ArticleID: l.ArticleID, Published: l.Published, Outlet: l.Outlet})
 		}
 	}
 	rows.Close()

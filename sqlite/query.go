@@ -614,5 +614,28 @@ func (s *Store) Stats(ctx context.Context) (parley.Stats, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities WHERE merged_into IS NULL),
 		(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), (SELECT count(*) FROM claims)`).
 		Scan(&st.Articles, &st.Entities, &st.Quotes, &st.Events, &st.Claims)
-	return st, s.wrap("stats", err)
+	if err != nil {
+		return st, s.wrap("stats", err)
+	}
+	rows, err := s.r.QueryContext(ctx, "SELECT status, count(*) FROM claims GROUP BY status")
+	if err != nil {
+		return st, s.wrap("stats", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var status string
+		var n int64
+		if err := rows.Scan(&status, &n); err != nil {
+			return st, s.wrap("stats", err)
+		}
+		switch parley.ClaimStatus(status) {
+		case parley.SingleSource:
+			st.ClaimsByStatus.SingleSource = n
+		case parley.Corroborated:
+			st.ClaimsByStatus.Corroborated = n
+		case parley.Disputed:
+			st.ClaimsByStatus.Disputed = n
+		}
+	}
+	return st, s.wrap("stats", rows.Err())
 }

@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"StoredAnalysisExportsAsPut", testStoredAnalysisRoundTrip},
 		{"ArticlesByTheirIDOrTheIDTheyWereGiven", testArticleByGivenID},
 		{"VersionChangesWithEveryWrite", testVersion},
+		{"ClaimCountsAndDatedRoles", testCountsAndDatedRoles},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
