@@ -277,3 +277,32 @@ func TestLargePostWithThePipeline(t *testing.T) {
 	}
 	t.Logf("%d bytes analysed in the background: %v", b.Len(), j["result"])
 }
+
+func TestSearchSeparatesQuotesByAPersonFromQuotesMentioningThem(t *testing.T) {
+	srv, s := newServer(t, parleyhttp.Options{})
+	a := storetest.NewAnalysis("mention", "Rubio on Lavrov", "Example Wire", "2025-03-06",
+		"Marco Rubio said Lavrov was ready to talk. Sergey Lavrov said Lavrov keeps his word.").
+		Person("E1", "Marco Rubio", nil, nil, "", "").
+		Person("E2", "Sergey Lavrov", []string{"Lavrov"}, nil, "", "").
+		Quote(storetest.Quote{ID: "Q1", Type: "indirect", Content: "Lavrov was ready to talk", Speaker: "E1", SpeakerForm: "Marco Rubio", Cue: "said"}).
+		Quote(storetest.Quote{ID: "Q2", Type: "indirect", Content: "Lavrov keeps his word", Speaker: "E2", SpeakerForm: "Sergey Lavrov", Cue: "said"}).
+		Analysis()
+	if _, err := s.PutAnalysis(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, srv, "/api/search?q=Lavrov")
+	speakers := func(key string) []string {
+		var out []string
+		for _, q := range body[key].([]any) {
+			out = append(out, q.(map[string]any)["speaker_name"].(string)+": "+q.(map[string]any)["content"].(string))
+		}
+		return out
+	}
+	by, mentioning := speakers("quotes_by"), speakers("quotes_mentioning")
+	if len(by) != 3 || !strings.Contains(strings.Join(by, "|"), "keeps his word") {
+		t.Errorf("quotes by Lavrov = %q; want his three, the one naming himself included", by)
+	}
+	if len(mentioning) != 1 || !strings.HasPrefix(mentioning[0], "Marco Rubio: Lavrov was ready") {
+		t.Errorf("quotes mentioning Lavrov = %q; want Rubio's only", mentioning)
+	}
+}

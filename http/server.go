@@ -280,8 +280,8 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, list("articles", page))
 }
 
-// search looks for the words in article text, quote content and entity
-// names at once.
+// search looks for the words in article text, quote content, speakers and
+// entity names at once.
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r.URL.RawQuery, searchParams...)
 	q := p.str("q")
@@ -299,10 +299,27 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	quotes, err := s.store.Quotes(ctx, parley.QuoteFilter{Text: q, PageRequest: pr})
+	// Quotes by someone of that name, and quotes whose words mention it:
+	// the first are what they said, the second what others said of them.
+	by, err := s.store.Quotes(ctx, parley.QuoteFilter{Speaker: q, PageRequest: pr})
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	mentioning, err := s.store.Quotes(ctx, parley.QuoteFilter{Text: q, PageRequest: pr})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	speakers := map[string]bool{}
+	for _, x := range by.Items {
+		speakers[x.SpeakerID] = x.SpeakerID != ""
+	}
+	others := []parley.QuoteRecord{}
+	for _, x := range mentioning.Items {
+		if !speakers[x.SpeakerID] {
+			others = append(others, x)
+		}
 	}
 	entities, err := s.store.Entities(ctx, parley.EntityFilter{Name: q, PageRequest: pr})
 	if err != nil {
@@ -314,7 +331,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"articles": articles.Items, "quotes": quotes.Items,
+	writeJSON(w, http.StatusOK, map[string]any{"articles": articles.Items, "quotes_by": by.Items, "quotes_mentioning": others,
 		"entities": entities.Items, "claims": claims.Items})
 }
 
