@@ -257,9 +257,12 @@ type StanceRecord struct {
 	SourceName string `json:"source_name"`
 	Stance     string `json:"stance"`
 	QuoteID    string `json:"quote_id,omitempty"`
-	Evidence   string `json:"evidence,omitempty"`
-	Outlet     string `json:"outlet,omitempty"`
-	Published  string `json:"published,omitempty"`
+	// QuoteType is the type of that quote (direct, indirect, mixed): whether
+	// the evidence is the source's own words.
+	QuoteType string `json:"quote_type,omitempty"`
+	Evidence  string `json:"evidence,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Published string `json:"published,omitempty"`
 }
 
 // EntityFilter selects cross-article entities. Zero fields do not filter.

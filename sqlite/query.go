@@ -569,9 +569,10 @@ func (s *Store) stances(ctx context.Context, claims []int64) (map[int64][]parley
 		return out, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT st.claim, d.article_id, coalesce(de.entity, 0), st.source_name, st.stance, st.quote,
-		st.evidence, d.outlet, d.published
+		coalesce(q.type, ''), st.evidence, d.outlet, d.published
 		FROM stances st JOIN documents d ON d.id = st.document
 		LEFT JOIN doc_entities de ON de.document = st.document AND de.local_id = st.source
+		LEFT JOIN quotes q ON q.document = st.document AND q.local_id = st.quote AND st.quote != ''
 		WHERE st.claim IN (`+placeholders(len(claims))+`) ORDER BY st.claim, d.published, st.id`, int64Args(claims)...)
 	if err != nil {
 		return nil, err
@@ -580,7 +581,7 @@ func (s *Store) stances(ctx context.Context, claims []int64) (map[int64][]parley
 	for rows.Next() {
 		var r parley.StanceRecord
 		var claim, entity int64
-		if err := rows.Scan(&claim, &r.ArticleID, &entity, &r.SourceName, &r.Stance, &r.QuoteID, &r.Evidence, &r.Outlet, &r.Published); err != nil {
+		if err := rows.Scan(&claim, &r.ArticleID, &entity, &r.SourceName, &r.Stance, &r.QuoteID, &r.QuoteType, &r.Evidence, &r.Outlet, &r.Published); err != nil {
 			return nil, err
 		}
 		if entity > 0 {

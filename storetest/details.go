@@ -7,8 +7,9 @@ import (
 )
 
 // testCountsAndDatedRoles: what the web UI shows beside lists — claims
-// counted by status, and a person's roles and links dated and with the
-// outlet of the article that gave them.
+// counted by status, whether a stance's evidence is quoted or reported, and
+// a person's roles and links dated and with the outlet of the article that
+// gave them.
 func testCountsAndDatedRoles(t *testing.T, s parley.Store) {
 	putCorpus(t, s)
 	st, err := s.Stats(ctx(t))
@@ -18,6 +19,18 @@ func testCountsAndDatedRoles(t *testing.T, s parley.Store) {
 	want := parley.ClaimCounts{Disputed: 1, Corroborated: 1}
 	if st.ClaimsByStatus != want || st.Claims != 2 {
 		t.Errorf("Stats claims = %d by status %+v; want 2, %+v", st.Claims, st.ClaimsByStatus, want)
+	}
+	// A stance says whether its evidence is the source's own words.
+	c, err := s.Claims(ctx(t), parley.ClaimFilter{Status: "disputed"})
+	if err != nil || len(c.Items) != 1 {
+		t.Fatalf("disputed claims = %v, %v", c.Items, err)
+	}
+	types := map[string]string{}
+	for _, st := range c.Items[0].Stances {
+		types[st.SourceName] = st.QuoteType
+	}
+	if types["sources familiar with the talks"] != "indirect" || types["Dmitry Peskov"] != "direct" {
+		t.Errorf("quote types of the stances = %v; want indirect (reported) and direct (Peskov's words)", types)
 	}
 	e, err := s.Entity(ctx(t), findEntity(t, s, "Sergey Lavrov").ID)
 	if err != nil {
