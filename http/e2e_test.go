@@ -20,9 +20,21 @@ import (
 )
 
 // These tests drive the web UI in headless Chromium as a reader would. They
-// skip when no Chromium is installed (Debian: apt-get install chromium).
-// Screenshots go to $PARLEY_ARTIFACTS, else testdata/artifacts at the
-// module root (git-ignored).
+// skip when no Chromium is installed (Debian: apt-get install chromium),
+// except in CI (PARLEY_CI or CI set, as .ci/run does), where a missing
+// browser fails them. Screenshots go to $PARLEY_ARTIFACTS, else
+// testdata/artifacts at the module root (git-ignored).
+
+// inCI reports whether the tests run in CI, where what they need must be
+// there.
+func inCI() bool {
+	for _, name := range []string{"PARLEY_CI", "CI"} {
+		if v := os.Getenv(name); v != "" && v != "0" && !strings.EqualFold(v, "false") {
+			return true
+		}
+	}
+	return false
+}
 
 func chromium(t *testing.T) string {
 	t.Helper()
@@ -34,8 +46,31 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
+	if inCI() {
+		t.Fatal("no Chromium found, and in CI the browser tests must run: install Debian's chromium package (.ci/run does) or set PARLEY_CHROMIUM")
+	}
 	t.Skip("no Chromium found (install Debian's chromium package or set PARLEY_CHROMIUM): skipping the browser tests")
 	return ""
+}
+
+// TestBrowserTestsFailWithoutABrowserInCI runs a browser test in a child
+// process that cannot find Chromium: with PARLEY_CI=1 it must fail, without
+// it skip.
+func TestBrowserTestsFailWithoutABrowserInCI(t *testing.T) {
+	run := func(ci string) (string, error) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestUIArticleClaimsPeopleEventsSearch$", "-test.v")
+		cmd.Env = []string{"PATH=" + t.TempDir(), "HOME=" + t.TempDir(), "PARLEY_CI=" + ci}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := run("1")
+	if err == nil || !strings.Contains(out, "in CI the browser tests must run") {
+		t.Errorf("with PARLEY_CI=1 and no browser: %v\n%s\nwant a failure that says why", err, out)
+	}
+	out, err = run("")
+	if err != nil || !strings.Contains(out, "SKIP") {
+		t.Errorf("without PARLEY_CI and no browser: %v\n%s\nwant a skip", err, out)
+	}
 }
 
 func artifacts(t *testing.T) string {
@@ -200,7 +235,7 @@ func TestUIArticleClaimsPeopleEventsSearch(t *testing.T) {
 	if err := chromedp.Do(ctx, open(srv.URL, "/entity/"+lavrov.Items[0].ID)); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, ctx, "#roles tr"); n != 2 {
+	if n := count(t, ctx, "#roles tbody tr"); n != 2 {
 		t.Errorf("Lavrov has %d roles listed; want one from each article", n)
 	}
 	if n := count(t, ctx, "#person-quotes li"); n != 2 {

@@ -345,7 +345,7 @@ func TestHealthzFailsWhenTheStoreDoesNot(t *testing.T) {
 
 func TestUIAssetsAreEmbeddedAndLoadNothingFromElsewhere(t *testing.T) {
 	srv, _ := newServer(t, parleyhttp.Options{})
-	for _, path := range []string{"/", "/app.js", "/style.css"} {
+	for _, path := range []string{"/", "/core.js", "/article.js", "/people.js", "/app.js", "/style.css"} {
 		resp, err := http.Get(srv.URL + path)
 		if err != nil {
 			t.Fatal(err)
