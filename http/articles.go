@@ -95,6 +95,7 @@ func (s *Server) analyse(ctx context.Context, doc parley.Document) (postResult, 
 	if err != nil {
 		return postResult{}, err
 	}
+	s.wrote()
 	return postResult{ArticleID: a.Document.ContentHash()[:16], Stored: stored,
 		Quotes: len(a.Quotes), Events: len(a.Events), Claims: len(a.Claims)}, nil
 }
@@ -188,6 +189,7 @@ func (s *Server) mergeEntity(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.wrote()
 	writeJSON(w, http.StatusCreated, map[string]string{"merge_id": id, "keep": r.PathValue("id"), "drop": in.Drop})
 }
 
@@ -199,5 +201,6 @@ func (s *Server) undoMerge(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.wrote()
 	writeJSON(w, http.StatusOK, map[string]string{"undone": r.PathValue("id")})
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,19 +18,34 @@ import (
 	"github.com/parley-news/parley/storetest"
 )
 
-// countingStore counts the quote queries that reach the store.
+// countingStore counts the quote queries that reach the store, and holds
+// them until a gate opens when one is set.
 type countingStore struct {
 	*sqlite.Store
 	quotes atomic.Int64
-	gate   chan struct{} // if set, Quotes waits for it
+	gate   atomic.Pointer[chan struct{}]
 }
 
 func (s *countingStore) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[parley.QuoteRecord], error) {
 	s.quotes.Add(1)
-	if s.gate != nil {
-		<-s.gate
+	if g := s.gate.Load(); g != nil {
+		<-*g
 	}
 	return s.Store.Quotes(ctx, f)
+}
+
+// close sets a gate and returns the function that opens it.
+func (s *countingStore) close() func() {
+	g := make(chan struct{})
+	s.gate.Store(&g)
+	return func() { s.gate.Store(nil); close(g) }
+}
+
+// waitForQuery waits until the store has seen more than n quote queries.
+func (s *countingStore) waitForQuery(n int64) {
+	for s.quotes.Load() <= n {
+		time.Sleep(time.Millisecond)
+	}
 }
 
 func getBody(t *testing.T, url string) (int, string, string) {
@@ -47,7 +61,9 @@ func getBody(t *testing.T, url string) (int, string, string) {
 
 func TestCacheServesRepeatsAndSeesWrites(t *testing.T) {
 	store := &countingStore{Store: newStore(t)}
-	srv := httptest.NewServer(parleyhttp.NewServer(store, parleyhttp.Options{}))
+	// Writes straight to the store are another writer's: without MaxStale
+	// the next answer sees them.
+	srv := httptest.NewServer(parleyhttp.NewServer(store, parleyhttp.Options{MaxStale: -1}))
 	defer srv.Close()
 	const path = "/api/quotes?speaker=Jane+Smith"
 	_, how, first := getBody(t, srv.URL+path)
@@ -89,9 +105,10 @@ func TestCacheServesRepeatsAndSeesWrites(t *testing.T) {
 }
 
 func TestCacheComputesConcurrentMissesOnce(t *testing.T) {
-	store := &countingStore{Store: newStore(t), gate: make(chan struct{})}
+	store := &countingStore{Store: newStore(t)}
 	srv := httptest.NewServer(parleyhttp.NewServer(store, parleyhttp.Options{}))
 	defer srv.Close()
+	open := store.close()
 	var wg sync.WaitGroup
 	bodies := make([]string, 20)
 	for i := range bodies {
@@ -102,11 +119,9 @@ func TestCacheComputesConcurrentMissesOnce(t *testing.T) {
 		}()
 	}
 	// Let the first query through once the others have had time to wait.
-	for store.quotes.Load() == 0 {
-		runtime.Gosched()
-	}
+	store.waitForQuery(0)
 	time.Sleep(50 * time.Millisecond)
-	close(store.gate)
+	open()
 	wg.Wait()
 	if n := store.quotes.Load(); n != 1 {
 		t.Errorf("20 concurrent GETs of one URL made %d store queries; want 1", n)
@@ -141,5 +156,112 @@ func TestCacheIsBoundedInBytes(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(b), `parley_http_cache_requests_total{result="hit"} 1`) {
 		t.Errorf("metrics do not count the cache hit:\n%s", b)
+	}
+}
+
+// janeSaid is another quote by Jane Smith, for writes in the tests.
+func janeSaid(id, what string) *parley.Doc {
+	return storetest.NewAnalysis(id, "More from the mayor", "Springfield Courier", "2025-02-21", "Jane Smith said "+what+".").
+		Person("E1", "Jane Smith", nil, nil, "", "").
+		Quote(storetest.Quote{ID: "Q1", Type: "indirect", Content: what, Speaker: "E1", SpeakerForm: "Jane Smith", Cue: "said"}).
+		Analysis()
+}
+
+// TestCacheServesTheLastAnswerWhileItIsRecomputed: after another writer
+// changed the store, the previous answer is served at once, for at most
+// MaxStale, while the new one is computed in the background.
+func TestCacheServesTheLastAnswerWhileItIsRecomputed(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		maxStale time.Duration
+		stale    bool
+	}{
+		{"within MaxStale", time.Minute, true},
+		{"past MaxStale", -1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store := &countingStore{Store: newStore(t)}
+			srv := httptest.NewServer(parleyhttp.NewServer(store, parleyhttp.Options{MaxStale: tc.maxStale}))
+			defer srv.Close()
+			const path = "/api/quotes?speaker=Jane+Smith"
+			_, _, before := getBody(t, srv.URL+path)
+			if _, err := store.PutAnalysis(context.Background(), janeSaid("jane-2", "the bridge would cost less")); err != nil {
+				t.Fatal(err)
+			}
+			n := store.quotes.Load()
+			open := store.close()
+			first := make(chan [2]string, 1)
+			go func() { _, how, b := getBody(t, srv.URL+path); first <- [2]string{how, b} }()
+			var got [2]string
+			select {
+			case got = <-first:
+				if !tc.stale {
+					t.Errorf("a request was answered (%s) while the store was being asked; want it to wait", got[0])
+				} else if got[0] != "stale" || got[1] != before {
+					t.Errorf("after another writer's write: %s %q; want the previous answer, stale", got[0], got[1])
+				}
+			case <-time.After(500 * time.Millisecond):
+				if tc.stale {
+					t.Errorf("a request waited for the answer to be computed again; want the previous answer at once")
+				}
+			}
+			store.waitForQuery(n) // in the background, or for the waiting request
+			open()
+			if got[0] == "" {
+				got = <-first
+			}
+			// The new answer replaces the old one.
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				_, how, b := getBody(t, srv.URL+path)
+				if strings.Contains(b, "cost less") {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the new answer never came: %s %q", how, b)
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		})
+	}
+}
+
+// TestCacheServesNothingStaleAfterAWriteThroughTheServer: who merges
+// entities over the API reads the merge, even while the answer is computed.
+func TestCacheServesNothingStaleAfterAWriteThroughTheServer(t *testing.T) {
+	const token = "0123456789abcdef-secret"
+	store := &countingStore{Store: newStore(t)}
+	srv := httptest.NewServer(parleyhttp.NewServer(store, parleyhttp.Options{Token: token, MaxStale: time.Minute}))
+	defer srv.Close()
+	jane, _ := store.Entities(context.Background(), parley.EntityFilter{Name: "Jane Smith"})
+	john, _ := store.Entities(context.Background(), parley.EntityFilter{Name: "John Smith"})
+	path := "/api/quotes?speaker_id=" + jane.Items[0].ID
+	getBody(t, srv.URL+path)
+	code, _, body := do(t, "POST", srv.URL+"/api/entities/"+jane.Items[0].ID+"/merge", "application/json",
+		`{"drop":"`+john.Items[0].ID+`","reason":"test"}`, "Authorization", "Bearer "+token)
+	if code != 201 {
+		t.Fatalf("merge = %d %s", code, body)
+	}
+	n := store.quotes.Load()
+	open := store.close()
+	first := make(chan string)
+	go func() { _, _, b := getBody(t, srv.URL+path); first <- b }()
+	store.waitForQuery(n)
+	second := make(chan string)
+	go func() { _, how, b := getBody(t, srv.URL+path); second <- how + " " + b }()
+	var early string
+	select {
+	case early = <-second:
+		t.Errorf("after a merge through the API, a read was answered while the answer was computed: %s", early)
+	case <-time.After(300 * time.Millisecond):
+	}
+	open()
+	if early == "" {
+		early = <-second
+	}
+	for _, b := range []string{<-first, early} {
+		if !strings.Contains(b, "repairs would take") {
+			t.Errorf("after the merge: %s; want John Smith's quote under Jane Smith", b)
+		}
 	}
 }

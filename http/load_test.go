@@ -367,11 +367,15 @@ func TestLoadConcurrentGets(t *testing.T) {
 	}
 }
 
-// uiRequests lists the GETs the web UI's pages make on store, with the kind
-// of page each belongs to.
+// uiRequests lists the GETs the web UI's pages make on store (http/ui),
+// with the kind of page each belongs to.
 func uiRequests(t *testing.T, store parley.Store) (paths, kinds []string) {
 	bg := context.Background()
-	add := func(kind, path string) { paths, kinds = append(paths, path), append(kinds, kind) }
+	add := func(kind string, paths_ ...string) {
+		for _, p := range paths_ {
+			paths, kinds = append(paths, p), append(kinds, kind)
+		}
+	}
 	arts, err := store.Articles(bg, parley.ArticleFilter{PageRequest: parley.PageRequest{Limit: 100}})
 	if err != nil {
 		t.Fatal(err)
@@ -382,26 +386,22 @@ func uiRequests(t *testing.T, store parley.Store) (paths, kinds []string) {
 	}
 	words := []string{"government", "minister", "election", "market", "police", "growth", "talks", "season"}
 	for i := range 40 {
-		w := words[i%len(words)]
-		add("home", "/api/stats")
-		add("home", fmt.Sprintf("/api/articles?limit=50&offset=%d", (i%4)*50))
+		add("home", "/api/stats", fmt.Sprintf("/api/articles?limit=50&offset=%d", (i%4)*50))
 		if i < len(arts.Items) {
 			a := arts.Items[(i*37)%len(arts.Items)]
-			add("article", "/api/articles/"+a.ID)
-			add("article", "/api/claims?limit=100&article="+a.ID)
+			add("article", "/api/articles/"+a.ID, "/api/claims?limit=100&article="+a.ID)
 		}
 		if i < len(ents.Items) {
 			e := ents.Items[i]
-			add("person", "/api/entities/"+e.ID)
-			add("person", "/api/quotes?limit=500&speaker_id="+e.ID)
-			add("person", "/api/claims?limit=200&entity="+e.ID)
-			add("quotes", "/api/quotes?speaker="+url.QueryEscape(e.Name))
-			add("events", "/api/events?limit=100&actor="+e.ID)
+			add("person", "/api/entities/"+e.ID, "/api/quotes?limit=50&speaker_id="+e.ID,
+				"/api/quotes?limit=500&speaker_id="+e.ID, "/api/claims?limit=200&entity="+e.ID)
 		}
-		add("claims board", "/api/claims?limit=100&status="+[]string{"disputed", "corroborated", "single-source"}[i%3])
-		add("events", "/api/events?limit=500")
-		add("search", "/api/search?limit=50&q="+url.QueryEscape(w))
-		add("people", "/api/entities?type=PERSON&limit=100")
+		st := []string{"disputed", "corroborated", "single-source"}[i%3]
+		add("claims board", "/api/claims?limit=20&status="+st)
+		add("claims list", fmt.Sprintf("/api/claims?limit=50&status=%s&offset=%d", st, (i%2)*50))
+		add("events", fmt.Sprintf("/api/events?limit=100&offset=%d", (i%3)*100))
+		add("search", "/api/search?limit=50&q="+url.QueryEscape(words[i%len(words)]))
+		add("people", fmt.Sprintf("/api/entities?type=PERSON&limit=100&offset=%d", (i%2)*100))
 	}
 	return paths, kinds
 }

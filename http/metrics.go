@@ -107,9 +107,10 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.write(w)
 	if c := s.cache; c != nil {
-		fmt.Fprintln(w, "# HELP parley_http_cache_requests_total GET requests of the API answered from the cache (hit) or not (miss).")
+		fmt.Fprintln(w, "# HELP parley_http_cache_requests_total GET requests of the API answered from the cache (hit), from it while the store changed (stale) or not (miss).")
 		fmt.Fprintln(w, "# TYPE parley_http_cache_requests_total counter")
 		fmt.Fprintf(w, "parley_http_cache_requests_total{result=\"hit\"} %d\n", c.hits.Load())
+		fmt.Fprintf(w, "parley_http_cache_requests_total{result=\"stale\"} %d\n", c.stale.Load())
 		fmt.Fprintf(w, "parley_http_cache_requests_total{result=\"miss\"} %d\n", c.misses.Load())
 		fmt.Fprintln(w, "# HELP parley_http_cache_bytes Bytes of answers in the cache.")
 		fmt.Fprintln(w, "# TYPE parley_http_cache_bytes gauge")

@@ -51,6 +51,12 @@ type Options struct {
 	// CacheBytes bounds the cache of GET answers (default 64 MiB; negative:
 	// no cache). Only a store that implements parley.Versioned is cached.
 	CacheBytes int64
+	// MaxStale is how long, at most, an answer may still be served after
+	// the store changed by a write that did not come through this server
+	// (another process's), while it is computed again in the background
+	// (default 5s; negative: never). Writes through this server are read at
+	// once.
+	MaxStale time.Duration
 	Logger     *slog.Logger
 }
 
@@ -78,6 +84,9 @@ func NewServer(store parley.Store, opt Options) *Server {
 	if opt.CacheBytes == 0 {
 		opt.CacheBytes = 64 << 20
 	}
+	if opt.MaxStale == 0 {
+		opt.MaxStale = 5 * time.Second
+	}
 	if opt.AsyncAbove <= 0 {
 		opt.AsyncAbove = 1 << 20
 	}
@@ -89,7 +98,7 @@ func NewServer(store parley.Store, opt Options) *Server {
 	}
 	s := &Server{store: store, opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), jobs: newJobQueue(opt.MaxJobs)}
 	if v, ok := store.(parley.Versioned); ok && opt.CacheBytes > 0 {
-		s.cache = newResponseCache(v.Version, opt.CacheBytes)
+		s.cache = newResponseCache(v.Version, opt.CacheBytes, opt.MaxStale, opt.Timeout)
 	}
 	for _, r := range s.routes() {
 		var h http.Handler = r.handler
@@ -150,6 +159,13 @@ func (s *Server) routes() []route {
 			w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'")
 			static.ServeHTTP(w, r)
 		}},
+	}
+}
+
+// wrote tells the cache that this server wrote to the store.
+func (s *Server) wrote() {
+	if s.cache != nil {
+		s.cache.wrote()
 	}
 }
 
