@@ -57,7 +57,7 @@ type Options struct {
 	// (default 5s; negative: never). Writes through this server are read at
 	// once.
 	MaxStale time.Duration
-	Logger     *slog.Logger
+	Logger   *slog.Logger
 }
 
 // Server is the HTTP handler of parley serve.
