@@ -303,18 +303,8 @@ func TestTwoWritersOnOneFile(t *testing.T) {
 // before another connection merged her entity into another links the next
 // article to the kept entity, not to the merged one.
 func TestWriterSeesAnotherWritersMerge(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "parley.db")
 	ctx := context.Background()
-	a, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b := twoStores(t)
 	article := func(i int) *parley.Doc {
 		return storetest.NewAnalysis(fmt.Sprint("jane-", i), "t", "X", "2025-01-01", fmt.Sprintf("Item %d. %s", i, storetest.TextSmiths)).
 			Person("E1", "Jane Smith", nil, []string{"the mayor of Springfield"}, "", "").
@@ -347,17 +337,7 @@ func TestWriterSeesAnotherWritersMerge(t *testing.T) {
 // changes, so that a running server's cache does not serve what it replaced.
 func TestVersionSeesWritesOfOtherProcesses(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "parley.db")
-	a, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b := twoStores(t)
 	before, err := a.Version(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -373,4 +353,20 @@ func TestVersionSeesWritesOfOtherProcesses(t *testing.T) {
 	if after == before {
 		t.Errorf("Version = %q before and after another process wrote", before)
 	}
+}
+
+// twoStores opens the same new database twice, as two processes would.
+func twoStores(t *testing.T) (*sqlite.Store, *sqlite.Store) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "parley.db")
+	var out [2]*sqlite.Store
+	for i := range out {
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		out[i] = s
+	}
+	return out[0], out[1]
 }
