@@ -1,6 +1,7 @@
 package http
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/json"
@@ -24,22 +25,60 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	doc := map[string]json.RawMessage{}
-	if err := json.Unmarshal(a.Analysis, &doc); err != nil {
+	body, err := articleJSON(a)
+	if err != nil {
 		s.fail(w, r, fmt.Errorf("article %s: stored analysis: %w", a.ID, err))
 		return
 	}
-	set := func(k string, v any) {
-		b, _ := json.Marshal(v)
-		doc[k] = b
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(body)
+}
+
+// storeFields are what GET /api/articles/{id} adds to the stored analysis.
+type storeFields struct {
+	Text        json.RawMessage `json:"text"`
+	ArticleID   json.RawMessage `json:"article_id"`
+	ContentHash json.RawMessage `json:"content_hash"`
+	Source      json.RawMessage `json:"source"`
+	EntityIDs   json.RawMessage `json:"entity_ids"`
+	ClaimIDs    json.RawMessage `json:"claim_ids"`
+}
+
+// articleJSON is the stored analysis with the store's fields put in front of
+// its own. The analysis is not decoded and encoded again, as it may be tens
+// of megabytes; it is read once, to make sure that it is one JSON object
+// that has none of those fields.
+func articleJSON(a *parley.StoredArticle) ([]byte, error) {
+	var has storeFields
+	if err := json.Unmarshal(a.Analysis, &has); err != nil {
+		return nil, err
 	}
-	set("text", a.Text)
-	set("article_id", a.ID)
-	set("content_hash", a.ContentHash)
-	set("source", a.Source)
-	set("entity_ids", a.EntityIDs)
-	set("claim_ids", a.ClaimIDs)
-	writeJSON(w, http.StatusOK, doc)
+	rest := bytes.TrimSpace(a.Analysis)
+	clash := has.Text != nil || has.ArticleID != nil || has.ContentHash != nil || has.Source != nil || has.EntityIDs != nil || has.ClaimIDs != nil
+	if clash || len(rest) < 2 || rest[0] != '{' {
+		return nil, errors.New("not a JSON object without the store's fields")
+	}
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
+		Text        string            `json:"text"`
+		ArticleID   string            `json:"article_id"`
+		ContentHash string            `json:"content_hash"`
+		Source      string            `json:"source"`
+		EntityIDs   map[string]string `json:"entity_ids"`
+		ClaimIDs    map[string]string `json:"claim_ids"`
+	}{a.Text, a.ID, a.ContentHash, a.Source, a.EntityIDs, a.ClaimIDs})
+	if err != nil {
+		return nil, err
+	}
+	out := bytes.TrimSpace(head.Bytes())
+	out = out[:len(out)-1] // the closing brace
+	if inner := bytes.TrimSpace(rest[1:]); inner[0] != '}' {
+		out = append(out, ',')
+	}
+	return append(append(out, rest[1:]...), '\n'), nil
 }
 
 // decodePost turns the body of POST /api/articles into a document, with the
