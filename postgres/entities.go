@@ -113,7 +113,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*parley.EntityRecord, er
 	if e.Aliases, err = s.aliases(ctx, n, e.Name); err != nil {
 		return nil, s.wrap("entity "+id, err)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT d.article_id, d.published, de.local_id, de.name, de.roles, de.reason
+	rows, err := s.pool.Query(ctx, `SELECT d.article_id, d.published, d.outlet, de.local_id, de.name, de.roles, de.reason
 		FROM doc_entities de JOIN documents d ON d.id = de.document WHERE de.entity = $1
 		ORDER BY d.published NULLS FIRST, d.id LIMIT 1000`, n)
 	if err != nil {
@@ -123,15 +123,16 @@ func (s *Store) Entity(ctx context.Context, id string) (*parley.EntityRecord, er
 		var l parley.EntityLink
 		var pub *time.Time
 		var roles string
-		if err := rows.Scan(&l.ArticleID, &pub, &l.LocalID, &l.Name, &roles, &l.Reason); err != nil {
+		if err := rows.Scan(&l.ArticleID, &pub, &l.Outlet, &l.LocalID, &l.Name, &roles, &l.Reason); err != nil {
 			rows.Close()
 			return nil, s.wrap("entity "+id, err)
 		}
+		l.Published = day(pub)
 		e.Links = append(e.Links, l)
 		var rs []string
 		_ = json.Unmarshal([]byte(roles), &rs)
 		for _, r := range rs {
-			e.Roles = append(e.Roles, parley.RoleRecord{Role: r, ArticleID: l.ArticleID, Published: day(pub)})
+			e.Roles = append(e.Roles, parley.RoleRecord{Role: r, ArticleID: l.ArticleID, Published: l.Published, Outlet: l.Outlet})
 		}
 	}
 	rows.Close()
@@ -345,7 +346,7 @@ func (s *Store) Claims(ctx context.Context, f parley.ClaimFilter) (parley.Page[p
 		q.add(`c.id IN (SELECT st.claim FROM stances st JOIN doc_entities de ON de.document = st.document AND de.local_id = st.source WHERE de.entity = ?)`, id)
 	}
 	if f.Article != "" {
-		q.add("c.id IN (SELECT dc.claim FROM doc_claims dc JOIN documents d ON d.id = dc.document WHERE d.article_id = ?)", f.Article)
+		q.add("c.id IN (SELECT dc.claim FROM doc_claims dc WHERE dc.document = "+documentByID+")", f.Article, f.Article)
 	}
 	limit, offset := q.param(p.Limit+1), q.param(p.Offset)
 	rows, err := s.pool.Query(ctx, `SELECT c.id, c.text, c.status, c.key, (SELECT count(*) FROM doc_claims dc WHERE dc.claim = c.id) AS n
@@ -417,10 +418,11 @@ func (s *Store) stances(ctx context.Context, claims []int64) (map[int64][]parley
 	if len(claims) == 0 {
 		return out, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT st.claim, d.article_id, coalesce(de.entity, 0), st.source_name, st.stance, st.quote, st.evidence,
-		d.outlet, d.published
+	rows, err := s.pool.Query(ctx, `SELECT st.claim, d.article_id, coalesce(de.entity, 0), st.source_name, st.stance, st.quote,
+		coalesce(q.type, ''), st.evidence, d.outlet, d.published
 		FROM stances st JOIN documents d ON d.id = st.document
 		LEFT JOIN doc_entities de ON de.document = st.document AND de.local_id = st.source
+		LEFT JOIN quotes q ON q.document = st.document AND q.local_id = st.quote AND st.quote <> ''
 		WHERE st.claim = ANY($1) ORDER BY d.published NULLS FIRST, st.id`, claims)
 	if err != nil {
 		return nil, err
@@ -430,7 +432,7 @@ func (s *Store) stances(ctx context.Context, claims []int64) (map[int64][]parley
 		var r parley.StanceRecord
 		var claim, entity int64
 		var pub *time.Time
-		if err := rows.Scan(&claim, &r.ArticleID, &entity, &r.SourceName, &r.Stance, &r.QuoteID, &r.Evidence, &r.Outlet, &pub); err != nil {
+		if err := rows.Scan(&claim, &r.ArticleID, &entity, &r.SourceName, &r.Stance, &r.QuoteID, &r.QuoteType, &r.Evidence, &r.Outlet, &pub); err != nil {
 			return nil, err
 		}
 		if entity > 0 {

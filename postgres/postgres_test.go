@@ -67,6 +67,14 @@ func TestNewExtractorVersionReplacesAnalysis(t *testing.T) {
 	if _, err := s.PutAnalyses(ctx, storetest.Corpus()); err != nil {
 		t.Fatal(err)
 	}
+	// The kremlin text is given two more ids, one of which another text was
+	// given before: the replacing analysis must keep them, in their places.
+	other := storetest.NewAnalysis("shared", "Earlier", "Daily Ledger", "2025-03-01", "An earlier story given the same id.").Analysis()
+	k1, k2 := storetest.Corpus()[1], storetest.Corpus()[1]
+	k1.Document.ID, k2.Document.ID = "shared", "kremlin-2"
+	if _, err := s.PutAnalyses(ctx, []*parley.Doc{other, k1, k2}); err != nil {
+		t.Fatal(err)
+	}
 	before, _ := s.Stats(ctx)
 	pgtest.Exec(t, dsn, "UPDATE documents SET version = '0.0.0-old' WHERE source_id = 'kremlin'")
 	var stale []parley.Document
@@ -82,6 +90,11 @@ func TestNewExtractorVersionReplacesAnalysis(t *testing.T) {
 	}
 	if after, _ := s.Stats(ctx); after != before {
 		t.Errorf("stats after reprocessing = %+v; want %+v", after, before)
+	}
+	for _, id := range []string{"kremlin", "kremlin-2", "shared"} {
+		if a, err := s.Article(ctx, id); err != nil || a.Text != storetest.TextKremlin {
+			t.Errorf("after reprocessing, Article(%q) = %v; want the kremlin text", id, err)
+		}
 	}
 	p, err := s.Entities(ctx, parley.EntityFilter{Name: "Lavrov"})
 	if err != nil || len(p.Items) != 1 || p.Items[0].Articles != 2 || p.Items[0].Quotes != 2 {

@@ -88,13 +88,19 @@ func (w *writer) putBatch(ps []*prepared, stored []bool) error {
 	if _, err := w.tx.Exec(w.ctx, indexPlans); err != nil {
 		return err
 	}
-	fresh, err := w.replaceStale(ps)
+	fresh, replaced, err := w.replaceStale(ps)
 	if err != nil {
 		return err
 	}
 	ids, err := w.insertDocuments(ps, fresh)
 	if err != nil {
 		return fmt.Errorf("documents: %w", err)
+	}
+	if err := w.moveSourceIDs(replaced, ids); err != nil {
+		return fmt.Errorf("ids: %w", err)
+	}
+	if err := w.giveIDs(ps); err != nil {
+		return fmt.Errorf("ids: %w", err)
 	}
 	var quotes, events [][]any
 	var put []int // indexes of ps stored by this batch, in batch order
@@ -138,15 +144,15 @@ func (w *writer) putBatch(ps []*prepared, stored []bool) error {
 // replaceStale deletes the stored documents of the batch that an older (or
 // other) extractor analysed, and reports which items of the batch are to
 // be stored: not the ones stored by this version, nor a second copy within
-// the batch.
-func (w *writer) replaceStale(ps []*prepared) ([]bool, error) {
+// the batch; and the row ids of the documents it deleted, by content hash.
+func (w *writer) replaceStale(ps []*prepared) ([]bool, map[string]int64, error) {
 	hashes := make([]string, len(ps))
 	for i, p := range ps {
 		hashes[i] = p.hash
 	}
 	rows, err := w.tx.Query(w.ctx, "SELECT content_hash, id, version FROM documents WHERE content_hash = ANY($1)", hashes)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	type row struct {
 		id      int64
@@ -158,15 +164,16 @@ func (w *writer) replaceStale(ps []*prepared) ([]bool, error) {
 		var r row
 		if err := rows.Scan(&h, &r.id, &r.version); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, nil, err
 		}
 		have[h] = r
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fresh := make([]bool, len(ps))
+	replaced := map[string]int64{}
 	seen := map[string]bool{}
 	for i, p := range ps {
 		if seen[p.hash] {
@@ -180,14 +187,15 @@ func (w *writer) replaceStale(ps []*prepared) ([]bool, error) {
 		fresh[i] = true
 		if ok {
 			if err := w.lock(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if err := w.deleteDocument(r.id); err != nil {
-				return nil, fmt.Errorf("replace document %q: %w", p.a.Document.ID, err)
+				return nil, nil, fmt.Errorf("replace document %q: %w", p.a.Document.ID, err)
 			}
+			replaced[p.hash] = r.id
 		}
 	}
-	return fresh, nil
+	return fresh, replaced, nil
 }
 
 // insertDocuments inserts the fresh documents in one statement, in content

@@ -157,7 +157,8 @@ func (s *Store) Article(ctx context.Context, id string) (*parley.StoredArticle, 
 	var a parley.StoredArticle
 	var docID int64
 	var analysis string
-	err := scanArticle(s.pool.QueryRow(ctx, "SELECT "+articleCols+", d.id, d.text, d.analysis FROM documents d WHERE d.article_id = $1", clean(id)),
+	err := scanArticle(s.pool.QueryRow(ctx, "SELECT "+articleCols+", d.id, d.text, d.analysis FROM documents d WHERE d.id = "+
+		strings.ReplaceAll(strings.Replace(documentByID, "?", "$1", 1), "?", "$1"), clean(id)),
 		&a.ArticleRecord, &docID, &a.Text, &analysis)
 	if errNoRows(err) {
 		return nil, fmt.Errorf("article %q: %w", id, parley.ErrNotFound)
@@ -245,5 +246,28 @@ func (s *Store) Stats(ctx context.Context) (parley.Stats, error) {
 	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities WHERE merged_into IS NULL),
 		(SELECT count(*) FROM quotes), (SELECT count(*) FROM events), (SELECT count(*) FROM claims)`).
 		Scan(&st.Articles, &st.Entities, &st.Quotes, &st.Events, &st.Claims)
-	return st, s.wrap("stats", err)
+	if err != nil {
+		return st, s.wrap("stats", err)
+	}
+	rows, err := s.pool.Query(ctx, "SELECT status, count(*) FROM claims GROUP BY status")
+	if err != nil {
+		return st, s.wrap("stats", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var status string
+		var n int64
+		if err := rows.Scan(&status, &n); err != nil {
+			return st, s.wrap("stats", err)
+		}
+		switch parley.ClaimStatus(status) {
+		case parley.SingleSource:
+			st.ClaimsByStatus.SingleSource = n
+		case parley.Corroborated:
+			st.ClaimsByStatus.Corroborated = n
+		case parley.Disputed:
+			st.ClaimsByStatus.Disputed = n
+		}
+	}
+	return st, s.wrap("stats", rows.Err())
 }

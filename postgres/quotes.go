@@ -46,7 +46,7 @@ func (s *Store) Quotes(ctx context.Context, f parley.QuoteFilter) (parley.Page[p
 			WHERE de.entity = ?)`, id)
 	}
 	if f.Article != "" {
-		q.add("q.document = (SELECT id FROM documents WHERE article_id = ?)", f.Article)
+		q.add("q.document = "+documentByID, f.Article, f.Article)
 		order = "q.span_start, q.id"
 	}
 	if f.Outlet != "" {
@@ -146,7 +146,7 @@ func (s *Store) Events(ctx context.Context, f parley.EventFilter) (parley.Page[p
 		q.add("(lower(v.location) = lower(?) OR lower(v.country) = lower(?))", f.Place, f.Place)
 	}
 	if f.Article != "" {
-		q.add("d.article_id = ?", f.Article)
+		q.add("v.document = "+documentByID, f.Article, f.Article)
 	}
 	if !f.Since.IsZero() {
 		q.add("v.date >= ?::date", f.Since.UTC().Format(time.DateOnly))
