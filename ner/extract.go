@@ -21,15 +21,18 @@ type extractor struct {
 	evidence map[string]uint8
 	seen     map[string]uint8
 	heading  uint64 // 1 title case, 2 all caps, else 0
-	before   word   // the sentinels around a sentence
-	after    word
+	// placePreps are the prepositions before a place name (data/evidence_words.tsv)
+	placePreps map[string]bool
+	scratch    []byte
+	before     word // the sentinels around a sentence
+	after      word
 }
 
-func newExtractor(lex *lexicon.Lexicon, roles *lexicon.Roles, logBuckets uint8, usePOS bool) *extractor {
+func newExtractor(lex *lexicon.Lexicon, roles *lexicon.Roles, ev *evidenceWords, logBuckets uint8, usePOS bool) *extractor {
 	return &extractor{
 		lex: lex, roles: roles, shift: 64 - uint(logBuckets), usePOS: usePOS,
 		evidence: make(map[string]uint8, 1024), seen: make(map[string]uint8, 256),
-		before: sentinel("<s>"), after: sentinel("</s>"),
+		before: sentinel("<s>"), after: sentinel("</s>"), placePreps: ev.placePreps,
 	}
 }
 
@@ -48,7 +51,70 @@ func (x *extractor) startDoc(sents []Sentence) {
 				x.evidence[w] |= dCapMid
 			}
 		}
+		if !caps {
+			x.contexts(s.Words)
+		}
 	}
+}
+
+// contexts records, for the capitalised words of one sentence, the
+// contexts that tell what they name (dAfterGiven and the other bits): the
+// evidence is then shared by every occurrence of the word in the document.
+func (x *extractor) contexts(words []string) {
+	for i := 0; i < len(words); {
+		if !capitalised(words[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(words) && (capitalised(words[j]) || len(words[j]) <= 3 && j+1 < len(words) && capitalised(words[j+1]) && !capitalised(words[j]) && words[j] != "," && words[j] != "and") {
+			j++
+		}
+		x.chunkContexts(words, i, j)
+		i = j
+	}
+}
+
+// chunkContexts records the evidence of the capitalised run words[a:b].
+func (x *extractor) chunkContexts(words []string, a, b int) {
+	var bit uint8
+	switch last := x.roleKind(words[b-1]); {
+	case b-a > 1 && last&lexicon.OrgWord != 0:
+		bit = dBeforeOrg
+	case b-a > 1 && last&lexicon.Thing != 0:
+		bit = dBeforeThing
+	}
+	for k := a; k < b; k++ {
+		if k < b-1 && bit != 0 {
+			x.evidence[words[k]] |= bit
+		}
+		if k > a && x.roles.GivenNameGender(words[k-1]) != lexicon.UnknownGender && x.roleKind(words[k])&(lexicon.RoleNoun|lexicon.Title|lexicon.OrgWord|lexicon.Thing) == 0 {
+			x.evidence[words[k]] |= dAfterGiven
+		}
+	}
+	if p := a - 1; p >= 0 {
+		if words[p] == "." && p > 0 {
+			p--
+		}
+		if x.roleKind(words[p])&lexicon.Title != 0 {
+			x.evidence[words[a]] |= dAfterTitle
+		}
+		if x.placePrep(words[p]) && (p == 0 || !capitalised(words[p-1])) {
+			x.evidence[words[a]] |= dAfterPrep
+		}
+	}
+}
+
+// roleKind returns what the roles table says of w, in lower case.
+func (x *extractor) roleKind(w string) lexicon.WordKind {
+	x.scratch, _ = appendLower(x.scratch[:0], w)
+	return x.roles.Lookup(string(x.scratch)).Kind
+}
+
+// placePrep reports whether w is a preposition that comes before place names.
+func (x *extractor) placePrep(w string) bool {
+	x.scratch, _ = appendLower(x.scratch[:0], w)
+	return x.placePreps[string(x.scratch)]
 }
 
 // remember records the labels the words of s were tagged with, for the
@@ -140,7 +206,7 @@ func (x *extractor) describe(i int, w string, s Sentence) {
 	} else {
 		d.role = x.roles.Lookup(w).Kind
 	}
-	d.doc |= x.evidence[w] & dCapMid
+	d.doc |= x.evidence[w] & (dCapMid | dAfterGiven | dAfterTitle | dBeforeOrg | dBeforeThing | dAfterPrep)
 	if x.usePOS && i < len(s.POS) {
 		d.pos = hashString(s.POS[i])
 	}

@@ -25,6 +25,7 @@ var embeddedModel []byte
 type Model struct {
 	lex        *lexicon.Lexicon
 	roles      *lexicon.Roles
+	ev         *evidenceWords
 	logBuckets uint8
 	usePOS     bool
 	weights    []int16 // bucket × numLabels
@@ -79,7 +80,11 @@ func Read(r io.Reader, lex *lexicon.Lexicon, roles *lexicon.Roles) (*Model, erro
 	case h.LogBuckets < 10 || h.LogBuckets > 26:
 		return nil, fmt.Errorf("model has 2^%d feature buckets, want 2^10 to 2^26", h.LogBuckets)
 	}
-	m := &Model{lex: lex, roles: roles, logBuckets: h.LogBuckets, usePOS: h.POS != 0, valid: validTransitions()}
+	ev, err := loadEvidenceWords()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{lex: lex, roles: roles, ev: ev, logBuckets: h.LogBuckets, usePOS: h.POS != 0, valid: validTransitions()}
 	m.trans = make([]int32, (numLabels+1)*numLabels)
 	m.weights = make([]int16, (1<<h.LogBuckets)*numLabels)
 	if err := binary.Read(br, binary.LittleEndian, m.trans); err != nil {

@@ -257,7 +257,11 @@ func TestPOSHook(t *testing.T) {
 	if err != nil || !m2.UsesPOS() {
 		t.Fatalf("read back: %v, UsesPOS %v", err, m2 != nil && m2.UsesPOS())
 	}
-	x := newExtractor(lex, roles, 12, true)
+	ev, err := loadEvidenceWords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newExtractor(lex, roles, ev, 12, true)
 	words := strings.Fields("Anna Berg left")
 	x.sentence(Sentence{Words: words, POS: []string{"PROPN", "PROPN", "VERB"}})
 	a := append([]uint32(nil), x.feats...)

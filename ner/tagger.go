@@ -15,7 +15,7 @@ type Tagger struct {
 
 // NewTagger returns a tagger for m.
 func (m *Model) NewTagger() *Tagger {
-	return &Tagger{m: m, x: newExtractor(m.lex, m.roles, m.logBuckets, m.usePOS)}
+	return &Tagger{m: m, x: newExtractor(m.lex, m.roles, m.ev, m.logBuckets, m.usePOS)}
 }
 
 // Tag returns the entities of a document given as its sentences, in order.
