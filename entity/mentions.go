@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/ner"
 )
 
 func (w *work) addKnownPieces(ps []piece) {
@@ -325,6 +326,9 @@ func (w *work) readSingle(a, b int) {
 	if kn, ok := w.r.gaz.Known(w.words(a, b)); ok && kn.Words == b-a {
 		w.addKnownPieces([]piece{{kind: pKnown, first: a, last: b, known: kn}})
 		return
+	}
+	if w.mt != nil && (w.singleVerdict(a, b) || w.mt.typ[a] == ner.Misc) {
+		return // the model's organisation or place, or the name of a thing
 	}
 	// a speech verb right after it ("Trump said") or a title before it makes it a person
 	if b < len(w.d.Tokens) {
