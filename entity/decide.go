@@ -78,17 +78,18 @@ func (w *work) addPlace(i, j int, pieces []piece) {
 // role phrase comes before or after it ("the commander of …"): that
 // evidence outweighs the model's "no name", a title also its other types.
 func (w *work) personVerdict(draft *personDraft, titled, described bool) bool {
-	t, a, b := w.modelView(draft.first, draft.last)
+	t, a, _ := w.modelView(draft.first, draft.last)
 	switch {
 	case t == ner.Person:
-		// the model's name inside the rules' ("Questioning Vindman" → "Vindman")
-		if a > draft.first {
+		// the model's name starts inside the rules' ("Questioning Vindman" →
+		// "Vindman"); its end is the rules', which keep initials and
+		// suffixes ("Laurence H. Tribe", "Harris Jr.")
+		if a > draft.first && w.d.Tokens[a-1].Kind == parley.Word {
 			if draft.mention == draft.first {
 				draft.mention = a
 			}
 			draft.first = a
 		}
-		draft.last = max(b, draft.first+1)
 		return true
 	case titled || described && t == ner.None:
 		return true // the rules' evidence holds
