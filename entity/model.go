@@ -31,7 +31,7 @@ type modelTags struct {
 }
 
 // tagDoc runs the model over the sentences of d.
-func (r *Recognizer) tagDoc(d *parley.Doc, texts []string) *modelTags {
+func (r *Recognizer) tagDoc(d *parley.Doc, texts []string, common map[string]bool) *modelTags {
 	if r.model == nil {
 		return nil
 	}
@@ -42,7 +42,7 @@ func (r *Recognizer) tagDoc(d *parley.Doc, texts []string) *modelTags {
 		sents[i] = ner.Sentence{Words: texts[s.First:s.Last]}
 	}
 	mt := &modelTags{typ: make([]ner.Type, len(texts)), begin: make([]bool, len(texts))}
-	for _, m := range t.Tag(sents) {
+	for _, m := range t.TagSome(sents, func(i int) bool { return mayName(d, d.Sentences[i], common) }) {
 		base := d.Sentences[m.Sent].First
 		mt.begin[base+m.Start] = true
 		for k := base + m.Start; k < base+m.End; k++ {
@@ -50,6 +50,23 @@ func (r *Recognizer) tagDoc(d *parley.Doc, texts []string) *modelTags {
 		}
 	}
 	return mt
+}
+
+// mayName reports whether sentence s has a capitalised word the rules could
+// read as a name: one inside the sentence, or a first word that the
+// document does not also write in lower case. Other sentences are not
+// tagged (a fifth of news prose), which the model's evidence permits.
+func mayName(d *parley.Doc, s parley.Sentence, common map[string]bool) bool {
+	for i := s.First; i < s.Last; i++ {
+		t := d.Tokens[i]
+		if t.Kind != parley.Word || !t.Is(parley.Cap) && !t.Is(parley.AllCaps) {
+			continue
+		}
+		if i > s.First || !common[d.Lower(i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // modelView returns the type the model gives most of the words of tokens

@@ -149,11 +149,11 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 			w.sentIdx[i] = int32(si)
 		}
 	}
-	w.mt = r.tagDoc(d, texts)
 	if r.structure != nil {
 		w.structure = r.structure.Paragraphs(d)
 	}
 	common := w.commonWords()
+	w.mt = r.tagDoc(d, texts, common)
 	// Pass 1: capitalised chunks → full names, known names, roles.
 	type pending struct{ first, last int }
 	var singles []pending

@@ -15,7 +15,8 @@ type extractor struct {
 	words  []word // the current sentence
 	low    []byte // lower-case forms of the sentence's words, back to back
 	feats  []uint32
-	off    []int // feats of word i are feats[off[i]:off[i+1]]
+	plain  []bool // words given no features in a lean sentence
+	off    []int  // feats of word i are feats[off[i]:off[i+1]]
 	// document evidence: word → dLowerElsewhere|dCapMid, and capitalised
 	// word → 1 + the label it was last tagged with
 	evidence map[string]uint8
@@ -158,10 +159,14 @@ func headingOf(words []string) uint64 {
 	return 0
 }
 
-// sentence computes the features of every word of s.
-func (x *extractor) sentence(s Sentence) {
+// sentence computes the features of every word of s. When lean, a word
+// that can be no part of a name (see plainWord) gets none and is marked in
+// x.plain: the tagger labels it O without reading weights, which is most of
+// the words of prose.
+func (x *extractor) sentence(s Sentence, lean bool) {
 	n := len(s.Words)
 	x.words = grow(x.words, n)
+	x.plain = grow(x.plain, n)
 	x.low = x.low[:0]
 	x.heading = headingOf(s.Words)
 	for i, w := range s.Words {
@@ -173,9 +178,21 @@ func (x *extractor) sentence(s Sentence) {
 	x.off = grow(x.off, n+1)
 	for i := range n {
 		x.off[i] = len(x.feats)
+		if lean && x.plainWord(i) {
+			x.plain[i] = true
+			continue
+		}
 		x.features(i)
 	}
 	x.off[n] = len(x.feats)
+}
+
+// plainWord reports a word with no capital or digit whose neighbours have
+// none either: no name of the kind the tagger finds starts, ends or runs
+// through it.
+func (x *extractor) plainWord(i int) bool {
+	const marked = fCap | fAllCaps | fInnerCap | fDigit
+	return x.words[i].flags&marked == 0 && x.at(i-1).flags&marked == 0 && x.at(i+1).flags&marked == 0
 }
 
 func grow[T any](s []T, n int) []T {

@@ -153,7 +153,7 @@ func (tr *trainer) sentence(s Sentence, l *Labeled) {
 	if n == 0 {
 		return
 	}
-	tr.x.sentence(s)
+	tr.x.sentence(s, false)
 	tr.emit = grow(tr.emit, n*numLabels)
 	for i := range n {
 		e := tr.emit[i*numLabels : (i+1)*numLabels]
@@ -218,5 +218,5 @@ func (tr *trainer) model(lex *lexicon.Lexicon, roles *lexicon.Roles, opt TrainOp
 		return out
 	}
 	weights, trans := quantise(avg(tr.w, tr.acc), avg(tr.tw, tr.tacc))
-	return &Model{lex: lex, roles: roles, ev: tr.ev, logBuckets: opt.LogBuckets, usePOS: opt.UsePOS, weights: weights, trans: trans, valid: tr.valid}
+	return &Model{lex: lex, roles: roles, ev: tr.ev, logBuckets: opt.LogBuckets, usePOS: opt.UsePOS, weights: newTable(weights), trans: trans, valid: tr.valid}
 }
