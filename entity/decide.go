@@ -91,8 +91,13 @@ func (w *work) personVerdict(draft *personDraft, titled, described bool) bool {
 			draft.first = a
 		}
 		return true
-	case titled || described && t == ner.None:
+	case titled:
 		return true // the rules' evidence holds
+	case w.orgDescribed(draft.first):
+		w.addOrg(draft.first, draft.last, w.pieces(draft.first, draft.last))
+		return false
+	case t == ner.None && (described || w.speaks(w.lowLast(draft))):
+		return true // a role phrase describes it, or its surname speaks elsewhere ("Rowling said")
 	case (t == ner.Org || t == ner.Place) && w.glued(draft.first) && w.r.roles.GivenNameGender(w.tok(draft.first)) != lexicon.UnknownGender:
 		return true // "European Union Gordon Sondland": the model ran a known name into a person's
 	case t == ner.Org:
@@ -109,18 +114,109 @@ func (w *work) glued(k int) bool {
 	return k > 0 && !w.mt.begin[k] && w.mt.typ[k-1] == w.mt.typ[k]
 }
 
-// singleVerdict is the model's type of the lone word [a, b), when it tags it
-// as an organisation or place; it adds that entity and reports whether it did.
+// orgDescribed reports a name right after a lower-case noun that describes
+// an organisation: "oil giant Yukos", "the rights group Amnesty".
+func (w *work) orgDescribed(a int) bool {
+	return a > 0 && w.d.Tokens[a-1].Kind == parley.Word && !w.d.Tokens[a-1].Is(parley.Cap) && w.r.roles.Is(w.low(a-1), lexicon.OrgNoun)
+}
+
+// lowLast returns the lower-case last word of a draft's name.
+func (w *work) lowLast(p *personDraft) string {
+	for k := p.last - 1; k >= p.first; k-- {
+		if w.d.Tokens[k].Kind == parley.Word {
+			return w.low(k)
+		}
+	}
+	return ""
+}
+
+// speaks reports whether the capitalised word l (lower case) is somewhere
+// in the document the speaker of a speech verb: "Rowling said", "…, said
+// Rowling".
+func (w *work) speaks(l string) bool {
+	if w.speakers == nil {
+		w.speakers = map[string]bool{}
+		for i, t := range w.d.Tokens {
+			if t.Kind != parley.Word || !t.Is(parley.Cap) {
+				continue
+			}
+			if w.speechAfter(i+1) || i >= 2 && w.invertedBefore(i) {
+				w.speakers[w.low(i)] = true
+			}
+		}
+	}
+	return w.speakers[l]
+}
+
+// speechAfter reports a speech verb at token k that takes a speaker before
+// it ("said", "told").
+func (w *work) speechAfter(k int) bool {
+	if k >= len(w.d.Tokens) {
+		return false
+	}
+	v, ok := w.r.speech.Lookup(w.low(k))
+	return ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) && v.Frames&(lexicon.FrameThat|lexicon.FrameObject) != 0
+}
+
+// invertedBefore reports ", said" before token a.
+func (w *work) invertedBefore(a int) bool {
+	if w.d.Tokens[a-1].Kind != parley.Word || w.d.Tokens[a-1].Is(parley.Cap) || w.tok(a-2) != "," {
+		return false
+	}
+	v, ok := w.r.speech.Lookup(w.low(a - 1))
+	return ok && v.Frames&lexicon.FrameInverted != 0
+}
+
+// singleVerdict decides a lone capitalised word [a, b) by what the
+// document says of all its lone occurrences (one entity per referent: "oil
+// giant Yukos" once, then "Yukos said" is the company): the model's types,
+// and an organisation noun before one of them, which decides. It adds the
+// organisation or place and reports whether it decided (Misc: no entity).
 func (w *work) singleVerdict(a, b int) bool {
-	switch w.mt.typ[a] {
+	switch w.loneTypes[w.low(a)] {
 	case ner.Org:
 		w.addOrg(a, b, w.pieces(a, b))
 	case ner.Place:
 		w.addPlace(a, b, w.pieces(a, b))
+	case ner.Misc:
 	default:
 		return false
 	}
 	return true
+}
+
+// orgNounVotes is what "oil giant Yukos" counts for: the text's own word
+// for what the name is outweighs the model's reading of the other mentions.
+const orgNounVotes = 1000
+
+// voteLoneTypes fills w.loneTypes from the lone words still undecided.
+func (w *work) voteLoneTypes(singles [][2]int) {
+	votes := map[string]*[ner.NumTypes]int{}
+	for _, p := range singles {
+		l := w.low(p[0])
+		v := votes[l]
+		if v == nil {
+			v = new([ner.NumTypes]int)
+			votes[l] = v
+		}
+		v[w.mt.typ[p[0]]]++
+		if w.orgDescribed(p[0]) {
+			v[ner.Org] += orgNounVotes
+		}
+	}
+	w.loneTypes = make(map[string]ner.Type, len(votes))
+	for l, v := range votes {
+		best := ner.None
+		for t := ner.Person; t < ner.NumTypes; t++ {
+			if v[t] > v[best] || best == ner.None && v[t] > 0 {
+				best = t
+			}
+		}
+		if best == ner.Misc && v[ner.Misc] <= v[ner.None] {
+			best = ner.None // a thing's name only where most occurrences say so
+		}
+		w.loneTypes[l] = best
+	}
 }
 
 // addModelSpans adds the organisations and places the model finds where

@@ -10,7 +10,6 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
-	"github.com/parley-news/parley/ner"
 )
 
 func (w *work) addKnownPieces(ps []piece) {
@@ -327,21 +326,14 @@ func (w *work) readSingle(a, b int) {
 		w.addKnownPieces([]piece{{kind: pKnown, first: a, last: b, known: kn}})
 		return
 	}
-	if w.mt != nil && (w.singleVerdict(a, b) || w.mt.typ[a] == ner.Misc) {
-		return // the model's organisation or place, or the name of a thing
+	if w.mt != nil && w.singleVerdict(a, b) {
+		return // the document's organisation or place, or the name of a thing
 	}
-	// a speech verb right after it ("Trump said") or a title before it makes it a person
-	if b < len(w.d.Tokens) {
-		if v, ok := w.r.speech.Lookup(w.low(b)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) && v.Frames&(lexicon.FrameThat|lexicon.FrameObject) != 0 {
-			w.addPerson(personDraft{first: a, last: b})
-			return
-		}
-	}
-	if a >= 2 && w.d.Tokens[a-1].Kind == parley.Word && !w.d.Tokens[a-1].Is(parley.Cap) {
-		if v, ok := w.r.speech.Lookup(w.low(a - 1)); ok && v.Frames&lexicon.FrameInverted != 0 && w.tok(a-2) == "," {
-			w.addPerson(personDraft{first: a, last: b}) // "…, said Ushakov"
-			return
-		}
+	// a speech verb right after it ("Trump said") or before it ("…, said
+	// Ushakov") makes it a person, unless it is a word for sources
+	// ("Analysts said")
+	if (w.speechAfter(b) || a >= 2 && w.invertedBefore(a)) && !w.r.roles.Is(l, lexicon.SourceNoun) {
+		w.addPerson(personDraft{first: a, last: b})
 	}
 }
 

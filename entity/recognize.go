@@ -106,6 +106,8 @@ type work struct {
 	// (headings, labels, bylines, captions): names there are people only
 	// when the body confirms them
 	structure []bool
+	speakers  map[string]bool     // capitalised words a speech verb follows somewhere (see speaks), built on first use
+	loneTypes map[string]ner.Type // the document's type of each lone capitalised word (see singleVerdict)
 }
 
 // tok and low return the text of token i, "" outside the text.
@@ -155,8 +157,7 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 	common := w.commonWords()
 	w.mt = r.tagDoc(d, texts, common)
 	// Pass 1: capitalised chunks → full names, known names, roles.
-	type pending struct{ first, last int }
-	var singles []pending
+	var singles [][2]int
 	for si := range d.Sentences {
 		s := d.Sentences[si]
 		for i := s.First; i < s.Last; {
@@ -166,7 +167,7 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 			}
 			j := w.chunkEnd(i, s.Last)
 			if rest := w.readChunk(i, j); rest != nil {
-				singles = append(singles, pending{rest[0], rest[1]})
+				singles = append(singles, [2]int{rest[0], rest[1]})
 			}
 			i = j
 		}
@@ -174,8 +175,11 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 	// Pass 2: single capitalised words that are the surname (or alias) of a
 	// person named in full somewhere in the article; others become
 	// persons when a speech verb or a title says so.
+	if w.mt != nil {
+		w.voteLoneTypes(singles)
+	}
 	for _, p := range singles {
-		w.readSingle(p.first, p.last)
+		w.readSingle(p[0], p[1])
 	}
 	if w.mt != nil {
 		w.addModelSpans()

@@ -22,6 +22,7 @@ const (
 	SourceNoun                      // "officials", "sources"
 	OrgWord                         // "Ministry", "Party" at the end of a name
 	Thing                           // "Championships", "Street": a name ending in it is not a person
+	OrgNoun                         // "company", "giant": a lower-case noun that describes an organisation named after it
 )
 
 // Gender of a word, where the word says it ("spokeswoman", "Mrs"): the
@@ -80,6 +81,8 @@ func LoadRoles() (*Roles, error) {
 			k = OrgWord
 		case "thing":
 			k = Thing
+		case "orgnoun":
+			k = OrgNoun
 		default:
 			return nil, fmt.Errorf("roles.tsv:%d: unknown kind %q", n+1, f[1])
 		}

@@ -106,10 +106,15 @@ func (x *extractor) chunkContexts(words []string, a, b int) {
 	}
 }
 
+// roleKinds are the kinds of the roles table the features read (feature
+// version 2); a kind added to the table later is not one until the features
+// change version.
+const roleKinds = lexicon.RoleNoun | lexicon.Title | lexicon.RoleMod | lexicon.Body | lexicon.SourceNoun | lexicon.OrgWord | lexicon.Thing
+
 // roleKind returns what the roles table says of w, in lower case.
 func (x *extractor) roleKind(w string) lexicon.WordKind {
 	x.scratch, _ = appendLower(x.scratch[:0], w)
-	return x.roles.Lookup(string(x.scratch)).Kind
+	return x.roles.Lookup(string(x.scratch)).Kind & roleKinds
 }
 
 // placePrep reports whether w is a preposition that comes before place names.
@@ -216,12 +221,12 @@ func (x *extractor) describe(i int, w string, s Sentence) {
 	d.shape = shapeHash(w)
 	d.flags = fl
 	if fl&fCap != 0 {
-		d.role = x.roles.Lookup(string(low)).Kind
+		d.role = x.roles.Lookup(string(low)).Kind & roleKinds
 		d.given = x.roles.GivenNameGender(w)
 		d.doc = x.evidence[string(low)] & dLowerElsewhere
 		d.seen = x.seen[w]
 	} else {
-		d.role = x.roles.Lookup(w).Kind
+		d.role = x.roles.Lookup(w).Kind & roleKinds
 	}
 	d.doc |= x.evidence[w] & (dCapMid | dAfterGiven | dAfterTitle | dBeforeOrg | dBeforeThing | dAfterPrep)
 	if x.usePOS && i < len(s.POS) {
