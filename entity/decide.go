@@ -6,6 +6,7 @@ package entity
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
@@ -78,17 +79,20 @@ func (w *work) addPlace(i, j int, pieces []piece) {
 // role phrase comes before or after it ("the commander of …"): that
 // evidence outweighs the model's "no name", a title also its other types.
 func (w *work) personVerdict(draft *personDraft, titled, described bool) bool {
-	t, a, _ := w.modelView(draft.first, draft.last)
+	t, a, b := w.modelView(draft.first, draft.last)
 	switch {
 	case t == ner.Person:
-		// the model's name starts inside the rules' ("Questioning Vindman" →
-		// "Vindman"); its end is the rules', which keep initials and
-		// suffixes ("Laurence H. Tribe", "Harris Jr.")
+		// the model's name inside the rules' ("Questioning Smith" →
+		// "Smith", "Anna Berg Wins Again" → "Anna Berg"), but the rules
+		// keep initials and suffixes ("Laurence H. Tribe", "Harris Jr.")
 		if a > draft.first && w.d.Tokens[a-1].Kind == parley.Word {
 			if draft.mention == draft.first {
 				draft.mention = a
 			}
 			draft.first = a
+		}
+		if b < draft.last && w.plainWords(b, draft.last) {
+			draft.last = b
 		}
 		return true
 	case titled:
@@ -106,6 +110,17 @@ func (w *work) personVerdict(draft *personDraft, titled, described bool) bool {
 		w.addPlace(draft.first, draft.last, w.pieces(draft.first, draft.last))
 	}
 	return false
+}
+
+// plainWords reports whether tokens [a, b) are words of two letters or
+// more, none a suffix of names ("Jr"): words the model may cut off a name.
+func (w *work) plainWords(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w.d.Tokens[k].Kind != parley.Word || utf8.RuneCountInString(w.tok(k)) < 2 || isNameSuffix(w.low(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 // glued reports whether the model's span over token k starts before it,

@@ -149,11 +149,8 @@ func (w *work) addPerson(p personDraft) {
 	}
 	last := words[len(words)-1]
 	// suffixes are not surnames
-	if len(words) > 1 {
-		switch strings.TrimSuffix(strings.ToLower(last), ".") {
-		case "jr", "sr", "ii", "iii", "iv":
-			last = words[len(words)-2]
-		}
+	if len(words) > 1 && isNameSuffix(strings.TrimSuffix(strings.ToLower(last), ".")) {
+		last = words[len(words)-2]
 	}
 	key := "P:" + strings.ToLower(words[0]) + " " + strings.ToLower(last)
 	if len(words) > 1 && nameConnectors[words[0]] {
@@ -190,6 +187,15 @@ func (w *work) addPerson(p personDraft) {
 	}
 	w.surnames[strings.ToLower(last)] = append(w.surnames[strings.ToLower(last)], idx)
 	w.attach(idx, p, parley.NameMention)
+}
+
+// isNameSuffix reports the lower-case suffixes that follow a surname.
+func isNameSuffix(l string) bool {
+	switch l {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
 }
 
 // attach adds the draft's mention, roles and affiliation to entity idx.
