@@ -40,6 +40,9 @@ func (w *work) addKnownPieces(ps []piece) {
 		if kn.Ambiguous && !w.ambiguousOK(p.first, p.last) {
 			continue
 		}
+		if w.stateBody(p) {
+			continue
+		}
 		kind := parley.NameMention
 		if kn.Demonym {
 			kind = parley.AdjMention
@@ -56,6 +59,54 @@ func (w *work) addKnownPieces(ps []piece) {
 		}
 		w.addMention(e, p.first, p.last, kind)
 	}
+}
+
+// stateBody adds "Afghan government", "Russian army", "Chinese coast guard":
+// a country's name or adjective and the lower-case noun of one of its
+// institutions, which is an organisation of that country. It reports
+// whether it did.
+func (w *work) stateBody(p piece) bool {
+	kn := p.known
+	if kn.Type != parley.Place || kn.Kind != "country" || p.last >= len(w.d.Tokens) || w.isCapWord(p.last) {
+		return false
+	}
+	for n := min(2, len(w.d.Tokens)-p.last); n >= 1; n-- {
+		end := p.last + n
+		rw := w.r.roles.Lookup(w.lowSpan(p.last, end))
+		kind := parley.Government
+		switch {
+		case rw.Kind&lexicon.MilBody != 0:
+			kind = parley.Military
+		case rw.Kind&lexicon.GovBody == 0:
+			continue
+		}
+		if end < len(w.d.Tokens) && w.d.Tokens[end].Kind == parley.Word && w.r.roles.Is(w.low(end), lexicon.GovBody|lexicon.MilBody|lexicon.OrgWord) {
+			return false // "Afghan army officers": the noun is part of a longer phrase
+		}
+		if !w.free(p.first, end) {
+			return false
+		}
+		country := kn.CountryName
+		if country == "" {
+			country = kn.Name
+		}
+		w.addMention(parley.Entity{Type: parley.Organization, Kind: string(kind), Name: w.span(p.first, end), Country: kn.Country, Affiliation: country},
+			p.first, end, parley.NameMention)
+		return true
+	}
+	return false
+}
+
+// lowSpan returns the lower-case words of tokens [a, b) joined by spaces.
+func (w *work) lowSpan(a, b int) string {
+	if b-a == 1 {
+		return w.low(a)
+	}
+	parts := make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		parts = append(parts, w.low(k))
+	}
+	return strings.Join(parts, " ")
 }
 
 // ambiguousOK accepts a short ambiguous name ("X", "AP") only where the
