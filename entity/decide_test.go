@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/ner"
 	"github.com/parley-news/parley/text"
 )
@@ -14,18 +13,7 @@ import (
 // embedded model and document structure.
 func newModelRecognizer(t testing.TB) *Recognizer {
 	t.Helper()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	speech, err := lexicon.LoadSpeech()
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles, err := lexicon.LoadRoles()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex, speech, roles := lexicons(t)
 	m, err := ner.Load(lex, roles)
 	if err != nil {
 		t.Fatal(err)
