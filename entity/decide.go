@@ -28,6 +28,9 @@ func (w *work) modelChunk(i, j int, pieces []piece) bool {
 	if len(pieces) == 1 && pieces[0].kind == pKnown {
 		return false // the gazetteer's canonical name and kind
 	}
+	if w.wordsIn(i, j) == 1 {
+		return false // a lone word is decided with the whole document (readSingle): it may be a surname
+	}
 	for k, p := range pieces {
 		if p.kind == pRole && p.role.Kind&lexicon.Title != 0 {
 			return false // "Mr", "Gen": a person's title
@@ -100,8 +103,11 @@ func (w *work) personVerdict(draft *personDraft, titled, described bool) bool {
 	case w.orgDescribed(draft.first):
 		w.addOrg(draft.first, draft.last, w.pieces(draft.first, draft.last))
 		return false
-	case t == ner.None && (described || w.speaks(w.lowLast(draft))):
-		return true // a role phrase describes it, or its surname speaks elsewhere ("Rowling said")
+	case t == ner.None && (described || w.speaks(w.lowLast(draft)) || w.givenFirst(draft)):
+		// the model missed an unfamiliar or sentence-initial name that a role
+		// phrase describes, whose surname speaks elsewhere ("Rowling said") or
+		// that opens with a given name ("Vladimir Putin’s aide …")
+		return true
 	case (t == ner.Org || t == ner.Place) && w.glued(draft.first) && w.r.roles.GivenNameGender(w.tok(draft.first)) != lexicon.UnknownGender:
 		return true // "European Union Gordon Sondland": the model ran a known name into a person's
 	case t == ner.Org:
@@ -133,6 +139,11 @@ func (w *work) glued(k int) bool {
 // an organisation: "oil giant Yukos", "the rights group Amnesty".
 func (w *work) orgDescribed(a int) bool {
 	return a > 0 && w.d.Tokens[a-1].Kind == parley.Word && !w.d.Tokens[a-1].Is(parley.Cap) && w.r.roles.Is(w.low(a-1), lexicon.OrgNoun)
+}
+
+// givenFirst reports a name of two words or more whose first is a given name.
+func (w *work) givenFirst(p *personDraft) bool {
+	return w.wordsIn(p.first, p.last) >= 2 && w.r.roles.GivenNameGender(w.tok(p.first)) != lexicon.UnknownGender
 }
 
 // lowLast returns the lower-case last word of a draft's name.
@@ -188,6 +199,9 @@ func (w *work) invertedBefore(a int) bool {
 // and an organisation noun before one of them, which decides. It adds the
 // organisation or place and reports whether it decided (Misc: no entity).
 func (w *work) singleVerdict(a, b int) bool {
+	if w.knownCompound(a) {
+		return false // "US-Russian": the gazetteer's names, joined
+	}
 	switch w.loneTypes[w.low(a)] {
 	case ner.Org:
 		w.addOrg(a, b, w.pieces(a, b))
@@ -203,6 +217,18 @@ func (w *work) singleVerdict(a, b int) bool {
 // orgNounVotes is what "oil giant Yukos" counts for: the text's own word
 // for what the name is outweighs the model's reading of the other mentions.
 const orgNounVotes = 1000
+
+// knownCompound reports a hyphenated word whose first part the gazetteer
+// knows ("US-Russian", "Saudi-led").
+func (w *work) knownCompound(k int) bool {
+	word := w.tok(k)
+	h := strings.IndexByte(word, '-')
+	if h <= 0 {
+		return false
+	}
+	_, ok := w.r.gaz.Known([]string{word[:h]})
+	return ok
+}
 
 // voteLoneTypes fills w.loneTypes from the lone words still undecided.
 func (w *work) voteLoneTypes(singles [][2]int) {
@@ -249,7 +275,7 @@ func (w *work) addModelSpans() {
 		for b < n && w.mt.typ[b] == t && !w.mt.begin[b] {
 			b++
 		}
-		if w.free(a, b) && w.isCapWord(a) && w.isCapWord(b-1) {
+		if w.free(a, b) && w.isCapWord(a) && w.isCapWord(b-1) && !(b == a+1 && w.knownCompound(a)) {
 			if t == ner.Org {
 				w.addOrg(a, b, w.pieces(a, b))
 			} else {

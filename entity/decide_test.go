@@ -53,6 +53,9 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 		{"a surname spelled otherwise is the same person", "Dmytro Zabolotny arrived on Monday. Zabolotnyy said talks would go on.",
 			[]string{"PERSON:Dmytro Zabolotny"}, []string{"PERSON:Zabolotnyy"}, map[string]int{"Dmytro Zabolotny": 2}},
 		{"a word for sources is no person", "Analysts said the market would fall.", nil, []string{"PERSON:Analysts"}, nil},
+		{"a compound of known names is no place", "The US-Russian talks ended on Tuesday in Geneva.", nil, []string{"PLACE:US-Russian", "ORG:US-Russian"}, nil},
+		{"a lone word the model reads as a place may still be a surname", "Anton Dravenko arrived. Reporters met Dravenko in the lobby.",
+			[]string{"PERSON:Anton Dravenko"}, []string{"PLACE:Dravenko"}, map[string]int{"Anton Dravenko": 2}},
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
 	}
 	for _, tt := range tests {
