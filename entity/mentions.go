@@ -40,6 +40,9 @@ func (w *work) addKnownPieces(ps []piece) {
 		if kn.Ambiguous && !w.ambiguousOK(p.first, p.last) {
 			continue
 		}
+		if w.stateBody(p) {
+			continue
+		}
 		kind := parley.NameMention
 		if kn.Demonym {
 			kind = parley.AdjMention
@@ -56,6 +59,54 @@ func (w *work) addKnownPieces(ps []piece) {
 		}
 		w.addMention(e, p.first, p.last, kind)
 	}
+}
+
+// stateBody adds "Afghan government", "Russian army", "Chinese coast guard":
+// a country's name or adjective and the lower-case noun of one of its
+// institutions, which is an organisation of that country. It reports
+// whether it did.
+func (w *work) stateBody(p piece) bool {
+	kn := p.known
+	if kn.Type != parley.Place || kn.Kind != "country" || p.last >= len(w.d.Tokens) || w.isCapWord(p.last) {
+		return false
+	}
+	for n := min(2, len(w.d.Tokens)-p.last); n >= 1; n-- {
+		end := p.last + n
+		rw := w.r.roles.Lookup(w.lowSpan(p.last, end))
+		kind := parley.Government
+		switch {
+		case rw.Kind&lexicon.MilBody != 0:
+			kind = parley.Military
+		case rw.Kind&lexicon.GovBody == 0:
+			continue
+		}
+		if end < len(w.d.Tokens) && w.d.Tokens[end].Kind == parley.Word && w.r.roles.Is(w.low(end), lexicon.GovBody|lexicon.MilBody|lexicon.OrgWord) {
+			return false // "Afghan army officers": the noun is part of a longer phrase
+		}
+		if !w.free(p.first, end) {
+			return false
+		}
+		country := kn.CountryName
+		if country == "" {
+			country = kn.Name
+		}
+		w.addMention(parley.Entity{Type: parley.Organization, Kind: string(kind), Name: w.span(p.first, end), Country: kn.Country, Affiliation: country},
+			p.first, end, parley.NameMention)
+		return true
+	}
+	return false
+}
+
+// lowSpan returns the lower-case words of tokens [a, b) joined by spaces.
+func (w *work) lowSpan(a, b int) string {
+	if b-a == 1 {
+		return w.low(a)
+	}
+	parts := make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		parts = append(parts, w.low(k))
+	}
+	return strings.Join(parts, " ")
 }
 
 // ambiguousOK accepts a short ambiguous name ("X", "AP") only where the
@@ -149,11 +200,8 @@ func (w *work) addPerson(p personDraft) {
 	}
 	last := words[len(words)-1]
 	// suffixes are not surnames
-	if len(words) > 1 {
-		switch strings.TrimSuffix(strings.ToLower(last), ".") {
-		case "jr", "sr", "ii", "iii", "iv":
-			last = words[len(words)-2]
-		}
+	if len(words) > 1 && isNameSuffix(strings.TrimSuffix(strings.ToLower(last), ".")) {
+		last = words[len(words)-2]
 	}
 	key := "P:" + strings.ToLower(words[0]) + " " + strings.ToLower(last)
 	if len(words) > 1 && nameConnectors[words[0]] {
@@ -190,6 +238,15 @@ func (w *work) addPerson(p personDraft) {
 	}
 	w.surnames[strings.ToLower(last)] = append(w.surnames[strings.ToLower(last)], idx)
 	w.attach(idx, p, parley.NameMention)
+}
+
+// isNameSuffix reports the lower-case suffixes that follow a surname.
+func isNameSuffix(l string) bool {
+	switch l {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
 }
 
 // attach adds the draft's mention, roles and affiliation to entity idx.
@@ -326,18 +383,14 @@ func (w *work) readSingle(a, b int) {
 		w.addKnownPieces([]piece{{kind: pKnown, first: a, last: b, known: kn}})
 		return
 	}
-	// a speech verb right after it ("Trump said") or a title before it makes it a person
-	if b < len(w.d.Tokens) {
-		if v, ok := w.r.speech.Lookup(w.low(b)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) && v.Frames&(lexicon.FrameThat|lexicon.FrameObject) != 0 {
-			w.addPerson(personDraft{first: a, last: b})
-			return
-		}
+	if w.mt != nil && w.singleVerdict(a, b) {
+		return // the document's organisation or place, or the name of a thing
 	}
-	if a >= 2 && w.d.Tokens[a-1].Kind == parley.Word && !w.d.Tokens[a-1].Is(parley.Cap) {
-		if v, ok := w.r.speech.Lookup(w.low(a - 1)); ok && v.Frames&lexicon.FrameInverted != 0 && w.tok(a-2) == "," {
-			w.addPerson(personDraft{first: a, last: b}) // "…, said Ushakov"
-			return
-		}
+	// a speech verb right after it ("Trump said") or before it ("…, said
+	// Ushakov") makes it a person, unless it is a word for sources
+	// ("Analysts said")
+	if (w.speechAfter(b) || a >= 2 && w.invertedBefore(a)) && !w.r.roles.Is(l, lexicon.SourceNoun) {
+		w.addPerson(personDraft{first: a, last: b})
 	}
 }
 

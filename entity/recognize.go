@@ -1,10 +1,13 @@
 package entity
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/ner"
+	"github.com/parley-news/parley/text"
 )
 
 // Known is a name the gazetteer knows: a country, a nationality adjective,
@@ -28,14 +31,22 @@ type Gazetteer interface {
 
 // Recognizer finds entities in segmented text. It is safe for concurrent use.
 type Recognizer struct {
-	gaz    Gazetteer
-	roles  *lexicon.Roles
-	speech *lexicon.Speech
+	gaz     Gazetteer
+	roles   *lexicon.Roles
+	speech  *lexicon.Speech
+	model   *ner.Model
+	taggers *sync.Pool // of *ner.Tagger, one per goroutine at a time
+	// structure tells headings, bylines and captions from prose
+	structure *text.Structure
 }
 
 // NewRecognizer returns a recogniser that uses the given lexicons.
-func NewRecognizer(gaz Gazetteer, roles *lexicon.Roles, speech *lexicon.Speech) *Recognizer {
-	return &Recognizer{gaz: gaz, roles: roles, speech: speech}
+func NewRecognizer(gaz Gazetteer, roles *lexicon.Roles, speech *lexicon.Speech, opts ...Option) *Recognizer {
+	r := &Recognizer{gaz: gaz, roles: roles, speech: speech}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
 }
 
 // connectors may join the words of one name ("Bank of England", "Abu al-Baghdadi").
@@ -90,6 +101,13 @@ type work struct {
 	// firstWords indexes multiword persons by the first word of their name
 	firstWords map[string][]int
 	sentIdx    []int32 // token → sentence
+	mt         *modelTags
+	// structure marks the paragraphs that are document structure
+	// (headings, labels, bylines, captions): names there are people only
+	// when the body confirms them
+	structure []bool
+	speakers  map[string]bool     // capitalised words a speech verb follows somewhere (see speaks), built on first use
+	loneTypes map[string]ner.Type // the document's type of each lone capitalised word (see singleVerdict)
 }
 
 // tok and low return the text of token i, "" outside the text.
@@ -133,10 +151,13 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 			w.sentIdx[i] = int32(si)
 		}
 	}
+	if r.structure != nil {
+		w.structure = r.structure.Paragraphs(d)
+	}
 	common := w.commonWords()
+	w.mt = r.tagDoc(d, texts, common)
 	// Pass 1: capitalised chunks → full names, known names, roles.
-	type pending struct{ first, last int }
-	var singles []pending
+	var singles [][2]int
 	for si := range d.Sentences {
 		s := d.Sentences[si]
 		for i := s.First; i < s.Last; {
@@ -146,7 +167,7 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 			}
 			j := w.chunkEnd(i, s.Last)
 			if rest := w.readChunk(i, j); rest != nil {
-				singles = append(singles, pending{rest[0], rest[1]})
+				singles = append(singles, [2]int{rest[0], rest[1]})
 			}
 			i = j
 		}
@@ -154,15 +175,24 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 	// Pass 2: single capitalised words that are the surname (or alias) of a
 	// person named in full somewhere in the article; others become
 	// persons when a speech verb or a title says so.
-	for _, p := range singles {
-		w.readSingle(p.first, p.last)
+	if w.mt != nil {
+		w.voteLoneTypes(singles)
 	}
+	for _, p := range singles {
+		w.readSingle(p[0], p[1])
+	}
+	if w.mt != nil {
+		w.addModelSpans()
+	}
+	w.mergeVariants()
+	w.dropUnconfirmed()
 	w.sortRefs()
 	w.res.InQuote = make([]bool, n)
 	for i, t := range d.Tokens {
 		w.res.InQuote[i] = t.Is(parley.InQuote)
 	}
 	r.resolve(d, w.res, w.res.InQuote)
+	w.res.compact()
 	return w.res
 }
 
@@ -311,6 +341,9 @@ func (w *work) readChunk(i, j int) []int {
 	if len(pieces) == 1 && pieces[0].kind == pKnown && pieces[0].known.Type == parley.Place && pieces[0].known.Kind != "country" && !pieces[0].known.Demonym && pieces[0].last-pieces[0].first == 1 {
 		return []int{i, j}
 	}
+	if w.mt != nil && w.modelChunk(i, j, pieces) {
+		return nil
+	}
 	// An organisation name ends in an organisation word ("Foreign Ministry", "Human Rights Watch").
 	if lastP := pieces[len(pieces)-1]; lastP.kind != pKnown && w.r.roles.Is(w.low(j-1), lexicon.OrgWord) && w.isCapWord(j-1) && !(lastP.kind == pName && lastP.last-lastP.first >= 2 && w.looksLikePersonName(lastP)) {
 		w.addOrg(i, j, pieces)
@@ -359,7 +392,7 @@ func (w *work) readChunk(i, j int) []int {
 		}
 	}
 	// A role or title in the chunk says the name is a person's, whatever
-	// its last word: "Prime Minister Lena Park".
+	// its last word ("Prime Minister Lena Park") and whatever the model says.
 	titled := hasTitle || hasRole
 	nameEnd := j
 	// skip the period tokens inside: they're part of the name span anyway
@@ -426,11 +459,30 @@ func (w *work) readChunk(i, j int) []int {
 	if nWords == 1 && !hasTitle && !hasRole {
 		return []int{nameStart, nameEnd}
 	}
+	if w.mt != nil {
+		if !w.personVerdict(&draft, titled, hasRole) {
+			return nil
+		}
+		if w.wordsIn(draft.first, draft.last) == 1 && !hasTitle && !hasRole {
+			return []int{draft.first, draft.last}
+		}
+	}
 	if nWords == 1 && !hasTitle && hasRole && w.isRoleWordOnly(nameStart) {
 		return nil
 	}
 	w.addPerson(draft)
 	return nil
+}
+
+// wordsIn counts the word tokens of [a, b).
+func (w *work) wordsIn(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if w.d.Tokens[k].Kind == parley.Word {
+			n++
+		}
+	}
+	return n
 }
 
 func (w *work) isRoleWordOnly(i int) bool {

@@ -10,7 +10,8 @@ import (
 	"github.com/parley-news/parley/text"
 )
 
-func newRecognizer(t testing.TB) *Recognizer {
+// lexicons loads the embedded lexicon, speech verbs and roles.
+func lexicons(t testing.TB) (*lexicon.Lexicon, *lexicon.Speech, *lexicon.Roles) {
 	t.Helper()
 	lex, err := lexicon.Load()
 	if err != nil {
@@ -24,6 +25,12 @@ func newRecognizer(t testing.TB) *Recognizer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return lex, speech, roles
+}
+
+func newRecognizer(t testing.TB) *Recognizer {
+	t.Helper()
+	lex, speech, roles := lexicons(t)
 	return NewRecognizer(LexiconGazetteer{Lex: lex}, roles, speech)
 }
 

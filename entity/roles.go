@@ -315,7 +315,26 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	for b > a && isFunctionWord(w.low(b-1)) {
 		b--
 	}
+	if w.namesAPerson(a, b) {
+		return nil, "", "", 0 // ", Ambassador Volker confirmed": another person, not an apposition
+	}
 	roles = []string{w.span(a, b)}
 	aff, cc = w.affiliationOf(w.pieces(a, b))
 	return roles, aff, cc, g
+}
+
+// namesAPerson reports whether the phrase [a, b) ends in a name after a role
+// or title: a person of its own, not a description.
+func (w *work) namesAPerson(a, b int) bool {
+	k := b - 1
+	for k > a && w.d.Tokens[k].Kind != parley.Word {
+		k--
+	}
+	if k <= a || !w.isCapWord(k) || w.r.roles.Is(w.low(k), lexicon.RoleNoun|lexicon.Title|lexicon.RoleMod|lexicon.Body|lexicon.OrgWord) {
+		return false
+	}
+	if _, ok := w.r.gaz.Known(w.words(k, k+1)); ok {
+		return false
+	}
+	return w.r.roles.Is(w.low(k-1), lexicon.RoleNoun|lexicon.Title) && w.isCapWord(k-1)
 }

@@ -12,7 +12,7 @@ import (
 var rolesTSV string
 
 // WordKind is a bit set of what a word can be inside a role phrase.
-type WordKind uint8
+type WordKind uint16
 
 const (
 	RoleNoun   WordKind = 1 << iota // "minister", "spokesperson"
@@ -22,6 +22,9 @@ const (
 	SourceNoun                      // "officials", "sources"
 	OrgWord                         // "Ministry", "Party" at the end of a name
 	Thing                           // "Championships", "Street": a name ending in it is not a person
+	OrgNoun                         // "company", "giant": a lower-case noun that describes an organisation named after it
+	GovBody                         // "government", "police": after a country's name or adjective, its civil institution
+	MilBody                         // "army", "navy": after a country's name or adjective, its armed force
 )
 
 // Gender of a word, where the word says it ("spokeswoman", "Mrs"): the
@@ -80,6 +83,12 @@ func LoadRoles() (*Roles, error) {
 			k = OrgWord
 		case "thing":
 			k = Thing
+		case "orgnoun":
+			k = OrgNoun
+		case "govbody":
+			k = GovBody
+		case "milbody":
+			k = MilBody
 		default:
 			return nil, fmt.Errorf("roles.tsv:%d: unknown kind %q", n+1, f[1])
 		}

@@ -15,21 +15,25 @@ type extractor struct {
 	words  []word // the current sentence
 	low    []byte // lower-case forms of the sentence's words, back to back
 	feats  []uint32
-	off    []int // feats of word i are feats[off[i]:off[i+1]]
+	plain  []bool // words given no features in a lean sentence
+	off    []int  // feats of word i are feats[off[i]:off[i+1]]
 	// document evidence: word → dLowerElsewhere|dCapMid, and capitalised
 	// word → 1 + the label it was last tagged with
 	evidence map[string]uint8
 	seen     map[string]uint8
 	heading  uint64 // 1 title case, 2 all caps, else 0
-	before   word   // the sentinels around a sentence
-	after    word
+	// placePreps are the prepositions before a place name (data/evidence_words.tsv)
+	placePreps map[string]bool
+	scratch    []byte
+	before     word // the sentinels around a sentence
+	after      word
 }
 
-func newExtractor(lex *lexicon.Lexicon, roles *lexicon.Roles, logBuckets uint8, usePOS bool) *extractor {
+func newExtractor(lex *lexicon.Lexicon, roles *lexicon.Roles, ev *evidenceWords, logBuckets uint8, usePOS bool) *extractor {
 	return &extractor{
 		lex: lex, roles: roles, shift: 64 - uint(logBuckets), usePOS: usePOS,
 		evidence: make(map[string]uint8, 1024), seen: make(map[string]uint8, 256),
-		before: sentinel("<s>"), after: sentinel("</s>"),
+		before: sentinel("<s>"), after: sentinel("</s>"), placePreps: ev.placePreps,
 	}
 }
 
@@ -48,7 +52,75 @@ func (x *extractor) startDoc(sents []Sentence) {
 				x.evidence[w] |= dCapMid
 			}
 		}
+		if !caps {
+			x.contexts(s.Words)
+		}
 	}
+}
+
+// contexts records, for the capitalised words of one sentence, the
+// contexts that tell what they name (dAfterGiven and the other bits): the
+// evidence is then shared by every occurrence of the word in the document.
+func (x *extractor) contexts(words []string) {
+	for i := 0; i < len(words); {
+		if !capitalised(words[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(words) && (capitalised(words[j]) || len(words[j]) <= 3 && j+1 < len(words) && capitalised(words[j+1]) && !capitalised(words[j]) && words[j] != "," && words[j] != "and") {
+			j++
+		}
+		x.chunkContexts(words, i, j)
+		i = j
+	}
+}
+
+// chunkContexts records the evidence of the capitalised run words[a:b].
+func (x *extractor) chunkContexts(words []string, a, b int) {
+	var bit uint8
+	switch last := x.roleKind(words[b-1]); {
+	case b-a > 1 && last&lexicon.OrgWord != 0:
+		bit = dBeforeOrg
+	case b-a > 1 && last&lexicon.Thing != 0:
+		bit = dBeforeThing
+	}
+	for k := a; k < b; k++ {
+		if k < b-1 && bit != 0 {
+			x.evidence[words[k]] |= bit
+		}
+		if k > a && x.roles.GivenNameGender(words[k-1]) != lexicon.UnknownGender && x.roleKind(words[k])&(lexicon.RoleNoun|lexicon.Title|lexicon.OrgWord|lexicon.Thing) == 0 {
+			x.evidence[words[k]] |= dAfterGiven
+		}
+	}
+	if p := a - 1; p >= 0 {
+		if words[p] == "." && p > 0 {
+			p--
+		}
+		if x.roleKind(words[p])&lexicon.Title != 0 {
+			x.evidence[words[a]] |= dAfterTitle
+		}
+		if x.placePrep(words[p]) && (p == 0 || !capitalised(words[p-1])) {
+			x.evidence[words[a]] |= dAfterPrep
+		}
+	}
+}
+
+// roleKinds are the kinds of the roles table the features read (feature
+// version 2); a kind added to the table later is not one until the features
+// change version.
+const roleKinds = lexicon.RoleNoun | lexicon.Title | lexicon.RoleMod | lexicon.Body | lexicon.SourceNoun | lexicon.OrgWord | lexicon.Thing
+
+// roleKind returns what the roles table says of w, in lower case.
+func (x *extractor) roleKind(w string) lexicon.WordKind {
+	x.scratch, _ = appendLower(x.scratch[:0], w)
+	return x.roles.Lookup(string(x.scratch)).Kind & roleKinds
+}
+
+// placePrep reports whether w is a preposition that comes before place names.
+func (x *extractor) placePrep(w string) bool {
+	x.scratch, _ = appendLower(x.scratch[:0], w)
+	return x.placePreps[string(x.scratch)]
 }
 
 // remember records the labels the words of s were tagged with, for the
@@ -92,10 +164,14 @@ func headingOf(words []string) uint64 {
 	return 0
 }
 
-// sentence computes the features of every word of s.
-func (x *extractor) sentence(s Sentence) {
+// sentence computes the features of every word of s. When lean, a word
+// that can be no part of a name (see plainWord) gets none and is marked in
+// x.plain: the tagger labels it O without reading weights, which is most of
+// the words of prose.
+func (x *extractor) sentence(s Sentence, lean bool) {
 	n := len(s.Words)
 	x.words = grow(x.words, n)
+	x.plain = grow(x.plain, n)
 	x.low = x.low[:0]
 	x.heading = headingOf(s.Words)
 	for i, w := range s.Words {
@@ -107,9 +183,21 @@ func (x *extractor) sentence(s Sentence) {
 	x.off = grow(x.off, n+1)
 	for i := range n {
 		x.off[i] = len(x.feats)
+		if lean && x.plainWord(i) {
+			x.plain[i] = true
+			continue
+		}
 		x.features(i)
 	}
 	x.off[n] = len(x.feats)
+}
+
+// plainWord reports a word with no capital or digit whose neighbours have
+// none either: no name of the kind the tagger finds starts, ends or runs
+// through it.
+func (x *extractor) plainWord(i int) bool {
+	const marked = fCap | fAllCaps | fInnerCap | fDigit
+	return x.words[i].flags&marked == 0 && x.at(i-1).flags&marked == 0 && x.at(i+1).flags&marked == 0
 }
 
 func grow[T any](s []T, n int) []T {
@@ -133,14 +221,14 @@ func (x *extractor) describe(i int, w string, s Sentence) {
 	d.shape = shapeHash(w)
 	d.flags = fl
 	if fl&fCap != 0 {
-		d.role = x.roles.Lookup(string(low)).Kind
+		d.role = x.roles.Lookup(string(low)).Kind & roleKinds
 		d.given = x.roles.GivenNameGender(w)
 		d.doc = x.evidence[string(low)] & dLowerElsewhere
 		d.seen = x.seen[w]
 	} else {
-		d.role = x.roles.Lookup(w).Kind
+		d.role = x.roles.Lookup(w).Kind & roleKinds
 	}
-	d.doc |= x.evidence[w] & dCapMid
+	d.doc |= x.evidence[w] & (dCapMid | dAfterGiven | dAfterTitle | dBeforeOrg | dBeforeThing | dAfterPrep)
 	if x.usePOS && i < len(s.POS) {
 		d.pos = hashString(s.POS[i])
 	}

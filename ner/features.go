@@ -60,11 +60,12 @@ const (
 	tChunkBefore
 	tChunkAfter
 	tWindow
+	tDocContext
 )
 
 // featureVersion changes whenever the features change meaning; a model of
 // another version is refused.
-const featureVersion = 1
+const featureVersion = 2
 
 // word flags
 const (
@@ -94,6 +95,13 @@ const (
 const (
 	dLowerElsewhere = 1 << iota // the word's lower-case form stands alone elsewhere in the document
 	dCapMid                     // the word is capitalised inside a sentence elsewhere in the document
+	// contexts elsewhere in the document that say what a capitalised word
+	// names, wherever it stands here ("Nadal" after "Rafael Nadal" once)
+	dAfterGiven  // after a capitalised given name: a surname
+	dAfterTitle  // after a title or role word ("Mr", "President"): a person
+	dBeforeOrg   // inside a capitalised run that ends in an organisation word ("Corp", "Party")
+	dBeforeThing // inside a capitalised run that ends in a word of things ("Cup", "Street")
+	dAfterPrep   // after "in", "at", "from" or "near" with nothing capitalised before: a place
 )
 
 // word is what the extractor knows about one word of a sentence.

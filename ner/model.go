@@ -25,9 +25,10 @@ var embeddedModel []byte
 type Model struct {
 	lex        *lexicon.Lexicon
 	roles      *lexicon.Roles
+	ev         *evidenceWords
 	logBuckets uint8
 	usePOS     bool
-	weights    []int16 // bucket × numLabels
+	weights    table   // bucket × numLabels, sparse
 	trans      []int32 // (numLabels+1) × numLabels; row startRow: the first label
 	valid      *transitions
 }
@@ -79,13 +80,16 @@ func Read(r io.Reader, lex *lexicon.Lexicon, roles *lexicon.Roles) (*Model, erro
 	case h.LogBuckets < 10 || h.LogBuckets > 26:
 		return nil, fmt.Errorf("model has 2^%d feature buckets, want 2^10 to 2^26", h.LogBuckets)
 	}
-	m := &Model{lex: lex, roles: roles, logBuckets: h.LogBuckets, usePOS: h.POS != 0, valid: validTransitions()}
+	ev, err := loadEvidenceWords()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{lex: lex, roles: roles, ev: ev, logBuckets: h.LogBuckets, usePOS: h.POS != 0, valid: validTransitions()}
 	m.trans = make([]int32, (numLabels+1)*numLabels)
-	m.weights = make([]int16, (1<<h.LogBuckets)*numLabels)
 	if err := binary.Read(br, binary.LittleEndian, m.trans); err != nil {
 		return nil, fmt.Errorf("reading model transitions: %w", err)
 	}
-	if err := m.readRows(br); err != nil {
+	if err := m.readRows(br, 1<<h.LogBuckets); err != nil {
 		return nil, err
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
@@ -126,27 +130,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 // writeRows writes the weight table sparsely, as most rows are zero: a
 // bitmap of the rows that are not, then those rows in order.
 func (m *Model) writeRows(w io.Writer) error {
-	rows := len(m.weights) / numLabels
-	bitmap := make([]uint64, (rows+63)/64)
-	var nz []int16
-	for r := range rows {
-		row := m.weights[r*numLabels : (r+1)*numLabels]
-		for _, v := range row {
-			if v != 0 {
-				bitmap[r/64] |= 1 << (r % 64)
-				nz = append(nz, row...)
-				break
-			}
-		}
-	}
-	if err := binary.Write(w, binary.LittleEndian, bitmap); err != nil {
+	if err := binary.Write(w, binary.LittleEndian, m.weights.bitmap); err != nil {
 		return err
 	}
-	return binary.Write(w, binary.LittleEndian, nz)
+	return binary.Write(w, binary.LittleEndian, m.weights.rows)
 }
 
-func (m *Model) readRows(r io.Reader) error {
-	rows := len(m.weights) / numLabels
+func (m *Model) readRows(r io.Reader, rows int) error {
 	bitmap := make([]uint64, (rows+63)/64)
 	if err := binary.Read(r, binary.LittleEndian, bitmap); err != nil {
 		return fmt.Errorf("reading model row bitmap: %w", err)
@@ -159,12 +149,7 @@ func (m *Model) readRows(r io.Reader) error {
 	if err := binary.Read(r, binary.LittleEndian, nz); err != nil {
 		return fmt.Errorf("reading model weights: %w", err)
 	}
-	for row := range rows {
-		if bitmap[row/64]&(1<<(row%64)) != 0 {
-			copy(m.weights[row*numLabels:(row+1)*numLabels], nz[:numLabels])
-			nz = nz[numLabels:]
-		}
-	}
+	m.weights = tableOf(bitmap, nz)
 	return nil
 }
 

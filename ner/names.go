@@ -13,6 +13,27 @@ import (
 //go:embed data/name_words.tsv
 var nameWordsTSV string
 
+//go:embed data/evidence_words.tsv
+var evidenceWordsTSV string
+
+// evidenceWords are the context words of the document evidence
+// (data/evidence_words.tsv).
+type evidenceWords struct {
+	placePreps map[string]bool
+}
+
+func loadEvidenceWords() (*evidenceWords, error) {
+	ev := &evidenceWords{placePreps: map[string]bool{}}
+	err := eachTSV("evidence_words.tsv", evidenceWordsTSV, 2, func(f []string) error {
+		if f[1] != "place_preposition" {
+			return fmt.Errorf("kind %q, want place_preposition", f[1])
+		}
+		ev.placePreps[f[0]] = true
+		return nil
+	})
+	return ev, err
+}
+
 // NameRule tells a proper name from a description or a pronoun in a gold
 // annotation: re3d's Person spans include "he" and "a spokesman", GUM's
 // mentions "the Bernoulli family". A name starts and ends with a capitalised

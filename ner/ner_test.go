@@ -257,15 +257,19 @@ func TestPOSHook(t *testing.T) {
 	if err != nil || !m2.UsesPOS() {
 		t.Fatalf("read back: %v, UsesPOS %v", err, m2 != nil && m2.UsesPOS())
 	}
-	x := newExtractor(lex, roles, 12, true)
+	ev, err := loadEvidenceWords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newExtractor(lex, roles, ev, 12, true)
 	words := strings.Fields("Anna Berg left")
-	x.sentence(Sentence{Words: words, POS: []string{"PROPN", "PROPN", "VERB"}})
+	x.sentence(Sentence{Words: words, POS: []string{"PROPN", "PROPN", "VERB"}}, false)
 	a := append([]uint32(nil), x.feats...)
-	x.sentence(Sentence{Words: words, POS: []string{"NOUN", "NOUN", "VERB"}})
+	x.sentence(Sentence{Words: words, POS: []string{"NOUN", "NOUN", "VERB"}}, false)
 	if equalFeats(a, x.feats) {
 		t.Error("the tags do not change the features")
 	}
-	x.sentence(Sentence{Words: words}) // no tags: no panic, fewer features
+	x.sentence(Sentence{Words: words}, false) // no tags: no panic, fewer features
 }
 
 func equalFeats(a, b []uint32) bool { return slices.Equal(a, b) }

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -110,5 +111,52 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(m.lex, m.roles); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestSparseTableReadsAsTheDenseOne(t *testing.T) {
+	dense := make([]int16, 300*numLabels)
+	for r := 0; r < 300; r += 7 { // every seventh row holds weights
+		for y := range numLabels {
+			dense[r*numLabels+y] = int16(r*10 + y - 40)
+		}
+	}
+	tb := newTable(dense)
+	if tb.nonZero() != 43 {
+		t.Fatalf("%d rows kept, want 43", tb.nonZero())
+	}
+	for r := range 300 {
+		row := tb.row(uint32(r))
+		want := dense[r*numLabels : (r+1)*numLabels]
+		if r%7 != 0 {
+			if row != nil {
+				t.Fatalf("row %d = %v, want none", r, row)
+			}
+			continue
+		}
+		if row == nil || !slices.Equal(row[:], want) {
+			t.Fatalf("row %d = %v, want %v", r, row, want)
+		}
+	}
+}
+
+func TestTagSomeTagsTheChosenSentencesAsTagDoes(t *testing.T) {
+	m := model(t)
+	sents := []Sentence{
+		{Words: strings.Fields("Anna Berg met the Harbour Bank board in Lisbon .")},
+		{Words: strings.Fields("it rained all day .")},
+		{Words: strings.Fields("Berg said the Harbour Bank would hold rates .")},
+	}
+	tg := m.NewTagger()
+	all := append([]Mention(nil), tg.Tag(sents)...)
+	some := tg.TagSome(sents, func(i int) bool { return i != 1 })
+	var want []Mention
+	for _, mn := range all {
+		if mn.Sent != 1 {
+			want = append(want, mn)
+		}
+	}
+	if !slices.Equal(some, want) || len(want) == 0 {
+		t.Errorf("TagSome = %v, want Tag's %v without sentence 1", some, want)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // TrainOptions configures Train. The zero value of a field means its
 // default.
 type TrainOptions struct {
-	Epochs     int     // passes over the data (default 10)
+	Epochs     int     // passes over the data (default 15)
 	Seed       uint64  // the order of documents and the sentences shown in capitals
 	LogBuckets uint8   // the feature table has 2^LogBuckets rows (default 19)
 	UpperShare float64 // share of sentences shown in capitals, as headings are written (default 0.05; negative: none)
@@ -32,7 +32,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs == 0 {
-		o.Epochs = 10
+		o.Epochs = 15
 	}
 	if o.LogBuckets == 0 {
 		o.LogBuckets = 19
@@ -53,6 +53,7 @@ func (o *TrainOptions) defaults() {
 // step it was made at (Daumé's trick: average = w - acc/steps).
 type trainer struct {
 	x          *extractor
+	ev         *evidenceWords
 	w, tw      []float32
 	acc, tacc  []float64
 	step       float64
@@ -75,10 +76,15 @@ func Train(ctx context.Context, docs []Document, lex *lexicon.Lexicon, roles *le
 	if opt.LogBuckets < 10 || opt.LogBuckets > 26 {
 		return nil, fmt.Errorf("LogBuckets %d: want 10 to 26", opt.LogBuckets)
 	}
+	ev, err := loadEvidenceWords()
+	if err != nil {
+		return nil, err
+	}
 	rows := 1 << opt.LogBuckets
 	tr := &trainer{
-		x: newExtractor(lex, roles, opt.LogBuckets, opt.UsePOS),
-		w: make([]float32, rows*numLabels), acc: make([]float64, rows*numLabels),
+		ev: ev,
+		x:  newExtractor(lex, roles, ev, opt.LogBuckets, opt.UsePOS),
+		w:  make([]float32, rows*numLabels), acc: make([]float64, rows*numLabels),
 		tw: make([]float32, (numLabels+1)*numLabels), tacc: make([]float64, (numLabels+1)*numLabels),
 		step: 1, valid: validTransitions(), swap: newSwapper(lex, opt.SwapShare),
 	}
@@ -147,7 +153,7 @@ func (tr *trainer) sentence(s Sentence, l *Labeled) {
 	if n == 0 {
 		return
 	}
-	tr.x.sentence(s)
+	tr.x.sentence(s, false)
 	tr.emit = grow(tr.emit, n*numLabels)
 	for i := range n {
 		e := tr.emit[i*numLabels : (i+1)*numLabels]
@@ -212,5 +218,5 @@ func (tr *trainer) model(lex *lexicon.Lexicon, roles *lexicon.Roles, opt TrainOp
 		return out
 	}
 	weights, trans := quantise(avg(tr.w, tr.acc), avg(tr.tw, tr.tacc))
-	return &Model{lex: lex, roles: roles, logBuckets: opt.LogBuckets, usePOS: opt.UsePOS, weights: weights, trans: trans, valid: tr.valid}
+	return &Model{lex: lex, roles: roles, ev: tr.ev, logBuckets: opt.LogBuckets, usePOS: opt.UsePOS, weights: newTable(weights), trans: trans, valid: tr.valid}
 }

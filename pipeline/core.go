@@ -7,7 +7,9 @@ import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/entity"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/ner"
 	"github.com/parley-news/parley/quote"
+	"github.com/parley-news/parley/text"
 )
 
 // core holds the stages of the core extraction: entities with coreference,
@@ -26,9 +28,18 @@ func newCore(lex *lexicon.Lexicon) (*core, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading roles: %w", err)
 	}
+	model, err := ner.Load(lex, roles)
+	if err != nil {
+		return nil, fmt.Errorf("loading the entity recogniser: %w", err)
+	}
+	structure, err := text.LoadStructure()
+	if err != nil {
+		return nil, fmt.Errorf("loading document structure markers: %w", err)
+	}
 	return &core{
-		recognizer: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech),
-		finder:     quote.NewFinder(speech, roles),
+		recognizer: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech,
+			entity.WithModel(model), entity.WithStructure(structure)),
+		finder: quote.NewFinder(speech, roles),
 	}, nil
 }
 

@@ -216,45 +216,55 @@ func (s *Store) MergeEntities(ctx context.Context, keep, drop, reason string) (s
 		if kt != dt {
 			return fmt.Errorf("%w: cannot merge a %s into a %s", parley.ErrInvalid, dt, kt)
 		}
-		rows, err := w.tx.QueryContext(w.ctx, "SELECT document, local_id, reason FROM doc_entities WHERE entity = ?", d)
-		if err != nil {
-			return err
-		}
-		var moved [][3]any
-		for rows.Next() {
-			var doc int64
-			var local, why string
-			if err := rows.Scan(&doc, &local, &why); err != nil {
-				rows.Close()
-				return err
-			}
-			moved = append(moved, [3]any{doc, local, why})
-		}
-		rows.Close()
-		js, _ := json.Marshal(moved)
-		res, err := w.exec("INSERT INTO merges (keep, drop_id, reason, moved, created) VALUES (?,?,?,?,?)",
-			k, d, reason, string(js), time.Now().UTC().Format(timeLayout))
-		if err != nil {
-			return err
-		}
-		if mergeID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if _, err := w.exec("UPDATE doc_entities SET entity = ?, reason = ? WHERE entity = ?", k, "merge: "+reason, d); err != nil {
-			return err
-		}
-		if _, err := w.exec("UPDATE quotes SET entity = ? WHERE entity = ?", k, d); err != nil {
-			return err
-		}
-		if _, err := w.exec("UPDATE entities SET merged_into = ? WHERE id = ?", k, d); err != nil {
-			return err
-		}
-		return w.refresh(k, d)
+		var err error
+		mergeID, err = w.merge(k, d, reason)
+		return err
 	})
 	if err != nil {
 		return "", err
 	}
 	return formatID("m", mergeID), nil
+}
+
+// merge folds live entity d into live entity k of the same type, recording
+// the article entities that moved so that Unmerge can move exactly those
+// back, and returns the merge's row id.
+func (w *writer) merge(k, d int64, reason string) (int64, error) {
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT document, local_id, reason FROM doc_entities WHERE entity = ?", d)
+	if err != nil {
+		return 0, err
+	}
+	var moved [][3]any
+	for rows.Next() {
+		var doc int64
+		var local, why string
+		if err := rows.Scan(&doc, &local, &why); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		moved = append(moved, [3]any{doc, local, why})
+	}
+	rows.Close()
+	js, _ := json.Marshal(moved)
+	res, err := w.exec("INSERT INTO merges (keep, drop_id, reason, moved, created) VALUES (?,?,?,?,?)",
+		k, d, reason, string(js), time.Now().UTC().Format(timeLayout))
+	if err != nil {
+		return 0, err
+	}
+	mergeID, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.exec("UPDATE doc_entities SET entity = ?, reason = ? WHERE entity = ?", k, "merge: "+reason, d); err != nil {
+		return 0, err
+	}
+	if _, err := w.exec("UPDATE quotes SET entity = ? WHERE entity = ?", k, d); err != nil {
+		return 0, err
+	}
+	if _, err := w.exec("UPDATE entities SET merged_into = ? WHERE id = ?", k, d); err != nil {
+		return 0, err
+	}
+	return mergeID, w.refresh(k, d)
 }
 
 // Unmerge undoes a merge: the article entities it moved go back to the

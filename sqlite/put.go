@@ -316,6 +316,7 @@ func (w *writer) put(p *prepared) (bool, error) {
 	linked := map[int64]bool{} // cross-article entities this article already counts for
 	links := make([][]any, 0, len(a.Entities))
 	global := map[string]any{} // local entity id → cross-article id
+	entIDs, fresh := make([]int64, len(a.Entities)), make([]bool, len(a.Entities))
 	for i, e := range a.Entities {
 		ref := parley.EntityAt(i)
 		row, err := w.linkEntity(docID, ref.ID(), e, speakerQuotes[ref], linked)
@@ -324,6 +325,7 @@ func (w *writer) put(p *prepared) (bool, error) {
 		}
 		links = append(links, row)
 		global[ref.ID()] = row[2]
+		entIDs[i], fresh[i] = row[2].(int64), row[7] == resolve.ReasonNew
 	}
 	if err := w.insertRows(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason, aliases, keys) VALUES `, links); err != nil {
 		return false, fmt.Errorf("entities: %w", err)
@@ -367,6 +369,9 @@ func (w *writer) put(p *prepared) (bool, error) {
 		if err := w.putClaim(docID, articleID(p.hash), c, runes); err != nil {
 			return false, fmt.Errorf("claim %s: %w", c.ID, err)
 		}
+	}
+	if err := w.surnameMerges(a, entIDs, fresh); err != nil {
+		return false, fmt.Errorf("people named by surname: %w", err)
 	}
 	return true, nil
 }

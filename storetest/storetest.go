@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"PaginationIsStableAndCapped", testPagination},
 		{"SamePersonAcrossArticlesIsOneEntity", testResolution},
 		{"MergeAndUnmerge", testMerge},
+		{"SurnameJoinsTheFullNameByTheCompanyItKeeps", testSurnameByCompany},
 		{"EventsByActorPairTypeAndPlace", testEvents},
 		{"ClaimsGroupedAcrossArticlesWithStatus", testClaims},
 		{"EntitiesByNameWithQuoteCounts", testEntities},

@@ -32,9 +32,16 @@ func FuzzSegment(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
+	st, err := LoadStructure()
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d := SegmentString(s)
 		checkDoc(t, s, d)
+		if got := st.Paragraphs(d); len(got) != len(d.Paragraphs) {
+			t.Fatalf("Structure: %d answers for %d paragraphs", len(got), len(d.Paragraphs))
+		}
 	})
 }
 

@@ -67,7 +67,7 @@ func addTrainFlags(fs *flag.FlagSet, parts []ner.Part) *trainFlags {
 	return &trainFlags{
 		shared:     fs.String("shared", defaultShared(), "the shared data folder (default $PARLEY_SHARED or ../shared)"),
 		seed:       fs.Uint64("seed", 1, "random seed: the order of documents and the sentences shown in capitals"),
-		epochs:     fs.Int("epochs", 10, "passes over the training data"),
+		epochs:     fs.Int("epochs", 15, "passes over the training data"),
 		buckets:    fs.Uint("buckets", 19, "log2 of the rows of the hashed feature table"),
 		upper:      fs.Float64("upper", 0.05, "share of training sentences shown in capitals, as headings (negative: none)"),
 		swap:       fs.Float64("swap", 0.2, "share of organisation and place names replaced by lexicon names of the type in each epoch (negative: none)"),

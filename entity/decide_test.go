@@ -1,0 +1,112 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/ner"
+	"github.com/parley-news/parley/text"
+)
+
+// newModelRecognizer is the recogniser as the pipeline builds it: with the
+// embedded model and document structure.
+func newModelRecognizer(t testing.TB) *Recognizer {
+	t.Helper()
+	lex, speech, roles := lexicons(t)
+	m, err := ner.Load(lex, roles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := text.LoadStructure()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewRecognizer(LexiconGazetteer{Lex: lex}, roles, speech, WithModel(m), WithStructure(st))
+}
+
+// typed returns "TYPE:name" for each entity of d.
+func typed(d *parley.Doc) []string {
+	var out []string
+	for _, e := range d.Entities {
+		out = append(out, string(e.Type)+":"+e.Name)
+	}
+	return out
+}
+
+func TestModelDecidesWhatANameIs(t *testing.T) {
+	r := newModelRecognizer(t)
+	tests := []struct {
+		name       string
+		in         string
+		want, dont []string // "TYPE:name" that must (must not) be among the entities
+		mentions   map[string]int
+	}{
+		{"a name only in a heading is no person", "Kaspar Lindqvist Wins Again\n\nThe race ended in rain. Officials said the course was closed.",
+			nil, []string{"PERSON:Kaspar Lindqvist"}, nil},
+		{"the body confirms a name of the heading", "Kaspar Lindqvist Wins Again\n\nKaspar Lindqvist said he was tired after the race.",
+			[]string{"PERSON:Kaspar Lindqvist"}, nil, map[string]int{"Kaspar Lindqvist": 2}}, // the name and "he"
+		{"an organisation noun before a lone name decides for all its mentions", "The steel giant Korvex cut jobs. Korvex said the cuts were needed, and Korvex said more would follow.",
+			[]string{"ORG:Korvex"}, []string{"PERSON:Korvex"}, nil},
+		{"a surname read before the full name is the same person", "Mr Dravenko spoke first. Later, Anton Dravenko said the plan would fail.",
+			[]string{"PERSON:Anton Dravenko"}, []string{"PERSON:Dravenko"}, map[string]int{"Anton Dravenko": 2}},
+		{"a surname spelled otherwise is the same person", "Dmytro Zabolotny arrived on Monday. Zabolotnyy said talks would go on.",
+			[]string{"PERSON:Dmytro Zabolotny"}, []string{"PERSON:Zabolotnyy"}, map[string]int{"Dmytro Zabolotny": 2}},
+		{"a word for sources is no person", "Analysts said the market would fall.", nil, []string{"PERSON:Analysts"}, nil},
+		{"a compound of known names is no place", "The US-Russian talks ended on Tuesday in Geneva.", nil, []string{"PLACE:US-Russian", "ORG:US-Russian"}, nil},
+		{"a lone word the model reads as a place may still be a surname", "Anton Dravenko arrived. Reporters met Dravenko in the lobby.",
+			[]string{"PERSON:Anton Dravenko"}, []string{"PLACE:Dravenko"}, map[string]int{"Anton Dravenko": 2}},
+		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.in)
+			r.Recognize(d)
+			got := typed(d)
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("entities %q lack %q", got, w)
+				}
+			}
+			for _, w := range tt.dont {
+				if contains(got, w) {
+					t.Errorf("entities %q hold %q", got, w)
+				}
+			}
+			for name, n := range tt.mentions {
+				ref := d.EntityNamed(name)
+				if got := len(d.MentionsOf(ref)); ref == 0 || got != n {
+					t.Errorf("%s has %d mentions, want %d", name, got, n)
+				}
+			}
+		})
+	}
+}
+
+func TestSurnameVariant(t *testing.T) {
+	tests := []struct {
+		name, full string
+		want       bool
+	}{
+		{"Dravenko", "Anton Dravenko", true},
+		{"dravenko", "Anton Dravenko", true},
+		{"Zabolotnyy", "Dmytro Zabolotny", true},
+		{"Zabolotsky", "Dmytro Zabolotny", false}, // two letters apart
+		{"Smyth", "Anna Smith", false},            // short names must match exactly
+		{"Anton", "Anton Dravenko", false},
+		{"Dravenko", "Dravenko", false}, // not a full name
+	}
+	for _, tt := range tests {
+		if got := surnameVariant(tt.name, tt.full); got != tt.want {
+			t.Errorf("surnameVariant(%q, %q) = %v, want %v", tt.name, tt.full, got, tt.want)
+		}
+	}
+}
+
+func TestWithoutModelTheRulesDecide(t *testing.T) {
+	d := text.SegmentString("The steel giant Korvex cut jobs. Korvex said the cuts were needed.")
+	newRecognizer(t).Recognize(d)
+	if got := typed(d); !strings.Contains(strings.Join(got, ","), "PERSON:Korvex") {
+		t.Errorf("rules alone: %q; want the old reading (a person before a speech verb), so callers without a model see no change", got)
+	}
+}
