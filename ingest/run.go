@@ -187,9 +187,16 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 		sinkMu.Unlock()
 		cancel()
 	}
+	// pending carries, in input order, what the sink receives: the hash and
+	// fingerprint of each analysed document (its analysis comes from the
+	// pipeline), or a duplicate's whole record. A duplicate thus reaches the
+	// sink after its original, never before it: a store that found a
+	// duplicate's content hash before its original's analysis was durable
+	// would skip the original after a kill.
 	type meta struct {
 		hash string
 		fp   dedup.Fingerprint
+		dup  *Record
 	}
 	pending := make(chan meta, 4*workers+16)
 	docs := make(chan parley.Document, workers)
@@ -265,8 +272,10 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 						continue
 					}
 				}
-				if err := opts.Sink.Put(ctx, Record{Doc: doc, Hash: hash, Fingerprint: fp, DuplicateOf: orig, Key: key}); err != nil {
-					setErr(err)
+				rec := &Record{Doc: doc, Hash: hash, Fingerprint: fp, DuplicateOf: orig, Key: key}
+				select {
+				case pending <- meta{dup: rec}:
+				case <-ctx.Done():
 					return
 				}
 				if key == "" {
@@ -281,7 +290,7 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 				idx.Add(doc.ID, fp)
 			}
 			select {
-			case pending <- meta{hash, fp}:
+			case pending <- meta{hash: hash, fp: fp}:
 			case <-ctx.Done():
 				return
 			}
@@ -305,8 +314,15 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 	}
 	uncommitted := 0
 	lastCommit := time.Now()
-	for r := range results {
-		m, ok := <-pending
+	for m := range pending {
+		if m.dup != nil {
+			if err := opts.Sink.Put(ctx, *m.dup); err != nil {
+				setErr(err)
+				break
+			}
+			continue
+		}
+		r, ok := <-results
 		if !ok {
 			break
 		}
@@ -328,7 +344,9 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 			uncommitted, lastCommit = 0, time.Now()
 		}
 	}
-	for range results { // drain after a sink error
+	for range pending { // drain after a sink error
+	}
+	for range results {
 	}
 	if err := opts.Sink.Commit(); err != nil {
 		setErr(err)

@@ -39,8 +39,7 @@ func (r Record) key() string {
 	return r.Hash
 }
 
-// Sink receives the records of a run. Put is called from two goroutines
-// (duplicates are written as they are found, analyses as they finish);
+// Sink receives the records of a run, in input order, from one goroutine;
 // Commit makes everything put so far durable.
 type Sink interface {
 	// Has reports whether a record of this key (a content hash, or the key
@@ -329,13 +328,16 @@ func (s *FileSink) Close() error {
 // not in the store, so a resumed run analyses it again: nothing is lost or
 // stored twice. Duplicates are stored as links to their original
 // (PutDuplicate), never as analyses, so reprocessing does not analyse them
-// again.
+// again; they travel in the batch and are written after its analyses,
+// because the store answers Has for a duplicate's content hash, which is
+// its original's: a link written first would make a resumed run skip an
+// original that was never stored.
 type StoreSink struct {
 	Store parley.Store
 
 	mu      sync.Mutex
-	batch   []*parley.Doc
-	batches chan []*parley.Doc // to the writer; nil until the first Commit
+	batch   storeBatch
+	batches chan storeBatch // to the writer; nil until the first Commit
 	done    chan struct{}      // closed when the writer has stopped
 	err     error              // the writer's first error, guarded by mu
 }
@@ -347,18 +349,24 @@ func (s *StoreSink) Has(ctx context.Context, hash string) (bool, error) {
 	return s.Store.HasContent(ctx, hash)
 }
 
-func (s *StoreSink) Put(ctx context.Context, r Record) error {
-	if r.Analysis == nil {
-		if r.DuplicateOf == "" {
-			return nil
-		}
+// storeBatch is what one commit writes: analyses, then the duplicates put
+// after them.
+type storeBatch struct {
+	analyses []*parley.Doc
+	dups     []parley.Duplicate
+}
+
+func (s *StoreSink) Put(_ context.Context, r Record) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case r.Analysis != nil:
+		s.batch.analyses = append(s.batch.analyses, r.Analysis)
+	case r.DuplicateOf != "":
 		d := r.Doc
-		return s.Store.PutDuplicate(ctx, parley.Duplicate{ID: d.ID, ContentHash: r.Hash, OriginalID: r.DuplicateOf,
+		s.batch.dups = append(s.batch.dups, parley.Duplicate{ID: d.ID, ContentHash: r.Hash, OriginalID: r.DuplicateOf,
 			URL: d.URL, Title: d.Title, Outlet: d.Outlet, Source: d.Source})
 	}
-	s.mu.Lock()
-	s.batch = append(s.batch, r.Analysis)
-	s.mu.Unlock()
 	return nil
 }
 
@@ -371,14 +379,14 @@ func (s *StoreSink) Commit() error {
 		defer s.mu.Unlock()
 		return s.err
 	}
-	if len(s.batch) == 0 {
+	if len(s.batch.analyses)+len(s.batch.dups) == 0 {
 		s.mu.Unlock()
 		return nil
 	}
 	b := s.batch
-	s.batch = nil
+	s.batch = storeBatch{}
 	if s.batches == nil {
-		s.batches, s.done = make(chan []*parley.Doc), make(chan struct{})
+		s.batches, s.done = make(chan storeBatch), make(chan struct{})
 		go s.write()
 	}
 	s.mu.Unlock()
@@ -397,12 +405,27 @@ func (s *StoreSink) write() {
 		if failed {
 			continue
 		}
-		if _, err := s.Store.PutAnalyses(context.Background(), b); err != nil {
+		if err := s.writeBatch(b); err != nil {
 			s.mu.Lock()
-			s.err = fmt.Errorf("storing %d analyses: %w", len(b), err)
+			s.err = err
 			s.mu.Unlock()
 		}
 	}
+}
+
+func (s *StoreSink) writeBatch(b storeBatch) error {
+	ctx := context.Background()
+	if len(b.analyses) > 0 {
+		if _, err := s.Store.PutAnalyses(ctx, b.analyses); err != nil {
+			return fmt.Errorf("storing %d analyses: %w", len(b.analyses), err)
+		}
+	}
+	for _, d := range b.dups {
+		if err := s.Store.PutDuplicate(ctx, d); err != nil {
+			return fmt.Errorf("storing duplicate %s of %s: %w", d.ID, d.OriginalID, err)
+		}
+	}
+	return nil
 }
 
 // Close commits what is buffered and waits until it is stored; the caller

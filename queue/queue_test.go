@@ -183,6 +183,33 @@ func TestWorkersStoreEachDocumentOnce(t *testing.T) {
 	}
 }
 
+// TestExactCopyLinkWaitsForItsOriginal: the link of an exact copy carries
+// its original's content hash; delivered before the original, it waits
+// (is retried) rather than making the store report the original as stored,
+// which would skip it for ever.
+func TestExactCopyLinkWaitsForItsOriginal(t *testing.T) {
+	cfg := queue.Config{Name: natstest.Name("PARLEY_T"), AckWait: 5 * time.Second}
+	q := connect(t, natstest.URL(t), cfg)
+	_, dsn := pgtest.Schema(t)
+	st := openStore(t, dsn)
+	orig := docs(1)[0]
+	cp := parley.Document{ID: "exact-copy", Text: orig.Text}
+	p := queue.NewPublisher(q)
+	if err := p.Put(context.Background(), ingest.Record{Doc: cp, Hash: cp.ContentHash(), DuplicateOf: orig.ID, Key: "copy:" + cp.ContentHash()[:32] + ":1:" + cp.ID}); err != nil {
+		t.Fatal(err)
+	}
+	publish(t, q, []parley.Document{orig})
+	w := &queue.Worker{Queue: q, Store: st, Extractor: newPipeline(t), Workers: 1, Batch: 1, Drain: true,
+		NakDelay: 50 * time.Millisecond, Transient: postgres.Transient}
+	stats := runWorkers(t, w)
+	if got := storedHashes(t, dsn); !slices.Equal(got, wantHashes([]parley.Document{orig})) {
+		t.Errorf("store holds %d documents, want the original (stats %+v)", len(got), stats)
+	}
+	if d, err := st.DuplicatesOf(context.Background(), orig.ID); err != nil || len(d) != 1 || d[0].ID != cp.ID {
+		t.Errorf("DuplicatesOf = %+v, %v; want the copy", d, err)
+	}
+}
+
 // panicky panics on a text with a marker in it: a stand-in for an
 // extractor bug on a crafted input.
 type panicky struct{ p *pipeline.Pipeline }

@@ -208,6 +208,16 @@ func (w *Worker) prepare(ctx context.Context, j *job) {
 		return
 	}
 	if j.m.DuplicateOf != "" {
+		// An exact copy's link carries its original's content hash, which
+		// HasContent then reports as stored: the link waits until the
+		// original is, or a redelivered original would be skipped and lost.
+		if _, err := w.Store.Article(ctx, j.m.DuplicateOf); err != nil {
+			if errors.Is(err, parley.ErrNotFound) {
+				err = fmt.Errorf("its original %q is not stored yet", j.m.DuplicateOf)
+			}
+			j.err = err
+			return
+		}
 		d := j.m.Document()
 		j.err = w.Store.PutDuplicate(ctx, parley.Duplicate{ID: d.ID, ContentHash: j.m.ContentHash, OriginalID: j.m.DuplicateOf,
 			URL: d.URL, Title: d.Title, Outlet: d.Outlet, Source: d.Source})

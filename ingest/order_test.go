@@ -1,0 +1,120 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/pipeline"
+)
+
+// slowAnalyzer analyses each document after a pause, as a real pipeline
+// does, so that the documents after it are read before its result is in.
+type slowAnalyzer struct{ pause time.Duration }
+
+func (a slowAnalyzer) Stream(ctx context.Context, in <-chan parley.Document, _ int) <-chan pipeline.Result {
+	out := make(chan pipeline.Result)
+	go func() {
+		defer close(out)
+		seq := 0
+		for d := range in {
+			time.Sleep(a.pause)
+			select {
+			case out <- pipeline.Result{Seq: seq, Document: d, Doc: &parley.Doc{Document: d}}:
+			case <-ctx.Done():
+				return
+			}
+			seq++
+		}
+	}()
+	return out
+}
+
+// orderSink records the order in which records reach it.
+type orderSink struct {
+	mu  sync.Mutex
+	ids []string
+}
+
+func (s *orderSink) Has(context.Context, string) (bool, error) { return false, nil }
+func (s *orderSink) Put(_ context.Context, r Record) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := r.Doc.ID
+	if r.DuplicateOf != "" {
+		id += "→" + r.DuplicateOf
+	}
+	s.ids = append(s.ids, id)
+	return nil
+}
+func (s *orderSink) Commit() error { return nil }
+func (s *orderSink) Close() error  { return nil }
+
+// TestDuplicatesReachTheSinkAfterTheirOriginal: records reach the sink in
+// input order, so that no store holds a copy's link (which answers Has for
+// the original's content hash) before the original itself.
+func TestDuplicatesReachTheSinkAfterTheirOriginal(t *testing.T) {
+	in := `{"id":"a","text":"The minister said the plan was dead."}
+{"id":"b","text":"The minister said the plan was dead."}
+{"id":"c","text":"Another story altogether, about the weather in spring."}
+`
+	sink := &orderSink{}
+	_, err := Run(context.Background(), []string{"-"}, strings.NewReader(in),
+		Options{Analyzer: slowAnalyzer{pause: 50 * time.Millisecond}, Sink: sink, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(sink.ids, " "), "a b→a c"; got != want {
+		t.Errorf("sink received %q, want %q", got, want)
+	}
+}
+
+// recordingStore records the writes StoreSink makes, in order.
+type recordingStore struct {
+	parley.Store
+	mu     sync.Mutex
+	writes []string
+}
+
+func (s *recordingStore) PutAnalyses(_ context.Context, as []*parley.Doc) ([]bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, a := range as {
+		s.writes = append(s.writes, a.Document.ID)
+	}
+	return make([]bool, len(as)), nil
+}
+
+func (s *recordingStore) PutDuplicate(_ context.Context, d parley.Duplicate) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.writes = append(s.writes, d.ID+"→"+d.OriginalID)
+	return nil
+}
+
+// TestStoreSinkWritesDuplicatesAfterTheBatchOfTheirOriginal: a duplicate
+// put while its original waits in the batch is not written before it.
+func TestStoreSinkWritesDuplicatesAfterTheBatchOfTheirOriginal(t *testing.T) {
+	st := &recordingStore{}
+	s := NewStoreSink(st)
+	ctx := context.Background()
+	put(t, s, "a")
+	if err := s.Put(ctx, Record{Doc: parley.Document{ID: "b"}, Hash: "h", DuplicateOf: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	st.mu.Lock()
+	early := len(st.writes)
+	st.mu.Unlock()
+	if early != 0 {
+		t.Fatalf("%d writes before Commit, want none", early)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(st.writes, " "), "a b→a"; got != want {
+		t.Errorf("store written %q, want %q", got, want)
+	}
+}
