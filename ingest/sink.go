@@ -338,8 +338,8 @@ type StoreSink struct {
 	mu      sync.Mutex
 	batch   storeBatch
 	batches chan storeBatch // to the writer; nil until the first Commit
-	done    chan struct{}      // closed when the writer has stopped
-	err     error              // the writer's first error, guarded by mu
+	done    chan struct{}   // closed when the writer has stopped
+	err     error           // the writer's first error, guarded by mu
 }
 
 // NewStoreSink writes to st.
