@@ -8,30 +8,7 @@ import (
 	"time"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/pipeline"
 )
-
-// slowAnalyzer analyses each document after a pause, as a real pipeline
-// does, so that the documents after it are read before its result is in.
-type slowAnalyzer struct{ pause time.Duration }
-
-func (a slowAnalyzer) Stream(ctx context.Context, in <-chan parley.Document, _ int) <-chan pipeline.Result {
-	out := make(chan pipeline.Result)
-	go func() {
-		defer close(out)
-		seq := 0
-		for d := range in {
-			time.Sleep(a.pause)
-			select {
-			case out <- pipeline.Result{Seq: seq, Document: d, Doc: &parley.Doc{Document: d}}:
-			case <-ctx.Done():
-				return
-			}
-			seq++
-		}
-	}()
-	return out
-}
 
 // orderSink records the order in which records reach it.
 type orderSink struct {
@@ -63,7 +40,7 @@ func TestDuplicatesReachTheSinkAfterTheirOriginal(t *testing.T) {
 `
 	sink := &orderSink{}
 	_, err := Run(context.Background(), []string{"-"}, strings.NewReader(in),
-		Options{Analyzer: slowAnalyzer{pause: 50 * time.Millisecond}, Sink: sink, Workers: 1})
+		Options{Analyzer: echoAnalyzer{pause: 50 * time.Millisecond}, Sink: sink, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,15 +38,17 @@ func TestMain(m *testing.M) {
 }
 
 // echoAnalyzer analyses nothing: the resume test is about ingest's
-// bookkeeping, not about the pipeline's speed.
-type echoAnalyzer struct{}
+// bookkeeping, not about the pipeline's speed. A pause before each result
+// stands for a real analysis, so that later documents are read meanwhile.
+type echoAnalyzer struct{ pause time.Duration }
 
-func (echoAnalyzer) Stream(ctx context.Context, in <-chan parley.Document, _ int) <-chan pipeline.Result {
+func (a echoAnalyzer) Stream(ctx context.Context, in <-chan parley.Document, _ int) <-chan pipeline.Result {
 	out := make(chan pipeline.Result)
 	go func() {
 		defer close(out)
 		seq := 0
 		for d := range in {
+			time.Sleep(a.pause)
 			select {
 			case out <- pipeline.Result{Seq: seq, Document: d, Doc: &parley.Doc{Document: d}}:
 			case <-ctx.Done():
