@@ -110,3 +110,38 @@ func TestAFailingSectionFailsTheDocumentAndStopsTheOthers(t *testing.T) {
 		t.Fatalf("err = %v, want the failing section named", err)
 	}
 }
+
+// TestRunOnTextCostsWhatItsLengthDoes: text without sentence ends (a list,
+// a scraped table, hostile input) is cut into bounded sentences, so that
+// what the stages produce grows with its length, not with its square: every
+// cue would otherwise govern the rest of the text as its content.
+func TestRunOnTextCostsWhatItsLengthDoes(t *testing.T) {
+	p, err := New(WithLevel(Core))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"John Smith", "Mary Jones", "Peter Brown", "Anna Lee"}
+	verbs := []string{"said", "told", "argued", "warned"}
+	content := func(n int) int {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "%s %s ", names[i%len(names)], verbs[(i/len(names))%len(verbs)])
+		}
+		d, err := p.Extract(context.Background(), parley.Document{ID: "run-on", Text: b.String()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, q := range d.Quotes {
+			total += q.Content.Len()
+		}
+		return total
+	}
+	small, large := content(400), content(1600)
+	if small == 0 {
+		t.Fatal("no quotes in the run-on text: the test proves nothing")
+	}
+	if ratio := float64(large) / float64(small); ratio > 6 {
+		t.Errorf("quote content grew %.1f times for 4 times the text (%d → %d bytes), want about 4", ratio, small, large)
+	}
+}

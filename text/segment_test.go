@@ -1,10 +1,11 @@
 package text
 
 import (
-	"github.com/parley-news/parley"
-
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/parley-news/parley"
 )
 
 func sentences(d *parley.Doc) []string {
@@ -117,6 +118,35 @@ func TestQuotePairs(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("QuotePairs(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRunOnTextIsCutIntoBoundedSentences: a sentence stops at the bound,
+// after a comma in its second half where there is one.
+func TestRunOnTextIsCutIntoBoundedSentences(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		comma bool // every sentence but the last ends with a comma
+	}{
+		{"no punctuation", strings.Repeat("word ", 1000), false},
+		{"commas", strings.Repeat("one two three four five six seven, ", 150), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := SegmentString(tc.text)
+			if len(d.Sentences) < 2 {
+				t.Fatalf("%d sentences, want the text cut", len(d.Sentences))
+			}
+			for i, s := range d.Sentences {
+				if n := s.Last - s.First; n > maxSentenceTokens {
+					t.Errorf("sentence %d has %d tokens, more than %d", i, n, maxSentenceTokens)
+				}
+				if tc.comma && i < len(d.Sentences)-1 && d.Tok(s.Last-1) != "," {
+					t.Errorf("sentence %d ends with %q, want the comma", i, d.Tok(s.Last-1))
+				}
 			}
 		})
 	}

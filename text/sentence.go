@@ -37,6 +37,29 @@ func isTerminal(d *parley.Doc, i int) bool {
 	return c == "." || c == "!" || c == "?" || c == "..." || c == "…" || c == "?!" || c == "!?"
 }
 
+// maxSentenceTokens bounds a sentence. News sentences rarely pass 100
+// words; text without sentence ends (a scraped table, a list, hostile
+// input) would otherwise make one sentence of everything, and every stage
+// that looks across a sentence (quote content, nesting, claims) would grow
+// with its square.
+const maxSentenceTokens = 250
+
+// forcedBreak is where a sentence that reached the bound at token i ends:
+// after the last comma, semicolon, colon or dash in its second half, else
+// before i.
+func forcedBreak(d *parley.Doc, start, i int) int {
+	for j := i - 1; j > start+maxSentenceTokens/2; j-- {
+		if d.Tokens[j].Kind != parley.Punct {
+			continue
+		}
+		switch d.Tok(j) {
+		case ",", ";", ":", "-", "–", "—":
+			return j + 1
+		}
+	}
+	return i
+}
+
 func splitSentences(d *parley.Doc) {
 	toks := d.Tokens
 	n := len(toks)
@@ -65,6 +88,9 @@ func splitSentences(d *parley.Doc) {
 			d.Paragraphs = append(d.Paragraphs, parley.Paragraph{Start: int(toks[i].Start), First: len(d.Sentences)})
 			para++
 			sentStart = i
+		}
+		if i-sentStart >= maxSentenceTokens {
+			closeSentence(forcedBreak(d, sentStart, i))
 		}
 		end := -1
 		switch {
