@@ -42,7 +42,7 @@ func isTerminal(d *parley.Doc, i int) bool {
 // input) would otherwise make one sentence of everything, and every stage
 // that looks across a sentence (quote content, nesting, claims) would grow
 // with its square.
-const maxSentenceTokens = 250
+const maxSentenceTokens = 150
 
 // forcedBreak is where a sentence that reached the bound at token i ends:
 // after the last comma, semicolon, colon or dash in its second half, else
