@@ -163,10 +163,10 @@ func TestReadCorefErrors(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"closing with no opening", "# newdoc id = x\n" + line("1", "A", "Entity=4)"), "line 2: Entity=: closing \"4)\""},
+		{"closing with no opening", "# newdoc id = x\n" + line("1", "A", "Entity=4)"), "line 2: entity annotation: closing \"4)\""},
 		{"mention never closes", "# newdoc id = x\n" + line("1", "A", "Entity=(4-person-new") + "\n" + line("1", "B", "_"), "line 4: document x: the mention of entity 4"},
-		{"entity number not a number", line("1", "A", "Entity=(x-person)"), "line 1: Entity=: opening \"(x-person\""},
-		{"garbage in Entity", line("1", "A", "Entity=abc"), "line 1: Entity=: \"abc\""},
+		{"entity number not a number", line("1", "A", "Entity=(x-person)"), "line 1: entity annotation: opening \"(x-person\""},
+		{"garbage in Entity", line("1", "A", "Entity=abc"), "line 1: entity annotation: \"abc\""},
 		{"malformed CoNLL-U line", "# newdoc id = x\n1\tA\n", "line 2: want 10 tab-separated fields"},
 	}
 	for _, tc := range tests {

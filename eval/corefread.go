@@ -208,12 +208,12 @@ func (b *corefBuilder) entities(misc string, wi int) error {
 		default:
 			end := strings.IndexByte(v, ')')
 			if end < 0 {
-				return fmt.Errorf("Entity=: %q is neither an opening \"(\" nor a closing \"ID)\"", v)
+				return fmt.Errorf("entity annotation: %q is neither an opening \"(\" nor a closing \"ID)\"", v)
 			}
 			chain := v[:end]
 			v = v[end+1:]
 			if len(b.open[chain]) == 0 {
-				return fmt.Errorf("Entity=: closing %q with no open mention of entity %s", chain+")", chain)
+				return fmt.Errorf("entity annotation: closing %q with no open mention of entity %s", chain+")", chain)
 			}
 			b.closeMention(chain, wi)
 		}
@@ -236,10 +236,10 @@ func (b *corefBuilder) openMention(desc string, wi int) (string, error) {
 		}
 	}
 	if m.Chain == "" {
-		return "", fmt.Errorf("Entity=: opening %q has no entity number", "("+desc)
+		return "", fmt.Errorf("entity annotation: opening %q has no entity number", "("+desc)
 	}
 	if _, err := strconv.Atoi(m.Chain); err != nil {
-		return "", fmt.Errorf("Entity=: opening %q: entity number %q is not a number", "("+desc, m.Chain)
+		return "", fmt.Errorf("entity annotation: opening %q: entity number %q is not a number", "("+desc, m.Chain)
 	}
 	b.open[m.Chain] = append(b.open[m.Chain], len(b.doc.Mentions))
 	b.doc.Mentions = append(b.doc.Mentions, m)
