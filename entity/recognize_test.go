@@ -124,6 +124,7 @@ func TestCoreference(t *testing.T) {
 		{"title gives the gender", "Mr. Tom Hale met Ms. Ann Ruiz. She spoke first.", "She", "Ann Ruiz"},
 		{"nominal mention by role", "Defence Minister Carl Berg arrived. The minister said nothing.", "The minister", "Carl Berg"},
 		{"family name written first", "Ambassador Liu Xiaming spoke. Liu said more.", "Liu", "Liu Xiaming"},
+		{"a monarch's title gives the gender", "Tsar Zorvan Dravic met Jelka Oberon. She spoke first.", "She", "Jelka Oberon"},
 		{"possessive pronoun", "Peter Novak arrived late. His car had broken down.", "His", "Peter Novak"},
 		{"object her skips the subject of its clause", "Ann Ruiz met Mr. Tom Hale. He thanked her.", "her", "Ann Ruiz"},
 		{"it for the organisation that is the subject", "Tesco Corp cut prices. It said sales rose.", "It", "Tesco Corp"},
