@@ -110,6 +110,13 @@ func (c *coref) register(ri, si int, s parley.Sentence, first bool) bool {
 			k.speaker = true
 		}
 	}
+	// "the success of a classmate, Ana Ruiz, who …": set off by commas,
+	// the name is an apposition, not the sentence's subject
+	if i-1 > s.First && c.d.Tok(i-1) == "," && ref.Last < s.Last && (c.d.Tok(ref.Last) == "," || c.d.Lower(ref.Last) == "who") && !k.speaker {
+		k.first, k.prep = false, true
+		c.cands = append(c.cands, k)
+		return false
+	}
 	c.cands = append(c.cands, k)
 	return true
 }

@@ -125,6 +125,7 @@ func TestCoreference(t *testing.T) {
 		{"nominal mention by role", "Defence Minister Carl Berg arrived. The minister said nothing.", "The minister", "Carl Berg"},
 		{"family name written first", "Ambassador Liu Xiaming spoke. Liu said more.", "Liu", "Liu Xiaming"},
 		{"a monarch's title gives the gender", "Tsar Zorvan Dravic met Jelka Oberon. She spoke first.", "She", "Jelka Oberon"},
+		{"a name set off by commas is no subject", "Mirela Stanic studied law. After reading the book of a friend, Jelka Oberon, who wrote poems, Stanic decided to write. She sold a story in 1990.", "She", "Mirela Stanic"},
 		{"possessive pronoun", "Peter Novak arrived late. His car had broken down.", "His", "Peter Novak"},
 		{"object her skips the subject of its clause", "Ann Ruiz met Mr. Tom Hale. He thanked her.", "her", "Ann Ruiz"},
 		{"it for the organisation that is the subject", "Tesco Corp cut prices. It said sales rose.", "It", "Tesco Corp"},
