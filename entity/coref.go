@@ -365,6 +365,9 @@ func (c *coref) descriptionEnd(i int, s parley.Sentence) int {
 }
 
 func (c *coref) descriptionStop(l string) bool {
+	if _, ok := c.r.roles.Pronoun(l); ok {
+		return true // "the one he loved": a relative clause begins
+	}
 	return isPreposition(l) || c.r.roles.IsCopula(l) || l == "who" || l == "which" || l == "that" || l == "and" || l == "or"
 }
 
