@@ -5,9 +5,10 @@ import (
 	"github.com/parley-news/parley/lexicon"
 )
 
-// Coreference inside one article: pronouns (he, she, him, her) and nominal
-// mentions ("the aide", "the former senator") are linked to the person they
-// most likely refer to. Surnames are linked to full names by the recogniser.
+// Coreference inside one article: pronouns (he, she, him, his, her; it, its,
+// they, their for organisations) and nominal mentions ("the aide", "the
+// former senator") are linked to the person or organisation they most
+// likely refer to. Surnames are linked to full names by the recogniser.
 //
 // The model is deliberately simple and explainable: a pronoun refers to a
 // gender-compatible person mentioned in the last few sentences, preferring
@@ -15,16 +16,6 @@ import (
 // refers to the latest person whose roles contain its head noun.
 
 const corefWindow = 4 // sentences back that a pronoun may reach
-
-func pronounGender(l string) (lexicon.Gender, bool) {
-	switch l {
-	case "he", "him", "himself":
-		return lexicon.Male, true
-	case "she", "her", "herself":
-		return lexicon.Female, true
-	}
-	return 0, false
-}
 
 // prepositions before a mention make it a poor antecedent for a subject pronoun.
 func isPreposition(l string) bool {
@@ -36,130 +27,364 @@ func isPreposition(l string) bool {
 	return false
 }
 
-// resolve links pronouns and nominal mentions in d to persons of res.
+// corefCand is one mention of a person or organisation that a later
+// pronoun or description may refer to.
+type corefCand struct {
+	entity  int
+	sent    int
+	speaker bool // spoke: a speech verb follows or precedes it
+	first   bool // the first such mention of its sentence: likely its subject
+	prep    bool // after a preposition: unlikely the subject
+	coord   bool // after "and", "or": one of several, not what a "they" means alone
+}
+
+// coref is the state of one article's resolution.
+type coref struct {
+	r       *Recognizer
+	d       *parley.Doc
+	res     *result
+	inQuote []bool
+	cands   []corefCand
+	count   []int // mentions so far of each entity: its salience
+	added   []ref
+}
+
+// resolve links pronouns and nominal mentions in d to persons and
+// organisations of res.
 func (r *Recognizer) resolve(d *parley.Doc, res *result, inQuote []bool) {
-	low := d.Lower
-	type cand struct {
-		ref     int
-		sent    int
-		speaker bool
-		first   bool
-		prep    bool
-	}
-	var persons []cand
-	var added []ref
+	c := &coref{r: r, d: d, res: res, inQuote: inQuote, count: make([]int, len(res.Entities))}
 	refAt := 0
 	for si, s := range d.Sentences {
-		firstInSentence := true
+		first := true
 		for i := s.First; i < s.Last; i++ {
-			// register person mentions as they come
 			for refAt < len(res.Refs) && res.Refs[refAt].First < i {
 				refAt++
 			}
 			if refAt < len(res.Refs) && res.Refs[refAt].First == i {
-				ref := res.Refs[refAt]
-				if res.Entities[ref.Entity].Type == parley.Person && !inQuote[i] {
-					c := cand{ref: refAt, sent: si, first: firstInSentence}
-					if i > s.First && isPreposition(low(i-1)) {
-						c.prep = true
-					}
-					if ref.Last < s.Last {
-						if v, ok := r.speech.Lookup(low(ref.Last)); ok && v.Frames != 0 {
-							c.speaker = true
-						}
-					}
-					if i >= 2 && i-1 >= s.First {
-						if v, ok := r.speech.Lookup(low(i - 1)); ok && v.Frames&lexicon.FrameInverted != 0 {
-							c.speaker = true
-						}
-					}
-					persons = append(persons, c)
-					firstInSentence = false
+				if c.register(refAt, si, s, first) {
+					first = false
 				}
 				continue
 			}
-			t := d.Tokens[i]
-			if t.Kind != parley.Word || inQuote[i] || res.At[i] >= 0 {
+			if t := d.Tokens[i]; t.Kind != parley.Word || inQuote[i] || res.At[i] >= 0 {
 				continue
 			}
-			l := low(i)
-			if l == "her" && i+1 < s.Last && d.Tokens[i+1].Kind == parley.Word && !isPreposition(low(i+1)) && low(i+1) != "that" {
-				continue // possessive "her": not a mention of its own
-			}
-			if g, ok := pronounGender(l); ok {
-				best, bestScore := -1, 1<<30
-				for k := len(persons) - 1; k >= 0; k-- {
-					c := persons[k]
-					if si-c.sent > corefWindow {
-						break
-					}
-					ent := res.Refs[c.ref].Entity
-					if eg := res.Gender[ent]; eg != lexicon.UnknownGender && eg != g {
-						continue
-					}
-					// object pronouns do not refer to the subject of their own clause
-					if (l == "him" || l == "her") && c.sent == si && !c.prep {
-						continue
-					}
-					score := (si - c.sent) * 10
-					if c.speaker {
-						score -= 6
-					}
-					if c.first {
-						score -= 3
-					}
-					if c.prep {
-						score += 5
-					}
-					if c.sent == si {
-						score -= 2
-					}
-					if score < bestScore {
-						best, bestScore = c.ref, score
-					}
-				}
-				if best >= 0 {
-					added = append(added, ref{Span: parley.Span{Start: int(t.Start), End: int(t.End)}, First: i, Last: i + 1,
-						Entity: res.Refs[best].Entity, Kind: parley.PronounMention})
-					// a pronoun that found its person keeps that person salient
-					if l == "he" || l == "she" {
-						persons = append(persons, cand{ref: best, sent: si, first: firstInSentence, speaker: true})
-					}
-				}
+			if p, ok := r.roles.Pronoun(d.Lower(i)); ok {
+				c.pronoun(i, si, s, p, first)
 				continue
 			}
-			if l == "the" && i+1 < s.Last {
-				// "the aide", "the former senator", "the spokesperson"
-				j := i + 1
-				for j < s.Last && d.Tokens[j].Kind == parley.Word && r.roles.Is(low(j), lexicon.RoleMod) && !r.roles.Is(low(j), lexicon.RoleNoun) {
-					j++
-				}
-				if j >= s.Last || d.Tokens[j].Kind != parley.Word || !r.roles.Is(low(j), lexicon.RoleNoun) {
-					continue
-				}
-				if j+1 < s.Last && (d.Tokens[j+1].Is(parley.Cap) && d.Tokens[j+1].Kind == parley.Word || low(j+1) == "of") {
-					continue // "the minister Sergey Lavrov", "the head of …"
-				}
-				head := low(j)
-				for k := len(persons) - 1; k >= 0; k-- {
-					c := persons[k]
-					if si-c.sent > corefWindow*2 {
-						break
-					}
-					ent := res.Refs[c.ref].Entity
-					if hasRoleWord(res.Entities[ent].Roles, head) {
-						added = append(added, ref{Span: parley.Span{Start: int(t.Start), End: int(d.Tokens[j].End)}, First: i, Last: j + 1,
-							Entity: ent, Kind: parley.NominalMention})
-						break
-					}
-				}
+			if d.Lower(i) == "the" && i+1 < s.Last {
+				c.description(i, si, s)
 			}
 		}
 	}
-	if len(added) == 0 {
+	c.merge()
+}
+
+// register records the mention res.Refs[ri] as a candidate antecedent when
+// it names a person or organisation outside quotation marks, and reports
+// whether it did.
+func (c *coref) register(ri, si int, s parley.Sentence, first bool) bool {
+	ref := c.res.Refs[ri]
+	i := ref.First
+	typ := c.res.Entities[ref.Entity].Type
+	if typ != parley.Person && typ != parley.Organization || c.inQuote[i] {
+		return false
+	}
+	c.count[ref.Entity]++
+	k := corefCand{entity: ref.Entity, sent: si, first: first, prep: i > s.First && isPreposition(c.d.Lower(i-1))}
+	b := i - 1
+	if b > s.First && c.d.Lower(b) == "the" {
+		b--
+	}
+	if b >= s.First {
+		k.coord = c.d.Lower(b) == "and" || c.d.Lower(b) == "or"
+	}
+	if ref.Last < s.Last {
+		if v, ok := c.r.speech.Lookup(c.d.Lower(ref.Last)); ok && v.Frames != 0 {
+			k.speaker = true
+		}
+	}
+	if i >= 2 && i-1 >= s.First {
+		if v, ok := c.r.speech.Lookup(c.d.Lower(i - 1)); ok && v.Frames&lexicon.FrameInverted != 0 {
+			k.speaker = true
+		}
+	}
+	// "the success of a classmate, Ana Ruiz, who …": set off by commas,
+	// the name is an apposition, not the sentence's subject
+	if i-1 > s.First && c.d.Tok(i-1) == "," && ref.Last < s.Last && (c.d.Tok(ref.Last) == "," || c.d.Lower(ref.Last) == "who") && !k.speaker {
+		k.first, k.prep = false, true
+		c.cands = append(c.cands, k)
+		return false
+	}
+	c.cands = append(c.cands, k)
+	return true
+}
+
+// pronoun links the pronoun at token i to the person or organisation it
+// most likely refers to.
+func (c *coref) pronoun(i, si int, s parley.Sentence, p lexicon.Pronoun, first bool) {
+	cases := p.Cases
+	if cases == lexicon.Object|lexicon.Possessive { // "her"
+		cases = lexicon.Object
+		if c.possessiveAt(i, s) {
+			cases = lexicon.Possessive
+		}
+	}
+	var ent int
+	switch {
+	case p.Neuter:
+		ent = c.organisationFor(si, false)
+	case p.Plural:
+		// "they" stands for people as often as for an organisation: only
+		// the subject "they" after an organisation that was a subject
+		if cases&lexicon.Subject == 0 {
+			return
+		}
+		ent = c.organisationFor(si, true)
+	default:
+		ent = c.personFor(si, p.Gender, cases)
+	}
+	if ent < 0 {
 		return
 	}
-	res.Refs = mergeRefs(res.Refs, added)
+	t := c.d.Tokens[i]
+	c.added = append(c.added, ref{Span: parley.Span{Start: int(t.Start), End: int(t.End)}, First: i, Last: i + 1,
+		Entity: ent, Kind: parley.PronounMention})
+	c.count[ent]++
+	// a subject pronoun that found its person keeps that person salient
+	if cases&lexicon.Subject != 0 && !p.Neuter && !p.Plural {
+		c.cands = append(c.cands, corefCand{entity: ent, sent: si, first: first, speaker: true})
+	}
+}
+
+// possessiveAt reports whether "her" at token i is a determiner ("her
+// book"), not an object ("told her that").
+func (c *coref) possessiveAt(i int, s parley.Sentence) bool {
+	return i+1 < s.Last && c.d.Tokens[i+1].Kind == parley.Word && !isPreposition(c.d.Lower(i+1)) && c.d.Lower(i+1) != "that"
+}
+
+// personFor returns the person a he/she pronoun of sentence si most likely
+// refers to, or -1: a gender-compatible person of the last sentences, by
+// recency, salience and role in its sentence.
+func (c *coref) personFor(si int, g lexicon.Gender, cases lexicon.PronounCase) int {
+	best, bestScore := -1, 1<<30
+	for k := len(c.cands) - 1; k >= 0; k-- {
+		cd := c.cands[k]
+		if si-cd.sent > corefWindow {
+			break
+		}
+		if c.res.Entities[cd.entity].Type != parley.Person {
+			continue
+		}
+		if eg := c.res.Gender[cd.entity]; eg != lexicon.UnknownGender && eg != g {
+			continue
+		}
+		// object pronouns do not refer to the subject of their own clause
+		if cases&lexicon.Object != 0 && cd.sent == si && !cd.prep {
+			continue
+		}
+		if score := candScore(cd, si) - min(c.count[cd.entity], maxSalience); score < bestScore {
+			best, bestScore = cd.entity, score
+		}
+	}
+	return best
+}
+
+// maxSalience caps what being mentioned often adds to a person's chance of
+// being a pronoun's antecedent: the article's main person wins over one
+// named once nearby, not over one who is plainly the subject now.
+const maxSalience = 6
+
+// candScore ranks a candidate antecedent for a pronoun of sentence si:
+// lower is better.
+func candScore(cd corefCand, si int) int {
+	score := (si - cd.sent) * 10
+	if cd.speaker {
+		score -= 6
+	}
+	if cd.first {
+		score -= 3
+	}
+	if cd.prep {
+		score += 5
+	}
+	if cd.sent == si {
+		score -= 2
+	}
+	return score
+}
+
+// organisationFor returns the organisation an "it" or "they" of sentence si
+// refers to, or -1: one named in this or the previous sentence, preferably
+// its subject (only a subject when subject is set). Further back "it" is as
+// likely a thing.
+func (c *coref) organisationFor(si int, subject bool) int {
+	best, bestScore := -1, 1<<30
+	for k := len(c.cands) - 1; k >= 0; k-- {
+		cd := c.cands[k]
+		if si-cd.sent > 1 {
+			break
+		}
+		if c.res.Entities[cd.entity].Type != parley.Organization || subject && (!cd.first || cd.prep || cd.coord) {
+			continue
+		}
+		if score := candScore(cd, si); score < bestScore {
+			best, bestScore = cd.entity, score
+		}
+	}
+	return best
+}
+
+// description links a definite description at token i ("the" …): a
+// complement of a copula to the subject ("she was the first woman"), a role
+// to the person who holds it ("the minister"), an organisation noun to the
+// organisation ("the company", "the ministry").
+func (c *coref) description(i, si int, s parley.Sentence) {
+	if c.afterCopula(i, s) {
+		c.copular(i, si, s)
+		return
+	}
+	d, roles := c.d, c.r.roles
+	j := i + 1
+	for j < s.Last && c.isModifier(j, s) {
+		j++
+	}
+	if j >= s.Last || d.Tokens[j].Kind != parley.Word || c.res.At[j] >= 0 {
+		return
+	}
+	if j+1 < s.Last && (d.Tokens[j+1].Is(parley.Cap) && d.Tokens[j+1].Kind == parley.Word || d.Lower(j+1) == "of") {
+		return // "the minister Sergey Lavrov", "the head of …"
+	}
+	head := d.Lower(j)
+	ent := -1
+	switch {
+	case roles.Is(head, lexicon.RoleNoun):
+		ent = c.roleHolder(si, head)
+	case roles.Is(head, lexicon.OrgNoun|lexicon.OrgWord):
+		ent = c.organisationNamed(si, head)
+	}
+	if ent >= 0 {
+		c.addNominal(i, j+1, ent)
+	}
+}
+
+// isModifier reports whether token j modifies a role noun after it ("the
+// former senator", "the company spokesman"); an organisation noun that ends
+// the phrase ("the company said") does not.
+func (c *coref) isModifier(j int, s parley.Sentence) bool {
+	roles := c.r.roles
+	l := c.d.Lower(j)
+	if c.d.Tokens[j].Kind != parley.Word || !roles.Is(l, lexicon.RoleMod) || roles.Is(l, lexicon.RoleNoun) {
+		return false
+	}
+	if roles.Is(l, lexicon.OrgNoun|lexicon.OrgWord) {
+		return j+1 < s.Last && roles.Is(c.d.Lower(j+1), lexicon.RoleNoun|lexicon.RoleMod)
+	}
+	return true
+}
+
+// roleHolder returns the latest person of the last sentences whose roles
+// contain the role noun head, or -1.
+func (c *coref) roleHolder(si int, head string) int {
+	for k := len(c.cands) - 1; k >= 0; k-- {
+		cd := c.cands[k]
+		if si-cd.sent > corefWindow*2 {
+			break
+		}
+		if c.res.Entities[cd.entity].Type == parley.Person && hasRoleWord(c.res.Entities[cd.entity].Roles, head) {
+			return cd.entity
+		}
+	}
+	return -1
+}
+
+// organisationNamed returns the latest organisation of the last sentences
+// whose name has the word head ("the ministry" → "Foreign Ministry"), or
+// -1. A noun alone ("the group") does not say which organisation: the most
+// mentioned one is as often wrong.
+func (c *coref) organisationNamed(si int, head string) int {
+	for k := len(c.cands) - 1; k >= 0; k-- {
+		cd := c.cands[k]
+		if si-cd.sent > corefWindow*2 {
+			break
+		}
+		if e := c.res.Entities[cd.entity]; e.Type == parley.Organization && hasRoleWord([]string{e.Name}, head) {
+			return cd.entity
+		}
+	}
+	return -1
+}
+
+// copular links "the …" after a copula at token i to the subject of its
+// clause: the latest person or organisation of the sentence before it
+// that is not inside a prepositional phrase.
+func (c *coref) copular(i, si int, s parley.Sentence) {
+	subj := -1
+	for k := len(c.cands) - 1; k >= 0 && c.cands[k].sent == si; k-- {
+		if !c.cands[k].prep {
+			subj = c.cands[k].entity
+			break
+		}
+	}
+	if subj < 0 {
+		return
+	}
+	if j := c.descriptionEnd(i, s); j > i+1 {
+		c.addNominal(i, j, subj)
+	}
+}
+
+// afterCopula reports whether "the" at token i follows a copula, maybe
+// with an adverb between ("was also the").
+func (c *coref) afterCopula(i int, s parley.Sentence) bool {
+	k := i - 1
+	if k > s.First && c.r.roles.IsCopulaAdverb(c.d.Lower(k)) {
+		k--
+	}
+	return k >= s.First && c.r.roles.IsCopula(c.d.Lower(k))
+}
+
+// descriptionEnd returns the end of the description "the …" at token i:
+// it runs to its head noun, up to a preposition, a relative, a
+// conjunction, punctuation or a mention other than an adjective ("the
+// next Czech composer"); i+1 when there is none ("the company's chief":
+// the head is further on).
+func (c *coref) descriptionEnd(i int, s parley.Sentence) int {
+	j := i + 1
+	for j < s.Last && j-i <= 6 && c.d.Tokens[j].Kind == parley.Word && !c.descriptionStop(c.d.Lower(j)) {
+		if ref := c.res.RefAt(j); ref != nil && (ref.Kind != parley.AdjMention || ref.First != j || ref.Last != j+1) {
+			break
+		}
+		j++
+	}
+	if j < s.Last && (c.d.Lower(j) == "'s" || c.d.Tok(j) == "’s") {
+		return i + 1
+	}
+	return j
+}
+
+func (c *coref) descriptionStop(l string) bool {
+	if _, ok := c.r.roles.Pronoun(l); ok {
+		return true // "the one he loved": a relative clause begins
+	}
+	return isPreposition(l) || c.r.roles.IsCopula(l) || l == "who" || l == "which" || l == "that" || l == "and" || l == "or"
+}
+
+// addNominal records tokens [a, b) as a nominal mention of entity ent.
+func (c *coref) addNominal(a, b, ent int) {
+	c.added = append(c.added, ref{Span: parley.Span{Start: int(c.d.Tokens[a].Start), End: int(c.d.Tokens[b-1].End)}, First: a, Last: b,
+		Entity: ent, Kind: parley.NominalMention})
+	c.count[ent]++
+}
+
+// merge adds the resolved mentions to res.
+func (c *coref) merge() {
+	if len(c.added) == 0 {
+		return
+	}
+	res := c.res
+	res.Refs = mergeRefs(res.Refs, c.added)
 	for i := range res.At {
 		res.At[i] = -1
 	}

@@ -246,6 +246,7 @@ func (w *work) voteLoneTypes(singles [][2]int) {
 		}
 	}
 	w.loneTypes = make(map[string]ner.Type, len(votes))
+	w.lonePersons = map[string]bool{}
 	for l, v := range votes {
 		best := ner.None
 		for t := ner.Person; t < ner.NumTypes; t++ {
@@ -257,8 +258,18 @@ func (w *work) voteLoneTypes(singles [][2]int) {
 			best = ner.None // a thing's name only where most occurrences say so
 		}
 		w.loneTypes[l] = best
+		// a surname the article repeats alone, which the model reads as a
+		// person, is one even where no speech verb says so ("Byron fell in
+		// love …"): an article that never gives the full name
+		if best == ner.Person && v[ner.Person] >= lonePersonVotes {
+			w.lonePersons[l] = true
+		}
 	}
 }
+
+// lonePersonVotes is how many of a lone word's occurrences the model must
+// read as a person for the word to be one without a speech verb.
+const lonePersonVotes = 2
 
 // addModelSpans adds the organisations and places the model finds where
 // the rules found nothing: names the gazetteers do not know and chunks the

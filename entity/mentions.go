@@ -389,7 +389,7 @@ func (w *work) readSingle(a, b int) {
 	// a speech verb right after it ("Trump said") or before it ("…, said
 	// Ushakov") makes it a person, unless it is a word for sources
 	// ("Analysts said")
-	if (w.speechAfter(b) || a >= 2 && w.invertedBefore(a)) && !w.r.roles.Is(l, lexicon.SourceNoun) {
+	if (w.speechAfter(b) || a >= 2 && w.invertedBefore(a) || w.lonePersons[l]) && !w.r.roles.Is(l, lexicon.SourceNoun) {
 		w.addPerson(personDraft{first: a, last: b})
 	}
 }

@@ -108,6 +108,9 @@ type work struct {
 	structure []bool
 	speakers  map[string]bool     // capitalised words a speech verb follows somewhere (see speaks), built on first use
 	loneTypes map[string]ner.Type // the document's type of each lone capitalised word (see singleVerdict)
+	// lone capitalised words the model reads as a person in most and at
+	// least lonePersonVotes of their occurrences
+	lonePersons map[string]bool
 }
 
 // tok and low return the text of token i, "" outside the text.

@@ -690,3 +690,32 @@ func BenchmarkMatchAt(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(seqs)), "ns/match")
 }
+
+// TestPronounsAndCopulas guards the coreference table: what a pronoun says
+// of its referent, and the copulas.
+func TestPronounsAndCopulas(t *testing.T) {
+	r, err := LoadRoles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		w    string
+		want Pronoun
+	}{
+		{"his", Pronoun{Gender: Male, Cases: Possessive}},
+		{"her", Pronoun{Gender: Female, Cases: Object | Possessive}},
+		{"its", Pronoun{Neuter: true, Cases: Possessive}},
+		{"they", Pronoun{Plural: true, Cases: Subject}},
+	}
+	for _, tc := range tests {
+		if got, ok := r.Pronoun(tc.w); !ok || got != tc.want {
+			t.Errorf("Pronoun(%q) = %+v, %v; want %+v", tc.w, got, ok, tc.want)
+		}
+	}
+	if _, ok := r.Pronoun("we"); ok {
+		t.Error(`"we" is not a third-person pronoun`)
+	}
+	if !r.IsCopula("became") || r.IsCopula("said") {
+		t.Error("copulas: want became, not said")
+	}
+}

@@ -49,6 +49,11 @@ type RoleWord struct {
 type Roles struct {
 	words map[string]RoleWord
 	names map[string]Gender // given names → gender
+	// pronouns and copulas for coreference (coref.tsv)
+	pronouns map[string]Pronoun
+	copulas  map[string]bool
+	// adverbs that may follow a copula
+	copulaAdverbs map[string]bool
 	// longest multiword entry, in words
 	maxWords int
 }
@@ -57,6 +62,9 @@ type Roles struct {
 func LoadRoles() (*Roles, error) {
 	r := &Roles{words: make(map[string]RoleWord, 1024), maxWords: 1}
 	if err := r.loadGivenNames(); err != nil {
+		return nil, err
+	}
+	if err := r.loadCoref(); err != nil {
 		return nil, err
 	}
 	for n, line := range strings.Split(rolesTSV, "\n") {

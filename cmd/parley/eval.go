@@ -20,7 +20,7 @@ import (
 func evalCommand() command {
 	return command{
 		name:    "eval",
-		summary: "score parley against gold data: eval quotes|events|html GOLD.jsonl, eval ner GOLD.conll, eval syntax GOLD.conllu",
+		summary: "score parley against gold data: eval quotes|events|html GOLD.jsonl, eval ner GOLD.conll, eval syntax|coref GOLD.conllu",
 		run:     runEval,
 	}
 }
@@ -28,12 +28,14 @@ func evalCommand() command {
 const evalUsage = `Usage: parley eval quotes|events|html GOLD.jsonl [flags]
        parley eval ner GOLD.conll [flags]
        parley eval syntax GOLD.conllu [flags]
+       parley eval coref GOLD.conllu [flags]
 
   quotes  quote spans, speakers and end-to-end attribution (gold format of shared/data/quotes)
   events  CAMEO/PLOVER event coding with actors (gold format of shared/data/events)
   html    article body extraction, the benchmark's shingle metric (shared/data/html)
   ner     named entities, exact span and type, CoNLL style (shared/data/ner)
   syntax  tagging, lemmas and dependency parsing on gold tokenisation (CoNLL-U)
+  coref   pronoun and description resolution, MUC/B3/CEAF-e (GUM Entity= CoNLL-U, shared/data/coref)
 
 Examples:
   parley eval quotes /work/shared/data/quotes/dev.jsonl
@@ -60,9 +62,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return runEvalNER(ctx, e, args[1:]) // evalner.go
 	case "syntax":
 		return runEvalSyntax(ctx, e, args[1:]) // evalsyntax.go
+	case "coref":
+		return runEvalCoref(ctx, e, args[1:]) // evalcoref.go
 	}
 	fmt.Fprintln(e.stderr, evalUsage)
-	return fmt.Errorf("unknown kind %q (quotes, events, html, ner, syntax)", args[0])
+	return fmt.Errorf("unknown kind %q (quotes, events, html, ner, syntax, coref)", args[0])
 }
 
 // parseArgs parses flags that may come before or after the positional
