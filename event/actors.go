@@ -1,10 +1,11 @@
 package event
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // The actor dictionaries are PETRARCH2's Phoenix files: named actors
@@ -34,13 +35,28 @@ type actorDict struct {
 	// Keys include the plural forms of loose one-word phrases.
 	actorsBy map[string][]*phrase
 	agentsBy map[string][]*phrase
+	slab     []phrase // where newPhrase takes phrases from
+	words    []string // where splitWords puts words
+	dates    []dated  // where addCode puts codes: a run for runActor from runStart
+	runActor int
+	runStart int
+}
+
+// newPhrase returns a copy of p allocated in blocks: the dictionaries have
+// 40,000 phrases, which cost an allocation each.
+func (d *actorDict) newPhrase(p phrase) *phrase {
+	if len(d.slab) == cap(d.slab) {
+		d.slab = make([]phrase, 0, 4096)
+	}
+	d.slab = append(d.slab, p)
+	return &d.slab[len(d.slab)-1]
 }
 
 // newActorDict sizes the indexes for the embedded dictionaries (about
 // 27,000 actors under 18,000 first words, 2,200 agent words), so that
 // loading them does not grow the tables step by step.
 func newActorDict() *actorDict {
-	return &actorDict{codes: make([][]dated, 0, 28<<10),
+	return &actorDict{codes: make([][]dated, 0, 28<<10), runActor: -1,
 		actorsBy: make(map[string][]*phrase, 20<<10), agentsBy: make(map[string][]*phrase, 2500)}
 }
 
@@ -66,19 +82,51 @@ func (d *actorDict) addPhrase(p *phrase) {
 func (d *actorDict) sortPhrases() {
 	for _, m := range []map[string][]*phrase{d.actorsBy, d.agentsBy} {
 		for _, ps := range m {
-			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+			slices.SortStableFunc(ps, func(a, b *phrase) int { return len(b.words) - len(a.words) })
 		}
 	}
 }
 
-func splitWords(s string) ([]string, bool) {
+// splitWords splits a phrase at its underscores; loose says it does not end
+// in one (its last word may take a plural -S). The words share blocks of
+// storage, as there are 40,000 phrases.
+func (d *actorDict) splitWords(s string) ([]string, bool) {
 	s = strings.TrimSpace(s)
 	loose := !strings.HasSuffix(s, "_")
 	s = strings.Trim(s, "_")
 	if s == "" {
 		return nil, false
 	}
-	return strings.Split(s, "_"), loose
+	n := strings.Count(s, "_") + 1
+	if cap(d.words)-len(d.words) < n {
+		d.words = make([]string, 0, max(n, 8192))
+	}
+	start := len(d.words)
+	for w := range strings.SplitSeq(s, "_") {
+		d.words = append(d.words, w)
+	}
+	return d.words[start:len(d.words):len(d.words)], loose
+}
+
+// addCode appends a dated code to actor idx. The codes of an actor are read
+// one after the other, so a run of them shares a block of storage with the
+// actors before; codes for an actor whose run is not the last go to a slice
+// of their own.
+func (d *actorDict) addCode(idx int, dt dated) {
+	cs := d.codes[idx]
+	switch {
+	case len(cs) > 0 && idx != d.runActor:
+		d.codes[idx] = append(cs, dt)
+		return
+	case len(cs) == 0 || cap(d.dates) == len(d.dates):
+		if cap(d.dates)-len(d.dates) < len(cs)+1 {
+			d.dates = make([]dated, 0, max(len(cs)+1, 4096))
+		}
+		d.runActor, d.runStart = idx, len(d.dates)
+		d.dates = append(d.dates, cs...)
+	}
+	d.dates = append(d.dates, dt)
+	d.codes[idx] = d.dates[d.runStart:len(d.dates):len(d.dates)]
 }
 
 // parseDate reads yyyymmdd or yymmdd.
@@ -98,13 +146,12 @@ func parseDate(s string) int {
 
 func parseDated(s string) (dated, bool) {
 	s = strings.Trim(strings.TrimSpace(s), "[]")
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	code, rest := nextField(s)
+	if code == "" {
 		return dated{}, false
 	}
-	d := dated{code: strings.TrimPrefix(f[0], "~")}
-	if len(f) > 1 {
-		r := f[1]
+	d := dated{code: strings.TrimPrefix(code, "~")}
+	if r, _ := nextField(rest); r != "" {
 		switch {
 		case strings.HasPrefix(r, ">"):
 			d.from = parseDate(r[1:])
@@ -119,13 +166,21 @@ func parseDated(s string) (dated, bool) {
 	return d, true
 }
 
+// nextField returns the first space-separated field of s and what follows
+// it: strings.Fields without the slice, as the dictionaries have 30,000
+// dated codes to read at every start.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
 // parseActors adds the entries of a Phoenix .actors file.
 func (d *actorDict) parseActors(name, data string) error {
-	var cur []*phrase
 	idx := -1
-	flush := func() {
-		cur, idx = nil, -1
-	}
 	line := 0
 	// Lines of the embedded data are sliced from it, not copied.
 	for raw := range strings.Lines(data) {
@@ -144,28 +199,27 @@ func (d *actorDict) parseActors(name, data string) error {
 				continue
 			}
 			if dt, ok := parseDated(s); ok {
-				d.codes[idx] = append(d.codes[idx], dt)
+				d.addCode(idx, dt)
 			}
 		case strings.HasPrefix(s, "+"):
 			if idx < 0 {
 				continue
 			}
 			text, c, has := splitCode(s[1:])
-			if w, loose := splitWords(text); w != nil {
-				p := &phrase{words: w, loose: loose, actor: idx}
-				cur = append(cur, p)
+			if w, loose := d.splitWords(text); w != nil {
+				p := d.newPhrase(phrase{words: w, loose: loose, actor: idx})
 				d.addPhrase(p)
 			}
 			if has {
 				if dt, ok := parseDated(c); ok {
-					d.codes[idx] = append(d.codes[idx], dt)
+					d.addCode(idx, dt)
 				}
 			}
 		default:
 			prev := idx
-			flush()
+			idx = -1
 			text, c, has := splitCode(s)
-			w, loose := splitWords(text)
+			w, loose := d.splitWords(text)
 			if w == nil {
 				continue
 			}
@@ -176,12 +230,11 @@ func (d *actorDict) parseActors(name, data string) error {
 				prev = len(d.codes) - 1
 			}
 			idx = prev
-			p := &phrase{words: w, loose: loose, actor: idx}
-			cur = append(cur, p)
+			p := d.newPhrase(phrase{words: w, loose: loose, actor: idx})
 			d.addPhrase(p)
 			if has {
 				if dt, ok := parseDated(c); ok {
-					d.codes[idx] = append(d.codes[idx], dt)
+					d.addCode(idx, dt)
 				}
 			}
 		}
@@ -241,11 +294,11 @@ func (d *actorDict) parseAgents(name, data string) error {
 		forms = append(forms, plurals...)
 		for _, f := range forms {
 			f = strings.ReplaceAll(f, "__", "_")
-			w, _ := splitWords(strings.TrimPrefix(f, "_"))
+			w, _ := d.splitWords(strings.TrimPrefix(f, "_"))
 			if w == nil {
 				continue
 			}
-			d.addPhrase(&phrase{words: w, loose: true, actor: -1, agent: role})
+			d.addPhrase(d.newPhrase(phrase{words: w, loose: true, actor: -1, agent: role}))
 		}
 	}
 	return nil

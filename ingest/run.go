@@ -39,8 +39,9 @@ type Options struct {
 	// Progress, if set, is called from Run's goroutines with running totals
 	// after every item; it must be cheap and safe for concurrent use.
 	Progress func(Stats)
-	// CommitEvery is the number of records per durable commit (0: 256). A
-	// commit also happens at least every second.
+	// CommitEvery is the number of records per durable commit (0: 1024).
+	// A commit also happens at least every second, which bounds a batch
+	// to about a second of analysis.
 	CommitEvery int
 }
 
@@ -304,7 +305,11 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 
 	commitEvery := opts.CommitEvery
 	if commitEvery <= 0 {
-		commitEvery = 256
+		// Each commit flushes the full-text index, merges its segments and
+		// checkpoints the WAL: batches of 1024 rather than 256 took 6% less
+		// CPU on the news corpus, and the one-second bound keeps them small
+		// on a slow machine.
+		commitEvery = 1024
 	}
 	var results <-chan pipeline.Result
 	if opts.Analyzer != nil {

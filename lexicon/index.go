@@ -196,12 +196,12 @@ func (ib *indexBuilder) finish() index {
 			continue
 		}
 		g := ix.cands[start:]
-		sp := span{start: start, end: int32(len(ix.cands)), one: -1}
+		end := int32(len(ix.cands))
 		// Entries of the same length cannot both match, so their order
 		// does not matter and the sorts need not be stable.
 		if len(g) < bigGroup {
 			slices.SortFunc(g, func(x, y candidate) int { return len(y.rest) - len(x.rest) })
-			ib.head[w] = sp
+			ib.head[w] = span{start: start, end: end, one: -1}
 			continue
 		}
 		// A big group: by second token, longest first within each, and the
@@ -218,21 +218,32 @@ func (ib *indexBuilder) finish() index {
 			}
 			return len(y.rest) - len(x.rest)
 		})
-		sp.big = true
-		for i := 0; i < len(g); {
-			if len(g[i].rest) == 0 {
-				sp.one = start + int32(i)
-				break
-			}
-			j := i + 1
-			for j < len(g) && len(g[j].rest) > 0 && g[j].rest[0] == g[i].rest[0] {
-				j++
-			}
-			ix.second[pair{w, g[i].rest[0]}] = span{start: start + int32(i), end: start + int32(j), one: -1}
-			i = j
-		}
-		ib.head[w] = sp
+		ib.head[w] = ix.group(w, start, end)
 	}
 	ix.first = ib.head
 	return ix
+}
+
+// group returns the span of the group of w, cands[start:end], laid out as
+// finish lays it out, and indexes a big group by its second tokens.
+func (ix *index) group(w string, start, end int32) span {
+	sp := span{start: start, end: end, one: -1}
+	if end-start < bigGroup {
+		return sp
+	}
+	g := ix.cands[start:end]
+	sp.big = true
+	for i := 0; i < len(g); {
+		if len(g[i].rest) == 0 {
+			sp.one = start + int32(i)
+			break
+		}
+		j := i + 1
+		for j < len(g) && len(g[j].rest) > 0 && g[j].rest[0] == g[i].rest[0] {
+			j++
+		}
+		ix.second[pair{w, g[i].rest[0]}] = span{start: start + int32(i), end: start + int32(j), one: -1}
+		i = j
+	}
+	return sp
 }

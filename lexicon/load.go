@@ -34,8 +34,9 @@ var (
 	admin1TSV string
 )
 
-// Load parses the embedded data files and builds the indexes.
-func Load() (*Lexicon, error) {
+// Build parses the embedded TSV files and builds the indexes: what Load
+// reads ready-made from data/prepared.bin, and what Prepare writes there.
+func Build() (*Lexicon, error) {
 	b := newBuilder()
 	steps := []struct {
 		file string

@@ -293,3 +293,28 @@ func gumScheme(t testing.TB) *Scheme {
 	t.Fatal("no gum scheme")
 	return nil
 }
+
+// TestReadTakesRawAndGzip: the embedded model is stored as WriteTo writes
+// it (uncompressed), and a gzip-compressed model, as WriteTo wrote them
+// before, reads to the same model.
+func TestReadTakesRawAndGzip(t *testing.T) {
+	m0 := model(t)
+	var raw bytes.Buffer
+	if _, err := m0.WriteTo(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(raw.Bytes(), embeddedModel) {
+		t.Fatalf("WriteTo of the embedded model gives %d bytes, model/en.bin has %d: store it as WriteTo writes it", raw.Len(), len(embeddedModel))
+	}
+	m, err := Read(bytes.NewReader(gzipped(t, raw.String())), m0.lex, m0.roles)
+	if err != nil {
+		t.Fatalf("reading the gzip-compressed model: %v", err)
+	}
+	var again bytes.Buffer
+	if _, err := m.WriteTo(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), raw.Bytes()) {
+		t.Error("the gzip-compressed model reads to another model")
+	}
+}

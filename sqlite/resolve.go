@@ -233,6 +233,12 @@ func (w *writer) lookup(t parley.EntityType, k string) ([]int64, error) {
 	if w.cache.complete {
 		return nil, nil
 	}
+	return w.query(t, k)
+}
+
+// query looks key k up in the database and caches what it finds.
+func (w *writer) query(t parley.EntityType, k string) ([]int64, error) {
+	ck := string(t) + "\x00" + k
 	rows, err := w.stmtQuery(`SELECT en.id, en.name, en.norm, en.affiliation, en.country, en.roles
 		FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
 		WHERE ea.norm = ? AND en.type = ? AND en.merged_into IS NULL ORDER BY en.id LIMIT 16`, k, string(t))
@@ -259,6 +265,43 @@ func (w *writer) lookup(t parley.EntityType, k string) ([]int64, error) {
 	}
 	w.cache.keys[ck] = ids
 	return ids, nil
+}
+
+// afterMerge brings the cache up to date after entity drop was merged into
+// keep. The only keys whose live entities changed are keep's, which now
+// include drop's: those are looked up again, and the rest of the cache stays
+// valid, and complete if it was (dropping it made every later lookup of an
+// ingest a query).
+func (w *writer) afterMerge(t parley.EntityType, keep, drop int64) error {
+	delete(w.cache.ents, drop)
+	ks, err := w.strings("SELECT norm FROM entity_aliases WHERE entity = ? ORDER BY norm", keep)
+	if err != nil {
+		return err
+	}
+	for _, k := range ks {
+		if _, err := w.query(t, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// strings returns the one text column of a query's rows.
+func (w *writer) strings(q string, args ...any) ([]string, error) {
+	rows, err := w.tx.QueryContext(w.ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 // remember records in the cache what linkEntity wrote for entity id.

@@ -68,7 +68,9 @@ func (w *writer) surnameMerges(a *parley.Doc, ids []int64, fresh []bool) error {
 		if _, err := w.merge(keep, drop, reason); err != nil {
 			return err
 		}
-		*w.cache = *newResolveCache(w.cache.dataVersion) // a merge changes which entities are live
+		if err := w.afterMerge(parley.Person, keep, drop); err != nil {
+			return err
+		}
 	}
 	return nil
 }

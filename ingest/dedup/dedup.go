@@ -4,7 +4,6 @@
 package dedup
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -26,28 +25,16 @@ func Simhash(text string) uint64 {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
-	var v [64]int
-	h := fnv.New64a()
+	// ones[i] counts the shingles whose hash has bit i set; the simhash has
+	// bit i where most do.
+	var ones [64]int
+	n := 0
 	add := func(ws []string) {
-		h.Reset()
-		for _, w := range ws {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+		x := mix(shingleHash(ws))
+		for i := range ones {
+			ones[i] += int(x >> i & 1)
 		}
-		x := h.Sum64()
-		// fnv's high bits mix poorly for short inputs: finalise (splitmix64).
-		x ^= x >> 30
-		x *= 0xbf58476d1ce4e5b9
-		x ^= x >> 27
-		x *= 0x94d049bb133111eb
-		x ^= x >> 31
-		for i := range 64 {
-			if x&(1<<i) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
-		}
+		n++
 	}
 	if len(words) < 3 {
 		add(words)
@@ -56,12 +43,44 @@ func Simhash(text string) uint64 {
 		add(words[i : i+3])
 	}
 	var s uint64
-	for i := range 64 {
-		if v[i] > 0 {
+	for i := range ones {
+		if 2*ones[i] > n {
 			s |= 1 << i
 		}
 	}
 	return s
+}
+
+// FNV-1a, 64-bit.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// shingleHash is the FNV-1a hash of the words, each followed by a NUL byte,
+// computed over the strings in place: hash/fnv's Write needed a []byte
+// copy of every word, which was most of the cost of fingerprinting.
+func shingleHash(ws []string) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range ws {
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= fnvPrime
+		}
+		h *= fnvPrime // the NUL separator: h ^= 0, then multiply
+	}
+	return h
+}
+
+// mix finalises a hash (splitmix64): FNV's high bits mix poorly for short
+// inputs.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
 }
 
 // Index remembers the fingerprints of the articles seen so far and finds
