@@ -153,3 +153,25 @@ func TestRecognizeIgnoresSentenceInitialCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// A capitalised stop word after a given name is a surname, not the modal or
+// the month that would end the name.
+func TestRecognizeSurnameSpelledLikeStopWord(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct{ in, person, notPerson string }{
+		{"Prime Minister Theresa May said the deal was good.", "Theresa May", "Theresa"},
+		{"Critics say Brian May spoke too late.", "Brian May", "Brian"},
+		{"Theresa Lund may speak in May.", "Theresa Lund", "Theresa Lund May"},
+	}
+	for _, tt := range tests {
+		res := text.SegmentString(tt.in)
+		r.Recognize(res)
+		if find(res, tt.person) == nil || find(res, tt.notPerson) != nil {
+			var names []string
+			for _, e := range res.Entities {
+				names = append(names, e.Name)
+			}
+			t.Errorf("Recognize(%q) = %q, want %q and not %q", tt.in, names, tt.person, tt.notPerson)
+		}
+	}
+}

@@ -290,6 +290,10 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	if p == "that" && v-1 == s.First && v+1 < s.Last && r.low(v+1) == "," {
 		return true // "That said, …"
 	}
+	// a name that ends in a modal's spelling ("Theresa May said") is the subject
+	if (p == "may" || p == "will" || p == "can") && r.ents.RefAt(v-1) != nil && r.d.Tokens[v-1].Is(parley.Cap) {
+		return false
+	}
 	switch p {
 	case "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "his", "her", "its", "their",
 		"this", "that", "these", "those", "our", "my", "your", "no", "any", "every", "some", "to", "not", "never",
