@@ -16,3 +16,35 @@ func TestNameSpelledLikeModal(t *testing.T) {
 		{"the modal still blocks", "The minister may say the deal was good.", nil},
 	})
 }
+
+// TestNonSpeechSenses guards verbs of saying used in another sense: a
+// writing or reporting verb whose object is a thing, not a clause.
+func TestNonSpeechSenses(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"posted an object", "On Monday evening, she posted photos of the flood on the fence.", nil},
+		{"added a thing to a list", "The council also added three parks to the plan.", nil},
+		{"testified before a committee", "The engineer testified before the panel on Friday about the bridge.", nil},
+		{"posted a clause with its auxiliary", "The mayor posted the bridge would reopen soon.",
+			[]want{{"the bridge would reopen soon", "The mayor", parley.Indirect}}},
+		{"say takes any clause", "Farmers say prices fall every spring.",
+			[]want{{"prices fall every spring", "Farmers", parley.Indirect}}},
+	})
+}
+
+// TestInterruptedIndirectContent guards content interrupted by its cue:
+// "A, X said, B" is two quotes, and a participle after the cue is the
+// speaker's act, not content.
+func TestInterruptedIndirectContent(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"indirect content around the cue", "The new boats, Ana Ruiz said, would carry twice the cargo.",
+			[]want{{"The new boats", "Ana Ruiz", parley.Indirect}, {"would carry twice the cargo", "Ana Ruiz", parley.Indirect}}},
+		{"a participle after the cue", "Cheap seats are the key to full stadiums, Tom Berg said, pointing to last season.",
+			[]want{{"Cheap seats are the key to full stadiums", "Tom Berg", parley.Indirect}}},
+	})
+	qs, _ := f.find("The new boats, Ana Ruiz said, would carry twice the cargo.")
+	if len(qs) == 2 && qs[1].Continues != 1 {
+		t.Errorf("second half continues %v, want the first quote", qs[1].Continues)
+	}
+}

@@ -521,7 +521,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			kind = "noun"
 		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Form != lexicon.Base && r.looseClauseStart(s, a) {
 			kind = "clause" // "says parts of his proposals are negotiable"
-		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Frames&lexicon.FrameNoun == 0 && r.bareClauseStart(s, a) {
+		} else if verb.Frames&lexicon.FrameBare != 0 && r.bareClauseStart(s, a) {
 			kind = "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
 		}
 	}
@@ -549,7 +549,11 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		kind = "clause"
 	}
 	if kind == "" {
-		// "“Absolutely not,” he said of the possibility …": content before, adjunct after
+		// "“Absolutely not,” he said of the possibility …": content before, adjunct after;
+		// but "On Tuesday, he posted materials …" has an object, and its opening phrase is no content
+		if sp.first-1 >= s.First && r.kind(sp.first-1) != parley.CloseQuote && r.kind(sp.first-1) != parley.StraightQuote && isPreposition(r.low(s.First)) {
+			return
+		}
 		kind = "after"
 	}
 	switch kind {
@@ -764,21 +768,38 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	if inv := r.skipAppositive(s, after); inv > after && inv < s.Last && r.low(inv) == "," {
 		after = inv // "And Trump, said Sunshine, who remains friendly with her, doesn't forgive"
 	}
-	extended := false
-	if after < s.Last && r.low(after) == "," {
-		if next := after + 1; next < s.Last && !r.isGerundCue(next) && r.low(next) != "according" {
-			if e := r.contentEnd(s, next, false); e > next+2 {
-				end = e
-				extended = true
-			}
-		}
-	}
-	if c+1-start < 3 && !extended {
+	rest, restEnd := r.continuation(s, after)
+	if c+1-start < 3 && rest < 0 {
 		return
 	}
 	r.setContent(q, start, end)
 	r.cueUsed[q.cue] = true
 	r.add(*q)
+	if rest >= 0 {
+		// "A, X said, B": the second half is a quote of its own that continues the first
+		second := *q
+		r.setContent(&second, rest, restEnd)
+		second.cue, second.cont = -1, q.content
+		r.add(second)
+	}
+}
+
+// continuation finds the second half of content interrupted by its cue
+// ("The larger landers, he said, could deliver tools"): the clause after the
+// comma that follows the cue, or -1. A participle there ("Graham said,
+// offering the example") describes the speaker's act and is not content.
+func (r *run) continuation(s parley.Sentence, after int) (int, int) {
+	if after >= s.Last || r.low(after) != "," {
+		return -1, -1
+	}
+	next := after + 1
+	if next >= s.Last || r.isGerundCue(next) || r.low(next) == "according" || strings.HasSuffix(r.low(next), "ing") {
+		return -1, -1
+	}
+	if e := r.contentEnd(s, next, false); e > next+2 {
+		return next, e
+	}
+	return -1, -1
 }
 
 // speechVerbWithin reports whether a finite speech verb occurs in [a, a+n).
