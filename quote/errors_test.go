@@ -48,3 +48,14 @@ func TestInterruptedIndirectContent(t *testing.T) {
 		t.Errorf("second half continues %v, want the first quote", qs[1].Continues)
 	}
 }
+
+// TestListEntriesAreNotQuotes guards "Name: details" entries of a list that
+// a colon introduces, while a transcript label keeps its quote.
+func TestListEntriesAreNotQuotes(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"entries after a colon", "The court listed the sentences:\n\nMaria L. Costa: Two counts of fraud, fined $5,000.\n\nPeter J. Lund: One count of theft, six months of probation.", nil},
+		{"transcript label", "The exchange went on:\n\nHOLT: We have to ask you about the budget.",
+			[]want{{"We have to ask you about the budget", "HOLT", parley.Indirect}}},
+	})
+}

@@ -70,6 +70,8 @@ type run struct {
 	pairs  []qpair
 	// used cue tokens
 	cueUsed map[int]bool
+	// listParas are the paragraphs read as entries of a list ("Name: details")
+	listParas map[int]bool
 }
 
 // qpair is a pair of quotation marks: the open mark at open, the close mark
@@ -99,7 +101,7 @@ func (r *run) isWord(i int) bool { return r.kind(i) == parley.Word }
 // ("sources familiar with the talks") becomes a GROUP entity, so that every
 // quote with a source refers to an entity.
 func (f *Finder) Find(d *parley.Doc) {
-	r := &run{f: f, d: d, ents: newMentionView(d), cueUsed: map[int]bool{}, byPara: map[int][]int{}}
+	r := &run{f: f, d: d, ents: newMentionView(d), cueUsed: map[int]bool{}, byPara: map[int][]int{}, listParas: map[int]bool{}}
 	r.pairs = make([]qpair, len(d.QuotePairs))
 	for i, p := range d.QuotePairs {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
@@ -252,11 +254,32 @@ func (r *run) headlineColon(si int) {
 		end--
 	}
 	r.setContent(&q, colon+1, end)
-	if q.cLast-q.cFirst < 3 {
+	if q.cLast-q.cFirst < 3 || r.listItem(si, q.cFirst, q.cLast) {
 		return
 	}
 	r.cueUsed[colon] = true
 	r.add(q)
+}
+
+// listItem reports a "Name: details" paragraph of a list that a colon
+// introduces ("the following charges:" then "A. Burton: Possession of …"):
+// an entry, not a transcript line, when its text is no clause (no pronoun
+// subject, no auxiliary). The entries that follow are items too.
+func (r *run) listItem(si, a, b int) bool {
+	for k := a; k < b; k++ {
+		if isSubjectPronoun(r.low(k)) || isAuxiliary(r.low(k)) || r.kind(k) == parley.OpenQuote || r.kind(k) == parley.StraightQuote {
+			return false
+		}
+	}
+	if si == 0 {
+		return false
+	}
+	prev := r.d.Sentences[si-1]
+	if r.low(prev.Last-1) == ":" || r.listParas[prev.Para] {
+		r.listParas[r.d.Sentences[si].Para] = true
+		return true
+	}
+	return false
 }
 
 func (r *run) indexOf(a, b int, tok string) int {
