@@ -59,3 +59,14 @@ func TestListEntriesAreNotQuotes(t *testing.T) {
 			[]want{{"We have to ask you about the budget", "HOLT", parley.Indirect}}},
 	})
 }
+
+// TestTopicOnlyQuestions guards the convention that a question reported by
+// its topic ("asked about the budget") is no quote, while its content is.
+func TestTopicOnlyQuestions(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"asked about a topic", "The senator asked the director about delays in the program.", nil},
+		{"asked whether", "The senator asked whether the program would be delayed again.",
+			[]want{{"whether the program would be delayed again", "The senator", parley.Indirect}}},
+	})
+}

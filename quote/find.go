@@ -512,7 +512,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if verb.Lemma == "ask" && !inverted && a < s.Last {
 		switch r.low(a) {
-		case "if", "whether", "how", "why", "what", "when", "where", "who", "about":
+		case "if", "whether", "how", "why", "what", "when", "where", "who":
 			// "asked if the comments had rattled them": the question is the content
 			end := r.contentEnd(s, a, false)
 			if end-a >= 3 {
