@@ -422,6 +422,11 @@ func (r *run) reportClause(s parley.Sentence, k int) bool {
 	if r.low(k) != "as" {
 		return false
 	}
+	for j := max(k-4, s.First); j < s.Last && j < k+5; j++ {
+		if r.low(j) == "as" && j != k {
+			return false // "10 times as many cases as they had reported": a comparison
+		}
+	}
 	for j := k + 1; j < s.Last && j-k < 8; j++ {
 		if v, ok := r.f.speech.Lookup(r.low(j)); ok && (v.Form == lexicon.Past || v.Form == lexicon.PastParticiple || v.Form == lexicon.ThirdSingular) {
 			return true
