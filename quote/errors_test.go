@@ -40,8 +40,8 @@ func TestInterruptedIndirectContent(t *testing.T) {
 	f.check(t, []findCase{
 		{"indirect content around the cue", "The new boats, Ana Ruiz said, would carry twice the cargo.",
 			[]want{{"The new boats", "Ana Ruiz", parley.Indirect}, {"would carry twice the cargo", "Ana Ruiz", parley.Indirect}}},
-		{"a comparison with as is no relaying clause", "The mayor admitted that the city spent twice as much as it had planned.",
-			[]want{{"the city spent twice as much as it had planned", "The mayor", parley.Indirect}}},
+		{"a comparison with as is no relaying clause", "The mayor admitted that the city spent twice as much as it had announced.",
+			[]want{{"the city spent twice as much as it had announced", "The mayor", parley.Indirect}}},
 		{"a participle after the cue", "Cheap seats are the key to full stadiums, Tom Berg said, pointing to last season.",
 			[]want{{"Cheap seats are the key to full stadiums", "Tom Berg", parley.Indirect}}},
 	})
