@@ -72,3 +72,17 @@ func TestTopicOnlyQuestions(t *testing.T) {
 			[]want{{"whether the program would be delayed again", "The senator", parley.Indirect}}},
 	})
 }
+
+// TestSetOffSources guards cue constructions set off inside the content:
+// ", per X," like ", according to X,", with the content on both sides as two
+// quotes, and "per" in its other sense left alone.
+func TestSetOffSources(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"per a source", "The virus, per the agency, is found in bats.",
+			[]want{{"The virus", "the agency", parley.Indirect}, {"is found in bats", "the agency", parley.Indirect}}},
+		{"according to inside the content", "Among the schools at risk, according to the board, are three in the north.",
+			[]want{{"Among the schools at risk", "the board", parley.Indirect}, {"are three in the north", "the board", parley.Indirect}}},
+		{"per as a rate", "Prices rose by two dollars per barrel in March.", nil},
+	})
+}

@@ -187,7 +187,11 @@ func (r *run) sentence(si int) {
 		}
 		l := r.low(v)
 		if l == "according" && v+1 < s.Last && r.low(v+1) == "to" {
-			r.accordingTo(si, v)
+			r.accordingTo(si, v, 2)
+			continue
+		}
+		if l == "per" && v > s.First && r.low(v-1) == "," && v+1 < s.Last && (r.low(v+1) == "the" || r.ents.RefAt(v+1) != nil) {
+			r.accordingTo(si, v, 1) // ", per the WHO, …": set off, before a source (not "per cent", "per year")
 			continue
 		}
 		verb, ok := r.f.speech.Lookup(l)
@@ -934,16 +938,17 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	r.add(q)
 }
 
-// accordingTo handles "according to X, CONTENT" and "CONTENT, according to X".
-func (r *run) accordingTo(si, v int) {
+// accordingTo handles "according to X, CONTENT" and "CONTENT, according to X",
+// and ", per X,": the cue is the n tokens from v.
+func (r *run) accordingTo(si, v, n int) {
 	s := r.d.Sentences[si]
 	if v > s.First && r.low(v-1) == "that" {
 		return // inside reported content: the source of the speaker's source
 	}
-	sp := r.nounPhraseAt(s, v+2)
+	sp := r.nounPhraseAt(s, v+n)
 	if !sp.ok {
 		// any noun phrase: "according to the 2009 paper", "according to one global index"
-		sp = r.phraseUpTo(s, v+2)
+		sp = r.phraseUpTo(s, v+n)
 	}
 	if !sp.ok {
 		return
@@ -955,7 +960,7 @@ func (r *run) accordingTo(si, v int) {
 			}
 		}
 	}
-	q := found{sp: sp, cue: v, cueEnd: v + 2, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	q := found{sp: sp, cue: v, cueEnd: v + n, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	after := sp.last
 	if v > s.First+1 {
 		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
@@ -985,18 +990,25 @@ func (r *run) accordingTo(si, v int) {
 				break
 			}
 		}
-		// "Among the precedents at risk, according to Ms. Epstein, are 16 …": the sentence goes on
-		if after < s.Last && r.low(after) == "," && after+1 < s.Last {
-			if e := r.contentEnd(s, after+1, false); e > after+2 {
-				end = e
-			}
-		}
-		if end-start < 3 {
+		// "Among the precedents at risk, according to Ms. Epstein, are 16 …": the sentence goes
+		// on, and its second half is a quote of its own that continues the first
+		rest, restEnd := r.continuation(s, after)
+		if end-start < 3 && rest < 0 || end <= start {
 			return
 		}
 		r.setContent(&q, start, end)
+		if rest >= 0 {
+			q.cueEnd = v + n
+			r.cueUsed[v] = true
+			r.add(q)
+			second := q
+			r.setContent(&second, rest, restEnd)
+			second.cue, second.cont = -1, q.content
+			r.add(second)
+			return
+		}
 	}
-	q.cueEnd = v + 2
+	q.cueEnd = v + n
 	r.cueUsed[v] = true
 	r.add(q)
 }
