@@ -83,6 +83,8 @@ func TestSetOffSources(t *testing.T) {
 			[]want{{"The virus", "the agency", parley.Indirect}, {"is found in bats", "the agency", parley.Indirect}}},
 		{"according to inside the content", "Among the schools at risk, according to the board, are three in the north.",
 			[]want{{"Among the schools at risk", "the board", parley.Indirect}, {"are three in the north", "the board", parley.Indirect}}},
+		{"a source with the outlet they write for", "The farmer had, according to Jane Roe of the Tribune, sold the land before the flood.",
+			[]want{{"The farmer had", "Jane Roe", parley.Indirect}, {"sold the land before the flood", "Jane Roe", parley.Indirect}}},
 		{"per as a rate", "Prices rose by two dollars per barrel in March.", nil},
 	})
 }

@@ -965,6 +965,14 @@ func (r *run) accordingTo(si, v, n int) {
 	if v > s.First+1 {
 		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
 	}
+	if org := after + 1; after < s.Last && r.low(after) == "of" {
+		if r.low(org) == "the" {
+			org++
+		}
+		if ref := r.ents.RefAt(org); ref != nil && sp.entity >= 0 {
+			after = ref.Last // "according to Jane Doe of the Tribune, …": her outlet
+		}
+	}
 	// a channel: "according to a statement from the ministry"
 	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != parley.Dash && after < s.Last && r.low(after) == ",") {
 		// according to X, CONTENT
