@@ -209,83 +209,6 @@ func (r *run) sentence(si int) {
 	}
 }
 
-// headlineColon reads "Trump: My immigration plans aren't set in stone." and
-// "Gerald F. Seib, The Wall Street Journal: “…”" — a source named at the start
-// of a paragraph, a colon, and what the source said.
-func (r *run) headlineColon(si int) {
-	s := r.d.Sentences[si]
-	if si > 0 && r.d.Sentences[si-1].Para == s.Para {
-		return // only at the start of a paragraph
-	}
-	colon := -1
-	for k := s.First; k < s.Last && k-s.First < 10; k++ {
-		if r.low(k) == ":" {
-			colon = k
-			break
-		}
-		if !(r.isWord(k) || r.low(k) == "," || r.low(k) == "." || r.kind(k) == parley.Possessive) || r.isFiniteSpeechVerb(k) && !r.d.Tokens[k].Is(parley.Cap) {
-			return
-		}
-	}
-	if colon <= s.First || colon+3 > s.Last {
-		return
-	}
-	if labelWord[r.low(s.First)] {
-		return // "Photo:", "Editor's Note:", "Update:"
-	}
-	var sp speaker
-	end := colon
-	if c := r.indexOf(s.First, colon, ","); c > 0 {
-		// "Gerald F. Seib, The Wall Street Journal:" — but not "Then, later that month on CNN:"
-		if ref := r.ents.RefAt(colon - 1); ref == nil || ref.First != c+1 && !(ref.First == c+2 && r.low(c+1) == "the") {
-			return
-		}
-		end = c
-	}
-	if ref := r.ents.RefAt(end - 1); ref != nil && ref.Last == end && r.ents.Entities[ref.Entity].Type != parley.Place {
-		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-	} else {
-		for k := s.First; k < end; k++ {
-			if r.isWord(k) && !r.d.Tokens[k].Is(parley.Cap) {
-				return // a sentence with a colon, not a label
-			}
-		}
-		sp = speaker{first: s.First, last: end, entity: -1, label: r.d.Text[r.d.Tokens[s.First].Start:r.d.Tokens[end-1].End], ok: true}
-	}
-	q := found{sp: sp, cue: colon, cueEnd: colon + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
-	end = s.Last
-	for end > colon+1 && r.kind(end-1) == parley.Punct && r.isFinalPunct(end-1) {
-		end--
-	}
-	r.setContent(&q, colon+1, end)
-	if q.cLast-q.cFirst < 3 || r.listItem(si, q.cFirst, q.cLast) {
-		return
-	}
-	r.cueUsed[colon] = true
-	r.add(q)
-}
-
-// listItem reports a "Name: details" paragraph of a list that a colon
-// introduces ("the following charges:" then "A. Burton: Possession of …"):
-// an entry, not a transcript line, when its text is no clause (no pronoun
-// subject, no auxiliary). The entries that follow are items too.
-func (r *run) listItem(si, a, b int) bool {
-	for k := a; k < b; k++ {
-		if isSubjectPronoun(r.low(k)) || isAuxiliary(r.low(k)) || r.kind(k) == parley.OpenQuote || r.kind(k) == parley.StraightQuote {
-			return false
-		}
-	}
-	if si == 0 {
-		return false
-	}
-	prev := r.d.Sentences[si-1]
-	if r.low(prev.Last-1) == ":" || r.listParas[prev.Para] {
-		r.listParas[r.d.Sentences[si].Para] = true
-		return true
-	}
-	return false
-}
-
 func (r *run) indexOf(a, b int, tok string) int {
 	for k := a; k < b; k++ {
 		if r.low(k) == tok {
@@ -811,24 +734,6 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	}
 }
 
-// continuation finds the second half of content interrupted by its cue
-// ("The larger landers, he said, could deliver tools"): the clause after the
-// comma that follows the cue, or -1. A participle there ("Graham said,
-// offering the example") describes the speaker's act and is not content.
-func (r *run) continuation(s parley.Sentence, after int) (int, int) {
-	if after >= s.Last || r.low(after) != "," {
-		return -1, -1
-	}
-	next := after + 1
-	if next >= s.Last || r.isGerundCue(next) || r.low(next) == "according" || strings.HasSuffix(r.low(next), "ing") {
-		return -1, -1
-	}
-	if e := r.contentEnd(s, next, false); e > next+2 {
-		return next, e
-	}
-	return -1, -1
-}
-
 // speechVerbWithin reports whether a finite speech verb occurs in [a, a+n).
 func (r *run) speechVerbWithin(s parley.Sentence, a, n int) bool {
 	for k := a; k < s.Last && k < a+n; k++ {
@@ -934,89 +839,6 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	r.setContent(&q, start, end)
-	r.cueUsed[v] = true
-	r.add(q)
-}
-
-// accordingTo handles "according to X, CONTENT" and "CONTENT, according to X",
-// and ", per X,": the cue is the n tokens from v.
-func (r *run) accordingTo(si, v, n int) {
-	s := r.d.Sentences[si]
-	if v > s.First && r.low(v-1) == "that" {
-		return // inside reported content: the source of the speaker's source
-	}
-	sp := r.nounPhraseAt(s, v+n)
-	if !sp.ok {
-		// any noun phrase: "according to the 2009 paper", "according to one global index"
-		sp = r.phraseUpTo(s, v+n)
-	}
-	if !sp.ok {
-		return
-	}
-	if sp.entity < 0 && r.isDocumentNoun(r.low(sp.last-1)) {
-		for k := s.First; k < v; k++ {
-			if r.cueUsed[k] {
-				return // "…, he told settler leaders, according to a statement": a channel, not a source
-			}
-		}
-	}
-	q := found{sp: sp, cue: v, cueEnd: v + n, addresseeEn: -1, nestedIn: -1, para: s.Para}
-	after := sp.last
-	if v > s.First+1 {
-		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
-	}
-	if org := after + 1; after < s.Last && r.low(after) == "of" {
-		if r.low(org) == "the" {
-			org++
-		}
-		if ref := r.ents.RefAt(org); ref != nil && sp.entity >= 0 {
-			after = ref.Last // "according to Jane Doe of the Tribune, …": her outlet
-		}
-	}
-	// a channel: "according to a statement from the ministry"
-	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != parley.Dash && after < s.Last && r.low(after) == ",") {
-		// according to X, CONTENT
-		start := after
-		if start < s.Last && r.low(start) == "," {
-			start++
-		}
-		end := r.contentEnd(s, start, false)
-		if end-start < 3 {
-			return
-		}
-		r.setContent(&q, start, end)
-	} else {
-		// CONTENT, according to X
-		end := v
-		for end > s.First && (r.low(end-1) == "," || r.kind(end-1) == parley.Dash) {
-			end--
-		}
-		start := s.First
-		for k := end - 1; k > s.First; k-- {
-			if r.cueUsed[k] {
-				start = k + 1
-				break
-			}
-		}
-		// "Among the precedents at risk, according to Ms. Epstein, are 16 …": the sentence goes
-		// on, and its second half is a quote of its own that continues the first
-		rest, restEnd := r.continuation(s, after)
-		if end-start < 3 && rest < 0 || end <= start {
-			return
-		}
-		r.setContent(&q, start, end)
-		if rest >= 0 {
-			q.cueEnd = v + n
-			r.cueUsed[v] = true
-			r.add(q)
-			second := q
-			r.setContent(&second, rest, restEnd)
-			second.cue, second.cont = -1, q.content
-			r.add(second)
-			return
-		}
-	}
-	q.cueEnd = v + n
 	r.cueUsed[v] = true
 	r.add(q)
 }
