@@ -175,3 +175,26 @@ func TestRecognizeSurnameSpelledLikeStopWord(t *testing.T) {
 		}
 	}
 }
+
+// A bare role word between a comma and a verb is the verb's subject, not a
+// role set off after the word before the comma ("Indeed, Doctor asserts").
+func TestAppositiveNeedsItsEnd(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		in, person, role string // role "" means the person must not exist
+	}{
+		{"Surely, Professor argues that the vote was fair.", "Surely", ""},
+		{"Olaf Berg, the German chancellor said the vote was fair.", "Olaf Berg", "German chancellor"},
+	}
+	for _, tt := range tests {
+		res := text.SegmentString(tt.in)
+		r.Recognize(res)
+		e := find(res, tt.person)
+		switch {
+		case tt.role == "" && e != nil && e.Type == parley.Person:
+			t.Errorf("Recognize(%q) made %q a person with roles %q", tt.in, tt.person, e.Roles)
+		case tt.role != "" && (e == nil || !slices.ContainsFunc(e.Roles, func(r string) bool { return strings.Contains(r, tt.role) })):
+			t.Errorf("Recognize(%q): %q lacks the role %q", tt.in, tt.person, tt.role)
+		}
+	}
+}
