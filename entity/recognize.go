@@ -317,7 +317,7 @@ func (w *work) chunkEnd(i, last int) int {
 		switch {
 		case w.isHeadlineCue(j):
 			return j // "Rubio Says Abandoning Reform Was A Sign": the verb of a title-case headline
-		case w.isCapWord(j) && !stopCaps[w.low(j)]:
+		case w.isCapWord(j) && (!stopCaps[w.low(j)] || w.surnameAfterGiven(j, last)):
 			j++
 		case t.Kind == parley.Punct && w.tok(j) == "." && prev.Kind == parley.Word && (w.r.roles.Is(w.low(j-1), lexicon.Title) || (utf8.RuneCountInString(w.tok(j-1)) == 1 && prev.Is(parley.Cap))) && j+1 < last && w.isCapWord(j+1):
 			j++ // "Mr. Rubio", "Donald J. Trump"
@@ -330,6 +330,18 @@ func (w *work) chunkEnd(i, last int) int {
 		}
 	}
 	return j
+}
+
+// surnameAfterGiven reports a capitalised stop word that follows a given name
+// and so continues the name ("Theresa May said"): mid-sentence the modal or
+// month would be lower case. In a title-case line ("Theresa May Says") the
+// next word is capitalised too and the word is left a stop word.
+func (w *work) surnameAfterGiven(j, last int) bool {
+	t := w.d.Tokens[j]
+	if !t.Is(parley.Cap) || t.Is(parley.AllCaps) || w.r.roles.GivenNameGender(w.tok(j-1)) == lexicon.UnknownGender {
+		return false
+	}
+	return j+1 >= last || !w.isCapWord(j+1)
 }
 
 // readChunk interprets the capitalised chunk [i, j). It returns the token

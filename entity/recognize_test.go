@@ -170,3 +170,48 @@ func TestRecognizeIgnoresSentenceInitialCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// A capitalised stop word after a given name is a surname, not the modal or
+// the month that would end the name.
+func TestRecognizeSurnameSpelledLikeStopWord(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct{ in, person, notPerson string }{
+		{"Prime Minister Theresa May said the deal was good.", "Theresa May", "Theresa"},
+		{"Critics say Brian May spoke too late.", "Brian May", "Brian"},
+		{"Theresa Lund may speak in May.", "Theresa Lund", "Theresa Lund May"},
+	}
+	for _, tt := range tests {
+		res := text.SegmentString(tt.in)
+		r.Recognize(res)
+		if find(res, tt.person) == nil || find(res, tt.notPerson) != nil {
+			var names []string
+			for _, e := range res.Entities {
+				names = append(names, e.Name)
+			}
+			t.Errorf("Recognize(%q) = %q, want %q and not %q", tt.in, names, tt.person, tt.notPerson)
+		}
+	}
+}
+
+// A bare role word between a comma and a verb is the verb's subject, not a
+// role set off after the word before the comma ("Indeed, Doctor asserts").
+func TestAppositiveNeedsItsEnd(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		in, person, role string // role "" means the person must not exist
+	}{
+		{"Surely, Professor argues that the vote was fair.", "Surely", ""},
+		{"Olaf Berg, the German chancellor said the vote was fair.", "Olaf Berg", "German chancellor"},
+	}
+	for _, tt := range tests {
+		res := text.SegmentString(tt.in)
+		r.Recognize(res)
+		e := find(res, tt.person)
+		switch {
+		case tt.role == "" && e != nil && e.Type == parley.Person:
+			t.Errorf("Recognize(%q) made %q a person with roles %q", tt.in, tt.person, e.Roles)
+		case tt.role != "" && (e == nil || !slices.ContainsFunc(e.Roles, func(r string) bool { return strings.Contains(r, tt.role) })):
+			t.Errorf("Recognize(%q): %q lacks the role %q", tt.in, tt.person, tt.role)
+		}
+	}
+}

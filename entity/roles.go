@@ -264,6 +264,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 			a++
 		}
 	}
+	determined := a > j+1 && w.d.Tokens[a-1].Kind == parley.Word
 	b := a
 	hasRole := false
 	for b < s.Last && b-a < 14 {
@@ -310,6 +311,9 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 		_, isVerb := w.r.speech.Lookup(w.low(b))
 		if nt != "," && nt != "." && nt != ")" && w.low(b) != "who" && !isVerb && w.d.Tokens[b].Kind != parley.Dash && w.d.Tokens[b].Kind != parley.CloseQuote {
 			return nil, "", "", 0
+		}
+		if isVerb && !determined {
+			return nil, "", "", 0 // "Indeed, Doctor asserts": the subject of the verb, not a role set off
 		}
 	}
 	for b > a && isFunctionWord(w.low(b-1)) {

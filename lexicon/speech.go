@@ -22,6 +22,7 @@ const (
 	FrameDispute                    // stance: deny, dismiss, reject
 	FrameConfirm                    // stance: confirm, admit
 	FrameQuoted                     // an attribution only when its content quotes the speaker ("blamed the “fog of war”")
+	FrameBare                       // a content clause without "that" may open with any word ("says news outlets undercount …")
 )
 
 // VerbForm says which inflection a word is.
@@ -113,6 +114,8 @@ func parseFrames(s string) Frame {
 			f |= FrameConfirm
 		case 'Q':
 			f |= FrameQuoted
+		case 'B':
+			f |= FrameBare
 		}
 	}
 	return f

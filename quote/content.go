@@ -121,8 +121,7 @@ func (r *run) finiteVerbSoon(s parley.Sentence, a int) bool {
 		return true
 	}
 	for k := a + 1; k < s.Last && k < a+8; k++ {
-		switch r.low(k) {
-		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
+		if isAuxiliary(r.low(k)) {
 			return true
 		}
 		if r.kind(k) == parley.Punct && r.low(k) != "-" {
@@ -144,8 +143,7 @@ func (r *run) looseClauseStart(s parley.Sentence, a int) bool {
 		return false
 	}
 	for k := a + 1; k < s.Last && k < a+14; k++ {
-		switch r.low(k) {
-		case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "do", "does", "did":
+		if isAuxiliary(r.low(k)) {
 			return true
 		}
 		if !r.isWord(k) && r.low(k) != "," && r.kind(k) != parley.Possessive && r.kind(k) != parley.Number {
@@ -423,6 +421,11 @@ func (r *run) isFinalPunct(k int) bool {
 func (r *run) reportClause(s parley.Sentence, k int) bool {
 	if r.low(k) != "as" {
 		return false
+	}
+	for j := max(k-4, s.First); j < s.Last && j < k+5; j++ {
+		if r.low(j) == "as" && j != k {
+			return false // "10 times as many cases as they had reported": a comparison
+		}
 	}
 	for j := k + 1; j < s.Last && j-k < 8; j++ {
 		if v, ok := r.f.speech.Lookup(r.low(j)); ok && (v.Form == lexicon.Past || v.Form == lexicon.PastParticiple || v.Form == lexicon.ThirdSingular) {

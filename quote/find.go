@@ -70,6 +70,8 @@ type run struct {
 	pairs  []qpair
 	// used cue tokens
 	cueUsed map[int]bool
+	// listParas are the paragraphs read as entries of a list ("Name: details")
+	listParas map[int]bool
 }
 
 // qpair is a pair of quotation marks: the open mark at open, the close mark
@@ -99,7 +101,7 @@ func (r *run) isWord(i int) bool { return r.kind(i) == parley.Word }
 // ("sources familiar with the talks") becomes a GROUP entity, so that every
 // quote with a source refers to an entity.
 func (f *Finder) Find(d *parley.Doc) {
-	r := &run{f: f, d: d, ents: newMentionView(d), cueUsed: map[int]bool{}, byPara: map[int][]int{}}
+	r := &run{f: f, d: d, ents: newMentionView(d), cueUsed: map[int]bool{}, byPara: map[int][]int{}, listParas: map[int]bool{}}
 	r.pairs = make([]qpair, len(d.QuotePairs))
 	for i, p := range d.QuotePairs {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
@@ -185,7 +187,11 @@ func (r *run) sentence(si int) {
 		}
 		l := r.low(v)
 		if l == "according" && v+1 < s.Last && r.low(v+1) == "to" {
-			r.accordingTo(si, v)
+			r.accordingTo(si, v, 2)
+			continue
+		}
+		if l == "per" && v > s.First && r.low(v-1) == "," && v+1 < s.Last && (r.low(v+1) == "the" || r.ents.RefAt(v+1) != nil) {
+			r.accordingTo(si, v, 1) // ", per the WHO, …": set off, before a source (not "per cent", "per year")
 			continue
 		}
 		verb, ok := r.f.speech.Lookup(l)
@@ -201,62 +207,6 @@ func (r *run) sentence(si int) {
 		}
 		r.cue(si, v, verb)
 	}
-}
-
-// headlineColon reads "Trump: My immigration plans aren't set in stone." and
-// "Gerald F. Seib, The Wall Street Journal: “…”" — a source named at the start
-// of a paragraph, a colon, and what the source said.
-func (r *run) headlineColon(si int) {
-	s := r.d.Sentences[si]
-	if si > 0 && r.d.Sentences[si-1].Para == s.Para {
-		return // only at the start of a paragraph
-	}
-	colon := -1
-	for k := s.First; k < s.Last && k-s.First < 10; k++ {
-		if r.low(k) == ":" {
-			colon = k
-			break
-		}
-		if !(r.isWord(k) || r.low(k) == "," || r.low(k) == "." || r.kind(k) == parley.Possessive) || r.isFiniteSpeechVerb(k) && !r.d.Tokens[k].Is(parley.Cap) {
-			return
-		}
-	}
-	if colon <= s.First || colon+3 > s.Last {
-		return
-	}
-	if labelWord[r.low(s.First)] {
-		return // "Photo:", "Editor's Note:", "Update:"
-	}
-	var sp speaker
-	end := colon
-	if c := r.indexOf(s.First, colon, ","); c > 0 {
-		// "Gerald F. Seib, The Wall Street Journal:" — but not "Then, later that month on CNN:"
-		if ref := r.ents.RefAt(colon - 1); ref == nil || ref.First != c+1 && !(ref.First == c+2 && r.low(c+1) == "the") {
-			return
-		}
-		end = c
-	}
-	if ref := r.ents.RefAt(end - 1); ref != nil && ref.Last == end && r.ents.Entities[ref.Entity].Type != parley.Place {
-		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-	} else {
-		for k := s.First; k < end; k++ {
-			if r.isWord(k) && !r.d.Tokens[k].Is(parley.Cap) {
-				return // a sentence with a colon, not a label
-			}
-		}
-		sp = speaker{first: s.First, last: end, entity: -1, label: r.d.Text[r.d.Tokens[s.First].Start:r.d.Tokens[end-1].End], ok: true}
-	}
-	q := found{sp: sp, cue: colon, cueEnd: colon + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
-	end = s.Last
-	for end > colon+1 && r.kind(end-1) == parley.Punct && r.isFinalPunct(end-1) {
-		end--
-	}
-	r.setContent(&q, colon+1, end)
-	if q.cLast-q.cFirst < 3 {
-		return
-	}
-	r.cueUsed[colon] = true
-	r.add(q)
 }
 
 func (r *run) indexOf(a, b int, tok string) int {
@@ -289,6 +239,10 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	}
 	if p == "that" && v-1 == s.First && v+1 < s.Last && r.low(v+1) == "," {
 		return true // "That said, …"
+	}
+	// a name that ends in a modal's spelling ("Theresa May said") is the subject
+	if (p == "may" || p == "will" || p == "can") && r.ents.RefAt(v-1) != nil && r.d.Tokens[v-1].Is(parley.Cap) {
+		return false
 	}
 	switch p {
 	case "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "his", "her", "its", "their",
@@ -485,7 +439,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	if verb.Lemma == "ask" && !inverted && a < s.Last {
 		switch r.low(a) {
-		case "if", "whether", "how", "why", "what", "when", "where", "who", "about":
+		case "if", "whether", "how", "why", "what", "when", "where", "who":
 			// "asked if the comments had rattled them": the question is the content
 			end := r.contentEnd(s, a, false)
 			if end-a >= 3 {
@@ -517,7 +471,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			kind = "noun"
 		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Form != lexicon.Base && r.looseClauseStart(s, a) {
 			kind = "clause" // "says parts of his proposals are negotiable"
-		} else if verb.Frames&lexicon.FrameThat != 0 && verb.Frames&lexicon.FrameNoun == 0 && r.bareClauseStart(s, a) {
+		} else if verb.Frames&lexicon.FrameBare != 0 && r.bareClauseStart(s, a) {
 			kind = "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
 		}
 	}
@@ -545,7 +499,11 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		kind = "clause"
 	}
 	if kind == "" {
-		// "“Absolutely not,” he said of the possibility …": content before, adjunct after
+		// "“Absolutely not,” he said of the possibility …": content before, adjunct after;
+		// but "On Tuesday, he posted materials …" has an object, and its opening phrase is no content
+		if sp.first-1 >= s.First && r.kind(sp.first-1) != parley.CloseQuote && r.kind(sp.first-1) != parley.StraightQuote && isPreposition(r.low(s.First)) {
+			return
+		}
 		kind = "after"
 	}
 	switch kind {
@@ -760,21 +718,20 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	if inv := r.skipAppositive(s, after); inv > after && inv < s.Last && r.low(inv) == "," {
 		after = inv // "And Trump, said Sunshine, who remains friendly with her, doesn't forgive"
 	}
-	extended := false
-	if after < s.Last && r.low(after) == "," {
-		if next := after + 1; next < s.Last && !r.isGerundCue(next) && r.low(next) != "according" {
-			if e := r.contentEnd(s, next, false); e > next+2 {
-				end = e
-				extended = true
-			}
-		}
-	}
-	if c+1-start < 3 && !extended {
+	rest, restEnd := r.continuation(s, after)
+	if c+1-start < 3 && rest < 0 {
 		return
 	}
 	r.setContent(q, start, end)
 	r.cueUsed[q.cue] = true
 	r.add(*q)
+	if rest >= 0 {
+		// "A, X said, B": the second half is a quote of its own that continues the first
+		second := *q
+		r.setContent(&second, rest, restEnd)
+		second.cue, second.cont = -1, q.content
+		r.add(second)
+	}
 }
 
 // speechVerbWithin reports whether a finite speech verb occurs in [a, a+n).
@@ -882,73 +839,6 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	r.setContent(&q, start, end)
-	r.cueUsed[v] = true
-	r.add(q)
-}
-
-// accordingTo handles "according to X, CONTENT" and "CONTENT, according to X".
-func (r *run) accordingTo(si, v int) {
-	s := r.d.Sentences[si]
-	if v > s.First && r.low(v-1) == "that" {
-		return // inside reported content: the source of the speaker's source
-	}
-	sp := r.nounPhraseAt(s, v+2)
-	if !sp.ok {
-		// any noun phrase: "according to the 2009 paper", "according to one global index"
-		sp = r.phraseUpTo(s, v+2)
-	}
-	if !sp.ok {
-		return
-	}
-	if sp.entity < 0 && r.isDocumentNoun(r.low(sp.last-1)) {
-		for k := s.First; k < v; k++ {
-			if r.cueUsed[k] {
-				return // "…, he told settler leaders, according to a statement": a channel, not a source
-			}
-		}
-	}
-	q := found{sp: sp, cue: v, cueEnd: v + 2, addresseeEn: -1, nestedIn: -1, para: s.Para}
-	after := sp.last
-	if v > s.First+1 {
-		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
-	}
-	// a channel: "according to a statement from the ministry"
-	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != parley.Dash && after < s.Last && r.low(after) == ",") {
-		// according to X, CONTENT
-		start := after
-		if start < s.Last && r.low(start) == "," {
-			start++
-		}
-		end := r.contentEnd(s, start, false)
-		if end-start < 3 {
-			return
-		}
-		r.setContent(&q, start, end)
-	} else {
-		// CONTENT, according to X
-		end := v
-		for end > s.First && (r.low(end-1) == "," || r.kind(end-1) == parley.Dash) {
-			end--
-		}
-		start := s.First
-		for k := end - 1; k > s.First; k-- {
-			if r.cueUsed[k] {
-				start = k + 1
-				break
-			}
-		}
-		// "Among the precedents at risk, according to Ms. Epstein, are 16 …": the sentence goes on
-		if after < s.Last && r.low(after) == "," && after+1 < s.Last {
-			if e := r.contentEnd(s, after+1, false); e > after+2 {
-				end = e
-			}
-		}
-		if end-start < 3 {
-			return
-		}
-		r.setContent(&q, start, end)
-	}
-	q.cueEnd = v + 2
 	r.cueUsed[v] = true
 	r.add(q)
 }

@@ -98,3 +98,14 @@ func isFunction(l string) bool {
 	}
 	return false
 }
+
+// isAuxiliary reports the auxiliaries and modals that mark a finite clause:
+// a content clause without "that" is recognised by one of them soon after it opens.
+func isAuxiliary(l string) bool {
+	switch l {
+	case "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might", "must", "has",
+		"have", "had", "do", "does", "did":
+		return true
+	}
+	return false
+}

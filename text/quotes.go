@@ -25,7 +25,7 @@ func quotePairs(d *parley.Doc) []parley.QuotePair {
 					curly = i
 				}
 			case parley.CloseQuote:
-				if t := d.Tok(i); t != "”" && t != "»" {
+				if t := d.Tok(i); t != "”" && t != "»" && t != "’’" {
 					continue // ’ and ' after a word are apostrophes as often as quotes
 				}
 				if curly >= 0 {

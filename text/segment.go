@@ -272,6 +272,9 @@ func scanSymbol(s string, i int, r rune, w int) (parley.TokenKind, int) {
 		if i+1 < len(s) && s[i] == '\'' && s[i+1] == '\'' {
 			return parley.StraightQuote, i + 2
 		}
+		if r == '’' && strings.HasPrefix(s[i+w:], "’") {
+			return parley.CloseQuote, i + 2*w // "’’" closes a double quotation (typeset '' of some wires)
+		}
 		if n := clitic(s, i); n > 0 {
 			return parley.Clitic, i + n
 		}

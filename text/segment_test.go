@@ -102,6 +102,7 @@ func TestQuotePairs(t *testing.T) {
 		{"straight", `"A," he said, "B."`, []string{"A,", "B."}},
 		{"curly closed by straight", `“As a builder, he did well" Sweeny said.`, []string{"As a builder, he did well"}},
 		{"NYT double apostrophes", "''It is over,'' she said.", []string{"It is over,"}},
+		{"curly opened, closed by two right single marks", "“It is over,’’ she said. “We lost.’’", []string{"It is over,", "We lost."}},
 		{"unclosed runs to paragraph end", "“First paragraph goes on\n“Second closes.”", []string{"First paragraph goes on", "Second closes."}},
 		{"apostrophes are not quotes", "Putin’s ‘plan’ isn't 'new'", nil},
 	}

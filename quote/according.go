@@ -1,0 +1,108 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+)
+
+// accordingTo handles "according to X, CONTENT" and "CONTENT, according to X",
+// and ", per X,": the cue is the n tokens from v.
+func (r *run) accordingTo(si, v, n int) {
+	s := r.d.Sentences[si]
+	if v > s.First && r.low(v-1) == "that" {
+		return // inside reported content: the source of the speaker's source
+	}
+	sp := r.nounPhraseAt(s, v+n)
+	if !sp.ok {
+		// any noun phrase: "according to the 2009 paper", "according to one global index"
+		sp = r.phraseUpTo(s, v+n)
+	}
+	if !sp.ok {
+		return
+	}
+	if sp.entity < 0 && r.isDocumentNoun(r.low(sp.last-1)) {
+		for k := s.First; k < v; k++ {
+			if r.cueUsed[k] {
+				return // "…, he told settler leaders, according to a statement": a channel, not a source
+			}
+		}
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + n, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	after := sp.last
+	if v > s.First+1 {
+		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
+	}
+	if org := after + 1; after < s.Last && r.low(after) == "of" {
+		if r.low(org) == "the" {
+			org++
+		}
+		if ref := r.ents.RefAt(org); ref != nil && sp.entity >= 0 {
+			after = ref.Last // "according to Jane Doe of the Tribune, …": her outlet
+		}
+	}
+	// a channel: "according to a statement from the ministry"
+	if v == s.First || (v == s.First+1 && r.low(s.First) == "but") || (v > s.First && r.low(v-1) != "," && r.kind(v-1) != parley.Dash && after < s.Last && r.low(after) == ",") {
+		// according to X, CONTENT
+		start := after
+		if start < s.Last && r.low(start) == "," {
+			start++
+		}
+		end := r.contentEnd(s, start, false)
+		if end-start < 3 {
+			return
+		}
+		r.setContent(&q, start, end)
+	} else {
+		// CONTENT, according to X
+		end := v
+		for end > s.First && (r.low(end-1) == "," || r.kind(end-1) == parley.Dash) {
+			end--
+		}
+		start := s.First
+		for k := end - 1; k > s.First; k-- {
+			if r.cueUsed[k] {
+				start = k + 1
+				break
+			}
+		}
+		// "Among the precedents at risk, according to Ms. Epstein, are 16 …": the sentence goes
+		// on, and its second half is a quote of its own that continues the first
+		rest, restEnd := r.continuation(s, after)
+		if end-start < 3 && rest < 0 || end <= start {
+			return
+		}
+		r.setContent(&q, start, end)
+		if rest >= 0 {
+			q.cueEnd = v + n
+			r.cueUsed[v] = true
+			r.add(q)
+			second := q
+			r.setContent(&second, rest, restEnd)
+			second.cue, second.cont = -1, q.content
+			r.add(second)
+			return
+		}
+	}
+	q.cueEnd = v + n
+	r.cueUsed[v] = true
+	r.add(q)
+}
+
+// continuation finds the second half of content interrupted by its cue
+// ("The larger landers, he said, could deliver tools"): the clause after the
+// comma that follows the cue, or -1. A participle there ("Graham said,
+// offering the example") describes the speaker's act and is not content.
+func (r *run) continuation(s parley.Sentence, after int) (int, int) {
+	if after >= s.Last || r.low(after) != "," {
+		return -1, -1
+	}
+	next := after + 1
+	if next >= s.Last || r.isGerundCue(next) || r.low(next) == "according" || strings.HasSuffix(r.low(next), "ing") {
+		return -1, -1
+	}
+	if e := r.contentEnd(s, next, false); e > next+2 {
+		return next, e
+	}
+	return -1, -1
+}
