@@ -228,15 +228,16 @@ type input struct {
 // relative dates.
 func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 	d.Events = nil
-	if c.storyDiscarded(d) {
-		return nil
-	}
+	skip := c.discardedParagraphs(d)
 	in := &input{Doc: d, Published: d.Published, entCodes: make(map[int]string)}
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if s.Para < len(skip) && skip[s.Para] {
+			continue
 		}
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
@@ -697,30 +698,65 @@ func conditional(s *sentence, i int) bool {
 	return false
 }
 
-// storyDiscarded reports whether the document names a story-level discard
-// (a sports tournament, a celebrity): PETRARCH codes no event from it.
-func (c *Coder) storyDiscarded(d *parley.Doc) bool {
-	if len(c.discard.story) == 0 {
+// storyLeadParagraphs and storyMaxBytes bound where a story-level discard
+// speaks for the whole document: PETRARCH's "+" phrases mark a wire story
+// as sport or entertainment when they open it. Anywhere else, or in a long
+// document (a transcript, a concatenation, a section of either), they mark
+// only their own paragraph.
+const (
+	storyLeadParagraphs = 2
+	storyMaxBytes       = 16 << 10
+)
+
+// discardedParagraphs returns, per paragraph of d, whether a story-level
+// discard covers it: its own paragraph always, every paragraph when it
+// opens a short story. It returns nil when nothing is discarded.
+func (c *Coder) discardedParagraphs(d *parley.Doc) []bool {
+	if len(c.discard.story) == 0 || len(d.Paragraphs) == 0 {
+		return nil
+	}
+	var out []bool
+	words := make([]string, 0, 8)
+	for pi, p := range d.Paragraphs {
+		if p.First >= p.Last || p.Last > len(d.Sentences) {
+			continue
+		}
+		first, last := d.Sentences[p.First].First, d.Sentences[p.Last-1].Last
+		for i := first; i < last; i++ {
+			if !d.Tokens[i].Is(parley.Cap) || !c.storyPhraseAt(d, i, last, &words) {
+				continue
+			}
+			if out == nil {
+				out = make([]bool, len(d.Paragraphs))
+			}
+			if pi < storyLeadParagraphs && len(d.Text) <= storyMaxBytes {
+				for k := range out {
+					out[k] = true
+				}
+				return out
+			}
+			out[pi] = true
+			break
+		}
+	}
+	return out
+}
+
+// storyPhraseAt reports whether a story-level discard phrase starts at
+// token i and ends before token end; words is scratch space.
+func (c *Coder) storyPhraseAt(d *parley.Doc, i, end int, words *[]string) bool {
+	ps, ok := c.discard.story[strings.ToUpper(d.Tok(i))]
+	if !ok {
 		return false
 	}
-	words := make([]string, 0, 64)
-	for i, t := range d.Tokens {
-		if !t.Is(parley.Cap) {
-			continue
-		}
-		w := strings.ToUpper(d.Tok(i))
-		if _, ok := c.discard.story[w]; !ok {
-			continue
-		}
-		// Collect the following words to compare the whole phrase.
-		words = words[:0]
-		for k := i; k < len(d.Tokens) && k < i+8; k++ {
-			words = append(words, strings.ToUpper(d.Tok(k)))
-		}
-		for _, p := range c.discard.story[w] {
-			if len(p) <= len(words) && equalWords(p, words[:len(p)]) {
-				return true
-			}
+	w := (*words)[:0]
+	for k := i; k < end && k < i+8; k++ {
+		w = append(w, strings.ToUpper(d.Tok(k)))
+	}
+	*words = w
+	for _, p := range ps {
+		if len(p) <= len(w) && equalWords(p, w[:len(p)]) {
+			return true
 		}
 	}
 	return false

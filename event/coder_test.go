@@ -179,3 +179,40 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+// A story-level discard ("+SUPER BOWL") marks its own paragraph, and the
+// whole document only when it opens a short story: one sports paragraph in
+// a long document must not drop the document's events.
+func TestStoryDiscardScope(t *testing.T) {
+	pub := time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)
+	const political = "Russian officials accused Ukraine of shelling the plant."
+	const sport = "The mayor of Kansas City watched the Super Bowl and Russian officials accused Ukraine of shelling the plant."
+	var long strings.Builder
+	pairs := 0
+	for long.Len() < 100<<10 {
+		long.WriteString(political + "\n\n" + sport + "\n\n")
+		pairs++
+	}
+	tests := []struct {
+		name, text string
+		min, max   int // bounds on the ACCUSE events coded
+	}{
+		{"discard deep in a long document keeps the rest", long.String(), pairs, pairs},
+		{"discard opening a short story drops it", sport + "\n\n" + political, 0, 0},
+		{"discard later in a short story drops its paragraph", political + "\n\n" + political + "\n\n" + sport, 2, 2},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 0
+			for _, e := range c.CodeText(tt.text, pub) {
+				if e.PLOVER == "ACCUSE" {
+					n++
+				}
+			}
+			if n < tt.min || n > tt.max {
+				t.Errorf("got %d ACCUSE events, want %d..%d", n, tt.min, tt.max)
+			}
+		})
+	}
+}
