@@ -36,6 +36,8 @@ var (
 	phoenixDiscards string
 	//go:embed data/discards.txt
 	parleyDiscards string
+	//go:embed data/modality.tsv
+	modalityTSV string
 )
 
 // Options change what a Coder emits.
@@ -54,6 +56,7 @@ type Coder struct {
 	overlay *verbDict // parley's additions and corrections, consulted first
 	nouns   *nounDict
 	discard *discards
+	classes wordClasses // modality cues (modality.tsv)
 	actors  *actorDict
 	opts    Options
 	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
@@ -82,6 +85,9 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.discard = parseDiscards(phoenixDiscards + "\n" + parleyDiscards)
+	if c.classes, err = parseClasses("modality.tsv", modalityTSV); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
 	c.actors = newActorDict()
 	for _, f := range []struct{ name, data string }{
 		{"Phoenix.Countries.actors.txt", phoenixCountries},
@@ -366,8 +372,8 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			stmts = append(stmts, es...)
 			continue
 		}
-		if conditional(s, t.first) {
-			continue // "if it is attacked": not an act
+		if c.unreal(s, t) {
+			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
 		cands = append(cands, cand{t: t, events: es, finite: fin, sub: subordinate(s, t.first)})
@@ -682,20 +688,6 @@ var nonPolitical = map[string]bool{
 	"BUS": true, "MED": true, "CVL": true, "EDU": true, "LAB": true, "AGR": true, "HLH": true, "ELI": true,
 	"REL": true, "SOC": true, "PPL": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true,
 	"ENV": true, "REF": true, "MNC": true, "CRM": true, "SET": true, "ATH": true,
-}
-
-// conditional reports whether token i is in an "if", "unless" or "whether"
-// clause.
-func conditional(s *sentence, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-12; k-- {
-		switch w := s.words[k]; {
-		case isDelim(w) || w == ";" || w == ":":
-			return false
-		case w == "IF" || w == "UNLESS" || w == "WHETHER":
-			return true
-		}
-	}
-	return false
 }
 
 // storyLeadParagraphs and storyMaxBytes bound where a story-level discard
