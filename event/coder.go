@@ -38,6 +38,8 @@ var (
 	parleyDiscards string
 	//go:embed data/modality.tsv
 	modalityTSV string
+	//go:embed data/senses.tsv
+	sensesTSV string
 )
 
 // Options change what a Coder emits.
@@ -56,7 +58,7 @@ type Coder struct {
 	overlay *verbDict // parley's additions and corrections, consulted first
 	nouns   *nounDict
 	discard *discards
-	classes wordClasses // modality cues (modality.tsv)
+	classes wordClasses // modality cues and word senses (modality.tsv, senses.tsv)
 	actors  *actorDict
 	opts    Options
 	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
@@ -85,8 +87,15 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.discard = parseDiscards(phoenixDiscards + "\n" + parleyDiscards)
-	if c.classes, err = parseClasses("modality.tsv", modalityTSV); err != nil {
-		return nil, fmt.Errorf("event: %w", err)
+	c.classes = wordClasses{}
+	for _, f := range []struct{ name, data string }{{"modality.tsv", modalityTSV}, {"senses.tsv", sensesTSV}} {
+		wc, err := parseClasses(f.name, f.data)
+		if err != nil {
+			return nil, fmt.Errorf("event: %w", err)
+		}
+		for k, v := range wc {
+			c.classes[k] = v
+		}
 	}
 	c.actors = newActorDict()
 	for _, f := range []struct{ name, data string }{
@@ -357,6 +366,9 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		}
 		for k := t.last; k < t.consumed && k < n; k++ {
 			used[k] = true
+		}
+		if t, ok = c.sense(s, t); !ok {
+			continue
 		}
 		code, ok := c.codes[t.code]
 		if !ok {
