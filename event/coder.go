@@ -40,6 +40,8 @@ var (
 	modalityTSV string
 	//go:embed data/senses.tsv
 	sensesTSV string
+	//go:embed data/speechacts.tsv
+	speechActsTSV string
 )
 
 // Options change what a Coder emits.
@@ -58,7 +60,8 @@ type Coder struct {
 	overlay *verbDict // parley's additions and corrections, consulted first
 	nouns   *nounDict
 	discard *discards
-	classes wordClasses // modality cues and word senses (modality.tsv, senses.tsv)
+	classes wordClasses       // modality cues and word senses (modality.tsv, senses.tsv)
+	speech  map[string]string // speech-act cue → CAMEO code (speechacts.tsv)
 	actors  *actorDict
 	opts    Options
 	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
@@ -87,6 +90,9 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.discard = parseDiscards(phoenixDiscards + "\n" + parleyDiscards)
+	if c.speech, err = parseSpeechActs(speechActsTSV, c.codes); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
 	c.classes = wordClasses{}
 	for _, f := range []struct{ name, data string }{{"modality.tsv", modalityTSV}, {"senses.tsv", sensesTSV}} {
 		wc, err := parseClasses(f.name, f.data)
@@ -256,6 +262,7 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 		}
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
+	c.speechActs(d)
 	return nil
 }
 
