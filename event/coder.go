@@ -557,30 +557,58 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 	reported := reportedIn(s.in.Doc.Quotes, ev)
 	var out []parley.Event
 	seen := map[[2]string]bool{}
+	for _, p := range pairs(srcs, tgts, code.Root) {
+		a, b := p[0], p[1]
+		if a != nil && b != nil && a.code != "" && a.code == b.code && len(srcs) > 1 {
+			continue
+		}
+		e := parley.Event{
+			PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
+			QuadClass: code.QuadClass, Goldstein: code.Goldstein,
+			Location: loc, Date: date, DateText: dateText,
+			Evidence: ev, ReportedIn: reported, Negated: t.negated,
+			Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+		}
+		if a != nil {
+			e.Source, e.SourceCode = a.entity, a.actorCode()
+		}
+		if b != nil {
+			e.Target, e.TargetCode = b.entity, b.actorCode()
+		}
+		// "Ushakov and Lavrov arrive": two Russian officials are one
+		// RUSGOV event.
+		if k := [2]string{e.SourceCode, e.TargetCode}; !seen[k] || e.SourceCode == "" && e.TargetCode == "" {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// reciprocalRoots are the CAMEO roots of acts that coordinated subjects do
+// to each other: "X and Y met" is X meeting Y and Y meeting X.
+var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
+
+// pairs returns the source × target pairs of an event. Coordinated sources
+// of a reciprocal act with no target are each other's targets, so that a
+// CONSULT carries both sides.
+func pairs(srcs, tgts []*actorSpan, root string) [][2]*actorSpan {
+	var out [][2]*actorSpan
+	if len(srcs) > 1 && len(tgts) == 1 && tgts[0] == nil && reciprocalRoots[root] {
+		for _, a := range srcs {
+			for _, b := range srcs {
+				if a != b && a != nil && b != nil && a.code != b.code {
+					out = append(out, [2]*actorSpan{a, b})
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
 	for _, a := range srcs {
 		for _, b := range tgts {
-			if a != nil && b != nil && a.code != "" && a.code == b.code && len(srcs) > 1 {
-				continue
-			}
-			e := parley.Event{
-				PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
-				QuadClass: code.QuadClass, Goldstein: code.Goldstein,
-				Location: loc, Date: date, DateText: dateText,
-				Evidence: ev, ReportedIn: reported, Negated: t.negated,
-				Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
-			}
-			if a != nil {
-				e.Source, e.SourceCode = a.entity, a.actorCode()
-			}
-			if b != nil {
-				e.Target, e.TargetCode = b.entity, b.actorCode()
-			}
-			// "Ushakov and Lavrov arrive": two Russian officials are one
-			// RUSGOV event.
-			if k := [2]string{e.SourceCode, e.TargetCode}; !seen[k] || e.SourceCode == "" && e.TargetCode == "" {
-				seen[k] = true
-				out = append(out, e)
-			}
+			out = append(out, [2]*actorSpan{a, b})
 		}
 	}
 	return out

@@ -60,6 +60,8 @@ func TestCodeSentence(t *testing.T) {
 		{"urging is a request", "Britain urged Iran to release the tanker.", "REQUEST", "", "GBR", "IRN"},
 		{"nominal talks between", "The first round of direct talks between Moscow and Washington has ended.", "CONSULT", "04", "RUSGOV", "USAGOV"},
 		{"back reference is no event", "He spoke to reporters after the talks.", "", "", "", ""},
+		{"coordinated subjects are both sides of a meeting", "Israel and Egypt met in Cairo on Monday.", "CONSULT", "04", "EGY", "ISR"},
+		{"coordinated subjects are both sides of an agreement", "India and Pakistan agreed to a ceasefire.", "AGREE", "03", "PAK", "IND"},
 		{"passive with agent", "The convoy was attacked by rebels near the border.", "ASSAULT", "19", "REB", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
