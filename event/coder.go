@@ -597,7 +597,8 @@ func pairs(srcs, tgts []*actorSpan, root string) [][2]*actorSpan {
 	if len(srcs) > 1 && len(tgts) == 1 && tgts[0] == nil && reciprocalRoots[root] {
 		for _, a := range srcs {
 			for _, b := range srcs {
-				if a != b && a != nil && b != nil && a.code != b.code {
+				// "Ushakov and Lavrov arrive": one side, not two.
+				if a != b && a != nil && b != nil && a.code[:min(3, len(a.code))] != b.code[:min(3, len(b.code))] {
 					out = append(out, [2]*actorSpan{a, b})
 				}
 			}

@@ -62,6 +62,8 @@ func TestCodeSentence(t *testing.T) {
 		{"back reference is no event", "He spoke to reporters after the talks.", "", "", "", ""},
 		{"coordinated subjects are both sides of a meeting", "Israel and Egypt met in Cairo on Monday.", "CONSULT", "04", "EGY", "ISR"},
 		{"coordinated subjects are both sides of an agreement", "India and Pakistan agreed to a ceasefire.", "AGREE", "03", "PAK", "IND"},
+		{"officers are police", "Officers arrested a man near the station on Tuesday.", "COERCE", "", "COP", "*"},
+		{"state troopers are police", "State troopers detained two drivers.", "COERCE", "17", "COP", "*"},
 		{"passive with agent", "The convoy was attacked by rebels near the border.", "ASSAULT", "19", "REB", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
