@@ -262,7 +262,7 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 		}
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
-	c.speechActs(d)
+	c.speechActs(d, skip)
 	return nil
 }
 
@@ -738,19 +738,16 @@ var nonPolitical = map[string]bool{
 	"ENV": true, "REF": true, "MNC": true, "CRM": true, "SET": true, "ATH": true,
 }
 
-// storyLeadParagraphs and storyMaxBytes bound where a story-level discard
-// speaks for the whole document: PETRARCH's "+" phrases mark a wire story
-// as sport or entertainment when they open it. Anywhere else, or in a long
-// document (a transcript, a concatenation, a section of either), they mark
+// storyMaxBytes bounds what a story-level discard speaks for: PETRARCH's
+// "+" phrases mark a wire story as sport or entertainment, so in a news
+// article they cover the whole of it. A longer document (a transcript, a
+// concatenation, a section of either) is no one story: there they mark
 // only their own paragraph.
-const (
-	storyLeadParagraphs = 2
-	storyMaxBytes       = 16 << 10
-)
+const storyMaxBytes = 16 << 10
 
 // discardedParagraphs returns, per paragraph of d, whether a story-level
-// discard covers it: its own paragraph always, every paragraph when it
-// opens a short story. It returns nil when nothing is discarded.
+// discard covers it: its own paragraph always, every paragraph in a short
+// story. It returns nil when nothing is discarded.
 func (c *Coder) discardedParagraphs(d *parley.Doc) []bool {
 	if len(c.discard.story) == 0 || len(d.Paragraphs) == 0 {
 		return nil
@@ -769,7 +766,7 @@ func (c *Coder) discardedParagraphs(d *parley.Doc) []bool {
 			if out == nil {
 				out = make([]bool, len(d.Paragraphs))
 			}
-			if pi < storyLeadParagraphs && len(d.Text) <= storyMaxBytes {
+			if len(d.Text) <= storyMaxBytes {
 				for k := range out {
 					out[k] = true
 				}

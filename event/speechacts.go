@@ -38,11 +38,11 @@ func parseSpeechActs(data string, codes map[string]Code) (map[string]string, err
 // verb coder found an actor for it. A quote already coded at its cue, one
 // with no named speaker and one whose content is unreal (a question) adds
 // nothing. The events are merged into d.Events in text order.
-func (c *Coder) speechActs(d *parley.Doc) {
+func (c *Coder) speechActs(d *parley.Doc, skip []bool) {
 	var add []parley.Event
 	for _, q := range d.Quotes {
 		code, ok := c.speechCode(q)
-		if !ok || q.Speaker == 0 || q.Anonymous || codedAt(d.Events, q.CueSpan) {
+		if !ok || q.Speaker == 0 || q.Anonymous || codedAt(d.Events, q.CueSpan) || c.discarded(d, skip, q.CueSpan.Start) {
 			continue
 		}
 		k := c.codes[code]
@@ -64,6 +64,25 @@ func (c *Coder) speechActs(d *parley.Doc) {
 	}
 	d.Events = append(d.Events, add...)
 	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Start < d.Events[j].Evidence.Start })
+}
+
+// discarded reports whether the sentence holding byte b is out of event
+// coding: in a paragraph a story-level discard covers (skip), or itself
+// naming a sentence-level discard (sport, entertainment).
+func (c *Coder) discarded(d *parley.Doc, skip []bool, b int) bool {
+	si := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > b })
+	if si >= len(d.Sentences) {
+		return false
+	}
+	s := d.Sentences[si]
+	if s.Para < len(skip) && skip[s.Para] {
+		return true
+	}
+	words := make([]string, 0, s.Last-s.First)
+	for i := s.First; i < s.Last; i++ {
+		words = append(words, strings.ToUpper(d.Tok(i)))
+	}
+	return hit(c.discard.sentence, words)
 }
 
 // speechCode returns the CAMEO code of a quote's cue, if it is a speech act.

@@ -27,7 +27,8 @@ func TestSpeechActs(t *testing.T) {
 	}{
 		{"accusation by a non-state speaker", "The union accused the airline of breaking the contract.", "The union", "accused", "the airline of breaking the contract", "the airline", false, "ACCUSE", 1},
 		{"appeal to an addressee", "The charity urged the council to reopen the shelter.", "The charity", "urged", "reopen the shelter", "the council", false, "REQUEST", 1},
-		{"praise", "The coach praised the referee for his calm.", "The coach", "praised", "the referee for his calm", "the referee", false, "SUPPORT", 1},
+		{"praise", "The bishop praised the nurses for their courage.", "The bishop", "praised", "the nurses for their courage", "the nurses", false, "SUPPORT", 1},
+		{"speech act in a sports sentence is no event", "The coach praised the referee for his calm.", "The coach", "praised", "the referee for his calm", "the referee", false, "", 0},
 		{"plain statement is no event", "The union said the airline was broke.", "The union", "said", "the airline was broke", "the airline", false, "", 0},
 		{"unnamed speaker is no event", "Sources accused the airline of lying.", "Sources", "accused", "the airline of lying", "the airline", true, "", 0},
 		{"cue coded by the verb coder is not doubled", "Russian officials accused Ukraine of shelling the plant.", "Russian officials", "accused", "Ukraine of shelling the plant", "Ukraine", false, "ACCUSE", 1},
