@@ -332,37 +332,6 @@ func similar(a, b *stance) bool {
 	return n >= 2 && common >= 1 && float64(n) >= 0.5*float64(m) && !disjoint(a.people, b.people)
 }
 
-// disjoint reports whether both statements name people and none in common.
-func disjoint(a, b map[parley.EntityRef]bool) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return false
-	}
-	for e := range a {
-		if b[e] {
-			return false
-		}
-	}
-	return true
-}
-
-// people returns the person entities mentioned in sp, other than the
-// speaker.
-func people(d *parley.Doc, sp parley.Span, speaker parley.EntityRef) map[parley.EntityRef]bool {
-	var m map[parley.EntityRef]bool
-	i := sort.Search(len(d.Mentions), func(i int) bool { return d.Mentions[i].Span.Start >= sp.Start })
-	for ; i < len(d.Mentions) && d.Mentions[i].Span.Start < sp.End; i++ {
-		e := d.Mentions[i].Entity
-		if k := e.Index(); e == speaker || k < 0 || k >= len(d.Entities) || d.Entities[k].Type != parley.Person {
-			continue
-		}
-		if m == nil {
-			m = map[parley.EntityRef]bool{}
-		}
-		m[e] = true
-	}
-	return m
-}
-
 // maxCandidates bounds how many earlier stances a stance is compared with
 // through each of its content words (and reported event types), and how far
 // back an anaphoric dismissal looks: the cost of grouping stays linear in a

@@ -585,36 +585,6 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 	return out
 }
 
-// reciprocalRoots are the CAMEO roots of acts that coordinated subjects do
-// to each other: "X and Y met" is X meeting Y and Y meeting X.
-var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
-
-// pairs returns the source × target pairs of an event. Coordinated sources
-// of a reciprocal act with no target are each other's targets, so that a
-// CONSULT carries both sides.
-func pairs(srcs, tgts []*actorSpan, root string) [][2]*actorSpan {
-	var out [][2]*actorSpan
-	if len(srcs) > 1 && len(tgts) == 1 && tgts[0] == nil && reciprocalRoots[root] {
-		for _, a := range srcs {
-			for _, b := range srcs {
-				// "Ushakov and Lavrov arrive": one side, not two.
-				if a != b && a != nil && b != nil && a.code[:min(3, len(a.code))] != b.code[:min(3, len(b.code))] {
-					out = append(out, [2]*actorSpan{a, b})
-				}
-			}
-		}
-		if len(out) > 0 {
-			return out
-		}
-	}
-	for _, a := range srcs {
-		for _, b := range tgts {
-			out = append(out, [2]*actorSpan{a, b})
-		}
-	}
-	return out
-}
-
 // evidence is the clause that states the event: from the source (when it is
 // close) through the trigger to its object.
 func (s *sentence) evidence(t trig, srcs, tgts []*actorSpan) parley.Span {
@@ -736,76 +706,6 @@ var nonPolitical = map[string]bool{
 	"BUS": true, "MED": true, "CVL": true, "EDU": true, "LAB": true, "AGR": true, "HLH": true, "ELI": true,
 	"REL": true, "SOC": true, "PPL": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true,
 	"ENV": true, "REF": true, "MNC": true, "CRM": true, "SET": true, "ATH": true,
-}
-
-// storyMaxBytes bounds what a story-level discard speaks for: PETRARCH's
-// "+" phrases mark a wire story as sport or entertainment, so in a news
-// article they cover the whole of it. A longer document (a transcript, a
-// concatenation, a section of either) is no one story: there they mark
-// only their own paragraph.
-const storyMaxBytes = 16 << 10
-
-// discardedParagraphs returns, per paragraph of d, whether a story-level
-// discard covers it: its own paragraph always, every paragraph in a short
-// story. It returns nil when nothing is discarded.
-func (c *Coder) discardedParagraphs(d *parley.Doc) []bool {
-	if len(c.discard.story) == 0 || len(d.Paragraphs) == 0 {
-		return nil
-	}
-	var out []bool
-	words := make([]string, 0, 8)
-	for pi, p := range d.Paragraphs {
-		if p.First >= p.Last || p.Last > len(d.Sentences) {
-			continue
-		}
-		first, last := d.Sentences[p.First].First, d.Sentences[p.Last-1].Last
-		for i := first; i < last; i++ {
-			if !d.Tokens[i].Is(parley.Cap) || !c.storyPhraseAt(d, i, last, &words) {
-				continue
-			}
-			if out == nil {
-				out = make([]bool, len(d.Paragraphs))
-			}
-			if len(d.Text) <= storyMaxBytes {
-				for k := range out {
-					out[k] = true
-				}
-				return out
-			}
-			out[pi] = true
-			break
-		}
-	}
-	return out
-}
-
-// storyPhraseAt reports whether a story-level discard phrase starts at
-// token i and ends before token end; words is scratch space.
-func (c *Coder) storyPhraseAt(d *parley.Doc, i, end int, words *[]string) bool {
-	ps, ok := c.discard.story[strings.ToUpper(d.Tok(i))]
-	if !ok {
-		return false
-	}
-	w := (*words)[:0]
-	for k := i; k < end && k < i+8; k++ {
-		w = append(w, strings.ToUpper(d.Tok(k)))
-	}
-	*words = w
-	for _, p := range ps {
-		if len(p) <= len(w) && equalWords(p, w[:len(p)]) {
-			return true
-		}
-	}
-	return false
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // perfect reports whether the verb at i is in the perfect ("which has
