@@ -64,6 +64,8 @@ func TestCodeSentence(t *testing.T) {
 		{"coordinated subjects are both sides of an agreement", "India and Pakistan agreed to a ceasefire.", "AGREE", "03", "PAK", "IND"},
 		{"officers are police", "Officers arrested a man near the station on Tuesday.", "COERCE", "", "COP", "*"},
 		{"state troopers are police", "State troopers detained two drivers.", "COERCE", "17", "COP", "*"},
+		{"declining to answer is no rejection", "The Iranian minister declined to answer questions.", "", "", "", ""},
+		{"refusing to confirm is no rejection", "The French minister refused to confirm the figures.", "", "", "", ""},
 		{"passive with agent", "The convoy was attacked by rebels near the border.", "ASSAULT", "19", "REB", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
