@@ -69,10 +69,14 @@ func init() {
 // stance is a candidate stance before grouping.
 type stance struct {
 	parley.ClaimStance
-	content  parley.Span
-	words    map[string]bool // content words of the proposition
-	anaphor  bool            // refers back to an earlier report ("the reports")
-	names    map[string]bool // content words that are names (capitalised inside the text)
+	content parley.Span
+	words   map[string]bool // content words of the proposition
+	anaphor bool            // refers back to an earlier report ("the reports")
+	names   map[string]bool // content words that are names (capitalised inside the text)
+	// people are the persons the content names: two statements about
+	// different people are different propositions ("X was held on bond",
+	// "Y was held on bond").
+	people   map[parley.EntityRef]bool
 	quoteIdx int
 	group    int
 }
@@ -147,13 +151,14 @@ func find(d *parley.Doc) []parley.Claim {
 		}
 		s.anaphor = refersBack(toks)
 		s.names = names(content, q.Content.Start, d)
+		s.people = people(d, q.Content, q.Speaker)
 		sts = append(sts, s)
 		if r := relay(d, q); r != nil {
 			sts = append(sts, r)
 		}
 		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
 			if r := allegedBy(d, content, q.Content.Start); r != nil {
-				r.content, r.words = s.content, s.words
+				r.content, r.words, r.people = s.content, s.words, s.people
 				sts = append(sts, r)
 			}
 		}
@@ -324,7 +329,7 @@ func similar(a, b *stance) bool {
 		}
 	}
 	m := min(len(a.words), len(b.words))
-	return n >= 2 && common >= 1 && float64(n) >= 0.5*float64(m)
+	return n >= 2 && common >= 1 && float64(n) >= 0.5*float64(m) && !disjoint(a.people, b.people)
 }
 
 // maxCandidates bounds how many earlier stances a stance is compared with
@@ -659,11 +664,13 @@ func claimText(src string, ss []*stance) string {
 // corroborated when two or more sources agree, else single-source.
 func Status(ss []parley.ClaimStance) parley.ClaimStatus {
 	pos, neg := map[string]bool{}, map[string]bool{}
+	denied := false
 	for _, s := range ss {
 		k := stanceKey(s)
 		switch s.Stance {
 		case parley.Denies, parley.Disputes:
 			neg[k] = true
+			denied = denied || s.Stance == parley.Denies
 		default:
 			pos[k] = true
 		}
@@ -671,8 +678,9 @@ func Status(ss []parley.ClaimStance) parley.ClaimStatus {
 	switch {
 	case len(neg) > 0 && len(pos) > 0:
 		return parley.Disputed
-	case len(neg) >= 2:
-		// Several sources deny it: someone has put it forward.
+	case len(neg) >= 2 && denied:
+		// Several sources deny it: someone has put it forward. Negative
+		// statements alone ("X was not …", "Y did not …") dispute nothing.
 		return parley.Disputed
 	case len(pos) >= 2:
 		return parley.Corroborated

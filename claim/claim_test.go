@@ -203,3 +203,40 @@ func FuzzFind(f *testing.F) {
 		checkClaims(t, d)
 	})
 }
+
+// A dispute needs two sides on one proposition: negative statements alone
+// are not a dispute, and statements about different people are different
+// propositions even when their words overlap.
+func TestNoFalseDisputes(t *testing.T) {
+	t.Run("two negative statements", func(t *testing.T) {
+		s := "The mayor said the budget was not balanced this year. The treasurer said the budget was not balanced last year either."
+		d := doc(s, []parley.Quote{
+			quote(s, 1, "Mayor", "said", "the budget was not balanced this year"),
+			quote(s, 2, "Treasurer", "said", "the budget was not balanced last year either"),
+		})
+		Find(d)
+		for _, c := range d.Claims {
+			if c.Status == parley.Disputed {
+				t.Errorf("disputed claim %q from two negative statements", c.Text)
+			}
+		}
+	})
+	t.Run("statements about different people", func(t *testing.T) {
+		s := "The clerk said Anna Berg was held in jail with a bond of 500 dollars. The judge said Carl Dahl was held in jail with no bond at all."
+		d := doc(s, []parley.Quote{
+			quote(s, 1, "Clerk", "said", "Anna Berg was held in jail with a bond of 500 dollars"),
+			quote(s, 2, "Judge", "said", "Carl Dahl was held in jail with no bond at all"),
+		})
+		for _, name := range []string{"Anna Berg", "Carl Dahl"} {
+			i := strings.Index(s, name)
+			e := d.AddEntity(parley.Entity{Type: parley.Person, Name: name})
+			d.AddMentions(parley.Mention{Span: parley.Span{Start: i, End: i + len(name)}, First: int32(d.TokenAt(i)), Last: int32(d.TokenAt(i+len(name)-1) + 1), Entity: e, Kind: parley.NameMention})
+		}
+		Find(d)
+		for _, c := range d.Claims {
+			if c.Status == parley.Disputed {
+				t.Errorf("disputed claim %q joins statements about different people", c.Text)
+			}
+		}
+	})
+}

@@ -36,6 +36,12 @@ var (
 	phoenixDiscards string
 	//go:embed data/discards.txt
 	parleyDiscards string
+	//go:embed data/modality.tsv
+	modalityTSV string
+	//go:embed data/senses.tsv
+	sensesTSV string
+	//go:embed data/speechacts.tsv
+	speechActsTSV string
 )
 
 // Options change what a Coder emits.
@@ -54,6 +60,8 @@ type Coder struct {
 	overlay *verbDict // parley's additions and corrections, consulted first
 	nouns   *nounDict
 	discard *discards
+	classes wordClasses       // modality cues and word senses (modality.tsv, senses.tsv)
+	speech  map[string]string // speech-act cue → CAMEO code (speechacts.tsv)
 	actors  *actorDict
 	opts    Options
 	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
@@ -82,6 +90,19 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.discard = parseDiscards(phoenixDiscards + "\n" + parleyDiscards)
+	if c.speech, err = parseSpeechActs(speechActsTSV, c.codes); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	c.classes = wordClasses{}
+	for _, f := range []struct{ name, data string }{{"modality.tsv", modalityTSV}, {"senses.tsv", sensesTSV}} {
+		wc, err := parseClasses(f.name, f.data)
+		if err != nil {
+			return nil, fmt.Errorf("event: %w", err)
+		}
+		for k, v := range wc {
+			c.classes[k] = v
+		}
+	}
 	c.actors = newActorDict()
 	for _, f := range []struct{ name, data string }{
 		{"Phoenix.Countries.actors.txt", phoenixCountries},
@@ -228,9 +249,7 @@ type input struct {
 // relative dates.
 func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 	d.Events = nil
-	if c.storyDiscarded(d) {
-		return nil
-	}
+	skip := c.discardedParagraphs(d)
 	in := &input{Doc: d, Published: d.Published, entCodes: make(map[int]string)}
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
@@ -238,8 +257,12 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 				return err
 			}
 		}
+		if s.Para < len(skip) && skip[s.Para] {
+			continue
+		}
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
+	c.speechActs(d, skip)
 	return nil
 }
 
@@ -351,6 +374,9 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		for k := t.last; k < t.consumed && k < n; k++ {
 			used[k] = true
 		}
+		if t, ok = c.sense(s, t); !ok {
+			continue
+		}
 		code, ok := c.codes[t.code]
 		if !ok {
 			continue
@@ -365,8 +391,8 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			stmts = append(stmts, es...)
 			continue
 		}
-		if conditional(s, t.first) {
-			continue // "if it is attacked": not an act
+		if c.unreal(s, t) {
+			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
 		cands = append(cands, cand{t: t, events: es, finite: fin, sub: subordinate(s, t.first)})
@@ -531,30 +557,29 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 	reported := reportedIn(s.in.Doc.Quotes, ev)
 	var out []parley.Event
 	seen := map[[2]string]bool{}
-	for _, a := range srcs {
-		for _, b := range tgts {
-			if a != nil && b != nil && a.code != "" && a.code == b.code && len(srcs) > 1 {
-				continue
-			}
-			e := parley.Event{
-				PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
-				QuadClass: code.QuadClass, Goldstein: code.Goldstein,
-				Location: loc, Date: date, DateText: dateText,
-				Evidence: ev, ReportedIn: reported, Negated: t.negated,
-				Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
-			}
-			if a != nil {
-				e.Source, e.SourceCode = a.entity, a.actorCode()
-			}
-			if b != nil {
-				e.Target, e.TargetCode = b.entity, b.actorCode()
-			}
-			// "Ushakov and Lavrov arrive": two Russian officials are one
-			// RUSGOV event.
-			if k := [2]string{e.SourceCode, e.TargetCode}; !seen[k] || e.SourceCode == "" && e.TargetCode == "" {
-				seen[k] = true
-				out = append(out, e)
-			}
+	for _, p := range pairs(srcs, tgts, code.Root) {
+		a, b := p[0], p[1]
+		if a != nil && b != nil && a.code != "" && a.code == b.code && len(srcs) > 1 {
+			continue
+		}
+		e := parley.Event{
+			PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
+			QuadClass: code.QuadClass, Goldstein: code.Goldstein,
+			Location: loc, Date: date, DateText: dateText,
+			Evidence: ev, ReportedIn: reported, Negated: t.negated,
+			Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+		}
+		if a != nil {
+			e.Source, e.SourceCode = a.entity, a.actorCode()
+		}
+		if b != nil {
+			e.Target, e.TargetCode = b.entity, b.actorCode()
+		}
+		// "Ushakov and Lavrov arrive": two Russian officials are one
+		// RUSGOV event.
+		if k := [2]string{e.SourceCode, e.TargetCode}; !seen[k] || e.SourceCode == "" && e.TargetCode == "" {
+			seen[k] = true
+			out = append(out, e)
 		}
 	}
 	return out
@@ -681,58 +706,6 @@ var nonPolitical = map[string]bool{
 	"BUS": true, "MED": true, "CVL": true, "EDU": true, "LAB": true, "AGR": true, "HLH": true, "ELI": true,
 	"REL": true, "SOC": true, "PPL": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true,
 	"ENV": true, "REF": true, "MNC": true, "CRM": true, "SET": true, "ATH": true,
-}
-
-// conditional reports whether token i is in an "if", "unless" or "whether"
-// clause.
-func conditional(s *sentence, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-12; k-- {
-		switch w := s.words[k]; {
-		case isDelim(w) || w == ";" || w == ":":
-			return false
-		case w == "IF" || w == "UNLESS" || w == "WHETHER":
-			return true
-		}
-	}
-	return false
-}
-
-// storyDiscarded reports whether the document names a story-level discard
-// (a sports tournament, a celebrity): PETRARCH codes no event from it.
-func (c *Coder) storyDiscarded(d *parley.Doc) bool {
-	if len(c.discard.story) == 0 {
-		return false
-	}
-	words := make([]string, 0, 64)
-	for i, t := range d.Tokens {
-		if !t.Is(parley.Cap) {
-			continue
-		}
-		w := strings.ToUpper(d.Tok(i))
-		if _, ok := c.discard.story[w]; !ok {
-			continue
-		}
-		// Collect the following words to compare the whole phrase.
-		words = words[:0]
-		for k := i; k < len(d.Tokens) && k < i+8; k++ {
-			words = append(words, strings.ToUpper(d.Tok(k)))
-		}
-		for _, p := range c.discard.story[w] {
-			if len(p) <= len(words) && equalWords(p, words[:len(p)]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // perfect reports whether the verb at i is in the perfect ("which has

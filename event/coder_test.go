@@ -60,6 +60,12 @@ func TestCodeSentence(t *testing.T) {
 		{"urging is a request", "Britain urged Iran to release the tanker.", "REQUEST", "", "GBR", "IRN"},
 		{"nominal talks between", "The first round of direct talks between Moscow and Washington has ended.", "CONSULT", "04", "RUSGOV", "USAGOV"},
 		{"back reference is no event", "He spoke to reporters after the talks.", "", "", "", ""},
+		{"coordinated subjects are both sides of a meeting", "Israel and Egypt met in Cairo on Monday.", "CONSULT", "04", "EGY", "ISR"},
+		{"coordinated subjects are both sides of an agreement", "India and Pakistan agreed to a ceasefire.", "AGREE", "03", "PAK", "IND"},
+		{"officers are police", "Officers arrested a man near the station on Tuesday.", "COERCE", "", "COP", "*"},
+		{"state troopers are police", "State troopers detained two drivers.", "COERCE", "17", "COP", "*"},
+		{"declining to answer is no rejection", "The Iranian minister declined to answer questions.", "", "", "", ""},
+		{"refusing to confirm is no rejection", "The French minister refused to confirm the figures.", "", "", "", ""},
 		{"passive with agent", "The convoy was attacked by rebels near the border.", "ASSAULT", "19", "REB", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
@@ -178,4 +184,41 @@ func FuzzCode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A story-level discard ("+SUPER BOWL") marks a short story, and only its
+// own paragraph in a long document: one sports paragraph in a 100 KB
+// document must not drop the document's events.
+func TestStoryDiscardScope(t *testing.T) {
+	pub := time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)
+	const political = "Russian officials accused Ukraine of shelling the plant."
+	const sport = "The mayor of Kansas City watched the Super Bowl and Russian officials accused Ukraine of shelling the plant."
+	var long strings.Builder
+	pairs := 0
+	for long.Len() < 100<<10 {
+		long.WriteString(political + "\n\n" + sport + "\n\n")
+		pairs++
+	}
+	tests := []struct {
+		name, text string
+		min, max   int // bounds on the ACCUSE events coded
+	}{
+		{"discard deep in a long document keeps the rest", long.String(), pairs, pairs},
+		{"discard opening a short story drops it", sport + "\n\n" + political, 0, 0},
+		{"discard anywhere in a short story drops it", political + "\n\n" + political + "\n\n" + sport, 0, 0},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 0
+			for _, e := range c.CodeText(tt.text, pub) {
+				if e.PLOVER == "ACCUSE" {
+					n++
+				}
+			}
+			if n < tt.min || n > tt.max {
+				t.Errorf("got %d ACCUSE events, want %d..%d", n, tt.min, tt.max)
+			}
+		})
+	}
 }

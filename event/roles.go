@@ -359,3 +359,33 @@ func aboutActor(s *sentence, i int) []*actorSpan {
 	}
 	return nil
 }
+
+// reciprocalRoots are the CAMEO roots of acts that coordinated subjects do
+// to each other: "X and Y met" is X meeting Y and Y meeting X.
+var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
+
+// pairs returns the source × target pairs of an event. Coordinated sources
+// of a reciprocal act with no target are each other's targets, so that a
+// CONSULT carries both sides.
+func pairs(srcs, tgts []*actorSpan, root string) [][2]*actorSpan {
+	var out [][2]*actorSpan
+	if len(srcs) > 1 && len(tgts) == 1 && tgts[0] == nil && reciprocalRoots[root] {
+		for _, a := range srcs {
+			for _, b := range srcs {
+				// "Ushakov and Lavrov arrive": one side, not two.
+				if a != b && a != nil && b != nil && a.code[:min(3, len(a.code))] != b.code[:min(3, len(b.code))] {
+					out = append(out, [2]*actorSpan{a, b})
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	for _, a := range srcs {
+		for _, b := range tgts {
+			out = append(out, [2]*actorSpan{a, b})
+		}
+	}
+	return out
+}

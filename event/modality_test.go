@@ -1,0 +1,51 @@
+package event
+
+import (
+	"testing"
+	"time"
+)
+
+// What did not happen is not an event: questions, conditionals, acts with a
+// negative subject and the content of denials are dropped, while the same
+// acts asserted stay.
+func TestModalityUnreal(t *testing.T) {
+	tests := []struct {
+		name, text string
+		drop       string // PLOVER type that must not be coded
+		keep       string // PLOVER type that must be coded, "" for none
+	}{
+		{"asked whether is a question, not a request", "Asked whether Germany would impose sanctions on Iran, the minister said no decision had been taken.", "REQUEST", ""},
+		{"asked someone whether", "The reporter asked the French president whether he would meet Putin.", "REQUEST", ""},
+		{"asking for something stays a request", "Ukraine asked Germany for more air defence systems.", "", "REQUEST"},
+		{"a question reports no attack", "Will China attack Taiwan?", "ASSAULT", ""},
+		{"negative subject", "Nobody has accused Russia of cheating.", "ACCUSE", ""},
+		{"inverted conditional", "Should Russia invade Ukraine, NATO will impose sanctions.", "COERCE", ""},
+		{"in case", "In case Iran attacks, the United States would retaliate.", "ASSAULT", ""},
+		{"denied that-clause", "Syria denied that it had attacked Turkey.", "ASSAULT", ""},
+		{"asserted attack stays", "Syria said it had attacked Turkish positions.", "", "ASSAULT"},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := c.CodeText(tt.text, time.Time{})
+			kept := false
+			for _, e := range evs {
+				if e.PLOVER == tt.drop {
+					t.Errorf("coded %s %s (%q), want none", e.PLOVER, e.CAMEO, e.Trigger)
+				}
+				kept = kept || e.PLOVER == tt.keep
+			}
+			if tt.keep != "" && !kept {
+				t.Errorf("want a %s event, got %v", tt.keep, evs)
+			}
+		})
+	}
+}
+
+func TestParseClassesErrors(t *testing.T) {
+	for _, bad := range []string{"class\tphrase\nquestion", "class\tphrase\n\twhether", "class\tphrase\nask\t  "} {
+		if _, err := parseClasses("x.tsv", bad); err == nil {
+			t.Errorf("parseClasses(%q): want an error", bad)
+		}
+	}
+}

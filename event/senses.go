@@ -1,0 +1,72 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+)
+
+// sense settles the word sense of a violent trigger (CAMEO 18-20) from its
+// object and context: an attack on a plan is criticism (111), a fight
+// against misinformation, a win in a final or a slump of shares is no
+// event. It returns the trigger, possibly recoded, and whether it stays.
+func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
+	if len(t.code) < 2 || t.noun {
+		return t, true
+	}
+	switch t.code[:2] {
+	case "18", "19", "20":
+	default:
+		return t, true
+	}
+	if c.classes.at("particle", s.words, t.last) > 0 {
+		return t, false // "fired up the crowd"
+	}
+	// "battle to win", "fight to keep": an effort, not a fight.
+	if t.last+1 < len(s.words) && s.words[t.last] == "TO" && s.flags[t.last+1]&keyVerb != 0 {
+		return t, false
+	}
+	switch c.objectSense(s, t.last) {
+	case "verbal_object":
+		t.code = "111" // "attacked each other's policies"
+		return t, true
+	case "abstract_object":
+		return t, false
+	}
+	if c.classes.at("contest_verb", s.words, t.first) > 0 && c.contestContext(s) {
+		return t, false
+	}
+	return t, true
+}
+
+// objectSense returns the class of the object phrase after token i
+// (verbal_object, abstract_object) or "": the words up to the first
+// preposition other than "of", punctuation or verb, at most eight.
+func (c *Coder) objectSense(s *sentence, i int) string {
+	for k := i; k < len(s.words) && k < i+8; k++ {
+		w := s.words[k]
+		if s.kinds[k] != parley.Word && s.kinds[k] != parley.Possessive || prepositions[w] && w != "OF" {
+			return ""
+		}
+		for _, class := range [...]string{"verbal_object", "abstract_object"} {
+			if c.classes.at(class, s.words, k) > 0 {
+				return class
+			}
+		}
+		if k > i && s.flags[k]&keyVerb != 0 && !determiners[w] && !strings.HasSuffix(w, "S") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// contestContext reports whether the sentence is a sports or business
+// report, where verbs of fighting and winning are figurative.
+func (c *Coder) contestContext(s *sentence) bool {
+	for k := range s.words {
+		if c.classes.at("sport_context", s.words, k) > 0 || c.classes.at("business_context", s.words, k) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,39 @@
+package event
+
+import (
+	"testing"
+	"time"
+)
+
+// Verbal versus physical attack, and sport and business senses: the object
+// and the context decide whether a violent verb is an assault.
+func TestSenses(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // PLOVER type that must be coded, "" for none
+		not        string // PLOVER type that must not be coded
+	}{
+		{"attack on a plan is criticism", "The French foreign minister attacked the German plan for the border.", "ACCUSE", "ASSAULT"},
+		{"attack on policies is criticism", "Labour leaders and the Scottish government attacked each other's policies on fishing.", "ACCUSE", "ASSAULT"},
+		{"physical attack stays", "Turkish troops attacked Kurdish positions in Syria.", "ASSAULT", ""},
+		{"fight against an abstract noun", "The Indian government will combat disinformation before the vote.", "", "ASSAULT"},
+		{"effort to win is no fight", "The Labour Party and the Scottish government battle to win the vote.", "", "ASSAULT"},
+		{"sports win is no assault", "Argentina defeated Germany in the final on Sunday.", "", "ASSAULT"},
+		{"figurative particle", "Italian officials fired up the crowd before the vote.", "", "ASSAULT"},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := false
+			for _, e := range c.CodeText(tt.text, time.Time{}) {
+				if e.PLOVER == tt.not {
+					t.Errorf("coded %s %s (%q)", e.PLOVER, e.CAMEO, e.Trigger)
+				}
+				found = found || e.PLOVER == tt.want
+			}
+			if tt.want != "" && !found {
+				t.Errorf("want a %s event", tt.want)
+			}
+		})
+	}
+}

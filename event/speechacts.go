@@ -1,0 +1,134 @@
+package event
+
+import (
+	"bufio"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/parley-news/parley"
+)
+
+// parseSpeechActs reads speechacts.tsv: cue word TAB CAMEO code.
+func parseSpeechActs(data string, codes map[string]Code) (map[string]string, error) {
+	m := map[string]string{}
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		s := sc.Text()
+		if line == 1 || s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) != 2 || f[0] == "" {
+			return nil, fmt.Errorf("speechacts.tsv:%d: want cue TAB code, got %q", line, s)
+		}
+		if _, ok := codes[f[1]]; !ok {
+			return nil, fmt.Errorf("speechacts.tsv:%d: unknown CAMEO code %q", line, f[1])
+		}
+		m[strings.ToLower(f[0])] = f[1]
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("speechacts.tsv: %w", err)
+	}
+	return m, nil
+}
+
+// speechActs adds the events that quotes are: "X accused Y of …", "X urged
+// Y to …" is an accusation or appeal by the speaker, whether or not the
+// verb coder found an actor for it. A quote already coded at its cue, one
+// with no named speaker and one whose content is unreal (a question) adds
+// nothing. The events are merged into d.Events in text order.
+func (c *Coder) speechActs(d *parley.Doc, skip []bool) {
+	var add []parley.Event
+	for _, q := range d.Quotes {
+		code, ok := c.speechCode(q)
+		if !ok || q.Speaker == 0 || q.Anonymous || codedAt(d.Events, q.CueSpan) || c.discarded(d, skip, q.CueSpan.Start) {
+			continue
+		}
+		k := c.codes[code]
+		e := parley.Event{
+			PLOVER: k.PLOVER, PLOVERMode: k.PLOVERMode, CAMEO: k.Code, CAMEORoot: k.Root,
+			QuadClass: k.QuadClass, Goldstein: k.Goldstein,
+			Source: q.Speaker, SourceCode: c.refCode(d, q.Speaker),
+			Evidence:   parley.Span{Start: min(q.CueSpan.Start, q.Content.Start), End: max(q.CueSpan.End, q.Content.End)},
+			ReportedIn: q.NestedIn,
+			Trigger:    strings.ToLower(q.Cue),
+		}
+		if t := speechTarget(d, q); t != 0 {
+			e.Target, e.TargetCode = t, c.refCode(d, t)
+		}
+		add = append(add, e)
+	}
+	if len(add) == 0 {
+		return
+	}
+	d.Events = append(d.Events, add...)
+	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Start < d.Events[j].Evidence.Start })
+}
+
+// discarded reports whether the sentence holding byte b is out of event
+// coding: in a paragraph a story-level discard covers (skip), or itself
+// naming a sentence-level discard (sport, entertainment).
+func (c *Coder) discarded(d *parley.Doc, skip []bool, b int) bool {
+	si := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > b })
+	if si >= len(d.Sentences) {
+		return false
+	}
+	s := d.Sentences[si]
+	if s.Para < len(skip) && skip[s.Para] {
+		return true
+	}
+	words := make([]string, 0, s.Last-s.First)
+	for i := s.First; i < s.Last; i++ {
+		words = append(words, strings.ToUpper(d.Tok(i)))
+	}
+	return hit(c.discard.sentence, words)
+}
+
+// speechCode returns the CAMEO code of a quote's cue, if it is a speech act.
+func (c *Coder) speechCode(q parley.Quote) (string, bool) {
+	if q.Continues != 0 || q.Cue == "" {
+		return "", false
+	}
+	w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(q.Cue)), " ")
+	code, ok := c.speech[w]
+	return code, ok
+}
+
+// codedAt reports whether an event's evidence already holds the cue.
+func codedAt(evs []parley.Event, cue parley.Span) bool {
+	for _, e := range evs {
+		if e.Evidence.Overlaps(cue) && e.Evidence.Contains(parley.Span{Start: cue.Start, End: cue.Start + 1}) {
+			return true
+		}
+	}
+	return false
+}
+
+// refCode is the CAMEO actor code of an entity, or "".
+func (c *Coder) refCode(d *parley.Doc, r parley.EntityRef) string {
+	if i := r.Index(); i >= 0 && i < len(d.Entities) {
+		return c.entityCode(&d.Entities[i], d.Published)
+	}
+	return ""
+}
+
+// speechTarget is whom a speech act addresses: the addressee, else the
+// first person, organisation or place named in the content other than the
+// speaker.
+func speechTarget(d *parley.Doc, q parley.Quote) parley.EntityRef {
+	if q.Addressee != "" {
+		for i, e := range d.Entities {
+			if e.Name == q.Addressee {
+				return parley.EntityAt(i)
+			}
+		}
+	}
+	i := sort.Search(len(d.Mentions), func(i int) bool { return d.Mentions[i].Span.Start >= q.Content.Start })
+	for ; i < len(d.Mentions) && d.Mentions[i].Span.Start < q.Content.End; i++ {
+		if m := d.Mentions[i]; m.Entity != 0 && m.Entity != q.Speaker {
+			return m.Entity
+		}
+	}
+	return 0
+}
