@@ -1,8 +1,11 @@
 package syntax
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -106,4 +109,85 @@ func TestGoldTagsExperiment(t *testing.T) {
 	u1, l1 := attachment(m, dv, tagAll(m, dv))
 	u2, l2 := attachment(m, dv, gold)
 	t.Logf("predicted tags: UAS %.4f LAS %.4f; gold tags: UAS %.4f LAS %.4f", u1, l1, u2, l2)
+}
+
+// TestParserExperiment trains only the parser, on the tagger and dictionary
+// of the model in $SYNTAX_MODEL, and prints dev UAS/LAS per epoch: for tuning
+// parser features on dev. The jackknifed training tags (the slow part) are
+// computed as Train does and cached in $SYNTAX_TAGS when it is set.
+// SYNTAX_EPOCHS caps the epochs. It runs when SYNTAX_EXPERIMENT=parser.
+func TestParserExperiment(t *testing.T) {
+	if os.Getenv("SYNTAX_EXPERIMENT") != "parser" {
+		t.Skip("set SYNTAX_EXPERIMENT=parser to run")
+	}
+	m, err := LoadDir(os.Getenv("SYNTAX_MODEL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := convert(m, readSplit(t, "train"))
+	dv, _ := convert(m, readSplit(t, "dev"))
+	epochs, _ := strconv.Atoi(os.Getenv("SYNTAX_EPOCHS"))
+	o := TrainOptions{Seed: 1, ParseEpochs: epochs, Log: testLog{t}}
+	o.defaults()
+	out := os.Getenv("SYNTAX_OUT")
+	if out != "" { // retrain the tagger as Train does, for its weights
+		tg, _, err := trainTagger(context.Background(), m, tr, dv, o, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.tagger, m.tagEntries = tg.t, tg.es
+	}
+	tags := cachedJackknife(t, m, tr, o)
+	if err := trainParser(context.Background(), m, tr, tags, dv, o); err != nil {
+		t.Fatal(err)
+	}
+	if out != "" {
+		writeModel(t, m, out)
+	}
+}
+
+// writeModel writes m and the lemma list of $SYNTAX_MODEL to dir, as the
+// train command does.
+func writeModel(t *testing.T, m *Model, dir string) {
+	var b bytes.Buffer
+	if err := m.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	lemmas, err := os.ReadFile(filepath.Join(os.Getenv("SYNTAX_MODEL"), "lemmas.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"en.bin": b.Bytes(), "lemmas.tsv": lemmas} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func cachedJackknife(t *testing.T, m *Model, tr []*tsent, o TrainOptions) [][]uint16 {
+	path := os.Getenv("SYNTAX_TAGS")
+	if b, err := os.ReadFile(path); err == nil {
+		var tags [][]uint16
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&tags); err != nil {
+			t.Fatal(err)
+		}
+		return tags
+	}
+	tags, err := jackknife(context.Background(), m, tr, 10, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if path != "" {
+		var b bytes.Buffer
+		if err := gob.NewEncoder(&b).Encode(tags); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tags
 }

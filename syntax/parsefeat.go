@@ -100,6 +100,29 @@ const (
 	fS1pRset
 	fB0wLset
 	fB0pLset
+	// Features that do not trust the predicted fine tag, which is wrong for
+	// one word in sixteen: the tag dictionary's ambiguity class (a), the
+	// universal tag alone (u) and the last three letters (s).
+	fS0a
+	fS1a
+	fB0a
+	fB1a
+	fS0aB0a
+	fS1aS0a
+	fS0pB0a
+	fS0aB0p
+	fB0aB1a
+	fS0uB0u
+	fS1uS0u
+	fS0uB0uB1u
+	fS1uS0uB0u
+	fB0uB1uB2u
+	fS2uS1uS0u
+	fS0s
+	fS1s
+	fB0s
+	fB1s
+	fS0sB0s
 )
 
 const (
@@ -107,24 +130,29 @@ const (
 	pNone, pRoot = 0xfff1, 0xfff2
 )
 
-// pos is what the feature templates read of one position.
-type pos struct{ w, p, wp, l uint64 }
+// pos is what the feature templates read of one position: the lower-case
+// word, the tag class, both, the arc label, the ambiguity class, the
+// universal tag and the three-letter suffix.
+type pos struct{ w, p, wp, l, a, u, s uint64 }
 
 func (c *parseCtx) at(x int32) pos {
 	switch {
 	case x < 0:
-		return pos{w: wNone, p: pNone, wp: wNone ^ pNone}
+		return pos{w: wNone, p: pNone, wp: wNone ^ pNone, a: wNone, u: pNone, s: wNone}
 	case x == 0:
-		return pos{w: wRoot, p: pRoot, wp: wRoot ^ pRoot}
+		return pos{w: wRoot, p: pRoot, wp: wRoot ^ pRoot, a: wRoot, u: pRoot, s: wRoot}
 	}
 	w := &c.ws[x+1]
-	return pos{w: w.lower, p: uint64(w.tag), wp: mix(w.lower, uint64(w.tag)), l: uint64(c.st.label[x])}
+	return pos{w: w.lower, p: uint64(w.tag), wp: mix(w.lower, uint64(w.tag)), l: uint64(c.st.label[x]),
+		a: w.amb, u: uint64(c.tags[w.tag].upos), s: w.suf[2]}
 }
 
-// parseCtx is a sentence's words and the state being parsed.
+// parseCtx is a sentence's words, the model's tag classes and the state
+// being parsed.
 type parseCtx struct {
-	ws []word
-	st *state
+	ws   []word
+	tags []tagClass
+	st   *state
 }
 
 func child(c []int32, x int32) int32 {
@@ -172,6 +200,8 @@ func (c *parseCtx) features(f []uint64) []uint64 {
 	}
 	S0, S1, S2, B0, B1, B2 := c.at(s0), c.at(s1), c.at(s2), c.at(b0), c.at(b1), c.at(b2)
 	f = c.unigrams(f, S0, S1, S2, B0, B1, B2)
+	f = robust(f, S0, S1, S2, B0, B1, B2)
+	f = append(f, key2(fS0pB0a, S0.p, B0.a), key2(fS0aB0p, S0.a, B0.p))
 	var d, d2 uint64
 	if s0 >= 0 && b0 >= 0 {
 		d = bucket(b0 - s0)
@@ -236,4 +266,16 @@ func (c *parseCtx) children(f []uint64, s0, s1, b0 int32, S0, S1, B0 pos) []uint
 		key3(fS1pS1r1pS1r2p, S1.p, S1r1.p, S1r2.p), key3(fB0pB0l1pB0l2p, B0.p, B0l1.p, B0l2.p),
 		key2(fS0wLset, S0.w, s0ls), key2(fS0pLset, S0.p, s0ls), key2(fS0wRset, S0.w, s0rs), key2(fS0pRset, S0.p, s0rs),
 		key2(fS1wRset, S1.w, s1rs), key2(fS1pRset, S1.p, s1rs), key2(fB0wLset, B0.w, b0ls), key2(fB0pLset, B0.p, b0ls))
+}
+
+// robust appends the templates that read the ambiguity class, the universal
+// tag and the suffix, never the fine tag.
+func robust(f []uint64, S0, S1, S2, B0, B1, B2 pos) []uint64 {
+	return append(f,
+		key1(fS0a, S0.a), key1(fS1a, S1.a), key1(fB0a, B0.a), key1(fB1a, B1.a),
+		key2(fS0aB0a, S0.a, B0.a), key2(fS1aS0a, S1.a, S0.a), key2(fB0aB1a, B0.a, B1.a),
+		key2(fS0uB0u, S0.u, B0.u), key2(fS1uS0u, S1.u, S0.u),
+		key3(fS0uB0uB1u, S0.u, B0.u, B1.u), key3(fS1uS0uB0u, S1.u, S0.u, B0.u),
+		key3(fB0uB1uB2u, B0.u, B1.u, B2.u), key3(fS2uS1uS0u, S2.u, S1.u, S0.u),
+		key1(fS0s, S0.s), key1(fS1s, S1.s), key1(fB0s, B0.s), key1(fB1s, B1.s), key2(fS0sB0s, S0.s, B0.s))
 }

@@ -83,7 +83,7 @@ func argmax(sc []int32) int {
 func (p *Parser) parse(n int) {
 	t := p.m.parser
 	p.st.reset(n)
-	ctx := parseCtx{ws: p.ws, st: &p.st}
+	ctx := parseCtx{ws: p.ws, tags: p.m.tags, st: &p.st}
 	for !p.st.done() {
 		if len(p.st.stack) == 1 { // only SHIFT is legal: nothing to score
 			p.st.apply(shift, 0)

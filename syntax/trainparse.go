@@ -24,9 +24,10 @@ func newParseTrainer(m *Model) *parseTrainer {
 	return &parseTrainer{p: newPerceptron(), m: m, scores: make([]int32, 2*len(m.labels)), explore: 0.9}
 }
 
-// prepare sets up the words with the given (predicted) tags.
+// prepare sets up the words with the given (predicted) tags and, as the
+// parser sees them, the dictionary's ambiguity classes.
 func (t *parseTrainer) prepare(forms []string, tags []uint16) {
-	t.ws = t.sc.describeWords(t.ws, forms, nil)
+	t.ws = t.sc.describeWords(t.ws, forms, t.m.dict)
 	for i, tag := range tags {
 		t.ws[i+2].tag = tag
 	}
@@ -42,7 +43,7 @@ func (t *parseTrainer) sentence(s *tsent, tags []uint16, rng *rand.Rand, explore
 	t.prepare(s.forms, tags)
 	st := &t.st
 	st.reset(len(s.forms))
-	ctx := parseCtx{ws: t.ws, st: st}
+	ctx := parseCtx{ws: t.ws, tags: t.m.tags, st: st}
 	for !st.done() {
 		t.feats = ctx.features(t.feats[:0])
 		var act [numActions]int32
