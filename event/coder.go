@@ -42,6 +42,8 @@ var (
 	sensesTSV string
 	//go:embed data/speechacts.tsv
 	speechActsTSV string
+	//go:embed data/entity_kinds.tsv
+	entityKindsTSV string
 )
 
 // Options change what a Coder emits.
@@ -63,6 +65,7 @@ type Coder struct {
 	classes wordClasses       // modality cues and word senses (modality.tsv, senses.tsv)
 	speech  map[string]string // speech-act cue → CAMEO code (speechacts.tsv)
 	actors  *actorDict
+	kinds   kindRoles // entity type and kind → role (entity_kinds.tsv)
 	opts    Options
 	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
 	// holds the much larger set of named-actor first words, looked up only
@@ -120,6 +123,9 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.actors.sortPhrases()
+	if c.kinds, err = parseKindRoles("entity_kinds.tsv", entityKindsTSV); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
 	c.keys = make(map[string]uint8)
 	c.capKeys = make(map[string]bool, len(c.actors.actorsBy))
 	for k := range c.actors.actorsBy {
@@ -384,7 +390,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		es := c.build(s, t, code)
 		// As in PETRARCH, an event needs an actor: without one, a verb of
 		// the dictionary is ordinary prose ("the poll was conducted").
-		if !hasActor(es, code.Root) {
+		if !hasActor(in.Doc, es, code.Root) {
 			continue
 		}
 		if code.Root == "01" {
@@ -667,9 +673,14 @@ func lightVerb(s *sentence, i int) bool {
 	return false
 }
 
-func hasActor(es []parley.Event, root string) bool {
+func hasActor(d *parley.Doc, es []parley.Event, root string) bool {
 	for _, e := range es {
 		if political(e.SourceCode) || political(e.TargetCode) {
+			return true
+		}
+		// A person or organisation of the entity layer acts too: a
+		// company that merges, a league that suspends a player.
+		if entityActor(d, e.Source) || entityActor(d, e.Target) {
 			return true
 		}
 		// Protest is how citizens act politically: "Algerian landowners
