@@ -390,7 +390,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		es := c.build(s, t, code)
 		// As in PETRARCH, an event needs an actor: without one, a verb of
 		// the dictionary is ordinary prose ("the poll was conducted").
-		if !hasActor(in.Doc, es, code.Root) {
+		if !c.hasActor(in.Doc, es, code.Root) {
 			continue
 		}
 		if code.Root == "01" {
@@ -673,14 +673,14 @@ func lightVerb(s *sentence, i int) bool {
 	return false
 }
 
-func hasActor(d *parley.Doc, es []parley.Event, root string) bool {
+func (c *Coder) hasActor(d *parley.Doc, es []parley.Event, root string) bool {
 	for _, e := range es {
 		if political(e.SourceCode) || political(e.TargetCode) {
 			return true
 		}
 		// A person or organisation of the entity layer acts too: a
 		// company that merges, a league that suspends a player.
-		if entityActor(d, e.Source) || entityActor(d, e.Target) {
+		if c.kinds.acts(d, e.Source) || c.kinds.acts(d, e.Target) {
 			return true
 		}
 		// Protest is how citizens act politically: "Algerian landowners

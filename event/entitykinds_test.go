@@ -64,11 +64,46 @@ func mentionOf(d *parley.Doc, s, sub string, ref parley.EntityRef) parley.Mentio
 	return m
 }
 
+// The table decides both the role and whether the entity acts alone; a
+// kind without a row takes its type's default.
+func TestKindRolesLookup(t *testing.T) {
+	m, err := parseKindRoles("x.tsv", "ORG\tCOMPANY\tBUS\tyes\nORG\tMEDIA\tMED\tno\nORG\t*\t-\tyes\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &parley.Doc{Entities: []parley.Entity{
+		{Type: parley.Organization, Kind: string(parley.Company)},
+		{Type: parley.Organization, Kind: string(parley.Media)},
+		{Type: parley.Organization, Kind: string(parley.OtherOrg)},
+		{Type: parley.Person},
+	}}
+	tests := []struct {
+		ref  parley.EntityRef
+		role string
+		acts bool
+	}{
+		{parley.EntityAt(0), "BUS", true},
+		{parley.EntityAt(1), "MED", false},
+		{parley.EntityAt(2), "", true},
+		{parley.EntityAt(3), "", false},
+		{0, "", false},
+	}
+	for _, tt := range tests {
+		if e := d.Entity(tt.ref); e != nil && m.role(e) != tt.role {
+			t.Errorf("%v: role %q, want %q", tt.ref, m.role(e), tt.role)
+		}
+		if got := m.acts(d, tt.ref); got != tt.acts {
+			t.Errorf("%v: acts %v, want %v", tt.ref, got, tt.acts)
+		}
+	}
+}
+
 func TestParseKindRolesErrors(t *testing.T) {
 	tests := []struct{ name, data, want string }{
 		{"two fields", "ORG\tCOMPANY\n", "want TYPE"},
-		{"long role", "ORG\tCOMPANY\tBUSINESS\n", "three-letter"},
-		{"duplicate", "ORG\tCOMPANY\tBUS\nORG\tCOMPANY\tMNC\n", "twice"},
+		{"long role", "ORG\tCOMPANY\tBUSINESS\tyes\n", "three-letter"},
+		{"acts neither yes nor no", "ORG\tCOMPANY\tBUS\tmaybe\n", "yes|no"},
+		{"duplicate", "ORG\tCOMPANY\tBUS\tyes\nORG\tCOMPANY\tMNC\tno\n", "twice"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
