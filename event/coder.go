@@ -390,7 +390,8 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		es := c.build(s, t, code)
 		// As in PETRARCH, an event needs an actor: without one, a verb of
 		// the dictionary is ordinary prose ("the poll was conducted").
-		if !c.hasActor(in.Doc, es, code.Root) {
+		pol := hasActor(es, code.Root)
+		if !pol && !c.entityActs(in.Doc, es) {
 			continue
 		}
 		if code.Root == "01" {
@@ -401,7 +402,14 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
-		cands = append(cands, cand{t: t, events: es, finite: fin, sub: subordinate(s, t.first)})
+		sub := subordinate(s, t.first)
+		// A company's or a union's act is one its clause states: its
+		// participles, gerunds and infinitives ("advertising", "unable to
+		// support") are mostly business prose, not events.
+		if !pol && (!fin || sub) {
+			continue
+		}
+		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub})
 	}
 	evs := choose(s, cands)
 	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
@@ -673,14 +681,22 @@ func lightVerb(s *sentence, i int) bool {
 	return false
 }
 
-func (c *Coder) hasActor(d *parley.Doc, es []parley.Event, root string) bool {
+// entityActs reports whether an event's source or target is an
+// organisation of the entity layer whose kind acts (entity_kinds.tsv): a
+// company that buys another, a media group that merges, with no state
+// beside it.
+func (c *Coder) entityActs(d *parley.Doc, es []parley.Event) bool {
 	for _, e := range es {
-		if political(e.SourceCode) || political(e.TargetCode) {
+		if c.kinds.acts(d, e.Source) || c.kinds.acts(d, e.Target) {
 			return true
 		}
-		// A person or organisation of the entity layer acts too: a
-		// company that merges, a league that suspends a player.
-		if c.kinds.acts(d, e.Source) || c.kinds.acts(d, e.Target) {
+	}
+	return false
+}
+
+func hasActor(es []parley.Event, root string) bool {
+	for _, e := range es {
+		if political(e.SourceCode) || political(e.TargetCode) {
 			return true
 		}
 		// Protest is how citizens act politically: "Algerian landowners
