@@ -354,9 +354,10 @@ func (c *Coder) entityCode(e *parley.Entity, t time.Time) string {
 			country = k.CAMEO
 		}
 	}
-	if country == "" {
-		return ""
+	if role == "" {
+		role = c.kinds.role(e)
 	}
+	// Without a country the role alone codes the actor ("BUS", "CVL").
 	return country + role
 }
 

@@ -42,6 +42,8 @@ var (
 	sensesTSV string
 	//go:embed data/speechacts.tsv
 	speechActsTSV string
+	//go:embed data/entity_kinds.tsv
+	entityKindsTSV string
 )
 
 // Options change what a Coder emits.
@@ -63,6 +65,7 @@ type Coder struct {
 	classes wordClasses       // modality cues and word senses (modality.tsv, senses.tsv)
 	speech  map[string]string // speech-act cue → CAMEO code (speechacts.tsv)
 	actors  *actorDict
+	kinds   kindRoles // entity type and kind → role (entity_kinds.tsv)
 	opts    Options
 	// keys says what a word can start (keyAgent|keyVerb|keyNoun); capKeys
 	// holds the much larger set of named-actor first words, looked up only
@@ -120,6 +123,9 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.actors.sortPhrases()
+	if c.kinds, err = parseKindRoles("entity_kinds.tsv", entityKindsTSV); err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
 	c.keys = make(map[string]uint8)
 	c.capKeys = make(map[string]bool, len(c.actors.actorsBy))
 	for k := range c.actors.actorsBy {
@@ -384,7 +390,8 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		es := c.build(s, t, code)
 		// As in PETRARCH, an event needs an actor: without one, a verb of
 		// the dictionary is ordinary prose ("the poll was conducted").
-		if !hasActor(es, code.Root) {
+		pol := hasActor(es, code.Root)
+		if !pol && !c.entityActs(in.Doc, es) {
 			continue
 		}
 		if code.Root == "01" {
@@ -395,7 +402,14 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
-		cands = append(cands, cand{t: t, events: es, finite: fin, sub: subordinate(s, t.first)})
+		sub := subordinate(s, t.first)
+		// A company's or a union's act is one its clause states: its
+		// participles, gerunds and infinitives ("advertising", "unable to
+		// support") are mostly business prose, not events.
+		if !pol && (!fin || sub) {
+			continue
+		}
+		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub})
 	}
 	evs := choose(s, cands)
 	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
@@ -663,6 +677,19 @@ func lightVerb(s *sentence, i int) bool {
 			continue // modifiers: "warm", "direct", "high-level"
 		}
 		return false
+	}
+	return false
+}
+
+// entityActs reports whether an event's source or target is an
+// organisation of the entity layer whose kind acts (entity_kinds.tsv): a
+// company that buys another, a media group that merges, with no state
+// beside it.
+func (c *Coder) entityActs(d *parley.Doc, es []parley.Event) bool {
+	for _, e := range es {
+		if c.kinds.acts(d, e.Source) || c.kinds.acts(d, e.Target) {
+			return true
+		}
 	}
 	return false
 }
