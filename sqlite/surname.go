@@ -147,20 +147,10 @@ func (w *writer) sharedEntities(id int64, others []int64) ([]string, error) {
 	for _, o := range others {
 		args = append(args, o)
 	}
-	rows, err := w.tx.QueryContext(w.ctx, q, args...)
+	// DISTINCT names distinct entities: two of one name count once
+	names, err := w.strings(q, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		if !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	return out, rows.Err()
+	return slices.Compact(names), nil // sorted by the query
 }
