@@ -156,14 +156,18 @@ func (s *Store) Entity(ctx context.Context, id string) (*parley.EntityRecord, er
 	return &e, s.wrap("entity "+id, rows.Err())
 }
 
-// write runs fn in a write transaction that holds lockResolve.
+// write runs fn in a write transaction that holds lockResolve and raises
+// the store's version.
 func (s *Store) write(ctx context.Context, op string, fn func(*writer) error) error {
 	return s.inTx(ctx, op, func(tx pgx.Tx) error {
 		w := &writer{tx: tx, ctx: ctx}
 		if err := w.lock(); err != nil {
 			return err
 		}
-		return fn(w)
+		if err := fn(w); err != nil {
+			return err
+		}
+		return w.bump()
 	})
 }
 
