@@ -138,11 +138,12 @@ func (w *writer) putBatch(ps []*prepared, stored []bool) error {
 		return fmt.Errorf("entities: %w", err)
 	}
 	for _, i := range put {
-		if err := w.res.link(ids[ps[i].hash], ps[i].a); err != nil {
-			return fmt.Errorf("document %q: %w", ps[i].a.Document.ID, err)
+		ents, fresh := w.res.link(ids[ps[i].hash], ps[i].a)
+		if err := w.surnameMerges(ps[i].a, ents, fresh); err != nil {
+			return fmt.Errorf("document %q: people named by surname: %w", ps[i].a.Document.ID, err)
 		}
 	}
-	if err := w.res.write(w); err != nil {
+	if _, err := w.res.write(w); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
 	return w.putClaims(ps, put, ids)
