@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/resolve"
 )
@@ -69,8 +71,9 @@ func (w *writer) surnameMerges(a *parley.Doc, ids []int64, fresh []bool) error {
 // surnameMatch returns the entities to merge for the person ids[i], named
 // n: into the one person named in full whose articles share minShared or
 // more of others when n is a lone surname; the earlier lone surname whose
-// articles do when n is the only full name of its surname. On a candidate
-// it writes the batch so far, and ids and others then hold real ids.
+// articles do when n is the only full name of its surname. When there are
+// some it writes the batch so far, for the merge, and ids and others then
+// hold real ids.
 func (w *writer) surnameMatch(n string, ids, others []int64, i int) (keep, drop int64, shared []string, err error) {
 	sp := strings.LastIndexByte(n, ' ')
 	var cands []int64
@@ -81,20 +84,6 @@ func (w *writer) surnameMatch(n string, ids, others []int64, i int) (keep, drop 
 		}
 	} else {
 		cands = w.res.fullNames(ids[i], n)
-	}
-	if len(cands) == 0 {
-		return 0, 0, nil, nil
-	}
-	remap, err := w.res.write(w)
-	if err != nil {
-		return 0, 0, nil, err
-	}
-	for _, s := range [][]int64{ids, others, cands} {
-		for j, id := range s {
-			if id >= tempBase {
-				s[j] = remap[id]
-			}
-		}
 	}
 	var found int64
 	for _, c := range cands {
@@ -113,10 +102,25 @@ func (w *writer) surnameMatch(n string, ids, others []int64, i int) (keep, drop 
 	if found == 0 {
 		return 0, 0, nil, nil
 	}
-	if sp >= 0 {
-		return ids[i], found, shared, nil
+	remap, err := w.res.write(w)
+	if err != nil {
+		return 0, 0, nil, err
 	}
-	return found, ids[i], shared, nil
+	real := func(id int64) int64 {
+		if id >= tempBase {
+			return remap[id]
+		}
+		return id
+	}
+	for _, s := range [][]int64{ids, others} {
+		for j, id := range s {
+			s[j] = real(id)
+		}
+	}
+	if sp >= 0 {
+		return ids[i], real(found), shared, nil
+	}
+	return real(found), ids[i], shared, nil
 }
 
 // fullNames returns the live people other than self named with more than
@@ -169,23 +173,51 @@ func (r *resolution) afterMerge(drop, keep int64) {
 }
 
 // sharedEntities returns the names of the entities of others that some
-// article linked to entity id also names.
+// article linked to entity id also names: the articles of the batch not
+// yet written from the resolution, the others from the database. Ids may
+// be temporary; the names are the entities' as the batch leaves them.
 func (w *writer) sharedEntities(id int64, others []int64) ([]string, error) {
-	rows, err := w.tx.Query(w.ctx, `SELECT DISTINCT en.name FROM doc_entities mine
-		JOIN doc_entities de ON de.document = mine.document AND de.entity <> mine.entity
-		JOIN entities en ON en.id = de.entity
-		WHERE mine.entity = $1 AND de.entity = ANY($2) ORDER BY en.name`, id, others)
-	if err != nil {
-		return nil, err
+	want := map[int64]bool{}
+	var stored []int64
+	for _, o := range others {
+		want[o] = true
+		if o < tempBase {
+			stored = append(stored, o)
+		}
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+	got := map[int64]bool{}
+	docs := map[int64]bool{} // unwritten articles that name id
+	for _, row := range w.res.links {
+		if row[2].(int64) == id {
+			docs[row[0].(int64)] = true
+		}
+	}
+	for _, row := range w.res.links {
+		if e := row[2].(int64); docs[row[0].(int64)] && e != id && want[e] {
+			got[e] = true
+		}
+	}
+	if id < tempBase && len(stored) > 0 {
+		rows, err := w.tx.Query(w.ctx, `SELECT DISTINCT de.entity FROM doc_entities mine
+			JOIN doc_entities de ON de.document = mine.document AND de.entity <> mine.entity
+			WHERE mine.entity = $1 AND de.entity = ANY($2)`, id, stored)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, n)
+		es, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			got[e] = true
+		}
 	}
-	return out, rows.Err()
+	var out []string
+	for e := range got {
+		if c := w.res.ents[e]; c != nil && !slices.Contains(out, c.Name) {
+			out = append(out, c.Name)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
