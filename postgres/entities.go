@@ -156,14 +156,18 @@ func (s *Store) Entity(ctx context.Context, id string) (*parley.EntityRecord, er
 	return &e, s.wrap("entity "+id, rows.Err())
 }
 
-// write runs fn in a write transaction that holds lockResolve.
+// write runs fn in a write transaction that holds lockResolve and raises
+// the store's version.
 func (s *Store) write(ctx context.Context, op string, fn func(*writer) error) error {
 	return s.inTx(ctx, op, func(tx pgx.Tx) error {
 		w := &writer{tx: tx, ctx: ctx}
 		if err := w.lock(); err != nil {
 			return err
 		}
-		return fn(w)
+		if err := fn(w); err != nil {
+			return err
+		}
+		return w.bump()
 	})
 }
 
@@ -207,36 +211,46 @@ func (s *Store) MergeEntities(ctx context.Context, keep, drop, reason string) (s
 		if kt != dt {
 			return fmt.Errorf("%w: cannot merge a %s into a %s", parley.ErrInvalid, dt, kt)
 		}
-		rows, err := w.tx.Query(ctx, "SELECT document, local_id, reason FROM doc_entities WHERE entity = $1", d)
-		if err != nil {
-			return err
-		}
-		moved, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) ([3]any, error) {
-			var doc int64
-			var local, why string
-			err := r.Scan(&doc, &local, &why)
-			return [3]any{doc, local, why}, err
-		})
-		if err != nil {
-			return err
-		}
-		js, _ := json.Marshal(moved)
-		if err := w.tx.QueryRow(ctx, "INSERT INTO merges (keep, drop_id, reason, moved) VALUES ($1, $2, $3, $4) RETURNING id",
-			k, d, reason, string(js)).Scan(&mergeID); err != nil {
-			return err
-		}
-		if _, err := w.tx.Exec(ctx, "UPDATE doc_entities SET entity = $1, reason = $2 WHERE entity = $3", k, "merge: "+reason, d); err != nil {
-			return err
-		}
-		if _, err := w.tx.Exec(ctx, "UPDATE entities SET merged_into = $1 WHERE id = $2", k, d); err != nil {
-			return err
-		}
-		return w.refresh(k, d)
+		var err error
+		mergeID, err = w.merge(k, d, reason)
+		return err
 	})
 	if err != nil {
 		return "", err
 	}
 	return formatID("m", mergeID), nil
+}
+
+// merge folds live entity d into live entity k of the same type, recording
+// the article entities that moved so that Unmerge can move exactly those
+// back, and returns the merge's row id. The caller holds lockResolve.
+func (w *writer) merge(k, d int64, reason string) (int64, error) {
+	rows, err := w.tx.Query(w.ctx, "SELECT document, local_id, reason FROM doc_entities WHERE entity = $1", d)
+	if err != nil {
+		return 0, err
+	}
+	moved, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) ([3]any, error) {
+		var doc int64
+		var local, why string
+		err := r.Scan(&doc, &local, &why)
+		return [3]any{doc, local, why}, err
+	})
+	if err != nil {
+		return 0, err
+	}
+	js, _ := json.Marshal(moved)
+	var mergeID int64
+	if err := w.tx.QueryRow(w.ctx, "INSERT INTO merges (keep, drop_id, reason, moved) VALUES ($1, $2, $3, $4) RETURNING id",
+		k, d, reason, string(js)).Scan(&mergeID); err != nil {
+		return 0, err
+	}
+	if _, err := w.tx.Exec(w.ctx, "UPDATE doc_entities SET entity = $1, reason = $2 WHERE entity = $3", k, "merge: "+reason, d); err != nil {
+		return 0, err
+	}
+	if _, err := w.tx.Exec(w.ctx, "UPDATE entities SET merged_into = $1 WHERE id = $2", k, d); err != nil {
+		return 0, err
+	}
+	return mergeID, w.refresh(k, d)
 }
 
 // Unmerge undoes a merge: the article entities it moved go back to the

@@ -79,8 +79,11 @@ func (w *writer) giveIDs(ps []*prepared) error {
 	if err := w.lock(); err != nil {
 		return err
 	}
-	_, err = w.tx.Exec(w.ctx, `INSERT INTO source_ids (source_id, document)
+	tag, err := w.tx.Exec(w.ctx, `INSERT INTO source_ids (source_id, document)
 		SELECT s, d FROM unnest($1::text[], $2::int8[]) WITH ORDINALITY AS u(s, d, n) ORDER BY n
 		ON CONFLICT DO NOTHING`, given, of)
+	if err == nil && tag.RowsAffected() > 0 {
+		w.changed = true // the article can be asked for by a new id
+	}
 	return err
 }

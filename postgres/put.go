@@ -44,7 +44,10 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Doc) ([]bool, erro
 	err := s.inTx(ctx, "store batch", func(tx pgx.Tx) error {
 		clear(stored)
 		w := &writer{tx: tx, ctx: ctx}
-		return w.putBatch(ps, stored)
+		if err := w.putBatch(ps, stored); err != nil || !w.changed {
+			return err
+		}
+		return w.bump()
 	})
 	if err != nil {
 		return nil, err
@@ -57,7 +60,10 @@ type writer struct {
 	tx     pgx.Tx
 	ctx    context.Context
 	locked bool // holds lockResolve
-	res    *resolution
+	// changed says that the transaction changed what the store holds (and
+	// holds lockResolve): it raises the version before it commits.
+	changed bool
+	res     *resolution
 }
 
 // lock takes the advisory lock that serialises cross-article writes, for
@@ -117,6 +123,7 @@ func (w *writer) putBatch(ps []*prepared, stored []bool) error {
 	if len(put) == 0 {
 		return nil
 	}
+	w.changed = true
 	if err := w.copy("quotes", quoteCols, quotes); err != nil {
 		return err
 	}
@@ -131,11 +138,12 @@ func (w *writer) putBatch(ps []*prepared, stored []bool) error {
 		return fmt.Errorf("entities: %w", err)
 	}
 	for _, i := range put {
-		if err := w.res.link(ids[ps[i].hash], ps[i].a); err != nil {
-			return fmt.Errorf("document %q: %w", ps[i].a.Document.ID, err)
+		ents, fresh := w.res.link(ids[ps[i].hash], ps[i].a)
+		if err := w.surnameMerges(ps[i].a, ents, fresh); err != nil {
+			return fmt.Errorf("document %q: people named by surname: %w", ps[i].a.Document.ID, err)
 		}
 	}
-	if err := w.res.write(w); err != nil {
+	if _, err := w.res.write(w); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
 	return w.putClaims(ps, put, ids)
@@ -193,6 +201,7 @@ func (w *writer) replaceStale(ps []*prepared) ([]bool, map[string]int64, error) 
 				return nil, nil, fmt.Errorf("replace document %q: %w", p.a.Document.ID, err)
 			}
 			replaced[p.hash] = r.id
+			w.changed = true
 		}
 	}
 	return fresh, replaced, nil
@@ -305,10 +314,17 @@ func (s *Store) PutDuplicate(ctx context.Context, d parley.Duplicate) error {
 	if d.ContentHash == "" || d.OriginalID == "" {
 		return s.wrap("put duplicate", fmt.Errorf("%w: a duplicate needs its content hash and its original's id", parley.ErrInvalid))
 	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO duplicates (content_hash, id, original, url, title, outlet, source)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (content_hash) DO NOTHING`,
-		clean(d.ContentHash), clean(d.ID), clean(d.OriginalID), clean(d.URL), clean(d.Title), clean(d.Outlet), clean(d.Source))
-	return s.wrap("put duplicate", err)
+	// Without lockResolve: a copy touches nothing that batches write, and
+	// the version's row is its only other lock.
+	return s.inTx(ctx, "put duplicate", func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `INSERT INTO duplicates (content_hash, id, original, url, title, outlet, source)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (content_hash) DO NOTHING`,
+			clean(d.ContentHash), clean(d.ID), clean(d.OriginalID), clean(d.URL), clean(d.Title), clean(d.Outlet), clean(d.Source))
+		if err != nil || tag.RowsAffected() == 0 {
+			return err
+		}
+		return (&writer{tx: tx, ctx: ctx}).bump()
+	})
 }
 
 // DuplicatesOf implements parley.Store.

@@ -97,8 +97,10 @@ func (w *writer) newResolution(ps []*prepared, put []int) (*resolution, error) {
 
 // link resolves the entities of one stored article (row docID), as the
 // sqlite store does one at a time: an entity an earlier article of the
-// batch created or changed is a candidate as it is now.
-func (r *resolution) link(docID int64, a *parley.Doc) error {
+// batch created or changed is a candidate as it is now. It returns the
+// cross-article entity of each of the article's entities (a temporary id
+// for one the batch created) and which of them this article created.
+func (r *resolution) link(docID int64, a *parley.Doc) (ids []int64, fresh []bool) {
 	speakerQuotes := map[parley.EntityRef]int{}
 	for _, q := range a.Quotes {
 		if q.Speaker != 0 {
@@ -106,6 +108,7 @@ func (r *resolution) link(docID int64, a *parley.Doc) error {
 		}
 	}
 	linked := map[int64]bool{} // an article counts once for an entity even when two of its entities resolve to it
+	ids, fresh = make([]int64, len(a.Entities)), make([]bool, len(a.Entities))
 	for i, e := range a.Entities {
 		ref := parley.EntityAt(i)
 		ks := resolve.Keys(e)
@@ -117,6 +120,7 @@ func (r *resolution) link(docID int64, a *parley.Doc) error {
 			best, reason = resolve.Candidate{ID: id}, resolve.ReasonNew
 			r.created[id] = e
 		}
+		ids[i], fresh[i] = id, !found
 		r.links = append(r.links, docEntityRow(docID, ref.ID(), e, id, reason, ks))
 		for _, k := range ks {
 			if !slices.Contains(r.keys[cacheKey(e.Type, k)], id) || !found {
@@ -137,7 +141,7 @@ func (r *resolution) link(docID int64, a *parley.Doc) error {
 		d.c = c
 		r.remember(e.Type, id, c, ks)
 	}
-	return nil
+	return ids, fresh
 }
 
 func (r *resolution) best(e parley.Entity, ks []string) (resolve.Candidate, string, bool) {
@@ -179,13 +183,42 @@ func (r *resolution) remember(t parley.EntityType, id int64, c resolve.Candidate
 	}
 }
 
-// write stores what the resolution decided: new entities (with ids from
-// the sequence), changed counters and names, lookup keys and the article
-// entities' links.
-func (r *resolution) write(w *writer) error {
+// write stores what the resolution decided so far: new entities (with ids
+// from the sequence), changed counters and names, lookup keys and the
+// article entities' links. It returns the real id of each temporary one;
+// the resolution goes on with the real ids, with nothing left to write.
+func (r *resolution) write(w *writer) (map[int64]int64, error) {
+	remap, err := r.writeRows(w)
+	if err != nil {
+		return nil, err
+	}
+	for t, id := range remap {
+		if c := r.ents[t]; c != nil {
+			delete(r.ents, t)
+			c.ID = id
+			r.ents[id] = c
+		}
+	}
+	for k, ids := range r.keys {
+		if len(ids) == 0 || ids[len(ids)-1] < tempBase {
+			continue
+		}
+		for i, id := range ids {
+			if id >= tempBase {
+				ids[i] = remap[id]
+			}
+		}
+		slices.Sort(ids)
+		r.keys[k] = ids
+	}
+	r.created, r.dirty, r.aliases, r.links = map[int64]parley.Entity{}, map[int64]*delta{}, map[[2]any]bool{}, nil
+	return remap, nil
+}
+
+func (r *resolution) writeRows(w *writer) (map[int64]int64, error) {
 	real, err := w.drawIDs("entities", len(r.created))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	remap := map[int64]int64{}
 	var temps []int64
@@ -221,7 +254,7 @@ func (r *resolution) write(w *writer) error {
 	}
 	if err := w.copy("entities", []string{"id", "type", "kind", "name", "norm", "affiliation", "country", "roles",
 		"n_quotes", "n_articles"}, fresh); err != nil {
-		return err
+		return nil, err
 	}
 	if len(ids) > 0 {
 		// In id order, so that concurrent merges and deletions lock rows in
@@ -231,7 +264,7 @@ func (r *resolution) write(w *writer) error {
 			FROM unnest($1::int8[], $2::int8[], $3::int8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
 				AS u(id, q, a, name, norm, aff, country, roles)
 			WHERE en.id = u.id`, ids, quotes, articles, names, norms, affs, countries, roles); err != nil {
-			return fmt.Errorf("update entities: %w", err)
+			return nil, fmt.Errorf("update entities: %w", err)
 		}
 	}
 	var keyNorms []string
@@ -242,13 +275,13 @@ func (r *resolution) write(w *writer) error {
 	if len(keyNorms) > 0 {
 		if _, err := w.tx.Exec(w.ctx, `INSERT INTO entity_aliases (norm, entity) SELECT * FROM unnest($1::text[], $2::int8[])
 			ON CONFLICT DO NOTHING`, keyNorms, keyIDs); err != nil {
-			return fmt.Errorf("entity keys: %w", err)
+			return nil, fmt.Errorf("entity keys: %w", err)
 		}
 	}
 	for _, row := range r.links {
 		row[2] = id(row[2].(int64))
 	}
-	return w.copy("doc_entities", docEntityCols, r.links)
+	return remap, w.copy("doc_entities", docEntityCols, r.links)
 }
 
 // drawIDs takes n ids from the sequence of table's id column.

@@ -227,4 +227,18 @@ CREATE TABLE source_ids (
 CREATE INDEX source_ids_document ON source_ids (document);
 INSERT INTO source_ids (source_id, document) SELECT source_id, id FROM documents WHERE source_id <> '' ORDER BY id;
 `,
+	// 4: the store's version (parley.Versioned): one row, whose counter
+	// every write transaction that changes what the store holds raises as
+	// its last statement, so that the version changes exactly when the
+	// write becomes visible, whichever process made it. The epoch, drawn
+	// when the row is made, keeps a schema dropped and made again from
+	// repeating the versions of the old one.
+	`
+CREATE TABLE store_version (
+	one    boolean PRIMARY KEY DEFAULT true CHECK (one),
+	epoch  text NOT NULL,
+	writes bigint NOT NULL
+);
+INSERT INTO store_version (epoch, writes) VALUES (md5(random()::text || clock_timestamp()::text), 0);
+`,
 }
