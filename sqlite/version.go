@@ -30,6 +30,11 @@ type versionCheck struct {
 	conn    *sql.Conn
 	checked time.Time
 	data    int64 // data_version when checked
+	// seen is the write count when data_version was last read: a write
+	// through this Store also moves data_version, so it is read again at
+	// once, or the change of one write would show in two steps, the second
+	// up to versionPoll later, while nothing is written.
+	seen int64
 	// epoch counts the connections used: a new one's data_version counts
 	// from its own start, so the epoch keeps versions from repeating.
 	epoch int64
@@ -46,10 +51,11 @@ func (s *Store) Version(ctx context.Context) (string, error) {
 	writes := v.writes.Load()
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if v.conn == nil || time.Since(v.checked) >= versionPoll {
+	if v.conn == nil || writes != v.seen || time.Since(v.checked) >= versionPoll {
 		if err := v.check(ctx); err != nil {
 			return "", s.wrap("version", err)
 		}
+		v.seen = writes
 	}
 	return fmt.Sprintf("%d.%d.%d", v.epoch, v.data, writes), nil
 }
