@@ -50,7 +50,7 @@ type Doc struct {
 // NewDoc returns the Doc of a document, its text repaired to valid UTF-8
 // (and a warning saying so) when it is not.
 func NewDoc(d Document) *Doc {
-	doc := &Doc{Document: d}
+	doc := &Doc{Document: d, Warnings: slices.Clone(d.Repairs)}
 	if !utf8.ValidString(d.Text) {
 		doc.Text = strings.ToValidUTF8(d.Text, "\uFFFD")
 		doc.Warnings = append(doc.Warnings, "invalid UTF-8 replaced with U+FFFD")

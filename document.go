@@ -19,6 +19,10 @@ type Document struct {
 	Source    string    // where parley read it: file path, WARC record, feed URL
 	// Meta carries other fields of the input (for JSONL input: the unknown keys).
 	Meta map[string]any
+	// Repairs say what was done to the input to make Text of it (a legacy
+	// encoding decoded, a byte-order mark dropped); the analysis reports
+	// them among its warnings.
+	Repairs []string
 }
 
 // ContentHash is the hex SHA-256 of the document text. Stores and ingest use

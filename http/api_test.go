@@ -84,7 +84,7 @@ func TestWrongMethodsGet405WithAllow(t *testing.T) {
 func TestJSONBodiesWithTrailingDataAreRefused(t *testing.T) {
 	const token = "0123456789abcdef-secret"
 	extract := func(_ context.Context, d parley.Document) (*parley.Doc, error) {
-		return &parley.Doc{Document: d}, nil
+		return parley.NewDoc(d), nil
 	}
 	srv, s := newServer(t, parleyhttp.Options{Token: token, Extract: extract})
 	jane, _ := s.Entities(context.Background(), parley.EntityFilter{Name: "Jane Smith"})

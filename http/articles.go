@@ -97,11 +97,11 @@ func decodePost(ctx context.Context, body []byte, contentType string) (parley.Do
 			return parley.Document{}, http.StatusBadRequest, fmt.Errorf("body: %v", err)
 		}
 	case "text/plain":
-		txt, _, err := input.Text(body)
+		txt, repairs, err := input.Text(body)
 		if err != nil {
 			return parley.Document{}, http.StatusBadRequest, fmt.Errorf("body: %v", err)
 		}
-		doc.Text = txt
+		doc.Text, doc.Repairs = txt, repairs
 	default:
 		return parley.Document{}, http.StatusUnsupportedMediaType, errors.New("send application/json ({\"text\": …}) or text/plain")
 	}
@@ -122,6 +122,8 @@ type postResult struct {
 	Quotes    int    `json:"quotes"`
 	Events    int    `json:"events"`
 	Claims    int    `json:"claims"`
+	// Warnings say what was repaired in the input or how it was analysed.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // analyse extracts and stores a posted article.
@@ -136,7 +138,7 @@ func (s *Server) analyse(ctx context.Context, doc parley.Document) (postResult, 
 	}
 	s.wrote()
 	return postResult{ArticleID: a.Document.ContentHash()[:16], Stored: stored,
-		Quotes: len(a.Quotes), Events: len(a.Events), Claims: len(a.Claims)}, nil
+		Quotes: len(a.Quotes), Events: len(a.Events), Claims: len(a.Claims), Warnings: a.Warnings}, nil
 }
 
 // postArticle analyses and stores an article. A body over AsyncAbove bytes,

@@ -229,7 +229,7 @@ func TestOpenAPIDescribesEveryRouteAndParameter(t *testing.T) {
 
 func TestReadOnlyByDefaultAndWritesNeedTheToken(t *testing.T) {
 	extract := func(_ context.Context, d parley.Document) (*parley.Doc, error) {
-		return &parley.Doc{Document: d}, nil
+		return parley.NewDoc(d), nil
 	}
 	post := func(srv *httptest.Server, token, ctype, body string) (int, string) {
 		req, _ := http.NewRequest("POST", srv.URL+"/api/articles", strings.NewReader(body))
@@ -261,6 +261,7 @@ func TestReadOnlyByDefaultAndWritesNeedTheToken(t *testing.T) {
 		{token, "application/json", `{"text":"A new article.","title":"New","published":"2025-04-01"}`, 201, `"stored":true`},
 		{token, "application/json", `{"text":"A new article.","title":"New"}`, 200, `"stored":false`},
 		{token, "text/plain", "Another article, as plain text.", 201, `"article_id"`},
+		{token, "text/plain", "A caf\xe9 article in a legacy encoding.", 201, `"warnings":["not UTF-8: read as Windows-1252"]`},
 		{token, "application/json", `{"text":"   "}`, 400, "no text"},
 		{token, "application/json", `{"txt":"typo"}`, 400, "unknown field"},
 		{token, "application/json", `{"text":"x","published":"soon"}`, 400, "published"},
@@ -274,8 +275,8 @@ func TestReadOnlyByDefaultAndWritesNeedTheToken(t *testing.T) {
 		}
 	}
 	st, _ := s.Stats(context.Background())
-	if st.Articles != 6 {
-		t.Errorf("%d articles after posts; want 6", st.Articles)
+	if st.Articles != 7 {
+		t.Errorf("%d articles after posts; want 7", st.Articles)
 	}
 }
 

@@ -56,6 +56,8 @@ type Stats struct {
 	Bytes       int64          // input bytes consumed
 	SkipReasons map[string]int //
 	Failures    []error        // the first MaxFailures failures, with their sources
+	Repaired    int            // analysed documents whose input was repaired (encoding)
+	Repairs     []string       // the first MaxFailures repairs, "source: what was done"
 }
 
 // MaxFailures bounds Stats.Failures; Stats.Failed counts them all.
@@ -88,7 +90,7 @@ func (st *stats) update(f func(*Stats)) {
 	var snap Stats
 	if st.cb != nil {
 		snap = st.s
-		snap.SkipReasons, snap.Failures = nil, nil
+		snap.SkipReasons, snap.Failures, snap.Repairs = nil, nil, nil
 	}
 	st.mu.Unlock()
 	if st.cb != nil {
@@ -339,7 +341,17 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 			setErr(err)
 			break
 		}
-		st.update(func(s *Stats) { s.Extracted++ })
+		st.update(func(s *Stats) {
+			s.Extracted++
+			if len(r.Document.Repairs) > 0 {
+				s.Repaired++
+				for _, what := range r.Document.Repairs {
+					if len(s.Repairs) < MaxFailures {
+						s.Repairs = append(s.Repairs, r.Document.Source+": "+what)
+					}
+				}
+			}
+		})
 		uncommitted++
 		if uncommitted >= commitEvery || time.Since(lastCommit) > time.Second {
 			if err := opts.Sink.Commit(); err != nil {

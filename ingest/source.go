@@ -428,7 +428,7 @@ func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name, id string
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: fmt.Errorf("%w: text larger than %d bytes", ErrTooLarge, max), Bytes: progress()})
 		return
 	}
-	txt, _, err := input.Text(data)
+	txt, repairs, err := input.Text(data)
 	switch {
 	case errors.Is(err, input.ErrEmpty):
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Skip: "empty", Bytes: progress()})
@@ -437,7 +437,7 @@ func (r *Reader) readText(ctx context.Context, br *bufio.Reader, name, id string
 		send(ctx, out, Item{Doc: parley.Document{Source: name}, Err: err, Bytes: progress()})
 		return
 	}
-	send(ctx, out, Item{Doc: parley.Document{ID: id, Text: txt, Source: name}, Bytes: progress()})
+	send(ctx, out, Item{Doc: parley.Document{ID: id, Text: txt, Source: name, Repairs: repairs}, Bytes: progress()})
 }
 
 func (r *Reader) readURL(ctx context.Context, u string, out chan<- Item) {

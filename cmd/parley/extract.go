@@ -196,10 +196,7 @@ func extractFile(ctx context.Context, e *env, p *pipeline.Pipeline, name string,
 	case err != nil:
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	for _, w := range warns {
-		fmt.Fprintf(e.stderr, "parley extract: %s: %s\n", name, w)
-	}
-	doc := parley.Document{ID: idFromName(name), Text: txt, Source: name, Published: pub}
+	doc := parley.Document{ID: idFromName(name), Text: txt, Source: name, Published: pub, Repairs: warns}
 	if looksHTML(name, data) {
 		// a saved page: analyse its article body, with the page's metadata
 		page, err := html.Extract(ctx, bytes.NewReader(data), "")

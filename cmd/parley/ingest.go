@@ -232,6 +232,9 @@ func addStats(a, b ingest.Stats) ingest.Stats {
 		a.SkipReasons[k] += v
 	}
 	a.Failures = append(a.Failures, b.Failures...)
+	a.Repaired += b.Repaired
+	a.Repairs = append(a.Repairs, b.Repairs...)
+	a.Repairs = a.Repairs[:min(len(a.Repairs), ingest.MaxFailures)]
 	if len(a.Failures) > ingest.MaxFailures {
 		a.Failures = a.Failures[:ingest.MaxFailures]
 	}
@@ -306,6 +309,12 @@ func writeSummary(w io.Writer, s ingest.Stats, el time.Duration) {
 		float64(s.Extracted+s.Duplicates)/secs, float64(s.Bytes)/1e6/secs)
 	for _, r := range s.Reasons() {
 		fmt.Fprintf(w, "  skipped %6d  %s\n", s.SkipReasons[r], r)
+	}
+	if s.Repaired > 0 {
+		fmt.Fprintf(w, "  repaired %5d  analysed after repairing their input:\n", s.Repaired)
+		for _, r := range s.Repairs {
+			fmt.Fprintf(w, "    %s\n", r)
+		}
 	}
 	// Failures by reason first (the error without its source), then each
 	// failure with its source, so that a large batch stays readable.

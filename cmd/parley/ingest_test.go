@@ -147,3 +147,19 @@ func TestIngestProgressLineShowsRatesAndETA(t *testing.T) {
 		t.Error("clear did not erase the line")
 	}
 }
+
+func TestIngestReportsTheRepairsOfItsInputs(t *testing.T) {
+	dir := t.TempDir()
+	legacy := filepath.Join(dir, "legacy.txt")
+	os.WriteFile(legacy, []byte("The minister said the caf\xe9 would stay closed."), 0o644)
+	out, errs, code := runCLI(t, "ingest", legacy, "--out", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "legacy.txt: not UTF-8: read as Windows-1252") {
+		t.Errorf("stderr does not name the repair: %q", errs)
+	}
+	if !strings.Contains(out, "not UTF-8: read as Windows-1252") || !strings.Contains(out, "café") {
+		t.Errorf("the analysis does not carry the repair and the decoded text: %q", out)
+	}
+}

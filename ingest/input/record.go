@@ -23,8 +23,6 @@ type Record struct {
 	// article is still to be extracted (Document does it; parley ingest
 	// does it on its worker pool).
 	HTML []byte
-	// Warnings are the repairs Text made to the record's text.
-	Warnings []string
 }
 
 // fields are the keys read into Document fields, and the Document field
@@ -125,8 +123,8 @@ func (r *rawRecord) finish(unknown []string) (Record, error) {
 	if err != nil {
 		return Record{}, fmt.Errorf("field \"text\": %w", err)
 	}
-	d.Text = t
-	return Record{Doc: d, Warnings: warns}, nil
+	d.Text, d.Repairs = t, warns
+	return Record{Doc: d}, nil
 }
 
 // decodeID reads an "id": a string, or a number kept as written (7 is
@@ -211,6 +209,7 @@ func (r Record) Document(ctx context.Context) (parley.Document, error) {
 // source and Meta are always the record's.
 func MergePage(page, base parley.Document) parley.Document {
 	page.ID, page.Source, page.Meta = base.ID, base.Source, base.Meta
+	page.Repairs = append(slices.Clip(base.Repairs), page.Repairs...)
 	page.Title = cmp.Or(page.Title, base.Title)
 	page.Author = cmp.Or(page.Author, base.Author)
 	page.Outlet = cmp.Or(page.Outlet, base.Outlet)
