@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"strings"
@@ -41,6 +42,9 @@ type Verb struct {
 	Lemma  string
 	Form   VerbForm
 	Frames Frame
+	// Agent, when set, makes the passive an attribution ("X was accused of
+	// …"): it labels the source when no "by" phrase names it.
+	Agent string
 }
 
 // Speech is the lexicon of speech and reporting verbs, by word form.
@@ -56,34 +60,40 @@ func LoadSpeech() (*Speech, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("speech_verbs.tsv:%d: want 4 columns, got %d", n+1, len(f))
+		if len(f) != 4 && len(f) != 5 {
+			return nil, fmt.Errorf("speech_verbs.tsv:%d: want 4 or 5 columns, got %d", n+1, len(f))
 		}
 		lemma, frames := f[0], parseFrames(f[3])
+		agent := ""
+		if len(f) == 5 {
+			agent = f[4]
+		}
 		pasts := strings.Split(f[1], "|")
 		parts := pasts
 		if f[2] != "" {
 			parts = strings.Split(f[2], "|")
 		}
-		s.add(lemma, lemma, Base, frames)
-		s.add(lemma, thirdSingular(lemma), ThirdSingular, frames)
-		s.add(lemma, gerund(lemma), Gerund, frames)
+		s.add(lemma, lemma, Base, frames, "")
+		s.add(lemma, thirdSingular(lemma), ThirdSingular, frames, "")
+		s.add(lemma, gerund(lemma), Gerund, frames, "")
 		for _, p := range parts {
-			s.add(lemma, p, PastParticiple, frames)
+			s.add(lemma, p, PastParticiple, frames, agent)
 		}
 		for _, p := range pasts {
-			s.add(lemma, p, Past, frames) // past wins over participle when they coincide
+			s.add(lemma, p, Past, frames, agent) // past wins over participle when they coincide
 		}
 	}
 	return s, nil
 }
 
-func (s *Speech) add(lemma, form string, vf VerbForm, fr Frame) {
-	if v, ok := s.forms[form]; ok {
-		lemma = v.Lemma
-		fr |= v.Frames
+func (s *Speech) add(lemma, form string, vf VerbForm, fr Frame, agent string) {
+	v := Verb{Lemma: lemma, Form: vf, Frames: fr, Agent: agent}
+	if old, ok := s.forms[form]; ok {
+		v.Lemma = old.Lemma
+		v.Frames |= old.Frames
+		v.Agent = cmp.Or(old.Agent, v.Agent)
 	}
-	s.forms[form] = Verb{Lemma: lemma, Form: vf, Frames: fr}
+	s.forms[form] = v
 }
 
 // Lookup returns the speech verb with this (lower-case) form.

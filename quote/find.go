@@ -277,6 +277,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if r.ents.InQuote[v] {
 		return // a verb inside a direct quotation is the speaker's own words
 	}
+	if r.passive(si, v, verb) {
+		return
+	}
 	if r.blockedVerb(v, verb, s) {
 		return
 	}

@@ -179,3 +179,18 @@ func TestPairedSpeakers(t *testing.T) {
 			[]want{{"they were treated well", "Kevin King; Timothy Weeks", parley.Indirect}}},
 	})
 }
+
+// The passive of a speech act names its source in a "by" phrase, or not at
+// all; the lexicon's label stands for the unnamed one.
+func TestPassiveSpeechActs(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"agentless passive", "The mayor was accused on Monday of hiding the audit from the council.",
+			[]want{{"hiding the audit from the council", "unnamed critics", parley.Indirect}}},
+		{"passive with its agent, two charges", "Ana Ruiz is accused by rivals of raising taxes and of ignoring the flood warnings.",
+			[]want{{"raising taxes", "rivals", parley.Indirect}, {"ignoring the flood warnings", "rivals", parley.Indirect}}},
+		{"active form unchanged", "Jane Smith accused the council of hiding the audit.",
+			[]want{{"hiding the audit", "Jane Smith", parley.Indirect}}},
+		{"a passive without an of-phrase is no quote", "The mayor was accused in a lawsuit filed on Monday.", nil},
+	})
+}

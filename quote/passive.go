@@ -1,0 +1,84 @@
+package quote
+
+import (
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+)
+
+// passive reads the passive of a speech act whose lexicon row names an
+// agent: "X was accused (on Wednesday) (by Y) of A (and of B)". The "by"
+// phrase is the source, else the row's label for an unnamed one; each "of"
+// phrase is the content of a quote, the second continuing the first. It
+// reports whether v was read so.
+func (r *run) passive(si, v int, verb lexicon.Verb) bool {
+	s := r.d.Sentences[si]
+	if verb.Agent == "" || verb.Frames&lexicon.FrameOf == 0 || v <= s.First ||
+		verb.Form != lexicon.Past && verb.Form != lexicon.PastParticiple {
+		return false
+	}
+	switch r.low(v - 1) {
+	case "was", "were", "is", "are", "been", "be", "being":
+	default:
+		return false
+	}
+	q := found{cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	a := r.skipAdjuncts(s, v+1, &q)
+	if a < s.Last && r.low(a) == "by" {
+		sp := r.nounPhraseAt(s, a+1)
+		if !sp.ok {
+			sp = r.agentUpToOf(s, a+1) // "by rivals of …": a noun the lexicon does not list
+		}
+		if !sp.ok {
+			return false
+		}
+		q.sp, a = sp, r.skipAdjuncts(s, sp.last, &q)
+	} else {
+		// the implicit agent: the cue stands for it in the text
+		q.sp = speaker{first: v, last: v + 1, entity: -1, label: verb.Agent, ok: true}
+	}
+	if a >= s.Last || r.low(a) != "of" {
+		return false
+	}
+	end := r.contentEnd(s, a+1, false)
+	if end-(a+1) < 2 {
+		return false
+	}
+	// "of A and of B": two quotes of the one act
+	second := -1
+	for k := a + 2; k+1 < end; k++ {
+		if r.low(k) == "and" && r.low(k+1) == "of" {
+			second = k
+			break
+		}
+	}
+	r.cueUsed[v] = true
+	if second < 0 {
+		r.setContent(&q, a+1, end)
+		r.add(q)
+		return true
+	}
+	r.setContent(&q, a+1, second)
+	r.add(q)
+	q2 := q
+	r.setContent(&q2, second+2, end)
+	q2.cont = r.out[len(r.out)-1].content
+	r.add(q2)
+	return true
+}
+
+// agentUpToOf is the words from a up to an "of" within a few tokens, as a
+// label: the agent of a passive that no mention or source noun covers.
+func (r *run) agentUpToOf(s parley.Sentence, a int) speaker {
+	if a >= s.Last || !r.isWord(a) {
+		return speaker{}
+	}
+	for b := a + 1; b < s.Last && b-a <= 5; b++ {
+		if r.low(b) == "of" {
+			return speaker{first: a, last: b, entity: -1, label: r.spanText(a, b), ok: true}
+		}
+		if !r.isWord(b) {
+			break
+		}
+	}
+	return speaker{}
+}
