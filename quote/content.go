@@ -20,13 +20,19 @@ func (r *run) quotesInside(a, b int) bool {
 	return false
 }
 
-// andThat returns the token of "and" in "… and that …" outside quotation
-// marks in [a, b), or 0.
-func (r *run) andThat(a, b int) int {
+// andAgain returns the "and" of "… and that …", "… and to …", "… and of
+// …" in content [a, b) that starts after the same marker, or 0: the second
+// part is a quote of its own. After "to" and "of" the next word must open
+// a verb phrase, not a noun phrase ("aid to Gaza and to Lebanon").
+func (r *run) andAgain(a, b int, marker string) int {
 	for k := a + 2; k+1 < b; k++ {
-		if r.low(k) == "and" && r.low(k+1) == "that" && !r.ents.InQuote[k] && k+2 < b {
-			return k
+		if r.low(k) != "and" || r.low(k+1) != marker || r.ents.InQuote[k] || k+2 >= b {
+			continue
 		}
+		if marker != "that" && (isDeterminer(r.low(k+2)) || r.d.Tokens[k+2].Is(parley.Cap) || !r.isWord(k+2)) {
+			continue
+		}
+		return k
 	}
 	return 0
 }

@@ -382,7 +382,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 					a = k
 				}
 			}
-		} else if e := r.genericNP(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
+		} else if e := r.genericNP(s, a); e > a && (verb.Frames&lexicon.FrameObject != 0 || verb.Frames&lexicon.FrameInf != 0 && e < s.Last && r.low(e) == "to") {
 			q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
 			a = e
 		} else if verb.Frames&lexicon.FrameObject != 0 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) {
@@ -534,9 +534,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if verb.Frames&lexicon.FrameQuoted != 0 && !r.quotesInside(start, end) {
 		return // "blamed the weather": an attribution only with quoted words
 	}
-	// "says that A and that B": two attributions with one cue
-	if kind == "that" {
-		if k := r.andThat(start, end); k > 0 {
+	// "says that A and that B", "urged X to A and to B": two attributions with one cue
+	if kind == "that" || kind == "to" {
+		if k := r.andAgain(start, end, kind); k > 0 {
 			second := q
 			r.setContent(&q, start, r.trimEnd(start, k))
 			r.add(q)

@@ -181,8 +181,9 @@ func TestPairedSpeakers(t *testing.T) {
 }
 
 // The passive of a speech act names its source in a "by" phrase, or not at
-// all; the lexicon's label stands for the unnamed one.
-func TestPassiveSpeechActs(t *testing.T) {
+// all; the lexicon's label stands for the unnamed one. "of A and of B", "to
+// A and to B" are two quotes, as "that A and that B" are.
+func TestPassiveSpeechActsAndRepeatedMarkers(t *testing.T) {
 	f := newFixture(t)
 	f.check(t, []findCase{
 		{"agentless passive", "The mayor was accused on Monday of hiding the audit from the council.",
@@ -191,6 +192,10 @@ func TestPassiveSpeechActs(t *testing.T) {
 			[]want{{"raising taxes", "rivals", parley.Indirect}, {"ignoring the flood warnings", "rivals", parley.Indirect}}},
 		{"active form unchanged", "Jane Smith accused the council of hiding the audit.",
 			[]want{{"hiding the audit", "Jane Smith", parley.Indirect}}},
+		{"to A, and to B: two quotes of one cue", "Officials urged residents to boil their water, and to stay indoors until noon.",
+			[]want{{"boil their water", "Officials", parley.Indirect}, {"stay indoors until noon", "Officials", parley.Indirect}}},
+		{"to a place and to another is one content", "Jane Smith urged donors to send aid to Gaza and to the north.",
+			[]want{{"send aid to Gaza and to the north", "Jane Smith", parley.Indirect}}},
 		{"a passive without an of-phrase is no quote", "The mayor was accused in a lawsuit filed on Monday.", nil},
 	})
 }

@@ -44,20 +44,14 @@ func (r *run) passive(si, v int, verb lexicon.Verb) bool {
 		return false
 	}
 	// "of A and of B": two quotes of the one act
-	second := -1
-	for k := a + 2; k+1 < end; k++ {
-		if r.low(k) == "and" && r.low(k+1) == "of" {
-			second = k
-			break
-		}
-	}
+	second := r.andAgain(a+1, end, "of")
 	r.cueUsed[v] = true
-	if second < 0 {
+	if second == 0 {
 		r.setContent(&q, a+1, end)
 		r.add(q)
 		return true
 	}
-	r.setContent(&q, a+1, second)
+	r.setContent(&q, a+1, r.trimEnd(a+1, second))
 	r.add(q)
 	q2 := q
 	r.setContent(&q2, second+2, end)
