@@ -653,6 +653,9 @@ func (r *run) contentBefore(si, sub int, q *found) {
 			}
 		}
 	}
+	if c > s.First && (r.low(c) == "the" || r.low(c) == "a" || r.low(c) == "an") {
+		c-- // "…, the US military said": the speaker's article
+	}
 	if c >= s.First && r.low(c) == "'" && c-1 >= s.First && r.kind(c-1) == parley.StraightQuote {
 		c-- // a single mark closing inside the double one (NYT: ''the word 'old-school,'' + ')
 	}
