@@ -398,6 +398,10 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 			a = p
 			continue
 		}
+		if p-1 >= s.First && (r.low(p-1) == "a" || r.low(p-1) == "an" || r.low(p-1) == "the") && !isFunction(lp) && !r.isSpeechWord(p) {
+			a = p // "an insurgent source": any modifier right after the article
+			continue
+		}
 		break
 	}
 	sp := speaker{first: a, last: k + 1, entity: -1, ok: true}
