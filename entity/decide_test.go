@@ -60,6 +60,8 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 			[]string{"PERSON:Kovac"}, nil, map[string]int{"Kovac": 6}}, // five names and "he"
 		{"a word repeated alone three times is not yet a person", "Early years\n\nKovac studied law in Zagreb. In 1990 Kovac moved to Vienna, where he taught until Kovac retired.",
 			nil, []string{"PERSON:Kovac"}, nil},
+		{"the first word of an organisation's name is its short form", "Korvex Nano-Satellite Systems builds small probes. Its chief, Dana Voss, said Korvex would scale up.",
+			[]string{"ORG:Korvex Nano-Satellite Systems"}, []string{"PERSON:Korvex"}, map[string]int{"Korvex Nano-Satellite Systems": 3}}, // the name, "Its", "Korvex"
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
 	}
 	for _, tt := range tests {

@@ -383,6 +383,11 @@ func (w *work) readSingle(a, b int) {
 		w.addKnownPieces([]piece{{kind: pKnown, first: a, last: b, known: kn}})
 		return
 	}
+	if idx, ok := w.orgFirst[l]; ok && idx >= 0 && b-a == 1 {
+		// "Tyvak Nano-Satellite Systems" … "Tyvak": the short form of an organisation the article names
+		w.addRef(idx, a, b, parley.NameMention)
+		return
+	}
 	if w.mt != nil && w.singleVerdict(a, b) {
 		return // the document's organisation or place, or the name of a thing
 	}
@@ -391,6 +396,23 @@ func (w *work) readSingle(a, b int) {
 	// ("Analysts said")
 	if (w.speechAfter(b) || a >= 2 && w.invertedBefore(a) || w.lonePersons[l]) && !w.r.roles.Is(l, lexicon.SourceNoun) {
 		w.addPerson(personDraft{first: a, last: b})
+	}
+}
+
+// indexOrgFirstWords fills w.orgFirst from the organisations found so far.
+func (w *work) indexOrgFirstWords() {
+	w.orgFirst = map[string]int{}
+	for i, e := range w.res.Entities {
+		sp := strings.IndexByte(e.Name, ' ')
+		if e.Type != parley.Organization || sp <= 1 {
+			continue
+		}
+		k := strings.ToLower(e.Name[:sp])
+		if old, ok := w.orgFirst[k]; ok && old != i {
+			w.orgFirst[k] = -1
+			continue
+		}
+		w.orgFirst[k] = i
 	}
 }
 

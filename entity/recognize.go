@@ -100,8 +100,11 @@ type work struct {
 	surnames map[string][]int
 	// firstWords indexes multiword persons by the first word of their name
 	firstWords map[string][]int
-	sentIdx    []int32 // token → sentence
-	mt         *modelTags
+	// orgFirst indexes organisations of several words by their first word
+	// (-1 where two share it), built before the lone words are read
+	orgFirst map[string]int
+	sentIdx  []int32 // token → sentence
+	mt       *modelTags
 	// structure marks the paragraphs that are document structure
 	// (headings, labels, bylines, captions): names there are people only
 	// when the body confirms them
@@ -181,6 +184,7 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 	if w.mt != nil {
 		w.voteLoneTypes(singles)
 	}
+	w.indexOrgFirstWords()
 	for _, p := range singles {
 		w.readSingle(p[0], p[1])
 	}
