@@ -507,3 +507,15 @@ func (r *run) endsWithCue(a, b int) bool {
 	}
 	return false
 }
+
+// infinitiveEnd cuts "to"-infinitive content [a, end) before a comma and a
+// subordinate clause of the narrator's ("threatened to use force, as the
+// protests escalate"): what was urged or threatened is the verb phrase.
+func (r *run) infinitiveEnd(a, end int) int {
+	for k := a + 2; k+1 < end; k++ {
+		if r.low(k) == "," && !r.ents.InQuote[k] && isClauseConjunction(r.low(k+1)) {
+			return k
+		}
+	}
+	return end
+}

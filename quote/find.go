@@ -528,6 +528,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if kind == "quote" {
 		end = r.quotationEnd(s, start, end)
 	}
+	if kind == "to" {
+		end = r.infinitiveEnd(start, end)
+	}
 	if end <= start {
 		return
 	}

@@ -196,6 +196,8 @@ func TestPassiveSpeechActsAndRepeatedMarkers(t *testing.T) {
 			[]want{{"boil their water", "Officials", parley.Indirect}, {"stay indoors until noon", "Officials", parley.Indirect}}},
 		{"to a place and to another is one content", "Jane Smith urged donors to send aid to Gaza and to the north.",
 			[]want{{"send aid to Gaza and to the north", "Jane Smith", parley.Indirect}}},
+		{"the narrator's clause after an infinitive is not content", "The police threatened to close the bridge, as the protests grew.",
+			[]want{{"close the bridge", "The police", parley.Indirect}}},
 		{"a passive without an of-phrase is no quote", "The mayor was accused in a lawsuit filed on Monday.", nil},
 	})
 }

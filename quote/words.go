@@ -109,3 +109,12 @@ func isAuxiliary(l string) bool {
 	}
 	return false
 }
+
+// isClauseConjunction reports a conjunction that opens an adverbial clause.
+func isClauseConjunction(l string) bool {
+	switch l {
+	case "as", "while", "when", "after", "before", "because", "since", "amid", "despite", "although", "though":
+		return true
+	}
+	return false
+}
