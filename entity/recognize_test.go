@@ -59,6 +59,7 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 		{"role set off before the name", "Another member of the delegation, Ivan Sokol, said it was early.", "Ivan Sokol", "member of the delegation", ""},
 		{"media outlet gives the affiliation", "Fox News correspondent Jane Roe wrote on X that talks began.", "Jane Roe", "correspondent", "Fox News"},
 		{"abbreviated title is a role", "Sen. Mark Doyle voted no.", "Mark Doyle", "Sen.", ""},
+		{"an apposition that names its organisation first", "The plan did not appeal to Julie Graham, Washington State Department of Health public information officer, she said.", "Julie Graham", "public information officer", ""},
 		{"a sports position is a role", "The suspension of Denver quarterback Tom Vale was lifted.", "Tom Vale", "quarterback", ""},
 		{"a role before a name whose last word ends place names", "Prime Minister Lena Park denied it.", "Lena Park", "Prime Minister", ""},
 	}

@@ -265,6 +265,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 		}
 	}
 	determined := a > j+1 && w.d.Tokens[a-1].Kind == parley.Word
+	ahead := w.roleNounAhead(a, s.Last)
 	b := a
 	hasRole := false
 	for b < s.Last && b-a < 14 {
@@ -290,7 +291,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 			}
 			// descriptive words before the role noun ("new police commissioner"), or after it
 			// ("professor of international studies at the University of Miami")
-			if !isStopVerb(l) && (b-a < 4 || hasRole) {
+			if !isStopVerb(l) && (b-a < 4 || hasRole || b < ahead) {
 				b++
 				continue
 			}
@@ -325,6 +326,30 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	roles = []string{w.span(a, b)}
 	aff, cc = w.affiliationOf(w.pieces(a, b))
 	return roles, aff, cc, g
+}
+
+// roleNounAhead returns the first role noun of the words from a, before a
+// comma or the end, within the 14 words an apposition may have, or -1: "Julie
+// Graham, Washington State Department of Health public information officer,"
+// names its organisation first.
+func (w *work) roleNounAhead(a, end int) int {
+	for b := a; b < end && b-a < 14; b++ {
+		t := w.d.Tokens[b]
+		if t.Kind != parley.Word && t.Kind != parley.Possessive {
+			return -1
+		}
+		l := w.low(b)
+		if w.r.roles.Lookup(l).Kind&lexicon.RoleNoun != 0 {
+			return b
+		}
+		if t.Is(parley.Cap) {
+			continue // a name's words: "State" in "Washington State Department" is no verb
+		}
+		if _, ok := w.r.speech.Lookup(l); ok || isStopVerb(l) || l == "who" || l == "which" || l == "that" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // namesAPerson reports whether the phrase [a, b) ends in a name after a role
