@@ -402,14 +402,16 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
-		sub := subordinate(s, t.first)
+		sw := c.subordinator(s, t.first)
+		sub := sw != ""
+		fact := sub && c.classes.at("factual", []string{sw}, 0) == 1
 		// A company's or a union's act is one its clause states: its
 		// participles, gerunds and infinitives ("advertising", "unable to
-		// support") are mostly business prose, not events.
-		if !pol && (!fin || sub) {
+		// support") and its conditions are mostly business prose, not events.
+		if !pol && (!fin || sub && !fact) {
 			continue
 		}
-		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub})
+		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact})
 	}
 	evs := choose(s, cands)
 	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
@@ -424,6 +426,9 @@ type cand struct {
 	events []parley.Event
 	finite bool // a finite verb: "agreed", "has met", "will visit"
 	sub    bool // inside a subordinate or relative clause
+	// factual: the clause states what happened ("after X attacked",
+	// "because X sued", "X, who signed"), not a condition or concession.
+	factual bool
 }
 
 // choose keeps the events a sentence states: the acts of its main clauses
@@ -463,7 +468,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && !c.sub || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && twoParties(c.events) {
+		if c.finite && (!c.sub || c.factual) || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && twoParties(c.events) {
 			out = append(out, c.events...)
 		}
 	}
@@ -476,30 +481,26 @@ func coordinatedVerb(s *sentence, i int) bool {
 	return i > 0 && (s.words[i-1] == "AND" || s.words[i-1] == "INCLUDING") || i > 1 && s.words[i-1] == "TO" && s.words[i-2] == "AND"
 }
 
-var subordinators = map[string]bool{
-	"WHICH": true, "WHO": true, "WHOM": true, "WHOSE": true, "WHILE": true, "AFTER": true, "BEFORE": true,
-	"IF": true, "UNLESS": true, "BECAUSE": true, "WHEN": true, "SINCE": true, "ALTHOUGH": true, "THOUGH": true,
-	"WHERE": true, "UNTIL": true, "WHETHER": true, "AS": true,
-}
-
-// subordinate reports whether token i is in a subordinate or relative
-// clause: a subordinator between the previous clause boundary and i.
-func subordinate(s *sentence, i int) bool {
+// subordinator returns the word that opens the subordinate or relative
+// clause of token i ("because", "who", a relative "that"), or "" when i
+// is in a main clause: a subordinator between the previous clause
+// boundary and i.
+func (c *Coder) subordinator(s *sentence, i int) string {
 	for k := i - 1; k >= 0 && k >= i-40; k-- {
 		w := s.words[k]
 		if w == "," || w == ";" || w == ":" || s.kinds[k] == parley.Dash {
-			return false
+			return ""
 		}
-		if subordinators[w] {
-			return true
+		if c.classes.at("subordinator", s.words, k) == 1 {
+			return w
 		}
 		// A relative "that" follows a noun ("the faction that controls");
 		// after a verb it introduces what was said or decided.
 		if w == "THAT" && k > 0 && s.flags[k-1]&keyVerb == 0 && !declareVerbs[s.words[k-1]] {
-			return true
+			return w
 		}
 	}
-	return false
+	return ""
 }
 
 var timeWords = map[string]bool{

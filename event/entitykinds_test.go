@@ -20,7 +20,8 @@ func TestEntityKindActors(t *testing.T) {
 		{"company suing a company", "Acme Widgets sued Globex Tools over the patent.", "Acme Widgets", "Globex Tools", parley.Company, "BUS"},
 		{"party accusing a company", "The Blue Party accused Globex Tools of fraud.", "The Blue Party", "Globex Tools", parley.Party, "PTY"},
 		{"company's participle is no event", "Acme Widgets, suing Globex Tools over the patent, lost money.", "Acme Widgets", "Globex Tools", parley.Company, ""},
-		{"company's act in a subordinate clause is no event", "The shares fell because Acme Widgets sued Globex Tools.", "Acme Widgets", "Globex Tools", parley.Company, ""},
+		{"company's act in a conditional clause is no event", "The shares will fall if Acme Widgets sues Globex Tools.", "Acme Widgets", "Globex Tools", parley.Company, ""},
+		{"company's act in a causal clause is an event", "The shares fell because Acme Widgets sued Globex Tools.", "Acme Widgets", "Globex Tools", parley.Company, "BUS"},
 		{"organisation of unknown kind gets no code", "Acme Widgets sued Globex Tools over the patent.", "Acme Widgets", "Globex Tools", parley.OtherOrg, ""},
 	}
 	c := testCoder(t)

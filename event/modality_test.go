@@ -49,3 +49,30 @@ func TestParseClassesErrors(t *testing.T) {
 		}
 	}
 }
+
+// A temporal, causal or relative clause states what happened, so its act is
+// an event beside the main one; a condition does not.
+func TestFactualClausesAreEvents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // PLOVER type of the subordinate act
+		coded      bool
+	}{
+		{"temporal clause", "Israel closed the border after Hamas attacked an army post.", "ASSAULT", true},
+		{"causal clause", "The talks collapsed because Russia rejected the proposal.", "REJECT", true},
+		{"relative clause", "Police questioned the man, who had threatened the mayor.", "THREATEN", true},
+		{"conditional clause", "Israel will close the border if Hamas attacks an army post.", "ASSAULT", false},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := false
+			for _, e := range c.CodeText(tt.text, time.Time{}) {
+				got = got || e.PLOVER == tt.want
+			}
+			if got != tt.coded {
+				t.Errorf("%s coded = %v, want %v", tt.want, got, tt.coded)
+			}
+		})
+	}
+}
