@@ -62,6 +62,12 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 			nil, []string{"PERSON:Kovac"}, nil},
 		{"the first word of an organisation's name is its short form", "Korvex Nano-Satellite Systems builds small probes. Its chief, Dana Voss, said Korvex would scale up.",
 			[]string{"ORG:Korvex Nano-Satellite Systems"}, []string{"PERSON:Korvex"}, map[string]int{"Korvex Nano-Satellite Systems": 3}}, // the name, "Its", "Korvex"
+		{"what a role is of is an organisation", "Dana Voss, the CEO of KVX, said the plant would close.",
+			[]string{"ORG:KVX", "PERSON:Dana Voss"}, []string{"PERSON:KVX"}, nil},
+		{"a role of a named person stays a person", "The Head of Research Anna Kovac said the trial had ended.",
+			[]string{"PERSON:Anna Kovac"}, []string{"ORG:Anna Kovac"}, nil},
+		{"a company word ends an organisation", "Korvex Robotics will build the lander, the agency said.",
+			[]string{"ORG:Korvex Robotics"}, []string{"PERSON:Korvex Robotics"}, nil},
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
 	}
 	for _, tt := range tests {

@@ -394,6 +394,10 @@ func (w *work) readChunk(i, j int) []int {
 	if nameStart >= j {
 		return nil
 	}
+	if w.roleOfName(pre, nameStart, j) {
+		w.addOrg(nameStart, j, pieces[len(pre):])
+		return nil
+	}
 	// strip a leading title abbreviation from the name ("Mr. Rubio" → title Mr + Rubio)
 	hasTitle, hasRole := false, false
 	gender := lexicon.UnknownGender
@@ -491,6 +495,27 @@ func (w *work) readChunk(i, j int) []int {
 	}
 	w.addPerson(draft)
 	return nil
+}
+
+// roleOfName reports whether the name [a, b) follows a role and "of" ("the
+// CEO of DH", "chairman of Acme"): what a role is of is an organisation,
+// unless the name holds a given name ("Head of Research Anna Kovac").
+func (w *work) roleOfName(pre []piece, a, b int) bool {
+	n := len(pre)
+	if n < 2 || pre[n-1].kind != pConn || w.tok(pre[n-1].first) != "of" || pre[n-2].kind != pRole {
+		return false
+	}
+	return !w.holdsGivenName(a, b)
+}
+
+// holdsGivenName reports whether a word of [a, b) is a known given name.
+func (w *work) holdsGivenName(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w.d.Tokens[k].Kind == parley.Word && w.r.roles.GivenNameGender(w.tok(k)) != lexicon.UnknownGender {
+			return true
+		}
+	}
+	return false
 }
 
 // wordsIn counts the word tokens of [a, b).
