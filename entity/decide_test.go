@@ -68,6 +68,8 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 			[]string{"PERSON:Anna Kovac"}, []string{"ORG:Anna Kovac"}, nil},
 		{"a company word ends an organisation", "Korvex Robotics will build the lander, the agency said.",
 			[]string{"ORG:Korvex Robotics"}, []string{"PERSON:Korvex Robotics"}, nil},
+		{"a known one-word name that is a given name may start a person's name", "The match ended when Rafael Tomasz won the last set.",
+			[]string{"PERSON:Rafael Tomasz"}, []string{"ORG:Rafael"}, nil},
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
 	}
 	for _, tt := range tests {

@@ -584,6 +584,9 @@ func (w *work) pieces(i, j int) []piece {
 // nameNotPlace rejects a city or region match that sits inside a person's
 // name: "Tammy Bruce", "Marco Rubio" when the gazetteer knows a town "Marco".
 func (w *work) nameNotPlace(kn Known, k, j int, before []piece) bool {
+	if w.givenNameOfPerson(kn, k, j) {
+		return true
+	}
 	if kn.Type != parley.Place || kn.Kind == "country" {
 		return false
 	}
@@ -600,6 +603,18 @@ func (w *work) nameNotPlace(kn Known, k, j int, before []piece) bool {
 		}
 	}
 	return false
+}
+
+// givenNameOfPerson reports whether a one-word known name at k is the given
+// name of a person the model reads with the next word ("Leonardo Mayer",
+// where the gazetteer knows a company "Leonardo"): a given name is
+// evidence the gazetteer's entry does not outweigh.
+func (w *work) givenNameOfPerson(kn Known, k, j int) bool {
+	if w.mt == nil || kn.Words != 1 || kn.Kind == "country" || k+1 >= j || !w.isCapWord(k+1) ||
+		w.r.roles.GivenNameGender(w.tok(k)) == lexicon.UnknownGender {
+		return false
+	}
+	return w.mt.typ[k] == ner.Person && w.mt.typ[k+1] == ner.Person && !w.mt.begin[k+1]
 }
 
 // span returns the text of tokens [a, b).
