@@ -356,6 +356,9 @@ func (w *work) readChunk(i, j int) []int {
 		j--
 	}
 	pieces := w.pieces(i, j)
+	if w.address(i, j, pieces) {
+		return nil
+	}
 	// A lone city or region name may be a surname ("Rubio", "Washington"): decide in pass 2.
 	if len(pieces) == 1 && pieces[0].kind == pKnown && pieces[0].known.Type == parley.Place && pieces[0].known.Kind != "country" && !pieces[0].known.Demonym && pieces[0].last-pieces[0].first == 1 {
 		return []int{i, j}

@@ -25,6 +25,9 @@ const (
 	OrgNoun                         // "company", "giant": a lower-case noun that describes an organisation named after it
 	GovBody                         // "government", "police": after a country's name or adjective, its civil institution
 	MilBody                         // "army", "navy": after a country's name or adjective, its armed force
+	Street                          // "Street", "Ave": ends a street name; a Thing too
+	Abbrev                          // "St", "Corp": an abbreviation whose period belongs to the name
+	Ordinal                         // "eighth": a spelled-out ordinal, as in street names
 )
 
 // Gender of a word, where the word says it ("spokeswoman", "Mrs"): the
@@ -97,6 +100,12 @@ func LoadRoles() (*Roles, error) {
 			k = GovBody
 		case "milbody":
 			k = MilBody
+		case "street":
+			k = Street | Thing
+		case "abbr":
+			k = Abbrev
+		case "ordinal":
+			k = Ordinal
 		default:
 			return nil, fmt.Errorf("roles.tsv:%d: unknown kind %q", n+1, f[1])
 		}
