@@ -70,6 +70,14 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 			[]string{"ORG:Korvex Robotics"}, []string{"PERSON:Korvex Robotics"}, nil},
 		{"a known one-word name that is a given name may start a person's name", "The match ended when Rafael Tomasz won the last set.",
 			[]string{"PERSON:Rafael Tomasz"}, []string{"ORG:Rafael"}, nil},
+		{"an organisation's name keeps its abbreviation period", "Korvex Co., the maker of the probe, said it would appeal.",
+			[]string{"ORG:Korvex Co."}, []string{"ORG:Korvex Co"}, nil},
+		{"an institution's name may join words with and", "Officials at the Institute for Peace and Conflict Studies said the talks had failed.",
+			[]string{"ORG:Institute for Peace and Conflict Studies"}, nil, nil},
+		{"and between two known names joins no name", "The Bank of England and Barclays said rates would rise.",
+			[]string{"ORG:Bank of England"}, []string{"ORG:Bank of England and Barclays"}, nil},
+		{"the role before an organisation's name is not its name", "Dana Voss, the CEO of Korvex Media Group, said the deal was done.",
+			[]string{"ORG:Korvex Media Group"}, []string{"ORG:CEO of Korvex Media Group"}, nil},
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
 	}
 	for _, tt := range tests {

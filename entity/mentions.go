@@ -136,6 +136,9 @@ func (w *work) ambiguousOK(a, b int) bool {
 }
 
 func (w *work) addOrg(i, j int, pieces []piece) {
+	if w.kind(j-1) == parley.Word {
+		j = w.abbrevPeriod(j - 1) // "McClatchy Co."
+	}
 	name := w.span(i, j)
 	kind := string(parley.OtherOrg)
 	country, cname := "", ""

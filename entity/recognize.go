@@ -327,6 +327,8 @@ func (w *work) chunkEnd(i, last int) int {
 			j++ // "Mr. Rubio", "Donald J. Trump"
 		case t.Kind == parley.Word && connectors[w.tok(j)] && j+1 < last && w.isCapWord(j+1) && !stopCaps[w.low(j+1)]:
 			j++ // "Bank of England", "Secretary of State"
+		case t.Kind == parley.Word && w.tok(j) == "and" && w.joinedByAnd(i, j, last):
+			j++ // "Centers for Disease Control and Prevention"
 		case t.Kind == parley.Word && w.tok(j) == "al" && j+1 < last && w.d.Tokens[j+1].Kind == parley.Dash:
 			j += 2
 		default:
@@ -334,6 +336,57 @@ func (w *work) chunkEnd(i, last int) int {
 		}
 	}
 	return j
+}
+
+// joinedByAnd reports whether the "and" at j joins two words inside one
+// name that has an "of" or "for" in it ("Department of Health and Human
+// Services") rather than two names ("Bank of England and Barclays",
+// "Ukraine's Anna Kovac and Boris Lenk"): no given name in the chunk and no
+// known name on either side of the "and".
+func (w *work) joinedByAnd(i, j, last int) bool {
+	if j+1 >= last || !w.isCapWord(j+1) || stopCaps[w.low(j+1)] {
+		return false
+	}
+	conn := -1
+	for k := i + 1; k < j-1; k++ {
+		if t := w.tok(k); t == "of" || t == "for" {
+			conn = k
+		}
+	}
+	if conn < 0 || w.holdsGivenName(i, j+2) {
+		return false
+	}
+	if kn, ok := w.r.gaz.Known(w.words(conn+1, j)); ok && kn.Words == j-conn-1 {
+		return false
+	}
+	_, ok := w.r.gaz.Known(w.words(j+1, min(j+4, last)))
+	return !ok
+}
+
+// afterRoleOf returns the pieces after a leading role and "of" ("CEO of
+// Acme Group" gives "Acme Group"): the organisation, not the role in it.
+// An organisation word that is also a role ("Ministry of ...") stays.
+func (w *work) afterRoleOf(pieces []piece) []piece {
+	for k, p := range pieces {
+		switch {
+		case p.kind == pRole && p.role.Kind&lexicon.RoleNoun != 0 && !w.r.roles.Is(w.low(p.last-1), lexicon.OrgWord|lexicon.Body):
+			continue
+		case k > 0 && k+1 < len(pieces) && p.kind == pConn && w.tok(p.first) == "of":
+			return pieces[k+1:]
+		}
+		break
+	}
+	return pieces
+}
+
+// andInName reports whether the chunk [i, j) holds an "and".
+func (w *work) andInName(i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if w.tok(k) == "and" {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameAfterGiven reports a capitalised stop word that follows a given name
@@ -366,9 +419,16 @@ func (w *work) readChunk(i, j int) []int {
 	if w.mt != nil && w.modelChunk(i, j, pieces) {
 		return nil
 	}
+	// "Department of Health and Human Services": only an institution's
+	// name joins words with "and" (joinedByAnd).
+	if w.andInName(i, j) {
+		w.addOrg(i, j, pieces)
+		return nil
+	}
 	// An organisation name ends in an organisation word ("Foreign Ministry", "Human Rights Watch").
 	if lastP := pieces[len(pieces)-1]; lastP.kind != pKnown && w.r.roles.Is(w.low(j-1), lexicon.OrgWord) && w.isCapWord(j-1) && !(lastP.kind == pName && lastP.last-lastP.first >= 2 && w.looksLikePersonName(lastP)) {
-		w.addOrg(i, j, pieces)
+		org := w.afterRoleOf(pieces)
+		w.addOrg(org[0].first, j, org)
 		return nil
 	}
 	// Split into: known names and roles before a trailing run of name words.
