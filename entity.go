@@ -25,6 +25,15 @@ const (
 	OtherOrg   OrgKind = "OTHER"
 )
 
+// Valid reports whether k is one of the kinds above.
+func (k OrgKind) Valid() bool {
+	switch k {
+	case Media, Platform, Government, Company, Party, NGO, IGO, Military, OtherOrg:
+		return true
+	}
+	return false
+}
+
 // MentionKind says how an entity is referred to.
 type MentionKind string
 

@@ -263,6 +263,9 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 		ent = c.roleHolder(si, head)
 	case roles.Is(head, lexicon.OrgNoun|lexicon.OrgWord):
 		ent = c.organisationNamed(si, head)
+		if k, ok := roles.OrgKind(head); ok && ent < 0 {
+			ent = c.organisationOfKind(si, k)
+		}
 	}
 	if ent >= 0 {
 		c.addNominal(i, j+1, ent)
@@ -310,6 +313,23 @@ func (c *coref) organisationNamed(si int, head string) int {
 			break
 		}
 		if e := c.res.Entities[cd.entity]; e.Type == parley.Organization && hasRoleWord([]string{e.Name}, head) {
+			return cd.entity
+		}
+	}
+	return -1
+}
+
+// organisationOfKind returns the latest organisation of the last sentences
+// of kind k ("the company" → "Korvex Industries", a COMPANY), or -1. A noun
+// that names a kind says which organisation when one of that kind is in
+// view, where "the group" does not.
+func (c *coref) organisationOfKind(si int, k parley.OrgKind) int {
+	for n := len(c.cands) - 1; n >= 0; n-- {
+		cd := c.cands[n]
+		if si-cd.sent > corefWindow*2 {
+			break
+		}
+		if e := c.res.Entities[cd.entity]; e.Type == parley.Organization && e.Kind == string(k) {
 			return cd.entity
 		}
 	}

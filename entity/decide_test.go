@@ -78,6 +78,8 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 			[]string{"ORG:Bank of England"}, []string{"ORG:Bank of England and Barclays"}, nil},
 		{"the role before an organisation's name is not its name", "Dana Voss, the CEO of Korvex Media Group, said the deal was done.",
 			[]string{"ORG:Korvex Media Group"}, []string{"ORG:CEO of Korvex Media Group"}, nil},
+		{"a noun that names a kind refers to the organisation of that kind", "Officials at the Blue Party met Korvex Industries on Monday.\n\nThe company said the talks had gone well.",
+			[]string{"ORG:Korvex Industries"}, nil, map[string]int{"Korvex Industries": 2}},
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
 	}
 	for _, tt := range tests {

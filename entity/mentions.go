@@ -152,27 +152,26 @@ func (w *work) addOrg(i, j int, pieces []piece) {
 			}
 		}
 	}
-	switch w.low(j - 1) {
-	case "ministry", "department", "government", "cabinet", "office", "administration", "senate", "congress",
-		"parliament", "assembly", "embassy", "commission", "directorate", "bureau", "secretariat", "council", "duma", "knesset":
-		if country != "" || kind == string(parley.OtherOrg) {
-			kind = string(parley.Government)
-		}
-	case "army", "navy", "forces", "force":
-		kind = string(parley.Military)
-	case "party":
-		kind = string(parley.Party)
-	case "inc", "corp", "corporation", "company", "co", "ltd", "plc", "llc", "airlines", "airways", "motors",
-		"technologies", "labs", "systems", "industries", "holdings", "securities":
-		kind = string(parley.Company)
-	case "times", "post", "news", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "radio",
-		"television", "tv", "channel", "magazine", "press", "media":
-		kind = string(parley.Media)
+	// The last word says the kind ("Foreign Ministry", "Acme Corp"); a
+	// government word only of a country's or an organisation of no known
+	// kind ("Federal Reserve Board" keeps what the gazetteer says).
+	if k, ok := w.r.roles.OrgKind(w.low(w.lastWord(i, j))); ok && (k != parley.Government || country != "" || kind == string(parley.OtherOrg)) {
+		kind = string(k)
 	}
 	e := parley.Entity{Type: parley.Organization, Kind: kind, Name: name, Country: country, Affiliation: cname}
 	w.addMention(e, i, j, parley.NameMention)
 	// the known names inside are places of their own ("Russian" in "Russian Foreign Ministry")
 	w.addKnownPieces(pieces)
+}
+
+// lastWord returns the last word token of [i, j) ("Co" of "Co."), or j-1.
+func (w *work) lastWord(i, j int) int {
+	for k := j - 1; k > i; k-- {
+		if w.kind(k) == parley.Word {
+			return k
+		}
+	}
+	return j - 1
 }
 
 // nameWords returns the words of a name in [a, b); an initial keeps its

@@ -57,13 +57,15 @@ type Roles struct {
 	copulas  map[string]bool
 	// adverbs that may follow a copula
 	copulaAdverbs map[string]bool
+	// organisation kinds that org words and nouns name ("ministry" → GOVERNMENT)
+	orgKinds map[string]parley.OrgKind
 	// longest multiword entry, in words
 	maxWords int
 }
 
 // LoadRoles parses the embedded roles table.
 func LoadRoles() (*Roles, error) {
-	r := &Roles{words: make(map[string]RoleWord, 1024), maxWords: 1}
+	r := &Roles{words: make(map[string]RoleWord, 1024), orgKinds: map[string]parley.OrgKind{}, maxWords: 1}
 	if err := r.loadGivenNames(); err != nil {
 		return nil, err
 	}
@@ -118,6 +120,13 @@ func LoadRoles() (*Roles, error) {
 				g = Female
 			}
 		}
+		if len(f) > 3 && f[3] != "" {
+			ok := parley.OrgKind(f[3])
+			if k&(OrgWord|OrgNoun) == 0 || !ok.Valid() {
+				return nil, fmt.Errorf("roles.tsv:%d: organisation kind %q on a %s row", n+1, f[3], f[1])
+			}
+			r.orgKinds[f[0]] = ok
+		}
 		w := r.words[f[0]]
 		w.Kind |= k
 		if g != UnknownGender {
@@ -136,6 +145,13 @@ func (r *Roles) Lookup(word string) RoleWord { return r.words[word] }
 
 // Is reports whether the lower-case word has kind k.
 func (r *Roles) Is(word string, k WordKind) bool { return r.words[word].Kind&k != 0 }
+
+// OrgKind returns the kind of organisation a lower-case organisation word
+// or noun names ("ministry" → GOVERNMENT, "firm" → COMPANY), if it names one.
+func (r *Roles) OrgKind(word string) (parley.OrgKind, bool) {
+	k, ok := r.orgKinds[word]
+	return k, ok
+}
 
 // MaxWords is the length in words of the longest multiword entry.
 func (r *Roles) MaxWords() int { return r.maxWords }
