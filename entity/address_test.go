@@ -31,17 +31,7 @@ func TestStreetAddressesArePlaces(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := text.SegmentString(tt.in)
 			r.Recognize(d)
-			got := typed(d)
-			for _, w := range tt.want {
-				if !contains(got, w) {
-					t.Errorf("entities %q lack %q", got, w)
-				}
-			}
-			for _, w := range tt.dont {
-				if contains(got, w) {
-					t.Errorf("entities %q hold %q", got, w)
-				}
-			}
+			checkTyped(t, d, tt.want, tt.dont)
 		})
 	}
 }

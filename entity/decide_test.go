@@ -25,6 +25,23 @@ func newModelRecognizer(t testing.TB) *Recognizer {
 	return NewRecognizer(LexiconGazetteer{Lex: lex}, roles, speech, WithModel(m), WithStructure(st))
 }
 
+// checkTyped fails t unless d's entities hold every "TYPE:name" of want
+// and none of dont.
+func checkTyped(t *testing.T, d *parley.Doc, want, dont []string) {
+	t.Helper()
+	got := typed(d)
+	for _, w := range want {
+		if !contains(got, w) {
+			t.Errorf("entities %q lack %q", got, w)
+		}
+	}
+	for _, w := range dont {
+		if contains(got, w) {
+			t.Errorf("entities %q hold %q", got, w)
+		}
+	}
+}
+
 // typed returns "TYPE:name" for each entity of d.
 func typed(d *parley.Doc) []string {
 	var out []string
@@ -86,17 +103,7 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := text.SegmentString(tt.in)
 			r.Recognize(d)
-			got := typed(d)
-			for _, w := range tt.want {
-				if !contains(got, w) {
-					t.Errorf("entities %q lack %q", got, w)
-				}
-			}
-			for _, w := range tt.dont {
-				if contains(got, w) {
-					t.Errorf("entities %q hold %q", got, w)
-				}
-			}
+			checkTyped(t, d, tt.want, tt.dont)
 			for name, n := range tt.mentions {
 				ref := d.EntityNamed(name)
 				if got := len(d.MentionsOf(ref)); ref == 0 || got != n {
