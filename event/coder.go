@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/syntax"
 	"github.com/parley-news/parley/text"
 )
 
@@ -74,6 +76,10 @@ type Coder struct {
 	capKeys map[string]bool
 	lex     *lexicon.Lexicon  // countries, seats, organisations, gazetteer; may be nil
 	capital map[string]string // capital city name → CAMEO country code
+	// parsers hand out syntax parsers of one model, one per document being
+	// coded; nil without WithSyntax, and the coder falls back on the
+	// word-window tests of verbLike.
+	parsers *sync.Pool
 }
 
 // New builds a Coder from the embedded dictionaries.
@@ -222,6 +228,15 @@ func (c *Coder) WithLexicon(lex *lexicon.Lexicon) *Coder {
 	return &cc
 }
 
+// WithSyntax returns a copy of c that tags each sentence holding a possible
+// trigger with m, writing the tags into the Doc, and decides from them
+// whether a dictionary verb is used as a verb.
+func (c *Coder) WithSyntax(m *syntax.Model) *Coder {
+	cc := *c
+	cc.parsers = &sync.Pool{New: func() any { return m.NewParser() }}
+	return &cc
+}
+
 // Place resolves a place name with the lexicon's gazetteer, or nil.
 func (c *Coder) Place(name string) *parley.Location {
 	if c.lex == nil {
@@ -248,6 +263,8 @@ type input struct {
 	Doc       *parley.Doc
 	Published time.Time      // for relative dates; zero if unknown
 	entCodes  map[int]string // codes of entities already worked out, by index
+	parser    *syntax.Parser // nil when the coder has no syntax model
+	words     []syntax.Word  // the parser's output, reused
 }
 
 // Code codes the events of d and sets d.Events, in text order. It reads the
@@ -257,6 +274,11 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 	d.Events = nil
 	skip := c.discardedParagraphs(d)
 	in := &input{Doc: d, Published: d.Published, entCodes: make(map[int]string)}
+	if c.parsers != nil {
+		p := c.parsers.Get().(*syntax.Parser)
+		defer c.parsers.Put(p)
+		in.parser = p
+	}
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -294,7 +316,13 @@ type sentence struct {
 	actorAt []int32
 	upper   bool    // the sentence is in capitals (a headline)
 	flags   []uint8 // Coder.keys of each word
+	// xpos holds the Penn tags of the words when the sentence was tagged
+	// (their universal tags are in the Doc's tokens); nil otherwise.
+	xpos []string
 }
+
+// pos returns the universal tag of word i, NoPOS when untagged.
+func (s *sentence) pos(i int) parley.POS { return s.in.Doc.Tokens[s.first+i].POS }
 
 func (s *sentence) span(i, j int) parley.Span {
 	t := s.in.Doc.Tokens
@@ -335,6 +363,13 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 	}
 	if !possible {
 		return nil
+	}
+	if in.parser != nil {
+		in.words = in.parser.Annotate(in.Doc, ts, false, in.words)
+		s.xpos = make([]string, n)
+		for k, w := range in.words {
+			s.xpos[k] = w.XPOS
+		}
 	}
 	s.actors = c.findActors(s)
 	// A role without a country ("the president", "rebels") belongs to the
@@ -411,7 +446,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if !pol && (!fin || sub && !fact) {
 			continue
 		}
-		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact})
+		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact, modifier: nounModifier(s, t)})
 	}
 	evs := choose(s, cands)
 	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
@@ -429,6 +464,28 @@ type cand struct {
 	// factual: the clause states what happened ("after X attacked",
 	// "because X sued", "X, who signed"), not a condition or concession.
 	factual bool
+	// modifier: a participle that describes the noun before it ("tweets
+	// supporting X", "rules governing ads"), not an act of its own.
+	modifier bool
+}
+
+// nounModifier reports whether the verb trigger t is a participle right
+// after a common noun, as the tagger reads it: the noun's description
+// ("tweets supporting X", "a festival organised by fans"). After an actor
+// the participle is mostly the actor's own act ("wrote to Bush urging
+// him"); a past participle followed by its object is a past tense the
+// tagger misread.
+func nounModifier(s *sentence, t trig) bool {
+	if s.xpos == nil || t.noun || t.first == 0 || s.inActor(t.first-1) || s.pos(t.first-1) != parley.NOUN {
+		return false
+	}
+	switch s.xpos[t.first] {
+	case "VBG":
+		return true
+	case "VBN":
+		return t.last < len(s.words) && s.pos(t.last) == parley.ADP
+	}
+	return false
 }
 
 // choose keeps the events a sentence states: the acts of its main clauses
@@ -456,7 +513,12 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		}
 	}
 	if main < 0 {
-		return cs[0].events
+		for _, c := range cs {
+			if !c.modifier {
+				return c.events
+			}
+		}
+		return nil
 	}
 	// "launched a mediation effort", "held talks": a light verb with an
 	// event noun for object is the noun's act.

@@ -2,12 +2,14 @@ package event
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/syntax"
 	"github.com/parley-news/parley/text"
 )
 
@@ -30,7 +32,12 @@ func testCoder(t testing.TB) *Coder {
 			coderErr = err
 			return
 		}
-		coder = c.WithLexicon(lex)
+		m, err := syntax.Load()
+		if err != nil {
+			coderErr = err
+			return
+		}
+		coder = c.WithLexicon(lex).WithSyntax(m)
 	})
 	if coderErr != nil {
 		t.Fatal(coderErr)
@@ -95,6 +102,41 @@ func TestCodeSentence(t *testing.T) {
 			}
 			t.Errorf("no %s/%s event in %+v", tt.plover, tt.root, evs)
 		})
+	}
+}
+
+// TestWordClassDecidesVerbUse guards that a dictionary verb counts as a
+// trigger only where the tagger reads it as a verb: used as an adjective,
+// adverb or noun it codes nothing, and after a modal it is a verb whatever
+// its tag. A participle right after a common noun describes the noun.
+func TestWordClassDecidesVerbUse(t *testing.T) {
+	c := testCoder(t)
+	for _, tt := range []struct {
+		text, plover string // "" plover: no event
+	}{
+		{"The Russian defence minister is best known for his memoirs.", ""},
+		{"Chinese officials said the army was ready for any mission.", ""},
+		{"The Pentagon hired a French advertising firm last year.", ""},
+		{"The embassy said the new visa brand had been a success.", ""},
+		{"The ministry named a deputy associate director of the agency.", ""},
+		{"The ministry said the court will fine the Russian company.", "THREATEN"}, // a sanction to come
+		{"Israeli troops attacked the village on Monday.", "ASSAULT"},
+		// a participle describing the noun before it is no act
+		{"The Kremlin posted a series of tweets supporting the Syrian government.", ""},
+		{"The ministry published a list of rules governing foreign media in Russia.", ""},
+		// after an actor it is the actor's act
+		{"Liberian leaders wrote to President George Bush urging him to send troops.", "REQUEST"},
+	} {
+		var got []string
+		for _, e := range c.CodeText(tt.text, time.Time{}) {
+			got = append(got, e.PLOVER+" "+e.Trigger)
+		}
+		switch {
+		case tt.plover == "" && len(got) > 0:
+			t.Errorf("%q: want no event, got %v", tt.text, got)
+		case tt.plover != "" && !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, tt.plover+" ") }):
+			t.Errorf("%q: want %s, got %v", tt.text, tt.plover, got)
+		}
 	}
 }
 

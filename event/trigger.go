@@ -495,6 +495,9 @@ func verbLike(s *sentence, i, n int) bool {
 	if prepositions[prev] && prev != "BY" {
 		return false // "for ending", "of returning": a gerund, not the event
 	}
+	if s.xpos != nil {
+		return taggedVerb(s, i, n)
+	}
 	next := ""
 	if i+n < len(s.words) {
 		next = s.words[i+n]
@@ -520,6 +523,26 @@ func verbLike(s *sentence, i, n int) bool {
 	// "Serbian forces were", "the measures have": the next word is the verb.
 	if auxWords[next] && next != "TO" && next != "NOT" || strings.HasSuffix(next, "ED") && !s.caps[min(i+n, len(s.caps)-1)] {
 		return false
+	}
+	return true
+}
+
+// taggedVerb decides verbLike from the tagger's classes. The tagger learnt
+// web text, not news: after a modal or "to" a base form is a verb whatever
+// its tag ("will fine X"), and a present-tense tag just before an auxiliary
+// is a plural noun ("debates are").
+func taggedVerb(s *sentence, i, n int) bool {
+	if i > 0 && (s.xpos[i-1] == "MD" || s.xpos[i-1] == "TO") {
+		return true
+	}
+	if s.pos(i) != parley.VERB {
+		return false
+	}
+	if j := i + n; j < len(s.words) && s.pos(j) == parley.AUX && s.words[j] != "TO" {
+		switch s.xpos[i] {
+		case "VBZ", "VBP":
+			return false
+		}
 	}
 	return true
 }

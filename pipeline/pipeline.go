@@ -13,6 +13,7 @@ import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/event"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/syntax"
 	"github.com/parley-news/parley/text"
 )
 
@@ -65,7 +66,15 @@ func New(opts ...Option) (*Pipeline, error) {
 	if cfg.level >= Full {
 		go func() {
 			c, err := event.New()
-			events <- coded{c, err}
+			if err != nil {
+				events <- coded{nil, err}
+				return
+			}
+			m, err := syntax.Load()
+			if err != nil {
+				err = fmt.Errorf("loading the syntax model: %w", err)
+			}
+			events <- coded{c.WithSyntax(m), err}
 		}()
 	}
 	lex, err := lexicon.Load()
