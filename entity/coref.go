@@ -177,7 +177,7 @@ func (c *coref) personFor(si int, g lexicon.Gender, cases lexicon.PronounCase) i
 		if c.res.Entities[cd.entity].Type != parley.Person {
 			continue
 		}
-		if eg := c.res.Gender[cd.entity]; eg != lexicon.UnknownGender && eg != g {
+		if eg := c.res.Gender[cd.entity]; g != lexicon.UnknownGender && eg != lexicon.UnknownGender && eg != g {
 			continue
 		}
 		// object pronouns do not refer to the subject of their own clause
@@ -245,6 +245,13 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 		c.copular(i, si, s)
 		return
 	}
+	if end := c.ageDescription(i, s); end > 0 {
+		// "the 34-year-old" stands for the person in focus, as "he" does
+		if ent := c.personFor(si, lexicon.UnknownGender, lexicon.Subject); ent >= 0 {
+			c.addNominal(i, end, ent)
+		}
+		return
+	}
 	d, roles := c.d, c.r.roles
 	j := i + 1
 	for j < s.Last && c.isModifier(j, s) {
@@ -270,6 +277,25 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 	if ent >= 0 {
 		c.addNominal(i, j+1, ent)
 	}
+}
+
+// ageDescription returns the end of "the 34-year-old" (a number, a hyphen
+// and "year-old" or "month-old", written as one word) starting at the
+// determiner i, or 0.
+func (c *coref) ageDescription(i int, s parley.Sentence) int {
+	if i+3 >= s.Last {
+		return 0
+	}
+	t := c.d.Tokens
+	if t[i+1].Kind != parley.Number || t[i+2].Kind != parley.Dash || t[i+3].Kind != parley.Word ||
+		t[i+1].Is(parley.SpaceAfter) || t[i+2].Is(parley.SpaceAfter) {
+		return 0
+	}
+	switch c.d.Lower(i + 3) {
+	case "year-old", "month-old":
+		return i + 4
+	}
+	return 0
 }
 
 // isModifier reports whether token j modifies a role noun after it ("the

@@ -316,9 +316,29 @@ type sentence struct {
 	actorAt []int32
 	upper   bool    // the sentence is in capitals (a headline)
 	flags   []uint8 // Coder.keys of each word
-	// xpos holds the Penn tags of the words when the sentence was tagged
-	// (their universal tags are in the Doc's tokens); nil otherwise.
+	// xpos holds the Penn tags of the words once the sentence is tagged
+	// (their universal tags are in the Doc's tokens); nil before.
 	xpos []string
+	ts   parley.Sentence
+}
+
+// tagged tags the sentence the first time a decision needs its word
+// classes (most sentences never get that far), and reports whether it is
+// tagged: false when the coder has no syntax model.
+func (s *sentence) tagged() bool {
+	if s.xpos != nil {
+		return true
+	}
+	in := s.in
+	if in.parser == nil {
+		return false
+	}
+	in.words = in.parser.Annotate(in.Doc, s.ts, false, in.words)
+	s.xpos = make([]string, len(in.words))
+	for k, w := range in.words {
+		s.xpos[k] = w.XPOS
+	}
+	return true
 }
 
 // pos returns the universal tag of word i, NoPOS when untagged.
@@ -364,13 +384,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 	if !possible {
 		return nil
 	}
-	if in.parser != nil {
-		in.words = in.parser.Annotate(in.Doc, ts, false, in.words)
-		s.xpos = make([]string, n)
-		for k, w := range in.words {
-			s.xpos[k] = w.XPOS
-		}
-	}
+	s.ts = ts
 	s.actors = c.findActors(s)
 	// A role without a country ("the president", "rebels") belongs to the
 	// one country the sentence names, if it names only one.

@@ -129,6 +129,8 @@ func TestFindHardCases(t *testing.T) {
 			[]want{{"We will cast all our votes for Maria Lopez!", "Jeff Moss", parley.Direct}}},
 		{"appositive between name and cue", "''Without sounding paranoid, you did feel it was stifling,'' Representative Peter T. King, Republican of New York, said of life before the merger.",
 			[]want{{"Without sounding paranoid, you did feel it was stifling,", "Peter T. King", parley.Direct}}},
+		{"age description as subject", "John Smith, 34, was held on Friday. The 34-year-old told reporters he was innocent.",
+			[]want{{"he was innocent", "John Smith", parley.Indirect}}},
 		{"inverted cue with an unnamed noun phrase", "“Spending goes up, taxes go up,” says a narrator.",
 			[]want{{"Spending goes up, taxes go up,", "a narrator", parley.Direct}}},
 		{"place phrase before the quotation", "Sanders asks at Western High School, “Any questions I can answer?”",

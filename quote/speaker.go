@@ -336,6 +336,10 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 	if head < 0 {
 		// "the announcer said", "The billionaire real estate magnate says": any noun after a determiner
 		for j := k; j >= s.First && k-j < 6; j-- {
+			if r.joinedCompound(j) {
+				j -= 2 // "the 34-year-old": the number and hyphen are part of the noun
+				continue
+			}
 			lj := r.low(j)
 			if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
 				break
@@ -437,6 +441,17 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 	}
 	// "the Pentagon spokesman": the organisation speaks through the spokesperson
 	return sp
+}
+
+// joinedCompound reports whether the word at j ends a compound the
+// segmenter split after a number: "34" "-" "year-old", written without
+// spaces.
+func (r *run) joinedCompound(j int) bool {
+	if j-2 < 0 || !r.isWord(j) || r.kind(j-1) != parley.Dash || r.kind(j-2) != parley.Number {
+		return false
+	}
+	t := r.d.Tokens
+	return !t[j-2].Is(parley.SpaceAfter) && !t[j-1].Is(parley.SpaceAfter)
 }
 
 func (r *run) isDocumentNoun(l string) bool {
