@@ -28,6 +28,7 @@ const (
 	Street                          // "Street", "Ave": ends a street name; a Thing too
 	Abbrev                          // "St", "Corp": an abbreviation whose period belongs to the name
 	Ordinal                         // "eighth": a spelled-out ordinal, as in street names
+	Document                        // "statement", "report": a written source that speaks for whoever issued it
 )
 
 // Gender of a word, where the word says it ("spokeswoman", "Mrs"): the
@@ -108,6 +109,8 @@ func LoadRoles() (*Roles, error) {
 			k = Abbrev
 		case "ordinal":
 			k = Ordinal
+		case "document":
+			k = Document
 		default:
 			return nil, fmt.Errorf("roles.tsv:%d: unknown kind %q", n+1, f[1])
 		}

@@ -432,9 +432,10 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 			return sp
 		}
 	}
-	// "the statement said": a document speaks for whoever issued it
-	if r.isDocumentNoun(r.low(head)) && head == k {
-		if prev := r.lastSpeakerBefore(a, 3); prev.ok {
+	// "the statement said": a document told of before speaks for whoever
+	// issued it; "a letter said" is a source of its own
+	if r.isDocumentNoun(r.low(head)) && head == k && (r.low(a) == "the" || r.low(a) == "this") {
+		if prev := r.issuerOf(r.low(head), a, 3); prev.ok {
 			prev.first, prev.last = sp.first, sp.last
 			return prev
 		}
@@ -454,28 +455,51 @@ func (r *run) joinedCompound(j int) bool {
 	return !t[j-2].Is(parley.SpaceAfter) && !t[j-1].Is(parley.SpaceAfter)
 }
 
-func (r *run) isDocumentNoun(l string) bool {
-	switch l {
-	case "statement", "report", "letter", "memo", "filing", "release", "document", "documents", "email":
-		return true
+func (r *run) isDocumentNoun(l string) bool { return r.f.roles.Is(l, lexicon.Document) }
+
+// issuerOf returns the speaker of the last attribution before token i,
+// within n sentences, whose sentence names the document noun outside the
+// content ("X said in a statement …. The statement added"): a lawsuit
+// someone filed, or a report a minister spoke of, is not theirs to speak.
+func (r *run) issuerOf(noun string, i, n int) speaker {
+	k := r.lastQuoteBefore(i, n)
+	if k < 0 {
+		return speaker{}
 	}
-	return false
+	q := r.out[k]
+	s := r.d.Sentences[r.d.SentenceOf(q.cue)]
+	for j := s.First; j < s.Last; j++ {
+		if (j < q.cFirst || j >= q.cLast) && r.low(j) == noun {
+			return q.sp
+		}
+	}
+	return speaker{}
 }
 
 // lastSpeakerBefore returns the speaker of the last attribution that ends
 // before token i, within n sentences.
 func (r *run) lastSpeakerBefore(i, n int) speaker {
+	if k := r.lastQuoteBefore(i, n); k >= 0 {
+		return r.out[k].sp
+	}
+	return speaker{}
+}
+
+// lastQuoteBefore returns the index in r.out of the last attribution that
+// ends before token i, within n sentences, whose speaker is not itself a
+// document; -1 if none.
+func (r *run) lastQuoteBefore(i, n int) int {
 	si := r.d.SentenceOf(i)
 	p := r.d.Sentences[si].Para
 	for _, k := range slices.Backward(r.near(p, min(p, 2))) {
 		q := r.out[k]
 		if q.cLast <= i && si-r.d.SentenceOf(q.cFirst) <= n && (q.sp.entity >= 0 || q.sp.label != "") {
-			if q.sp.entity >= 0 || !r.isDocumentNoun(strings.ToLower(q.sp.label)) {
-				return q.sp
+			if q.sp.entity >= 0 || !r.isDocumentNoun(r.low(q.sp.last-1)) {
+				return k
 			}
 		}
 	}
-	return speaker{}
+	return -1
 }
 
 // personWithRole finds the single person whose roles share the head noun and
