@@ -24,6 +24,7 @@ const (
 	FrameConfirm                    // stance: confirm, admit
 	FrameQuoted                     // an attribution only when its content quotes the speaker ("blamed the “fog of war”")
 	FrameBare                       // a content clause without "that" may open with any word ("says news outlets undercount …")
+	FrameQuotedAs                   // its passive hands the subject to a gerund cue: "X was quoted as saying …"
 )
 
 // VerbForm says which inflection a word is.
@@ -126,6 +127,8 @@ func parseFrames(s string) Frame {
 			f |= FrameQuoted
 		case 'B':
 			f |= FrameBare
+		case 'A':
+			f |= FrameQuotedAs
 		}
 	}
 	return f

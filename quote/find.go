@@ -271,13 +271,33 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	return false
 }
 
+// quotedAs returns the index of the auxiliary in "X was quoted as saying"
+// when v is the gerund of such a construction, else -1.
+func (r *run) quotedAs(s parley.Sentence, v int) int {
+	if v-3 <= s.First || r.low(v-1) != "as" {
+		return -1
+	}
+	pv, ok := r.f.speech.Lookup(r.low(v - 2))
+	if !ok || pv.Frames&lexicon.FrameQuotedAs == 0 || pv.Form != lexicon.Past && pv.Form != lexicon.PastParticiple {
+		return -1
+	}
+	if g, ok := r.f.speech.Lookup(r.low(v)); !ok || g.Form != lexicon.Gerund {
+		return -1
+	}
+	switch r.low(v - 3) {
+	case "was", "were", "is", "are", "been", "being":
+		return v - 3
+	}
+	return -1
+}
+
 // cue reads the attribution around the speech verb at v.
 func (r *run) cue(si, v int, verb lexicon.Verb) {
 	s := r.d.Sentences[si]
 	if r.ents.InQuote[v] {
 		return // a verb inside a direct quotation is the speaker's own words
 	}
-	if r.passive(si, v, verb) {
+	if verb.Frames == lexicon.FrameQuotedAs || r.passive(si, v, verb) {
 		return
 	}
 	if r.blockedVerb(v, verb, s) {
@@ -290,7 +310,8 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 	}
 	progressive := false
-	if verb.Form == lexicon.Gerund {
+	quotedAs := r.quotedAs(s, v)
+	if verb.Form == lexicon.Gerund && quotedAs < 0 {
 		switch r.low(v - 1) {
 		case "is", "are", "was", "were", "been":
 			if verb.Frames&(lexicon.FrameInverted|lexicon.FrameObject) == 0 {
@@ -304,6 +325,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	}
 	// subject before the verb
 	sv := v
+	if quotedAs >= 0 {
+		sv = quotedAs // "X was quoted as saying": the subject of the passive
+	}
 	if progressive {
 		sv = v - 1
 		if sv-1 >= s.First && r.low(sv-1) == "has" || sv-1 >= s.First && r.low(sv-1) == "have" {
