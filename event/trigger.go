@@ -495,7 +495,7 @@ func verbLike(s *sentence, i, n int) bool {
 	if prepositions[prev] && prev != "BY" {
 		return false // "for ending", "of returning": a gerund, not the event
 	}
-	if s.xpos != nil {
+	if s.tagged() {
 		return taggedVerb(s, i, n)
 	}
 	next := ""
