@@ -62,6 +62,8 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 		{"an apposition that names its organisation first", "The plan did not appeal to Julie Graham, Washington State Department of Health public information officer, she said.", "Julie Graham", "public information officer", ""},
 		{"a sports position is a role", "The suspension of Denver quarterback Tom Vale was lifted.", "Tom Vale", "quarterback", ""},
 		{"a role before a name whose last word ends place names", "Prime Minister Lena Park denied it.", "Lena Park", "Prime Minister", ""},
+		{"a possessed role set off before a name mid-sentence", "The firm bought the stake held by Acme's former chairman, Peter Rusk, for $10 million.", "Peter Rusk", "former chairman", ""},
+		{"a copular relative gives the role", "He met another witness, Tom Marsh, who is the council's Ukraine expert.", "Tom Marsh", "Ukraine expert", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +87,21 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 				t.Errorf("%s affiliation = %q, want %q", tt.person, e.Affiliation, tt.affiliation)
 			}
 		})
+	}
+}
+
+// TestRoleWordIsNoAffiliation guards that a word of a role that is also an
+// outlet's short name ("Vice" of Vice News) does not affiliate the person.
+func TestRoleWordIsNoAffiliation(t *testing.T) {
+	r := newRecognizer(t)
+	res := text.SegmentString("Former Vice President Walter Mondale spoke on Monday.")
+	r.Recognize(res)
+	e := find(res, "Walter Mondale")
+	if e == nil {
+		t.Fatal("Walter Mondale not found")
+	}
+	if e.Affiliation != "" {
+		t.Errorf("affiliation = %q, want none", e.Affiliation)
 	}
 }
 

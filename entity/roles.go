@@ -61,8 +61,8 @@ func (w *work) rolePhraseFromPieces(pre []piece) string {
 func (w *work) affiliationOf(pre []piece) (string, string) {
 	var country, cc, org string
 	for _, p := range pre {
-		if p.kind != pKnown {
-			continue
+		if p.kind != pKnown || p.last-p.first == 1 && w.r.roles.Is(w.low(p.first), lexicon.RoleMod|lexicon.RoleNoun|lexicon.Title) {
+			continue // "Vice President": a word of the role, not the outlet Vice
 		}
 		k := p.known
 		switch {
@@ -220,7 +220,7 @@ func (w *work) preApposition(i, j int) (roles []string, aff, cc string, g lexico
 	if a-1 == s.First && isDeterminerWord(w.low(s.First)) {
 		a = s.First // "Another member of the delegation, NAME,"
 	}
-	if a != s.First && !(a-1 >= s.First && w.kind(a-1) == parley.OpenQuote) {
+	if a != s.First && !(a-1 >= s.First && w.kind(a-1) == parley.OpenQuote) && !w.possessed(a, i-1) {
 		return nil, "", "", 0
 	}
 	for a < i-1 && (w.d.Tokens[a].Kind != parley.Word || isFunctionWord(w.low(a)) || w.low(a) == "another") {
@@ -243,6 +243,18 @@ func (w *work) preApposition(i, j int) (roles []string, aff, cc string, g lexico
 	return roles, aff, cc, g
 }
 
+// possessed reports whether the phrase [a, b) opens with a possessor ("the
+// stake held by Acme's former chairman, NAME"): mid-sentence, such a role
+// set off before a name is its apposition.
+func (w *work) possessed(a, b int) bool {
+	for k := a + 1; k < b && k <= a+3; k++ {
+		if w.kind(k) == parley.Possessive {
+			return k+1 < b
+		}
+	}
+	return false
+}
+
 // appositive reads ", the German chancellor," after a name ending at j.
 func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gender) {
 	n := len(w.d.Tokens)
@@ -253,6 +265,10 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	a := j + 1
 	// skip an age: "Scholz, 66, the chancellor"
 	if a < s.Last && w.d.Tokens[a].Kind == parley.Number && a+1 < s.Last && w.tok(a+1) == "," {
+		a += 2
+	}
+	// "Vindman, who is the council's Ukraine expert": a copular relative
+	if a+2 < s.Last && w.low(a) == "who" && (w.low(a+1) == "is" || w.low(a+1) == "was") {
 		a += 2
 	}
 	if a < s.Last && w.d.Tokens[a].Kind == parley.Word {
