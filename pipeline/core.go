@@ -9,6 +9,7 @@ import (
 	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/ner"
 	"github.com/parley-news/parley/quote"
+	"github.com/parley-news/parley/syntax"
 	"github.com/parley-news/parley/text"
 )
 
@@ -19,7 +20,7 @@ type core struct {
 	finder     *quote.Finder
 }
 
-func newCore(lex *lexicon.Lexicon) (*core, error) {
+func newCore(lex *lexicon.Lexicon, syn *syntax.Model) (*core, error) {
 	speech, err := lexicon.LoadSpeech()
 	if err != nil {
 		return nil, fmt.Errorf("loading speech verbs: %w", err)
@@ -39,7 +40,7 @@ func newCore(lex *lexicon.Lexicon) (*core, error) {
 	return &core{
 		recognizer: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech,
 			entity.WithModel(model), entity.WithStructure(structure)),
-		finder: quote.NewFinder(speech, roles),
+		finder: quote.NewFinder(speech, roles).WithSyntax(syn),
 	}, nil
 }
 

@@ -17,15 +17,20 @@ package quote
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/syntax"
 )
 
 // Finder finds quotes. It is safe for concurrent use.
 type Finder struct {
 	speech *lexicon.Speech
 	roles  *lexicon.Roles
+	// parsers tag the sentences of ambiguous cues (WithSyntax); nil reads
+	// every form the lexicon lists as a verb.
+	parsers *sync.Pool
 }
 
 // NewFinder returns a Finder using the given lexicons.
@@ -72,6 +77,8 @@ type run struct {
 	cueUsed map[int]bool
 	// listParas are the paragraphs read as entries of a list ("Name: details")
 	listParas map[int]bool
+	parser    *syntax.Parser // taken from the Finder's pool at the first ambiguous cue
+	words     []syntax.Word
 }
 
 // qpair is a pair of quotation marks: the open mark at open, the close mark
@@ -109,6 +116,7 @@ func (f *Finder) Find(d *parley.Doc) {
 	for si := range d.Sentences {
 		r.sentence(si)
 	}
+	r.release()
 	r.reportedBy()
 	r.directQuotes()
 	d.Quotes = r.emit()
@@ -205,8 +213,22 @@ func (r *run) sentence(si int) {
 		if r.ents.RefAt(v) != nil || v > s.First && r.d.Tokens[v].Is(parley.Cap) && r.kind(v-1) != parley.OpenQuote && !r.headlineCue(v) {
 			continue // part of a name: "United States", "Post"
 		}
+		if (verb.Form == lexicon.ThirdSingular || verb.Form == lexicon.Base) && !r.headlineCue(v) && !r.opensQuotation(v) && !r.taggedVerb(si, v) {
+			continue // a plural noun: "the four states", "his remarks"
+		}
 		r.cue(si, v, verb)
 	}
+}
+
+// opensQuotation reports whether the word at v is followed by a comma or
+// colon and a quotation mark (", Doctor asks, “…"): a cue whatever the
+// tagger makes of it inside the quotation's marks.
+func (r *run) opensQuotation(v int) bool {
+	if l := r.low(v + 1); l != "," && l != ":" || v+2 >= len(r.d.Tokens) {
+		return false
+	}
+	k := r.kind(v + 2)
+	return k == parley.OpenQuote || k == parley.StraightQuote
 }
 
 func (r *run) indexOf(a, b int, tok string) int {

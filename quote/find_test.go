@@ -7,6 +7,7 @@ import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/entity"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/syntax"
 	"github.com/parley-news/parley/text"
 )
 
@@ -29,7 +30,11 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech), finder: NewFinder(speech, roles)}
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech), finder: NewFinder(speech, roles).WithSyntax(m)}
 }
 
 func (f *fixture) find(s string) ([]parley.Quote, *parley.Doc) {
@@ -142,6 +147,10 @@ func TestFindHardCases(t *testing.T) {
 		{"quoted as saying, content before", "It was a mistake, the minister was quoted as saying.",
 			[]want{{"It was a mistake", "the minister", parley.Indirect}}},
 		{"quoting is no cue by itself", "The minister quoted Lincoln at length.", nil},
+		{"a plural noun is no cue", "Polls in the four early states show a tight race.", nil},
+		{"a plural noun before a clause is no cue", "His remarks were priceless propaganda for the rebels.", nil},
+		{"a name before a present-tense cue makes it a verb", "Ann Viguerie notes that the voters can play a key role.",
+			[]want{{"the voters can play a key role", "Ann Viguerie", parley.Indirect}}},
 		{"inverted cue with an unnamed noun phrase", "“Spending goes up, taxes go up,” says a narrator.",
 			[]want{{"Spending goes up, taxes go up,", "a narrator", parley.Direct}}},
 		{"place phrase before the quotation", "Sanders asks at Western High School, “Any questions I can answer?”",
