@@ -45,6 +45,11 @@ type Doc struct {
 	mentionAt []int32  // token → innermost mention, built on first use
 	lemmas    []string // the lemmas that are not a token's lower-case text
 	lemmaIDs  map[string]int32
+	// xpos holds one more than each tagged token's index into xposNames
+	// (0: untagged), allocated when the syntax stage first tags a token:
+	// the treebank's own tags ("VBD", "NNS") beside the universal POS.
+	xpos      []uint8
+	xposNames []string
 }
 
 // NewDoc returns the Doc of a document, its text repaired to valid UTF-8
@@ -116,6 +121,11 @@ func (d *Doc) AppendTokens(src *Doc, off int) {
 		}
 		d.Tokens = append(d.Tokens, t)
 	}
+	for k := range src.Tokens {
+		if x := src.XPOS(k); x != "" {
+			d.SetXPOS(int(base)+k, x)
+		}
+	}
 }
 
 // SetLemma sets the lemma of token i. Lemmas are interned per Doc, so a
@@ -139,6 +149,40 @@ func (d *Doc) internLemma(lemma string) int32 {
 		d.lemmaIDs[lemma] = id
 	}
 	return id
+}
+
+// XPOS returns the treebank tag of token i ("VBD"), or "" when it was not
+// tagged.
+func (d *Doc) XPOS(i int) string {
+	if i < 0 || i >= len(d.xpos) || d.xpos[i] == 0 {
+		return ""
+	}
+	return d.xposNames[d.xpos[i]-1]
+}
+
+// SetXPOS sets the treebank tag of token i. Tags are interned per Doc (a
+// treebank has a few dozen), so a token costs one byte more once tagged.
+func (d *Doc) SetXPOS(i int, tag string) {
+	if len(d.xpos) < len(d.Tokens) {
+		d.xpos = append(d.xpos, make([]uint8, len(d.Tokens)-len(d.xpos))...)
+	}
+	d.xpos[i] = d.internXPOS(tag)
+}
+
+func (d *Doc) internXPOS(tag string) uint8 {
+	if tag == "" {
+		return 0
+	}
+	for k, n := range d.xposNames {
+		if n == tag {
+			return uint8(k + 1)
+		}
+	}
+	if len(d.xposNames) == 255 {
+		return 0 // more tags than any treebank has: leave the token untagged
+	}
+	d.xposNames = append(d.xposNames, tag)
+	return uint8(len(d.xposNames))
 }
 
 // TokenSpan returns the byte span of tokens [first, last).

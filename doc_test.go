@@ -104,3 +104,24 @@ func TestLemmasSurviveAppendTokens(t *testing.T) {
 		t.Errorf("heads %d %d after appending, want 4 and -1", whole.Head(3), whole.Head(4))
 	}
 }
+
+// TestTreebankTagsSurviveAppendTokens guards that XPOS is per token, ""
+// where untagged, and kept when a section's tokens join the whole.
+func TestTreebankTagsSurviveAppendTokens(t *testing.T) {
+	sec := &Doc{Document: Document{Text: "Talks were held"}}
+	sec.Tokens = []Token{{Start: 0, End: 5}, {Start: 6, End: 10}, {Start: 11, End: 15}}
+	sec.SetXPOS(0, "NNS")
+	sec.SetXPOS(2, "VBN")
+	whole := &Doc{Document: Document{Text: "Yes. Talks were held"}}
+	whole.Tokens = []Token{{Start: 0, End: 3}, {Start: 3, End: 4}}
+	whole.SetXPOS(0, "UH")
+	whole.AppendTokens(sec, 5)
+	for i, want := range []string{"UH", "", "NNS", "", "VBN"} {
+		if got := whole.XPOS(i); got != want {
+			t.Errorf("token %d %q: XPOS %q, want %q", i, whole.Tok(i), got, want)
+		}
+	}
+	if got := whole.XPOS(99); got != "" {
+		t.Errorf("XPOS outside the tokens = %q", got)
+	}
+}

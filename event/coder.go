@@ -316,30 +316,31 @@ type sentence struct {
 	actorAt []int32
 	upper   bool    // the sentence is in capitals (a headline)
 	flags   []uint8 // Coder.keys of each word
-	// xpos holds the Penn tags of the words once the sentence is tagged
-	// (their universal tags are in the Doc's tokens); nil before.
-	xpos []string
-	ts   parley.Sentence
+	ts      parley.Sentence
+	tagged  bool // the Doc holds the sentence's tags
 }
 
-// tagged tags the sentence the first time a decision needs its word
-// classes (most sentences never get that far), and reports whether it is
-// tagged: false when the coder has no syntax model.
-func (s *sentence) tagged() bool {
-	if s.xpos != nil {
+// tag tags the sentence the first time a decision needs its word classes
+// (most sentences never get that far; the quote stage may have tagged it
+// already), and reports whether it is tagged: false when the coder has no
+// syntax model.
+func (s *sentence) tag() bool {
+	if s.tagged {
 		return true
 	}
 	in := s.in
-	if in.parser == nil {
-		return false
+	if in.Doc.Tokens[s.ts.First].POS == parley.NoPOS {
+		if in.parser == nil {
+			return false
+		}
+		in.words = in.parser.Annotate(in.Doc, s.ts, false, in.words)
 	}
-	in.words = in.parser.Annotate(in.Doc, s.ts, false, in.words)
-	s.xpos = make([]string, len(in.words))
-	for k, w := range in.words {
-		s.xpos[k] = w.XPOS
-	}
+	s.tagged = true
 	return true
 }
+
+// xpos returns the treebank tag of word i, "" when untagged.
+func (s *sentence) xpos(i int) string { return s.in.Doc.XPOS(s.first + i) }
 
 // pos returns the universal tag of word i, NoPOS when untagged.
 func (s *sentence) pos(i int) parley.POS { return s.in.Doc.Tokens[s.first+i].POS }
@@ -490,10 +491,10 @@ type cand struct {
 // him"); a past participle followed by its object is a past tense the
 // tagger misread.
 func nounModifier(s *sentence, t trig) bool {
-	if s.xpos == nil || t.noun || t.first == 0 || s.inActor(t.first-1) || s.pos(t.first-1) != parley.NOUN {
+	if !s.tagged || t.noun || t.first == 0 || s.inActor(t.first-1) || s.pos(t.first-1) != parley.NOUN {
 		return false
 	}
-	switch s.xpos[t.first] {
+	switch s.xpos(t.first) {
 	case "VBG":
 		return true
 	case "VBN":

@@ -495,7 +495,7 @@ func verbLike(s *sentence, i, n int) bool {
 	if prepositions[prev] && prev != "BY" {
 		return false // "for ending", "of returning": a gerund, not the event
 	}
-	if s.tagged() {
+	if s.tag() {
 		return taggedVerb(s, i, n)
 	}
 	next := ""
@@ -532,14 +532,14 @@ func verbLike(s *sentence, i, n int) bool {
 // its tag ("will fine X"), and a present-tense tag just before an auxiliary
 // is a plural noun ("debates are").
 func taggedVerb(s *sentence, i, n int) bool {
-	if i > 0 && (s.xpos[i-1] == "MD" || s.xpos[i-1] == "TO") {
+	if i > 0 && (s.xpos(i-1) == "MD" || s.xpos(i-1) == "TO") {
 		return true
 	}
 	if s.pos(i) != parley.VERB {
 		return false
 	}
 	if j := i + n; j < len(s.words) && s.pos(j) == parley.AUX && s.words[j] != "TO" {
-		switch s.xpos[i] {
+		switch s.xpos(i) {
 		case "VBZ", "VBP":
 			return false
 		}

@@ -3,10 +3,9 @@ package syntax
 import "github.com/parley-news/parley"
 
 // Annotate tags sentence s of d, and parses it when parse is set, writing
-// each token's POS and lemma (and its Head and Rel) into d.Tokens: the Doc
+// each token's POS, XPOS and lemma (and its Head and Rel) into d: the Doc
 // is the one place the layers live. Each token of parley's segmentation is
-// one word of the model. It returns the words' analysis, whose XPOS the
-// caller may read before out is reused.
+// one word of the model. It returns the words' analysis (out reused).
 func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Word) []Word {
 	p.forms = p.forms[:0]
 	for i := s.First; i < s.Last; i++ {
@@ -30,6 +29,7 @@ func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Wo
 			}
 		}
 		d.SetLemma(i, w.Lemma)
+		d.SetXPOS(i, w.XPOS)
 	}
 	return out
 }
