@@ -476,15 +476,6 @@ func (r *run) issuerOf(noun string, i, n int) speaker {
 	return speaker{}
 }
 
-// lastSpeakerBefore returns the speaker of the last attribution that ends
-// before token i, within n sentences.
-func (r *run) lastSpeakerBefore(i, n int) speaker {
-	if k := r.lastQuoteBefore(i, n); k >= 0 {
-		return r.out[k].sp
-	}
-	return speaker{}
-}
-
 // lastQuoteBefore returns the index in r.out of the last attribution that
 // ends before token i, within n sentences, whose speaker is not itself a
 // document; -1 if none.
