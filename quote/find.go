@@ -293,6 +293,31 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	return false
 }
 
+// invertedAtEnd reports whether the cue at v is followed by a person's
+// name that closes the sentence, alone or with an apposition (", said Lt.
+// Ann Roe, police spokeswoman."): the speaker is after the cue, whatever
+// name stands before it.
+func (r *run) invertedAtEnd(s parley.Sentence, v int) bool {
+	k := v + 1
+	ref := r.ents.RefAt(k)
+	for ref == nil && k < s.Last && k-v <= 3 && (r.f.roles.Is(strings.TrimSuffix(r.low(k), "."), lexicon.Title) || r.low(k) == ".") {
+		k++ // a title the mention leaves out
+		ref = r.ents.RefAt(k)
+	}
+	if ref == nil || ref.First != k && ref.First != v+1 || r.ents.Entities[ref.Entity].Type != parley.Person {
+		return false
+	}
+	k = ref.Last
+	if k < s.Last && r.low(k) == "," {
+		for k++; k < s.Last && k-ref.Last <= 12 && (r.isWord(k) || r.kind(k) == parley.Possessive); k++ {
+			if _, ok := r.f.speech.Lookup(r.low(k)); ok || r.low(k) == "who" || r.low(k) == "that" {
+				return false
+			}
+		}
+	}
+	return k == s.Last || k == s.Last-1 && r.kind(k) == parley.Punct && r.low(k) != ","
+}
+
 // quotedAs returns the index of the auxiliary in "X was quoted as saying"
 // when v is the gerund of such a construction, else -1.
 func (r *run) quotedAs(s parley.Sentence, v int) int {
@@ -372,7 +397,10 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			sp = r.sentenceSubject(s, v)
 		}
 	}
-	inverted := false
+	inverted, atEnd := false, false
+	if sp.ok && verb.Frames&lexicon.FrameInverted != 0 && r.low(v-1) == "," && r.invertedAtEnd(s, v) {
+		sp, atEnd = speaker{}, true // "…, after X did Y, said Lt. Ann Roe, police spokeswoman."
+	}
 	if !sp.ok && verb.Frames&lexicon.FrameInverted != 0 && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == parley.CloseQuote || r.kind(v-1) == parley.StraightQuote) {
 		sp = r.nounPhraseAt(s, v+1)
 		if !sp.ok && v+1 < s.Last && isDeterminer(r.low(v+1)) {
@@ -405,6 +433,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if inverted {
 		a = sp.last
 		a = r.skipAppositive(s, a)
+		if atEnd {
+			a = s.Last // the apposition closes the sentence
+		}
 	}
 	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back" || verb.Lemma == "put it" && r.low(a) == "it") {
 		a++
