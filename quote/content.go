@@ -385,6 +385,11 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 			if r.trailingAttribution(s, k+1) {
 				return k
 			}
+			// ", but he gave no details": the narrator goes on about the
+			// speaker; reported speech would keep its tense ("but he would")
+			if n == "but" && k+3 < s.Last && k > a+2 && isThirdPersonSubject(r.low(k+2)) && !isAuxiliary(r.low(k+3)) {
+				return k
+			}
 			if noun {
 				return k
 			}

@@ -110,6 +110,10 @@ func isAuxiliary(l string) bool {
 	return false
 }
 
+// isThirdPersonSubject reports the subject pronouns that can stand for the
+// speaker in the narrator's words ("…, but he gave no details").
+func isThirdPersonSubject(l string) bool { return l == "he" || l == "she" || l == "they" }
+
 // isClauseConjunction reports a conjunction that opens an adverbial clause.
 func isClauseConjunction(l string) bool {
 	switch l {
