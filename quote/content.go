@@ -316,7 +316,35 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 			return end, ch
 		}
 	}
+	// "at Kent State University on Monday that", "in Columbus, Ohio, that":
+	// a place or time phrase that runs up to the content's "that"
+	if c := r.phraseBeforeThat(s, b); c > b {
+		return c, ""
+	}
 	return a, ""
+}
+
+// phraseBeforeThat returns the "that" that ends the phrase starting at b,
+// or b: words, numbers and possessives, and commas that set off a place's
+// region ("Columbus, Ohio,"), none of them a speech word.
+func (r *run) phraseBeforeThat(s parley.Sentence, b int) int {
+	for c := b; c < s.Last && c-b < 10; c++ {
+		l := r.low(c)
+		switch {
+		case l == "that" && c > b:
+			if r.low(c-1) == "," {
+				return c - 1
+			}
+			return c
+		case l == ",":
+			if !r.d.Tokens[min(c+1, s.Last-1)].Is(parley.Cap) && r.low(c+1) != "that" {
+				return b
+			}
+		case !r.isWord(c) && r.kind(c) != parley.Number && r.kind(c) != parley.Possessive, r.isSpeechWord(c):
+			return b
+		}
+	}
+	return b
 }
 
 func isTimeWord(l string) bool {

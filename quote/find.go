@@ -836,9 +836,14 @@ func (r *run) isFiniteSpeechVerb(k int) bool {
 	return ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular)
 }
 
+// isSpeechWord reports whether token k is a form of a speech verb, outside
+// any name ("Kent State University" holds no verb).
 func (r *run) isSpeechWord(k int) bool {
-	_, ok := r.f.speech.Lookup(r.low(k))
-	return ok
+	if _, ok := r.f.speech.Lookup(r.low(k)); !ok {
+		return false
+	}
+	ref := r.ents.RefAt(k)
+	return ref == nil || ref.First == k && ref.Last == k+1
 }
 
 func (r *run) isGerundCue(k int) bool {
