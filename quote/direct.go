@@ -35,6 +35,13 @@ func (r *run) directQuotes() {
 		if q.cLast <= q.cFirst {
 			continue
 		}
+		// “…,” Trump barked: a name right after the quotation, and a verb
+		// the lexicon does not list
+		if sp, v, ok := r.nameVerbAfter(p); ok {
+			q.sp, q.cue, q.cueEnd = sp, v, v+1
+			r.add(q)
+			continue
+		}
 		// the nearest attribution in the same paragraph: “A,” he said, “B.”
 		if src := r.nearestCue(p); src != nil {
 			q.sp, q.cue, q.cueEnd, q.channel, q.reportedBy = src.sp, -1, -1, src.channel, src.reportedBy
@@ -50,6 +57,7 @@ func (r *run) directQuotes() {
 			r.add(q)
 			continue
 		}
+
 		// a quotation alone in its paragraph continues the previous speaker
 		last = r.lastBefore(p.open)
 		if last != nil && p.para-last.para <= 1 && r.opensParagraph(p) {
@@ -163,6 +171,46 @@ func (r *run) dashAttribution(p *qpair) (speaker, bool) {
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}, true
 	}
 	return speaker{}, false
+}
+
+// nameVerbAfter reads a person's name and one lower-case word closing the
+// sentence right after a quotation that ends in a comma, "!" or "?" (“…,”
+// Trump barked.): the manner of speaking is open-ended, the construction is
+// not.
+func (r *run) nameVerbAfter(p *qpair) (speaker, int, bool) {
+	if p.close < 0 || p.close+3 >= len(r.d.Tokens) {
+		return speaker{}, 0, false
+	}
+	switch r.low(p.close - 1) {
+	case ",", "!", "?":
+	default:
+		return speaker{}, 0, false
+	}
+	k := p.close + 1
+	sp := speaker{first: k, entity: -1, ok: true}
+	if ref := r.ents.RefAt(k); ref != nil {
+		if ref.First != k || r.ents.Entities[ref.Entity].Type != parley.Person {
+			return speaker{}, 0, false
+		}
+		sp.last, sp.entity = ref.Last, ref.Entity
+	} else {
+		// a name the entity layer did not take: capitalised words
+		for sp.last = k; sp.last < k+3 && r.isWord(sp.last) && r.d.Tokens[sp.last].Is(parley.Cap) && !r.isFunctionCap(sp.last); sp.last++ {
+		}
+		if sp.last == k {
+			return speaker{}, 0, false
+		}
+		sp.label = r.spanText(k, sp.last)
+	}
+	v := sp.last
+	s := r.d.Sentences[r.d.SentenceOf(k)]
+	if v+1 >= s.Last || !r.isWord(v) || r.d.Tokens[v].Is(parley.Cap) || isFunction(r.low(v)) {
+		return speaker{}, 0, false
+	}
+	if end := r.low(v + 1); end != "." && end != "," {
+		return speaker{}, 0, false
+	}
+	return sp, v, true
 }
 
 // lastBefore returns the last found quote whose content ends before token i.

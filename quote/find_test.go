@@ -163,6 +163,8 @@ func TestFindHardCases(t *testing.T) {
 			[]want{{"the review would end", "Ann Berg", parley.Indirect}}},
 		{"a place phrase with its region before that", "Ann Berg told supporters in Columbus, Ohio, that the review would end.",
 			[]want{{"the review would end", "Ann Berg", parley.Indirect}}},
+		{"a name and an unlisted verb after a quotation", "Ann Berg spoke first.\n\n“Go back to your seat,” Trump barked.",
+			[]want{{"Go back to your seat,", "Trump", parley.Direct}}},
 		{"inverted cue with an unnamed noun phrase", "“Spending goes up, taxes go up,” says a narrator.",
 			[]want{{"Spending goes up, taxes go up,", "a narrator", parley.Direct}}},
 		{"place phrase before the quotation", "Sanders asks at Western High School, “Any questions I can answer?”",
