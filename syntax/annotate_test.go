@@ -46,3 +46,31 @@ func TestAnnotateWritesTheDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestParsersShareTheModel guards that parsers of one model may run at once
+// (the pipeline's workers do): the model is never written while parsing,
+// which the race detector checks, and each gets the serial result.
+func TestParsersShareTheModel(t *testing.T) {
+	m := mustLoad(t)
+	words := []string{"The", "ministers", "met", "reporters", "in", "Paris", "on", "Monday", "."}
+	want := m.NewParser().Parse(words, nil)
+	done := make(chan []Word, 2)
+	for range 2 {
+		go func() {
+			p := m.NewParser()
+			var out []Word
+			for range 50 {
+				out = p.Parse(words, out)
+			}
+			done <- out
+		}()
+	}
+	for range 2 {
+		got := <-done
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("word %d: %+v, serial %+v", i, got[i], want[i])
+			}
+		}
+	}
+}

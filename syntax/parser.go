@@ -25,6 +25,9 @@ type Parser struct {
 	st     state
 	lemmas []byte
 	forms  []string // Annotate's words
+	// sink keeps the loads that touch the table's slots ahead of use from
+	// being optimised away; it lives here because the model is shared.
+	sink uint32
 }
 
 // NewParser returns a parser with its own scratch buffers.
@@ -79,7 +82,7 @@ func (p *Parser) tag(n int) {
 	for i := range n {
 		p.feats = tagFeatures(p.ws, i, p1, p2, p.feats[:0])
 		clear(sc)
-		p.slots = t.findAll(p.feats, p.slots[:0])
+		p.slots = t.findAll(p.feats, p.slots[:0], &p.sink)
 		for _, s := range p.slots {
 			t.addSparse(s, sc)
 		}
@@ -110,7 +113,7 @@ func (p *Parser) parse(n int) {
 		}
 		p.feats = ctx.features(p.feats[:0])
 		var act [numActions]int32
-		p.slots = t.findAll(p.feats, p.slots[:0])
+		p.slots = t.findAll(p.feats, p.slots[:0], &p.sink)
 		for _, s := range p.slots {
 			for a := range numActions {
 				act[a] += int32(s.dense[a])
@@ -160,7 +163,7 @@ func (p *Parser) label(a int) uint8 {
 			sink += pairs[s.off]
 		}
 	}
-	m.parser.sink = sink
+	p.sink = sink
 	for _, s := range p.slots {
 		m.parser.addSparseRange(s, lo, lo+L, sc)
 	}

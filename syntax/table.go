@@ -10,7 +10,6 @@ type table struct {
 	size  uint64
 	slots []slot
 	pairs []uint32 // class<<16 | uint16(weight)
-	sink  uint32   // keeps findAll's touching loads from being optimised away
 }
 
 type slot struct {
@@ -119,12 +118,12 @@ func (t *table) addSparseRange(s *slot, lo, hi uint32, scores []int32) {
 // touches each key's home slot in a loop without branches, so that the
 // memory loads (most miss the cache) run in parallel rather than one after
 // another as the probing loop would issue them.
-func (t *table) findAll(keys []uint64, dst []*slot) []*slot {
-	var sink uint32
+func (t *table) findAll(keys []uint64, dst []*slot, sink *uint32) []*slot {
+	var sum uint32
 	for _, k := range keys {
-		sink += t.slots[t.home(k)].fp
+		sum += t.slots[t.home(k)].fp
 	}
-	t.sink = sink
+	*sink = sum // the caller's, so that the shared table is never written
 	for _, k := range keys {
 		if s := t.find(k); s != nil {
 			dst = append(dst, s)
