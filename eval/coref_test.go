@@ -206,3 +206,42 @@ func FuzzReadCoref(f *testing.F) {
 		}
 	})
 }
+
+// TestReadCorefSplitsMultiwordTokens guards the spans of the words of a
+// multiword token: "Norton's" is "Norton" and "'s", so a mention of the
+// name covers its own word only; a token its words do not spell ("won't" =
+// "will" + "not") gives each word the whole token.
+func TestReadCorefSplitsMultiwordTokens(t *testing.T) {
+	const in = `# newdoc id = d1
+# newpar
+1-2	Norton's	_	_	_	_	_	_	_	_
+1	Norton	Norton	PROPN	NNP	_	3	nmod:poss	_	Entity=(1-person-new-s-c-1-sgl)
+2	's	's	PART	POS	_	1	case	_	_
+3	wife	wife	NOUN	NN	_	5	nsubj	_	_
+4-5	won't	_	_	_	_	_	_	_	SpaceAfter=No
+4	will	will	AUX	MD	_	5	aux	_	_
+5	not	not	PART	RB	_	0	root	_	_
+6	.	.	PUNCT	.	_	5	punct	_	_
+
+`
+	docs, err := ReadCoref(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if want := "Norton's wife won't."; d.Text != want {
+		t.Fatalf("text %q, want %q", d.Text, want)
+	}
+	var got []string
+	for _, w := range d.Words {
+		got = append(got, d.Text[w.Start:w.End])
+	}
+	want := "Norton|'s|wife|won't|won't|."
+	if strings.Join(got, "|") != want {
+		t.Errorf("word spans %s, want %s", strings.Join(got, "|"), want)
+	}
+	m := d.Mentions[0]
+	if span := d.Text[d.Words[m.First].Start:d.Words[m.Last-1].End]; span != "Norton" {
+		t.Errorf("mention %q, want Norton", span)
+	}
+}

@@ -131,7 +131,7 @@ func (b *corefBuilder) add(s *conllu.Sentence, newPar bool) error {
 		b.space = false
 	}
 	base := len(b.doc.Words)
-	mwtEnd, mwtStart, mwtEndByte := 0, 0, 0
+	var mwt mwtSpan
 	for ti := range s.Tokens {
 		t := &s.Tokens[ti]
 		line := s.Line + len(s.Comments) + ti
@@ -139,10 +139,10 @@ func (b *corefBuilder) add(s *conllu.Sentence, newPar bool) error {
 		case conllu.Empty:
 			continue
 		case conllu.Multiword:
-			// the surface token is the text; its words share its span
-			mwtEnd = t.Last
-			mwtStart = b.write(t.Form)
-			mwtEndByte = b.text.Len()
+			// the surface token is the text; its words take their parts of it
+			start := b.write(t.Form)
+			mwt = mwtSpan{last: t.Last, start: start, end: b.text.Len(), next: start,
+				split: spells(t.Form, s.Tokens[ti+1:], t.Last)}
 			b.space = !strings.Contains(t.Misc, "SpaceAfter=No")
 			continue
 		}
@@ -150,8 +150,8 @@ func (b *corefBuilder) add(s *conllu.Sentence, newPar bool) error {
 		if h := conllu.HeadOf(t); h > 0 {
 			w.Head = base + h - 1
 		}
-		if t.N <= mwtEnd {
-			w.Start, w.End = mwtStart, mwtEndByte
+		if t.N <= mwt.last {
+			w.Start, w.End = mwt.take(len(t.Form))
 		} else {
 			w.Start = b.write(t.Form)
 			w.End = b.text.Len()
@@ -165,6 +165,39 @@ func (b *corefBuilder) add(s *conllu.Sentence, newPar bool) error {
 	}
 	b.sents++
 	return nil
+}
+
+// mwtSpan is the byte span of the multiword token being read, words up to
+// last. When its words spell it ("Norton's" = "Norton" + "'s"), each word
+// gets its own part, so that a mention of the name alone covers the name's
+// head; otherwise every word gets the whole token.
+type mwtSpan struct {
+	last             int
+	start, end, next int
+	split            bool
+}
+
+// take returns the span of the next word of the token, n bytes long.
+func (m *mwtSpan) take(n int) (start, end int) {
+	if !m.split {
+		return m.start, m.end
+	}
+	start, m.next = m.next, m.next+n
+	return start, m.next
+}
+
+// spells reports whether the words that follow a multiword token, up to
+// word last, are its form cut in pieces.
+func spells(form string, rest []conllu.Token, last int) bool {
+	var b strings.Builder
+	for i := range rest {
+		t := &rest[i]
+		if t.Kind != conllu.Word || t.N > last {
+			break
+		}
+		b.WriteString(t.Form)
+	}
+	return b.String() == form
 }
 
 // write appends a word to the text after the space it is due and returns
