@@ -29,6 +29,7 @@ const (
 	Abbrev                          // "St", "Corp": an abbreviation whose period belongs to the name
 	Ordinal                         // "eighth": a spelled-out ordinal, as in street names
 	Document                        // "statement", "report": a written source that speaks for whoever issued it
+	NameSuffix                      // "Jr", "MP", "OBE": follows a surname and is no part of it
 )
 
 // Gender of a word, where the word says it ("spokeswoman", "Mrs"): the
@@ -111,6 +112,8 @@ func LoadRoles() (*Roles, error) {
 			k = Ordinal
 		case "document":
 			k = Document
+		case "suffix":
+			k = NameSuffix
 		default:
 			return nil, fmt.Errorf("roles.tsv:%d: unknown kind %q", n+1, f[1])
 		}
