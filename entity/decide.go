@@ -122,7 +122,7 @@ func (w *work) personVerdict(draft *personDraft, titled, described bool) bool {
 // more, none a suffix of names ("Jr"): words the model may cut off a name.
 func (w *work) plainWords(a, b int) bool {
 	for k := a; k < b; k++ {
-		if w.d.Tokens[k].Kind != parley.Word || utf8.RuneCountInString(w.tok(k)) < 2 || isNameSuffix(w.low(k)) {
+		if w.d.Tokens[k].Kind != parley.Word || utf8.RuneCountInString(w.tok(k)) < 2 || w.isNameSuffix(w.low(k)) {
 			return false
 		}
 	}

@@ -200,15 +200,11 @@ func (w *work) addPerson(p personDraft) {
 	for len(words) > 1 && w.r.roles.Is(strings.ToLower(words[0]), lexicon.Title|lexicon.RoleNoun) {
 		words = words[1:]
 	}
-	last := words[len(words)-1]
-	// suffixes are not surnames
-	if len(words) > 1 && isNameSuffix(strings.TrimSuffix(strings.ToLower(last), ".")) {
-		last = words[len(words)-2]
-	}
-	key := "P:" + strings.ToLower(words[0]) + " " + strings.ToLower(last)
+	last := w.surname(words)
+	key := "P:" + strings.ToLower(words[0]) + " " + last
 	if len(words) > 1 && nameConnectors[words[0]] {
 		// "de Vries": a surname with its particle
-		if ids := w.surnames[strings.ToLower(last)]; len(ids) > 0 {
+		if ids := w.surnames[last]; len(ids) > 0 {
 			w.attach(ids[len(ids)-1], p, parley.NameMention)
 			return
 		}
@@ -216,7 +212,7 @@ func (w *work) addPerson(p personDraft) {
 	if len(words) == 1 {
 		// a single word with a title ("Mr. Rubio"): attach to a known person with this surname,
 		// the one whose roles the title repeats when several share it ("Vice President Biden")
-		if ids := w.surnames[strings.ToLower(last)]; len(ids) > 0 {
+		if ids := w.surnames[last]; len(ids) > 0 {
 			best := ids[len(ids)-1]
 			for _, id := range ids {
 				if sharesRoleWord(w.res.Entities[id].Roles, p.roles) {
@@ -226,7 +222,7 @@ func (w *work) addPerson(p personDraft) {
 			w.attach(best, p, parley.NameMention)
 			return
 		}
-		key = "P:" + strings.ToLower(last)
+		key = "P:" + last
 	}
 	if idx, ok := w.byKey[key]; ok {
 		w.attach(idx, p, parley.NameMention)
@@ -238,17 +234,26 @@ func (w *work) addPerson(p personDraft) {
 		// the given name tells the gender pronouns need ("Maria Lopez … she")
 		w.setGender(idx, w.r.roles.GivenNameGender(words[0]))
 	}
-	w.surnames[strings.ToLower(last)] = append(w.surnames[strings.ToLower(last)], idx)
+	w.surnames[last] = append(w.surnames[last], idx)
 	w.attach(idx, p, parley.NameMention)
 }
 
-// isNameSuffix reports the lower-case suffixes that follow a surname.
-func isNameSuffix(l string) bool {
-	switch l {
-	case "jr", "sr", "ii", "iii", "iv":
-		return true
+// surname returns the lower-case surname of a person's name words: the last
+// word that is not a postnominal ("Jr", "MP", "OBE"), which may come
+// several in a row ("Zaha Hadid DBE RA"). The first word stays even when
+// it looks like one.
+func (w *work) surname(words []string) string {
+	n := len(words)
+	for n > 1 && w.isNameSuffix(words[n-1]) {
+		n--
 	}
-	return false
+	return strings.ToLower(words[n-1])
+}
+
+// isNameSuffix reports whether a name word is a postnominal, with or
+// without its period ("Jr.").
+func (w *work) isNameSuffix(word string) bool {
+	return w.r.roles.Is(strings.TrimSuffix(strings.ToLower(word), "."), lexicon.NameSuffix)
 }
 
 // attach adds the draft's mention, roles and affiliation to entity idx.

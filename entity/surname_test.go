@@ -1,0 +1,42 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-news/parley/text"
+)
+
+// A person's surname is the last word of the name that is no postnominal:
+// a later mention by the surname is the same person.
+func TestSurnameLinksPastSuffixes(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		name, in, mention string
+		want              string // the entity the last occurrence of mention refers to
+	}{
+		{"a generational suffix", "Tom Reed Jr. opened the hearing. Reed said it was late.", "Reed", "Tom Reed Jr"},
+		{"a seat after the name", "Labour's Anna Voss MP spoke on Monday. Voss said the bill failed.", "Voss", "Anna Voss MP"},
+		{"several honours in a row", "The architect Mara Jane Quill DBE RA opened the hall. Quill said it was late.", "Quill", "Mara Jane Quill DBE RA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := text.SegmentString(tt.in)
+			r.Recognize(res)
+			at := strings.LastIndex(tt.in, tt.mention)
+			for _, m := range res.Mentions {
+				if m.Span.Start == at {
+					if got := res.Entities[m.Entity.Index()].Name; got != tt.want {
+						t.Errorf("%q refers to %q, want %q", tt.mention, got, tt.want)
+					}
+					return
+				}
+			}
+			var names []string
+			for _, e := range res.Entities {
+				names = append(names, string(e.Type)+":"+e.Name)
+			}
+			t.Errorf("no mention at %q (offset %d); entities %q", tt.mention, at, names)
+		})
+	}
+}
