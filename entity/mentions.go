@@ -201,7 +201,7 @@ func (w *work) addPerson(p personDraft) {
 		words = words[1:]
 	}
 	last := w.surname(words)
-	key := "P:" + strings.ToLower(words[0]) + " " + last
+	key := "P:" + foldName(words[0]) + " " + last
 	if len(words) > 1 && nameConnectors[words[0]] {
 		// "de Vries": a surname with its particle
 		if ids := w.surnames[last]; len(ids) > 0 {
@@ -238,16 +238,16 @@ func (w *work) addPerson(p personDraft) {
 	w.attach(idx, p, parley.NameMention)
 }
 
-// surname returns the lower-case surname of a person's name words: the last
+// surname returns the folded surname of a person's name words: the last
 // word that is not a postnominal ("Jr", "MP", "OBE"), which may come
-// several in a row ("Zaha Hadid DBE RA"). The first word stays even when
+// several in a row ("Mara Quill DBE RA"). The first word stays even when
 // it looks like one.
 func (w *work) surname(words []string) string {
 	n := len(words)
 	for n > 1 && w.isNameSuffix(words[n-1]) {
 		n--
 	}
-	return strings.ToLower(words[n-1])
+	return foldName(words[n-1])
 }
 
 // isNameSuffix reports whether a name word is a postnominal, with or
@@ -375,7 +375,7 @@ func (w *work) addRef(idx, a, b int, kind parley.MentionKind) {
 // readSingle decides what a lone capitalised word is.
 func (w *work) readSingle(a, b int) {
 	l := strings.ToLower(w.nameWords(a, b)[0])
-	if ids := w.surnames[l]; len(ids) > 0 {
+	if ids := w.surnames[foldName(l)]; len(ids) > 0 {
 		// the most recent person with this surname, mentioned before this point
 		best := ids[0]
 		w.attach(best, personDraft{first: a, last: b}, parley.NameMention)

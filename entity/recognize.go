@@ -527,7 +527,7 @@ func (w *work) isRoleWordOnly(i int) bool {
 // looksLikePersonName guards org detection: "Will Power" is not an org,
 // but a two-word run ending in an org word is one unless it is a known surname.
 func (w *work) looksLikePersonName(p piece) bool {
-	_, ok := w.surnames[w.low(p.last-1)]
+	_, ok := w.surnames[foldName(w.low(p.last-1))]
 	return ok
 }
 
