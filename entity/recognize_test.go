@@ -64,6 +64,8 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 		{"a role before a name whose last word ends place names", "Prime Minister Lena Park denied it.", "Lena Park", "Prime Minister", ""},
 		{"a possessed role set off before a name mid-sentence", "The firm bought the stake held by Acme's former chairman, Peter Rusk, for $10 million.", "Peter Rusk", "former chairman", ""},
 		{"a copular relative gives the role", "He met another witness, Tom Marsh, who is the council's Ukraine expert.", "Tom Marsh", "Ukraine expert", ""},
+		{"a relative clause ends the apposition", "But Ana Ruiz, a nurse at Mercy Hospital where the men were treated, disagreed.", "Ana Ruiz", "nurse at Mercy Hospital", ""},
+		{"an ampersand inside the organisation's name", "Tom Hale, president of Stone & Webb, a Boston agency, said so.", "Tom Hale", "president of Stone & Webb", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +89,26 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 				t.Errorf("%s affiliation = %q, want %q", tt.person, e.Affiliation, tt.affiliation)
 			}
 		})
+	}
+}
+
+// TestCoordinatedPersonIsNoRole guards that in "role A Name and role B
+// Name" the first person is not a role of the second.
+func TestCoordinatedPersonIsNoRole(t *testing.T) {
+	r := newRecognizer(t)
+	res := text.SegmentString("The fight led to suspensions for Denver quarterback Tom Vale and Ohio coach Ben Kurtz.")
+	r.Recognize(res)
+	e := find(res, "Ben Kurtz")
+	if e == nil {
+		t.Fatal("Ben Kurtz not found")
+	}
+	for _, role := range e.Roles {
+		if strings.Contains(role, "Vale") {
+			t.Errorf("Ben Kurtz has role %q, which names Tom Vale", role)
+		}
+	}
+	if !slices.Contains(e.Roles, "Ohio coach") {
+		t.Errorf("Ben Kurtz roles %q, want Ohio coach", e.Roles)
 	}
 }
 

@@ -161,9 +161,12 @@ func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g 
 	}
 	phrase := w.span(a, i)
 	for _, part := range strings.Split(phrase, " and ") {
-		if part = strings.TrimSpace(part); part != "" {
+		if part = strings.TrimSpace(part); part != "" && w.rolePart(part) {
 			roles = append(roles, part)
 		}
+	}
+	if len(roles) == 0 {
+		return nil, "", "", 0
 	}
 	aff, cc = w.affiliationOf(w.pieces(a, i))
 	return roles, aff, cc, g
@@ -295,7 +298,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 					g = rw.Gender
 				}
 			}
-			if l == "who" || l == "which" || l == "that" {
+			if relativeWord(l) || l == "that" {
 				break
 			}
 			if _, ok := w.r.speech.Lookup(l); ok && hasRole {
@@ -313,7 +316,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 			}
 			break
 		}
-		if t.Kind == parley.Possessive || (t.Kind == parley.Dash && b > a && w.d.Tokens[b-1].Kind == parley.Word && !w.d.Tokens[b-1].Is(parley.SpaceAfter)) {
+		if t.Kind == parley.Possessive || (t.Kind == parley.Dash && b > a && w.d.Tokens[b-1].Kind == parley.Word && !w.d.Tokens[b-1].Is(parley.SpaceAfter)) || w.ampersandInName(b) {
 			b++
 			continue
 		}
@@ -326,7 +329,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	if b < s.Last {
 		nt := w.tok(b)
 		_, isVerb := w.r.speech.Lookup(w.low(b))
-		if nt != "," && nt != "." && nt != ")" && w.low(b) != "who" && !isVerb && w.d.Tokens[b].Kind != parley.Dash && w.d.Tokens[b].Kind != parley.CloseQuote {
+		if nt != "," && nt != "." && nt != ")" && !relativeWord(w.low(b)) && !isVerb && w.d.Tokens[b].Kind != parley.Dash && w.d.Tokens[b].Kind != parley.CloseQuote {
 			return nil, "", "", 0
 		}
 		if isVerb && !determined {
@@ -382,4 +385,44 @@ func (w *work) namesAPerson(a, b int) bool {
 		return false
 	}
 	return w.r.roles.Is(w.low(k-1), lexicon.RoleNoun|lexicon.Title) && w.isCapWord(k-1)
+}
+
+// relativeWord reports whether l opens a relative clause, which ends an
+// apposition: "Li, a doctor at the hospital where the patients were
+// treated".
+func relativeWord(l string) bool {
+	switch l {
+	case "who", "whom", "whose", "which", "where", "when":
+		return true
+	}
+	return false
+}
+
+// ampersandInName reports whether token b is an "&" between two
+// capitalised words, inside a name ("Chapter & Verse", "Procter & Gamble").
+func (w *work) ampersandInName(b int) bool {
+	return w.tok(b) == "&" && b > 0 && b+1 < len(w.d.Tokens) && w.isCapWord(b-1) && w.isCapWord(b+1)
+}
+
+// rolePart reports whether one conjunct of a role phrase before a name is a
+// role: it has a role noun and does not end in a person named after a role.
+// In "Browns quarterback Myles Garrett and Pittsburgh center Maurkice
+// Pouncey" the first conjunct is another person, not a role of Pouncey;
+// "aide to Vladimir Putin" is a role.
+func (w *work) rolePart(part string) bool {
+	words := strings.Fields(part)
+	has := false
+	for _, x := range words {
+		if w.r.roles.Is(strings.ToLower(x), lexicon.RoleNoun) {
+			has = true
+		}
+	}
+	if !has {
+		return false
+	}
+	k := len(words)
+	for k > 0 && words[k-1] != strings.ToLower(words[k-1]) && !w.r.roles.Is(strings.ToLower(words[k-1]), lexicon.RoleNoun|lexicon.Title|lexicon.RoleMod|lexicon.Body|lexicon.OrgWord) {
+		k--
+	}
+	return k == len(words) || k == 0 || !w.r.roles.Is(strings.ToLower(words[k-1]), lexicon.RoleNoun|lexicon.Title)
 }
