@@ -9,13 +9,19 @@ import (
 // sense settles the word sense of a violent trigger (CAMEO 18-20) from its
 // object and context: an attack on a plan is criticism (111), a fight
 // against misinformation, a win in a final or a slump of shares is no
-// event. It returns the trigger, possibly recoded, and whether it stays.
+// event. A transfer of information or gains ("gave no details", "sent
+// shares higher") is no cooperation, aid or release either. It returns the
+// trigger, possibly recoded, and whether it stays.
 func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if len(t.code) < 2 || t.noun {
 		return t, true
 	}
 	switch t.code[:2] {
 	case "18", "19", "20":
+	case "03", "06", "07":
+		return t, c.objectSense(s, t.last, "yield_object") == ""
+	case "08":
+		return t, t.code != "0841" || c.objectSense(s, t.last, "yield_object") == ""
 	default:
 		return t, true
 	}
@@ -26,7 +32,7 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if t.last+1 < len(s.words) && s.words[t.last] == "TO" && s.flags[t.last+1]&keyVerb != 0 {
 		return t, false
 	}
-	switch c.objectSense(s, t.last) {
+	switch c.objectSense(s, t.last, "verbal_object", "abstract_object") {
 	case "verbal_object":
 		t.code = "111" // "attacked each other's policies"
 		return t, true
@@ -39,16 +45,16 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	return t, true
 }
 
-// objectSense returns the class of the object phrase after token i
-// (verbal_object, abstract_object) or "": the words up to the first
-// preposition other than "of", punctuation or verb, at most eight.
-func (c *Coder) objectSense(s *sentence, i int) string {
+// objectSense returns the first of classes that the object phrase after
+// token i holds, or "": the words up to the first preposition other than
+// "of", punctuation or verb, at most eight.
+func (c *Coder) objectSense(s *sentence, i int, classes ...string) string {
 	for k := i; k < len(s.words) && k < i+8; k++ {
 		w := s.words[k]
 		if s.kinds[k] != parley.Word && s.kinds[k] != parley.Possessive || prepositions[w] && w != "OF" {
 			return ""
 		}
-		for _, class := range [...]string{"verbal_object", "abstract_object"} {
+		for _, class := range classes {
 			if c.classes.at(class, s.words, k) > 0 {
 				return class
 			}

@@ -20,6 +20,10 @@ func TestSenses(t *testing.T) {
 		{"effort to win is no fight", "The Labour Party and the Scottish government battle to win the vote.", "", "ASSAULT"},
 		{"sports win is no assault", "Argentina defeated Germany in the final on Sunday.", "", "ASSAULT"},
 		{"figurative particle", "Italian officials fired up the crowd before the vote.", "", "ASSAULT"},
+		{"giving information is no cooperation", "The Russian government gave no details of the payment.", "", "COOPERATE"},
+		{"sending markets up is no aid", "The Chinese government's move sent shares higher.", "", "AID"},
+		{"sending aid stays", "The Chinese government sent food aid to Nepal.", "AID", ""},
+		{"releasing figures is no release", "The Indian government will release its results on Monday.", "", "AGREE"},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {
