@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/parley-news/parley"
 )
 
 // The shipped model, trained on UD English EWT (CC BY-SA 4.0; see
@@ -15,6 +18,28 @@ var modelFile []byte
 
 //go:embed model/lemmas.tsv
 var lemmaFile []byte
+
+//go:embed closed.txt
+var closedFile string
+
+// closedPOS holds the universal tags of closed.txt.
+var closedPOS = readClosed(closedFile)
+
+func readClosed(s string) map[parley.POS]bool {
+	out := map[parley.POS]bool{}
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		p := parley.ParsePOS(l)
+		if p == parley.NoPOS {
+			panic("syntax/closed.txt: unknown universal tag " + l)
+		}
+		out[p] = true
+	}
+	return out
+}
 
 // Load decodes the embedded English model. Each call decodes it anew (a
 // fraction of a second); keep the Model and share it between goroutines.

@@ -23,6 +23,9 @@ type Model struct {
 	tagger *table
 	parser *table
 	dict   map[uint64]uint64 // lower-case word hash → ambiguity class
+	// closed marks the tag classes of closed word classes (closed.txt),
+	// which a word the dictionary does not know never gets.
+	closed []bool
 	lemma  *lemmatizer
 	// The weights as training made them, kept for Write: a table keeps only
 	// part of each key.
@@ -60,6 +63,7 @@ func newModel(tags, labels []string) (*Model, error) {
 			return nil, fmt.Errorf("tag class %q: want UPOS/XPOS", name)
 		}
 		m.tags = append(m.tags, tagClass{id: uint16(i), upos: up, xpos: x, name: name})
+		m.closed = append(m.closed, closedPOS[up])
 	}
 	root := -1
 	for i, l := range labels {

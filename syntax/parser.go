@@ -25,6 +25,10 @@ type Parser struct {
 	st     state
 	lemmas []byte
 	forms  []string // Annotate's words
+	// closed marks the tag classes an unknown word may not get (the
+	// model's, or nil in training, whose tags the shipped model learnt
+	// from).
+	closed []bool
 	// sink keeps the loads that touch the table's slots ahead of use from
 	// being optimised away; it lives here because the model is shared.
 	sink uint32
@@ -32,7 +36,7 @@ type Parser struct {
 
 // NewParser returns a parser with its own scratch buffers.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, scores: make([]int32, max(len(m.tags), 2*len(m.labels)))}
+	return &Parser{m: m, scores: make([]int32, max(len(m.tags), 2*len(m.labels))), closed: m.closed}
 }
 
 // Parse analyses one sentence of words, tokenised as the model expects (see
@@ -86,10 +90,26 @@ func (p *Parser) tag(n int) {
 		for _, s := range p.slots {
 			t.addSparse(s, sc)
 		}
-		best := uint16(argmax(sc))
+		var best uint16
+		if p.ws[i+2].amb == 0 && p.closed != nil {
+			best = uint16(argmaxOpen(sc, p.closed))
+		} else {
+			best = uint16(argmax(sc))
+		}
 		p.ws[i+2].tag = best
 		p2, p1 = p1, best
 	}
+}
+
+// argmaxOpen is argmax over the classes that are not closed.
+func argmaxOpen(sc []int32, closed []bool) int {
+	best := -1
+	for i, v := range sc {
+		if !closed[i] && (best < 0 || v > sc[best]) {
+			best = i
+		}
+	}
+	return max(best, 0)
 }
 
 func argmax(sc []int32) int {

@@ -189,3 +189,21 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestUnknownWordGetsNoClosedClass guards the closed-class constraint: a
+// word the tag dictionary does not know is never tagged as a modal, a
+// preposition, a determiner or a pronoun ("withheld" was read as MD).
+func TestUnknownWordGetsNoClosedClass(t *testing.T) {
+	m := mustLoad(t)
+	p := m.NewParser()
+	for _, s := range [][]string{
+		{"Russia", "withheld", "aid", "to", "Ukraine", "."},
+		{"The", "council", "greenlit", "the", "plan", "."},
+	} {
+		out := p.Parse(s, nil)
+		w := out[1]
+		if closedPOS[w.POS] {
+			t.Errorf("%q in %q tagged %s/%s, a closed class", s[1], strings.Join(s, " "), w.POS, w.XPOS)
+		}
+	}
+}

@@ -46,6 +46,10 @@ func (t *tagTrainer) epoch(sents []*tsent, rng *rand.Rand) {
 // tagAll tags the sentences with model m, returning the predicted classes.
 func tagAll(m *Model, sents []*tsent) [][]uint16 {
 	p := m.NewParser()
+	// Training tags as the shipped model was trained: the closed-class
+	// constraint (closed.txt) applies when the model is used, so that the
+	// same data and seed still give the same model bytes.
+	p.closed = nil
 	out := make([][]uint16, len(sents))
 	for i, s := range sents {
 		p.prepare(s.forms)
