@@ -74,6 +74,11 @@ func TestCodeSentence(t *testing.T) {
 		{"declining to answer is no rejection", "The Iranian minister declined to answer questions.", "", "", "", ""},
 		{"refusing to confirm is no rejection", "The French minister refused to confirm the figures.", "", "", "", ""},
 		{"passive with agent", "The convoy was attacked by rebels near the border.", "ASSAULT", "19", "REB", "*"},
+		{"merger of two companies is business cooperation", "The European Commission approved the merger of the two airlines.", "COOPERATE", "06", "*", "*"},
+		{"awarded contracts are economic cooperation", "Egypt awarded two exploration contracts to British firms.", "COOPERATE", "06", "EGY", "*"},
+		{"a bid is an offer, not a demand", "Russia has bid $5bn for the refinery.", "AGREE", "03", "RUS", "*"},
+		{"fines for a target", "Britain announced fines for Iranian shipping firms.", "COERCE", "17", "GBR", "IRN"},
+		{"a word the tagger never saw is no modal", "Russia withheld aid to Ukraine.", "SANCTION", "16", "RUS", "UKR"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

@@ -89,6 +89,14 @@ func verbAt(d *verbDict, words []string, i int) (*verb, int) {
 	return best, bn
 }
 
+// firstVerb is the verb that decides: parley's overlay before PETRARCH's.
+func firstVerb(ov, bv *verb) *verb {
+	if ov != nil {
+		return ov
+	}
+	return bv
+}
+
 func (s *sentence) inActor(i int) bool {
 	return i >= 0 && i < len(s.actorAt) && s.actorAt[i] >= 0
 }
@@ -116,6 +124,9 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 			return trig{}, false
 		}
 		t.code, t.consumed, t.reversed = code, end, rev
+		if v := firstVerb(ov, bv); v.lemma == "WARN" && code == "130" && !c.threatening(s, t) {
+			t.code = "012"
+		}
 		// "demanded that Hamas renounce…": the that-clause is what is
 		// demanded, not an act of its own.
 		if r := code[:2]; (r == "10" || r == "02") && end < len(s.words) && s.words[end] == "THAT" {
@@ -151,7 +162,7 @@ func nounContext(s *sentence, i, n int) bool {
 	}
 	if i+n < len(s.words) {
 		switch s.words[i+n] {
-		case "BETWEEN", "WITH", "AGAINST", "ON", "OVER", "BY", "TO", "OF", "IN", "AT":
+		case "BETWEEN", "WITH", "AGAINST", "ON", "OVER", "BY", "TO", "OF", "IN", "AT", "FOR", "FROM":
 			return true
 		}
 	}
