@@ -448,6 +448,14 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			stmts = append(stmts, es...)
 			continue
 		}
+		// A consultation has two sides: a verb of meeting, visiting or
+		// consulting with no one met ("came to power", "gathering speed",
+		// "weighed down", "arrive in Riyadh") is no CONSULT. Nouns keep
+		// theirs ("the talks", "peace talks"): they name a meeting known
+		// to have happened.
+		if code.Root == "04" && !t.noun && !hasTarget(es) {
+			continue
+		}
 		if c.unreal(s, t) {
 			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
@@ -834,6 +842,16 @@ func perfect(s *sentence, i int) bool {
 func twoParties(es []parley.Event) bool {
 	for _, e := range es {
 		if hasCountry(e.SourceCode) && hasCountry(e.TargetCode) && e.SourceCode[:3] != e.TargetCode[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTarget reports whether some event of es has a target actor.
+func hasTarget(es []parley.Event) bool {
+	for _, e := range es {
+		if e.TargetCode != "" || e.Target != 0 {
 			return true
 		}
 	}

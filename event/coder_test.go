@@ -79,6 +79,9 @@ func TestCodeSentence(t *testing.T) {
 		{"a bid is an offer, not a demand", "Russia has bid $5bn for the refinery.", "AGREE", "03", "RUS", "*"},
 		{"fines for a target", "Britain announced fines for Iranian shipping firms.", "COERCE", "17", "GBR", "IRN"},
 		{"a word the tagger never saw is no modal", "Russia withheld aid to Ukraine.", "SANCTION", "16", "RUS", "UKR"},
+		{"arriving is no consultation", "Russian ministers arrive in Riyadh on Tuesday.", "", "", "", ""},
+		{"coming to power is no consultation", "The Indonesian government came to power in October.", "", "", "", ""},
+		{"a meeting with someone is a consultation", "The Russian foreign minister met the Saudi crown prince on Tuesday.", "CONSULT", "04", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
