@@ -21,7 +21,7 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	case "03", "06", "07":
 		return t, c.objectSense(s, t.last, "yield_object") == ""
 	case "08":
-		return t, t.code != "0841" || c.objectSense(s, t.last, "yield_object") == ""
+		return t, t.code != "0841" || c.releasesPeople(s, t)
 	default:
 		return t, true
 	}
@@ -71,6 +71,43 @@ func (c *Coder) objectSense(s *sentence, i int, classes ...string) string {
 func (c *Coder) contestContext(s *sentence) bool {
 	for k := range s.words {
 		if c.classes.at("sport_context", s.words, k) > 0 || c.classes.at("business_context", s.words, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// releasesPeople reports whether a release (0841) sets people free: its
+// object, or the subject of a passive "were released", is a person or a
+// captive ("hostages", "prisoners"). Statistics, films and supplies that
+// are released are no event.
+func (c *Coder) releasesPeople(s *sentence, t trig) bool {
+	if c.objectSense(s, t.last, "yield_object") != "" {
+		return false
+	}
+	d := s.in.Doc
+	person := func(k int) bool {
+		if c.classes.at("captive", s.words, k) > 0 {
+			return true
+		}
+		m := d.MentionAt(s.first + k)
+		return m != nil && d.Entity(m.Entity) != nil && d.Entity(m.Entity).Type == parley.Person
+	}
+	for k := t.last; k < len(s.words) && k < t.last+6; k++ {
+		if s.kinds[k] != parley.Word && s.kinds[k] != parley.Number || prepositions[s.words[k]] {
+			break
+		}
+		if person(k) {
+			return true
+		}
+	}
+	// the subject of a passive, back to a preposition: "the transcript of
+	// the call was released" is no person's release
+	for k := t.first - 1; k >= 0 && k >= t.first-8; k-- {
+		if s.kinds[k] != parley.Word && s.kinds[k] != parley.Number || prepositions[s.words[k]] {
+			break
+		}
+		if person(k) {
 			return true
 		}
 	}
