@@ -82,6 +82,8 @@ func TestCodeSentence(t *testing.T) {
 		{"arriving is no consultation", "Russian ministers arrive in Riyadh on Tuesday.", "", "", "", ""},
 		{"coming to power is no consultation", "The Indonesian government came to power in October.", "", "", "", ""},
 		{"a meeting with someone is a consultation", "The Russian foreign minister met the Saudi crown prince on Tuesday.", "CONSULT", "04", "*", "*"},
+		{"an economy that expands is no cooperation", "China's economy expanded by 9.5% last year.", "", "", "", ""},
+		{"being linked to a party is no cooperation", "The account was clearly linked to the British government.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
