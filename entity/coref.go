@@ -143,7 +143,8 @@ func (c *coref) pronoun(i, si int, s parley.Sentence, p lexicon.Pronoun, first b
 		}
 		ent = c.organisationFor(si, true)
 	default:
-		ent = c.personFor(si, p.Gender, cases)
+		fronted := cases&lexicon.Subject != 0 && i-1 > s.First && c.d.Tok(i-1) == ","
+		ent = c.personFor(si, p.Gender, cases, fronted)
 	}
 	if ent < 0 {
 		return
@@ -167,7 +168,10 @@ func (c *coref) possessiveAt(i int, s parley.Sentence) bool {
 // personFor returns the person a he/she pronoun of sentence si most likely
 // refers to, or -1: a gender-compatible person of the last sentences, by
 // recency, salience and role in its sentence.
-func (c *coref) personFor(si int, g lexicon.Gender, cases lexicon.PronounCase) int {
+//
+// fronted says the pronoun is a subject right after a comma that ends a
+// phrase put before its clause.
+func (c *coref) personFor(si int, g lexicon.Gender, cases lexicon.PronounCase, fronted bool) int {
 	best, bestScore := -1, 1<<30
 	for k := len(c.cands) - 1; k >= 0; k-- {
 		cd := c.cands[k]
@@ -182,6 +186,12 @@ func (c *coref) personFor(si int, g lexicon.Gender, cases lexicon.PronounCase) i
 		}
 		// object pronouns do not refer to the subject of their own clause
 		if cases&lexicon.Object != 0 && cd.sent == si && !cd.prep {
+			continue
+		}
+		// nor a subject pronoun right after a fronted phrase to a name of
+		// that phrase ("After Smetana, he was …", "Placed under the care
+		// of Dr. Bailey, he …")
+		if fronted && cd.sent == si && cd.prep {
 			continue
 		}
 		if score := candScore(cd, si) - min(c.count[cd.entity], maxSalience); score < bestScore {
@@ -247,7 +257,7 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 	}
 	if end := c.ageDescription(i, s); end > 0 {
 		// "the 34-year-old" stands for the person in focus, as "he" does
-		if ent := c.personFor(si, lexicon.UnknownGender, lexicon.Subject); ent >= 0 {
+		if ent := c.personFor(si, lexicon.UnknownGender, lexicon.Subject, false); ent >= 0 {
 			c.addNominal(i, end, ent)
 		}
 		return
