@@ -143,7 +143,10 @@ func (c *coref) pronoun(i, si int, s parley.Sentence, p lexicon.Pronoun, first b
 		}
 		ent = c.organisationFor(si, true)
 	default:
-		fronted := cases&lexicon.Subject != 0 && i-1 > s.First && c.d.Tok(i-1) == ","
+		// a prepositional phrase put before its clause ("After Smetana,
+		// he"), not a clause with its own subject ("While it did not
+		// appeal to Graham, she")
+		fronted := cases&lexicon.Subject != 0 && i-1 > s.First && c.d.Tok(i-1) == "," && isPreposition(c.d.Lower(s.First))
 		ent = c.personFor(si, p.Gender, cases, fronted)
 	}
 	if ent < 0 {
@@ -188,9 +191,8 @@ func (c *coref) personFor(si int, g lexicon.Gender, cases lexicon.PronounCase, f
 		if cases&lexicon.Object != 0 && cd.sent == si && !cd.prep {
 			continue
 		}
-		// nor a subject pronoun right after a fronted phrase to a name of
-		// that phrase ("After Smetana, he was …", "Placed under the care
-		// of Dr. Bailey, he …")
+		// nor a subject pronoun right after a fronted prepositional phrase
+		// to a name of that phrase ("After Smetana, he was …")
 		if fronted && cd.sent == si && cd.prep {
 			continue
 		}

@@ -181,6 +181,7 @@ func TestCoreference(t *testing.T) {
 		{"an apposition is left to the recogniser's roles", "He met Maria Lopez, the new coach of the team.", "the new coach", ""},
 		{"an age description is the person in focus", "Maria Lopez won the race on Sunday. The 29-year-old said she was tired.", "The 29-year-old", "Maria Lopez"},
 		{"a subject pronoun after a fronted phrase is not its name", "Mirela Stanic studied law in Zagreb. After Jelka Oberon, she was the next lawyer to win.", "she", "Mirela Stanic"},
+		{"a fronted clause's name can be the subject pronoun's", "Mirela Stanic spoke. While the plan did not appeal to Jelka Oberon, she said it could work.", "she", "Jelka Oberon"},
 		{"an age description takes either gender", "Mr. Tom Hale was arrested. The 34-year-old denied it.", "The 34-year-old", "Tom Hale"},
 	}
 	for _, tt := range tests {
