@@ -3,6 +3,7 @@ package entity
 import (
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/syntax"
 )
 
 // Coreference inside one article: pronouns (he, she, him, his, her; it, its,
@@ -47,6 +48,10 @@ type coref struct {
 	cands   []corefCand
 	count   []int // mentions so far of each entity: its salience
 	added   []ref
+	// the syntax of the sentences parsed so far (see parse)
+	parsed []bool
+	parser *syntax.Parser
+	words  []syntax.Word
 }
 
 // resolve links pronouns and nominal mentions in d to persons and
@@ -78,6 +83,7 @@ func (r *Recognizer) resolve(d *parley.Doc, res *result, inQuote []bool) {
 			}
 		}
 	}
+	c.release()
 	c.merge()
 }
 
@@ -388,9 +394,27 @@ func (c *coref) copular(i, si int, s parley.Sentence) {
 	if subj < 0 {
 		return
 	}
-	if j := c.descriptionEnd(i, s); j > i+1 {
+	if j := c.descriptionSpan(i, si, s); j > i+1 {
 		c.addNominal(i, j, subj)
 	}
+}
+
+// descriptionSpan returns the end of the description "the …" at token i of
+// sentence si: past its head noun when the sentence can be parsed ("the
+// first and only woman to …"), else as descriptionEnd finds it; i+1 when
+// the description is a possessive ("the company's chief").
+func (c *coref) descriptionSpan(i, si int, s parley.Sentence) int {
+	j := c.descriptionEnd(i, s)
+	if j == i+1 || !c.parse(si) {
+		return j
+	}
+	if h := c.headNoun(i, s); h >= 0 {
+		if h+1 < s.Last && (c.d.Lower(h+1) == "'s" || c.d.Tok(h+1) == "’s") {
+			return i + 1
+		}
+		return h + 1
+	}
+	return j
 }
 
 // afterCopula reports whether "the" at token i follows a copula, maybe

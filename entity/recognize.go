@@ -36,6 +36,7 @@ type Recognizer struct {
 	speech  *lexicon.Speech
 	model   *ner.Model
 	taggers *sync.Pool // of *ner.Tagger, one per goroutine at a time
+	parsers *sync.Pool // of *syntax.Parser for coreference; nil without a syntax model
 	// structure tells headings, bylines and captions from prose
 	structure *text.Structure
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/syntax"
 	"github.com/parley-news/parley/text"
 )
 
@@ -258,5 +259,50 @@ func TestAppositiveNeedsItsEnd(t *testing.T) {
 		case tt.role != "" && (e == nil || !slices.ContainsFunc(e.Roles, func(r string) bool { return strings.Contains(r, tt.role) })):
 			t.Errorf("Recognize(%q): %q lacks the role %q", tt.in, tt.person, tt.role)
 		}
+	}
+}
+
+// newSyntaxRecognizer is newRecognizer with the embedded syntax model, as
+// the pipeline builds it.
+func newSyntaxRecognizer(t testing.TB) *Recognizer {
+	t.Helper()
+	lex, speech, roles := lexicons(t)
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewRecognizer(LexiconGazetteer{Lex: lex}, roles, speech, WithSyntax(m))
+}
+
+// Descriptions that need the parse: their head noun, and how they stand to
+// a name of their sentence.
+func TestDescriptionWithSyntax(t *testing.T) {
+	r := newSyntaxRecognizer(t)
+	tests := []struct {
+		name, in, mention string // mention: the exact text of the nominal mention
+		want              string // the entity's name; "" for no mention starting there
+	}{
+		{"a copula's complement runs to its head noun", "Maria Lopez won. She was the first and only woman to win twice.", "the first and only woman", "Maria Lopez"},
+		{"a name inside is a modifier", "Maria Lopez sang. She was the first ever Eurovision singer to win twice.", "the first ever Eurovision singer", "Maria Lopez"},
+		{"a possessive complement is not the subject", "Maria Lopez worked hard. She was the company's chief.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.in)
+			r.Recognize(d)
+			for _, m := range d.Mentions {
+				if m.Kind != parley.NominalMention {
+					continue
+				}
+				got := tt.in[m.Span.Start:m.Span.End]
+				if got != tt.mention || d.Entities[m.Entity.Index()].Name != tt.want {
+					t.Errorf("nominal %q of %q, want %q of %q", got, d.Entities[m.Entity.Index()].Name, tt.mention, tt.want)
+				}
+				return
+			}
+			if tt.mention != "" {
+				t.Errorf("no nominal mention, want %q of %q", tt.mention, tt.want)
+			}
+		})
 	}
 }

@@ -32,6 +32,7 @@ func (r *Roles) loadCoref() error {
 	r.pronouns = map[string]Pronoun{}
 	r.copulas = map[string]bool{}
 	r.copulaAdverbs = map[string]bool{}
+	r.personNouns = map[string]Gender{}
 	for n, line := range strings.Split(corefTSV, "\n") {
 		if line == "" || line[0] == '#' || strings.HasPrefix(line, "word\t") {
 			continue
@@ -42,6 +43,12 @@ func (r *Roles) loadCoref() error {
 			r.copulas[f[0]] = true
 		case len(f) == 2 && f[1] == "adverb":
 			r.copulaAdverbs[f[0]] = true
+		case len(f) == 3 && f[1] == "person":
+			g, err := parseGender(f[2])
+			if err != nil {
+				return fmt.Errorf("coref.tsv:%d: %w", n+1, err)
+			}
+			r.personNouns[f[0]] = g
 		case len(f) == 5 && f[1] == "pronoun":
 			p, err := parsePronoun(f[2], f[3], f[4])
 			if err != nil {
@@ -49,10 +56,22 @@ func (r *Roles) loadCoref() error {
 			}
 			r.pronouns[f[0]] = p
 		default:
-			return fmt.Errorf("coref.tsv:%d: want a pronoun row of 5 columns, a copula or adverb row of 2, got %q", n+1, line)
+			return fmt.Errorf("coref.tsv:%d: want a pronoun row of 5 columns, a person row of 3, a copula or adverb row of 2, got %q", n+1, line)
 		}
 	}
 	return nil
+}
+
+func parseGender(g string) (Gender, error) {
+	switch g {
+	case "m":
+		return Male, nil
+	case "f":
+		return Female, nil
+	case "":
+		return UnknownGender, nil
+	}
+	return UnknownGender, fmt.Errorf("gender %q, want m, f or empty", g)
 }
 
 func parsePronoun(gender, number, cases string) (Pronoun, error) {
@@ -106,3 +125,10 @@ func (r *Roles) IsCopula(w string) bool { return r.copulas[w] }
 // IsCopulaAdverb reports whether the lower-case word may stand between a
 // copula and its complement ("was also the first").
 func (r *Roles) IsCopulaAdverb(w string) bool { return r.copulaAdverbs[w] }
+
+// PersonNoun reports whether the lower-case word is a common noun for a
+// person that names no role ("man", "girl"), and the gender it says.
+func (r *Roles) PersonNoun(w string) (Gender, bool) {
+	g, ok := r.personNouns[w]
+	return g, ok
+}

@@ -59,6 +59,8 @@ type Roles struct {
 	copulas  map[string]bool
 	// adverbs that may follow a copula
 	copulaAdverbs map[string]bool
+	// common nouns for a person that name no role ("man", "girl")
+	personNouns map[string]Gender
 	// organisation kinds that org words and nouns name ("ministry" → GOVERNMENT)
 	orgKinds map[string]parley.OrgKind
 	// longest multiword entry, in words

@@ -39,7 +39,7 @@ func newCore(lex *lexicon.Lexicon, syn *syntax.Model) (*core, error) {
 	}
 	return &core{
 		recognizer: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech,
-			entity.WithModel(model), entity.WithStructure(structure)),
+			entity.WithModel(model), entity.WithStructure(structure), entity.WithSyntax(syn)),
 		finder: quote.NewFinder(speech, roles).WithSyntax(syn),
 	}, nil
 }
