@@ -263,6 +263,9 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 		c.copular(i, si, s)
 		return
 	}
+	if c.asPredicate(i, si, s) {
+		return
+	}
 	if end := c.ageDescription(i, s); end > 0 {
 		// "the 34-year-old" stands for the person in focus, as "he" does
 		if ent := c.personFor(si, lexicon.UnknownGender, lexicon.Subject, false); ent >= 0 {

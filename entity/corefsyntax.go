@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/syntax"
 )
 
@@ -71,6 +72,10 @@ func (c *coref) headNoun(i int, s parley.Sentence) int {
 				return head // "the star Jeanne", "the composer later"
 			}
 			continue
+		case parley.VERB:
+			if t[j].Rel == parley.RelAmod && head < 0 {
+				continue // "the most gifted student"
+			}
 		case parley.SYM, parley.PUNCT:
 			if t[j].Kind == parley.Dash && head < 0 {
 				continue // "the 22-year-old poet"
@@ -84,4 +89,81 @@ func (c *coref) headNoun(i int, s parley.Sentence) int {
 		break
 	}
 	return head
+}
+
+// asPredicate links "the …" after a preposition "as" to the person it
+// says what is: the object right before "as" ("described her as the
+// most outstanding pupil"), else, when the head noun is a role or a person,
+// the subject of the clause ("she achieved prominence as the star of …").
+// "as" as a conjunction ("as the president spoke") and "such as" are no
+// predicate. It reports whether it linked the description.
+func (c *coref) asPredicate(i, si int, s parley.Sentence) bool {
+	k := i - 1
+	if k <= s.First || c.d.Lower(k) != "as" || !c.parse(si) {
+		return false
+	}
+	t := c.d.Tokens
+	if t[k].Rel != parley.RelCase {
+		return false
+	}
+	switch t[k-1].POS {
+	case parley.VERB, parley.PRON, parley.NOUN, parley.PROPN:
+	default:
+		return false // "such as", "as well as"
+	}
+	h := c.headNoun(i, s)
+	if h < 0 || h+1 < s.Last && (c.d.Lower(h+1) == "'s" || c.d.Tok(h+1) == "’s") {
+		return false
+	}
+	if h+1 < s.Last && (t[h+1].POS == parley.VERB || t[h+1].POS == parley.AUX) {
+		return false // "as the minister began": a clause the parser took for a phrase
+	}
+	ent := c.entityEndingAt(k)
+	if ent < 0 {
+		if !c.personNoun(c.d.Lower(h)) {
+			return false
+		}
+		ent = c.clauseSubject(si)
+	}
+	if ent < 0 || c.res.Entities[ent].Type != parley.Person {
+		return false
+	}
+	c.addNominal(i, h+1, ent)
+	return true
+}
+
+// entityEndingAt returns the entity of the name or resolved pronoun that
+// ends right before token k, or -1.
+func (c *coref) entityEndingAt(k int) int {
+	if ref := c.res.RefAt(k - 1); ref != nil && ref.Last == k {
+		return ref.Entity
+	}
+	for n := len(c.added) - 1; n >= 0 && c.added[n].Last >= k; n-- {
+		if c.added[n].Last == k && c.added[n].Kind == parley.PronounMention {
+			return c.added[n].Entity
+		}
+	}
+	return -1
+}
+
+// clauseSubject returns the person or organisation that is most likely the
+// subject of sentence si so far: its latest candidate outside a
+// prepositional phrase, or -1.
+func (c *coref) clauseSubject(si int) int {
+	for k := len(c.cands) - 1; k >= 0 && c.cands[k].sent == si; k-- {
+		if !c.cands[k].prep {
+			return c.cands[k].entity
+		}
+	}
+	return -1
+}
+
+// personNoun reports whether the lower-case noun names a person: a role
+// ("minister", "daughter") or a person noun ("man", "child").
+func (c *coref) personNoun(l string) bool {
+	if c.r.roles.Is(l, lexicon.RoleNoun) {
+		return true
+	}
+	_, ok := c.r.roles.PersonNoun(l)
+	return ok
 }

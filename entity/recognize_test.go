@@ -285,6 +285,10 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"a copula's complement runs to its head noun", "Maria Lopez won. She was the first and only woman to win twice.", "the first and only woman", "Maria Lopez"},
 		{"a name inside is a modifier", "Maria Lopez sang. She was the first ever Eurovision singer to win twice.", "the first ever Eurovision singer", "Maria Lopez"},
 		{"a possessive complement is not the subject", "Maria Lopez worked hard. She was the company's chief.", "", ""},
+		{"as after an object is that object", "Mr. Tom Hale taught Ann Ruiz for years. Hale described her as the most gifted student he ever had.", "the most gifted student", "Ann Ruiz"},
+		{"as after the verb's complement is the subject", "Maria Lopez moved to Rome. She achieved fame as the star of a long-running play.", "the star", "Maria Lopez"},
+		{"as a conjunction is no predicate", "Maria Lopez arrived in Rome. She left as the minister began to speak.", "", ""},
+		{"as with no person noun is no predicate of the subject", "Maria Lopez moved to Rome. She used the letters as the basis of a novel.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
