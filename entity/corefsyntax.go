@@ -158,6 +158,57 @@ func (c *coref) clauseSubject(si int) int {
 	return -1
 }
 
+// subjectApposition links ", the …" set off after a place or a date to
+// the person that is the subject of the clause ("Moreau was born in Paris,
+// the daughter of …"): its head must name a person of the subject's
+// gender, and it must not begin a clause ("…, the minister said"). After
+// a person's name the apposition is that person's, which the recogniser
+// reads as a role. It reports whether it linked the description.
+func (c *coref) subjectApposition(i, si int, s parley.Sentence) bool {
+	if i-2 < s.First || c.d.Tok(i-1) != "," || !c.parse(si) {
+		return false
+	}
+	if ref := c.res.RefAt(i - 2); ref != nil && c.res.Entities[ref.Entity].Type != parley.Place {
+		return false
+	}
+	h := c.headNoun(i, s)
+	if h < 0 || !c.personNoun(c.d.Lower(h)) {
+		return false
+	}
+	t := c.d.Tokens
+	if h+1 < s.Last && (t[h+1].POS == parley.VERB || t[h+1].POS == parley.AUX || c.d.Lower(h+1) == "'s" || c.d.Tok(h+1) == "’s") {
+		return false
+	}
+	ent := c.clauseSubject(si)
+	if ent < 0 || c.res.Entities[ent].Type != parley.Person || !c.cands[c.lastCand(si, ent)].first {
+		return false
+	}
+	if g, eg := c.nounGender(c.d.Lower(h)), c.res.Gender[ent]; g != lexicon.UnknownGender && eg != lexicon.UnknownGender && g != eg {
+		return false
+	}
+	c.addNominal(i, h+1, ent)
+	return true
+}
+
+// lastCand returns the index in c.cands of the latest candidate of entity
+// ent in sentence si (which must exist).
+func (c *coref) lastCand(si, ent int) int {
+	for k := len(c.cands) - 1; k >= 0 && c.cands[k].sent == si; k-- {
+		if c.cands[k].entity == ent {
+			return k
+		}
+	}
+	return -1
+}
+
+// nounGender is the gender a person noun or role says ("daughter": female).
+func (c *coref) nounGender(l string) lexicon.Gender {
+	if g, ok := c.r.roles.PersonNoun(l); ok {
+		return g
+	}
+	return c.r.roles.Lookup(l).Gender
+}
+
 // personNoun reports whether the lower-case noun names a person: a role
 // ("minister", "daughter") or a person noun ("man", "child").
 func (c *coref) personNoun(l string) bool {

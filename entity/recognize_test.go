@@ -287,6 +287,11 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"a possessive complement is not the subject", "Maria Lopez worked hard. She was the company's chief.", "", ""},
 		{"as after an object is that object", "Mr. Tom Hale taught Ann Ruiz for years. Hale described her as the most gifted student he ever had.", "the most gifted student", "Ann Ruiz"},
 		{"as after the verb's complement is the subject", "Maria Lopez moved to Rome. She achieved fame as the star of a long-running play.", "the star", "Maria Lopez"},
+		{"an apposition after a place is the subject's", "Maria Lopez was born in Lisbon, the daughter of a teacher.", "the daughter", "Maria Lopez"},
+		{"an apposition after a date is the subject's", "Mr. Tom Hale was born in Lisbon on 2 May 1950, the third child of a teacher.", "the third child", "Tom Hale"},
+		{"an apposition must fit the subject's gender", "Mr. Tom Hale was born in Lisbon, the daughter of a teacher.", "", ""},
+		{"a description that begins a clause is no apposition", "Maria Lopez arrived in Lisbon, the minister said.", "", ""},
+		{"an apposition after a name is left to the recogniser", "He met Maria Lopez, the new coach of the team.", "", ""},
 		{"as a conjunction is no predicate", "Maria Lopez arrived in Rome. She left as the minister began to speak.", "", ""},
 		{"as with no person noun is no predicate of the subject", "Maria Lopez moved to Rome. She used the letters as the basis of a novel.", "", ""},
 	}
