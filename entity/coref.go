@@ -151,8 +151,9 @@ func (c *coref) pronoun(i, si int, s parley.Sentence, p lexicon.Pronoun, first b
 	default:
 		// a prepositional phrase put before its clause ("After Smetana,
 		// he"), not a clause with its own subject ("While it did not
-		// appeal to Graham, she")
-		fronted := cases&lexicon.Subject != 0 && i-1 > s.First && c.d.Tok(i-1) == "," && isPreposition(c.d.Lower(s.First))
+		// appeal to Graham, she", "After Putin became president, he")
+		fronted := cases&lexicon.Subject != 0 && i-1 > s.First && c.d.Tok(i-1) == "," && isPreposition(c.d.Lower(s.First)) &&
+			c.verbless(si, s.First, i-1)
 		ent = c.personFor(si, p.Gender, cases, fronted)
 	}
 	if ent < 0 {

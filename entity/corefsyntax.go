@@ -190,6 +190,20 @@ func (c *coref) subjectApposition(i, si int, s parley.Sentence) bool {
 	return true
 }
 
+// verbless reports whether tokens [a, b) of sentence si hold no verb,
+// by the tagger; false when the sentence cannot be parsed.
+func (c *coref) verbless(si, a, b int) bool {
+	if !c.parse(si) {
+		return false
+	}
+	for j := a; j < b; j++ {
+		if p := c.d.Tokens[j].POS; p == parley.VERB || p == parley.AUX {
+			return false
+		}
+	}
+	return true
+}
+
 // lastCand returns the index in c.cands of the latest candidate of entity
 // ent in sentence si (which must exist).
 func (c *coref) lastCand(si, ent int) int {
