@@ -264,7 +264,7 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 		c.copular(i, si, s)
 		return
 	}
-	if c.asPredicate(i, si, s) || c.subjectApposition(i, si, s) {
+	if c.asPredicate(i, si, s) || c.subjectApposition(i, si, s) || c.frontedApposition(i, si, s) {
 		return
 	}
 	if end := c.ageDescription(i, s); end > 0 {

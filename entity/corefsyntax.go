@@ -190,6 +190,50 @@ func (c *coref) subjectApposition(i, si int, s parley.Sentence) bool {
 	return true
 }
 
+// frontedApposition links a description that opens its sentence and is
+// set off by a comma before the person's name that is the subject ("The
+// protégé of a pope, who died in 384, Jerome was known for …"): the name
+// follows a comma and a verb follows the name, and no verb stands between
+// the description and that comma but in a relative clause. The name is
+// not a speaker ("The minister, Hale said, …"). It reports whether it
+// linked the description.
+func (c *coref) frontedApposition(i, si int, s parley.Sentence) bool {
+	if i != s.First || !c.parse(si) {
+		return false
+	}
+	h := c.headNoun(i, s)
+	if h < 0 {
+		return false
+	}
+	t := c.d.Tokens
+	relative := false
+	for j := h + 1; j+1 < s.Last; j++ {
+		switch l := c.d.Lower(j); {
+		case l == "who" || l == "whom" || l == "whose" || l == "which":
+			relative = true
+		case t[j].POS == parley.VERB || t[j].POS == parley.AUX:
+			if !relative {
+				return false
+			}
+		case l == ",":
+			ref := c.res.RefAt(j + 1)
+			if ref == nil || ref.First != j+1 || ref.Last >= s.Last || c.res.Entities[ref.Entity].Type != parley.Person {
+				continue
+			}
+			v := ref.Last
+			if t[v].POS != parley.VERB && t[v].POS != parley.AUX {
+				continue
+			}
+			if sv, ok := c.r.speech.Lookup(c.d.Lower(v)); ok && sv.Frames != 0 {
+				return false
+			}
+			c.addNominal(i, h+1, ref.Entity)
+			return true
+		}
+	}
+	return false
+}
+
 // verbless reports whether tokens [a, b) of sentence si hold no verb,
 // by the tagger; false when the sentence cannot be parsed.
 func (c *coref) verbless(si, a, b int) bool {

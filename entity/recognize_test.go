@@ -290,6 +290,9 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"an apposition must fit the subject's gender", "Mr. Tom Hale was born in Lisbon, the daughter of a teacher.", "", ""},
 		{"a description that begins a clause is no apposition", "Maria Lopez arrived in Lisbon, the minister said.", "", ""},
 		{"an apposition after a name is left to the recogniser", "He met Maria Lopez, the new coach of the team.", "", ""},
+		{"a fronted description is the subject's", "The pupil of a painter, who died in 1701, Maria Lopez was known for her portraits.", "The pupil", "Maria Lopez"},
+		{"a fronted description before a clause is no apposition", "The minister left early, Maria Lopez said.", "", ""},
+		{"a fronted description before a speaker is no apposition", "The minister, Maria Lopez said, was tired.", "", ""},
 		{"as a conjunction is no predicate", "Maria Lopez arrived in Rome. She left as the minister began to speak.", "", ""},
 		{"as with no person noun is no predicate of the subject", "Maria Lopez moved to Rome. She used the letters as the basis of a novel.", "", ""},
 	}
