@@ -158,7 +158,7 @@ func (c *coref) clauseSubject(si int) int {
 	return -1
 }
 
-// subjectApposition links ", the …" set off after a place or a date to
+// subjectApposition links ", the …" set off after a place or a year to
 // the person that is the subject of the clause ("Moreau was born in Paris,
 // the daughter of …"): its head must name a person of the subject's
 // gender, and it must not begin a clause ("…, the minister said"). After
@@ -168,15 +168,16 @@ func (c *coref) subjectApposition(i, si int, s parley.Sentence) bool {
 	if i-2 < s.First || c.d.Tok(i-1) != "," || !c.parse(si) {
 		return false
 	}
-	if ref := c.res.RefAt(i - 2); ref != nil && c.res.Entities[ref.Entity].Type != parley.Place {
-		return false
+	t := c.d.Tokens
+	if ref := c.res.RefAt(i - 2); t[i-2].Kind != parley.Number && (ref == nil || c.res.Entities[ref.Entity].Type != parley.Place) {
+		return false // "his friend, the producer Quincy Jones"
 	}
 	h := c.headNoun(i, s)
-	if h < 0 || !c.personNoun(c.d.Lower(h)) {
-		return false
+	if h < 0 || !c.personNoun(c.d.Lower(h)) || t[h].Rel == parley.RelNsubj || t[h].Rel == parley.RelNsubjPass {
+		return false // "… out of London, the mayor of Frankfurt has raised concerns"
 	}
-	t := c.d.Tokens
-	if h+1 < s.Last && (t[h+1].POS == parley.VERB || t[h+1].POS == parley.AUX || c.d.Lower(h+1) == "'s" || c.d.Tok(h+1) == "’s") {
+	if h+1 < s.Last && (t[h+1].POS == parley.VERB || t[h+1].POS == parley.AUX || c.d.Lower(h+1) == "'s" || c.d.Tok(h+1) == "’s" ||
+		t[h+1].Kind == parley.Word && t[h+1].Is(parley.Cap)) {
 		return false
 	}
 	ent := c.clauseSubject(si)

@@ -289,6 +289,8 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"an apposition after a date is the subject's", "Mr. Tom Hale was born in Lisbon on 2 May 1950, the third child of a teacher.", "the third child", "Tom Hale"},
 		{"an apposition must fit the subject's gender", "Mr. Tom Hale was born in Lisbon, the daughter of a teacher.", "", ""},
 		{"a description that begins a clause is no apposition", "Maria Lopez arrived in Lisbon, the minister said.", "", ""},
+		{"a description that is the subject of a clause is no apposition", "While Maria Lopez wanted to stay in Lisbon, the mayor of Porto asked her to leave.", "", ""},
+		{"an apposition after a common noun is not the subject's", "Maria Lopez thanked her friend, the producer Ana Ruiz.", "", ""},
 		{"an apposition after a name is left to the recogniser", "He met Maria Lopez, the new coach of the team.", "", ""},
 		{"a fronted description is the subject's", "The pupil of a painter, who died in 1701, Maria Lopez was known for her portraits.", "The pupil", "Maria Lopez"},
 		{"a fronted description before a clause is no apposition", "The minister left early, Maria Lopez said.", "", ""},
