@@ -404,9 +404,9 @@ func (c *coref) copular(i, si int, s parley.Sentence) {
 }
 
 // descriptionSpan returns the end of the description "the …" at token i of
-// sentence si: past its head noun when the sentence can be parsed ("the
-// first and only woman to …"), else as descriptionEnd finds it; i+1 when
-// the description is a possessive ("the company's chief").
+// sentence si: as descriptionEnd finds it, or past its head noun when the
+// sentence can be parsed and that is further ("the first and only woman to
+// …"); i+1 when the description is a possessive ("the company's chief").
 func (c *coref) descriptionSpan(i, si int, s parley.Sentence) int {
 	j := c.descriptionEnd(i, s)
 	if j == i+1 || !c.parse(si) {
@@ -416,7 +416,7 @@ func (c *coref) descriptionSpan(i, si int, s parley.Sentence) int {
 		if h+1 < s.Last && (c.d.Lower(h+1) == "'s" || c.d.Tok(h+1) == "’s") {
 			return i + 1
 		}
-		return h + 1
+		return max(j, h+1) // the tagger may end the phrase too soon ("the first chief executive")
 	}
 	return j
 }

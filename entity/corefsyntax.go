@@ -52,43 +52,77 @@ func (c *coref) release() {
 // headNoun returns the head noun of the description that starts with the
 // determiner at token i of the parsed sentence s, or -1: the last noun of
 // the run of modifiers and nouns after it ("the first ever YouTube star",
-// "the first and only woman"); a name inside is a modifier.
+// "the first and only woman", "the number one priority"); a name inside
+// is a modifier, a person's name ends the run.
 func (c *coref) headNoun(i int, s parley.Sentence) int {
-	t := c.d.Tokens
 	head := -1
 	for j := i + 1; j < s.Last && j-i <= 8; j++ {
-		if t[j].Kind != parley.Word && t[j].Kind != parley.Number && t[j].Kind != parley.Dash {
-			break
-		}
-		if ref := c.res.RefAt(j); ref != nil && c.res.Entities[ref.Entity].Type == parley.Person {
-			break
-		}
-		switch t[j].POS {
-		case parley.NOUN:
+		switch c.nounPart(j, s, head < 0) {
+		case partNoun:
 			head = j
-			continue
-		case parley.ADJ, parley.ADV, parley.NUM, parley.PROPN:
-			if head >= 0 {
+		case partMod:
+			if head >= 0 && !c.nounFollows(j, s) {
 				return head // "the star Jeanne", "the composer later"
 			}
-			continue
-		case parley.VERB:
-			if t[j].Rel == parley.RelAmod && head < 0 {
-				continue // "the most gifted student"
-			}
-		case parley.SYM, parley.PUNCT:
-			if t[j].Kind == parley.Dash && head < 0 {
-				continue // "the 22-year-old poet"
-			}
-		case parley.CCONJ:
-			// "the first and only woman": modifiers joined before the noun
-			if head < 0 && j+1 < s.Last && (t[j+1].POS == parley.ADJ || t[j+1].POS == parley.ADV) {
-				continue
-			}
+		default:
+			return head
 		}
-		break
 	}
 	return head
+}
+
+// What a token is to the noun phrase it may be part of (see nounPart).
+const (
+	partStop = iota
+	partNoun
+	partMod
+)
+
+// nounPart says whether token j of the parsed sentence s is a noun, a
+// modifier of a noun to come or neither; beforeHead says no noun came
+// yet.
+func (c *coref) nounPart(j int, s parley.Sentence, beforeHead bool) int {
+	t := c.d.Tokens
+	if t[j].Kind != parley.Word && t[j].Kind != parley.Number && t[j].Kind != parley.Dash {
+		return partStop
+	}
+	if ref := c.res.RefAt(j); ref != nil && c.res.Entities[ref.Entity].Type == parley.Person {
+		return partStop
+	}
+	switch t[j].POS {
+	case parley.NOUN:
+		return partNoun
+	case parley.ADJ, parley.ADV, parley.NUM, parley.PROPN:
+		return partMod
+	case parley.VERB:
+		if t[j].Rel == parley.RelAmod {
+			return partMod // "the most gifted student"
+		}
+	case parley.SYM, parley.PUNCT:
+		if t[j].Kind == parley.Dash && beforeHead {
+			return partMod // "the 22-year-old poet"
+		}
+	case parley.CCONJ:
+		// "the first and only woman": modifiers joined before the noun
+		if beforeHead && j+1 < s.Last && (t[j+1].POS == parley.ADJ || t[j+1].POS == parley.ADV) {
+			return partMod
+		}
+	}
+	return partStop
+}
+
+// nounFollows reports whether a noun follows the modifiers from token j
+// on ("the number one priority", "the hip hop tainted thing").
+func (c *coref) nounFollows(j int, s parley.Sentence) bool {
+	for k := j; k < s.Last && k-j < 4; k++ {
+		switch c.nounPart(k, s, false) {
+		case partNoun:
+			return true
+		case partStop:
+			return false
+		}
+	}
+	return false
 }
 
 // asPredicate links "the …" after a preposition "as" to the person it

@@ -295,6 +295,7 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"a fronted description is the subject's", "The pupil of a painter, who died in 1701, Maria Lopez was known for her portraits.", "The pupil", "Maria Lopez"},
 		{"a fronted description before a clause is no apposition", "The minister left early, Maria Lopez said.", "", ""},
 		{"a fronted description before a speaker is no apposition", "The minister, Maria Lopez said, was tired.", "", ""},
+		{"a noun phrase runs past a number to its head", "Mr. Tom Hale taught Ann Ruiz for years. Hale described her as the number one student of the school.", "the number one student", "Ann Ruiz"},
 		{"as a conjunction is no predicate", "Maria Lopez arrived in Rome. She left as the minister began to speak.", "", ""},
 		{"as with no person noun is no predicate of the subject", "Maria Lopez moved to Rome. She used the letters as the basis of a novel.", "", ""},
 	}
