@@ -48,10 +48,10 @@ type coref struct {
 	cands   []corefCand
 	count   []int // mentions so far of each entity: its salience
 	added   []ref
-	// the syntax of the sentences parsed so far (see parse)
-	parsed []bool
-	parser *syntax.Parser
-	words  []syntax.Word
+	// how far each sentence was analysed (see tag and parse)
+	analysed []uint8
+	parser   *syntax.Parser
+	words    []syntax.Word
 }
 
 // resolve links pronouns and nominal mentions in d to persons and
@@ -405,11 +405,11 @@ func (c *coref) copular(i, si int, s parley.Sentence) {
 
 // descriptionSpan returns the end of the description "the …" at token i of
 // sentence si: as descriptionEnd finds it, or past its head noun when the
-// sentence can be parsed and that is further ("the first and only woman to
+// sentence can be tagged and that is further ("the first and only woman to
 // …"); i+1 when the description is a possessive ("the company's chief").
 func (c *coref) descriptionSpan(i, si int, s parley.Sentence) int {
 	j := c.descriptionEnd(i, s)
-	if j == i+1 || !c.parse(si) {
+	if j == i+1 || !c.tag(si) {
 		return j
 	}
 	if h := c.headNoun(i, s); h >= 0 {

@@ -22,21 +22,38 @@ func WithSyntax(m *syntax.Model) Option {
 	}
 }
 
+// tag tags sentence si the first time it is asked, and reports whether
+// the sentence is tagged: false without a syntax model.
+func (c *coref) tag(si int) bool { return c.annotate(si, false) }
+
 // parse tags and parses sentence si the first time it is asked, and
 // reports whether the sentence is parsed: false without a syntax model.
-func (c *coref) parse(si int) bool {
+func (c *coref) parse(si int) bool { return c.annotate(si, true) }
+
+// Levels of analysis of a sentence (coref.analysed).
+const (
+	unanalysed = iota
+	tagged
+	parsed
+)
+
+func (c *coref) annotate(si int, parse bool) bool {
 	if c.r.parsers == nil {
 		return false
 	}
-	if c.parsed == nil {
-		c.parsed = make([]bool, len(c.d.Sentences))
+	if c.analysed == nil {
+		c.analysed = make([]uint8, len(c.d.Sentences))
 	}
-	if !c.parsed[si] {
+	want := uint8(tagged)
+	if parse {
+		want = parsed
+	}
+	if c.analysed[si] < want {
 		if c.parser == nil {
 			c.parser = c.r.parsers.Get().(*syntax.Parser)
 		}
-		c.words = c.parser.Annotate(c.d, c.d.Sentences[si], true, c.words)
-		c.parsed[si] = true
+		c.words = c.parser.Annotate(c.d, c.d.Sentences[si], parse, c.words)
+		c.analysed[si] = want
 	}
 	return true
 }
@@ -95,8 +112,9 @@ func (c *coref) nounPart(j int, s parley.Sentence, beforeHead bool) int {
 	case parley.ADJ, parley.ADV, parley.NUM, parley.PROPN:
 		return partMod
 	case parley.VERB:
-		if t[j].Rel == parley.RelAmod {
-			return partMod // "the most gifted student"
+		// "the most gifted student"; a tagged sentence has no relations
+		if t[j].Rel == parley.RelAmod || t[j].Rel == parley.NoRel && beforeHead && (c.d.XPOS(j) == "VBN" || c.d.XPOS(j) == "VBG") {
+			return partMod
 		}
 	case parley.SYM, parley.PUNCT:
 		if t[j].Kind == parley.Dash && beforeHead {
@@ -199,12 +217,15 @@ func (c *coref) clauseSubject(si int) int {
 // a person's name the apposition is that person's, which the recogniser
 // reads as a role. It reports whether it linked the description.
 func (c *coref) subjectApposition(i, si int, s parley.Sentence) bool {
-	if i-2 < s.First || c.d.Tok(i-1) != "," || !c.parse(si) {
+	if i-2 < s.First || c.d.Tok(i-1) != "," {
 		return false
 	}
 	t := c.d.Tokens
 	if ref := c.res.RefAt(i - 2); t[i-2].Kind != parley.Number && (ref == nil || c.res.Entities[ref.Entity].Type != parley.Place) {
 		return false // "his friend, the producer Quincy Jones"
+	}
+	if ent := c.clauseSubject(si); ent < 0 || c.res.Entities[ent].Type != parley.Person || !c.parse(si) {
+		return false
 	}
 	h := c.headNoun(i, s)
 	if h < 0 || !c.personNoun(c.d.Lower(h)) || t[h].Rel == parley.RelNsubj || t[h].Rel == parley.RelNsubjPass {
@@ -233,7 +254,7 @@ func (c *coref) subjectApposition(i, si int, s parley.Sentence) bool {
 // not a speaker ("The minister, Hale said, …"). It reports whether it
 // linked the description.
 func (c *coref) frontedApposition(i, si int, s parley.Sentence) bool {
-	if i != s.First || !c.parse(si) {
+	if i != s.First || !c.personAfterComma(i, s) || !c.tag(si) {
 		return false
 	}
 	h := c.headNoun(i, s)
@@ -270,9 +291,9 @@ func (c *coref) frontedApposition(i, si int, s parley.Sentence) bool {
 }
 
 // verbless reports whether tokens [a, b) of sentence si hold no verb,
-// by the tagger; false when the sentence cannot be parsed.
+// by the tagger; false without a syntax model.
 func (c *coref) verbless(si, a, b int) bool {
-	if !c.parse(si) {
+	if !c.tag(si) {
 		return false
 	}
 	for j := a; j < b; j++ {
@@ -281,6 +302,20 @@ func (c *coref) verbless(si, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// personAfterComma reports whether a person's name follows a comma after
+// token i in sentence s: a cheap test before the parse.
+func (c *coref) personAfterComma(i int, s parley.Sentence) bool {
+	for j := i + 1; j+1 < s.Last; j++ {
+		if c.d.Tok(j) != "," {
+			continue
+		}
+		if ref := c.res.RefAt(j + 1); ref != nil && ref.First == j+1 && c.res.Entities[ref.Entity].Type == parley.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // lastCand returns the index in c.cands of the latest candidate of entity
