@@ -148,7 +148,8 @@ func (c *coref) nounFollows(j int, s parley.Sentence) bool {
 // most outstanding pupil"), else, when the head noun is a role or a person,
 // the subject of the clause ("she achieved prominence as the star of …").
 // "as" as a conjunction ("as the president spoke") and "such as" are no
-// predicate. It reports whether it linked the description.
+// predicate, nor is "as the …" after a word of acting ("starring Burt
+// Lancaster as the airport manager"): that is the part played. It reports whether it linked the description.
 func (c *coref) asPredicate(i, si int, s parley.Sentence) bool {
 	k := i - 1
 	if k <= s.First || c.d.Lower(k) != "as" || !c.parse(si) {
@@ -170,10 +171,15 @@ func (c *coref) asPredicate(i, si int, s parley.Sentence) bool {
 	if h+1 < s.Last && (t[h+1].POS == parley.VERB || t[h+1].POS == parley.AUX) {
 		return false // "as the minister began": a clause the parser took for a phrase
 	}
+	for j := s.First; j < k; j++ {
+		if c.r.roles.IsActing(c.d.Lower(j)) {
+			return false // "starring Burt Lancaster as the airport manager": the part, not the actor
+		}
+	}
 	ent := c.entityEndingAt(k)
 	if ent < 0 {
-		if !c.personNoun(c.d.Lower(h)) {
-			return false
+		if !c.personNoun(c.d.Lower(h)) || t[k-1].POS == parley.PROPN {
+			return false // "mocked Bono as the man who …": the object's, not known as a person
 		}
 		ent = c.clauseSubject(si)
 	}

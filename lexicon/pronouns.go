@@ -33,6 +33,7 @@ func (r *Roles) loadCoref() error {
 	r.copulas = map[string]bool{}
 	r.copulaAdverbs = map[string]bool{}
 	r.personNouns = map[string]Gender{}
+	r.acting = map[string]bool{}
 	for n, line := range strings.Split(corefTSV, "\n") {
 		if line == "" || line[0] == '#' || strings.HasPrefix(line, "word\t") {
 			continue
@@ -43,6 +44,8 @@ func (r *Roles) loadCoref() error {
 			r.copulas[f[0]] = true
 		case len(f) == 2 && f[1] == "adverb":
 			r.copulaAdverbs[f[0]] = true
+		case len(f) == 2 && f[1] == "acting":
+			r.acting[f[0]] = true
 		case len(f) == 3 && f[1] == "person":
 			g, err := parseGender(f[2])
 			if err != nil {
@@ -56,7 +59,7 @@ func (r *Roles) loadCoref() error {
 			}
 			r.pronouns[f[0]] = p
 		default:
-			return fmt.Errorf("coref.tsv:%d: want a pronoun row of 5 columns, a person row of 3, a copula or adverb row of 2, got %q", n+1, line)
+			return fmt.Errorf("coref.tsv:%d: want a pronoun row of 5 columns, a person row of 3, a copula, adverb or acting row of 2, got %q", n+1, line)
 		}
 	}
 	return nil
@@ -132,3 +135,7 @@ func (r *Roles) PersonNoun(w string) (Gender, bool) {
 	g, ok := r.personNouns[w]
 	return g, ok
 }
+
+// IsActing reports whether the lower-case word is one of acting ("starring",
+// "played"): "as the …" after it is the part played, not the player.
+func (r *Roles) IsActing(w string) bool { return r.acting[w] }

@@ -61,6 +61,8 @@ type Roles struct {
 	copulaAdverbs map[string]bool
 	// common nouns for a person that name no role ("man", "girl")
 	personNouns map[string]Gender
+	// words of acting ("starring"): "as the …" after them is a part played
+	acting map[string]bool
 	// organisation kinds that org words and nouns name ("ministry" → GOVERNMENT)
 	orgKinds map[string]parley.OrgKind
 	// longest multiword entry, in words
