@@ -149,7 +149,8 @@ func (c *coref) nounFollows(j int, s parley.Sentence) bool {
 // the subject of the clause ("she achieved prominence as the star of …").
 // "as" as a conjunction ("as the president spoke") and "such as" are no
 // predicate, nor is "as the …" after a word of acting ("starring Burt
-// Lancaster as the airport manager"): that is the part played. It reports whether it linked the description.
+// Lancaster as the airport manager"): that is the part played; nor a
+// comparison ("the same spotlight as the likes of …", "as good as"). It reports whether it linked the description.
 func (c *coref) asPredicate(i, si int, s parley.Sentence) bool {
 	k := i - 1
 	if k <= s.First || c.d.Lower(k) != "as" || !c.parse(si) {
@@ -172,8 +173,10 @@ func (c *coref) asPredicate(i, si int, s parley.Sentence) bool {
 		return false // "as the minister began": a clause the parser took for a phrase
 	}
 	for j := s.First; j < k; j++ {
-		if c.r.roles.IsActing(c.d.Lower(j)) {
+		if l := c.d.Lower(j); c.r.roles.IsActing(l) {
 			return false // "starring Burt Lancaster as the airport manager": the part, not the actor
+		} else if c.r.roles.IsComparison(l) || l == "as" {
+			return false // "the same spotlight thrust upon him as the likes of …"
 		}
 	}
 	ent := c.entityEndingAt(k)

@@ -34,6 +34,7 @@ func (r *Roles) loadCoref() error {
 	r.copulaAdverbs = map[string]bool{}
 	r.personNouns = map[string]Gender{}
 	r.acting = map[string]bool{}
+	r.compare = map[string]bool{}
 	for n, line := range strings.Split(corefTSV, "\n") {
 		if line == "" || line[0] == '#' || strings.HasPrefix(line, "word\t") {
 			continue
@@ -46,6 +47,8 @@ func (r *Roles) loadCoref() error {
 			r.copulaAdverbs[f[0]] = true
 		case len(f) == 2 && f[1] == "acting":
 			r.acting[f[0]] = true
+		case len(f) == 2 && f[1] == "compare":
+			r.compare[f[0]] = true
 		case len(f) == 3 && f[1] == "person":
 			g, err := parseGender(f[2])
 			if err != nil {
@@ -59,7 +62,7 @@ func (r *Roles) loadCoref() error {
 			}
 			r.pronouns[f[0]] = p
 		default:
-			return fmt.Errorf("coref.tsv:%d: want a pronoun row of 5 columns, a person row of 3, a copula, adverb or acting row of 2, got %q", n+1, line)
+			return fmt.Errorf("coref.tsv:%d: want a pronoun row of 5 columns, a person row of 3, a copula, adverb, acting or compare row of 2, got %q", n+1, line)
 		}
 	}
 	return nil
@@ -139,3 +142,7 @@ func (r *Roles) PersonNoun(w string) (Gender, bool) {
 // IsActing reports whether the lower-case word is one of acting ("starring",
 // "played"): "as the …" after it is the part played, not the player.
 func (r *Roles) IsActing(w string) bool { return r.acting[w] }
+
+// IsComparison reports whether the lower-case word makes a later "as" one
+// of comparison ("the same … as").
+func (r *Roles) IsComparison(w string) bool { return r.compare[w] }

@@ -63,6 +63,8 @@ type Roles struct {
 	personNouns map[string]Gender
 	// words of acting ("starring"): "as the …" after them is a part played
 	acting map[string]bool
+	// words that make a later "as" a comparison ("same")
+	compare map[string]bool
 	// organisation kinds that org words and nouns name ("ministry" → GOVERNMENT)
 	orgKinds map[string]parley.OrgKind
 	// longest multiword entry, in words
