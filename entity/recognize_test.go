@@ -298,7 +298,7 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"a noun phrase runs past a number to its head", "Mr. Tom Hale taught Ann Ruiz for years. Hale described her as the number one student of the school.", "the number one student", "Ann Ruiz"},
 		{"as after a word of acting is the part, not the actor", "The film opened in 1970. It starred Maria Lopez as the young widow of a sailor.", "", ""},
 		{"as after an unknown name is not the subject's", "Maria Lopez spoke in Rome. She mocked Zorblax as the man who never slept.", "", ""},
-		{"as of comparison is no predicate", "Mr. Tom Hale won in Rome. The press gave him the same attention as the best player of the year.", "", ""},
+		{"as of comparison is no predicate", "Mr. Tom Hale won in Rome. The press turned the same spotlight on him as the minister of sport.", "", ""},
 		{"as a conjunction is no predicate", "Maria Lopez arrived in Rome. She left as the minister began to speak.", "", ""},
 		{"as with no person noun is no predicate of the subject", "Maria Lopez moved to Rome. She used the letters as the basis of a novel.", "", ""},
 	}
