@@ -396,6 +396,12 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			}
 		}
 	}
+	// Every event needs an actor that can act (hasActor, entityActs): a
+	// sentence with none is done before its triggers are sought and its
+	// words tagged.
+	if !c.anyActor(s) {
+		return nil
+	}
 	s.actorAt = make([]int32, n)
 	for i := range s.actorAt {
 		s.actorAt[i] = -1
@@ -842,6 +848,19 @@ func perfect(s *sentence, i int) bool {
 func twoParties(es []parley.Event) bool {
 	for _, e := range es {
 		if hasCountry(e.SourceCode) && hasCountry(e.TargetCode) && e.SourceCode[:3] != e.TargetCode[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// anyActor reports whether some actor of s could make an event pass
+// hasActor or entityActs: a political or national actor, or an
+// organisation whose kind acts.
+func (c *Coder) anyActor(s *sentence) bool {
+	for k := range s.actors {
+		a := &s.actors[k]
+		if political(a.actorCode()) || hasCountry(a.code) || c.kinds.acts(s.in.Doc, a.entity) {
 			return true
 		}
 	}
