@@ -510,6 +510,10 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 				return
 			}
 		}
+		if r.callPredicate(s, v, &q) {
+			r.add(q) // "branded the plan a disaster"
+			return
+		}
 	}
 	if verb.Lemma == "call" && !inverted {
 		if r.callNamed(s, v, &q) {
@@ -659,10 +663,53 @@ func (r *run) callNamed(s parley.Sentence, v int, q *found) bool {
 			return true
 		}
 		if !r.isWord(b) && r.kind(b) != parley.Possessive && r.kind(b) != parley.Number {
+			break
+		}
+	}
+	return r.callPredicate(s, v, q)
+}
+
+// callPredicate reads an unquoted characterisation: "called the
+// impeachment process a sham", "called him a liar". The object is a noun
+// phrase of words, the predicate starts with "a" or "an" and runs to the
+// clause's end, a preposition other than "of" or a time word; the content
+// is both, as when the name is quoted.
+func (r *run) callPredicate(s parley.Sentence, v int, q *found) bool {
+	art := -1
+	for b := v + 1; b < s.Last && b-v <= 8; b++ {
+		if !r.isWord(b) && r.kind(b) != parley.Possessive {
+			return false
+		}
+		if l := r.low(b); (l == "a" || l == "an") && b > v+1 {
+			art = b
+			break
+		}
+		if b > v+1 && isPreposition(r.low(b)) {
 			return false
 		}
 	}
-	return false
+	if art < 0 {
+		return false
+	}
+	end := art + 1
+	for end < s.Last && end-art <= 10 {
+		l := r.low(end)
+		// "a kind, loving and admirable person": adjectives run on
+		if (l == "," || l == "and") && end > art+1 && end+1 < s.Last && r.isWord(end+1) && (r.posAt(s, end-1) == parley.ADJ || r.posAt(s, end+1) == parley.ADJ) {
+			end++
+			continue
+		}
+		if !r.isWord(end) || l != "of" && isPreposition(l) || isTimeWord(l) || l == "and" || l == "but" || l == "who" || l == "which" || l == "that" {
+			break
+		}
+		end++
+	}
+	if end-art < 2 {
+		return false
+	}
+	r.setContent(q, v+1, end)
+	r.cueUsed[v] = true
+	return true
 }
 
 // naming reports verbs that give something a name in quotation marks.

@@ -208,6 +208,22 @@ func TestSpeechActsNeedQuotedWords(t *testing.T) {
 	})
 }
 
+// TestUnquotedCharacterisation guards "called X a Y" without quotation
+// marks: the object and the predicate are the content, adjectives run on
+// through "and", a second predicate of the speaker does not.
+func TestUnquotedCharacterisation(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"called X a Y", "The White House called the inquiry a sham on Monday.",
+			[]want{{"the inquiry a sham", "White House", parley.Indirect}}},
+		{"coordinated adjectives", "Tom Hale called him a pragmatic and effective strategist.",
+			[]want{{"him a pragmatic and effective strategist", "Tom Hale", parley.Indirect}}},
+		{"a second predicate is no content", "Tom Hale called him a liar and walked out.",
+			[]want{{"him a liar", "Tom Hale", parley.Indirect}}},
+		{"a call for something is no characterisation", "Tom Hale called for a new inquiry.", nil},
+	})
+}
+
 func TestPairedSpeakers(t *testing.T) {
 	f := newFixture(t)
 	f.check(t, []findCase{

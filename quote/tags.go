@@ -38,6 +38,21 @@ func (r *run) taggedVerb(si, v int) bool {
 	return false
 }
 
+// posAt returns the tagger's class of token i of sentence s, tagging the
+// sentence into the Doc the first time; NoPOS without a syntax model.
+func (r *run) posAt(s parley.Sentence, i int) parley.POS {
+	if r.f.parsers == nil {
+		return parley.NoPOS
+	}
+	if r.d.Tokens[i].POS == parley.NoPOS {
+		if r.parser == nil {
+			r.parser = r.f.parsers.Get().(*syntax.Parser)
+		}
+		r.words = r.parser.Annotate(r.d, s, false, r.words)
+	}
+	return r.d.Tokens[i].POS
+}
+
 // release returns the run's parser to the Finder's pool.
 func (r *run) release() {
 	if r.parser != nil {
