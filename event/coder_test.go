@@ -84,6 +84,8 @@ func TestCodeSentence(t *testing.T) {
 		{"a meeting with someone is a consultation", "The Russian foreign minister met the Saudi crown prince on Tuesday.", "CONSULT", "04", "*", "*"},
 		{"an economy that expands is no cooperation", "China's economy expanded by 9.5% last year.", "", "", "", ""},
 		{"being linked to a party is no cooperation", "The account was clearly linked to the British government.", "", "", "", ""},
+		{"police stopping a vehicle is coercion", "Police stopped a vehicle driven by a man on Monday.", "COERCE", "17", "COP", "*"},
+		{"stopping production is no coercion", "The Russian government stopped production in May.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
