@@ -87,6 +87,15 @@ func (p *Parser) tag(n int) {
 		p.feats = tagFeatures(p.ws, i, p1, p2, p.feats[:0])
 		clear(sc)
 		p.slots = t.findAll(p.feats, p.slots[:0], &p.sink)
+		// touch each slot's first weight before adding any, so that the
+		// loads (most miss the cache) overlap, as in the parser
+		var sink uint32
+		for _, s := range p.slots {
+			if s.n > 0 {
+				sink += t.pairs[s.off]
+			}
+		}
+		p.sink += sink
 		for _, s := range p.slots {
 			t.addSparse(s, sc)
 		}
