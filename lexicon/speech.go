@@ -25,6 +25,7 @@ const (
 	FrameQuoted                     // an attribution only when its content quotes the speaker ("blamed the “fog of war”")
 	FrameBare                       // a content clause without "that" may open with any word ("says news outlets undercount …")
 	FrameQuotedAs                   // its passive hands the subject to a gerund cue: "X was quoted as saying …"
+	FrameThatOnly                   // its content clause needs "that": "the report found that …", not "found it difficult"
 )
 
 // VerbForm says which inflection a word is.
@@ -129,6 +130,8 @@ func parseFrames(s string) Frame {
 			f |= FrameBare
 		case 'A':
 			f |= FrameQuotedAs
+		case 'R':
+			f |= FrameThatOnly
 		}
 	}
 	return f

@@ -559,6 +559,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 			kind = "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
 		}
 	}
+	if verb.Frames&lexicon.FrameThatOnly != 0 && kind != "that" {
+		return // "found it difficult", "While …, Vodafone has found": content only after "that"
+	}
 	if kind == "colon" && start < s.Last && (r.kind(start) == parley.OpenQuote || r.kind(start) == parley.StraightQuote) {
 		kind = "quote"
 		// “A,” X said, “B.”: the cue serves both halves

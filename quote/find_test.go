@@ -208,6 +208,19 @@ func TestSpeechActsNeedQuotedWords(t *testing.T) {
 	})
 }
 
+// TestFindingsNeedThat guards "find" as a cue: a document's or a body's
+// finding after "that" is attributed; "found it difficult" and a clause
+// before the verb are not.
+func TestFindingsNeedThat(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a report's finding", "The report found that the agency had failed to act.",
+			[]want{{"the agency had failed to act", "The report", parley.Indirect}}},
+		{"found it difficult is no attribution", "Vodafone has found it difficult to satisfy its users.", nil},
+		{"a fronted clause is no content", "While it has many customers, Vodafone has found it difficult to grow.", nil},
+	})
+}
+
 // TestUnquotedCharacterisation guards "called X a Y" without quotation
 // marks: the object and the predicate are the content, adjectives run on
 // through "and", a second predicate of the speaker does not.
