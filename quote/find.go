@@ -70,6 +70,9 @@ type run struct {
 	d    *parley.Doc
 	ents *mentionView
 	out  []found
+	// resolving is set while a pronoun speaker's antecedent is sought, whose
+	// search reads the sentence's subject: that pronoun again
+	resolving bool
 	// byPara indexes out by paragraph, so that lookups stay local in long documents
 	byPara map[int][]int
 	pairs  []qpair

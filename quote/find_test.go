@@ -208,6 +208,16 @@ func TestSpeechActsNeedQuotedWords(t *testing.T) {
 	})
 }
 
+// TestItSaidIsTheLastOrganisationThatSpoke guards "It … and said": the
+// pronoun subject of a coordinated cue is the organisation quoted last.
+func TestItSaidIsTheLastOrganisationThatSpoke(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"it after an organisation's statement", "Two soldiers were killed in a crash, the US military said in a statement on Wednesday.\n\n\"The cause of the crash is under investigation,\" the statement said.\n\nIt did not reveal the crash location and said it was withholding the names of those killed.",
+			[]want{{"Two soldiers were killed in a crash", "US military", parley.Indirect}, {"The cause of the crash is under investigation,", "US military", parley.Direct}, {"it was withholding the names of those killed", "US military", parley.Indirect}}},
+	})
+}
+
 // TestFindingsNeedThat guards "find" as a cue: a document's or a body's
 // finding after "that" is attributed; "found it difficult" and a clause
 // before the verb are not.

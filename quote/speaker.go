@@ -311,7 +311,7 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 	if isSubjectPronoun(l) {
 		sp := speaker{first: k, last: k + 1, entity: -1, label: r.d.Tok(k), ok: true}
 		if l == "it" || l == "they" {
-			sp.entity = r.collectiveAntecedent(s, k)
+			sp.entity = r.collectiveAntecedent(s, k, true)
 		}
 		return sp
 	}
@@ -535,8 +535,8 @@ func roleMatches(role, label, head string) bool {
 
 // collectiveAntecedent resolves "it" and "they" as a speaker: the
 // organisation or group that opens the sentence, or the last such speaker,
-// or the last organisation mentioned.
-func (r *run) collectiveAntecedent(s parley.Sentence, k int) int {
+// or, with anyMention, the last organisation mentioned.
+func (r *run) collectiveAntecedent(s parley.Sentence, k int, anyMention bool) int {
 	if sp := r.sentenceSubject(s, k); sp.ok && sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Organization {
 		return sp.entity
 	}
@@ -550,7 +550,7 @@ func (r *run) collectiveAntecedent(s parley.Sentence, k int) int {
 			return q.sp.entity
 		}
 	}
-	for j := k - 1; j >= 0 && k-j < 120; j-- {
+	for j := k - 1; anyMention && j >= 0 && k-j < 120; j-- {
 		if ref := r.ents.RefAt(j); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Organization {
 			return ref.Entity
 		}
@@ -622,7 +622,15 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	}
 	switch l {
 	case "him", "her", "them", "me", "us", "he", "she", "they", "it", "reporters", "journalists", "lawmakers", "parliament", "congress":
-		return speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}
+		sp := speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}
+		if (l == "it" || l == "they") && !r.resolving {
+			// "It did not reveal the location and said …": the organisation
+			// that spoke last, as for a pronoun right before the cue
+			r.resolving = true // collectiveAntecedent reads the sentence's subject, this pronoun
+			sp.entity = r.collectiveAntecedent(s, a, false)
+			r.resolving = false
+		}
+		return sp
 	}
 	// "undecided Republican voter Stephanie Hooton": descriptive words, then the person
 	for b := a; b < s.Last && b-a < 6; b++ {
