@@ -899,6 +899,35 @@ func (r *run) isSpeechWord(k int) bool {
 	return ref == nil || ref.First == k && ref.Last == k+1
 }
 
+// butClauseSubject returns the named subject of the clause that "but",
+// "while" or a semicolon opens before the participle at v, when that clause
+// has its own verb: the participle's subject is that clause's.
+func (r *run) butClauseSubject(s parley.Sentence, v int) speaker {
+	for k := v - 2; k > s.First; k-- {
+		l := r.low(k)
+		if l != "but" && l != "while" && l != ";" {
+			continue
+		}
+		sp := r.nounPhraseAt(s, k+1)
+		if a := k + 1; !sp.ok && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) && !r.isFunctionCap(a) {
+			// a name the entity layer did not recognise: "but OrbitBeyond canceled"
+			e := a
+			for e < v && r.isWord(e) && r.d.Tokens[e].Is(parley.Cap) {
+				e++
+			}
+			sp = speaker{first: a, last: e, entity: -1, label: r.spanText(a, e), ok: true}
+		}
+		if !sp.ok || sp.last >= v-1 {
+			return speaker{}
+		}
+		if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place || sp.entity < 0 && r.d.Tokens[sp.first].Is(parley.Cap) && !isSubjectPronoun(r.low(sp.first)) {
+			return sp
+		}
+		return speaker{}
+	}
+	return speaker{}
+}
+
 func (r *run) isGerundCue(k int) bool {
 	v, ok := r.f.speech.Lookup(r.low(k))
 	return ok && v.Form == lexicon.Gerund && v.Frames != 0
@@ -920,6 +949,11 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	// the speaker is the speaker of the attribution earlier in the sentence
 	if !sp.ok {
 		sp = r.previousSpeaker(s, v)
+	}
+	if !sp.ok {
+		// or the subject of the clause it follows: "NASA awarded orders, but
+		// OrbitBeyond canceled its order, citing …"
+		sp = r.butClauseSubject(s, v)
 	}
 	if !sp.ok {
 		// or the subject that opens the sentence: "The US welcomed the exchange, saying …"

@@ -218,6 +218,18 @@ func TestItSaidIsTheLastOrganisationThatSpoke(t *testing.T) {
 	})
 }
 
+// TestParticipleAfterButTakesThatClausesSubject guards ", citing …" after
+// "but X did …": X speaks, not the sentence's first subject.
+func TestParticipleAfterButTakesThatClausesSubject(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a but-clause's subject", "In May, NASA awarded orders to Astrobotic and Zentrix, but Zentrix canceled its order two months later, citing internal business issues.",
+			[]want{{"internal business issues", "Zentrix", parley.Indirect}}},
+		{"no but-clause: the sentence's subject", "The US welcomed the exchange, saying it was a step forward.",
+			[]want{{"it was a step forward", "United States", parley.Indirect}}},
+	})
+}
+
 // TestFindingsNeedThat guards "find" as a cue: a document's or a body's
 // finding after "that" is attributed; "found it difficult" and a clause
 // before the verb are not.
