@@ -861,6 +861,9 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	if c+1-start < 3 && rest < 0 {
 		return
 	}
+	if rest < 0 && !r.hasVerb(s, start, end) {
+		return // "Later in the day, Kurt Volker, former special envoy, … testified": no clause, no content
+	}
 	r.setContent(q, start, end)
 	r.cueUsed[q.cue] = true
 	r.add(*q)
@@ -897,6 +900,21 @@ func (r *run) isSpeechWord(k int) bool {
 	}
 	ref := r.ents.RefAt(k)
 	return ref == nil || ref.First == k && ref.Last == k+1
+}
+
+// hasVerb reports whether the tagger reads a verb or an auxiliary in
+// [a, b); true without a syntax model.
+func (r *run) hasVerb(s parley.Sentence, a, b int) bool {
+	if r.f.parsers == nil {
+		return true
+	}
+	for k := a; k < b; k++ {
+		switch r.posAt(s, k) {
+		case parley.VERB, parley.AUX:
+			return true
+		}
+	}
+	return false
 }
 
 // butClauseSubject returns the named subject of the clause that "but",

@@ -230,6 +230,17 @@ func TestParticipleAfterButTakesThatClausesSubject(t *testing.T) {
 	})
 }
 
+// TestContentBeforeTheCueIsAClause guards "CONTENT, X said": content
+// without a verb (the subject's own phrases) is no quote.
+func TestContentBeforeTheCueIsAClause(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a clause before the cue", "The talks will resume in May, the minister said.",
+			[]want{{"The talks will resume in May", "the minister", parley.Indirect}}},
+		{"phrases before the cue", "Later in the day, Tom Hale, the former envoy to Kyiv, testified.", nil},
+	})
+}
+
 // TestFindingsNeedThat guards "find" as a cue: a document's or a body's
 // finding after "that" is attributed; "found it difficult" and a clause
 // before the verb are not.
