@@ -78,6 +78,13 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return parseErr(err)
 	}
+	if kind == "" && fs.NArg() > 0 {
+		// "parley query --db x.db quotes --speaker Lavrov": flags before the KIND
+		kind = fs.Arg(0)
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return parseErr(err)
+		}
+	}
 	if kind == "" {
 		fs.Usage()
 		return errors.New("need a KIND: quotes, events, claims, entities or articles")

@@ -53,6 +53,11 @@ func TestQueryQuotesBySpeakerInEachFormat(t *testing.T) {
 	if len(page.Items) != 2 || page.Items[0].ArticleID == "" || !strings.Contains(page.Items[0].SpeakerName, "Lavrov") {
 		t.Errorf("quotes by Lavrov = %+v", page.Items)
 	}
+	// the flags may come before the KIND too
+	out, stderr, code = runQueryCLI(t, "query", "--db", db, "quotes", "--speaker", "Lavrov", "--format", "jsonl")
+	if n := strings.Count(out, "\n"); code != 0 || n != 2 {
+		t.Errorf("flags before the KIND: exit %d, %d lines, %s; want 2 lines", code, n, stderr)
+	}
 	out, _, _ = runQueryCLI(t, "query", "quotes", "--db", db, "--speaker", "Lavrov", "--format", "jsonl")
 	if n := strings.Count(out, "\n"); n != 2 {
 		t.Errorf("jsonl gave %d lines; want 2", n)
