@@ -127,6 +127,9 @@ func decode(raw []byte) (*Model, error) {
 		m.dict[k] = d.u64("tag dictionary")
 	}
 	m.tagger = d.table("tagger weights", len(tags))
+	if m.tagger != nil {
+		m.tagger.inlinePairs()
+	}
 	m.parser = d.table("parser weights", 2*len(labels))
 	if d.err != nil {
 		return nil, d.err

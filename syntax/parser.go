@@ -91,7 +91,7 @@ func (p *Parser) tag(n int) {
 		// loads (most miss the cache) overlap, as in the parser
 		var sink uint32
 		for _, s := range p.slots {
-			if s.n > 0 {
+			if s.n > 0 && s.n&inlineBit == 0 {
 				sink += t.pairs[s.off]
 			}
 		}

@@ -91,8 +91,49 @@ func (t *table) find(k uint64) *slot {
 	}
 }
 
+// inlineBit in slot.n marks a slot whose one or two pairs are kept in its
+// dense field (weights in dense[0] and dense[1], classes in the bytes of
+// dense[2]): a table whose dense weights are unused (the tagger's) then
+// reads most features with one memory load instead of two.
+const inlineBit = 1 << 15
+
+// inlinePairs moves the pairs of each slot with at most two into the slot.
+// Only for a table whose slots have no dense weights; the scores it gives
+// are the same.
+func (t *table) inlinePairs() {
+	for j := range t.slots {
+		s := &t.slots[j]
+		if s.fp == 0 || s.n == 0 || s.n > 2 || s.dense != [numActions]int16{} {
+			continue
+		}
+		p := t.pairs[s.off : s.off+uint32(s.n)]
+		c0, c1 := p[0]>>16, uint32(0)
+		s.dense[0] = int16(uint16(p[0]))
+		if s.n == 2 {
+			c1 = p[1] >> 16
+			s.dense[1] = int16(uint16(p[1]))
+		}
+		if c0 > 255 || c1 > 255 {
+			s.dense = [numActions]int16{}
+			continue
+		}
+		s.dense[2] = int16(uint16(c0 | c1<<8))
+		s.n |= inlineBit
+	}
+}
+
 // addSparse adds the pairs of slot s to scores.
 func (t *table) addSparse(s *slot, scores []int32) {
+	if s.n&inlineBit != 0 {
+		cls := uint16(s.dense[2])
+		if c := int(cls & 0xff); c < len(scores) {
+			scores[c] += int32(s.dense[0])
+		}
+		if c := int(cls >> 8); s.n&^inlineBit == 2 && c < len(scores) {
+			scores[c] += int32(s.dense[1])
+		}
+		return
+	}
 	for _, p := range t.pairs[s.off : s.off+uint32(s.n)] {
 		if c := p >> 16; int(c) < len(scores) {
 			scores[c] += int32(int16(uint16(p)))
