@@ -611,6 +611,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 		return
 	}
+	if kind == "noun" && !r.nounContent(s, start) {
+		return
+	}
 	end := r.contentEnd(s, start, kind == "noun")
 	if kind == "quote" {
 		end = r.quotationEnd(s, start, end)
@@ -900,6 +903,20 @@ func (r *run) isSpeechWord(k int) bool {
 	}
 	ref := r.ents.RefAt(k)
 	return ref == nil || ref.First == k && ref.Last == k+1
+}
+
+// nounContent reports whether the noun phrase at a can be what a cue
+// says ("denied any knowledge of …", "announced a plan"): not a person
+// questioned or told about something ("questioned Morrison about his
+// testimony").
+func (r *run) nounContent(s parley.Sentence, a int) bool {
+	if a >= s.Last {
+		return false
+	}
+	if ref := r.ents.RefAt(a); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+		return ref.Last >= s.Last || r.low(ref.Last) != "about"
+	}
+	return true
 }
 
 // hasVerb reports whether the tagger reads a verb or an auxiliary in

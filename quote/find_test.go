@@ -241,6 +241,17 @@ func TestContentBeforeTheCueIsAClause(t *testing.T) {
 	})
 }
 
+// TestQuestionedPersonIsNoContent guards noun-phrase content: a person
+// questioned about something is no content; a claim the cue rejects is.
+func TestQuestionedPersonIsNoContent(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a person questioned about something", "Republicans questioned Tom Hale about his closed-door testimony.", nil},
+		{"a noun phrase denied", "Tom Hale denied any knowledge of the plan.",
+			[]want{{"any knowledge of the plan", "Tom Hale", parley.Indirect}}},
+	})
+}
+
 // TestFindingsNeedThat guards "find" as a cue: a document's or a body's
 // finding after "that" is attributed; "found it difficult" and a clause
 // before the verb are not.
