@@ -713,8 +713,18 @@ func (r *run) callPredicate(s parley.Sentence, v int, q *found) bool {
 		}
 		end++
 	}
+	if end < s.Last && isTimeWord(r.low(end)) && end-1 > art {
+		switch r.low(end - 1) {
+		case "last", "next", "this", "every", "early", "late":
+			end-- // "a disaster last week"
+		}
+	}
 	if end-art < 2 {
 		return false
+	}
+	switch r.low(art + 1) {
+	case "hour", "minute", "day", "week", "month", "year", "moment", "second", "few", "couple":
+		return false // "called him an hour later", "called it a day": a call or an idiom, no name
 	}
 	r.setContent(q, v+1, end)
 	r.cueUsed[v] = true

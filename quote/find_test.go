@@ -278,6 +278,9 @@ func TestUnquotedCharacterisation(t *testing.T) {
 		{"a second predicate is no content", "Tom Hale called him a liar and walked out.",
 			[]want{{"him a liar", "Tom Hale", parley.Indirect}}},
 		{"a call for something is no characterisation", "Tom Hale called for a new inquiry.", nil},
+		{"a phone call is no characterisation", "Tom Hale called him an hour later.", nil},
+		{"a time phrase ends the predicate", "Critics called the plan a disaster last week.",
+			[]want{{"the plan a disaster", "Critics", parley.Indirect}}},
 	})
 }
 
