@@ -960,7 +960,9 @@ func (r *run) butClauseSubject(s parley.Sentence, v int) speaker {
 			for e < v && r.isWord(e) && r.d.Tokens[e].Is(parley.Cap) {
 				e++
 			}
-			sp = speaker{first: a, last: e, entity: -1, label: r.spanText(a, e), ok: true}
+			if e < v && r.isWord(e) { // a verb follows the name, not a comma ("; However, …")
+				sp = speaker{first: a, last: e, entity: -1, label: r.spanText(a, e), ok: true}
+			}
 		}
 		if !sp.ok || sp.last >= v-1 {
 			return speaker{}
