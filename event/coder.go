@@ -450,6 +450,11 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if !pol && !c.entityActs(in.Doc, es) {
 			continue
 		}
+		// Only now, with an event to make, is the word's verb reading
+		// checked (verbLike tags the sentence): most triggers never get here.
+		if t.pending && !verbLike(s, t.first, t.last-t.first) {
+			continue
+		}
 		if code.Root == "01" {
 			stmts = append(stmts, es...)
 			continue

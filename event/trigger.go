@@ -23,6 +23,9 @@ type trig struct {
 	// thatClause is the first token of the demanded clause, 0 if none.
 	thatClause int
 	reversed   bool // the subject undergoes the act ("faced criticism")
+	// pending: a one-word verb trigger whose verb reading (verbLike) is
+	// still to be checked, once the trigger would make an event
+	pending bool
 }
 
 var determiners = map[string]bool{
@@ -116,27 +119,28 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	ov, on := verbAt(c.overlay, s.words, i)
 	bv, bn := verbAt(c.verbs, s.words, i)
 	prevDet := i > 0 && determiners[s.words[i-1]]
-	if (ov != nil || bv != nil) && !prevDet && verbLike(s, i, max(on, bn)) {
+	if (ov != nil || bv != nil) && !prevDet {
 		n := max(on, bn)
-		t := trig{first: i, last: i + n}
-		code, end, rev, ok := c.chooseCodeDir(s, t, ov, bv)
-		if !ok {
-			return trig{}, false
-		}
-		t.code, t.consumed, t.reversed = code, end, rev
-		if v := firstVerb(ov, bv); v.lemma == "WARN" && code == "130" && !c.threatening(s, t) {
-			t.code = "012"
-		}
-		// "demanded that Hamas renounce…": the that-clause is what is
-		// demanded, not an act of its own.
-		if r := code[:2]; (r == "10" || r == "02") && end < len(s.words) && s.words[end] == "THAT" {
-			k := end + 1
-			for k < len(s.words) && k < end+12 && s.words[k] != "," && s.words[k] != ";" {
-				k++
+		if nc, _ := c.nouns.match(s.words, i); nc == "" {
+			// No noun reading to fall back on: whether the word is a verb
+			// (verbLike, which tags the sentence) need be asked only of a
+			// trigger that would make an event (trig.pending).
+			t, ok := c.verbTrigger(s, trig{first: i, last: i + n}, ov, bv)
+			if !ok {
+				return trig{}, false
 			}
-			t.consumed, t.thatClause = k, end+1
+			if t.first == i && t.last == i+1 && t.consumed <= t.last {
+				t.pending = true
+				return t, true
+			}
+			if !verbLike(s, i, n) {
+				return trig{}, false
+			}
+			return t, true
 		}
-		return c.modality(s, t)
+	}
+	if (ov != nil || bv != nil) && !prevDet && verbLike(s, i, max(on, bn)) {
+		return c.verbTrigger(s, trig{first: i, last: i + max(on, bn)}, ov, bv)
 	}
 	if code, n := c.nouns.match(s.words, i); n > 0 {
 		if !nounContext(s, i, n) || backReference(s, i) {
@@ -146,6 +150,29 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 		return c.modality(s, t)
 	}
 	return trig{}, false
+}
+
+// verbTrigger codes the dictionary verb at t from its patterns,
+// complements, negation and modality.
+func (c *Coder) verbTrigger(s *sentence, t trig, ov, bv *verb) (trig, bool) {
+	code, end, rev, ok := c.chooseCodeDir(s, t, ov, bv)
+	if !ok {
+		return trig{}, false
+	}
+	t.code, t.consumed, t.reversed = code, end, rev
+	if v := firstVerb(ov, bv); v.lemma == "WARN" && code == "130" && !c.threatening(s, t) {
+		t.code = "012"
+	}
+	// "demanded that Hamas renounce…": the that-clause is what is
+	// demanded, not an act of its own.
+	if r := code[:2]; (r == "10" || r == "02") && end < len(s.words) && s.words[end] == "THAT" {
+		k := end + 1
+		for k < len(s.words) && k < end+12 && s.words[k] != "," && s.words[k] != ";" {
+			k++
+		}
+		t.consumed, t.thatClause = k, end+1
+	}
+	return c.modality(s, t)
 }
 
 // nounContext reports whether a noun trigger is used as an event: with a
