@@ -133,14 +133,11 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 				t.pending = true
 				return t, true
 			}
-			if !verbLike(s, i, n) {
-				return trig{}, false
-			}
-			return t, true
+			return t, verbLike(s, i, n)
 		}
-	}
-	if (ov != nil || bv != nil) && !prevDet && verbLike(s, i, max(on, bn)) {
-		return c.verbTrigger(s, trig{first: i, last: i + max(on, bn)}, ov, bv)
+		if verbLike(s, i, n) {
+			return c.verbTrigger(s, trig{first: i, last: i + n}, ov, bv)
+		}
 	}
 	if code, n := c.nouns.match(s.words, i); n > 0 {
 		if !nounContext(s, i, n) || backReference(s, i) {

@@ -125,11 +125,9 @@ func LoadRoles() (*Roles, error) {
 		}
 		var g Gender
 		if len(f) > 2 {
-			switch f[2] {
-			case "m":
-				g = Male
-			case "f":
-				g = Female
+			var err error
+			if g, err = parseGender(f[2]); err != nil {
+				return nil, fmt.Errorf("roles.tsv:%d: %w", n+1, err)
 			}
 		}
 		if len(f) > 3 && f[3] != "" {

@@ -25,13 +25,7 @@ func (r *run) taggedVerb(si, v int) bool {
 	if r.f.parsers == nil || r.subjectBefore(v) {
 		return true
 	}
-	if r.d.Tokens[v].POS == parley.NoPOS {
-		if r.parser == nil {
-			r.parser = r.f.parsers.Get().(*syntax.Parser)
-		}
-		r.words = r.parser.Annotate(r.d, r.d.Sentences[si], false, r.words)
-	}
-	switch r.d.Tokens[v].POS {
+	switch r.posAt(r.d.Sentences[si], v) {
 	case parley.VERB, parley.AUX:
 		return true
 	}
