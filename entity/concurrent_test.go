@@ -18,11 +18,20 @@ func TestRecognizerIsSafeForConcurrentUse(t *testing.T) {
 		"The steel giant Korvex cut jobs. Korvex said the cuts were needed.",
 		"Foreign Minister Marta Quell met officials of the European Union in Brussels.",
 	}
-	want := make([][]string, len(texts))
-	for i, s := range texts {
+	sameWhenConcurrent(t, texts, func(s string) []string {
 		d := text.SegmentString(s)
 		r.Recognize(d)
-		want[i] = typed(d)
+		return typed(d)
+	})
+}
+
+// sameWhenConcurrent analyses each text alone, then all of them from eight
+// goroutines at once, and reports each text whose analysis differs.
+func sameWhenConcurrent(t *testing.T, texts []string, analyse func(string) []string) {
+	t.Helper()
+	want := make([][]string, len(texts))
+	for i, s := range texts {
+		want[i] = analyse(s)
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 8*len(texts))
@@ -32,9 +41,7 @@ func TestRecognizerIsSafeForConcurrentUse(t *testing.T) {
 			defer wg.Done()
 			for k := range texts {
 				i := (k + w) % len(texts)
-				d := text.SegmentString(texts[i])
-				r.Recognize(d)
-				if got := typed(d); !slices.Equal(got, want[i]) {
+				if got := analyse(texts[i]); !slices.Equal(got, want[i]) {
 					errs <- texts[i]
 				}
 			}
@@ -65,27 +72,5 @@ func TestRecognizerWithSyntaxIsSafeForConcurrentUse(t *testing.T) {
 		}
 		return out
 	}
-	want := make([][]string, len(texts))
-	for i, s := range texts {
-		want[i] = nominals(s)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan string, 8*len(texts))
-	for w := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range texts {
-				i := (k + w) % len(texts)
-				if got := nominals(texts[i]); !slices.Equal(got, want[i]) {
-					errs <- texts[i]
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for s := range errs {
-		t.Errorf("concurrent analysis of %q differs from the analysis alone", s)
-	}
+	sameWhenConcurrent(t, texts, nominals)
 }
