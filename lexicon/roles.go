@@ -67,6 +67,8 @@ type Roles struct {
 	compare map[string]bool
 	// organisation kinds that org words and nouns name ("ministry" → GOVERNMENT)
 	orgKinds map[string]parley.OrgKind
+	// endings of plural nouns for people ("-ists": "strategists")
+	agentEndings []string
 	// longest multiword entry, in words
 	maxWords int
 }
@@ -87,6 +89,11 @@ func LoadRoles() (*Roles, error) {
 		f := strings.Split(line, "\t")
 		if len(f) < 2 {
 			return nil, fmt.Errorf("roles.tsv:%d: want 3 columns, got %d", n+1, len(f))
+		}
+		if f[1] == "agent" {
+			// An ending, not a word: kept apart from the word table.
+			r.agentEndings = append(r.agentEndings, strings.TrimPrefix(f[0], "-"))
+			continue
 		}
 		var k WordKind
 		switch f[1] {
@@ -161,6 +168,19 @@ func (r *Roles) Is(word string, k WordKind) bool { return r.words[word].Kind&k !
 func (r *Roles) OrgKind(word string) (parley.OrgKind, bool) {
 	k, ok := r.orgKinds[word]
 	return k, ok
+}
+
+// AgentPlural reports whether a lower-case word has the form of a plural
+// noun for people by what they do: "strategists", "regulators",
+// "campaigners", "participants" (roles.tsv's agent endings). The form says
+// nothing of the word's class: callers check that it is a noun.
+func (r *Roles) AgentPlural(word string) bool {
+	for _, e := range r.agentEndings {
+		if len(word) >= len(e)+3 && strings.HasSuffix(word, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // MaxWords is the length in words of the longest multiword entry.

@@ -70,3 +70,23 @@ func TestGivenNameGender(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentPlural guards the agent endings of roles.tsv: they are endings,
+// not words, and a word no longer than its ending is not one.
+func TestAgentPlural(t *testing.T) {
+	r, err := LoadRoles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{
+		"strategists": true, "regulators": true, "campaigners": true, "participants": true,
+		"executives": true, "employees": true, "ists": false, "policy": false, "reports": false,
+	} {
+		if got := r.AgentPlural(w); got != want {
+			t.Errorf("AgentPlural(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if r.Is("-ists", SourceNoun|RoleNoun) || r.Lookup("-ists").Kind != 0 {
+		t.Error(`the ending "-ists" is in the word table`)
+	}
+}

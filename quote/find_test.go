@@ -313,3 +313,36 @@ func TestPassiveSpeechActsAndRepeatedMarkers(t *testing.T) {
 		{"a passive without an of-phrase is no quote", "The mayor was accused in a lawsuit filed on Monday.", nil},
 	})
 }
+
+// TestBarePluralSources guards unnamed sources that no list names: a
+// plural noun for people, as the tagger reads it, is the subject of "say".
+func TestBarePluralSources(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a bare agent plural", "And regulators say the scheme has been used to cheat investors.",
+			[]want{{"the scheme has been used to cheat investors", "regulators", parley.Indirect}}},
+		{"with modifiers", "Leading Republican strategists say the ruling will cost the party votes.",
+			[]want{{"the ruling will cost the party votes", "Leading Republican strategists", parley.Indirect}}},
+	})
+}
+
+// TestInvertedCueApposition guards `"…," said X, ROLE.`: a role after the
+// name is an apposition, not content, and the quotation is X's.
+func TestInvertedCueApposition(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a possessive role", `Staff said they were worried. "The new firm will be different," said Tom Hale, Acme's head of sales.`,
+			[]want{{"they were worried", "Staff", parley.Indirect}, {"The new firm will be different,", "Tom Hale", parley.Direct}}},
+		{"two appositions", `"It is ambitious," said Tom Hale, director of the Polder Forum, a Dutch research group.`,
+			[]want{{"It is ambitious,", "Tom Hale", parley.Direct}}},
+	})
+}
+
+// TestRaisingPassiveIsNoCue guards "reported to have", "said to be": no
+// one speaks in them.
+func TestRaisingPassiveIsNoCue(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"reported to have", "Among the offers reported to have been discussed were plans to move the bank.", nil},
+	})
+}

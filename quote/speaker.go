@@ -291,6 +291,17 @@ func (r *run) withCoordination(s parley.Sentence, sp speaker) speaker {
 	}
 }
 
+// agentPlural reports whether token k is a plural common noun for people
+// by what they do, as the tagger reads it: "strategists", "regulators".
+// Without a determiner such a noun is a source of its own; the roles table
+// cannot list every one.
+func (r *run) agentPlural(s parley.Sentence, k int) bool {
+	if r.d.Tokens[k].Is(parley.Cap) && k != s.First || !r.f.roles.AgentPlural(r.low(k)) {
+		return false
+	}
+	return r.posAt(s, k) == parley.NOUN && r.d.XPOS(k) == "NNS"
+}
+
 // pronouns that can be the subject of a speech verb.
 func isSubjectPronoun(l string) bool {
 	switch l {
@@ -332,6 +343,9 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 		if _, ok := r.f.speech.Lookup(lj); ok && j != k {
 			break
 		}
+	}
+	if head < 0 && r.agentPlural(s, k) {
+		head = k // "regulators say", "Leading Democratic strategists say"
 	}
 	if head < 0 {
 		// "the announcer said", "The billionaire real estate magnate says": any noun after a determiner
@@ -720,8 +734,43 @@ func (r *run) skipAppositive(s parley.Sentence, a int) int {
 			}
 			return s.Last
 		}
+		// "said Anil Aggarwal, Peoplesoft's director of database markets":
+		// noun phrases with no verb up to the next comma or the end
+		// ("…, director of X, a Brussels-based think-tank").
+		for n := 0; n < 3 && a+1 < s.Last && r.low(a) == "," && r.isWord(a+1); n++ {
+			b := r.nextComma(s, a+1, 25)
+			if !r.appositionOnly(s, a+1, b) {
+				break
+			}
+			a = b
+		}
 	}
 	return a
+}
+
+// nextComma returns the first comma in [a, a+n) of s, or the sentence end.
+func (r *run) nextComma(s parley.Sentence, a, n int) int {
+	for b := a; b < s.Last && b-a < n; b++ {
+		if r.low(b) == "," {
+			return b
+		}
+	}
+	return s.Last
+}
+
+// appositionOnly reports whether [a, b) reads as a noun phrase and nothing
+// more: a noun, and no verb the tagger sees. Without a syntax model it
+// cannot tell, and says no.
+func (r *run) appositionOnly(s parley.Sentence, a, b int) bool {
+	if r.f.parsers == nil || b-a < 2 || r.hasVerb(s, a, b) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if p := r.posAt(s, k); p == parley.NOUN || p == parley.PROPN {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) channelOf(sp speaker) string {
