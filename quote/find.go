@@ -262,6 +262,9 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 			return false // progressive: "is telling"
 		}
 	}
+	if v+2 < s.Last && r.low(v+1) == "to" && (r.low(v+2) == "have" || r.low(v+2) == "be") {
+		return true // "plans reported to have been discussed", "said to be": a passive, no one speaks
+	}
 	if p == "that" && v-1 == s.First && v+1 < s.Last && r.low(v+1) == "," {
 		return true // "That said, …"
 	}
