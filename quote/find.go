@@ -618,6 +618,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		return
 	}
 	end := r.contentEnd(s, start, kind == "noun")
+	if kind != "quote" && r.relativeCue(s, sp, v) {
+		end = r.relativeEnd(s, start, end)
+	}
 	if kind == "quote" {
 		end = r.quotationEnd(s, start, end)
 	}
@@ -647,6 +650,31 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true
 	r.add(q)
+}
+
+// relativeCue reports whether the cue at v is the verb of a relative
+// clause set off after its speaker: "Jane Porter, who said …, left".
+func (r *run) relativeCue(s parley.Sentence, sp speaker, v int) bool {
+	// the speaker is the mention "who" (speaker.go), its antecedent before
+	return sp.first < v && sp.first > s.First && r.low(sp.first) == "who" && r.low(sp.first-1) == ","
+}
+
+// relativeEnd cuts content that runs past the comma closing its relative
+// clause: ", left the meeting" goes on with the main clause's finite verb.
+func (r *run) relativeEnd(s parley.Sentence, a, end int) int {
+	for k := a + 1; k+1 < end; k++ {
+		if r.low(k) != "," {
+			continue
+		}
+		switch r.posAt(s, k+1) {
+		case parley.VERB, parley.AUX:
+			switch r.d.XPOS(k + 1) {
+			case "VBD", "VBZ", "VBP", "MD":
+				return k
+			}
+		}
+	}
+	return end
 }
 
 // callNamed reads "called the TPP pact “insanity”", "calls it her

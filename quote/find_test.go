@@ -346,3 +346,18 @@ func TestRaisingPassiveIsNoCue(t *testing.T) {
 		{"reported to have", "Among the offers reported to have been discussed were plans to move the bank.", nil},
 	})
 }
+
+// TestContentEndsWithItsClause guards content boundaries set by the
+// sentence around the cue: a relative clause closes before the main
+// verb, and "told a briefing" has an addressee, not a speech verb.
+func TestContentEndsWithItsClause(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a relative clause", "Jane Porter, who said the plant would close, left the meeting early.",
+			[]want{{"the plant would close", "Jane Porter", parley.Indirect}}},
+		{"a relative clause before a modal", "Tom Hale, who has said the tax is unfair, will vote against it.",
+			[]want{{"the tax is unfair", "Tom Hale", parley.Indirect}}},
+		{"an event noun as addressee", "The weather was fine.\n\nSpokeswoman Ann Roe told a briefing that the talks had failed.",
+			[]want{{"the talks had failed", "Ann Roe", parley.Indirect}}},
+	})
+}

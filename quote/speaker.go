@@ -590,7 +590,9 @@ func (r *run) genericNP(s parley.Sentence, a int) int {
 		return a
 	}
 	b := a + 1
-	for b < s.Last && b-a < 6 && r.isWord(b) && !isFunction(r.low(b)) && !r.isSpeechWord(b) {
+	// "told a briefing that": after a determiner a speech word the tagger
+	// reads as a noun belongs to the phrase.
+	for b < s.Last && b-a < 6 && r.isWord(b) && !isFunction(r.low(b)) && (!r.isSpeechWord(b) || r.posAt(s, b) == parley.NOUN) {
 		b++
 	}
 	if b == a+1 {
