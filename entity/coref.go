@@ -371,17 +371,52 @@ func (c *coref) organisationNamed(si int, head string) int {
 // of kind k ("the company" → "Korvex Industries", a COMPANY), or -1. A noun
 // that names a kind says which organisation when one of that kind is in
 // view, where "the group" does not.
+//
+// For a company, an organisation whose kind the recogniser could not tell
+// (OTHER) is the fallback: "AOL … The company said" names a company the
+// lexicon does not know. A platform is a company too; a media group is
+// not taken, since outlets are mostly named as the reporters of a story.
 func (c *coref) organisationOfKind(si int, k parley.OrgKind) int {
+	var others map[int]int // fallback candidates → their mentions so far
 	for n := len(c.cands) - 1; n >= 0; n-- {
 		cd := c.cands[n]
 		if si-cd.sent > corefWindow*2 {
 			break
 		}
-		if e := c.res.Entities[cd.entity]; e.Type == parley.Organization && e.Kind == string(k) {
+		e := c.res.Entities[cd.entity]
+		if e.Type != parley.Organization {
+			continue
+		}
+		switch ek := parley.OrgKind(e.Kind); {
+		case ek == k, k == parley.Company && ek == parley.Platform:
 			return cd.entity
+		case k == parley.Company && ek == parley.OtherOrg:
+			if others == nil {
+				others = map[int]int{}
+			}
+			others[cd.entity] = 0
 		}
 	}
-	return -1
+	return c.mostMentioned(others)
+}
+
+// mostMentioned returns the entity of cands mentioned most often so far,
+// the latest on a tie, or -1 for none: the article's own subject
+// ("Renault … Nissan … the firm said") over a company named in passing.
+func (c *coref) mostMentioned(cands map[int]int) int {
+	if len(cands) == 0 {
+		return -1
+	}
+	best, bestN, bestLast := -1, 0, -1
+	for n, cd := range c.cands {
+		if _, ok := cands[cd.entity]; ok {
+			cands[cd.entity]++
+			if cands[cd.entity] > bestN || cands[cd.entity] == bestN && n > bestLast {
+				best, bestN, bestLast = cd.entity, cands[cd.entity], n
+			}
+		}
+	}
+	return best
 }
 
 // copular links "the …" after a copula at token i to the subject of its

@@ -97,6 +97,8 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 			[]string{"ORG:Korvex Media Group"}, []string{"ORG:CEO of Korvex Media Group"}, nil},
 		{"a noun that names a kind refers to the organisation of that kind", "Officials at the Blue Party met Korvex Industries on Monday.\n\nThe company said the talks had gone well.",
 			[]string{"ORG:Korvex Industries"}, nil, map[string]int{"Korvex Industries": 2}},
+		{"a company noun falls back to the most-mentioned organisation of unknown kind", "Shares in Zentrix Group rose on Monday.\n\nZentrix Group beat forecasts, while its partner Quorvan Partners lagged.\n\nThe company said demand would stay strong.",
+			[]string{"ORG:Zentrix Group"}, nil, map[string]int{"Zentrix Group": 4, "Quorvan Partners": 1}}, // two names, "its", "The company"
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
 	}
 	for _, tt := range tests {
