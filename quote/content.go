@@ -379,6 +379,11 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 				depth--
 			}
 		}
+		// `was "corrupt," noting that`: American style puts the comma
+		// inside the closing mark; what follows the mark is the narrator's.
+		if r.closesAfterComma(k, a) && k+1 < s.Last && r.narratorAfterComma(s, a, k) {
+			return k + 1
+		}
 		if r.ents.InQuote[k] {
 			continue
 		}
@@ -397,20 +402,7 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		}
 		if l == "," && k+1 < s.Last {
 			n := r.low(k + 1)
-			// ", adding that", ", saying", ", according to", ", as X reported", ", Reuters reported"
-			if v, ok := r.f.speech.Lookup(n); ok && v.Form == lexicon.Gerund && v.Frames != 0 {
-				return k
-			}
-			if n == "according" || (n == "as" && r.reportClause(s, k+1)) {
-				return k
-			}
-			if strings.HasSuffix(n, "ing") && len(n) > 5 && !r.d.Tokens[k+1].Is(parley.Cap) && r.isWord(k+1) && k > a+3 && !isPrepositionalIng(n) {
-				return k // ", sparking a firestorm": a participial phrase of the narrator's
-			}
-			if (n == "while" || n == "whereas") && r.speechVerbWithin(s, k+2, 8) {
-				return k
-			}
-			if r.trailingAttribution(s, k+1) {
+			if r.narratorAfterComma(s, a, k) {
 				return k
 			}
 			// ", but he gave no details": the narrator goes on about the
@@ -446,6 +438,42 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		end--
 	}
 	return end
+}
+
+// closesAfterComma reports whether token k closes a quotation right after
+// a comma inside it (`"corrupt,"`), past the content's start a.
+func (r *run) closesAfterComma(k, a int) bool {
+	if k <= a+1 || r.low(k-1) != "," {
+		return false
+	}
+	switch r.kind(k) {
+	case parley.CloseQuote:
+		return true
+	case parley.StraightQuote:
+		return r.pairClosingAt(k) != nil
+	}
+	return false
+}
+
+// narratorAfterComma reports whether what follows the comma (or the
+// closing mark after it) at k goes on in the narrator's voice, ending
+// content that began at a: ", adding that", ", saying", ", according to",
+// ", as X reported", ", Reuters reported", ", sparking a firestorm".
+func (r *run) narratorAfterComma(s parley.Sentence, a, k int) bool {
+	n := r.low(k + 1)
+	if v, ok := r.f.speech.Lookup(n); ok && v.Form == lexicon.Gerund && v.Frames != 0 {
+		return true
+	}
+	if n == "according" || (n == "as" && r.reportClause(s, k+1)) {
+		return true
+	}
+	if strings.HasSuffix(n, "ing") && len(n) > 5 && !r.d.Tokens[k+1].Is(parley.Cap) && r.isWord(k+1) && k > a+3 && !isPrepositionalIng(n) {
+		return true // a participial phrase of the narrator's
+	}
+	if (n == "while" || n == "whereas") && r.speechVerbWithin(s, k+2, 8) {
+		return true
+	}
+	return r.trailingAttribution(s, k+1)
 }
 
 func (r *run) isFinalPunct(k int) bool {

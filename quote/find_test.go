@@ -361,3 +361,15 @@ func TestContentEndsWithItsClause(t *testing.T) {
 			[]want{{"the talks had failed", "Ann Roe", parley.Indirect}}},
 	})
 }
+
+// TestCommaInsideClosingMark guards mixed quotes in American punctuation:
+// `was "corrupt," noting that …` ends the content at the closing mark.
+func TestCommaInsideClosingMark(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a participle after a straight mark", `The senator said the banking system was "corrupt," noting that fees had risen.`,
+			[]want{{`the banking system was "corrupt,"`, "The senator", parley.Mixed}}},
+		{"a participle after a curly mark", "Tom Hale said the talks “should be wrapped up by June,” referring to the summit.",
+			[]want{{"the talks “should be wrapped up by June,”", "Tom Hale", parley.Mixed}}},
+	})
+}
