@@ -399,7 +399,8 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 	// Every event needs an actor that can act (hasActor, entityActs): a
 	// sentence with none is done before its triggers are sought and its
 	// words tagged.
-	if !c.anyActor(s) {
+	actorless := !c.anyActor(s)
+	if actorless && !passiveAfterBe(s) {
 		return nil
 	}
 	s.actorAt = make([]int32, n)
@@ -446,8 +447,11 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		es := c.build(s, t, code)
 		// As in PETRARCH, an event needs an actor: without one, a verb of
 		// the dictionary is ordinary prose ("the poll was conducted").
-		pol := hasActor(es, code.Root)
-		if !pol && !c.entityActs(in.Doc, es) {
+		// Coercion in the passive names its agent by implication: "six
+		// people were arrested", "the couple was quarantined" are acts of
+		// the authorities.
+		pol := hasActor(es, code.Root) || t.passive && !t.noun && authorityAct(code.Code)
+		if !pol && (actorless || !c.entityActs(in.Doc, es)) {
 			continue
 		}
 		// Only now, with an event to make, is the word's verb reading
@@ -487,6 +491,33 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		evs = stmts[:1]
 	}
 	return evs
+}
+
+// authorityAct reports whether a CAMEO code is an act only authorities do:
+// sanctions and bans (172), arrest, detention and charges (173),
+// expulsion (174), repression (175). Generic coercion ("forced to cut
+// prices") is not.
+func authorityAct(code string) bool {
+	return len(code) >= 3 && code[:2] == "17" && code[2] >= '2' && code[2] <= '5'
+}
+
+// passiveAfterBe reports whether some word that can start a trigger
+// follows a form of "be" (with at most one word between, "were later
+// arrested"): the shape of a passive, the one act a sentence without
+// actors can state.
+func passiveAfterBe(s *sentence) bool {
+	for i, f := range s.flags {
+		if f&keyEvent == 0 {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			switch s.words[k] {
+			case "WAS", "WERE", "BEEN", "BEING", "BE", "IS", "ARE":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cand is a coded trigger before the choice of the sentence's events.

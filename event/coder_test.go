@@ -86,6 +86,9 @@ func TestCodeSentence(t *testing.T) {
 		{"being linked to a party is no cooperation", "The account was clearly linked to the British government.", "", "", "", ""},
 		{"police stopping a vehicle is coercion", "Police stopped a vehicle driven by a man on Monday.", "COERCE", "17", "COP", "*"},
 		{"stopping production is no coercion", "The Russian government stopped production in May.", "", "", "", ""},
+		{"an arrest in the passive implies the authorities", "Six people were arrested on Monday.", "COERCE", "17", "", "*"},
+		{"a fine in the passive implies the authorities", "Both clubs were fined for crowd trouble.", "COERCE", "17", "", "*"},
+		{"generic coercion in the passive needs an actor", "The company was forced to cut prices in December.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
