@@ -456,7 +456,9 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		}
 		// Only now, with an event to make, is the word's verb reading
 		// checked (verbLike tags the sentence): most triggers never get here.
-		if t.pending && !verbLike(s, t.first, t.last-t.first) {
+		// A passive of an authority's act is verbal whatever the tagger
+		// says ("was quarantined" is often read as an adjective).
+		if t.pending && !(t.passive && authorityAct(code.Code)) && !verbLike(s, t.first, t.last-t.first) {
 			continue
 		}
 		if code.Root == "01" {

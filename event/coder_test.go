@@ -88,6 +88,7 @@ func TestCodeSentence(t *testing.T) {
 		{"stopping production is no coercion", "The Russian government stopped production in May.", "", "", "", ""},
 		{"an arrest in the passive implies the authorities", "Six people were arrested on Monday.", "COERCE", "17", "", "*"},
 		{"a fine in the passive implies the authorities", "Both clubs were fined for crowd trouble.", "COERCE", "17", "", "*"},
+		{"a passive the tagger reads as an adjective", "The crew was quarantined at the port.", "COERCE", "17", "", "*"},
 		{"generic coercion in the passive needs an actor", "The company was forced to cut prices in December.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
