@@ -1,0 +1,90 @@
+package lexicon
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/calendar.tsv
+var calendarTSV string
+
+// WordSets are closed classes of words by name, read from a word-list file:
+// UTF-8 TSV of "class TAB word" rows under a header row, # comments and
+// blank lines skipped, as the packages' data/words.tsv files are written.
+// A WordSets is read-only once read.
+type WordSets map[string]map[string]bool
+
+// ReadWordSets parses a word-list file; file names it in errors.
+func ReadWordSets(file, data string) (WordSets, error) {
+	ws := WordSets{}
+	err := eachRow(file, data, 2, func(f []string) error {
+		if f[0] == "" || f[1] == "" {
+			return fmt.Errorf("want class TAB word, got %q", strings.Join(f, "\t"))
+		}
+		if ws[f[0]] == nil {
+			ws[f[0]] = map[string]bool{}
+		}
+		ws[f[0]][f[1]] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ws, nil
+}
+
+// MustReadWordSets is ReadWordSets for a file embedded in the binary: it
+// panics if the file does not parse, which a test of the package catches.
+func MustReadWordSets(file, data string) WordSets {
+	ws, err := ReadWordSets(file, data)
+	if err != nil {
+		panic(err)
+	}
+	return ws
+}
+
+// Set returns the words of class. It panics if the file has no such class,
+// so that a misspelt class name fails at start, not silently.
+func (ws WordSets) Set(class string) map[string]bool {
+	s, ok := ws[class]
+	if !ok {
+		panic("lexicon: word list has no class " + class)
+	}
+	return s
+}
+
+// Upper returns the words of class in upper case, for the event coder,
+// which reads upper-case words.
+func (ws WordSets) Upper(class string) map[string]bool {
+	out := map[string]bool{}
+	for w := range ws.Set(class) {
+		out[strings.ToUpper(w)] = true
+	}
+	return out
+}
+
+// The weekday and month names of data/calendar.tsv; read-only.
+var (
+	calendar = MustReadWordSets("calendar.tsv", calendarTSV)
+	weekdays = calendar.Set("weekday")
+	months   = calendar.Set("month")
+)
+
+// IsWeekday reports whether the lower-case word is a day of the week.
+func IsWeekday(w string) bool { return weekdays[w] }
+
+// IsMonth reports whether the lower-case word is the name of a month.
+func IsMonth(w string) bool { return months[w] }
+
+// Weekdays returns the lower-case names of the days of the week, in no
+// particular order; the caller may keep or change the slice.
+func Weekdays() []string { return setWords(weekdays) }
+
+func setWords(s map[string]bool) []string {
+	out := make([]string, 0, len(s))
+	for w := range s {
+		out = append(out, w)
+	}
+	return out
+}

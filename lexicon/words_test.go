@@ -1,0 +1,75 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReadWordSets(t *testing.T) {
+	for _, tc := range []struct {
+		name, data  string
+		class, word string
+		want        bool
+		err         string
+	}{
+		{"word of its class", "class\tword\naux\tis\n", "aux", "is", true, ""},
+		{"word of another class", "class\tword\naux\tis\nneg\tnot\n", "aux", "not", false, ""},
+		{"comment skipped", "# aux\tnot\nclass\tword\naux\tis\n", "aux", "not", false, ""},
+		{"header is not a row", "class\tword\naux\tis\n", "class", "word", false, ""},
+		{"one column", "class\tword\naux\n", "", "", false, "x.tsv:2"},
+		{"empty word", "class\tword\naux\t\n", "", "", false, "x.tsv:2"},
+		{"three columns", "class\tword\naux\tis\tare\n", "", "", false, "x.tsv:2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws, err := ReadWordSets("x.tsv", tc.data)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err = %v, want one naming %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ws[tc.class][tc.word]; got != tc.want {
+				t.Errorf("%s %q = %v, want %v", tc.class, tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWordSetsSetPanicsOnUnknownClass(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Set of a missing class did not panic")
+		}
+	}()
+	WordSets{"aux": {"is": true}}.Set("auxx")
+}
+
+func TestCalendar(t *testing.T) {
+	for _, tc := range []struct {
+		word           string
+		weekday, month bool
+	}{
+		{"monday", true, false},
+		{"sunday", true, false},
+		{"may", false, true},
+		{"december", false, true},
+		{"Monday", false, false}, // lower case only
+		{"week", false, false},
+	} {
+		if got := IsWeekday(tc.word); got != tc.weekday {
+			t.Errorf("IsWeekday(%q) = %v, want %v", tc.word, got, tc.weekday)
+		}
+		if got := IsMonth(tc.word); got != tc.month {
+			t.Errorf("IsMonth(%q) = %v, want %v", tc.word, got, tc.month)
+		}
+	}
+	if n := len(Weekdays()); n != 7 {
+		t.Errorf("%d weekdays, want 7", n)
+	}
+	if n := len(months); n != 12 {
+		t.Errorf("%d months, want 12", n)
+	}
+}
