@@ -472,10 +472,6 @@ var roleOnlyCode = map[string]bool{
 	"HRI": true, "SET": true, "ATH": true,
 }
 
-// hyphenRoles are the second parts of "X-led", "X-backed": the first part
-// names the country behind the actor.
-var hyphenRoles = map[string]bool{"LED": true, "BACKED": true, "BASED": true, "SPONSORED": true, "RUN": true, "FUNDED": true, "ARMED": true, "ALLIED": true}
-
 // modifierUse reports whether the word at j makes the agent before it a
 // modifier: a lower-case noun that is neither a verb, a function word nor
 // another role ("military aid", "police custody", but not "police said",
@@ -488,18 +484,11 @@ func modifierUse(s *sentence, j int) bool {
 	if s.flags[j]&keyAgent != 0 || prepositions[w] || auxWords[w] || determiners[w] || pronouns[w] || declareVerbs[w] || pastIrregular[w] {
 		return false
 	}
-	switch w {
-	case "AND", "OR", "BUT", "IN", "TO", "AS", "WHO", "WHICH", "THAT", "HAVE", "HAS", "HAD", "WERE", "WAS",
-		"NEAR", "BEHIND", "BEYOND", "OUTSIDE", "INSIDE", "AROUND", "ALONG", "UPON", "WITHIN", "VIA", "AFTER",
-		"BEFORE", "SINCE", "UNTIL", "WHILE", "WHEN", "WHERE", "THEN", "ALSO", "HERE", "THERE", "TODAY",
-		"YESTERDAY", "NOW", "TOO", "SO", "THAN", "IF", "UNLESS", "BECAUSE", "WHOSE":
+	if modifierStop[w] {
 		return false
 	}
 	// "opposition groups", "guerrilla camps": the head is the actor's own.
-	switch w {
-	case "GROUP", "GROUPS", "PARTY", "PARTIES", "UNITS", "UNIT", "MEMBERS", "SUPPORTERS", "FIGHTERS",
-		"MOVEMENT", "COALITION", "FACTION", "FACTIONS", "CAMP", "CAMPS", "STRONGHOLD", "STRONGHOLDS",
-		"POSITIONS", "BASES", "BASE", "LEADERS", "LEADER", "COMMANDERS", "COMMANDER", "WING", "CELL", "CELLS":
+	if actorHeads[w] {
 		return false
 	}
 	// Past and third-person verbs ("police fired", "the military says").

@@ -632,12 +632,6 @@ func (c *Coder) subordinator(s *sentence, i int) string {
 	return ""
 }
 
-var timeWords = map[string]bool{
-	"TODAY": true, "YESTERDAY": true, "TONIGHT": true, "HERE": true, "THERE": true, "ON": true, "LATER": true,
-	"NOW": true, "EARLIER": true, "MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true,
-	"FRIDAY": true, "SATURDAY": true, "SUNDAY": true, "ALSO": true, ")": true, "AGAIN": true, "FIRST": true,
-}
-
 // finite reports whether a verb trigger is a finite verb of its clause
 // rather than a participle, gerund or bare infinitive.
 func finite(s *sentence, t trig) bool {
@@ -764,13 +758,7 @@ func (s *sentence) evidence(t trig, srcs, tgts []*actorSpan) parley.Span {
 	return s.span(start, end)
 }
 
-func isVerbBoundary(w string) bool {
-	switch w {
-	case "SAID", "SAYS", "SAY", "TOLD", "REPORTED", "WHICH", "WHO", "WHILE", "BUT", "AS", "AFTER", "BEFORE", "WHEN", "BECAUSE":
-		return true
-	}
-	return false
-}
+func isVerbBoundary(w string) bool { return verbBoundary[w] }
 
 // reportedIn returns the id of the innermost quote whose content holds the
 // evidence: the event is known only through that quote.

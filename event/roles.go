@@ -6,29 +6,8 @@ import (
 	"github.com/parley-news/parley"
 )
 
-// Prepositions that put an actor in a place or circumstance rather than in
-// the role of source or target.
-var locPreps = map[string]bool{
-	"IN": true, "AT": true, "NEAR": true, "ACROSS": true, "INSIDE": true, "THROUGHOUT": true, "FROM": true,
-	"OUTSIDE": true, "INTO": true, "AROUND": true, "SINCE": true, "DURING": true, "UNDER": true,
-}
-
-// srcBlock are prepositions after which an actor is not the subject.
-var srcBlock = map[string]bool{
-	"IN": true, "AT": true, "NEAR": true, "ACROSS": true, "INSIDE": true, "THROUGHOUT": true, "FROM": true,
-	"OUTSIDE": true, "INTO": true, "AROUND": true, "TO": true, "ON": true, "WITH": true, "AGAINST": true, "FOR": true,
-	"OVER": true, "BY": true, "OF": true, "ABOUT": true, "TOWARD": true, "TOWARDS": true, "BETWEEN": true, "AMONG": true,
-	"UNDER": true, "DURING": true, "AFTER": true, "BEFORE": true,
-}
-
 // stopWords end the search for a target: another clause begins.
-func stopTarget(w string) bool {
-	switch w {
-	case ";", "SAID", "SAYS", "SAY", "TOLD", "REPORTED", "ACCORDING", "WHICH", "WHILE", "BUT", "AFTER", "BEFORE", "BECAUSE", "WHEN", "ALTHOUGH", "INCLUDING":
-		return true
-	}
-	return false
-}
+func stopTarget(w string) bool { return w == ";" || stopTargets[w] }
 
 func (s *sentence) prevWord(i int) string {
 	if i <= 0 {
@@ -305,12 +284,7 @@ func quantityOf(s *sentence, i int) bool {
 	if k < 1 || s.words[k] != "OF" {
 		return false
 	}
-	switch s.words[k-1] {
-	case "THOUSANDS", "HUNDREDS", "DOZENS", "MILLIONS", "TENS", "SCORES", "MEMBERS", "GROUP", "SOME", "MANY",
-		"ALL", "MOST", "SEVERAL", "NUMBER", "BAND", "DELEGATION", "TEAM", "OFFICIALS", "LEADERS", "REPRESENTATIVES":
-		return true
-	}
-	return false
+	return quantityNouns[s.words[k-1]]
 }
 
 // pronounSubject resolves "it" or "they" as the subject of a verb in a

@@ -28,44 +28,6 @@ type trig struct {
 	pending bool
 }
 
-var determiners = map[string]bool{
-	"THE": true, "A": true, "AN": true, "THIS": true, "THESE": true, "THOSE": true, "ITS": true, "HIS": true,
-	"HER": true, "THEIR": true, "OUR": true, "MY": true, "YOUR": true, "'S": true, "ANY": true, "NO": true, "EACH": true,
-	"EVERY": true, "SEVERAL": true, "MANY": true, "FURTHER": true, "NEW": true, "FIRST": true, "LATEST": true,
-	"SECOND": true, "FRESH": true, "RECENT": true, "DIRECT": true, "MASS": true, "POSSIBLE": true, "POTENTIAL": true,
-}
-
-var auxWords = map[string]bool{
-	"HAS": true, "HAVE": true, "HAD": true, "IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true,
-	"BEING": true, "DID": true, "DO": true, "DOES": true, "WILL": true, "WOULD": true, "SHALL": true, "SHOULD": true,
-	"CAN": true, "COULD": true, "MAY": true, "MIGHT": true, "MUST": true, "ALSO": true, "STILL": true, "ALREADY": true,
-	"NOT": true, "N'T": true, "NEVER": true, "REPORTEDLY": true, "ALLEGEDLY": true, "JUST": true, "RECENTLY": true,
-	"THEN": true, "LATER": true, "FORMALLY": true, "OFFICIALLY": true, "JOINTLY": true, "FINALLY": true, "TO": true,
-	"STRONGLY": true, "REPEATEDLY": true, "ONCE": true, "AGAIN": true, "EVEN": true,
-}
-
-// modal words make the event uncertain or unreal: no event is coded.
-var modalWords = map[string]bool{
-	"MAY": true, "MIGHT": true, "COULD": true, "SHOULD": true, "UNLIKELY": true, "LIKELY": true,
-	"YET": true, "IF": true, "WHETHER": true, "CONSIDER": true, "CONSIDERING": true, "EXPECTED": true,
-	"HOPE": true, "HOPES": true, "HOPED": true, "HOPING": true, "WANT": true, "WANTS": true, "WANTED": true,
-	"TRY": true, "TRIES": true, "TRIED": true, "TRYING": true, "SEEK": true, "SEEKS": true, "SOUGHT": true,
-	"AIM": true, "AIMS": true, "AIMED": true, "AIMING": true, "FAILED": true, "FAIL": true, "FAILS": true, "FAILING": true,
-	"ATTEMPT": true, "ATTEMPTS": true, "ATTEMPTED": true, "SUPPOSED": true, "ABLE": true,
-	"PROPOSED": true, "PROPOSE": true, "PROPOSES": true, "PROPOSING": true, "NEED": true, "NEEDS": true, "MUST": true,
-	"CAN": true, "CANNOT": true, "ALLEGEDLY": true,
-}
-
-// futureWords announce an act that has not happened yet: cooperative acts
-// become intentions (PLOVER: future CONSULT/SUPPORT/COOPERATE/AID → AGREE).
-var futureWords = map[string]bool{
-	"WILL": true, "WOULD": true, "SHALL": true, "PLANS": true, "PLANNED": true, "PLAN": true, "SET": true, "READY": true,
-	"GOING": true, "INTENDS": true, "PREPARED": true, "WILLING": true, "AGREED": true, "AGREE": true, "AGREES": true,
-	"DECIDED": true, "PROMISED": true, "PLEDGED": true, "VOWED": true, "OFFERED": true, "TO": true, "'LL": true,
-}
-
-var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true, "CANNOT": true}
-
 // verbAt returns the longest verb form starting at token i in d.
 func verbAt(d *verbDict, words []string, i int) (*verb, int) {
 	if i < 0 || i >= len(words) {
@@ -446,14 +408,7 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 	return t, true
 }
 
-func irregularParticiple(w string) bool {
-	switch w {
-	case "MET", "HELD", "TAKEN", "GIVEN", "SEEN", "BROKEN", "SHOT", "HIT", "BEATEN", "STRUCK", "KEPT", "SENT", "LEFT",
-		"BROUGHT", "FOUGHT", "CAUGHT", "SEIZED", "SOLD", "TOLD", "DRIVEN", "THROWN", "FLOWN", "WON", "LOST", "BURNT", "SHUT":
-		return true
-	}
-	return false
-}
+func irregularParticiple(w string) bool { return participleIrregular[w] }
 
 // intentOf maps the root of an act to the CAMEO code for the intention to do
 // it (03x).
@@ -492,26 +447,6 @@ func rejectOf(root string) string {
 		return "120"
 	}
 	return ""
-}
-
-var prepositions = map[string]bool{
-	"OF": true, "IN": true, "ON": true, "AT": true, "FOR": true, "WITH": true, "BY": true, "FROM": true, "ABOUT": true,
-	"AGAINST": true, "OVER": true, "UNDER": true, "BETWEEN": true, "AMONG": true, "INTO": true, "THROUGH": true,
-	"DURING": true, "WITHOUT": true, "DESPITE": true, "AMID": true, "TOWARD": true, "TOWARDS": true, "ACROSS": true,
-}
-
-var pronouns = map[string]bool{
-	"HE": true, "SHE": true, "IT": true, "THEY": true, "WE": true, "I": true, "YOU": true, "WHO": true, "WHICH": true,
-	"THAT": true, "BOTH": true, "OTHERS": true,
-}
-
-var pastIrregular = map[string]bool{
-	"MET": true, "HELD": true, "TOOK": true, "GAVE": true, "SAW": true, "BROKE": true, "SHOT": true, "HIT": true,
-	"BEAT": true, "STRUCK": true, "KEPT": true, "SENT": true, "LEFT": true, "BROUGHT": true, "FOUGHT": true,
-	"CAUGHT": true, "SOLD": true, "TOLD": true, "DROVE": true, "THREW": true, "FLEW": true, "WON": true, "LOST": true,
-	"SAID": true, "MADE": true, "BEGAN": true, "WITHDREW": true, "FROZE": true, "SOUGHT": true, "LED": true,
-	"SPOKE": true, "FLED": true, "FELL": true, "STOOD": true, "BLEW": true, "WITHHELD": true, "LAID": true,
-	"STRUCK_DOWN": true, "FOUND": true, "BOUGHT": true, "PAID": true, "READ": true, "RAN": true, "SET": true,
 }
 
 // verbLike reports whether the words at [i, i+n) can be a verb here. Many
@@ -612,12 +547,6 @@ func threatOf(root string) string {
 	return ""
 }
 
-var declareVerbs = map[string]bool{
-	"SAID": true, "SAYS": true, "DECLARED": true, "ANNOUNCED": true, "CONCLUDED": true, "INSISTED": true,
-	"STRESSED": true, "STATED": true, "ARGUED": true, "TOLD": true, "DEMANDED": true, "URGED": true,
-	"SAY": true, "ANNOUNCES": true, "DECLARES": true, "INSISTS": true, "WARNED": true, "ADDED": true,
-}
-
 // demandAt reads "X said (that) Y must/should do Z": X demands of Y (CAMEO
 // 10). The act Z is only wanted, not done.
 func demandAt(s *sentence, i int) (trig, bool) {
@@ -648,17 +577,6 @@ func demandAt(s *sentence, i int) (trig, bool) {
 		return trig{first: i, last: i + 1, consumed: end, code: "100", src: src, tgt: tgt, demand: true}, true
 	}
 	return trig{}, false
-}
-
-var agreeWords = map[string]bool{
-	"AGREE": true, "AGREED": true, "AGREES": true, "AGREEING": true, "ACCEPT": true, "ACCEPTED": true, "ACCEPTS": true,
-}
-
-var failWords = map[string]bool{"FAIL": true, "FAILS": true, "FAILED": true, "FAILING": true, "REFUSAL": true, "FAILURE": true}
-
-var planWords = map[string]bool{
-	"PLAN": true, "PLANS": true, "PLANNED": true, "PLANNING": true, "INTEND": true, "INTENDS": true,
-	"INTENDED": true, "DECIDE": true, "DECIDES": true, "DECIDED": true,
 }
 
 // attempted reports whether the verb at i follows "attempted to" or "tried

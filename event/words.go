@@ -1,0 +1,62 @@
+package event
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/parley-news/parley/lexicon"
+)
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+// The closed word classes of data/words.tsv, upper-cased as the coder
+// reads words. They are read once at start and never written.
+var (
+	words = lexicon.MustReadWordSets("words.tsv", wordsTSV)
+
+	determiners         = words.Upper("determiner")
+	auxWords            = words.Upper("auxiliary")
+	modalWords          = words.Upper("modal") // make the event uncertain or unreal: no event is coded
+	futureWords         = words.Upper("future")
+	negWords            = words.Upper("negation")
+	prepositions        = words.Upper("preposition")
+	pronouns            = words.Upper("pronoun")
+	pastIrregular       = words.Upper("past_irregular")
+	participleIrregular = words.Upper("participle_irregular")
+	declareVerbs        = words.Upper("declare")
+	agreeWords          = words.Upper("agree")
+	failWords           = words.Upper("fail")
+	planWords           = words.Upper("plan")
+	verbBoundary        = words.Upper("verb_boundary")
+	stopTargets         = words.Upper("stop_target")
+	locPreps            = words.Upper("loc_prep")
+	srcBlock            = words.Upper("src_block")
+	quantityNouns       = words.Upper("quantity")
+	hyphenRoles         = words.Upper("hyphen_role")
+	modifierStop        = words.Upper("modifier_stop")
+	actorHeads          = words.Upper("actor_head")
+
+	// timeWords are skipped before a verb: the time adverbs of words.tsv,
+	// the weekdays, and ")" (a closing parenthesis, punctuation rather
+	// than a word: "(on Tuesday) met").
+	timeWords = union(words.Upper("time"), upper(lexicon.Weekdays()), map[string]bool{")": true})
+)
+
+func upper(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[strings.ToUpper(w)] = true
+	}
+	return m
+}
+
+func union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sets {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	return m
+}

@@ -1,0 +1,39 @@
+package event
+
+import "testing"
+
+// TestWordClasses checks that data/words.tsv loads into the sets the coder
+// tests, upper-cased, and that timeWords joins in the weekdays.
+func TestWordClasses(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  map[string]bool
+		word string
+		want bool
+	}{
+		{"determiner", determiners, "THE", true},
+		{"determiner lower case", determiners, "the", false},
+		{"auxiliary", auxWords, "HAS", true},
+		{"auxiliary with apostrophe", auxWords, "N'T", true},
+		{"modal", modalWords, "MIGHT", true},
+		{"future", futureWords, "'LL", true},
+		{"past irregular", pastIrregular, "STRUCK_DOWN", true},
+		{"past irregular not participle", pastIrregular, "TAKEN", false},
+		{"participle irregular", participleIrregular, "TAKEN", true},
+		{"declare", declareVerbs, "SAID", true},
+		{"verb boundary", verbBoundary, "BECAUSE", true},
+		{"time adverb", timeWords, "YESTERDAY", true},
+		{"time weekday from the lexicon", timeWords, "TUESDAY", true},
+		{"time parenthesis", timeWords, ")", true},
+		{"time not a month", timeWords, "MAY", false},
+		{"stop target", stopTargets, "INCLUDING", true},
+		{"header is no word", words["class"], "word", false},
+	} {
+		if got := tc.set[tc.word]; got != tc.want {
+			t.Errorf("%s: %q = %v, want %v", tc.name, tc.word, got, tc.want)
+		}
+	}
+	if !stopTarget(";") || stopTarget(",") {
+		t.Error(`stopTarget: want ";" and not ","`)
+	}
+}
