@@ -88,3 +88,34 @@ func setWords(s map[string]bool) []string {
 	}
 	return out
 }
+
+// ReadPairs parses a two-column file ("word TAB value" rows under a header
+// row, # comments and blank lines skipped) into a map; file names it in
+// errors. A word given twice is an error.
+func ReadPairs(file, data string) (map[string]string, error) {
+	m := map[string]string{}
+	err := eachRow(file, data, 2, func(f []string) error {
+		if f[0] == "" {
+			return fmt.Errorf("empty word in %q", strings.Join(f, "\t"))
+		}
+		if _, dup := m[f[0]]; dup {
+			return fmt.Errorf("%q given twice", f[0])
+		}
+		m[f[0]] = f[1]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// MustReadPairs is ReadPairs for a file embedded in the binary: it panics
+// if the file does not parse, which a test of the package catches.
+func MustReadPairs(file, data string) map[string]string {
+	m, err := ReadPairs(file, data)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}

@@ -73,3 +73,33 @@ func TestCalendar(t *testing.T) {
 		t.Errorf("%d months, want 12", n)
 	}
 }
+
+func TestReadPairs(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		word, want string
+		err        string
+	}{
+		{"value of its word", "noun\tchannel\nrelease\ta statement\n", "release", "a statement", ""},
+		{"comment skipped", "# x\ty\nnoun\tchannel\nrelease\ta statement\n", "x", "", ""},
+		{"header is not a row", "noun\tchannel\nrelease\ta statement\n", "noun", "", ""},
+		{"word given twice", "noun\tchannel\npost\tpost\npost\ttweet\n", "", "", "x.tsv:3"},
+		{"one column", "noun\tchannel\npost\n", "", "", "x.tsv:2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ReadPairs("x.tsv", tc.data)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err = %v, want one naming %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m[tc.word]; got != tc.want {
+				t.Errorf("%q = %q, want %q", tc.word, got, tc.want)
+			}
+		})
+	}
+}
