@@ -82,11 +82,7 @@ func (r *run) clauseStart(a int) bool {
 	if i := strings.IndexAny(l, "'’"); i > 0 {
 		l = l[:i] // "he'd", "they’re"
 	}
-	switch l {
-	case "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its",
-		"this", "these", "those", "no", "some", "any", "all", "both", "many", "most", "several", "only", "if",
-		"what", "why", "how", "when", "whether", "while", "nothing", "everything", "everyone", "nobody", "one",
-		"two", "none", "our", "my", "your", "such", "more", "less", "because", "despite":
+	if clauseStarts[l] {
 		return true
 	}
 	return t.Is(parley.Cap) || t.Kind == parley.Number
@@ -144,8 +140,7 @@ func (r *run) looseClauseStart(s parley.Sentence, a int) bool {
 	if a >= s.Last || !r.isWord(a) || isPreposition(r.low(a)) || isFunction(r.low(a)) {
 		return false
 	}
-	switch r.low(a) {
-	case "goodbye", "nothing", "so", "yes", "no", "hello", "thanks", "sorry", "little", "much", "less", "more", "something":
+	if notLooseStart[r.low(a)] {
 		return false
 	}
 	for k := a + 1; k < s.Last && k < a+14; k++ {
@@ -170,9 +165,7 @@ func (r *run) bareClauseStart(s parley.Sentence, a int) bool {
 	if isPreposition(l) || isSubordinator(l) {
 		return false
 	}
-	switch l {
-	case "goodbye", "nothing", "so", "yes", "no", "hello", "thanks", "sorry", "little", "much", "something",
-		"anything", "everything", "and", "or", "but", "as", "than", "too", "otherwise", "hi", "grace", "amen", "it":
+	if notBareStart[l] {
 		return false
 	}
 	return a+2 < s.Last // a clause has more than a word
@@ -184,13 +177,7 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	a = r.skipParenthetical(s, a)
 	for a < s.Last {
 		l := r.low(a)
-		switch l {
-		case "on", "in", "at", "during", "via", "late", "early", "earlier", "later", "this", "last", "yesterday",
-			"today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-			"publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "flatly", "firmly",
-			"instead", "previously", "once", "initially", "simply", "bluntly", "emphatically", "openly", "angrily",
-			"quietly", "loudly", "confidently", "frankly", "outside", "from", "after", "before", "inside":
-		default:
+		if !adjunctAdverbs[l] && !lexicon.IsWeekday(l) && !timeModifiers[l] && !adjunctPreps[l] {
 			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(parley.Cap) {
 				a++ // "responded awkwardly:"
 				continue
@@ -212,31 +199,20 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	return a
 }
 
-var channelNouns = map[string]string{
-	"statement": "a statement", "conference": "press conference", "briefing": "briefing", "interview": "interview",
-	"speech": "speech", "post": "post", "tweet": "tweet", "letter": "letter", "video": "video", "message": "message",
-	"address": "address", "remarks": "remarks", "appearance": "appearance", "hearing": "hearing", "testimony": "testimony",
-	"podcast": "podcast", "broadcast": "broadcast", "report": "report", "memo": "memo", "email": "email", "e-mail": "email",
-	"op-ed": "op-ed", "column": "column", "rally": "rally", "meeting": "meeting", "summit": "summit", "session": "session",
-	"event": "event", "ceremony": "ceremony", "filing": "filing", "document": "document", "release": "a statement",
-}
-
 // adjunct reads one prepositional or time adjunct starting at a; it returns
 // where it ends and the channel it names, if any.
 func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 	l := r.low(a)
-	switch l {
-	case "publicly", "privately", "separately", "repeatedly", "again", "also", "then", "recently", "yesterday",
-		"today", "tonight", "earlier", "later", "flatly", "firmly", "instead", "previously", "once", "initially",
-		"simply", "bluntly", "emphatically", "openly", "angrily", "quietly", "loudly", "confidently", "frankly":
+	switch {
+	case adjunctAdverbs[l]:
 		return a + 1, ""
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+	case lexicon.IsWeekday(l):
 		b := a + 1
 		if b < s.Last && (r.low(b) == "night" || r.low(b) == "morning" || r.low(b) == "evening" || r.low(b) == "afternoon") {
 			b++
 		}
 		return b, ""
-	case "this", "last", "late", "early":
+	case timeModifiers[l]:
 		b := a + 1
 		for b < s.Last && b-a < 3 && r.isWord(b) && (isTimeWord(r.low(b)) || r.low(b) == "on") {
 			b++
@@ -345,17 +321,6 @@ func (r *run) phraseBeforeThat(s parley.Sentence, b int) int {
 		}
 	}
 	return b
-}
-
-func isTimeWord(l string) bool {
-	switch l {
-	case "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day", "days", "weeks",
-		"months", "years", "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-		"november", "december", "summer", "winter", "spring", "autumn", "fall", "hours", "friday's", "ago":
-		return true
-	}
-	return false
 }
 
 // contentEnd returns the token where content that starts at a ends: the end

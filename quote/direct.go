@@ -357,15 +357,9 @@ func (r *run) emit() []parley.Quote {
 	return quotes
 }
 
-func isObjectPronoun(l string) bool { return l == "him" || l == "her" || l == "them" }
+func isObjectPronoun(l string) bool { return objectPronouns[l] }
 
-func isPronounLabel(l string) bool {
-	switch strings.ToLower(l) {
-	case "he", "she", "they", "we", "i", "it", "you", "who":
-		return true
-	}
-	return false
-}
+func isPronounLabel(l string) bool { return pronounLabels[strings.ToLower(l)] }
 
 // quoteType classifies by the share of content words inside quotation marks,
 // the rule the annotations use.

@@ -272,11 +272,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	if (p == "may" || p == "will" || p == "can") && r.ents.RefAt(v-1) != nil && r.d.Tokens[v-1].Is(parley.Cap) {
 		return false
 	}
-	switch p {
-	case "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "his", "her", "its", "their",
-		"this", "that", "these", "those", "our", "my", "your", "no", "any", "every", "some", "to", "not", "never",
-		"declined", "refused", "n't", "will",
-		"would", "could", "might", "may", "must", "should", "shall", "can", "did", "do", "does":
+	if blocksVerb[p] {
 		return true
 	}
 	if verb.Form == lexicon.Base {
@@ -284,8 +280,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 		for k := v - 1; k > s.First && isInterposed(p) && r.ents.RefAt(k) == nil; k-- {
 			p = r.low(k - 1)
 		}
-		switch p {
-		case "they", "we", "i", "you", "officials", "sources", "experts", "analysts", "critics", "people":
+		if pluralSubjects[p] {
 			return false
 		}
 		if strings.HasSuffix(p, "s") && !r.d.Tokens[v-1].Is(parley.Cap) || r.f.roles.Is(p, lexicon.SourceNoun) && p != "report" && p != "statement" {

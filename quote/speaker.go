@@ -303,13 +303,7 @@ func (r *run) agentPlural(s parley.Sentence, k int) bool {
 }
 
 // pronouns that can be the subject of a speech verb.
-func isSubjectPronoun(l string) bool {
-	switch l {
-	case "he", "she", "they", "we", "i", "it", "you":
-		return true
-	}
-	return false
-}
+func isSubjectPronoun(l string) bool { return subjectPronouns[l] }
 
 // nounPhraseEndingAt reads a source noun phrase that ends at token k:
 // "he", "officials", "a senior official", "sources familiar with the talks",
@@ -636,8 +630,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 			return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
 		}
 	}
-	switch l {
-	case "him", "her", "them", "me", "us", "he", "she", "they", "it", "reporters", "journalists", "lawmakers", "parliament", "congress":
+	if objectSpeakers[l] {
 		sp := speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}
 		if (l == "it" || l == "they") && !r.resolving {
 			// "It did not reveal the location and said …": the organisation
@@ -819,10 +812,4 @@ func (r *run) pairAntecedent(a int) (int, int, bool) {
 
 // isPeopleNoun reports plural nouns for people, which "both" and "the two"
 // turn into a pair of named persons ("Both men", not "Both sides").
-func isPeopleNoun(l string) bool {
-	switch l {
-	case "men", "women", "leaders", "hostages", "brothers", "sisters", "candidates", "senators", "presidents", "ministers", "officials", "prisoners", "journalists", "professors":
-		return true
-	}
-	return false
-}
+func isPeopleNoun(l string) bool { return peopleNouns[l] }
