@@ -64,18 +64,35 @@ func (ws WordSets) Upper(class string) map[string]bool {
 	return out
 }
 
-// The weekday and month names of data/calendar.tsv; read-only.
+// The weekday and month names and abbreviations of data/calendar.tsv;
+// read-only.
 var (
-	calendar = MustReadWordSets("calendar.tsv", calendarTSV)
-	weekdays = calendar.Set("weekday")
-	months   = calendar.Set("month")
+	calendar      = MustReadWordSets("calendar.tsv", calendarTSV)
+	weekdays      = calendar.Set("weekday")
+	months        = calendar.Set("month")
+	calendarAbbrs = union(calendar.Set("weekday_abbr"), calendar.Set("month_abbr"))
 )
+
+func union(a, b map[string]bool) map[string]bool {
+	m := make(map[string]bool, len(a)+len(b))
+	for w := range a {
+		m[w] = true
+	}
+	for w := range b {
+		m[w] = true
+	}
+	return m
+}
 
 // IsWeekday reports whether the lower-case word is a day of the week.
 func IsWeekday(w string) bool { return weekdays[w] }
 
 // IsMonth reports whether the lower-case word is the name of a month.
 func IsMonth(w string) bool { return months[w] }
+
+// IsCalendarAbbreviation reports whether the lower-case word, without its
+// full stop, abbreviates a weekday or a month ("tue", "sept").
+func IsCalendarAbbreviation(w string) bool { return calendarAbbrs[w] }
 
 // Weekdays returns the lower-case names of the days of the week, in no
 // particular order; the caller may keep or change the slice.

@@ -49,16 +49,22 @@ func TestWordSetsSetPanicsOnUnknownClass(t *testing.T) {
 
 func TestCalendar(t *testing.T) {
 	for _, tc := range []struct {
-		word           string
-		weekday, month bool
+		word                 string
+		weekday, month, abbr bool
 	}{
-		{"monday", true, false},
-		{"sunday", true, false},
-		{"may", false, true},
-		{"december", false, true},
-		{"Monday", false, false}, // lower case only
-		{"week", false, false},
+		{"monday", true, false, false},
+		{"sunday", true, false, false},
+		{"may", false, true, false},
+		{"december", false, true, false},
+		{"Monday", false, false, false}, // lower case only
+		{"week", false, false, false},
+		{"tue", false, false, true},
+		{"sept", false, false, true},
+		{"sep", false, false, true},
 	} {
+		if got := IsCalendarAbbreviation(tc.word); got != tc.abbr {
+			t.Errorf("IsCalendarAbbreviation(%q) = %v, want %v", tc.word, got, tc.abbr)
+		}
 		if got := IsWeekday(tc.word); got != tc.weekday {
 			t.Errorf("IsWeekday(%q) = %v, want %v", tc.word, got, tc.weekday)
 		}
