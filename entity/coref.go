@@ -19,14 +19,7 @@ import (
 const corefWindow = 4 // sentences back that a pronoun may reach
 
 // prepositions before a mention make it a poor antecedent for a subject pronoun.
-func isPreposition(l string) bool {
-	switch l {
-	case "of", "to", "for", "with", "by", "from", "about", "against", "between", "on", "in", "at", "into",
-		"than", "like", "after", "before", "under", "over", "among", "toward", "towards", "including":
-		return true
-	}
-	return false
-}
+func isPreposition(l string) bool { return prepositions[l] }
 
 // corefCand is one mention of a person or organisation that a later
 // pronoun or description may refer to.
@@ -514,15 +507,6 @@ func (c *coref) merge() {
 			res.At[k] = int32(ri)
 		}
 	}
-}
-
-// spokes are the interchangeable forms of one role.
-var roleSynonyms = map[string][]string{
-	"spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
-	"spokesman":    {"spokesman", "spokesperson"},
-	"spokeswoman":  {"spokeswoman", "spokesperson"},
-	"adviser":      {"adviser", "advisor"},
-	"advisor":      {"adviser", "advisor"},
 }
 
 func hasRoleWord(roles []string, head string) bool {

@@ -274,7 +274,7 @@ func (c *coref) frontedApposition(i, si int, s parley.Sentence) bool {
 	relative := false
 	for j := h + 1; j+1 < s.Last; j++ {
 		switch l := c.d.Lower(j); {
-		case l == "who" || l == "whom" || l == "whose" || l == "which":
+		case isRelativePronoun(l):
 			relative = true
 		case t[j].POS == parley.VERB || t[j].POS == parley.AUX:
 			if !relative {

@@ -119,8 +119,7 @@ func (w *work) ambiguousOK(a, b int) bool {
 		return true // a dateline credit: "HANOI (AP) —"
 	}
 	if a > 0 {
-		switch w.low(a - 1) {
-		case "on", "told", "to", "via", "from", "with", "by":
+		if outletBefore[w.low(a-1)] {
 			return true
 		}
 	}

@@ -16,7 +16,7 @@ import (
 // "Ukraine's Anna Kovac and Boris Lenk"): no given name in the chunk and no
 // known name on either side of the "and".
 func (w *work) joinedByAnd(i, j, last int) bool {
-	if j+1 >= last || !w.isCapWord(j+1) || stopCaps[w.low(j+1)] {
+	if j+1 >= last || !w.isCapWord(j+1) || isStopCap(w.low(j+1)) {
 		return false
 	}
 	conn := -1

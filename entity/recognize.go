@@ -50,19 +50,6 @@ func NewRecognizer(gaz Gazetteer, roles *lexicon.Roles, speech *lexicon.Speech, 
 	return r
 }
 
-// connectors may join the words of one name ("Bank of England", "Abu al-Baghdadi").
-var connectors = map[string]bool{
-	"of": true, "de": true, "del": true, "della": true, "van": true, "von": true, "der": true, "den": true,
-	"da": true, "dos": true, "das": true, "du": true, "la": true, "le": true, "al": true, "bin": true, "ibn": true,
-	"y": true, "el": true, "for": true, "on": true,
-}
-
-// nameConnectors may sit inside a person's name.
-var nameConnectors = map[string]bool{
-	"de": true, "del": true, "della": true, "van": true, "von": true, "der": true, "den": true, "da": true,
-	"dos": true, "das": true, "du": true, "la": true, "le": true, "al": true, "bin": true, "ibn": true, "el": true,
-}
-
 // pieceKind is how one part of a capitalised chunk reads.
 type pieceKind uint8
 
@@ -217,36 +204,6 @@ func (w *work) commonWords() map[string]bool {
 	return m
 }
 
-// stopCaps are capitalised words that never start a name.
-var stopCaps = map[string]bool{
-	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true,
-	"you": true, "but": true, "and": true, "or": true, "in": true, "on": true, "at": true, "this": true,
-	"that": true, "these": true, "those": true, "his": true, "her": true, "their": true, "its": true, "our": true,
-	"my": true, "your": true, "if": true, "when": true, "while": true, "after": true, "before": true, "as": true,
-	"for": true, "with": true, "from": true, "by": true, "to": true, "of": true, "so": true, "yet": true,
-	"there": true, "here": true, "what": true, "who": true, "why": true, "how": true, "where": true,
-	"some": true, "many": true, "most": true, "one": true, "two": true, "also": true, "meanwhile": true,
-	"however": true, "still": true, "then": true, "now": true, "even": true, "no": true, "not": true,
-	"all": true, "both": true, "each": true, "every": true, "other": true, "another": true, "such": true,
-	"last": true, "next": true, "this week": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true, "january": true, "february": true,
-	"march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
-	"october": true, "november": true, "december": true, "mon": true, "tue": true, "wed": true, "thu": true,
-	"fri": true, "sat": true, "sun": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "photo": true,
-	"getty": true, "images": true, "image": true, "file": true, "read": true, "more": true, "related": true,
-	"advertisement": true, "mr": false, "do": true, "does": true, "did": true, "is": true, "are": true,
-	"was": true, "were": true, "be": true, "has": true, "have": true, "had": true, "will": true, "would": true,
-	"can": true, "could": true, "should": true, "may ": true, "might": true, "must": true, "says": true,
-	"said": true, "according": true, "because": true, "although": true, "though": true, "since": true,
-	"until": true, "unless": true, "despite": true, "under": true, "over": true, "about": true, "into": true,
-	"like": true, "just": true, "only": true, "more than": true, "less": true, "very": true, "please": true,
-	"thank": true, "thanks": true, "yes": true, "oh": true, "well": true, "okay": true, "ok": true, "let": true,
-	"among": true, "between": true, "during": true, "without": true, "within": true, "across": true,
-	"instead": true, "asked": true, "earlier": true, "later": true, "today": true, "yesterday": true,
-	"tomorrow": true, "tonight": true, "dear": true, "sources": true, "officials": true,
-}
-
 func (w *work) isCapWord(i int) bool {
 	t := w.d.Tokens[i]
 	return t.Kind == parley.Word && (t.Is(parley.Cap) || t.Is(parley.AllCaps))
@@ -257,7 +214,7 @@ func (w *work) chunkStart(i int, s parley.Sentence, common map[string]bool) bool
 		return false
 	}
 	l := w.low(i)
-	if stopCaps[l] {
+	if isStopCap(l) {
 		// "May" and "Sun" can be names; only sentence starts and stop words are dropped
 		return false
 	}
@@ -322,11 +279,11 @@ func (w *work) chunkEnd(i, last int) int {
 		switch {
 		case w.isHeadlineCue(j):
 			return j // "Rubio Says Abandoning Reform Was A Sign": the verb of a title-case headline
-		case w.isCapWord(j) && (!stopCaps[w.low(j)] || w.surnameAfterGiven(j, last)):
+		case w.isCapWord(j) && (!isStopCap(w.low(j)) || w.surnameAfterGiven(j, last)):
 			j++
 		case t.Kind == parley.Punct && w.tok(j) == "." && prev.Kind == parley.Word && (w.r.roles.Is(w.low(j-1), lexicon.Title) || (utf8.RuneCountInString(w.tok(j-1)) == 1 && prev.Is(parley.Cap))) && j+1 < last && w.isCapWord(j+1):
 			j++ // "Mr. Rubio", "Donald J. Trump"
-		case t.Kind == parley.Word && connectors[w.tok(j)] && j+1 < last && w.isCapWord(j+1) && !stopCaps[w.low(j+1)]:
+		case t.Kind == parley.Word && connectors[w.tok(j)] && j+1 < last && w.isCapWord(j+1) && !isStopCap(w.low(j+1)):
 			j++ // "Bank of England", "Secretary of State"
 		case t.Kind == parley.Word && w.tok(j) == "and" && w.joinedByAnd(i, j, last):
 			j++ // "Centers for Disease Control and Prevention"

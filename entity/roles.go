@@ -106,14 +106,13 @@ func (w *work) roleToken(k int) bool {
 		return false
 	}
 	l := w.low(k)
-	switch l {
-	case "of", "to", "for", "the", "and", "at", "in", "on":
+	if roleJoiners[l] {
 		return true
 	}
 	if w.r.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) {
 		return true
 	}
-	return w.isCapWord(k) && !stopCaps[l]
+	return w.isCapWord(k) && !isStopCap(l)
 }
 
 // preModifier reads a lower-case role phrase that ends right before the
@@ -172,42 +171,16 @@ func (w *work) preModifier(i, nameStart int) (roles []string, aff, cc string, g 
 	return roles, aff, cc, g
 }
 
-func isDeterminerWord(l string) bool {
-	switch l {
-	case "another", "the", "a", "an", "one", "his", "her", "their", "its":
-		return true
-	}
-	return false
-}
+func isDeterminerWord(l string) bool { return determinerWords[l] }
 
 // isCourtesyTitle reports titles that say nothing of a role.
-func isCourtesyTitle(l string) bool {
-	switch l {
-	case "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord":
-		return true
-	}
-	return false
-}
+func isCourtesyTitle(l string) bool { return courtesyTitles[l] }
 
 // isStopVerb reports words that end a descriptive phrase: auxiliaries and
 // common finite verbs.
-func isStopVerb(l string) bool {
-	switch l {
-	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-		"might", "must", "do", "does", "did", "be", "been", "being", "and", "or", "but", "as", "if", "because",
-		"when", "while", "after", "before", "since", "said", "says", "told":
-		return true
-	}
-	return false
-}
+func isStopVerb(l string) bool { return stopVerbs[l] }
 
-func isFunctionWord(l string) bool {
-	switch l {
-	case "of", "to", "for", "the", "and", "at", "in", "on", "a", "an":
-		return true
-	}
-	return false
-}
+func isFunctionWord(l string) bool { return functionWords[l] }
 
 // preApposition reads "Another member of the Russian delegation, NAME," where
 // the role phrase opens the sentence and the name is set off by commas.
@@ -275,11 +248,9 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 		a += 2
 	}
 	if a < s.Last && w.d.Tokens[a].Kind == parley.Word {
-		switch w.low(a) {
-		case "the", "a", "an", "his", "her", "its", "their", "another", "one", "who":
-			if w.low(a) == "who" {
-				return nil, "", "", 0
-			}
+		if l := w.low(a); l == "who" {
+			return nil, "", "", 0 // a relative clause, not an apposition
+		} else if appositiveStart[l] {
 			a++
 		}
 	}
@@ -390,13 +361,7 @@ func (w *work) namesAPerson(a, b int) bool {
 // relativeWord reports whether l opens a relative clause, which ends an
 // apposition: "Li, a doctor at the hospital where the patients were
 // treated".
-func relativeWord(l string) bool {
-	switch l {
-	case "who", "whom", "whose", "which", "where", "when":
-		return true
-	}
-	return false
-}
+func relativeWord(l string) bool { return relPronouns[l] || relAdverbs[l] }
 
 // ampersandInName reports whether token b is an "&" between two
 // capitalised words, inside a name ("Chapter & Verse", "Procter & Gamble").

@@ -1,0 +1,56 @@
+package entity
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/parley-news/parley/lexicon"
+)
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+//go:embed data/role_synonyms.tsv
+var roleSynonymsTSV string
+
+// The word classes of data/words.tsv, read once at start and never written.
+var (
+	words = lexicon.MustReadWordSets("words.tsv", wordsTSV)
+
+	connectors      = words.Set("connector")      // may join the words of one name ("Bank of England", "Abu al-Baghdadi")
+	nameConnectors  = words.Set("name_connector") // may sit inside a person's name
+	stopCapWords    = words.Set("stop_cap")
+	prepositions    = words.Set("preposition")
+	outletBefore    = words.Set("outlet_before")
+	roleJoiners     = words.Set("role_joiner")
+	determinerWords = words.Set("determiner")
+	courtesyTitles  = words.Set("courtesy_title")
+	stopVerbs       = words.Set("stop_verb")
+	functionWords   = words.Set("function")
+	appositiveStart = words.Set("appositive_start")
+	relPronouns     = words.Set("relative_pronoun")
+	relAdverbs      = words.Set("relative_adverb")
+
+	// roleSynonyms are the interchangeable forms of one role
+	// (data/role_synonyms.tsv): "spokesperson" → spokesman, spokeswoman,
+	// spokesperson.
+	roleSynonyms = splitValues(lexicon.MustReadPairs("role_synonyms.tsv", roleSynonymsTSV))
+)
+
+func splitValues(m map[string]string) map[string][]string {
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		out[k] = strings.Split(v, "|")
+	}
+	return out
+}
+
+// isStopCap reports capitalised words that never start a name: the
+// function words and news furniture of data/words.tsv and the weekday and
+// month names and abbreviations of the lexicon.
+func isStopCap(l string) bool {
+	return stopCapWords[l] || lexicon.IsWeekday(l) || lexicon.IsMonth(l) || lexicon.IsCalendarAbbreviation(l)
+}
+
+// isRelativePronoun reports "who", "whom", "whose", "which".
+func isRelativePronoun(l string) bool { return relPronouns[l] }
