@@ -28,7 +28,7 @@ func TestWordClasses(t *testing.T) {
 		{"function word", isFunctionWord, "an", true},
 		{"connector", func(l string) bool { return connectors[l] }, "for", true},
 		{"name connector not for", func(l string) bool { return nameConnectors[l] }, "for", false},
-		{"header is no word", func(l string) bool { return words["class"][l] }, "word", false},
+		{"header is no word", func(l string) bool { return words.Has("class", l) }, "word", false},
 	} {
 		if got := tc.is(tc.word); got != tc.want {
 			t.Errorf("%s: %q = %v, want %v", tc.name, tc.word, got, tc.want)

@@ -13,23 +13,29 @@ var calendarTSV string
 // UTF-8 TSV of "class TAB word" rows under a header row, # comments and
 // blank lines skipped, as the packages' data/words.tsv files are written.
 // A WordSets is read-only once read.
-type WordSets map[string]map[string]bool
+type WordSets struct {
+	sets  map[string]map[string]bool
+	lists map[string][]string // the words of each class in file order
+}
 
 // ReadWordSets parses a word-list file; file names it in errors.
 func ReadWordSets(file, data string) (WordSets, error) {
-	ws := WordSets{}
+	ws := WordSets{sets: map[string]map[string]bool{}, lists: map[string][]string{}}
 	err := eachRow(file, data, 2, func(f []string) error {
 		if f[0] == "" || f[1] == "" {
 			return fmt.Errorf("want class TAB word, got %q", strings.Join(f, "\t"))
 		}
-		if ws[f[0]] == nil {
-			ws[f[0]] = map[string]bool{}
+		if ws.sets[f[0]] == nil {
+			ws.sets[f[0]] = map[string]bool{}
 		}
-		ws[f[0]][f[1]] = true
+		if !ws.sets[f[0]][f[1]] {
+			ws.lists[f[0]] = append(ws.lists[f[0]], f[1])
+		}
+		ws.sets[f[0]][f[1]] = true
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return WordSets{}, err
 	}
 	return ws, nil
 }
@@ -47,12 +53,24 @@ func MustReadWordSets(file, data string) WordSets {
 // Set returns the words of class. It panics if the file has no such class,
 // so that a misspelt class name fails at start, not silently.
 func (ws WordSets) Set(class string) map[string]bool {
-	s, ok := ws[class]
+	s, ok := ws.sets[class]
 	if !ok {
 		panic("lexicon: word list has no class " + class)
 	}
 	return s
 }
+
+// List returns the words of class in the order the file gives them, for
+// tests that take the first match; like Set it panics on an unknown class.
+// The caller must not change the slice.
+func (ws WordSets) List(class string) []string {
+	ws.Set(class)
+	return ws.lists[class]
+}
+
+// Has reports whether word is one of class; a class the file lacks has no
+// words.
+func (ws WordSets) Has(class, word string) bool { return ws.sets[class][word] }
 
 // Upper returns the words of class in upper case, for the event coder,
 // which reads upper-case words.

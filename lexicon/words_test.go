@@ -31,7 +31,7 @@ func TestReadWordSets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := ws[tc.class][tc.word]; got != tc.want {
+			if got := ws.Has(tc.class, tc.word); got != tc.want {
 				t.Errorf("%s %q = %v, want %v", tc.class, tc.word, got, tc.want)
 			}
 		})
@@ -44,7 +44,21 @@ func TestWordSetsSetPanicsOnUnknownClass(t *testing.T) {
 			t.Error("Set of a missing class did not panic")
 		}
 	}()
-	WordSets{"aux": {"is": true}}.Set("auxx")
+	ws, err := ReadWordSets("x.tsv", "class\tword\naux\tis\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Set("auxx")
+}
+
+func TestWordSetsListKeepsFileOrder(t *testing.T) {
+	ws, err := ReadWordSets("x.tsv", "class\tword\nsuf\tments\nsuf\tment\nsuf\ts\nsuf\tment\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(ws.List("suf"), " "), "ments ment s"; got != want {
+		t.Errorf("List = %q, want %q (file order, a repeat once)", got, want)
+	}
 }
 
 func TestCalendar(t *testing.T) {

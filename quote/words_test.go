@@ -27,7 +27,7 @@ func TestWordClasses(t *testing.T) {
 		{"time possessive weekday", isTimeWord, "friday's", true},
 		{"time not an adverb", isTimeWord, "publicly", false},
 		{"label", func(l string) bool { return labelWord[l] }, "caption", true},
-		{"header is no word", func(l string) bool { return words["class"][l] }, "word", false},
+		{"header is no word", func(l string) bool { return words.Has("class", l) }, "word", false},
 	} {
 		if got := tc.is(tc.word); got != tc.want {
 			t.Errorf("%s: %q = %v, want %v", tc.name, tc.word, got, tc.want)
