@@ -15,57 +15,6 @@ import (
 	"github.com/parley-news/parley"
 )
 
-// Cue verbs whose quote denies the proposition in its content.
-var denyCues = map[string]bool{
-	"deny": true, "denied": true, "denies": true, "denying": true, "dismissed": true, "dismisses": true,
-	"dismissing": true, "rejected": true, "rejects": true, "rejecting": true, "refuted": true, "refutes": true,
-	"rebuffed": true, "rubbished": true, "ruled out": true, "rules out": true, "disputed": true, "disputes": true,
-	"contested": true, "played down": true, "downplayed": true, "plays down": true, "debunked": true,
-}
-
-// Cue verbs whose quote confirms a proposition.
-var confirmCues = map[string]bool{
-	"confirmed": true, "confirms": true, "confirming": true, "acknowledged": true, "acknowledges": true,
-	"admitted": true, "admits": true, "admitting": true, "conceded": true, "concedes": true, "verified": true,
-	"corroborated": true,
-}
-
-// Words in a quote's content that turn it against the proposition it names:
-// negation, improbability, and verdicts on a report.
-var disputeWords = map[string]bool{
-	"not": true, "n't": true, "no": true, "never": true, "unlikely": true, "fake": true, "false": true,
-	"untrue": true, "baseless": true, "groundless": true, "nonsense": true, "incorrect": true, "wrong": true,
-	"fabricated": true, "misleading": true, "inaccurate": true, "lies": true, "lie": true, "rumours": true,
-	"rumors": true, "speculation": true, "premature": true, "debunked": true, "sham": true, "hoax": true,
-	"none": true, "nothing": true, "neither": true, "nor": true,
-}
-
-// Words that refer back to a report or claim made earlier ("the reports
-// were fake", "such claims").
-var reportNouns = map[string]bool{
-	"report": true, "reports": true, "claim": true, "claims": true, "allegation": true, "allegations": true,
-	"rumour": true, "rumours": true, "rumor": true, "rumors": true, "story": true, "stories": true,
-	"accusation": true, "accusations": true, "speculation": true,
-}
-
-// Verbs of a relaying clause: "as Bloomberg had earlier reported".
-var relayVerbs = map[string]bool{
-	"reported": true, "said": true, "claimed": true, "suggested": true, "revealed": true, "wrote": true,
-	"speculated": true, "reports": true, "says": true, "stated": true, "alleged": true, "announced": true,
-}
-
-var stopWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the of to in on at for with by from and or but that this these those
-	it its it's is are was were be been being has have had will would could should may might can do does did
-	he she they them his her their we our us i you your who whom which what when where while as than then
-	there here about into over after before between against during without also only very more most some any
-	all both each other such so too just said says say told according tell telling reported`) {
-		stopWords[w] = true
-	}
-}
-
 // stance is a candidate stance before grouping.
 type stance struct {
 	parley.ClaimStance
@@ -262,7 +211,7 @@ func words(s string) []string {
 // stem is a crude English stemmer: enough to match "agreed"/"agreement",
 // "proposing"/"proposal".
 func stem(w string) string {
-	for _, suf := range []string{"ments", "ment", "ings", "ing", "ed", "es", "s"} {
+	for _, suf := range stemSuffixes {
 		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
 		}
@@ -295,8 +244,7 @@ func hasAny(toks []string, set map[string]bool) bool {
 func refersBack(toks []string) bool {
 	for i, w := range toks {
 		if reportNouns[w] && i > 0 {
-			switch toks[i-1] {
-			case "the", "these", "those", "such", "this", "that":
+			if reportDeterminers[toks[i-1]] {
 				if len(toks) <= 12 {
 					return true
 				}
@@ -727,13 +675,6 @@ func names(content string, _ int, _ *parley.Doc) map[string]bool {
 	return m
 }
 
-// Nouns for what someone alleged: "the Democrats' central allegation".
-var allegationNouns = map[string]bool{
-	"allegation": true, "allegations": true, "claim": true, "claims": true, "accusation": true,
-	"accusations": true, "narrative": true, "narratives": true, "charge": true, "charges": true,
-	"story": true, "theory": true, "report": true, "reports": true,
-}
-
 // allegedBy finds, in a denial, the possessor of the allegation it denies
 // ("the Democrats' central allegation … has been debunked"): that source
 // asserts the proposition. A denial of accusations that names no accuser
@@ -745,7 +686,7 @@ func allegedBy(d *parley.Doc, content string, base int) *stance {
 	lc := strings.ToLower(content)
 	// "what's been portrayed as an irregular channel", "the so-called
 	// plan": the characterisation the denial answers is someone else's.
-	for _, n := range []string{"portrayed as", "described as", "characterized as", "characterised as", "branded as", "painted as", "so-called"} {
+	for _, n := range characterisations {
 		i := strings.Index(lc, n)
 		if i < 0 {
 			continue
@@ -756,7 +697,7 @@ func allegedBy(d *parley.Doc, content string, base int) *stance {
 			quoteIdx:    -1, group: -1,
 		}
 	}
-	for _, n := range []string{"accusations", "allegations", "accusation", "allegation", "charges"} {
+	for _, n := range accusationNouns {
 		i := strings.Index(lc, n)
 		if i < 0 {
 			continue

@@ -1,0 +1,27 @@
+package claim
+
+import (
+	_ "embed"
+
+	"github.com/parley-news/parley/lexicon"
+)
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+// The word classes of data/words.tsv, read once at start and never written.
+var (
+	wordSets = lexicon.MustReadWordSets("words.tsv", wordsTSV)
+
+	denyCues          = wordSets.Set("deny_cue")    // cue verbs whose quote denies the proposition in its content
+	confirmCues       = wordSets.Set("confirm_cue") // cue verbs whose quote confirms a proposition
+	disputeWords      = wordSets.Set("dispute")     // negation, improbability, verdicts on a report
+	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
+	reportDeterminers = wordSets.Set("report_determiner")
+	relayVerbs        = wordSets.Set("relay_verb") // "as Bloomberg had earlier reported"
+	stopWords         = wordSets.Set("stop")
+	allegationNouns   = wordSets.Set("allegation_noun") // "the Democrats' central allegation"
+	characterisations = wordSets.List("characterisation")
+	accusationNouns   = wordSets.List("accusation")
+	stemSuffixes      = wordSets.List("stem_suffix")
+)
