@@ -209,10 +209,6 @@ func afterLetter(s string, i int) bool {
 	return i > 0 && isLetter(pr)
 }
 
-// joinedWords are written as one word but are two in Universal
-// Dependencies: the length of the first part.
-var joinedWords = map[string]int{"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3}
-
 // joinedWord returns, at the start of a word at i, the length of the first
 // part of a joined word ("can" of "cannot") that ends at a non-letter, or 0.
 // The second part is read as the next word.

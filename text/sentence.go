@@ -6,27 +6,6 @@ import (
 	"github.com/parley-news/parley"
 )
 
-// abbreviations never end a sentence when followed by a period.
-var abbreviations = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Gen": true, "Sen": true, "Rep": true,
-	"Gov": true, "Lt": true, "Col": true, "Capt": true, "Sgt": true, "Maj": true, "Adm": true, "Cmdr": true,
-	"Gens": true, "Sens": true, "Reps": true, "Rev": true, "Hon": true, "Pres": true, "Supt": true, "Insp": true,
-	"St": true, "Mt": true, "Ft": true, "Jr": true, "Sr": true, "No": true, "Nos": true, "vs": true, "v": true,
-	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true,
-	"Nov": true, "Dec": true, "Corp": true, "Inc": true, "Ltd": true, "Co": true, "Bros": true, "approx": true,
-	"etc": true, "al": true, "Ave": true, "Blvd": true, "Dept": true, "Univ": true, "Gov't": true, "Atty": true,
-	"Sec": true, "Secs": true, "Amb": true, "Fr": true, "Msgr": true, "Pvt": true, "Cpl": true, "Brig": true,
-}
-
-// sentenceStarters are words that, capitalised after an acronym such as
-// "U.S.", show that the acronym ended the sentence.
-var sentenceStarters = map[string]bool{
-	"The": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true, "But": true,
-	"And": true, "In": true, "On": true, "At": true, "This": true, "That": true, "There": true, "His": true,
-	"Her": true, "Their": true, "A": true, "An": true, "As": true, "If": true, "When": true, "While": true,
-	"After": true, "Before": true, "Yet": true, "So": true, "Still": true, "Meanwhile": true, "However": true,
-}
-
 // Terminal reports whether token i of d is a sentence-final mark.
 func isTerminal(d *parley.Doc, i int) bool {
 	t := d.Tokens[i]
