@@ -274,14 +274,9 @@ func first(a, b string) string {
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // bylineNoise are words that byline markup often runs into: a date or a
-// label after the name ("Carrie Arnold November 15", "… Published 11:11").
-// Months that are also names (May, June, April, August, Jan, Jun) are not
-// among them: "Theresa May" stays whole.
-var bylineNoise = map[string]bool{
-	"published": true, "updated": true, "posted": true,
-	"january": true, "february": true, "september": true, "october": true, "november": true, "december": true,
-	"feb": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
+// label after the name ("Carrie Arnold November 15", "… Published 11:11"),
+// the words of data/byline_noise.txt.
+var bylineNoise = readWordLines(bylineNoiseTxt)
 
 // cleanAuthor trims date and label words from the end of each name of a
 // byline ("Name; Name") and drops names that were nothing else.
