@@ -462,16 +462,6 @@ func sentenceCountry(spans []actorSpan) string {
 	return c
 }
 
-// roleOnlyCode are the role codes that may start an actor code without a
-// country.
-var roleOnlyCode = map[string]bool{
-	"GOV": true, "MIL": true, "COP": true, "JUD": true, "SPY": true, "LEG": true, "REB": true, "OPP": true,
-	"MED": true, "BUS": true, "CVL": true, "EDU": true, "ELI": true, "LAB": true, "REF": true, "UAF": true,
-	"PTY": true, "HLH": true, "AGR": true, "CRM": true, "RAD": true, "MOD": true, "INS": true, "PPL": true,
-	"REL": true, "SOC": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true, "ENV": true,
-	"HRI": true, "SET": true, "ATH": true,
-}
-
 // modifierUse reports whether the word at j makes the agent before it a
 // modifier: a lower-case noun that is neither a verb, a function word nor
 // another role ("military aid", "police custody", but not "police said",

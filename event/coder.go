@@ -847,12 +847,6 @@ func political(code string) bool {
 	return true
 }
 
-var nonPolitical = map[string]bool{
-	"BUS": true, "MED": true, "CVL": true, "EDU": true, "LAB": true, "AGR": true, "HLH": true, "ELI": true,
-	"REL": true, "SOC": true, "PPL": true, "CHR": true, "MUS": true, "BUD": true, "JEW": true, "HIN": true,
-	"ENV": true, "REF": true, "MNC": true, "CRM": true, "SET": true, "ATH": true,
-}
-
 // perfect reports whether the verb at i is in the perfect ("which has
 // rejected"): a completed act, even inside a relative clause.
 func perfect(s *sentence, i int) bool {

@@ -334,10 +334,6 @@ func aboutActor(s *sentence, i int) []*actorSpan {
 	return nil
 }
 
-// reciprocalRoots are the CAMEO roots of acts that coordinated subjects do
-// to each other: "X and Y met" is X meeting Y and Y meeting X.
-var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
-
 // pairs returns the source × target pairs of an event. Coordinated sources
 // of a reciprocal act with no target are each other's targets, so that a
 // CONSULT carries both sides.

@@ -10,6 +10,9 @@ import (
 //go:embed data/words.tsv
 var wordsTSV string
 
+//go:embed data/codes.tsv
+var codesTSV string
+
 // The closed word classes of data/words.tsv, upper-cased as the coder
 // reads words. They are read once at start and never written.
 var (
@@ -41,6 +44,16 @@ var (
 	// the weekdays, and ")" (a closing parenthesis, punctuation rather
 	// than a word: "(on Tuesday) met").
 	timeWords = union(words.Upper("time"), upper(lexicon.Weekdays()), map[string]bool{")": true})
+)
+
+// The CAMEO code classes of data/codes.tsv, read once at start and never
+// written.
+var (
+	codes = lexicon.MustReadWordSets("codes.tsv", codesTSV)
+
+	roleOnlyCode    = codes.Set("role_only")       // role codes that may start an actor code without a country
+	nonPolitical    = codes.Set("non_political")   // role codes of actors that make no political event
+	reciprocalRoots = codes.Set("reciprocal_root") // "X and Y met": X met Y and Y met X
 )
 
 func upper(ws []string) map[string]bool {

@@ -27,6 +27,11 @@ func TestWordClasses(t *testing.T) {
 		{"time parenthesis", timeWords, ")", true},
 		{"time not a month", timeWords, "MAY", false},
 		{"stop target", stopTargets, "INCLUDING", true},
+		{"role-only code", roleOnlyCode, "GOV", true},
+		{"role-only code not a country", roleOnlyCode, "USA", false},
+		{"non-political code", nonPolitical, "BUS", true},
+		{"reciprocal root", reciprocalRoots, "04", true},
+		{"reciprocal root not a coercion", reciprocalRoots, "17", false},
 	} {
 		if got := tc.set[tc.word]; got != tc.want {
 			t.Errorf("%s: %q = %v, want %v", tc.name, tc.word, got, tc.want)
