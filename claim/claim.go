@@ -30,14 +30,6 @@ type stance struct {
 	group    int
 }
 
-// roleOnly are CAMEO role codes that can begin an actor code that names no
-// country ("GOV", "MIL").
-var roleOnly = map[string]bool{
-	"GOV": true, "MIL": true, "COP": true, "JUD": true, "SPY": true, "LEG": true, "REB": true, "OPP": true,
-	"MED": true, "BUS": true, "CVL": true, "EDU": true, "ELI": true, "LAB": true, "REF": true, "UAF": true,
-	"PTY": true, "HLH": true, "AGR": true, "CRM": true, "RAD": true, "MOD": true, "INS": true, "PPL": true,
-}
-
 // Find groups the stances that the quotes of d take into claims and sets
 // d.Claims, in order of their first stance; a quote that nobody else takes a
 // side on, and that denies nothing, is not a claim. A stance whose source

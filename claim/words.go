@@ -9,6 +9,9 @@ import (
 //go:embed data/words.tsv
 var wordsTSV string
 
+//go:embed data/codes.tsv
+var codesTSV string
+
 // The word classes of data/words.tsv, read once at start and never written.
 var (
 	wordSets = lexicon.MustReadWordSets("words.tsv", wordsTSV)
@@ -24,4 +27,8 @@ var (
 	characterisations = wordSets.List("characterisation")
 	accusationNouns   = wordSets.List("accusation")
 	stemSuffixes      = wordSets.List("stem_suffix")
+
+	// roleOnly are CAMEO role codes that can begin an actor code that
+	// names no country ("GOV", "MIL"); data/codes.tsv.
+	roleOnly = lexicon.MustReadWordSets("codes.tsv", codesTSV).Set("role_only")
 )

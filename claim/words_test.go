@@ -20,6 +20,8 @@ func TestWordClasses(t *testing.T) {
 		{"dispute", disputeWords, "n't", true},
 		{"stop word", stopWords, "it's", true},
 		{"stop word not content", stopWords, "ceasefire", false},
+		{"role-only code", roleOnly, "GOV", true},
+		{"role-only code not a country", roleOnly, "RUS", false},
 	} {
 		if got := tc.set[tc.word]; got != tc.want {
 			t.Errorf("%s: %q = %v, want %v", tc.name, tc.word, got, tc.want)
