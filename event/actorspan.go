@@ -69,14 +69,12 @@ func (c *Coder) lexActor(s *sentence, i int) (piece, int) {
 // name does: after in/of/from/near/at, or before "province", "region".
 func placeContext(s *sentence, i, n int) bool {
 	if i > 0 {
-		switch s.words[i-1] {
-		case "IN", "OF", "FROM", "NEAR", "AT", "INTO":
+		if placePreps[s.words[i-1]] {
 			return true
 		}
 	}
 	if j := i + n; j < len(s.words) {
-		switch s.words[j] {
-		case "PROVINCE", "REGION", "STATE", "DISTRICT", "CITY":
+		if placeNouns[s.words[j]] {
 			return true
 		}
 	}
@@ -252,9 +250,7 @@ func joinable(s *sentence, end, next int) bool {
 		}
 	}
 	for k := end; k < next; k++ {
-		switch s.words[k] {
-		case "'S", "OF", "THE", "-", "IN", "FROM":
-		default:
+		if !actorJoiners[s.words[k]] {
 			return false
 		}
 	}

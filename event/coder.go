@@ -851,13 +851,12 @@ func political(code string) bool {
 // rejected"): a completed act, even inside a relative clause.
 func perfect(s *sentence, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		switch s.words[k] {
-		case "HAS", "HAVE", "HAD":
+		if perfectAux[s.words[k]] {
 			return true
-		case "ALSO", "ALREADY", "NOW", "REPEATEDLY", "LONG":
-			continue
 		}
-		return false
+		if !perfectAdverbs[s.words[k]] {
+			return false
+		}
 	}
 	return false
 }

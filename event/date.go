@@ -177,10 +177,7 @@ func (c *Coder) location(s *sentence, t trig) *parley.Location {
 		if k <= 0 || !s.caps[k] {
 			return nil
 		}
-		switch s.words[k-1] {
-		case "IN", "AT", "NEAR":
-		case "CAPITAL", "CITY", "TOWN", "VILLAGE":
-		default:
+		if p := s.words[k-1]; p != "IN" && p != "AT" && p != "NEAR" && !settlementNouns[p] {
 			return nil
 		}
 		// The longest capitalised run that the gazetteer knows.

@@ -147,8 +147,7 @@ func nounContext(s *sentence, i, n int) bool {
 		}
 	}
 	if i+n < len(s.words) {
-		switch s.words[i+n] {
-		case "BETWEEN", "WITH", "AGAINST", "ON", "OVER", "BY", "TO", "OF", "IN", "AT", "FOR", "FROM":
+		if nounTriggerPreps[s.words[i+n]] {
 			return true
 		}
 	}
@@ -354,8 +353,7 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 	if t.noun {
 		passive = false
 		if t.first > 0 {
-			switch s.words[t.first-1] {
-			case "POSSIBLE", "POTENTIAL", "PROPOSED", "PLANNED", "NO":
+			if modalPremodifiers[s.words[t.first-1]] {
 				modal = true
 			}
 		}
@@ -525,9 +523,7 @@ func backReference(s *sentence, i int) bool {
 	if i < 2 {
 		return false
 	}
-	switch s.words[i-1] {
-	case "THE", "THOSE", "THESE", "THIS", "THAT":
-	default:
+	if !demonstratives[s.words[i-1]] {
 		return false
 	}
 	p := s.words[i-2]
@@ -585,9 +581,5 @@ func attempted(s *sentence, i int) bool {
 	if i < 2 || s.words[i-1] != "TO" {
 		return false
 	}
-	switch s.words[i-2] {
-	case "ATTEMPTED", "ATTEMPTS", "ATTEMPT", "TRIED", "TRIES", "TRY", "TRYING", "ATTEMPTING":
-		return true
-	}
-	return false
+	return attemptVerbs[s.words[i-2]]
 }

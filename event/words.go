@@ -39,6 +39,16 @@ var (
 	hyphenRoles         = words.Upper("hyphen_role")
 	modifierStop        = words.Upper("modifier_stop")
 	actorHeads          = words.Upper("actor_head")
+	nounTriggerPreps    = words.Upper("noun_trigger_prep")
+	modalPremodifiers   = words.Upper("modal_premodifier")
+	demonstratives      = words.Upper("demonstrative")
+	attemptVerbs        = words.Upper("attempt")
+	settlementNouns     = words.Upper("settlement_noun")
+	perfectAux          = words.Upper("perfect_aux")
+	perfectAdverbs      = words.Upper("perfect_adverb")
+	placePreps          = words.Upper("place_prep")
+	placeNouns          = words.Upper("place_noun")
+	actorJoiners        = words.Upper("actor_joiner")
 
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,
 	// the weekdays, and ")" (a closing parenthesis, punctuation rather
