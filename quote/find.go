@@ -257,8 +257,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	}
 	p := r.low(v - 1)
 	if verb.Form == lexicon.Gerund {
-		switch p {
-		case "is", "are", "was", "were", "been":
+		if progressiveBe[p] {
 			return false // progressive: "is telling"
 		}
 	}
@@ -332,8 +331,7 @@ func (r *run) quotedAs(s parley.Sentence, v int) int {
 	if g, ok := r.f.speech.Lookup(r.low(v)); !ok || g.Form != lexicon.Gerund {
 		return -1
 	}
-	switch r.low(v - 3) {
-	case "was", "were", "is", "are", "been", "being":
+	if quotedAsBe[r.low(v-3)] {
 		return v - 3
 	}
 	return -1
@@ -360,16 +358,14 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	progressive := false
 	quotedAs := r.quotedAs(s, v)
 	if verb.Form == lexicon.Gerund && quotedAs < 0 {
-		switch r.low(v - 1) {
-		case "is", "are", "was", "were", "been":
-			if verb.Frames&(lexicon.FrameInverted|lexicon.FrameObject) == 0 {
-				return // "were proposing a plan": an act, not an attribution; "is saying", "is telling" are
-			}
-			progressive = true // "is telling supporters that …"
-		default:
+		if !progressiveBe[r.low(v-1)] {
 			r.participle(si, v, verb)
 			return
 		}
+		if verb.Frames&(lexicon.FrameInverted|lexicon.FrameObject) == 0 {
+			return // "were proposing a plan": an act, not an attribution; "is saying", "is telling" are
+		}
+		progressive = true // "is telling supporters that …"
 	}
 	// subject before the verb
 	sv := v
@@ -523,8 +519,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 	}
 	if verb.Lemma == "ask" && !inverted && a < s.Last {
-		switch r.low(a) {
-		case "if", "whether", "how", "why", "what", "when", "where", "who":
+		if questionWords[r.low(a)] {
 			// "asked if the comments had rattled them": the question is the content
 			end := r.contentEnd(s, a, false)
 			if end-a >= 3 {
@@ -740,16 +735,14 @@ func (r *run) callPredicate(s parley.Sentence, v int, q *found) bool {
 		end++
 	}
 	if end < s.Last && isTimeWord(r.low(end)) && end-1 > art {
-		switch r.low(end - 1) {
-		case "last", "next", "this", "every", "early", "late":
+		if nameTimeModifiers[r.low(end-1)] {
 			end-- // "a disaster last week"
 		}
 	}
 	if end-art < 2 {
 		return false
 	}
-	switch r.low(art + 1) {
-	case "hour", "minute", "day", "week", "month", "year", "moment", "second", "few", "couple":
+	if notNamed[r.low(art+1)] {
 		return false // "called him an hour later", "called it a day": a call or an idiom, no name
 	}
 	r.setContent(q, v+1, end)
@@ -758,13 +751,7 @@ func (r *run) callPredicate(s parley.Sentence, v int, q *found) bool {
 }
 
 // naming reports verbs that give something a name in quotation marks.
-func naming(lemma string) bool {
-	switch lemma {
-	case "dub", "brand", "label", "term":
-		return true
-	}
-	return false
-}
+func naming(lemma string) bool { return namingVerbs[lemma] }
 
 // quotationAfter attributes to q the quotation that opens the sentence after
 // the cue's own, when the cue's sentence ends right after the cue.

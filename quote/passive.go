@@ -16,9 +16,7 @@ func (r *run) passive(si, v int, verb lexicon.Verb) bool {
 		verb.Form != lexicon.Past && verb.Form != lexicon.PastParticiple {
 		return false
 	}
-	switch r.low(v - 1) {
-	case "was", "were", "is", "are", "been", "be", "being":
-	default:
+	if !passiveBe[r.low(v-1)] {
 		return false
 	}
 	q := found{cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}

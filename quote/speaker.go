@@ -30,8 +30,7 @@ func (r *run) rolePhraseToken(k int) bool {
 		return false
 	}
 	l := r.low(k)
-	switch l {
-	case "of", "to", "for", "the", "and", "at", "in":
+	if roleJoiners[l] {
 		return true
 	}
 	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.RoleMod|lexicon.Body|lexicon.Title) || r.d.Tokens[k].Is(parley.Cap) || r.ents.RefAt(k) != nil
@@ -147,8 +146,7 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 	}
 	// "X on Tuesday said", "the court last week ruled"
 	if k-1 >= s.First && isTimeWord(r.low(k)) {
-		switch r.low(k - 1) {
-		case "on", "last", "this", "next", "earlier", "late":
+		if speakerTimeOpeners[r.low(k-1)] {
 			k -= 2
 			if k >= s.First && (r.low(k) == "earlier" || r.low(k) == "later") {
 				k--
@@ -702,8 +700,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	end := head + 1
 	// post-modifiers: "familiar with the talks", "who spoke on condition of anonymity"
 	if end < s.Last {
-		switch r.low(end) {
-		case "familiar", "close", "with", "briefed", "involved", "knowledgeable", "who", "speaking":
+		if sourcePostMods[r.low(end)] {
 			for end < s.Last && r.kind(end) != parley.Punct && r.kind(end) != parley.Dash && r.low(end) != "that" && end-head < 14 {
 				if _, ok := r.f.speech.Lookup(r.low(end)); ok && r.low(end) != "spoke" && r.low(end-1) != "who" {
 					break
@@ -720,8 +717,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 // skipAppositive passes ", the former governor of Minnesota," after a speaker.
 func (r *run) skipAppositive(s parley.Sentence, a int) int {
 	if a < s.Last && r.low(a) == "," && a+1 < s.Last {
-		switch r.low(a + 1) {
-		case "the", "a", "an", "who", "another", "his", "her", "its", "their":
+		if appositiveStarts[r.low(a+1)] {
 			for b := a + 1; b < s.Last && b-a < 25; b++ {
 				if r.low(b) == "," {
 					return b

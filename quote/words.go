@@ -47,6 +47,17 @@ var (
 	pronounLabels      = words.Set("pronoun_label")
 	blocksVerb         = words.Set("blocks_verb")
 	pluralSubjects     = words.Set("plural_subject")
+	progressiveBe      = words.Set("progressive_be")
+	quotedAsBe         = words.Set("quoted_as_be")
+	passiveBe          = words.Set("passive_be")
+	questionWords      = words.Set("question_word")
+	nameTimeModifiers  = words.Set("name_time_modifier")
+	notNamed           = words.Set("not_named")
+	namingVerbs        = words.Set("naming_verb")
+	roleJoiners        = words.Set("role_joiner")
+	speakerTimeOpeners = words.Set("speaker_time_opener")
+	sourcePostMods     = words.Set("source_post_modifier")
+	appositiveStarts   = words.Set("appositive_start")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
