@@ -10,6 +10,13 @@ import (
 //go:embed data/speech_verbs.tsv
 var speechVerbsTSV string
 
+//go:embed data/inflection.tsv
+var inflectionTSV string
+
+// doublesFinal are the verbs of data/inflection.tsv whose final consonant
+// doubles before -ing although the short-verb rule of gerund misses them.
+var doublesFinal = MustReadWordSets("inflection.tsv", inflectionTSV).Set("doubles_final")
+
 // Frame is a bit set of the constructions a speech verb takes.
 type Frame uint16
 
@@ -160,8 +167,7 @@ func gerund(v string) string {
 	if n := len(v); n >= 3 && n <= 4 && isCons(v[n-1]) && !strings.ContainsRune("wxy", rune(v[n-1])) && isVowel(v[n-2]) && isCons(v[n-3]) {
 		return v + string(v[n-1]) + "ing"
 	}
-	switch v {
-	case "regret", "rebut", "quip", "admit", "refer", "commit", "submit", "omit", "remit", "compel":
+	if doublesFinal[v] {
 		return v + string(v[len(v)-1]) + "ing"
 	}
 	return v + "ing"

@@ -123,3 +123,17 @@ func TestReadPairs(t *testing.T) {
 		})
 	}
 }
+
+func TestGerundDoublesFromInflectionList(t *testing.T) {
+	for verb, want := range map[string]string{
+		"regret": "regretting", // data/inflection.tsv
+		"compel": "compelling", // data/inflection.tsv
+		"plan":   "planning",   // the short-verb rule
+		"visit":  "visiting",   // neither
+		"say":    "saying",
+	} {
+		if got := gerund(verb); got != want {
+			t.Errorf("gerund(%q) = %q, want %q", verb, got, want)
+		}
+	}
+}
