@@ -6,18 +6,15 @@ import (
 	"time"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
 )
 
-var weekdays = map[string]time.Weekday{
-	"SUNDAY": time.Sunday, "MONDAY": time.Monday, "TUESDAY": time.Tuesday, "WEDNESDAY": time.Wednesday,
-	"THURSDAY": time.Thursday, "FRIDAY": time.Friday, "SATURDAY": time.Saturday,
-}
-
-var months = map[string]time.Month{
-	"JANUARY": 1, "JAN": 1, "FEBRUARY": 2, "FEB": 2, "MARCH": 3, "MAR": 3, "APRIL": 4, "APR": 4, "MAY": 5,
-	"JUNE": 6, "JUN": 6, "JULY": 7, "JUL": 7, "AUGUST": 8, "AUG": 8, "SEPTEMBER": 9, "SEP": 9, "SEPT": 9,
-	"OCTOBER": 10, "OCT": 10, "NOVEMBER": 11, "NOV": 11, "DECEMBER": 12, "DEC": 12,
-}
+// weekdays and months (names and abbreviations) are the calendar words of
+// lexicon/data/calendar.tsv, upper-cased as the coder reads words.
+var (
+	weekdays = upperKeys(lexicon.Weekdays())
+	months   = upperKeys(lexicon.Months(), lexicon.MonthAbbreviations())
+)
 
 // resolveDate finds the time expression of the trigger's clause and turns
 // it into a date relative to the publication date. Past events take the

@@ -53,7 +53,7 @@ var (
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,
 	// the weekdays, and ")" (a closing parenthesis, punctuation rather
 	// than a word: "(on Tuesday) met").
-	timeWords = union(words.Upper("time"), upper(lexicon.Weekdays()), map[string]bool{")": true})
+	timeWords = union(words.Upper("time"), setOf(weekdays), map[string]bool{")": true})
 )
 
 // The CAMEO code classes of data/codes.tsv, read once at start and never
@@ -66,12 +66,23 @@ var (
 	reciprocalRoots = codes.Set("reciprocal_root") // "X and Y met": X met Y and Y met X
 )
 
-func upper(ws []string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[strings.ToUpper(w)] = true
+// upperKeys merges maps with their keys upper-cased.
+func upperKeys[V any](ms ...map[string]V) map[string]V {
+	out := map[string]V{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[strings.ToUpper(k)] = v
+		}
 	}
-	return m
+	return out
+}
+
+func setOf[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
 }
 
 func union(sets ...map[string]bool) map[string]bool {

@@ -1,6 +1,9 @@
 package event
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // TestWordClasses checks that data/words.tsv loads into the sets the coder
 // tests, upper-cased, and that timeWords joins in the weekdays.
@@ -36,6 +39,12 @@ func TestWordClasses(t *testing.T) {
 		if got := tc.set[tc.word]; got != tc.want {
 			t.Errorf("%s: %q = %v, want %v", tc.name, tc.word, got, tc.want)
 		}
+	}
+	if weekdays["SUNDAY"] != time.Sunday || weekdays["FRIDAY"] != time.Friday || len(weekdays) != 7 {
+		t.Errorf("weekdays = %v", weekdays)
+	}
+	if months["MAY"] != time.May || months["SEPT"] != time.September || months["DEC"] != time.December || len(months) != 24 {
+		t.Errorf("months = %v", months)
 	}
 	if !stopTarget(";") || stopTarget(",") {
 		t.Error(`stopTarget: want ";" and not ","`)

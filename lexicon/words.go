@@ -3,7 +3,10 @@ package lexicon
 import (
 	_ "embed"
 	"fmt"
+	"maps"
+	"strconv"
 	"strings"
+	"time"
 )
 
 //go:embed data/calendar.tsv
@@ -82,47 +85,72 @@ func (ws WordSets) Upper(class string) map[string]bool {
 	return out
 }
 
-// The weekday and month names and abbreviations of data/calendar.tsv;
-// read-only.
-var (
-	calendar      = MustReadWordSets("calendar.tsv", calendarTSV)
-	weekdays      = calendar.Set("weekday")
-	months        = calendar.Set("month")
-	calendarAbbrs = union(calendar.Set("weekday_abbr"), calendar.Set("month_abbr"))
-)
+// calendar holds the weekday and month names and abbreviations of
+// data/calendar.tsv with their numbers; read-only once read.
+type calendarWords struct {
+	weekdays, weekdayAbbrs map[string]time.Weekday
+	months, monthAbbrs     map[string]time.Month
+}
 
-func union(a, b map[string]bool) map[string]bool {
-	m := make(map[string]bool, len(a)+len(b))
-	for w := range a {
-		m[w] = true
+var calendar = mustReadCalendar("calendar.tsv", calendarTSV)
+
+func mustReadCalendar(file, data string) calendarWords {
+	c := calendarWords{map[string]time.Weekday{}, map[string]time.Weekday{}, map[string]time.Month{}, map[string]time.Month{}}
+	err := eachRow(file, data, 3, func(f []string) error {
+		n, err := strconv.Atoi(f[2])
+		if err != nil || f[1] == "" {
+			return fmt.Errorf("want class, word, number, got %q", strings.Join(f, "\t"))
+		}
+		switch {
+		case (f[0] == "weekday" || f[0] == "weekday_abbr") && n >= 1 && n <= 7:
+			m := c.weekdays
+			if f[0] == "weekday_abbr" {
+				m = c.weekdayAbbrs
+			}
+			m[f[1]] = time.Weekday(n % 7) // ISO Sunday 7 is Go's 0
+		case (f[0] == "month" || f[0] == "month_abbr") && n >= 1 && n <= 12:
+			m := c.months
+			if f[0] == "month_abbr" {
+				m = c.monthAbbrs
+			}
+			m[f[1]] = time.Month(n)
+		default:
+			return fmt.Errorf("want a weekday (1-7) or month (1-12) row, got %q", strings.Join(f, "\t"))
+		}
+		return nil
+	})
+	if err != nil {
+		panic(err)
 	}
-	for w := range b {
-		m[w] = true
-	}
-	return m
+	return c
 }
 
 // IsWeekday reports whether the lower-case word is a day of the week.
-func IsWeekday(w string) bool { return weekdays[w] }
+func IsWeekday(w string) bool { _, ok := calendar.weekdays[w]; return ok }
 
 // IsMonth reports whether the lower-case word is the name of a month.
-func IsMonth(w string) bool { return months[w] }
+func IsMonth(w string) bool { _, ok := calendar.months[w]; return ok }
 
 // IsCalendarAbbreviation reports whether the lower-case word, without its
 // full stop, abbreviates a weekday or a month ("tue", "sept").
-func IsCalendarAbbreviation(w string) bool { return calendarAbbrs[w] }
-
-// Weekdays returns the lower-case names of the days of the week, in no
-// particular order; the caller may keep or change the slice.
-func Weekdays() []string { return setWords(weekdays) }
-
-func setWords(s map[string]bool) []string {
-	out := make([]string, 0, len(s))
-	for w := range s {
-		out = append(out, w)
-	}
-	return out
+func IsCalendarAbbreviation(w string) bool {
+	_, wd := calendar.weekdayAbbrs[w]
+	_, m := calendar.monthAbbrs[w]
+	return wd || m
 }
+
+// Weekdays returns the lower-case names of the days of the week with the
+// day each names; the caller may keep or change the map.
+func Weekdays() map[string]time.Weekday { return maps.Clone(calendar.weekdays) }
+
+// Months returns the lower-case names of the months with their numbers;
+// the caller may keep or change the map.
+func Months() map[string]time.Month { return maps.Clone(calendar.months) }
+
+// MonthAbbreviations returns the lower-case abbreviations of month names
+// ("jan", "sept") with the month each stands for; the caller may keep or
+// change the map.
+func MonthAbbreviations() map[string]time.Month { return maps.Clone(calendar.monthAbbrs) }
 
 // ReadPairs parses a two-column file ("word TAB value" rows under a header
 // row, # comments and blank lines skipped) into a map; file names it in

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestReadWordSets(t *testing.T) {
@@ -89,8 +90,36 @@ func TestCalendar(t *testing.T) {
 	if n := len(Weekdays()); n != 7 {
 		t.Errorf("%d weekdays, want 7", n)
 	}
-	if n := len(months); n != 12 {
+	if n := len(Months()); n != 12 {
 		t.Errorf("%d months, want 12", n)
+	}
+	// the numbers: ISO weekdays (Sunday 7) become Go's (Sunday 0)
+	if Weekdays()["sunday"] != time.Sunday || Weekdays()["monday"] != time.Monday {
+		t.Errorf("Weekdays: sunday %v, monday %v", Weekdays()["sunday"], Weekdays()["monday"])
+	}
+	if Months()["may"] != time.May || MonthAbbreviations()["sept"] != time.September || MonthAbbreviations()["jan"] != time.January {
+		t.Errorf("Months: may %v; abbreviations: sept %v, jan %v", Months()["may"], MonthAbbreviations()["sept"], MonthAbbreviations()["jan"])
+	}
+	if _, ok := MonthAbbreviations()["may"]; ok {
+		t.Error(`"may" is no abbreviation`)
+	}
+}
+
+func TestReadCalendarRejectsBadRows(t *testing.T) {
+	for _, data := range []string{
+		"class\tword\tnumber\nweekday\tmonday\t8\n",
+		"class\tword\tnumber\nmonth\tjanuary\tone\n",
+		"class\tword\tnumber\nseason\tspring\t1\n",
+		"class\tword\tnumber\nmonth\tjanuary\n",
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%q: no panic", data)
+				}
+			}()
+			mustReadCalendar("x.tsv", data)
+		}()
 	}
 }
 
