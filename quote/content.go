@@ -235,7 +235,7 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) || r.low(b) == "one" && r.low(b+1) == "point" {
 			return b + 2, "" // "at the time", "in the past week", "at one point"
 		}
-		if isTimeWord(r.low(b)) || r.low(b) == "monday" || r.low(b) == "tuesday" || r.low(b) == "wednesday" || r.low(b) == "thursday" || r.low(b) == "friday" || r.low(b) == "saturday" || r.low(b) == "sunday" {
+		if isTimeWord(r.low(b)) { // a time noun, weekday or month: "on Tuesday", "in March 2024"
 			c := b + 1
 			for c < s.Last && r.isWord(c) && (isTimeWord(r.low(c)) || r.d.Tokens[c].Kind == parley.Number) {
 				c++
