@@ -250,7 +250,7 @@ func (w *work) appositive(j int) (roles []string, aff, cc string, g lexicon.Gend
 	if a < s.Last && w.d.Tokens[a].Kind == parley.Word {
 		if l := w.low(a); l == "who" {
 			return nil, "", "", 0 // a relative clause, not an apposition
-		} else if appositiveStart[l] {
+		} else if isDeterminerWord(l) {
 			a++
 		}
 	}

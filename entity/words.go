@@ -27,7 +27,6 @@ var (
 	courtesyTitles  = words.Set("courtesy_title")
 	stopVerbs       = words.Set("stop_verb")
 	functionWords   = words.Set("function")
-	appositiveStart = words.Set("appositive_start")
 	relPronouns     = words.Set("relative_pronoun")
 	relAdverbs      = words.Set("relative_adverb")
 
