@@ -143,7 +143,7 @@ func relay(d *parley.Doc, q *parley.Quote) *stance {
 		nameEnd := j
 		for j < sent.Last && j < nameEnd+3 {
 			w := strings.ToLower(doc.Tok(j))
-			if w == "had" || w == "has" || w == "have" || w == "earlier" || w == "previously" || w == "first" || w == "also" || w == "initially" {
+			if relayInterposed[w] {
 				j++
 				continue
 			}

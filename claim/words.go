@@ -22,6 +22,7 @@ var (
 	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
 	reportDeterminers = wordSets.Set("report_determiner")
 	relayVerbs        = wordSets.Set("relay_verb") // "as Bloomberg had earlier reported"
+	relayInterposed   = wordSets.Set("relay_interposed")
 	stopWords         = wordSets.Set("stop")
 	allegationNouns   = wordSets.Set("allegation_noun") // "the Democrats' central allegation"
 	characterisations = wordSets.List("characterisation")

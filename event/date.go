@@ -62,7 +62,7 @@ func dateAt(s *sentence, k int, pub time.Time, future bool) (time.Time, string, 
 		prev = s.words[k-1]
 	}
 	start := k
-	if prev == "ON" || prev == "LAST" || prev == "NEXT" || prev == "THIS" || prev == "EARLY" || prev == "LATE" {
+	if dateOpeners[prev] {
 		start = k - 1
 	}
 	none := func() (time.Time, string, bool) { return time.Time{}, "", false }

@@ -49,6 +49,7 @@ var (
 	placePreps          = words.Upper("place_prep")
 	placeNouns          = words.Upper("place_noun")
 	actorJoiners        = words.Upper("actor_joiner")
+	dateOpeners         = words.Upper("date_opener")
 
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,
 	// the weekdays, and ")" (a closing parenthesis, punctuation rather

@@ -208,7 +208,7 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 		return a + 1, ""
 	case lexicon.IsWeekday(l):
 		b := a + 1
-		if b < s.Last && (r.low(b) == "night" || r.low(b) == "morning" || r.low(b) == "evening" || r.low(b) == "afternoon") {
+		if b < s.Last && dayParts[r.low(b)] {
 			b++
 		}
 		return b, ""

@@ -247,7 +247,7 @@ func (r *run) indexOf(a, b int, tok string) int {
 // "Chris Christie Says He Would Issue A Quarantine".
 func (r *run) headlineCue(v int) bool {
 	ref := r.ents.RefAt(v - 1)
-	return ref != nil && ref.Last == v && (r.low(v) == "says" || r.low(v) == "said" || r.low(v) == "tells" || r.low(v) == "warns")
+	return ref != nil && ref.Last == v && headlineCues[r.low(v)]
 }
 
 // passive or non-finite uses that are not attributions.

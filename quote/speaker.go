@@ -326,7 +326,7 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 			break
 		}
 		lj := r.low(j)
-		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) || lj == "percent" || lj == "half" || lj == "majority" || lj == "most" {
+		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) || proportionNouns[lj] {
 			if j == k || isPostModifier(r.low(j+1)) {
 				head = j
 				break
@@ -389,8 +389,7 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 		if !r.isWord(p) && r.kind(p) != parley.Number {
 			break
 		}
-		if lp == "the" || lp == "a" || lp == "an" || lp == "my" || lp == "our" || lp == "your" || lp == "some" || lp == "two" || lp == "three" || lp == "several" ||
-			lp == "many" || lp == "other" || lp == "one" || lp == "its" || lp == "his" || lp == "her" || lp == "their" || lp == "another" || lp == "unnamed" || lp == "anonymous" {
+		if sourceDeterminers[lp] {
 			a = p
 			continue
 		}
@@ -679,7 +678,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 			// a name right after the role: "the minister Sergey Lavrov"
 			continue
 		}
-		if lb == "the" || lb == "a" || lb == "an" || r.f.roles.Is(lb, lexicon.RoleMod|lexicon.Body) || r.d.Tokens[b].Is(parley.Cap) || lb == "one" || lb == "two" || lb == "several" || lb == "some" || lb == "other" || lb == "another" || lb == "unnamed" {
+		if sourceOpeners[lb] || r.f.roles.Is(lb, lexicon.RoleMod|lexicon.Body) || r.d.Tokens[b].Is(parley.Cap) {
 			if head >= 0 {
 				break
 			}

@@ -58,6 +58,11 @@ var (
 	speakerTimeOpeners = words.Set("speaker_time_opener")
 	sourcePostMods     = words.Set("source_post_modifier")
 	appositiveStarts   = words.Set("appositive_start")
+	sourceDeterminers  = words.Set("source_determiner")
+	sourceOpeners      = words.Set("source_opener")
+	proportionNouns    = words.Set("proportion_noun")
+	dayParts           = words.Set("day_part")
+	headlineCues       = words.Set("headline_cue")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
