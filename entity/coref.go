@@ -510,7 +510,7 @@ func (c *coref) merge() {
 }
 
 func hasRoleWord(roles []string, head string) bool {
-	forms := roleSynonyms[head]
+	forms := lexicon.RoleSynonyms(head)
 	if forms == nil {
 		forms = []string{head}
 	}

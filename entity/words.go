@@ -2,16 +2,12 @@ package entity
 
 import (
 	_ "embed"
-	"strings"
 
 	"github.com/parley-news/parley/lexicon"
 )
 
 //go:embed data/words.tsv
 var wordsTSV string
-
-//go:embed data/role_synonyms.tsv
-var roleSynonymsTSV string
 
 // The word classes of data/words.tsv, read once at start and never written.
 var (
@@ -29,20 +25,7 @@ var (
 	functionWords   = words.Set("function")
 	relPronouns     = words.Set("relative_pronoun")
 	relAdverbs      = words.Set("relative_adverb")
-
-	// roleSynonyms are the interchangeable forms of one role
-	// (data/role_synonyms.tsv): "spokesperson" → spokesman, spokeswoman,
-	// spokesperson.
-	roleSynonyms = splitValues(lexicon.MustReadPairs("role_synonyms.tsv", roleSynonymsTSV))
 )
-
-func splitValues(m map[string]string) map[string][]string {
-	out := make(map[string][]string, len(m))
-	for k, v := range m {
-		out[k] = strings.Split(v, "|")
-	}
-	return out
-}
 
 // isStopCap reports capitalised words that never start a name: the
 // function words and news furniture of data/words.tsv and the weekday and

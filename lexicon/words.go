@@ -12,6 +12,24 @@ import (
 //go:embed data/calendar.tsv
 var calendarTSV string
 
+//go:embed data/role_synonyms.tsv
+var roleSynonymsTSV string
+
+// roleSynonyms are the interchangeable forms of one role noun, from
+// data/role_synonyms.tsv; read-only.
+var roleSynonyms = func() map[string][]string {
+	out := map[string][]string{}
+	for role, forms := range MustReadPairs("role_synonyms.tsv", roleSynonymsTSV) {
+		out[role] = strings.Split(forms, "|")
+	}
+	return out
+}()
+
+// RoleSynonyms returns the forms that may stand for the lower-case role
+// noun ("spokesperson" → spokesman, spokeswoman, spokesperson), or nil when
+// it has none. The caller must not change the slice.
+func RoleSynonyms(role string) []string { return roleSynonyms[role] }
+
 // WordSets are closed classes of words by name, read from a word-list file:
 // UTF-8 TSV of "class TAB word" rows under a header row, # comments and
 // blank lines skipped, as the packages' data/words.tsv files are written.

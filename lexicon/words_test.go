@@ -166,3 +166,15 @@ func TestGerundDoublesFromInflectionList(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleSynonyms(t *testing.T) {
+	for role, want := range map[string]string{
+		"spokesperson": "spokesman spokeswoman spokesperson",
+		"advisor":      "adviser advisor",
+		"minister":     "",
+	} {
+		if got := strings.Join(RoleSynonyms(role), " "); got != want {
+			t.Errorf("RoleSynonyms(%q) = %q, want %q", role, got, want)
+		}
+	}
+}

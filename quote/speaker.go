@@ -424,7 +424,7 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 	// "the aide", "the minister": a nominal mention resolved by coreference
 	if ref := r.ents.RefAt(head); ref != nil && ref.Kind == parley.NominalMention {
 		sp.entity = ref.Entity
-	} else if r.f.roles.Is(r.low(head), lexicon.RoleNoun) && !r.f.roles.Is(r.low(head), lexicon.SourceNoun) || r.low(head) == "spokesperson" || r.low(head) == "spokesman" || r.low(head) == "spokeswoman" {
+	} else if r.f.roles.Is(r.low(head), lexicon.RoleNoun) && !r.f.roles.Is(r.low(head), lexicon.SourceNoun) || slices.Contains(lexicon.RoleSynonyms("spokesperson"), r.low(head)) {
 		// "China’s ambassador to Britain": the one person the article gives that role
 		if e, ok := r.personWithRole(sp.label, head); ok {
 			sp.entity = e
