@@ -1,6 +1,7 @@
 package eval
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,7 +12,12 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-news/parley/lexicon"
 )
+
+//go:embed data/words.tsv
+var wordsTSV string
 
 // QuoteDoc is one line of the quote gold or prediction format
 // (see ../shared/data/quotes/README.md). Offsets are code points.
@@ -221,15 +227,10 @@ func pyLower(s string) string {
 	return strings.ToLower(strings.ReplaceAll(s, "\u0130", "i\u0307"))
 }
 
-var speakerStop = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`the a an mr mrs ms miss dr sen senator rep representative gov governor
-president pres prof professor jr sr said says say told according to and his her
-their its st gen general lt col capt sgt of for from in at on`) {
-		m[w] = true
-	}
-	return m
-}()
+// speakerStop are the titles, articles and function words the speaker
+// rule removes before comparing (data/words.tsv, a copy of score_quotes.py's
+// STOP).
+var speakerStop = lexicon.MustReadWordSets("words.tsv", wordsTSV).Set("speaker_stop")
 
 // speakerTokens normalises a speaker string: head only, lower case,
 // possessive 's removed, [a-z0-9]+ tokens without titles and articles.
