@@ -373,3 +373,13 @@ func TestCommaInsideClosingMark(t *testing.T) {
 			[]want{{"the talks “should be wrapped up by June,”", "Tom Hale", parley.Mixed}}},
 	})
 }
+
+// TestInterposedAdverb guards a sentence adverb between the subject and
+// its cue: "X however said" is X's.
+func TestInterposedAdverb(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"however", "Tom Hale however said he would welcome the plan.",
+			[]want{{"he would welcome the plan", "Tom Hale", parley.Indirect}}},
+	})
+}
