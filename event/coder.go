@@ -580,12 +580,18 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		}
 	}
 	if main < 0 {
+		// No finite act: the first candidate, and every other event noun
+		// ("the arrest of X sparked protests": two acts).
+		var out []parley.Event
+		first := true
 		for _, c := range cs {
-			if !c.modifier {
-				return c.events
+			if c.modifier || !first && !c.t.noun {
+				continue
 			}
+			out = append(out, c.events...)
+			first = false
 		}
-		return nil
+		return out
 	}
 	// "launched a mediation effort", "held talks": a light verb with an
 	// event noun for object is the noun's act.

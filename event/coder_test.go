@@ -90,6 +90,7 @@ func TestCodeSentence(t *testing.T) {
 		{"a fine in the passive implies the authorities", "Both clubs were fined for crowd trouble.", "COERCE", "17", "", "*"},
 		{"a passive the tagger reads as an adjective", "The crew was quarantined at the port.", "COERCE", "17", "", "*"},
 		{"generic coercion in the passive needs an actor", "The company was forced to cut prices in December.", "", "", "", ""},
+		{"a second event noun in a sentence without a finite act", "Sanctions on Iran and protests in Tehran dominated the week.", "PROTEST", "14", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
