@@ -91,6 +91,8 @@ func TestCodeSentence(t *testing.T) {
 		{"a passive the tagger reads as an adjective", "The crew was quarantined at the port.", "COERCE", "17", "", "*"},
 		{"generic coercion in the passive needs an actor", "The company was forced to cut prices in December.", "", "", "", ""},
 		{"a second event noun in a sentence without a finite act", "Sanctions on Iran and protests in Tehran dominated the week.", "PROTEST", "14", "*", "*"},
+		{"a death in a crash is no assault", "Two Canadian soldiers were killed in a helicopter crash near Kabul.", "", "", "", ""},
+		{"a killing in an ambush is an assault", "Rebels killed two Canadian soldiers in an ambush near Kabul.", "ASSAULT", "", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

@@ -42,7 +42,27 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if c.classes.at("contest_verb", s.words, t.first) > 0 && c.contestContext(s) {
 		return t, false
 	}
-	return t, true
+	return t, !c.accidental(s, t)
+}
+
+// accidental reports whether "in" or "by" after a violent trigger names a
+// crash, an accident or a disaster as the cause, within a few words:
+// "killed in a helicopter crash", "destroyed by fire".
+func (c *Coder) accidental(s *sentence, t trig) bool {
+	for k := t.last; k < len(s.words) && k < t.last+3; k++ {
+		if s.words[k] != "IN" && s.words[k] != "BY" {
+			continue
+		}
+		for j := k + 1; j < len(s.words) && j <= k+4; j++ {
+			if c.classes.at("accident_cause", s.words, j) > 0 {
+				return true
+			}
+			if s.kinds[j] != parley.Word || prepositions[s.words[j]] {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // objectSense returns the first of classes that the object phrase after
