@@ -93,6 +93,8 @@ func TestCodeSentence(t *testing.T) {
 		{"a second event noun in a sentence without a finite act", "Sanctions on Iran and protests in Tehran dominated the week.", "PROTEST", "14", "*", "*"},
 		{"a death in a crash is no assault", "Two Canadian soldiers were killed in a helicopter crash near Kabul.", "", "", "", ""},
 		{"a killing in an ambush is an assault", "Rebels killed two Canadian soldiers in an ambush near Kabul.", "ASSAULT", "", "*", "*"},
+		{"an attack with words said about it is criticism", "The South African president attacked British imperialists, saying they had exploited Africa.", "ACCUSE", "11", "*", "*"},
+		{"a party attacks in words", "Tories attack EU asylum moves.", "ACCUSE", "11", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

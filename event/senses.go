@@ -36,6 +36,11 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	case "verbal_object":
 		t.code = "111" // "attacked each other's policies"
 		return t, true
+	case "":
+		if c.classes.at("attack_verb", s.words, t.first) > 0 && (c.wordsAbout(s, t.last) || partyBeside(s, t)) {
+			t.code = "111" // "attacked Labour's pledges as “vacuous”"
+			return t, true
+		}
 	case "abstract_object":
 		return t, false
 	}
@@ -43,6 +48,40 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 		return t, false
 	}
 	return t, !c.accidental(s, t)
+}
+
+// wordsAbout reports whether words said about the object follow the
+// trigger ending at i, within its clause: "as" before a quotation or an
+// adjective, a quotation inside the object, or ", saying" after it.
+func (c *Coder) wordsAbout(s *sentence, i int) bool {
+	for k := i; k < len(s.words) && k < i+10; k++ {
+		switch s.kinds[k] {
+		case parley.OpenQuote, parley.StraightQuote:
+			return true
+		}
+		switch s.words[k] {
+		case "AS":
+			return k+1 < len(s.words) && (s.kinds[k+1] == parley.OpenQuote || s.kinds[k+1] == parley.StraightQuote || s.tagged && s.pos(k+1) == parley.ADJ)
+		case ",":
+			return k+1 < len(s.words) && (s.words[k+1] == "SAYING" || s.words[k+1] == "CALLING")
+		case ";", ":", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// partyBeside reports whether a political party is the actor right before
+// or after the trigger: "Tories attack EU asylum moves", "attacked Labour".
+// Parties attack in words.
+func partyBeside(s *sentence, t trig) bool {
+	for _, a := range s.actors {
+		near := a.last <= t.first && t.first-a.last <= 2 || a.first >= t.last && a.first-t.last <= 2
+		if near && strings.Contains(a.code, "PTY") {
+			return true
+		}
+	}
+	return false
 }
 
 // accidental reports whether "in" or "by" after a violent trigger names a
