@@ -95,6 +95,8 @@ func TestCodeSentence(t *testing.T) {
 		{"a killing in an ambush is an assault", "Rebels killed two Canadian soldiers in an ambush near Kabul.", "ASSAULT", "", "*", "*"},
 		{"an attack with words said about it is criticism", "The South African president attacked British imperialists, saying they had exploited Africa.", "ACCUSE", "11", "*", "*"},
 		{"a party attacks in words", "Tories attack EU asylum moves.", "ACCUSE", "11", "*", "*"},
+		{"storming ahead in a match is no assault", "The Welsh rebels stormed 20-3 ahead through three tries in the first half.", "", "", "", ""},
+		{"storming a building is an assault", "Rebels stormed the parliament building in Kabul.", "ASSAULT", "", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
