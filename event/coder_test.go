@@ -97,6 +97,7 @@ func TestCodeSentence(t *testing.T) {
 		{"a party attacks in words", "Tories attack EU asylum moves.", "ACCUSE", "11", "*", "*"},
 		{"storming ahead in a match is no assault", "The Welsh rebels stormed 20-3 ahead through three tries in the first half.", "", "", "", ""},
 		{"storming a building is an assault", "Rebels stormed the parliament building in Kabul.", "ASSAULT", "", "*", "*"},
+		{"a nominal attack on a party is criticism", "The minister opened the debate with an attack on the Labour Party.", "ACCUSE", "11", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

@@ -13,7 +13,15 @@ import (
 // shares higher") is no cooperation, aid or release either. It returns the
 // trigger, possibly recoded, and whether it stays.
 func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
-	if len(t.code) < 2 || t.noun {
+	if len(t.code) < 2 {
+		return t, true
+	}
+	if t.noun {
+		// "the latest Tory attack", "his attack on Labour": an attack by
+		// or on a party is one in words.
+		if root := t.code[:2]; (root == "18" || root == "19") && c.classes.at("attack_verb", s.words, t.first) > 0 && partyBeside(s, t) {
+			t.code = "111"
+		}
 		return t, true
 	}
 	switch t.code[:2] {
