@@ -98,6 +98,9 @@ func TestCodeSentence(t *testing.T) {
 		{"storming ahead in a match is no assault", "The Welsh rebels stormed 20-3 ahead through three tries in the first half.", "", "", "", ""},
 		{"storming a building is an assault", "Rebels stormed the parliament building in Kabul.", "ASSAULT", "", "*", "*"},
 		{"a nominal attack on a party is criticism", "The minister opened the debate with an attack on the Labour Party.", "ACCUSE", "11", "*", "*"},
+		{"breaking a promise is no assault", "The Turkish government has broken its promise on taxes.", "", "", "", ""},
+		{"breaking a record is no criticism", "The Russian team broke the world record in Madrid.", "", "", "", ""},
+		{"attacking a record is criticism", "The Russian president attacked the government's record on taxes.", "ACCUSE", "11", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

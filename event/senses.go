@@ -40,12 +40,19 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if t.last+1 < len(s.words) && s.words[t.last] == "TO" && s.flags[t.last+1]&keyVerb != 0 {
 		return t, false
 	}
-	switch c.objectSense(s, t.last, "verbal_object", "abstract_object") {
+	attack := c.classes.at("attack_verb", s.words, t.first) > 0
+	switch c.objectSense(s, t.last, "figurative_object", "verbal_object", "abstract_object") {
+	case "figurative_object":
+		if attack {
+			t.code = "111" // "attacked Bush's record"
+			return t, true
+		}
+		return t, false // "broke the record", "broke its promise"
 	case "verbal_object":
 		t.code = "111" // "attacked each other's policies"
 		return t, true
 	case "":
-		if c.classes.at("attack_verb", s.words, t.first) > 0 && (c.wordsAbout(s, t.last) || partyBeside(s, t)) {
+		if attack && (c.wordsAbout(s, t.last) || partyBeside(s, t)) {
 			t.code = "111" // "attacked Labour's pledges as “vacuous”"
 			return t, true
 		}
