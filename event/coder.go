@@ -476,6 +476,9 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if c.unreal(s, t) {
 			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
+		if c.thingSubject(s, t) {
+			continue // "higher oil prices have forced the government": no one acts
+		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
 		sw := c.subordinator(s, t.first)
 		sub := sw != ""
@@ -520,6 +523,28 @@ func passiveAfterBe(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// thingSubject reports whether the verb trigger t, a verb of causing
+// (senses.tsv causal_verb: "forced", "allowed"), has a thing for its
+// subject: the word before it (past auxiliaries and adverbs) is a
+// lower-case common noun outside every actor ("prices have forced", "the
+// money will allow", "the boom has allowed"). Causes are not actors; a
+// possessor ("Argentina's energy crisis forced") is not the subject.
+func (c *Coder) thingSubject(s *sentence, t trig) bool {
+	if t.noun || t.passive || c.classes.at("causal_verb", s.words, t.first) == 0 {
+		return false
+	}
+	k := t.first - 1
+	for k >= 0 && auxWords[s.words[k]] && s.words[k] != "TO" {
+		k--
+	}
+	// "changed the law to allow": an infinitive's subject is not the noun
+	// before it.
+	if k < 0 || s.words[k] == "TO" || s.kinds[k] != parley.Word || s.caps[k] || s.inActor(k) || timeWords[s.words[k]] || !s.tag() {
+		return false
+	}
+	return s.pos(k) == parley.NOUN
 }
 
 // cand is a coded trigger before the choice of the sentence's events.

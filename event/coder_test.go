@@ -101,6 +101,8 @@ func TestCodeSentence(t *testing.T) {
 		{"breaking a promise is no assault", "The Turkish government has broken its promise on taxes.", "", "", "", ""},
 		{"breaking a record is no criticism", "The Russian team broke the world record in Madrid.", "", "", "", ""},
 		{"attacking a record is criticism", "The Russian president attacked the government's record on taxes.", "ACCUSE", "11", "*", "*"},
+		{"a cause is no actor", "Higher oil prices have forced the Indonesian government to raise fuel subsidies.", "", "", "", ""},
+		{"an actor forcing is coercion", "The Indonesian army forced the villagers to leave their homes.", "COERCE", "17", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
