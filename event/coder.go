@@ -473,6 +473,11 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if code.Root == "04" && !t.noun && !hasTarget(es) {
 			continue
 		}
+		// A visit is the visitor's act: "tourists who visit Cuba", "on a
+		// visit to India, the actor said" name no one who visits.
+		if (code.Code == "042" || code.Code == "043") && !hasSource(es) {
+			continue
+		}
 		if c.unreal(s, t) {
 			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
@@ -911,6 +916,16 @@ func (c *Coder) anyActor(s *sentence) bool {
 	for k := range s.actors {
 		a := &s.actors[k]
 		if political(a.actorCode()) || hasCountry(a.code) || c.kinds.acts(s.in.Doc, a.entity) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSource reports whether some event of es has a source actor.
+func hasSource(es []parley.Event) bool {
+	for _, e := range es {
+		if e.SourceCode != "" || e.Source != 0 {
 			return true
 		}
 	}

@@ -103,6 +103,7 @@ func TestCodeSentence(t *testing.T) {
 		{"attacking a record is criticism", "The Russian president attacked the government's record on taxes.", "ACCUSE", "11", "*", "*"},
 		{"a cause is no actor", "Higher oil prices have forced the Indonesian government to raise fuel subsidies.", "", "", "", ""},
 		{"an actor forcing is coercion", "The Indonesian army forced the villagers to leave their homes.", "COERCE", "17", "*", "*"},
+		{"a visit names its visitor", "On a visit to India last week, the 60-year-old actor said he would film there.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
