@@ -5,12 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unsafe"
 )
 
 // decoder reads the uncompressed model file; the first error sticks.
 type decoder struct {
 	b   []byte
+	off int // of b[0] in the file
 	err error
+	// trusted skips the check of every slot (for the embedded model, which
+	// TestEmbeddedModelChecks checks): it would read all 28 MB.
+	trusted bool
 }
 
 func (d *decoder) fail(what string) {
@@ -26,7 +31,7 @@ func (d *decoder) uvarint(what string) uint64 {
 		d.fail(what)
 		return 0
 	}
-	d.b = d.b[n:]
+	d.b, d.off = d.b[n:], d.off+n
 	return v
 }
 
@@ -36,7 +41,7 @@ func (d *decoder) bytes(n uint64, what string) []byte {
 		return nil
 	}
 	v := d.b[:n]
-	d.b = d.b[n:]
+	d.b, d.off = d.b[n:], d.off+int(n)
 	return v
 }
 
@@ -60,55 +65,100 @@ func (d *decoder) strings(what string) []string {
 	return ss
 }
 
-// table decodes a table's entries straight into its slots.
-func (d *decoder) table(what string, nclass int) *table {
-	n, np := d.uvarint(what), d.uvarint(what)
-	if n > uint64(len(d.b))/9 || np > uint64(len(d.b))/3 {
+// tableAlign is the alignment, in the file, of a table's slots and pairs.
+const tableAlign = 16
+
+const slotBytes = 16
+
+// The file stores slots in their in-memory layout (little-endian), so that
+// on a little-endian machine a table is the file's bytes themselves.
+var _ [slotBytes]struct{} = [unsafe.Sizeof(slot{})]struct{}{}
+var _ [8]struct{} = [unsafe.Offsetof(slot{}.dense)]struct{}{}
+var _ [14]struct{} = [unsafe.Offsetof(slot{}.n)]struct{}{}
+
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// table reads a table stored as its slots and pairs in memory order: the
+// slot count and pair count, padding to tableAlign, the slots, the pairs.
+// When b is suitably aligned the table shares its memory (which must then
+// not change); otherwise the slots are copied. Unless d is trusted, every
+// slot is checked, so that lookups can not loop or go out of bounds. inline says whether slots may
+// keep their pairs inline (inlinePairs); nclass bounds the classes.
+func (d *decoder) table(what string, nclass int, inline bool) *table {
+	size, np := d.uvarint(what), d.uvarint(what)
+	d.bytes(uint64(-d.off&(tableAlign-1)), what)
+	if size == 0 || size > 1<<31 || size > uint64(len(d.b))/slotBytes || np > 1<<31 || np > (uint64(len(d.b))-size*slotBytes)/4 {
 		d.fail(what)
 		return nil
 	}
-	t := newTableSize(int(n), int(np))
-	b := d.b
-	var last uint64
-	for i := range n {
-		if len(b) < 8+2*numActions+1 {
-			d.fail(what)
-			return nil
+	sb, pb := d.bytes(size*slotBytes, what), d.bytes(np*4, what)
+	t := &table{size: size}
+	if littleEndian && uintptr(unsafe.Pointer(&sb[0]))%unsafe.Alignof(slot{}) == 0 {
+		t.slots = unsafe.Slice((*slot)(unsafe.Pointer(&sb[0])), size)
+		if np > 0 {
+			t.pairs = unsafe.Slice((*uint32)(unsafe.Pointer(&pb[0])), np)
 		}
-		k := binary.LittleEndian.Uint64(b)
-		var dw [numActions]int16
-		for a := range numActions {
-			dw[a] = int16(binary.LittleEndian.Uint16(b[8+2*a:]))
-		}
-		b = b[8+2*numActions:]
-		c, m := binary.Uvarint(b)
-		if m <= 0 || uint64(len(b)-m) < 3*c || uint64(len(t.pairs))+c > np || k == 0 || (i > 0 && k <= last) {
-			d.fail(what + " (truncated, keys out of order or too many pairs)")
-			return nil
-		}
-		b = b[m:]
-		cls, ws := b[:c], b[c:3*c]
-		b = b[3*c:]
-		last = k
-		j := t.slotFor(k)
-		t.slots[j] = slot{fp: fingerprint(k), dense: dw, n: uint16(c), off: uint32(len(t.pairs))}
-		for x := range cls {
-			if int(cls[x]) >= nclass {
-				d.fail(what + " (a class out of range)")
-				return nil
+	} else {
+		t.slots = make([]slot, size)
+		for j := range t.slots {
+			b := sb[slotBytes*j:]
+			s := &t.slots[j]
+			s.fp, s.off = binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])
+			for a := range numActions {
+				s.dense[a] = int16(binary.LittleEndian.Uint16(b[8+2*a:]))
 			}
-			t.pairs = append(t.pairs, uint32(cls[x])<<16|uint32(binary.LittleEndian.Uint16(ws[2*x:])))
+			s.n = binary.LittleEndian.Uint16(b[14:])
+		}
+		t.pairs = make([]uint32, np)
+		for i := range t.pairs {
+			t.pairs[i] = binary.LittleEndian.Uint32(pb[4*i:])
 		}
 	}
-	d.b = b
+	if d.trusted {
+		return t
+	}
+	if err := t.check(nclass, inline); err != nil {
+		d.fail(what + " (" + err.Error() + ")")
+		return nil
+	}
 	return t
 }
 
-func decode(raw []byte) (*Model, error) {
+// check makes sure that lookups in t end and stay in bounds.
+func (t *table) check(nclass int, inline bool) error {
+	empty := false
+	np := uint64(len(t.pairs))
+	for j := range t.slots {
+		s := &t.slots[j]
+		switch {
+		case s.fp == 0:
+			empty = true
+		case s.n&inlineBit != 0:
+			if !inline || s.n&^inlineBit == 0 || s.n&^inlineBit > 2 {
+				return errors.New("a bad inline slot")
+			}
+		case uint64(s.off)+uint64(s.n) > np:
+			return errors.New("pairs out of range")
+		}
+	}
+	if !empty {
+		return errors.New("no empty slot")
+	}
+	for _, p := range t.pairs {
+		if int(p>>16) >= nclass {
+			return errors.New("a class out of range")
+		}
+	}
+	return nil
+}
+
+// decode reads an uncompressed model file; trusted skips the slow checks of
+// the tables' slots.
+func decode(raw []byte, trusted bool) (*Model, error) {
 	if len(raw) < len(magic) || string(raw[:len(magic)]) != magic {
 		return nil, errors.New("not a parley syntax model (bad magic)")
 	}
-	d := &decoder{b: raw[len(magic):]}
+	d := &decoder{b: raw[len(magic):], off: len(magic), trusted: trusted}
 	tags, labels := d.strings("tag classes"), d.strings("labels")
 	if d.err != nil {
 		return nil, d.err
@@ -122,17 +172,18 @@ func decode(raw []byte) (*Model, error) {
 		d.fail("tag dictionary")
 		return nil, d.err // n is not to be trusted: do not loop over it
 	}
+	m.dict = make(map[uint64]uint64, n)
 	for range n {
 		k := d.u64("tag dictionary")
 		m.dict[k] = d.u64("tag dictionary")
 	}
-	m.tagger = d.table("tagger weights", len(tags))
-	if m.tagger != nil {
-		m.tagger.inlinePairs()
-	}
-	m.parser = d.table("parser weights", 2*len(labels))
+	m.tagger = d.table("tagger weights", len(tags), true)
+	m.parser = d.table("parser weights", 2*len(labels), false)
 	if d.err != nil {
 		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, errors.New("trailing bytes after the parser weights")
 	}
 	return m, nil
 }

@@ -51,7 +51,7 @@ func (m *Model) Tags() []string {
 // Labels lists the dependency labels the parser predicts.
 func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
 
-const magic = "parley-syntax-1\n"
+const magic = "parley-syntax-2\n"
 
 // newModel makes a model from its tables; tag names are "UPOS/XPOS".
 func newModel(tags, labels []string) (*Model, error) {
@@ -94,18 +94,28 @@ func (m *Model) classOf(name string) (uint16, bool) {
 	return 0, false
 }
 
-// Read decodes a model file (zstd-compressed) and its lemma list.
-func Read(model, lemmas []byte) (*Model, error) {
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
-	if err != nil {
-		return nil, err
+// zstdMagic starts a zstd frame.
+const zstdMagic = "\x28\xb5\x2f\xfd"
+
+// Read decodes a model file and its lemma list. The model's tables are
+// stored as they lie in memory, so that reading them is almost free: the
+// model then shares model's memory, which must not change afterwards. A
+// zstd-compressed file is decompressed first.
+func Read(model, lemmas []byte) (*Model, error) { return read(model, lemmas, false) }
+
+// read is Read; trusted skips the checks of every slot of the tables.
+func read(model, lemmas []byte, trusted bool) (*Model, error) {
+	if len(model) >= len(zstdMagic) && string(model[:len(zstdMagic)]) == zstdMagic {
+		dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+		if err != nil {
+			return nil, err
+		}
+		defer dec.Close()
+		if model, err = dec.DecodeAll(model, nil); err != nil {
+			return nil, fmt.Errorf("syntax model: %w", err)
+		}
 	}
-	defer dec.Close()
-	raw, err := dec.DecodeAll(model, nil)
-	if err != nil {
-		return nil, fmt.Errorf("syntax model: %w", err)
-	}
-	m, err := decode(raw)
+	m, err := decode(model, trusted)
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
@@ -115,18 +125,13 @@ func Read(model, lemmas []byte) (*Model, error) {
 	return m, nil
 }
 
-// Write encodes the model, compressed, to w.
+// Write encodes the model (uncompressed) to w.
 func (m *Model) Write(w io.Writer) error {
 	raw, err := m.encode()
 	if err != nil {
 		return err
 	}
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return err
-	}
-	// EncodeAll records the size, so that decoding allocates once.
-	_, err = w.Write(enc.EncodeAll(raw, nil))
+	_, err = w.Write(raw)
 	return err
 }
 
@@ -145,8 +150,10 @@ func (m *Model) encode() ([]byte, error) {
 		b.Write(binary.LittleEndian.AppendUint64(nil, k))
 		b.Write(binary.LittleEndian.AppendUint64(nil, m.dict[k]))
 	}
-	putEntries(&b, m.tagEntries)
-	putEntries(&b, m.parseEntries)
+	tagger := newTable(m.tagEntries)
+	tagger.inlinePairs()
+	putTable(&b, tagger)
+	putTable(&b, newTable(m.parseEntries))
 	return b.Bytes(), nil
 }
 
@@ -160,24 +167,26 @@ func putStrings(b *bytes.Buffer, ss []string) {
 	}
 }
 
-func putEntries(b *bytes.Buffer, es []entry) {
-	putUvarint(b, uint64(len(es)))
-	np := 0
-	for _, e := range es {
-		np += len(e.cls)
-	}
-	putUvarint(b, uint64(np))
-	var buf []byte
-	for _, e := range es {
-		buf = binary.LittleEndian.AppendUint64(buf[:0], e.key)
-		for _, d := range e.dense {
+// putTable writes t as (*decoder).table reads it: its slot and pair
+// counts, zeros up to tableAlign, then its slots and pairs as they lie in
+// memory on a little-endian machine.
+func putTable(b *bytes.Buffer, t *table) {
+	putUvarint(b, uint64(len(t.slots)))
+	putUvarint(b, uint64(len(t.pairs)))
+	b.Write(make([]byte, -b.Len()&(tableAlign-1)))
+	buf := make([]byte, 0, slotBytes*len(t.slots))
+	for _, s := range t.slots {
+		buf = binary.LittleEndian.AppendUint32(buf, s.fp)
+		buf = binary.LittleEndian.AppendUint32(buf, s.off)
+		for _, d := range s.dense {
 			buf = binary.LittleEndian.AppendUint16(buf, uint16(d))
 		}
-		buf = binary.AppendUvarint(buf, uint64(len(e.cls)))
-		buf = append(buf, e.cls...)
-		for _, w := range e.w {
-			buf = binary.LittleEndian.AppendUint16(buf, uint16(w))
-		}
-		b.Write(buf)
+		buf = binary.LittleEndian.AppendUint16(buf, s.n)
 	}
+	b.Write(buf)
+	buf = buf[:0]
+	for _, p := range t.pairs {
+		buf = binary.LittleEndian.AppendUint32(buf, p)
+	}
+	b.Write(buf)
 }

@@ -183,7 +183,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(raw)
 	f.Add(raw[:len(raw)/2])
 	f.Fuzz(func(t *testing.T, b []byte) {
-		m, err := decode(b)
+		m, err := decode(b, false)
 		if err == nil {
 			m.NewParser().Parse([]string{"x", "."}, nil)
 		}

@@ -3,7 +3,9 @@ package syntax
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestInlinePairsKeepsScores guards the tagger table's inline slots: a
@@ -45,5 +47,72 @@ func TestInlinePairsKeepsScores(t *testing.T) {
 		if !slices.Equal(a, b) {
 			t.Fatalf("key %x: inline scores differ from the plain table's", e.key)
 		}
+	}
+}
+
+// TestEmbeddedModelChecks checks every slot of the embedded model, which
+// Load trusts without checking.
+func TestEmbeddedModelChecks(t *testing.T) {
+	if _, err := Read(modelFile, lemmaFile); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTableFile reads a table file at an address where it can be shared and
+// at one where its slots must be copied, and wants the same tables; a slot
+// whose pairs are out of range, or a table without an empty slot, must give
+// an error.
+func TestTableFile(t *testing.T) {
+	m, err := newModel([]string{"NOUN/NN", "PUNCT/."}, []string{"punct", "root"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.tagEntries = []entry{{key: 5<<32 | 2, cls: []uint8{1}, w: []int16{7}}, {key: 6<<32 | 1, cls: []uint8{0, 1, 1}, w: []int16{1, 2, 3}}}
+	m.parseEntries = []entry{{key: 9 << 32, dense: [numActions]int16{1, -2, 3}, cls: []uint8{0, 3}, w: []int16{4, -4}}}
+	raw, err := m.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := decode(raw, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &shared.parser.slots[0] != (*slot)(unsafe.Pointer(&raw[len(raw)-4*2-slotBytes*len(shared.parser.slots)])) {
+		t.Fatal("the parser's slots are not the file's bytes")
+	}
+	odd := make([]byte, len(raw)+1)
+	copy(odd[1:], raw)
+	copied, err := decode(odd[1:], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range [][2]*table{{shared.tagger, copied.tagger}, {shared.parser, copied.parser}} {
+		if !slices.Equal(p[0].slots, p[1].slots) || !slices.Equal(p[0].pairs, p[1].pairs) || p[0].size != p[1].size {
+			t.Error("a table read from a copied file differs")
+		}
+	}
+	if s := shared.tagger.find(6<<32 | 1); s == nil || s.n != 3 {
+		t.Fatal("the tagger lost a key")
+	}
+	// shared's tables are raw's bytes: corrupt them through it
+	for _, c := range []struct {
+		name    string
+		corrupt func()
+	}{
+		{"pairs out of range", func() { shared.parser.find(9 << 32).n = 3 }},
+		{"a bad inline slot", func() { shared.parser.find(9 << 32).n = 1 | inlineBit }},
+		{"a class out of range", func() { shared.parser.pairs[1] = 4<<16 | 1 }},
+		{"no empty slot", func() {
+			for i := range shared.parser.slots {
+				shared.parser.slots[i].fp = 1
+			}
+		}},
+	} {
+		saved := slices.Clone(raw)
+		c.corrupt()
+		if _, err := decode(raw, false); err == nil || !strings.Contains(err.Error(), c.name) {
+			t.Errorf("%s: got error %v", c.name, err)
+		}
+		copy(raw, saved)
 	}
 }
