@@ -104,6 +104,7 @@ func TestCodeSentence(t *testing.T) {
 		{"a cause is no actor", "Higher oil prices have forced the Indonesian government to raise fuel subsidies.", "", "", "", ""},
 		{"an actor forcing is coercion", "The Indonesian army forced the villagers to leave their homes.", "COERCE", "17", "*", "*"},
 		{"a visit names its visitor", "On a visit to India last week, the 60-year-old actor said he would film there.", "", "", "", ""},
+		{"what someone denies knowing of did not happen", "The envoy said he had no knowledge of any efforts to urge Ukraine to investigate the company.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

@@ -64,11 +64,27 @@ func (wc wordClasses) endsAt(class string, words []string, k int) bool {
 }
 
 // unreal reports whether the trigger at t states something that did not
-// happen: a question, a conditional, an act with a negative subject, or
-// the content of a denial.
+// happen: a question, a conditional, an act with a negative subject, the
+// content of a denial, or what someone denies knowing of.
 func (c *Coder) unreal(s *sentence, t trig) bool {
 	return question(s, t.first) || c.askedQuestion(s, t) || c.negSubject(s, t.first) ||
-		c.conditional(s, t.first) || c.denied(s, t.first)
+		c.conditional(s, t.first) || c.denied(s, t.first) || c.unaware(s, t.first)
+}
+
+// unaware reports whether token i follows, in its clause, a denial of
+// knowing of or taking part in it: "said he had no knowledge of any
+// efforts to urge Ukraine to investigate".
+func (c *Coder) unaware(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-15; k-- {
+		switch s.words[k] {
+		case ";", "BUT", ".", "HOWEVER":
+			return false
+		}
+		if c.classes.endsAt("unaware", s.words, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // question reports whether the clause of token i ends in a question mark:
