@@ -604,7 +604,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 		return
 	}
-	if kind == "noun" && !r.nounContent(s, start) {
+	if kind == "noun" && (!r.nounContent(s, start) || verb.Lemma == "claim" && r.claimedThing(s, start)) {
 		return
 	}
 	end := r.contentEnd(s, start, kind == "noun")
@@ -938,6 +938,22 @@ func (r *run) nounContent(s parley.Sentence, a int) bool {
 	}
 	if ref := r.ents.RefAt(a); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
 		return ref.Last >= s.Last || r.low(ref.Last) != "about"
+	}
+	return true
+}
+
+// claimedThing reports whether the noun content of "claim" at a is a thing
+// won, not a claim made: "claimed the title", "claims Dubai crown",
+// "claimed victory"; "claimed responsibility for" is a claim
+// (claim_object).
+func (r *run) claimedThing(s parley.Sentence, a int) bool {
+	if r.hasVerb(s, a, r.nextComma(s, a, 12)) {
+		return false // a clause without "that": "claimed the Fed's view was positive"
+	}
+	for k := a; k < s.Last && k < a+3; k++ {
+		if l := r.low(k); !isDeterminer(l) {
+			return !claimObjects[l]
+		}
 	}
 	return true
 }

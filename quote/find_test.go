@@ -383,3 +383,16 @@ func TestInterposedAdverb(t *testing.T) {
 			[]want{{"he would welcome the plan", "Tom Hale", parley.Indirect}}},
 	})
 }
+
+// TestClaimedThingIsNoQuote guards the sense of "claim" with a noun for
+// content: a title or a victory is won, responsibility is claimed.
+func TestClaimedThingIsNoQuote(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a title won", "Anna Voss claimed her first national title in Leeds.", nil},
+		{"responsibility claimed", "The group claimed responsibility for the bombing.",
+			[]want{{"responsibility for the bombing", "The group", parley.Indirect}}},
+		{"a clause without that", "Analysts claimed the central bank's forecast was too cautious.",
+			[]want{{"the central bank's forecast was too cautious", "Analysts", parley.Indirect}}},
+	})
+}

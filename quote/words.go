@@ -22,6 +22,7 @@ var (
 	words = lexicon.MustReadWordSets("words.tsv", wordsTSV)
 
 	interposedWords    = words.Set("interposed")
+	claimObjects       = words.Set("claim_object")
 	labelWord          = words.Set("label") // words that open captions and editorial labels rather than sources
 	pluralNounToo      = words.Set("plural_noun_too")
 	prepositionalIng   = words.Set("prepositional_ing")
