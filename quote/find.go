@@ -418,6 +418,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if !sp.ok {
 		return
 	}
+	if r.dataSource(sp, verb) {
+		return // "the data suggests growth of 0.2%": evidence, not speech
+	}
 	if (verb.Form == lexicon.ThirdSingular || verb.Form == lexicon.Base) && sp.entity < 0 && sp.label == "" {
 		return
 	}
@@ -940,6 +943,16 @@ func (r *run) nounContent(s parley.Sentence, a int) bool {
 		return ref.Last >= s.Last || r.low(ref.Last) != "about"
 	}
 	return true
+}
+
+// dataSource reports whether the speaker is figures or measurements and
+// the cue one of evidence: "the numbers suggested", "the data shows".
+// Studies, surveys and reports speak for their authors; data does not.
+func (r *run) dataSource(sp speaker, verb lexicon.Verb) bool {
+	if sp.entity >= 0 || sp.last <= sp.first || !evidenceCues[verb.Lemma] {
+		return false
+	}
+	return dataNouns[r.low(sp.last-1)]
 }
 
 // claimedThing reports whether the noun content of "claim" at a is a thing

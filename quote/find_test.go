@@ -396,3 +396,14 @@ func TestClaimedThingIsNoQuote(t *testing.T) {
 			[]want{{"the central bank's forecast was too cautious", "Analysts", parley.Indirect}}},
 	})
 }
+
+// TestDataIsNoSource guards evidence verbs after figures: "the data
+// suggests" is no attribution; a survey's finding is its authors'.
+func TestDataIsNoSource(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"figures suggest", "The latest figures suggest growth has slowed to 0.2% a year.", nil},
+		{"a survey found", "A survey found that most shoppers had adapted to the new cards.",
+			[]want{{"most shoppers had adapted to the new cards", "A survey", parley.Indirect}}},
+	})
+}

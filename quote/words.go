@@ -23,6 +23,8 @@ var (
 
 	interposedWords    = words.Set("interposed")
 	claimObjects       = words.Set("claim_object")
+	dataNouns          = words.Set("data_noun")
+	evidenceCues       = words.Set("evidence_cue")
 	labelWord          = words.Set("label") // words that open captions and editorial labels rather than sources
 	pluralNounToo      = words.Set("plural_noun_too")
 	prepositionalIng   = words.Set("prepositional_ing")
