@@ -105,6 +105,8 @@ func TestCodeSentence(t *testing.T) {
 		{"an actor forcing is coercion", "The Indonesian army forced the villagers to leave their homes.", "COERCE", "17", "*", "*"},
 		{"a visit names its visitor", "On a visit to India last week, the 60-year-old actor said he would film there.", "", "", "", ""},
 		{"what someone denies knowing of did not happen", "The envoy said he had no knowledge of any efforts to urge Ukraine to investigate the company.", "", "", "", ""},
+		{"a warning to the public is advice", "Indian officials warned people to stay away from the flooded areas.", "", "", "", ""},
+		{"a warning to a state to stop is a threat", "Britain warned Iran to stop enriching uranium.", "THREATEN", "13", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

@@ -24,7 +24,9 @@ func (c *Coder) threatening(s *sentence, t trig) bool {
 	}
 	switch s.words[k] {
 	case "TO", "AGAINST":
-		return true
+		// "warned people to stay away from infected areas": advice to the
+		// public, not a demand on an adversary.
+		return !publicBetween(s, t.last, k)
 	}
 	for j := k; j < len(s.words) && j < k+30; j++ {
 		if s.words[j] == ";" {
@@ -32,6 +34,20 @@ func (c *Coder) threatening(s *sentence, t trig) bool {
 		}
 		if c.classes.at("threat_content", s.words, j) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// publicBetween reports whether an actor in [a, b) is the public: people
+// or civilians (CAMEO PPL, CVL) with no country or role beside it.
+func publicBetween(s *sentence, a, b int) bool {
+	for _, x := range s.actors {
+		if x.first >= a && x.first < b {
+			switch code := x.actorCode(); {
+			case len(code) >= 3 && (code[len(code)-3:] == "PPL" || code[len(code)-3:] == "CVL"):
+				return true
+			}
 		}
 	}
 	return false
