@@ -107,6 +107,7 @@ func TestCodeSentence(t *testing.T) {
 		{"what someone denies knowing of did not happen", "The envoy said he had no knowledge of any efforts to urge Ukraine to investigate the company.", "", "", "", ""},
 		{"a warning to the public is advice", "Indian officials warned people to stay away from the flooded areas.", "", "", "", ""},
 		{"a warning to a state to stop is a threat", "Britain warned Iran to stop enriching uranium.", "THREATEN", "13", "*", "*"},
+		{"met with an idiom is no meeting", "Russian ministers met with hoots of laughter from members of the French government.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

@@ -104,6 +104,13 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		from = t.thatClause
 	}
 	srcs, tgts = before(), after(from)
+	// "met with hoots of laughter from the audience … Corbyn": whom a
+	// meeting or a visit is with stands next to the verb; a negotiation's
+	// topic may come first (topic_verb: "negotiating a takeover of the
+	// plan by X").
+	if strings.HasPrefix(t.code, "04") && len(tgts) > 0 && tgts[0].first-max(t.last, t.consumed) > 6 && c.classes.at("topic_verb", s.words, t.first) == 0 {
+		tgts = nil
+	}
 	// "complained to the United Nations over Israeli raids": disapproval
 	// is of what it is about, not of whom it is told to.
 	if strings.HasPrefix(t.code, "11") && len(tgts) > 0 && s.prevWord(tgts[0].first) == "TO" {
