@@ -481,6 +481,13 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if c.unreal(s, t) {
 			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
 		}
+		// "cutting subsidies will hurt the poor", "the decision could
+		// undermine Nato": a possible act is a threat only when a state, an
+		// organ of one or an armed group holds it out, or a source quoted
+		// holds it out against one ("said the army could be deployed").
+		if t.hypothetical && !politicalSource(es) && !quotedAgainstPolitical(es) {
+			continue
+		}
 		if c.thingSubject(s, t) {
 			continue // "higher oil prices have forced the government": no one acts
 		}
@@ -916,6 +923,28 @@ func (c *Coder) anyActor(s *sentence) bool {
 	for k := range s.actors {
 		a := &s.actors[k]
 		if political(a.actorCode()) || hasCountry(a.code) || c.kinds.acts(s.in.Doc, a.entity) {
+			return true
+		}
+	}
+	return false
+}
+
+// politicalSource reports whether some event of es has a political
+// source actor (political).
+func politicalSource(es []parley.Event) bool {
+	for _, e := range es {
+		if political(e.SourceCode) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAgainstPolitical reports whether some event of es is reported in
+// a quote and has a political target.
+func quotedAgainstPolitical(es []parley.Event) bool {
+	for _, e := range es {
+		if e.ReportedIn != 0 && political(e.TargetCode) {
 			return true
 		}
 	}

@@ -108,6 +108,8 @@ func TestCodeSentence(t *testing.T) {
 		{"a warning to the public is advice", "Indian officials warned people to stay away from the flooded areas.", "", "", "", ""},
 		{"a warning to a state to stop is a threat", "Britain warned Iran to stop enriching uranium.", "THREATEN", "13", "*", "*"},
 		{"met with an idiom is no meeting", "Russian ministers met with hoots of laughter from members of the French government.", "", "", "", ""},
+		{"a possible harm with no one holding it out is no threat", "Critics argue the new rules could undermine NATO.", "", "", "", ""},
+		{"a state holding out an act is a threat", "Iran could blockade the Strait of Hormuz.", "THREATEN", "13", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)

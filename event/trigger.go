@@ -16,6 +16,9 @@ type trig struct {
 	passive     bool
 	noun        bool
 	future      bool
+	// hypothetical: a threat made of a modal ("could harm", "would hurt"),
+	// not an announced act ("will impose", "plans to")
+	hypothetical bool
 	// src and tgt, when set (>= 0), fix the actors by index into
 	// sentence.actors, for constructions that say who is who.
 	src, tgt int
@@ -378,7 +381,7 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 	// "would blockade Paris", "may halt mediation".
 	if (modal || future) && !neg && !t.noun {
 		if x := threatOf(root); x != "" {
-			t.code, t.future = x, true
+			t.code, t.future, t.hypothetical = x, true, !future
 			return t, true
 		}
 	}
