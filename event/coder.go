@@ -473,6 +473,9 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if code.Root == "04" && !t.noun && !hasTarget(es) {
 			continue
 		}
+		if !t.noun && c.classes.at("target_verb", s.words, t.first) > 0 && !hasTarget(es) {
+			continue // "blamed high fuel prices for the drop": no one is accused
+		}
 		// A visit is the visitor's act: "tourists who visit Cuba", "on a
 		// visit to India, the actor said" name no one who visits.
 		if (code.Code == "042" || code.Code == "043") && !hasSource(es) {

@@ -110,6 +110,8 @@ func TestCodeSentence(t *testing.T) {
 		{"met with an idiom is no meeting", "Russian ministers met with hoots of laughter from members of the French government.", "", "", "", ""},
 		{"a possible harm with no one holding it out is no threat", "Critics argue the new rules could undermine NATO.", "", "", "", ""},
 		{"a state holding out an act is a threat", "Iran could blockade the Strait of Hormuz.", "THREATEN", "13", "*", "*"},
+		{"blaming a thing is an explanation", "The Indian government blamed high fuel prices for the fall in exports.", "", "", "", ""},
+		{"blaming a state is an accusation", "The Indian government blamed Pakistan for the attack.", "ACCUSE", "11", "*", "*"},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
