@@ -112,6 +112,9 @@ func TestCodeSentence(t *testing.T) {
 		{"a state holding out an act is a threat", "Iran could blockade the Strait of Hormuz.", "THREATEN", "13", "*", "*"},
 		{"blaming a thing is an explanation", "The Indian government blamed high fuel prices for the fall in exports.", "", "", "", ""},
 		{"blaming a state is an accusation", "The Indian government blamed Pakistan for the attack.", "ACCUSE", "11", "*", "*"},
+		{"rules that apply are no appeal", "The new Russian rules apply to all foreign firms.", "", "", "", ""},
+		{"applying for membership is a request", "Ukraine applied for membership of the European Union.", "REQUEST", "02", "*", "*"},
+		{"a prize won is no event", "The Russian film won the top prize at the festival.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
