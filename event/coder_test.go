@@ -115,6 +115,10 @@ func TestCodeSentence(t *testing.T) {
 		{"rules that apply are no appeal", "The new Russian rules apply to all foreign firms.", "", "", "", ""},
 		{"applying for membership is a request", "Ukraine applied for membership of the European Union.", "REQUEST", "02", "*", "*"},
 		{"a prize won is no event", "The Russian film won the top prize at the festival.", "", "", "", ""},
+		{"paying subsidies is no event", "The Indonesian government pays subsidies to importers of fuel.", "", "", "", ""},
+		{"competing is no disapproval", "The Japanese company is competing with China for Asian markets.", "", "", "", ""},
+		{"meeting targets is no event", "The Indian government will meet its fiscal targets this year.", "", "", "", ""},
+		{"offering tickets is commerce", "The British government offered tickets at half price.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
