@@ -119,6 +119,8 @@ func TestCodeSentence(t *testing.T) {
 		{"competing is no disapproval", "The Japanese company is competing with China for Asian markets.", "", "", "", ""},
 		{"meeting targets is no event", "The Indian government will meet its fiscal targets this year.", "", "", "", ""},
 		{"offering tickets is commerce", "The British government offered tickets at half price.", "", "", "", ""},
+		{"police searching a car is coercion", "Police searched the car of a Russian diplomat on Monday.", "COERCE", "17", "*", "*"},
+		{"a search engine is no investigation", "The search engine Google released a new tool for US users.", "", "", "", ""},
 		{"mandate is not an accusation", "New teams of negotiators charged with negotiating an end to the war.", "", "", "", ""},
 	}
 	c := testCoder(t)
