@@ -465,34 +465,8 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			stmts = append(stmts, es...)
 			continue
 		}
-		// A consultation has two sides: a verb of meeting, visiting or
-		// consulting with no one met ("came to power", "gathering speed",
-		// "weighed down", "arrive in Riyadh") is no CONSULT. Nouns keep
-		// theirs ("the talks", "peace talks"): they name a meeting known
-		// to have happened.
-		if code.Root == "04" && !t.noun && !hasTarget(es) {
+		if !c.states(s, t, code, es) {
 			continue
-		}
-		if !t.noun && c.classes.at("target_verb", s.words, t.first) > 0 && !hasTarget(es) {
-			continue // "blamed high fuel prices for the drop": no one is accused
-		}
-		// A visit is the visitor's act: "tourists who visit Cuba", "on a
-		// visit to India, the actor said" name no one who visits.
-		if (code.Code == "042" || code.Code == "043") && !hasSource(es) {
-			continue
-		}
-		if c.unreal(s, t) {
-			continue // "if it is attacked", "asked whether", "Will it attack?": not an act
-		}
-		// "cutting subsidies will hurt the poor", "the decision could
-		// undermine Nato": a possible act is a threat only when a state, an
-		// organ of one or an armed group holds it out, or a source quoted
-		// holds it out against one ("said the army could be deployed").
-		if t.hypothetical && !politicalSource(es) && !quotedAgainstPolitical(es) {
-			continue
-		}
-		if c.thingSubject(s, t) {
-			continue // "higher oil prices have forced the government": no one acts
 		}
 		fin := t.demand || !t.noun && finite(s, t) || t.noun && lightVerb(s, t.first)
 		sw := c.subordinator(s, t.first)
@@ -513,6 +487,43 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 	return evs
 }
 
+// states reports whether the coded trigger t, with its events es, states
+// an act that happened: not a meeting with no one met, a blame with no one
+// blamed, a visit with no visitor, what did not happen (unreal), a
+// possible harm no political actor holds out, or a thing's effect.
+func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
+	// A consultation has two sides: a verb of meeting, visiting or
+	// consulting with no one met ("came to power", "gathering speed",
+	// "weighed down", "arrive in Riyadh") is no CONSULT. Nouns keep
+	// theirs ("the talks", "peace talks"): they name a meeting known
+	// to have happened.
+	if code.Root == "04" && !t.noun && !hasTarget(es) {
+		return false
+	}
+	if !t.noun && c.classes.at("target_verb", s.words, t.first) > 0 && !hasTarget(es) {
+		return false // "blamed high fuel prices for the drop": no one is accused
+	}
+	// A visit is the visitor's act: "tourists who visit Cuba", "on a
+	// visit to India, the actor said" name no one who visits.
+	if (code.Code == "042" || code.Code == "043") && !hasSource(es) {
+		return false
+	}
+	if c.unreal(s, t) {
+		return false // "if it is attacked", "asked whether", "Will it attack?": not an act
+	}
+	// "cutting subsidies will hurt the poor", "the decision could
+	// undermine Nato": a possible act is a threat only when a state, an
+	// organ of one or an armed group holds it out, or a source quoted
+	// holds it out against one ("said the army could be deployed").
+	if t.hypothetical && !politicalSource(es) && !quotedAgainstPolitical(es) {
+		return false
+	}
+	if c.thingSubject(s, t) {
+		return false // "higher oil prices have forced the government": no one acts
+	}
+	return true
+}
+
 // authorityAct reports whether a CAMEO code is an act only authorities do:
 // sanctions and bans (172), arrest, detention and charges (173),
 // expulsion (174), repression (175). Generic coercion ("forced to cut
@@ -531,8 +542,7 @@ func passiveAfterBe(s *sentence) bool {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
-			switch s.words[k] {
-			case "WAS", "WERE", "BEEN", "BEING", "BE", "IS", "ARE":
+			if beForms[s.words[k]] {
 				return true
 			}
 		}
@@ -621,7 +631,8 @@ func choose(s *sentence, cs []cand) []parley.Event {
 	}
 	if main < 0 {
 		// No finite act: the first candidate, and every other event noun
-		// ("the arrest of X sparked protests": two acts).
+		// ("Sanctions on Iran and protests in Tehran dominated the week":
+		// two acts).
 		var out []parley.Event
 		first := true
 		for _, c := range cs {
@@ -933,7 +944,7 @@ func (c *Coder) anyActor(s *sentence) bool {
 }
 
 // politicalSource reports whether some event of es has a political
-// source actor (political).
+// source actor.
 func politicalSource(es []parley.Event) bool {
 	for _, e := range es {
 		if political(e.SourceCode) {
