@@ -617,6 +617,12 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	if kind == "quote" {
 		end = r.quotationEnd(s, start, end)
 	}
+	// "the group maintains a political office", "posted a $676m loss": a
+	// noun phrase where a clause should be (quoted words aside: the
+	// tagger misreads them, `the plans "stink"`).
+	if kind == "clause" && isDeterminer(r.low(start)) && !r.hasVerb(s, start, end) && !r.quotesInside(start, end) {
+		return
+	}
 	if kind == "to" {
 		end = r.infinitiveEnd(start, end)
 	}

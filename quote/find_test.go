@@ -407,3 +407,15 @@ func TestDataIsNoSource(t *testing.T) {
 			[]want{{"most shoppers had adapted to the new cards", "A survey", parley.Indirect}}},
 	})
 }
+
+// TestNounPhraseIsNoClause guards content clauses without "that": one
+// that opens with a determiner needs a verb ("posted a record loss" is
+// no attribution, "said the plan would fail" is).
+func TestNounPhraseIsNoClause(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a result posted", "Acme Motors posted a record loss of $68m in the year to June.", nil},
+		{"a clause after a determiner", "Acme Motors said the plan would cost 300 jobs.",
+			[]want{{"the plan would cost 300 jobs", "Acme Motors", parley.Indirect}}},
+	})
+}
