@@ -943,44 +943,34 @@ func (c *Coder) anyActor(s *sentence) bool {
 	return false
 }
 
-// politicalSource reports whether some event of es has a political
-// source actor.
-func politicalSource(es []parley.Event) bool {
-	for _, e := range es {
-		if political(e.SourceCode) {
+// anyEvent reports whether some event of es satisfies p.
+func anyEvent(es []parley.Event, p func(e *parley.Event) bool) bool {
+	for i := range es {
+		if p(&es[i]) {
 			return true
 		}
 	}
 	return false
+}
+
+// politicalSource reports whether some event of es has a political
+// source actor.
+func politicalSource(es []parley.Event) bool {
+	return anyEvent(es, func(e *parley.Event) bool { return political(e.SourceCode) })
 }
 
 // quotedAgainstPolitical reports whether some event of es is reported in
 // a quote and has a political target.
 func quotedAgainstPolitical(es []parley.Event) bool {
-	for _, e := range es {
-		if e.ReportedIn != 0 && political(e.TargetCode) {
-			return true
-		}
-	}
-	return false
+	return anyEvent(es, func(e *parley.Event) bool { return e.ReportedIn != 0 && political(e.TargetCode) })
 }
 
 // hasSource reports whether some event of es has a source actor.
 func hasSource(es []parley.Event) bool {
-	for _, e := range es {
-		if e.SourceCode != "" || e.Source != 0 {
-			return true
-		}
-	}
-	return false
+	return anyEvent(es, func(e *parley.Event) bool { return e.SourceCode != "" || e.Source != 0 })
 }
 
 // hasTarget reports whether some event of es has a target actor.
 func hasTarget(es []parley.Event) bool {
-	for _, e := range es {
-		if e.TargetCode != "" || e.Target != 0 {
-			return true
-		}
-	}
-	return false
+	return anyEvent(es, func(e *parley.Event) bool { return e.TargetCode != "" || e.Target != 0 })
 }

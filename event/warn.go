@@ -1,6 +1,10 @@
 package event
 
-import "github.com/parley-news/parley"
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+)
 
 // threatening reports whether a warning (the verb "warn" at t, coded 130)
 // threatens: the warned content is an act of the warner or a penalty
@@ -43,11 +47,9 @@ func (c *Coder) threatening(s *sentence, t trig) bool {
 // or civilians (CAMEO PPL, CVL) with no country or role beside it.
 func publicBetween(s *sentence, a, b int) bool {
 	for _, x := range s.actors {
-		if x.first >= a && x.first < b {
-			switch code := x.actorCode(); {
-			case len(code) >= 3 && (code[len(code)-3:] == "PPL" || code[len(code)-3:] == "CVL"):
-				return true
-			}
+		code := x.actorCode()
+		if x.first >= a && x.first < b && (strings.HasSuffix(code, "PPL") || strings.HasSuffix(code, "CVL")) {
+			return true
 		}
 	}
 	return false
