@@ -474,8 +474,10 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		fact := sub && c.classes.at("factual", []string{sw}, 0) == 1
 		// A company's or a union's act is one its clause states: its
 		// participles, gerunds and infinitives ("advertising", "unable to
-		// support") and its conditions are mostly business prose, not events.
-		if !pol && (!fin || sub && !fact) {
+		// support") and its conditions are mostly business prose, not
+		// events. A noun that names both its parties states one: "the
+		// merger of Gannett and GateHouse", "Ford's talks with the union".
+		if !pol && (!fin && !(t.noun && namedParties(es)) || sub && !fact) {
 			continue
 		}
 		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact, modifier: nounModifier(s, t)})
@@ -696,9 +698,6 @@ func finite(s *sentence, t trig) bool {
 	k := t.first - 1
 	for k >= 0 && (timeWords[s.words[k]] || strings.HasSuffix(s.words[k], "LY") && len(s.words[k]) > 3) {
 		k--
-	}
-	if k < 0 {
-		return true
 	}
 	p := s.words[k]
 	if p == "TO" {
@@ -963,6 +962,12 @@ func politicalSource(es []parley.Event) bool {
 // a quote and has a political target.
 func quotedAgainstPolitical(es []parley.Event) bool {
 	return anyEvent(es, func(e *parley.Event) bool { return e.ReportedIn != 0 && political(e.TargetCode) })
+}
+
+// namedParties reports whether some event of es has entities of the
+// document for both its source and its target.
+func namedParties(es []parley.Event) bool {
+	return anyEvent(es, func(e *parley.Event) bool { return e.Source != 0 && e.Target != 0 && e.Source != e.Target })
 }
 
 // hasSource reports whether some event of es has a source actor.

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parley-news/parley"
@@ -78,7 +79,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		return nil
 	}
 	if t.noun {
-		srcs, tgts = c.nounRoles(s, t)
+		srcs, tgts = c.windowNounRoles(s, t)
 		// The subject of a light verb holds its noun's act: "Klibi
 		// undertook a mediation mission between…", "the judge opened
 		// investigations against…".
@@ -87,7 +88,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			// clause's subject holds the event.
 			srcs = before()
 		}
-		return srcs, tgts
+		return c.parsedOver(s, t, srcs, tgts)
 	}
 	if t.passive {
 		// "X was attacked by Y": Y is the source.
@@ -176,37 +177,98 @@ func coordinated(s *sentence, k, dir int) []*actorSpan {
 	out := []*actorSpan{&s.actors[k]}
 	for j := k + dir; j >= 0 && j < len(s.actors); j += dir {
 		a, b := &s.actors[j-dir], &s.actors[j]
-		lo, hi := b.last, a.first
-		if dir > 0 {
-			lo, hi = a.last, b.first
+		if dir < 0 {
+			a, b = b, a
 		}
-		if hi-lo < 1 || hi-lo > 2 {
+		if !coordinatedPair(s, a, b) {
 			break
 		}
-		ok := true
-		for m := lo; m < hi; m++ {
-			switch s.words[m] {
-			case "AND", ",", "THE", "OR":
-			default:
-				ok = false
-			}
-		}
-		if !ok {
-			break
-		}
-		out = append(out, b)
+		out = append(out, &s.actors[j])
 	}
 	return out
 }
 
-// nounRoles: "talks between X and Y", "X's visit to Y", "the X attack on Y".
-func (c *Coder) nounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
+// coordinatedPair reports whether the actors a and b, b after a, are
+// joined by "and", "or" or a comma ("Israel and the PLO").
+func coordinatedPair(s *sentence, a, b *actorSpan) bool {
+	lo, hi := a.last, b.first
+	if hi-lo < 1 || hi-lo > 2 {
+		return false
+	}
+	for m := lo; m < hi; m++ {
+		switch s.words[m] {
+		case "AND", ",", "THE", "OR":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// coordinatedHeads is coordinated forward over noun phrases: each party is
+// the head of its phrase (phraseHead), so "the chains Gannett and
+// GateHouse" and "Syria and Palestinian leader Yasser Arafat" give the
+// names.
+func coordinatedHeads(s *sentence, k int) []*actorSpan {
+	k = s.phraseHead(k)
+	out := []*actorSpan{&s.actors[k]}
+	for k+1 < len(s.actors) && coordinatedPair(s, &s.actors[k], &s.actors[k+1]) {
+		k = s.phraseHead(k + 1)
+		out = append(out, &s.actors[k])
+	}
+	return out
+}
+
+// parsedOver lays the parse's reading of a noun trigger's dependents
+// (parsedNounRoles) over the parties the words around it gave: the parse
+// decides each side it fills, the window the side it leaves empty.
+func (c *Coder) parsedOver(s *sentence, t trig, srcs, tgts []*actorSpan) ([]*actorSpan, []*actorSpan) {
+	p := c.parsedNounRoles(s, t)
+	// "Trump's call with his counterpart": "his" is Trump, not the other
+	// side.
+	both := slices.Concat(p.srcs, srcs)
+	p.tgts = slices.DeleteFunc(p.tgts, func(b *actorSpan) bool {
+		return b.entity != 0 && slices.ContainsFunc(both, func(a *actorSpan) bool { return a.entity == b.entity })
+	})
+	if len(p.srcs) > 0 {
+		srcs, tgts = longer(p.srcs, srcs), without(tgts, p.srcs)
+	}
+	if len(p.tgts) > 0 {
+		tgts, srcs = longer(p.tgts, tgts), without(srcs, p.tgts)
+	}
+	return srcs, tgts
+}
+
+// longer returns the window's list of actors when it begins with the
+// parse's first and coordinates more: the parse may attach a conjunct
+// elsewhere ("the purchase of The Times and the San Diego Union-Tribune").
+func longer(parsed, window []*actorSpan) []*actorSpan {
+	if len(window) > len(parsed) && window[0] == parsed[0] {
+		return window
+	}
+	return parsed
+}
+
+// without returns the spans of as that are not in bs.
+func without(as, bs []*actorSpan) []*actorSpan {
+	var out []*actorSpan
+	for _, a := range as {
+		if !slices.Contains(bs, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// windowNounRoles reads a noun's parties from the words around it: "talks
+// between X and Y", "X's visit to Y", "the X attack on Y".
+func (c *Coder) windowNounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 	for k := max(s.actorBefore(t.first)-2, 0); k < len(s.actors) && s.actors[k].first <= t.last+4; k++ {
 		a := &s.actors[k]
 		if a.first >= t.last && a.first-t.last <= 4 {
 			switch s.prevWord(a.first) {
 			case "BETWEEN":
-				cs := coordinated(s, k, +1)
+				cs := coordinatedHeads(s, k)
 				// "mediation between Syria and the PLO": the parties are
 				// the mediator's targets.
 				if strings.HasPrefix(t.code, "045") || strings.HasPrefix(t.code, "039") {
@@ -219,8 +281,13 @@ func (c *Coder) nounRoles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			case "BY":
 				srcs = coordinated(s, k, +1)
 			case "WITH", "TO", "AGAINST", "ON", "OF", "FOR":
-				if tgts == nil {
-					tgts = coordinated(s, k, +1)
+				if tgts != nil {
+					break
+				}
+				tgts = coordinatedHeads(s, k)
+				// "the merger of X and Y": the parties, not an object.
+				if s.prevWord(a.first) == "OF" && srcs == nil && ofParties(t, len(tgts)) {
+					srcs, tgts = tgts[:1], tgts[1:]
 				}
 			}
 		}

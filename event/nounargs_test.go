@@ -1,0 +1,110 @@
+package event
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
+)
+
+// TestNounPartiesFromParse guards that a nominal trigger's parties come
+// from its own dependents on the parse: the head of each conjunct is the
+// party ("Palestinian leader Yasser Arafat" is one party, not two), a
+// country before a bare role keeps it ("Iranian shipping firms"), the
+// possessor of an act is its doer, and the possessor of a penalty on
+// people undergoes it.
+func TestNounPartiesFromParse(t *testing.T) {
+	tests := []struct {
+		name, text, plover string
+		srcs, tgts         []string // actor codes wanted on the events, in any order
+		notTgt             string   // a code no event may have as target
+	}{
+		{"the head of a conjunct is the party", "Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria and Palestinian leader Yasser Arafat.",
+			"CONSULT", []string{"IGOMEAARL"}, []string{"SYR", "PSEGOV"}, "PSE"},
+		{"a country before a bare role is kept", "Britain announced fines for Iranian shipping firms.", "COERCE", []string{"GBR"}, []string{"IRN"}, "BUS"},
+		{"the possessor of an act is its doer", "China's crackdown on protesters in Tiananmen Square in 1989.", "ASSAULT", []string{"CHN"}, []string{"CHNOPP"}, "CHN"},
+		{"the possessor of a penalty on people undergoes it", "The men's arrest by Egyptian police.", "COERCE", []string{"EGYCOP"}, []string{"EGYPPL"}, ""},
+		{"coordinated objects and a by-agent", "The arrest of Ukrainian and Georgian officials by Russian police.", "COERCE", []string{"RUSCOP"}, []string{"UKRGOV", "GEOGOV"}, "RUSCOP"},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var srcs, tgts []string
+			for _, e := range c.CodeText(tt.text, time.Time{}) {
+				if e.PLOVER != tt.plover {
+					continue
+				}
+				srcs, tgts = append(srcs, e.SourceCode), append(tgts, e.TargetCode)
+			}
+			if srcs == nil {
+				t.Fatalf("no %s event", tt.plover)
+			}
+			for _, w := range tt.srcs {
+				if !slices.Contains(srcs, w) {
+					t.Errorf("sources %q, want %s among them", srcs, w)
+				}
+			}
+			for _, w := range tt.tgts {
+				if !slices.Contains(tgts, w) {
+					t.Errorf("targets %q, want %s among them", tgts, w)
+				}
+			}
+			if tt.notTgt != "" && slices.Contains(tgts, tt.notTgt) {
+				t.Errorf("targets %q hold %s", tgts, tt.notTgt)
+			}
+		})
+	}
+}
+
+// TestBusinessNounNamesBothParties guards that a company's nominal act is
+// an event when the noun names both its parties, and stays business prose
+// when it names one.
+func TestBusinessNounNamesBothParties(t *testing.T) {
+	tests := []struct {
+		name, text string
+		orgs       []string
+		want       string // PLOVER, "" for no event
+		src, tgt   string // entity names wanted
+	}{
+		{"a merger of two named companies", "The merger of the newspaper chains Gannett and GateHouse Media became final on Tuesday.",
+			[]string{"Gannett", "GateHouse Media"}, "COOPERATE", "Gannett", "GateHouse Media"},
+		{"talks with a named company", "Mitsubishi Motors is in talks with the carmaker Peugeot about an alliance.",
+			[]string{"Mitsubishi Motors", "Peugeot"}, "CONSULT", "Mitsubishi Motors", "Peugeot"},
+		{"a merger with one party is prose", "The merger left Gannett with less debt than before.",
+			[]string{"Gannett"}, "", "", ""},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.text)
+			for _, o := range tt.orgs {
+				ref := d.AddEntity(parley.Entity{Type: parley.Organization, Kind: string(parley.Company), Name: o, Affiliation: "American"})
+				sp := spanOf(tt.text, o)
+				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(sp.Start)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref})
+			}
+			if err := c.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			name := func(r parley.EntityRef) string {
+				if i := r.Index(); i >= 0 && i < len(d.Entities) {
+					return d.Entities[i].Name
+				}
+				return ""
+			}
+			for _, e := range d.Events {
+				if tt.want == "" {
+					t.Fatalf("want no event, got %s (%q)", e.PLOVER, e.Trigger)
+				}
+				if e.PLOVER == tt.want && name(e.Source) == tt.src && name(e.Target) == tt.tgt {
+					return
+				}
+			}
+			if tt.want != "" {
+				t.Errorf("no %s %s → %s in %+v", tt.want, tt.src, tt.tgt, d.Events)
+			}
+		})
+	}
+}
