@@ -699,6 +699,20 @@ func finite(s *sentence, t trig) bool {
 	for k >= 0 && (timeWords[s.words[k]] || strings.HasSuffix(s.words[k], "LY") && len(s.words[k]) > 3) {
 		k--
 	}
+	// "have long refused", "have so far refused": adverbs the suffix test
+	// misses, between an auxiliary and its verb.
+	if k >= 1 && t.first-k <= 2 && auxAdverb(s, k) {
+		k--
+		if k >= 1 && auxAdverb(s, k) {
+			k--
+		}
+		if !auxWords[s.words[k]] {
+			k = t.first - 1
+		}
+	}
+	if k < 0 {
+		return true
+	}
 	p := s.words[k]
 	if p == "TO" {
 		return false
@@ -715,6 +729,12 @@ func finite(s *sentence, t trig) bool {
 		return true
 	}
 	return pronouns[p] || s.inActor(k) || s.caps[k] && s.kinds[k] == parley.Word
+}
+
+// auxAdverb reports whether word k is an adverb, as the tagger reads
+// it, right after an auxiliary or another adverb.
+func auxAdverb(s *sentence, k int) bool {
+	return s.kinds[k] == parley.Word && !s.inActor(k) && s.tag() && s.pos(k) == parley.ADV
 }
 
 // closesRelative reports whether the comma at k ends a relative clause

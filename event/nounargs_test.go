@@ -108,3 +108,16 @@ func TestBusinessNounNamesBothParties(t *testing.T) {
 		})
 	}
 }
+
+// TestAdverbAfterAuxiliaryIsFinite guards that "have long refused" is a
+// finite verb, the sentence's act, and not lost to a noun before it.
+func TestAdverbAfterAuxiliaryIsFinite(t *testing.T) {
+	c := testCoder(t)
+	s := "Ghani hoped for talks between his government and the Taliban, who have long refused to negotiate with Kabul."
+	for _, e := range c.CodeText(s, time.Time{}) {
+		if e.PLOVER == "REJECT" {
+			return
+		}
+	}
+	t.Errorf("no REJECT in %+v", c.CodeText(s, time.Time{}))
+}
