@@ -512,6 +512,18 @@ func (r *run) setContent(q *found, a, b int) {
 			q.direct = true
 		}
 	}
+	// an attribution inside a quotation ends with it: "“Volker confirmed
+	// that he had no indication,” Grisham said"; a closing mark that does
+	// not close up to the word before it opens the next quotation (marks
+	// paired one off), and ends nothing
+	if q.cue >= 0 && r.ents.InQuote[q.cue] {
+		if p := r.pairAround(q.cue); p != nil && b > p.last && a < p.last && r.closesUp(p) {
+			b = p.last
+			for b > a && r.low(b-1) == "," {
+				b--
+			}
+		}
+	}
 	for b > a && (r.kind(b-1) == parley.OpenQuote || r.kind(b-1) == parley.StraightQuote && r.pairAt(b-1) != nil) {
 		b--
 	}

@@ -364,6 +364,9 @@ func isPronounLabel(l string) bool { return pronounLabels[strings.ToLower(l)] }
 // quoteType classifies by the share of content words inside quotation marks,
 // the rule the annotations use.
 func (r *run) quoteType(q found) parley.QuoteType {
+	if q.cue >= 0 && r.ents.InQuote[q.cue] {
+		return r.nestedType(q)
+	}
 	in, all := 0, 0
 	for k := q.cFirst; k < q.cLast; k++ {
 		if r.kind(k) != parley.Word && r.kind(k) != parley.Number {
@@ -382,6 +385,36 @@ func (r *run) quoteType(q found) parley.QuoteType {
 		return parley.Indirect
 	case in == 0:
 		return parley.Indirect
+	}
+	return parley.Mixed
+}
+
+// nestedType is the type of an attribution made inside a quotation: the
+// outer marks are the outer speaker's, so it is indirect speech, mixed or
+// direct by the marks inside its own content ("testified that the
+// transcript was ‘accurate’").
+func (r *run) nestedType(q found) parley.QuoteType {
+	in, all, open := 0, 0, false
+	for k := q.cFirst; k < q.cLast; k++ {
+		switch r.kind(k) {
+		case parley.OpenQuote:
+			open = true
+		case parley.CloseQuote:
+			open = false
+		case parley.StraightQuote:
+			open = !open
+		case parley.Word, parley.Number:
+			all++
+			if open {
+				in++
+			}
+		}
+	}
+	switch {
+	case in == 0:
+		return parley.Indirect
+	case in*10 >= all*9:
+		return parley.Direct
 	}
 	return parley.Mixed
 }

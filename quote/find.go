@@ -176,6 +176,21 @@ func (r *run) pairAt(i int) *qpair {
 	return nil
 }
 
+// pairAround returns the pair whose marks enclose token i, or nil.
+func (r *run) pairAround(i int) *qpair {
+	k := sort.Search(len(r.pairs), func(k int) bool { return r.pairs[k].open >= i })
+	if k > 0 && r.pairs[k-1].first <= i && i < r.pairs[k-1].last {
+		return &r.pairs[k-1]
+	}
+	return nil
+}
+
+// closesUp reports whether the pair's closing mark follows the word or
+// punctuation before it with no space, as a closing mark does.
+func (r *run) closesUp(p *qpair) bool {
+	return p.close > 0 && p.close < len(r.d.Tokens) && r.d.Tokens[p.close].Start == r.d.Tokens[p.close-1].End
+}
+
 // pairClosingAt returns the pair whose close mark is token i, or nil.
 func (r *run) pairClosingAt(i int) *qpair {
 	// pairs are in order of their opening marks and do not nest, so closings are ordered too
@@ -221,6 +236,28 @@ func (r *run) sentence(si int) {
 		}
 		r.cue(si, v, verb)
 	}
+}
+
+// quotedAttribution reports whether the speech verb at v, inside a direct
+// quotation, attributes a that-clause to someone the quotation names:
+// "“Ambassador Volker confirmed under oath that he had no indication …,”
+// Grisham said" reports Volker's words inside Grisham's. The verb follows
+// the name of a person or organisation and a "that" follows within a few
+// words; the rest of a quotation's verbs are its speaker's own words.
+func (r *run) quotedAttribution(s parley.Sentence, v int) bool {
+	ref := r.ents.RefAt(v - 1)
+	if ref == nil || ref.Kind != parley.NameMention || r.ents.Entities[ref.Entity].Type == parley.Place {
+		return false
+	}
+	for k := v + 1; k < s.Last && k <= v+4; k++ {
+		switch {
+		case r.low(k) == "that":
+			return true
+		case !r.isWord(k):
+			return false
+		}
+	}
+	return false
 }
 
 // opensQuotation reports whether the word at v is followed by a comma or
@@ -340,7 +377,7 @@ func (r *run) quotedAs(s parley.Sentence, v int) int {
 // cue reads the attribution around the speech verb at v.
 func (r *run) cue(si, v int, verb lexicon.Verb) {
 	s := r.d.Sentences[si]
-	if r.ents.InQuote[v] {
+	if r.ents.InQuote[v] && !r.quotedAttribution(s, v) {
 		return // a verb inside a direct quotation is the speaker's own words
 	}
 	if verb.Frames == lexicon.FrameQuotedAs || r.passive(si, v, verb) {

@@ -419,3 +419,36 @@ func TestNounPhraseIsNoClause(t *testing.T) {
 			[]want{{"the plan would cost 300 jobs", "Acme Motors", parley.Indirect}}},
 	})
 }
+
+// TestAttributionInsideAQuotation guards that a quotation reporting what a
+// named source said with a that-clause yields that attribution too,
+// nested in it, as indirect speech ending with the quotation, and that a
+// quotation's other verbs are its speaker's own words. Marks paired one
+// off (a quotation left open) do not hide a narrator's attribution.
+func TestAttributionInsideAQuotation(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a named source's that-clause", "“Specifically, Ambassador Volker confirmed under oath that he had no indication of a quid-pro-quo,” Grisham said.",
+			[]want{{"Specifically, Ambassador Volker confirmed under oath that he had no indication of a quid-pro-quo,", "Grisham", parley.Direct},
+				{"he had no indication of a quid-pro-quo", "Volker", parley.Indirect}}},
+		{"inner marks make it mixed", "“Volker testified that the transcript was ‘accurate’ and complete,” Grisham said.",
+			[]want{{"Volker testified that the transcript was ‘accurate’ and complete,", "Grisham", parley.Direct},
+				{"the transcript was ‘accurate’ and complete", "Volker", parley.Mixed}}},
+		{"the speaker's own verbs", "“I said that we would win,” Grisham said.",
+			[]want{{"I said that we would win,", "Grisham", parley.Direct}}},
+	})
+}
+
+// TestAttributionBetweenMispairedMarks guards a narrator's attribution
+// that a quotation left open puts between marks paired one off.
+func TestAttributionBetweenMispairedMarks(t *testing.T) {
+	f := newFixture(t)
+	in := `"I had a talk with Roy Keane and that is it. "They just played better than us." Neville admitted that he had not enjoyed the match. "It was a horrible game," he said.`
+	qs, _ := f.find(in)
+	for _, q := range qs {
+		if q.SpeakerName == "Neville" && in[q.Content.Start:q.Content.End] == "he had not enjoyed the match" {
+			return
+		}
+	}
+	t.Errorf("Find(%q) = %+v, want Neville's \"he had not enjoyed the match\"", in, qs)
+}
