@@ -259,6 +259,9 @@ func (r *run) reportedBy() {
 			if o.sp.entity == q.sp.entity {
 				continue
 			}
+			if o.cFirst <= q.cue && q.cue < o.cLast {
+				continue // "Volker said he acted after Politico reported …": the outlet's report is inside his words
+			}
 			o.reportedBy = e.Name
 			relayed = true
 		}

@@ -452,3 +452,14 @@ func TestAttributionBetweenMispairedMarks(t *testing.T) {
 	}
 	t.Errorf("Find(%q) = %+v, want Neville's \"he had not enjoyed the match\"", in, qs)
 }
+
+// TestOutletReportInsideAnAttribution guards that an outlet's report
+// inside someone's words is a nested quote, not the outlet relaying them.
+func TestOutletReportInsideAnAttribution(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a report in a subordinate clause", "Volker said he discussed the delay after Politico reported the aid had been paused.",
+			[]want{{"he discussed the delay after Politico reported the aid had been paused", "Volker", parley.Indirect},
+				{"the aid had been paused", "Politico", parley.Indirect}}},
+	})
+}
