@@ -463,3 +463,19 @@ func TestOutletReportInsideAnAttribution(t *testing.T) {
 				{"the aid had been paused", "Politico", parley.Indirect}}},
 	})
 }
+
+// TestToldWithAnInfinitive guards "X told Y to do Z" as an attribution,
+// in the active and in the passive with its "by" agent (past a set-off
+// apposition), and that a passive naming no one who spoke is none.
+func TestToldWithAnInfinitive(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"active", "Bolton told Vindman to go straight to the legal counsel.",
+			[]want{{"go straight to the legal counsel", "Bolton", parley.Indirect}}},
+		{"passive with its agent", "Vindman was told by John Bolton — Morrison's supervisor — to go straight to the legal counsel.",
+			[]want{{"go straight to the legal counsel", "John Bolton", parley.Indirect}}},
+		{"passive that-clause", "Vindman was assured by the minister that the aid would come.",
+			[]want{{"the aid would come", "the minister", parley.Indirect}}},
+		{"passive with no agent", "Vindman was told to go straight to the legal counsel.", nil},
+	})
+}

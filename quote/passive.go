@@ -12,12 +12,11 @@ import (
 // reports whether v was read so.
 func (r *run) passive(si, v int, verb lexicon.Verb) bool {
 	s := r.d.Sentences[si]
-	if verb.Agent == "" || verb.Frames&lexicon.FrameOf == 0 || v <= s.First ||
-		verb.Form != lexicon.Past && verb.Form != lexicon.PastParticiple {
+	if v <= s.First || verb.Form != lexicon.Past && verb.Form != lexicon.PastParticiple || !passiveBe[r.low(v-1)] {
 		return false
 	}
-	if !passiveBe[r.low(v-1)] {
-		return false
+	if verb.Agent == "" || verb.Frames&lexicon.FrameOf == 0 {
+		return r.agentPassive(s, v, verb)
 	}
 	q := found{cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	a := r.skipAdjuncts(s, v+1, &q)
@@ -73,4 +72,67 @@ func (r *run) agentUpToOf(s parley.Sentence, a int) speaker {
 		}
 	}
 	return speaker{}
+}
+
+// agentPassive reads the passive of a verb that takes an addressee and a
+// clause or an infinitive, when a "by" phrase names who spoke: "Vindman
+// was told by John Bolton to go straight to the legal counsel", "was
+// assured by the minister that …". The subject is the addressee. With no
+// "by" phrase no one is named ("he was told to leave"): no quote.
+func (r *run) agentPassive(s parley.Sentence, v int, verb lexicon.Verb) bool {
+	if verb.Frames&lexicon.FrameObject == 0 && verb.Frames&lexicon.FrameInf == 0 {
+		return false
+	}
+	q := found{cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	a := r.skipAdjuncts(s, v+1, &q)
+	if a >= s.Last || r.low(a) != "by" {
+		return false
+	}
+	sp := r.nounPhraseAt(s, a+1)
+	if !sp.ok {
+		return false
+	}
+	q.sp = sp
+	a = r.skipAdjuncts(s, r.skipSetOff(s, sp.last), &q)
+	switch {
+	case a < s.Last && r.low(a) == "that" && verb.Frames&lexicon.FrameThat != 0:
+	case a < s.Last && r.low(a) == "to" && verb.Frames&lexicon.FrameInf != 0:
+	default:
+		return false
+	}
+	end := r.contentEnd(s, a+1, false)
+	if r.low(a) == "to" {
+		end = r.infinitiveEnd(a+1, end)
+	}
+	if end-(a+1) < 2 {
+		return false
+	}
+	if ad := r.subject(s, v-1); ad.ok {
+		q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
+	}
+	r.cueUsed[v] = true
+	r.setContent(&q, a+1, end)
+	r.add(q)
+	return true
+}
+
+// skipSetOff passes over a phrase set off by commas or dashes after a
+// speaker ("by John Bolton — Morrison's supervisor — to …") and returns
+// the position after it, or a when none follows.
+func (r *run) skipSetOff(s parley.Sentence, a int) int {
+	if a < s.Last && r.kind(a) == parley.Dash {
+		for b := a + 1; b < s.Last && b-a < 12; b++ {
+			if r.kind(b) == parley.Dash {
+				if r.appositionOnly(s, a+1, b) {
+					return b + 1
+				}
+				break
+			}
+		}
+		return a
+	}
+	if b := r.skipAppositive(s, a); b > a && b < s.Last && r.low(b) == "," {
+		return b + 1
+	}
+	return a
 }
