@@ -19,6 +19,9 @@ func (r *run) accordingTo(si, v, n int) {
 		sp = r.phraseUpTo(s, v+n)
 	}
 	if !sp.ok {
+		sp = r.authorOf(s, v+n, speaker{first: v + n, last: min(v+n+6, s.Last), entity: -1})
+	}
+	if !sp.ok {
 		return
 	}
 	if sp.entity < 0 && r.isDocumentNoun(r.low(sp.last-1)) {
@@ -28,10 +31,15 @@ func (r *run) accordingTo(si, v, n int) {
 			}
 		}
 	}
-	q := found{sp: sp, cue: v, cueEnd: v + n, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	// "according to a 2018 survey by Penelope Abernathy": the document's
+	// author is the source
 	after := sp.last
+	if au := r.authorOf(s, v+n, sp); au.ok {
+		sp, after = au, max(after, au.last)
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + n, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	if v > s.First+1 {
-		after = r.skipAppositive(s, sp.last) // "…, according to Jane Doe, the mayor, …"
+		after = r.skipAppositive(s, after) // "…, according to Jane Doe, the mayor, …"
 	}
 	if org := after + 1; after < s.Last && r.low(after) == "of" {
 		if r.low(org) == "the" {
@@ -39,6 +47,17 @@ func (r *run) accordingTo(si, v, n int) {
 		}
 		if ref := r.ents.RefAt(org); ref != nil && sp.entity >= 0 {
 			after = ref.Last // "according to Jane Doe of the Tribune, …": her outlet
+		}
+		if sp.entity >= 0 {
+			// the rest of an institution's name, up to the comma: "of the
+			// University of North Carolina,"
+			e := max(org, after)
+			for e < s.Last && e-org < 8 && r.isWord(e) && (r.d.Tokens[e].Is(parley.Cap) || r.low(e) == "of" || r.low(e) == "the") {
+				e++
+			}
+			if e < s.Last && r.low(e) == "," {
+				after = e
+			}
 		}
 	}
 	// a channel: "according to a statement from the ministry"
@@ -105,4 +124,33 @@ func (r *run) continuation(s parley.Sentence, after int) (int, int) {
 		return next, e
 	}
 	return -1, -1
+}
+
+// authorOf returns the author a "by" phrase names inside the document
+// phrase sp that opens at a ("a 2018 survey by Penelope Abernathy", "figures
+// released by the ministry"): the document's author is the source. It
+// returns no speaker when sp names a person or organisation or has no "by".
+func (r *run) authorOf(s parley.Sentence, a int, sp speaker) speaker {
+	if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Group {
+		return speaker{}
+	}
+	for k := a + 1; k <= sp.last && k+1 < s.Last; k++ {
+		if r.low(k) != "by" {
+			if !r.isWord(k) && r.kind(k) != parley.Number {
+				break
+			}
+			continue
+		}
+		au := r.nounPhraseAt(s, k+1)
+		// a place is no author ("by the UK gaming industry's trade body"),
+		// nor a name cut short ("by Goldman Sachs & Co")
+		if !au.ok || au.entity >= 0 && r.ents.Entities[au.entity].Type == parley.Place {
+			return speaker{}
+		}
+		if e := au.last; e < s.Last && e != sp.last && r.low(e) != "," && r.low(e) != "." && r.low(e) != "of" && r.kind(e) != parley.Dash {
+			return speaker{}
+		}
+		return au
+	}
+	return speaker{}
 }

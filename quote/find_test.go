@@ -479,3 +479,18 @@ func TestToldWithAnInfinitive(t *testing.T) {
 		{"passive with no agent", "Vindman was told to go straight to the legal counsel.", nil},
 	})
 }
+
+// TestAccordingToADocumentsAuthor guards that "according to" a document
+// a "by" phrase attributes has that author for source, and a place in the
+// phrase is no author.
+func TestAccordingToADocumentsAuthor(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a survey by a person", "According to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the firm has cut copy editing.",
+			[]want{{"the firm has cut copy editing", "Penelope Muse Abernathy", parley.Indirect}}},
+		{"a report by a body", "The firm has cut copy editing, according to a report by the World Bank.",
+			[]want{{"The firm has cut copy editing", "World Bank", parley.Indirect}}},
+		{"a document with no author", "According to a 2018 survey, the firm has cut copy editing.",
+			[]want{{"the firm has cut copy editing", "a 2018 survey", parley.Indirect}}},
+	})
+}
