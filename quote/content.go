@@ -177,6 +177,13 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	a = r.skipParenthetical(s, a)
 	for a < s.Last {
 		l := r.low(a)
+		if b, ch := r.forOutlet(a); b > a {
+			a = b // "as Emily Feng reports for NPR, …"
+			if q.channel == "" {
+				q.channel = ch
+			}
+			continue
+		}
 		if !adjunctAdverbs[l] && !lexicon.IsWeekday(l) && !timeModifiers[l] && !adjunctPreps[l] {
 			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(parley.Cap) {
 				a++ // "responded awkwardly:"
@@ -197,6 +204,32 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 		}
 	}
 	return a
+}
+
+// forOutlet reads "for" and the outlet a reporter writes for ("reports
+// for NPR", "wrote for the Guardian"): it returns the end and the outlet's
+// name, or a and "" when no outlet follows.
+func (r *run) forOutlet(a int) (int, string) {
+	if r.low(a) != "for" {
+		return a, ""
+	}
+	b := a + 1
+	if r.low(b) == "the" {
+		b++
+	}
+	ref := r.ents.RefAt(b)
+	if ref == nil || ref.First != b {
+		return a, ""
+	}
+	e := r.ents.Entities[ref.Entity]
+	if e.Type != parley.Organization || e.Kind != string(parley.Media) {
+		return a, ""
+	}
+	// the outlet ends the phrase: not "an interview for CBS network's show"
+	if n := ref.Last; r.isWord(n) && r.low(n) != "that" || r.kind(n) == parley.Possessive {
+		return a, ""
+	}
+	return ref.Last, e.Name
 }
 
 // adjunct reads one prepositional or time adjunct starting at a; it returns

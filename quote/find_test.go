@@ -494,3 +494,18 @@ func TestAccordingToADocumentsAuthor(t *testing.T) {
 			[]want{{"the firm has cut copy editing", "a 2018 survey", parley.Indirect}}},
 	})
 }
+
+// TestReporterWritesForAnOutlet guards "as X reports for NPR, CONTENT":
+// the outlet is the channel, not the content, and "an interview for CBS
+// network's show" is no outlet adjunct.
+func TestReporterWritesForAnOutlet(t *testing.T) {
+	f := newFixture(t)
+	qs, _ := f.find("As Emily Feng reports for NPR, the first cases came to light last week.")
+	if len(qs) != 1 || qs[0].Channel != "NPR" || qs[0].SpeakerName != "Emily Feng" {
+		t.Fatalf("got %+v, want Emily Feng's quote with channel NPR", qs)
+	}
+	in := `"I have been on TV and been funny," he said during an interview for CBS network's 60 Minutes show.`
+	if qs, _ := f.find(in); len(qs) != 1 || qs[0].Type != parley.Direct {
+		t.Errorf("Find(%q) = %+v, want the one direct quote", in, qs)
+	}
+}
