@@ -220,6 +220,9 @@ func (r *run) sentence(si int) {
 			r.accordingTo(si, v, 1) // ", per the WHO, …": set off, before a source (not "per cent", "per year")
 			continue
 		}
+		if (speechNouns[l] || voicedNouns[l]) && r.nounCue(si, v) {
+			continue
+		}
 		verb, ok := r.f.speech.Lookup(l)
 		if !ok && l == "put" && r.low(v+1) == "it" && (r.low(v+2) == ":" || r.low(v+2) == "," || r.low(v+2) == "." || r.kind(v+2) == parley.Dash) {
 			// "as Tom Ridge put it: “…”", "…, as one aide put it."

@@ -509,3 +509,21 @@ func TestReporterWritesForAnOutlet(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want the one direct quote", in, qs)
 	}
 }
+
+// TestNounsOfSaying guards a noun of saying before its that-clause: the
+// possessor or the subject of the verb that voices it is the source, the
+// clause is the content; a noun with no source, a verb spelled like a
+// noun and an attitude no one voices are not attributions.
+func TestNounsOfSaying(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a resolved possessive", "Boris Johnson is under fire for failing to deliver on his often-repeated vow that Britain would leave the EU on Oct. 31.",
+			[]want{{"Britain would leave the EU on Oct. 31", "Boris Johnson", parley.Indirect}}},
+		{"a voicing verb's subject", "Many experts have voiced concerns that officials are minimizing information about the cases.",
+			[]want{{"officials are minimizing information about the cases", "Many experts", parley.Indirect}}},
+		{"the voicing verb's own quote gives way", "Trump repeated his claim that the election was stolen.",
+			[]want{{"the election was stolen", "Trump", parley.Indirect}}},
+		{"no source", "The claim that the vote was rigged is false.", nil},
+		{"an unvoiced attitude", "Her fears that the virus would spread were confirmed.", nil},
+	})
+}

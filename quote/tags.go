@@ -47,6 +47,38 @@ func (r *run) posAt(s parley.Sentence, i int) parley.POS {
 	return r.d.Tokens[i].POS
 }
 
+// parsed parses sentence s into the Doc the first time a decision needs
+// its tree, and reports whether it is parsed (false without a syntax
+// model).
+func (r *run) parsed(s parley.Sentence) bool {
+	if r.d.Tokens[s.First].Rel != parley.NoRel {
+		return true
+	}
+	if r.f.parsers == nil {
+		return false
+	}
+	if r.parser == nil {
+		r.parser = r.f.parsers.Get().(*syntax.Parser)
+	}
+	r.words = r.parser.Annotate(r.d, s, true, r.words)
+	return true
+}
+
+// subtreeEnd returns one past the last token of sentence s that word h
+// dominates on the parse.
+func (r *run) subtreeEnd(s parley.Sentence, h int) int {
+	end := h + 1
+	for i := h + 1; i < s.Last; i++ {
+		for a, n := i, 0; a >= s.First && n < s.Last-s.First; a, n = r.d.Head(a), n+1 {
+			if a == h {
+				end = i + 1
+				break
+			}
+		}
+	}
+	return end
+}
+
 // release returns the run's parser to the Finder's pool.
 func (r *run) release() {
 	if r.parser != nil {

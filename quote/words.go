@@ -23,6 +23,10 @@ var (
 
 	interposedWords    = words.Set("interposed")
 	claimObjects       = words.Set("claim_object")
+	speechNouns        = words.Set("speech_noun")
+	voicedNouns        = words.Set("voiced_noun")
+	voicingVerbs       = words.Set("voicing_verb")
+	possessivePronouns = words.Set("possessive_pronoun")
 	dataNouns          = words.Set("data_noun")
 	evidenceCues       = words.Set("evidence_cue")
 	labelWord          = words.Set("label") // words that open captions and editorial labels rather than sources
