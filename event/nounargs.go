@@ -44,7 +44,7 @@ type nounArgs struct {
 // its nmod dependents by their preposition and its possessor. It returns
 // nothing when the sentence cannot be parsed.
 func (c *Coder) parsedNounRoles(s *sentence, t trig) nounArgs {
-	if !s.parse() {
+	if !mayHaveParties(s, t) || !s.parse() {
 		return nounArgs{}
 	}
 	h := nounHead(s, t)
@@ -112,6 +112,16 @@ func (s *sentence) patient(a *actorSpan) bool {
 		return true
 	}
 	return len(a.code) >= 3 && patientRoles[a.code[len(a.code)-3:]]
+}
+
+// mayHaveParties reports whether the noun trigger t can have a party the
+// parse would find: an actor after it, or a possessive before it. Most
+// nouns have neither, and their sentences need no parse.
+func mayHaveParties(s *sentence, t trig) bool {
+	if k := s.actorBefore(t.last) + 1; k < len(s.actors) {
+		return true
+	}
+	return t.first > 0 && (s.kinds[t.first-1] == parley.Possessive || s.inActor(t.first-1))
 }
 
 // ofParties reports whether an "of" phrase of n actors names the parties
