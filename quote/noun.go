@@ -14,10 +14,10 @@ func (r *run) nounCue(si, k int) bool {
 	if k+2 >= s.Last || r.low(k+1) != "that" || !speechNouns[l] && !voicedNouns[l] || r.ents.InQuote[k] {
 		return false
 	}
-	// a concern or a hope is speech only when voiced
 	if r.posAt(s, k) != parley.NOUN && r.posAt(s, k) != parley.NoPOS {
 		return false // "his lawyers claim that …": a verb
 	}
+	// a concern or a hope is speech only when voiced
 	sp, ok := speaker{}, false
 	if speechNouns[l] {
 		sp, ok = r.possessor(s, k)
@@ -77,8 +77,7 @@ func (r *run) possessor(s parley.Sentence, k int) (speaker, bool) {
 
 // voicingVerb returns the verb that voices the noun at k ("voiced
 // concerns", "repeated his claim", "made the argument"): a voicing verb at
-// most three words before it, with only determiners, possessives and
-// adjectives between.
+// most four words before it, with only words and possessives between.
 func (r *run) voicingVerb(s parley.Sentence, k int) (int, bool) {
 	for v := k - 1; v >= s.First && k-v <= 4; v-- {
 		if voicingVerbs[r.low(v)] {

@@ -8,7 +8,8 @@ import (
 // passive reads the passive of a speech act whose lexicon row names an
 // agent: "X was accused (on Wednesday) (by Y) of A (and of B)". The "by"
 // phrase is the source, else the row's label for an unnamed one; each "of"
-// phrase is the content of a quote, the second continuing the first. It
+// phrase is the content of a quote, the second continuing the first. The
+// passive of any other verb with an addressee is agentPassive's. It
 // reports whether v was read so.
 func (r *run) passive(si, v int, verb lexicon.Verb) bool {
 	s := r.d.Sentences[si]
