@@ -228,6 +228,12 @@ func (d *Doc) Head(i int) int {
 	return int(t.Head)
 }
 
+// Parsed reports whether sentence s holds a dependency tree: the parser
+// writes every token's relation at once, so its first token tells.
+func (d *Doc) Parsed(s Sentence) bool {
+	return s.First < s.Last && d.Tokens[s.First].Rel != NoRel
+}
+
 // MentionAt returns the innermost mention covering token i, or nil.
 func (d *Doc) MentionAt(i int) *Mention {
 	if i < 0 || i >= len(d.Tokens) {

@@ -125,3 +125,17 @@ func TestTreebankTagsSurviveAppendTokens(t *testing.T) {
 		t.Errorf("XPOS outside the tokens = %q", got)
 	}
 }
+
+// TestParsedReadsTheFirstTokensRelation guards the one test of whether a
+// sentence holds a tree, which the stages share.
+func TestParsedReadsTheFirstTokensRelation(t *testing.T) {
+	d := &Doc{Tokens: make([]Token, 3)}
+	s := Sentence{First: 0, Last: 3}
+	if d.Parsed(s) || d.Parsed(Sentence{First: 1, Last: 1}) {
+		t.Fatal("an unparsed or empty sentence reads as parsed")
+	}
+	d.Tokens[0].Rel = DepRel(1)
+	if !d.Parsed(s) {
+		t.Error("a sentence whose first token has a relation reads as unparsed")
+	}
+}

@@ -7,14 +7,12 @@ import "github.com/parley-news/parley"
 // reports whether it is parsed: false when the coder has no syntax model.
 func (s *sentence) parse() bool {
 	in := s.in
-	if in.Doc.Tokens[s.ts.First].Rel != parley.NoRel {
-		s.tagged = true
-		return true
+	if !in.Doc.Parsed(s.ts) {
+		if in.parser == nil {
+			return false
+		}
+		in.words = in.parser.Annotate(in.Doc, s.ts, true, in.words)
 	}
-	if in.parser == nil {
-		return false
-	}
-	in.words = in.parser.Annotate(in.Doc, s.ts, true, in.words)
 	s.tagged = true
 	return true
 }
@@ -22,11 +20,11 @@ func (s *sentence) parse() bool {
 // head returns the sentence index of word i's head, or -1 for the root
 // and for a head outside the sentence.
 func (s *sentence) head(i int) int {
-	h := int(s.in.Doc.Tokens[s.first+i].Head) - s.first
-	if h < 0 || h >= len(s.words) {
+	h := s.in.Doc.Head(s.first + i)
+	if h < s.first || h >= s.first+len(s.words) {
 		return -1
 	}
-	return h
+	return h - s.first
 }
 
 func (s *sentence) rel(i int) parley.DepRel { return s.in.Doc.Tokens[s.first+i].Rel }

@@ -51,7 +51,7 @@ func (r *run) posAt(s parley.Sentence, i int) parley.POS {
 // its tree, and reports whether it is parsed (false without a syntax
 // model).
 func (r *run) parsed(s parley.Sentence) bool {
-	if r.d.Tokens[s.First].Rel != parley.NoRel {
+	if r.d.Parsed(s) {
 		return true
 	}
 	if r.f.parsers == nil {
