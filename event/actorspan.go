@@ -15,6 +15,7 @@ type actorSpan struct {
 	first, last int
 	code        string
 	entity      parley.EntityRef
+	possessor   bool // entity is the possessor ("Britain's") of a name that may follow
 	place       bool // a place name (city or country) rather than an agent
 	capital     bool // a capital city or seat: the government when it acts
 }
@@ -287,8 +288,11 @@ func (c *Coder) linkEntities(s *sentence, spans []actorSpan) []actorSpan {
 		found := false
 		for k := range spans {
 			if spans[k].first < last && i < spans[k].last {
-				if spans[k].entity == 0 {
+				// "Britain's Conservative Party": the possessed name, not
+				// its possessor, is the actor.
+				if spans[k].entity == 0 || spans[k].possessor && (ent.Type == parley.Person || ent.Type == parley.Organization) {
 					spans[k].entity = id
+					spans[k].possessor = last < n && s.kinds[last] == parley.Possessive
 				}
 				found = true
 			}

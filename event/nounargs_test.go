@@ -121,3 +121,55 @@ func TestAdverbAfterAuxiliaryIsFinite(t *testing.T) {
 	}
 	t.Errorf("no REJECT in %+v", c.CodeText(s, time.Time{}))
 }
+
+// TestActorEntityIsThePossessedName guards two actor choices that the
+// claims layer builds on: the entity of "Britain's Conservative Party" is
+// the party, not its possessor, and the subject of "is under fire" is the
+// target of the criticism, not its source.
+func TestActorEntityIsThePossessedName(t *testing.T) {
+	type ent struct {
+		name string
+		typ  parley.EntityType
+	}
+	tests := []struct {
+		name, text string
+		ents       []ent
+		want       string // PLOVER
+		src, tgt   string // entity names wanted ("" for none)
+	}{
+		{"the possessed name is the actor", "Britain's Conservative Party was accused on Wednesday of trying to deceive voters.",
+			[]ent{{"Britain", parley.Place}, {"Conservative Party", parley.Organization}}, "ACCUSE", "", "Conservative Party"},
+		{"the subject of under fire is its target", "Prime Minister Boris Johnson is under fire for failing to deliver on his vow.",
+			[]ent{{"Boris Johnson", parley.Person}}, "ACCUSE", "", "Boris Johnson"},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.text)
+			for _, o := range tt.ents {
+				e := parley.Entity{Type: o.typ, Name: o.name, Affiliation: "British"}
+				if o.typ == parley.Organization {
+					e.Kind = string(parley.Party)
+				}
+				ref := d.AddEntity(e)
+				sp := spanOf(tt.text, o.name)
+				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(sp.Start)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref, Kind: parley.NameMention})
+			}
+			if err := c.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			name := func(r parley.EntityRef) string {
+				if i := r.Index(); i >= 0 && i < len(d.Entities) {
+					return d.Entities[i].Name
+				}
+				return ""
+			}
+			for _, e := range d.Events {
+				if e.PLOVER == tt.want && name(e.Source) == tt.src && name(e.Target) == tt.tgt {
+					return
+				}
+			}
+			t.Errorf("no %s %q → %q in %+v", tt.want, tt.src, tt.tgt, d.Events)
+		})
+	}
+}

@@ -14,12 +14,14 @@ type nounDict struct {
 }
 
 type nounEntry struct {
-	words []string
-	code  string
+	words    []string
+	code     string
+	reversed bool // the clause's subject undergoes the act: "X came under fire"
 }
 
 // parseNouns reads nouns.tsv: phrase (words separated by spaces, upper or
-// lower case) TAB code.
+// lower case) TAB code. A code after a colon (":111") is an act done to the
+// clause's subject, as in the verb dictionary.
 func parseNouns(data string) (*nounDict, error) {
 	d := &nounDict{byWord: make(map[string][]nounEntry)}
 	sc := bufio.NewScanner(strings.NewReader(data))
@@ -38,17 +40,32 @@ func parseNouns(data string) (*nounDict, error) {
 		if len(w) == 0 {
 			continue
 		}
-		d.byWord[w[0]] = append(d.byWord[w[0]], nounEntry{words: w, code: f[1]})
+		code, ok, rev := parseCodeDir(f[1])
+		if !ok || code == "" {
+			return nil, fmt.Errorf("nouns.tsv:%d: bad code %q", line, f[1])
+		}
+		d.byWord[w[0]] = append(d.byWord[w[0]], nounEntry{words: w, code: code, reversed: rev})
 	}
 	return d, sc.Err()
 }
 
 // match returns the code and length of the longest noun trigger at i.
 func (d *nounDict) match(words []string, i int) (string, int) {
-	code, bn := "", 0
-	for _, e := range d.byWord[words[i]] {
+	e := d.entry(words, i)
+	if e == nil {
+		return "", 0
+	}
+	return e.code, len(e.words)
+}
+
+// entry returns the longest noun trigger at i, or nil.
+func (d *nounDict) entry(words []string, i int) *nounEntry {
+	var best *nounEntry
+	l := d.byWord[words[i]]
+	for k := range l {
+		e := &l[k]
 		n := len(e.words)
-		if n <= bn || i+n > len(words) {
+		if best != nil && n <= len(best.words) || i+n > len(words) {
 			continue
 		}
 		ok := true
@@ -59,8 +76,8 @@ func (d *nounDict) match(words []string, i int) (string, int) {
 			}
 		}
 		if ok {
-			code, bn = e.code, n
+			best = e
 		}
 	}
-	return code, bn
+	return best
 }

@@ -78,6 +78,12 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		}
 		return nil
 	}
+	if t.noun && t.reversed {
+		// "X came under fire from Y", "the backlash X has faced": the
+		// clause's subject undergoes the act; its doers follow "from"/"by".
+		t.consumed = max(t.consumed, t.last)
+		return c.reversedSources(s, t), before()
+	}
 	if t.noun {
 		srcs, tgts = c.windowNounRoles(s, t)
 		// The subject of a light verb holds its noun's act: "Klibi

@@ -104,11 +104,12 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 			return c.verbTrigger(s, trig{first: i, last: i + n}, ov, bv)
 		}
 	}
-	if code, n := c.nouns.match(s.words, i); n > 0 {
+	if e := c.nouns.entry(s.words, i); e != nil {
+		n := len(e.words)
 		if !nounContext(s, i, n) || backReference(s, i) {
 			return trig{}, false
 		}
-		t := trig{first: i, last: i + n, code: code, noun: true}
+		t := trig{first: i, last: i + n, code: e.code, noun: true, reversed: e.reversed}
 		return c.modality(s, t)
 	}
 	return trig{}, false
