@@ -647,7 +647,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		}
 		return
 	}
-	if kind == "noun" && (!r.nounContent(s, start) || verb.Lemma == "claim" && r.claimedThing(s, start)) {
+	if kind == "noun" && (!r.nounContent(s, start) || verb.Lemma == "claim" && r.claimedThing(s, start) || verb.Lemma == "contest" && r.contestedRace(s, start)) {
 		return
 	}
 	end := r.contentEnd(s, start, kind == "noun")
@@ -1015,6 +1015,18 @@ func (r *run) claimedThing(s parley.Sentence, a int) bool {
 		}
 	}
 	return true
+}
+
+// contestedRace reports whether the noun content of "contest" at a is a
+// race run, not a claim disputed: "contested the general election in an
+// East Midlands constituency" (race_noun, within the first four words).
+func (r *run) contestedRace(s parley.Sentence, a int) bool {
+	for k := a; k < s.Last && k < a+4; k++ {
+		if raceNouns[r.low(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerb reports whether the tagger reads a verb or an auxiliary in

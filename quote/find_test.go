@@ -397,6 +397,17 @@ func TestClaimedThingIsNoQuote(t *testing.T) {
 	})
 }
 
+// TestContestedRaceIsNoQuote guards the sense of "contest" with a noun
+// for content: a candidate contests a seat, a company contests a ruling.
+func TestContestedRaceIsNoQuote(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"an election run", "Mark Hale contested the general election in a northern constituency.", nil},
+		{"a ruling disputed", "The Acme company contested the ruling.",
+			[]want{{"the ruling", "The Acme company", parley.Indirect}}},
+	})
+}
+
 // TestDataIsNoSource guards evidence verbs after figures: "the data
 // suggests" is no attribution; a survey's finding is its authors'.
 func TestDataIsNoSource(t *testing.T) {

@@ -23,6 +23,7 @@ var (
 
 	interposedWords    = words.Set("interposed")
 	claimObjects       = words.Set("claim_object")
+	raceNouns          = words.Set("race_noun")
 	speechNouns        = words.Set("speech_noun")
 	voicedNouns        = words.Set("voiced_noun")
 	voicingVerbs       = words.Set("voicing_verb")
