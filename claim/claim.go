@@ -105,6 +105,7 @@ func find(d *parley.Doc) []parley.Claim {
 		}
 	}
 	group(d, sts)
+	sts = answers(d, sts)
 	return build(d, sts)
 }
 

@@ -18,6 +18,9 @@ var (
 
 	denyCues          = wordSets.Set("deny_cue")    // cue verbs whose quote denies the proposition in its content
 	confirmCues       = wordSets.Set("confirm_cue") // cue verbs whose quote confirms a proposition
+	rebutCues         = wordSets.Set("rebut_cue")   // verbs that say a quote answers a criticism: "defended", "hit back"
+	replyCues         = wordSets.Set("reply_cue")   // verbs of a reply: "insisted", "replied"
+	charges           = wordSets.Set("charge")      // event triggers of an answerable charge: "accused", "sued"
 	disputeWords      = wordSets.Set("dispute")     // negation, improbability, verdicts on a report
 	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
 	reportDeterminers = wordSets.Set("report_determiner")

@@ -1,0 +1,216 @@
+package claim
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parley-news/parley"
+)
+
+// answerParagraphs is how many paragraphs after a criticism its target's
+// answer may come: news puts the reply next to the charge ("X was accused
+// of… X defended…"); further away, the target's words are about
+// something else as often as not.
+const answerParagraphs = 2
+
+// defenceParagraphs is how far an answer that says it answers ("defended",
+// "denied") may follow the criticism: the charge is often developed over
+// a few paragraphs of critics' quotes before the reply.
+const defenceParagraphs = 4
+
+// accusation is a criticism of an entity that the entity, or someone
+// defending it, may answer: the claim the criticism makes is disputed by
+// the answer.
+type accusation struct {
+	stance *stance
+	target parley.EntityRef
+	para   int // the paragraph it is made in
+	end    int // where its evidence ends
+}
+
+// answers joins to a charge ("X was accused of…", "X is under fire
+// for…", "Y sued X") the answer that follows it closely: a quote that says
+// it answers ("defended", "denied", "hit back"); a reply ("insisted") about
+// the charge; or a quote of X about the charge. The charge asserts the
+// claim and the answer disputes it. The stances of charges that no quote
+// carries (an event with no quote: "under fire") are added to sts; it
+// returns the new slice.
+func answers(d *parley.Doc, sts []*stance) []*stance {
+	accs, sts := accusations(d, sts)
+	if len(accs) == 0 {
+		return sts
+	}
+	// A quote already in a claim with another source keeps it: what it
+	// says was matched on its content, which is better evidence than
+	// nearness to a charge.
+	sources := map[int]map[string]bool{}
+	for _, s := range sts {
+		if sources[s.group] == nil {
+			sources[s.group] = map[string]bool{}
+		}
+		sources[s.group][sourceKey(s)] = true
+	}
+	for _, s := range sts {
+		if s.quoteIdx < 0 || s.Source == 0 || len(sources[s.group]) > 1 {
+			continue
+		}
+		q := &d.Quotes[s.quoteIdx]
+		a := answered(d, accs, s, q)
+		if a == nil {
+			continue
+		}
+		s.group = a.stance.group
+		// The charge is what the accuser asserts, whatever negation its
+		// wording holds ("accused X of not paying").
+		a.stance.Stance = parley.Asserts
+		if denyCues[strings.ToLower(q.Cue)] {
+			s.Stance = parley.Denies
+		} else {
+			s.Stance = parley.Disputes
+		}
+	}
+	return sts
+}
+
+// answered is the latest charge before stance s that s answers, or nil.
+func answered(d *parley.Doc, accs []accusation, s *stance, q *parley.Quote) *accusation {
+	para := paragraphOf(d, q.Content.Start)
+	how := answerKind(d, q)
+	for i := len(accs) - 1; i >= 0; i-- {
+		a := &accs[i]
+		if a.end > min(q.Content.Start, q.CueSpan.Start) || a.stance == s {
+			continue
+		}
+		if para-a.para > defenceParagraphs {
+			return nil
+		}
+		if s.Source == a.stance.Source || s.group == a.stance.group {
+			return nil
+		}
+		switch {
+		case how == rebuts:
+			return a
+		case how == replies && sharesWord(s, a.stance):
+			return a
+		case s.Source == a.target && para-a.para <= answerParagraphs && sharesWord(s, a.stance):
+			return a
+		}
+		// Only the latest charge is answered.
+		return nil
+	}
+	return nil
+}
+
+// accusations lists the charges against an entity in text order, from the
+// event layer's ACCUSE events with a target and a charge trigger. A criticism a quote carries
+// ("accused X of…" as the cue) is that quote's stance; one no quote carries
+// gets a stance of its own, by its source or by unnamed critics, in a group
+// of its own.
+func accusations(d *parley.Doc, sts []*stance) ([]accusation, []*stance) {
+	var out []accusation
+	next := 0
+	for _, s := range sts {
+		next = max(next, s.group+1)
+	}
+	for _, e := range d.Events {
+		if e.PLOVER != "ACCUSE" || !charges[e.Trigger] || e.Target == 0 || e.Target == e.Source || e.Negated {
+			continue
+		}
+		s := carrier(d, sts, e)
+		if s == nil {
+			s = &stance{
+				ClaimStance: parley.ClaimStance{Source: e.Source, Stance: parley.Asserts, Evidence: e.Evidence},
+				content:     e.Evidence, quoteIdx: -1, group: next,
+			}
+			if e.Source == 0 {
+				s.SourceName = "unnamed critics"
+			} else if x := d.Entity(e.Source); x != nil {
+				s.SourceName = x.Name
+			}
+			ev := d.Text[e.Evidence.Start:e.Evidence.End]
+			s.words, s.names = contentWords(words(ev)), names(ev, 0, d)
+			next++
+			sts = insertStance(sts, s)
+		}
+		out = append(out, accusation{stance: s, target: e.Target, para: paragraphOf(d, e.Evidence.Start), end: e.Evidence.End})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].end < out[j].end })
+	return out, sts
+}
+
+// carrier is the stance of the quote whose cue is the event's trigger, or
+// nil.
+func carrier(d *parley.Doc, sts []*stance, e parley.Event) *stance {
+	for _, s := range sts {
+		if s.quoteIdx < 0 {
+			continue
+		}
+		q := &d.Quotes[s.quoteIdx]
+		if q.CueSpan.Start >= e.Evidence.Start && q.CueSpan.End <= e.Evidence.End &&
+			strings.HasPrefix(e.Trigger, strings.ToLower(q.Cue)) {
+			return s
+		}
+	}
+	return nil
+}
+
+// insertStance puts s among sts in text order of evidence, after the
+// stances that start at or before it.
+func insertStance(sts []*stance, s *stance) []*stance {
+	i := sort.Search(len(sts), func(i int) bool { return sts[i].Evidence.Start > s.Evidence.Start })
+	return append(sts[:i], append([]*stance{s}, sts[i:]...)...)
+}
+
+// How a quote's wording marks it as an answer.
+const (
+	plain   = iota
+	replies // "insisted", "replied": an answer when it is about the charge
+	rebuts  // "defended", "denied", "hit back": an answer
+)
+
+// answerKind reads the quote's cue, and the words between its speaker and
+// its cue ("Raab defended the party's actions, saying…"), for a verb that
+// marks it as an answer.
+func answerKind(d *parley.Doc, q *parley.Quote) int {
+	kind := func(w string) int {
+		switch {
+		case denyCues[w] || rebutCues[w]:
+			return rebuts
+		case replyCues[w]:
+			return replies
+		}
+		return plain
+	}
+	how := kind(strings.ToLower(q.Cue))
+	if how == rebuts || q.SpeakerSpan.IsZero() || q.SpeakerSpan.End >= q.CueSpan.Start {
+		return how
+	}
+	first, last := d.TokenAt(q.SpeakerSpan.End), d.TokenAt(q.CueSpan.Start)
+	for i := first; i < last && i < first+12; i++ {
+		w := d.Lower(i)
+		k := kind(w)
+		if i+1 < last {
+			k = max(k, kind(w+" "+d.Lower(i+1)))
+		}
+		how = max(how, k)
+	}
+	return how
+}
+
+// paragraphOf is the index of the paragraph holding byte offset off.
+func paragraphOf(d *parley.Doc, off int) int {
+	return sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].End > off })
+}
+
+// sharesWord reports whether an answer and the criticism it may answer have
+// a content word in common that is not a name: the target's words are about
+// the charge ("failing to deliver on his vow" … "look what I've
+// delivered"), not only by the one charged.
+func sharesWord(a, b *stance) bool {
+	for w := range a.words {
+		if b.words[w] && !a.names[w] && !b.names[w] {
+			return true
+		}
+	}
+	return false
+}

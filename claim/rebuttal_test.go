@@ -1,0 +1,79 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-news/parley"
+)
+
+// TestAnswersDisputeTheCharge guards that a charge against an entity and
+// the answer that follows it are one disputed claim: an answer that says
+// it answers ("defended"), or the target's own words about the charge;
+// and that the target's words about something else, an answer far from
+// the charge, or an ACCUSE event that is no charge ("disappointed") make
+// no dispute.
+func TestAnswersDisputeTheCharge(t *testing.T) {
+	const charge = "The Conservative Party was accused on Wednesday of trying to deceive voters with a renamed account."
+	tests := []struct {
+		name    string
+		text    string
+		trigger string // the ACCUSE event's trigger, whose evidence is the first sentence
+		speaker string // the answering quote's speaker, entity 2 (entity 1 is the target)
+		cue     string
+		content string
+		want    []string // sources of the disputed claim; nil for none
+	}{
+		{"a defence answers the charge",
+			charge + "\n\nForeign Secretary Dominic Raab defended the party's actions, saying the account was clearly linked to the Conservatives.",
+			"accused", "Foreign Secretary Dominic Raab", "saying", "the account was clearly linked to the Conservatives",
+			[]string{"unnamed critics", "Foreign Secretary Dominic Raab"}},
+		{"the target's words about the charge answer it",
+			charge + "\n\nThe Conservative Party said its account had never tried to deceive anyone.",
+			"accused", "", "said", "its account had never tried to deceive anyone",
+			[]string{"unnamed critics", "The Conservative Party"}},
+		{"the target's words about something else do not",
+			charge + "\n\nThe Conservative Party said its manifesto would be published on Sunday.",
+			"accused", "", "said", "its manifesto would be published on Sunday", nil},
+		{"a defence far from the charge does not",
+			charge + strings.Repeat("\n\nThe debate went on.", 5) + "\n\nDominic Raab defended the party's record, saying taxes had fallen.",
+			"accused", "Dominic Raab", "saying", "taxes had fallen", nil},
+		{"an act that is no charge is not answered",
+			charge + "\n\nDominic Raab defended the party's actions, saying the account was clearly linked to the Conservatives.",
+			"disappointed", "Dominic Raab", "saying", "the account was clearly linked to the Conservatives", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			target, speaker := parley.EntityRef(1), parley.EntityRef(2)
+			name := tt.speaker
+			if name == "" {
+				speaker, name = target, "The Conservative Party"
+			}
+			q := quote(tt.text, speaker, name, tt.cue, tt.content)
+			at := strings.LastIndex(tt.text, "\n") + 1
+			q.SpeakerSpan = parley.Span{Start: at, End: at + len(name)}
+			c := strings.LastIndex(tt.text, tt.cue)
+			q.CueSpan = parley.Span{Start: c, End: c + len(tt.cue)}
+			d := doc(tt.text, []parley.Quote{q})
+			for len(d.Entities) < 2 {
+				d.AddEntity(parley.Entity{Type: parley.Person, Name: tt.speaker})
+			}
+			d.Entities[0] = parley.Entity{Type: parley.Organization, Name: "The Conservative Party"}
+			d.Events = []parley.Event{{PLOVER: "ACCUSE", CAMEO: "112", Target: target, Trigger: tt.trigger,
+				Evidence: parley.Span{Start: 0, End: len(charge)}}}
+			Find(d)
+			var got []string
+			for _, c := range d.Claims {
+				if c.Status != parley.Disputed {
+					continue
+				}
+				for _, s := range c.Stances {
+					got = append(got, s.SourceName)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("disputed claim sources %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
