@@ -35,14 +35,14 @@ func parseSpeechActs(data string, codes map[string]Code) (map[string]string, err
 
 // speechActs adds the events that quotes are: "X accused Y of …", "X urged
 // Y to …" is an accusation or appeal by the speaker, whether or not the
-// verb coder found an actor for it. A quote already coded at its cue, one
-// with no named speaker and one whose content is unreal (a question) adds
-// nothing. The events are merged into d.Events in text order.
+// verb coder found an actor for it; an unnamed speaker ("critics", "the
+// two Arab states") is a source too. A quote already coded at its cue and
+// one with no speaker at all add nothing. The events are merged into d.Events in text order.
 func (c *Coder) speechActs(d *parley.Doc, skip []bool) {
 	var add []parley.Event
 	for _, q := range d.Quotes {
 		code, ok := c.speechCode(q)
-		if !ok || q.Speaker == 0 || q.Anonymous || codedAt(d.Events, q.CueSpan) || c.discarded(d, skip, q.CueSpan.Start) {
+		if !ok || q.Speaker == 0 || codedAt(d.Events, q) || c.discarded(d, skip, q.CueSpan.Start) {
 			continue
 		}
 		k := c.codes[code]
@@ -95,10 +95,17 @@ func (c *Coder) speechCode(q parley.Quote) (string, bool) {
 	return code, ok
 }
 
-// codedAt reports whether an event's evidence already holds the cue.
-func codedAt(evs []parley.Event, cue parley.Span) bool {
+// codedAt reports whether the verb coder already made an event of the
+// quote's cue: an event triggered by the cue's word whose evidence holds
+// it. Another event whose evidence runs over the cue ("the two states to
+// have signed peace treaties with Israel also criticised…") leaves the
+// speech act to be coded.
+func codedAt(evs []parley.Event, q parley.Quote) bool {
+	cue := q.CueSpan
+	w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(q.Cue)), " ")
 	for _, e := range evs {
-		if e.Evidence.Overlaps(cue) && e.Evidence.Contains(parley.Span{Start: cue.Start, End: cue.Start + 1}) {
+		t, _, _ := strings.Cut(e.Trigger, " ")
+		if t == w && e.Evidence.Contains(parley.Span{Start: cue.Start, End: cue.Start + 1}) {
 			return true
 		}
 	}

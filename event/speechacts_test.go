@@ -16,8 +16,8 @@ func spanOf(s, sub string) parley.Span {
 }
 
 // A quote whose cue is a speech act is that act, by the speaker, against
-// whom the content names; the coder's own event at the cue is not doubled,
-// and plain statements and unnamed speakers add nothing.
+// whom the content names, named or not; the coder's own event at the cue
+// is not doubled, and plain statements add nothing.
 func TestSpeechActs(t *testing.T) {
 	tests := []struct {
 		name, text, speaker, cue, content, target string
@@ -30,7 +30,9 @@ func TestSpeechActs(t *testing.T) {
 		{"praise", "The bishop praised the nurses for their courage.", "The bishop", "praised", "the nurses for their courage", "the nurses", false, "SUPPORT", 1},
 		{"speech act in a sports sentence is no event", "The coach praised the referee for his calm.", "The coach", "praised", "the referee for his calm", "the referee", false, "", 0},
 		{"plain statement is no event", "The union said the airline was broke.", "The union", "said", "the airline was broke", "the airline", false, "", 0},
-		{"unnamed speaker is no event", "Sources accused the airline of lying.", "Sources", "accused", "the airline of lying", "the airline", true, "", 0},
+		{"an unnamed speaker's accusation is an event", "Sources accused the airline of lying.", "Sources", "accused", "the airline of lying", "the airline", true, "ACCUSE", 1},
+		{"another event's evidence over the cue leaves it to code", "The only two states to have signed treaties with Israel also sharply criticised the airline.",
+			"The only two states to have signed treaties with Israel", "criticised", "the airline", "the airline", true, "ACCUSE", 2},
 		{"cue coded by the verb coder is not doubled", "Russian officials accused Ukraine of shelling the plant.", "Russian officials", "accused", "Ukraine of shelling the plant", "Ukraine", false, "ACCUSE", 1},
 	}
 	c := testCoder(t)
@@ -55,7 +57,7 @@ func TestSpeechActs(t *testing.T) {
 			if tt.n == 0 {
 				return
 			}
-			e := d.Events[0]
+			e := d.Events[len(d.Events)-1] // the speech act comes last: its evidence starts at the cue
 			if e.PLOVER != tt.want {
 				t.Errorf("PLOVER %s, want %s", e.PLOVER, tt.want)
 			}
