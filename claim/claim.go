@@ -549,7 +549,7 @@ func build(d *parley.Doc, sts []*stance) []parley.Claim {
 		for _, s := range ss {
 			c.Stances = append(c.Stances, s.ClaimStance)
 		}
-		c.Status = Status(c.Stances)
+		c.Status = statusIn(d, c.Stances)
 		out = append(out, c)
 	}
 	return out
@@ -625,6 +625,39 @@ func Status(ss []parley.ClaimStance) parley.ClaimStatus {
 		return parley.Disputed
 	case len(pos) >= 2:
 		return parley.Corroborated
+	}
+	return parley.SingleSource
+}
+
+// statusIn is the status of a document's claim. A source known only by a
+// pronoun ("he", "I"), which coreference left unresolved, may be any of
+// the other sources, so it takes no side in the status. A claim that no
+// one asserts is disputed only by two named persons or organisations: two
+// unnamed labels who deny ("the Welsh striker", "the player") are, as
+// often as not, one person.
+func statusIn(d *parley.Doc, ss []parley.ClaimStance) parley.ClaimStatus {
+	known := make([]parley.ClaimStance, 0, len(ss))
+	for _, s := range ss {
+		if !pronounSources[strings.ToLower(s.SourceName)] {
+			known = append(known, s)
+		}
+	}
+	st := Status(known)
+	if st != parley.Disputed {
+		return st
+	}
+	named := map[parley.EntityRef]bool{}
+	for _, s := range known {
+		switch s.Stance {
+		case parley.Asserts, parley.Confirms:
+			return st
+		}
+		if e := d.Entity(s.Source); e != nil && (e.Type == parley.Person || e.Type == parley.Organization) {
+			named[s.Source] = true
+		}
+	}
+	if len(named) >= 2 {
+		return st
 	}
 	return parley.SingleSource
 }

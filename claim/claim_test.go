@@ -205,8 +205,10 @@ func FuzzFind(f *testing.F) {
 }
 
 // A dispute needs two sides on one proposition: negative statements alone
-// are not a dispute, and statements about different people are different
-// propositions even when their words overlap.
+// are not a dispute, statements about different people are different
+// propositions even when their words overlap, and a side is a source that
+// is known to be another: not two unnamed labels that deny, not a pronoun
+// coreference left unresolved.
 func TestNoFalseDisputes(t *testing.T) {
 	t.Run("two negative statements", func(t *testing.T) {
 		s := "The mayor said the budget was not balanced this year. The treasurer said the budget was not balanced last year either."
@@ -236,6 +238,35 @@ func TestNoFalseDisputes(t *testing.T) {
 		for _, c := range d.Claims {
 			if c.Status == parley.Disputed {
 				t.Errorf("disputed claim %q joins statements about different people", c.Text)
+			}
+		}
+	})
+	t.Run("two unnamed labels who deny", func(t *testing.T) {
+		s := "The striker has rejected a move to Birmingham this winter. His agent said the player dismissed a permanent move to Birmingham."
+		d := doc(s, []parley.Quote{
+			quote(s, 1, "The striker", "rejected", "a move to Birmingham this winter"),
+			quote(s, 2, "the player", "dismissed", "a permanent move to Birmingham"),
+		})
+		for i := range d.Entities {
+			d.Entities[i].Type = parley.Group
+		}
+		Find(d)
+		for _, c := range d.Claims {
+			if c.Status == parley.Disputed {
+				t.Errorf("disputed claim %q from two unnamed labels who deny", c.Text)
+			}
+		}
+	})
+	t.Run("an unresolved pronoun takes no side", func(t *testing.T) {
+		s := "Gerrard said he wants to stay at Anfield and win trophies with the club. He said he does not want to stay at Anfield without trophies."
+		d := doc(s, []parley.Quote{
+			quote(s, 1, "Gerrard", "said", "he wants to stay at Anfield and win trophies with the club"),
+			quote(s, 2, "He", "said", "he does not want to stay at Anfield without trophies"),
+		})
+		Find(d)
+		for _, c := range d.Claims {
+			if c.Status == parley.Disputed {
+				t.Errorf("disputed claim %q between a speaker and an unresolved pronoun", c.Text)
 			}
 		}
 	})

@@ -27,6 +27,7 @@ var (
 	relayVerbs        = wordSets.Set("relay_verb") // "as Bloomberg had earlier reported"
 	relayInterposed   = wordSets.Set("relay_interposed")
 	stopWords         = wordSets.Set("stop")
+	pronounSources    = wordSets.Set("pronoun_source")  // "he", "I": a source coreference left unresolved
 	allegationNouns   = wordSets.Set("allegation_noun") // "the Democrats' central allegation"
 	characterisations = wordSets.List("characterisation")
 	accusationNouns   = wordSets.List("accusation")
