@@ -1,0 +1,154 @@
+package claim
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/parley-news/parley"
+)
+
+// relay finds "as X (had) (earlier) reported" in the sentence of a quote:
+// the outlet or person X asserted the proposition before the speaker took
+// a side on it.
+func relay(d *parley.Doc, q *parley.Quote) *stance {
+	doc := d
+	if len(doc.Tokens) == 0 {
+		return nil
+	}
+	i := doc.TokenAt(q.Content.End)
+	if i >= len(doc.Tokens) {
+		return nil
+	}
+	si := doc.SentenceOf(i)
+	if si >= len(doc.Sentences) {
+		return nil
+	}
+	sent := doc.Sentences[si]
+	for k := sent.First; k < sent.Last; k++ {
+		if !strings.EqualFold(doc.Tok(k), "as") {
+			continue
+		}
+		j := k + 1
+		if j < sent.Last && strings.EqualFold(doc.Tok(j), "the") {
+			j++
+		}
+		nameStart := j
+		for j < sent.Last && doc.Tokens[j].Is(parley.Cap) && doc.Tokens[j].Kind == parley.Word {
+			j++
+		}
+		if j == nameStart || j-nameStart > 5 {
+			continue
+		}
+		nameEnd := j
+		for j < sent.Last && j < nameEnd+3 {
+			w := strings.ToLower(doc.Tok(j))
+			if relayInterposed[w] {
+				j++
+				continue
+			}
+			break
+		}
+		if j >= sent.Last || !relayVerbs[strings.ToLower(doc.Tok(j))] {
+			continue
+		}
+		span := parley.Span{Start: int(doc.Tokens[k].Start), End: int(doc.Tokens[j].End)}
+		// The relay belongs to this quote only when it follows it closely.
+		if span.Start < q.Content.Start || span.Start-q.Content.End > 40 {
+			continue
+		}
+		nameSpan := parley.Span{Start: int(doc.Tokens[nameStart].Start), End: int(doc.Tokens[nameEnd-1].End)}
+		name := doc.Text[nameSpan.Start:nameSpan.End]
+		st := &stance{
+			ClaimStance: parley.ClaimStance{Source: entityAt(d, nameSpan), SourceName: name, Stance: parley.Asserts, Evidence: span},
+			content:     q.Content, quoteIdx: -1, group: -1,
+		}
+		return st
+	}
+	return nil
+}
+
+// entityAt returns the entity with the first mention (by entity) that
+// overlaps sp, or 0.
+func entityAt(d *parley.Doc, sp parley.Span) parley.EntityRef {
+	var best parley.EntityRef
+	for _, m := range d.Mentions {
+		if m.Span.Overlaps(sp) && (best == 0 || m.Entity < best) {
+			best = m.Entity
+		}
+	}
+	return best
+}
+
+// allegedBy finds, in a denial, the possessor of the allegation it denies
+// ("the Democrats' central allegation … has been debunked"): that source
+// asserts the proposition. A denial of accusations that names no accuser
+// ("deny accusations of brutality") still implies one: "unnamed accusers".
+func allegedBy(d *parley.Doc, content string, base int) *stance {
+	if r := possessor(d, content, base); r != nil {
+		return r
+	}
+	lc := strings.ToLower(content)
+	// "what's been portrayed as an irregular channel", "the so-called
+	// plan": the characterisation the denial answers is someone else's.
+	for _, n := range characterisations {
+		i := strings.Index(lc, n)
+		if i < 0 {
+			continue
+		}
+		sp := parley.Span{Start: base + i, End: base + i + len(n)}
+		return &stance{
+			ClaimStance: parley.ClaimStance{SourceName: "unnamed critics", Stance: parley.Asserts, Evidence: sp},
+			quoteIdx:    -1, group: -1,
+		}
+	}
+	for _, n := range accusationNouns {
+		i := strings.Index(lc, n)
+		if i < 0 {
+			continue
+		}
+		sp := parley.Span{Start: base + i, End: base + i + len(n)}
+		return &stance{
+			ClaimStance: parley.ClaimStance{SourceName: "unnamed accusers", Stance: parley.Asserts, Evidence: sp},
+			quoteIdx:    -1, group: -1,
+		}
+	}
+	return nil
+}
+
+// possessor finds "X's allegation" in a denial's content.
+func possessor(d *parley.Doc, content string, base int) *stance {
+	toks := strings.Fields(content)
+	off := 0
+	for i, raw := range toks {
+		at := strings.Index(content[off:], raw) + off
+		off = at + len(raw)
+		w := strings.TrimLeft(strings.TrimRight(raw, ".,;:"), "\"“‘")
+		var name string
+		for _, suf := range []string{"'s", "’s", "'", "’"} {
+			if strings.HasSuffix(w, suf) && (len(suf) == 3 || len(suf) == 4 || strings.HasSuffix(strings.TrimSuffix(w, suf), "s")) {
+				name = strings.TrimSuffix(w, suf)
+				break
+			}
+		}
+		if name == "" {
+			continue
+		}
+		// The allegation noun follows within three words.
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			n := strings.ToLower(strings.Trim(toks[k], ".,;:\"“”‘’'"))
+			if !allegationNouns[n] {
+				continue
+			}
+			if !unicode.IsUpper([]rune(name)[0]) {
+				break
+			}
+			lead := strings.Index(raw, name)
+			sp := parley.Span{Start: base + at + lead, End: base + at + lead + len(name)}
+			return &stance{
+				ClaimStance: parley.ClaimStance{Source: entityAt(d, sp), SourceName: name, Stance: parley.Asserts, Evidence: sp},
+				quoteIdx:    -1, group: -1,
+			}
+		}
+	}
+	return nil
+}
