@@ -77,3 +77,40 @@ func TestAnswersDisputeTheCharge(t *testing.T) {
 		})
 	}
 }
+
+// TestDeniedAllegationNamesItsSource guards that the source of a denied
+// allegation is found in the denial's words: a possessor, written with an
+// ASCII apostrophe or in lower case, or the agent after "by" or "from";
+// and that a proposal ("suggestions from X") is no allegation.
+func TestDeniedAllegationNamesItsSource(t *testing.T) {
+	tests := []struct {
+		name, text, cue, content string
+		want                     string // the asserting source; "" for no dispute
+	}{
+		{"a capitalised possessor", "Merrill Lynch denied Ms Villalba's claims of unequal pay.", "denied", "Ms Villalba's claims of unequal pay", "Ms Villalba"},
+		{"a lower-case possessor", "The mayor rejected the opposition's claim that the budget was falsified.", "rejected", "the opposition's claim that the budget was falsified", "the opposition"},
+		{"the agent after by", "The minister denied claims by the union that hospitals were understaffed.", "denied", "claims by the union that hospitals were understaffed", "the union"},
+		{"a proposal is no allegation", "Morrison said he did not always follow through on suggestions from Sondland.", "said", "he did not always follow through on suggestions from Sondland", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := quote(tt.text, 1, "Speaker", tt.cue, tt.content)
+			d := doc(tt.text, []parley.Quote{q})
+			Find(d)
+			got := ""
+			for _, c := range d.Claims {
+				if c.Status != parley.Disputed {
+					continue
+				}
+				for _, s := range c.Stances {
+					if s.Stance == parley.Asserts {
+						got = s.SourceName
+					}
+				}
+			}
+			if got != tt.want {
+				t.Errorf("asserting source %q, want %q (claims %+v)", got, tt.want, d.Claims)
+			}
+		})
+	}
+}

@@ -79,12 +79,16 @@ func entityAt(d *parley.Doc, sp parley.Span) parley.EntityRef {
 	return best
 }
 
-// allegedBy finds, in a denial, the possessor of the allegation it denies
-// ("the Democrats' central allegation … has been debunked"): that source
-// asserts the proposition. A denial of accusations that names no accuser
+// allegedBy finds, in a denial, the source of the allegation it denies
+// ("the Democrats' central allegation … has been debunked", "the
+// opposition's claim", "claims by the union that …"): that source asserts
+// the proposition. A denial of accusations that names no accuser
 // ("deny accusations of brutality") still implies one: "unnamed accusers".
 func allegedBy(d *parley.Doc, content string, base int) *stance {
 	if r := possessor(d, content, base); r != nil {
+		return r
+	}
+	if r := allegationSource(d, parley.Span{Start: base, End: base + len(content)}); r != nil {
 		return r
 	}
 	lc := strings.ToLower(content)
@@ -151,4 +155,79 @@ func possessor(d *parley.Doc, content string, base int) *stance {
 		}
 	}
 	return nil
+}
+
+// allegationSource finds, in the tokens of a denial's content sp, who made
+// the allegation it names when possessor (a capitalised "X's" in the
+// words) did not: a lower-case possessor ("the opposition's claim") or the
+// agent after "by" or "from" ("claims by the union that…", "criticism
+// from environmental groups"). The source is the entity mentioned there,
+// else the noun phrase as a label.
+func allegationSource(d *parley.Doc, sp parley.Span) *stance {
+	if len(d.Tokens) == 0 || sp.End > len(d.Text) {
+		return nil
+	}
+	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
+	for k := first; k < last && k < len(d.Tokens); k++ {
+		if !allegationNouns[d.Lower(k)] {
+			continue
+		}
+		if a, b := possessorBefore(d, first, k); a < b {
+			return allegedStance(d, a, b)
+		}
+		if k+2 < last && (d.Lower(k+1) == "by" || d.Lower(k+1) == "from") {
+			if a, b := agentPhrase(d, k+2, last); a < b {
+				return allegedStance(d, a, b)
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// possessorBefore is the possessor phrase [a, b) of the noun at k: "the
+// opposition" in "the opposition's latest claim", with at most two
+// modifiers between the possessive and the noun; a == b for none.
+func possessorBefore(d *parley.Doc, first, k int) (int, int) {
+	for p := k - 1; p >= first && p >= k-3; p-- {
+		if d.Tokens[p].Kind != parley.Possessive {
+			continue
+		}
+		a := p
+		for a > first && a > p-4 && d.Tokens[a-1].Kind == parley.Word && !pronounSources[d.Lower(a-1)] {
+			a--
+			if reportDeterminers[d.Lower(a)] || d.Lower(a) == "the" {
+				break
+			}
+		}
+		return a, p
+	}
+	return 0, 0
+}
+
+// agentPhrase is the noun phrase [a, b) that opens at a: a mention of an
+// entity, else words up to "that", a comma or a preposition, at most five.
+func agentPhrase(d *parley.Doc, a, last int) (int, int) {
+	if m := d.MentionAt(a); m != nil && int(m.First) == a {
+		return a, min(int(m.Last), last)
+	}
+	b := a
+	for b < last && b < a+5 && d.Tokens[b].Kind == parley.Word && !agentStops[d.Lower(b)] {
+		b++
+	}
+	return a, b
+}
+
+// allegedStance is the asserting stance of the allegation's source, the
+// tokens [a, b).
+func allegedStance(d *parley.Doc, a, b int) *stance {
+	sp := d.TokenSpan(a, b)
+	name := d.Text[sp.Start:sp.End]
+	if name == "" || pronounSources[strings.ToLower(name)] {
+		return nil
+	}
+	return &stance{
+		ClaimStance: parley.ClaimStance{Source: entityAt(d, sp), SourceName: name, Stance: parley.Asserts, Evidence: sp},
+		quoteIdx:    -1, group: -1,
+	}
 }

@@ -28,6 +28,7 @@ var (
 	relayInterposed   = wordSets.Set("relay_interposed")
 	stopWords         = wordSets.Set("stop")
 	pronounSources    = wordSets.Set("pronoun_source")  // "he", "I": a source coreference left unresolved
+	agentStops        = wordSets.Set("agent_stop")      // words that end the agent of "claims by the union that …"
 	allegationNouns   = wordSets.Set("allegation_noun") // "the Democrats' central allegation"
 	characterisations = wordSets.List("characterisation")
 	accusationNouns   = wordSets.List("accusation")
