@@ -27,6 +27,10 @@ type stance struct {
 	people   map[parley.EntityRef]bool
 	quoteIdx int
 	group    int
+	// placeholder marks a source the text does not name ("unnamed
+	// accusers" behind "denied the accusations"): a named charge the
+	// denial answers takes its place.
+	placeholder bool
 }
 
 // Find groups the stances that the quotes of d take into claims and sets
@@ -97,7 +101,7 @@ func find(d *parley.Doc) []parley.Claim {
 			sts = append(sts, r)
 		}
 		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
-			if r := allegedBy(d, content, q.Content.Start); r != nil {
+			if r := allegedBy(d, content, q.Content.Start, s.Stance == parley.Denies); r != nil {
 				r.content, r.words, r.people = s.content, s.words, s.people
 				sts = append(sts, r)
 			}

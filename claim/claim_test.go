@@ -270,4 +270,17 @@ func TestNoFalseDisputes(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a source that admits what it denied", func(t *testing.T) {
+		s := "Sir Nicholas admitted he had misled MPs about the bill. He had denied he had misled MPs about the bill."
+		d := doc(s, []parley.Quote{
+			quote(s, 1, "Sir Nicholas", "admitted", "he had misled MPs about the bill"),
+			quote(s, 1, "Sir Nicholas", "denied", "he had misled MPs about the bill."),
+		})
+		Find(d)
+		for _, c := range d.Claims {
+			if c.Status == parley.Disputed {
+				t.Errorf("disputed claim %q from one source alone", c.Text)
+			}
+		}
+	})
 }

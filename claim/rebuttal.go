@@ -42,9 +42,12 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 	}
 	// A quote already in a claim with another source keeps it: what it
 	// says was matched on its content, which is better evidence than
-	// nearness to a charge.
+	// nearness to a charge. A placeholder source is no other source.
 	sources := map[int]map[string]bool{}
 	for _, s := range sts {
+		if s.placeholder {
+			continue
+		}
 		if sources[s.group] == nil {
 			sources[s.group] = map[string]bool{}
 		}
@@ -58,6 +61,13 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 		a := answered(d, accs, s, q)
 		if a == nil {
 			continue
+		}
+		// The placeholder accuser of a denial ("unnamed accusers" behind
+		// "denied the charges") gives way to the charge it answers.
+		for _, o := range sts {
+			if o.placeholder && o.group == s.group {
+				o.group = -1 - o.group
+			}
 		}
 		s.group = a.stance.group
 		// The charge is what the accuser asserts, whatever negation its

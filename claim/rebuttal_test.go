@@ -114,3 +114,41 @@ func TestDeniedAllegationNamesItsSource(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderAccuserGivesWay guards the "unnamed accusers" behind a
+// denial of charges: made only for an explicit denial ("will not be
+// bringing charges" denies nothing), and replaced by the charge the denial
+// answers when the text names who made it.
+func TestPlaceholderAccuserGivesWay(t *testing.T) {
+	t.Run("no accuser behind a negative statement", func(t *testing.T) {
+		s := "The association said it will not be bringing charges over the tunnel incident."
+		d := doc(s, []parley.Quote{quote(s, 1, "The association", "said", "it will not be bringing charges over the tunnel incident")})
+		Find(d)
+		if len(d.Claims) != 0 {
+			t.Errorf("want no claim, got %+v", d.Claims)
+		}
+	})
+	t.Run("the named charge replaces the placeholder", func(t *testing.T) {
+		s := "Prosecutors have alleged that Ebbers directed the fraud at the firm.\n\nEbbers has denied all the charges."
+		charge := quote(s, 1, "Prosecutors", "alleged", "Ebbers directed the fraud at the firm")
+		charge.CueSpan = parley.Span{Start: strings.Index(s, "alleged"), End: strings.Index(s, "alleged") + len("alleged")}
+		denial := quote(s, 2, "Ebbers", "denied", "all the charges")
+		denial.CueSpan = parley.Span{Start: strings.Index(s, "denied"), End: strings.Index(s, "denied") + len("denied")}
+		d := doc(s, []parley.Quote{charge, denial})
+		d.Events = []parley.Event{{PLOVER: "ACCUSE", CAMEO: "112", Source: 1, Target: 2, Trigger: "alleged",
+			Evidence: parley.Span{Start: 0, End: strings.Index(s, "\n")}}}
+		Find(d)
+		var got []string
+		for _, c := range d.Claims {
+			if c.Status != parley.Disputed {
+				continue
+			}
+			for _, st := range c.Stances {
+				got = append(got, st.SourceName+" "+string(st.Stance))
+			}
+		}
+		if want := "Prosecutors asserts|Ebbers denies"; strings.Join(got, "|") != want {
+			t.Errorf("disputed claim stances %q, want %q", got, want)
+		}
+	})
+}

@@ -84,12 +84,18 @@ func entityAt(d *parley.Doc, sp parley.Span) parley.EntityRef {
 // opposition's claim", "claims by the union that …"): that source asserts
 // the proposition. A denial of accusations that names no accuser
 // ("deny accusations of brutality") still implies one: "unnamed accusers".
-func allegedBy(d *parley.Doc, content string, base int) *stance {
+func allegedBy(d *parley.Doc, content string, base int, denial bool) *stance {
 	if r := possessor(d, content, base); r != nil {
 		return r
 	}
 	if r := allegationSource(d, parley.Span{Start: base, End: base + len(content)}); r != nil {
 		return r
+	}
+	if !denial {
+		// "will not bring charges", "won't apologise for the
+		// allegations": only an explicit denial implies an accuser the
+		// text does not name.
+		return nil
 	}
 	lc := strings.ToLower(content)
 	// "what's been portrayed as an irregular channel", "the so-called
@@ -102,7 +108,7 @@ func allegedBy(d *parley.Doc, content string, base int) *stance {
 		sp := parley.Span{Start: base + i, End: base + i + len(n)}
 		return &stance{
 			ClaimStance: parley.ClaimStance{SourceName: "unnamed critics", Stance: parley.Asserts, Evidence: sp},
-			quoteIdx:    -1, group: -1,
+			quoteIdx:    -1, group: -1, placeholder: true,
 		}
 	}
 	for _, n := range accusationNouns {
@@ -113,7 +119,7 @@ func allegedBy(d *parley.Doc, content string, base int) *stance {
 		sp := parley.Span{Start: base + i, End: base + i + len(n)}
 		return &stance{
 			ClaimStance: parley.ClaimStance{SourceName: "unnamed accusers", Stance: parley.Asserts, Evidence: sp},
-			quoteIdx:    -1, group: -1,
+			quoteIdx:    -1, group: -1, placeholder: true,
 		}
 	}
 	return nil

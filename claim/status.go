@@ -6,6 +6,20 @@ import (
 	"github.com/parley-news/parley"
 )
 
+// opposed reports whether one source is for and another against: a
+// source that both says a thing and takes it back (an admission after a
+// denial) is not a dispute by itself.
+func opposed(pos, neg map[string]bool) bool {
+	for a := range pos {
+		for b := range neg {
+			if a != b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Status summarises stances: disputed when sources take opposite sides,
 // corroborated when two or more sources agree, else single-source.
 func Status(ss []parley.ClaimStance) parley.ClaimStatus {
@@ -22,7 +36,7 @@ func Status(ss []parley.ClaimStance) parley.ClaimStatus {
 		}
 	}
 	switch {
-	case len(neg) > 0 && len(pos) > 0:
+	case opposed(pos, neg):
 		return parley.Disputed
 	case len(neg) >= 2 && denied:
 		// Several sources deny it: someone has put it forward. Negative
