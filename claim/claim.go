@@ -31,6 +31,10 @@ type stance struct {
 	// accusers" behind "denied the accusations"): a named charge the
 	// denial answers takes its place.
 	placeholder bool
+	// negation marks a stance whose only mark of dispute is a plain
+	// negation ("not", "no"): build asks the parse whether it bears on
+	// the content's predicate.
+	negation bool
 }
 
 // Find groups the stances that the quotes of d take into claims and sets
@@ -38,9 +42,13 @@ type stance struct {
 // side on, and that denies nothing, is not a claim. A stance whose source
 // the entity layer does not know (an outlet named only in "as X reported",
 // the possessor of "the Democrats' allegation") gets a GROUP entity, as
-// unnamed quote sources do, so that every stance refers to one.
-func Find(d *parley.Doc) {
-	d.Claims = find(d)
+// unnamed quote sources do, so that every stance refers to one. Find reads
+// no parse: any plain negation in a content disputes; a Grouper with a
+// syntax model reads its scope.
+func Find(d *parley.Doc) { findClaims(d, nil) }
+
+func findClaims(d *parley.Doc, neg *negations) {
+	d.Claims = find(d, neg)
 	var ms []parley.Mention
 	for ci := range d.Claims {
 		for si := range d.Claims[ci].Stances {
@@ -59,7 +67,7 @@ func Find(d *parley.Doc) {
 	d.AddMentions(ms...)
 }
 
-func find(d *parley.Doc) []parley.Claim {
+func find(d *parley.Doc, neg *negations) []parley.Claim {
 	src := d.Text
 	var sts []*stance
 	for qi := range d.Quotes {
@@ -86,8 +94,12 @@ func find(d *parley.Doc) []parley.Claim {
 		switch {
 		case denyCues[cue]:
 			s.Stance = parley.Denies
-		case hasAny(toks, disputeWords):
+		case hasAny(toks, verdictWords):
 			s.Stance = parley.Disputes
+		case hasAny(toks, plainNegations):
+			// Whether the negation bears on the proposition is read from
+			// the parse only for a stance that ends in a claim (build).
+			s.Stance, s.negation = parley.Disputes, true
 		case confirmCues[cue]:
 			s.Stance = parley.Confirms
 		default:
@@ -109,12 +121,12 @@ func find(d *parley.Doc) []parley.Claim {
 	}
 	group(d, sts)
 	sts = answers(d, sts)
-	return build(d, sts)
+	return build(d, sts, neg)
 }
 
 // build turns groups into claims: a group is a claim when two sources take
 // a side on it, or when its only source denies or disputes it.
-func build(d *parley.Doc, sts []*stance) []parley.Claim {
+func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 	byGroup := map[int][]*stance{}
 	var order []int
 	for _, s := range sts {
@@ -139,6 +151,11 @@ func build(d *parley.Doc, sts []*stance) []parley.Claim {
 		// disputes nothing.
 		if len(sources) < 2 && !(neg && hasStance(ss, parley.Denies)) {
 			continue
+		}
+		for _, s := range ss {
+			if s.negation && s.Stance == parley.Disputes && !negs.mainNegated(d, s.content) {
+				s.Stance = parley.Asserts
+			}
 		}
 		c := parley.Claim{Text: claimText(d.Text, ss)}
 		c.Key = Key(c.Text)

@@ -72,12 +72,13 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 		s.group = a.stance.group
 		// The charge is what the accuser asserts, whatever negation its
 		// wording holds ("accused X of not paying").
-		a.stance.Stance = parley.Asserts
+		a.stance.Stance, a.stance.negation = parley.Asserts, false
 		if denyCues[strings.ToLower(q.Cue)] {
 			s.Stance = parley.Denies
 		} else {
 			s.Stance = parley.Disputes
 		}
+		s.negation = false // an answer disputes the charge whatever its wording
 	}
 	return sts
 }

@@ -11,8 +11,8 @@ import (
 )
 
 // eventStages returns the stages that follow quotes: events (coded with
-// c, which learns the places of lex), then claims.
-func eventStages(c *event.Coder, lex *lexicon.Lexicon) []stage {
+// c, which learns the places of lex), then claims (grouped with g).
+func eventStages(c *event.Coder, lex *lexicon.Lexicon, g *claim.Grouper) []stage {
 	coder := c.WithLexicon(lex)
 	codeEvents := func(ctx context.Context, d *parley.Doc) error {
 		if err := coder.Code(ctx, d); err != nil {
@@ -21,7 +21,7 @@ func eventStages(c *event.Coder, lex *lexicon.Lexicon) []stage {
 		return nil
 	}
 	findClaims := func(_ context.Context, d *parley.Doc) error {
-		claim.Find(d)
+		g.Find(d)
 		return nil
 	}
 	return []stage{codeEvents, findClaims}

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/claim"
 	"github.com/parley-news/parley/event"
 	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/syntax"
@@ -100,7 +101,7 @@ func New(opts ...Option) (*Pipeline, error) {
 		if ev.err != nil {
 			return nil, ev.err
 		}
-		p.stages = append(p.stages, eventStages(ev.c.WithSyntax(syn.m), lex)...)
+		p.stages = append(p.stages, eventStages(ev.c.WithSyntax(syn.m), lex, (&claim.Grouper{}).WithSyntax(syn.m))...)
 	}
 	return p, nil
 }
