@@ -502,6 +502,12 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	if code.Root == "04" && !t.noun && !hasTarget(es) {
 		return false
 	}
+	// "his concerns had been met", "was met with hoots of laughter": a
+	// passive "met" with no one who met is a condition fulfilled or a
+	// reaction, not a meeting ("was met by the president" is one).
+	if code.Root == "04" && t.passive && !t.noun && s.words[t.first] == "MET" && !byAgent(s, t.last) {
+		return false
+	}
 	if !t.noun && c.classes.at("target_verb", s.words, t.first) > 0 && !hasTarget(es) {
 		return false // "blamed high fuel prices for the drop": no one is accused
 	}
@@ -524,6 +530,17 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 		return false // "higher oil prices have forced the government": no one acts
 	}
 	return true
+}
+
+// byAgent reports whether "by" follows token k closely: the agent of a
+// passive.
+func byAgent(s *sentence, k int) bool {
+	for j := k; j < len(s.words) && j < k+3; j++ {
+		if s.words[j] == "BY" {
+			return true
+		}
+	}
+	return false
 }
 
 // authorityAct reports whether a CAMEO code is an act only authorities do:

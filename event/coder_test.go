@@ -58,6 +58,8 @@ func TestCodeSentence(t *testing.T) {
 		{"nationality adjective and role", "Russian officials accused Ukraine of shelling the plant.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"seat of government", "The Kremlin condemned the sanctions.", "ACCUSE", "11", "RUSGOV", "*"},
 		{"unlikely is no event", "The two leaders are unlikely to meet next week.", "", "", "", ""},
+		{"conditions met are no meeting", "Russia said the conditions set by the European Union had been met.", "", "", "", ""},
+		{"met with laughter is no meeting", "The French minister's proposal was met with laughter in Moscow.", "", "", "", ""},
 		{"yet to decide is no event", "Putin has yet to decide who will represent Russia.", "", "", "", ""},
 		{"refused to meet is a rejection", "Iran refused to meet the inspectors.", "REJECT", "12", "IRN", "*"},
 		{"will not accept is a rejection", "The United States will not accept attempts to assert unlawful claims.", "REJECT", "12", "USA", "*"},
