@@ -96,7 +96,7 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			s.Stance = parley.Denies
 		case hasAny(toks, verdictWords):
 			s.Stance = parley.Disputes
-		case hasAny(toks, plainNegations):
+		case hasAny(toks, plainNegations) && !infinitive(d, q.Content):
 			// Whether the negation bears on the proposition is read from
 			// the parse only for a stance that ends in a claim (build).
 			s.Stance, s.negation = parley.Disputes, true
@@ -230,6 +230,25 @@ func hasStance(ss []*stance, st parley.Stance) bool {
 	for _, s := range ss {
 		if s.Stance == st {
 			return true
+		}
+	}
+	return false
+}
+
+// infinitive reports whether a content is a to-infinitive ("urged Muslims
+// not to vote for Labour", "asked them to stay"): a course of action
+// urged, whose negation denies no proposition.
+func infinitive(d *parley.Doc, sp parley.Span) bool {
+	if len(d.Tokens) == 0 {
+		return false
+	}
+	i := d.TokenAt(sp.Start)
+	if i > 0 && d.Lower(i-1) == "to" {
+		return true
+	}
+	for k := i; k < len(d.Tokens) && k < i+2; k++ {
+		if d.Lower(k) == "to" {
+			return k == i || plainNegations[d.Lower(i)]
 		}
 	}
 	return false

@@ -283,4 +283,17 @@ func TestNoFalseDisputes(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a negated course of action urged", func(t *testing.T) {
+		s := "The association urged Muslims not to vote for Labour in the elections. Curtice said Muslims would vote for Labour in the elections."
+		d := doc(s, []parley.Quote{
+			quote(s, 1, "The association", "urged", "not to vote for Labour in the elections"),
+			quote(s, 2, "Curtice", "said", "Muslims would vote for Labour in the elections"),
+		})
+		Find(d)
+		for _, c := range d.Claims {
+			if c.Status == parley.Disputed {
+				t.Errorf("disputed claim %q from a negated infinitive", c.Text)
+			}
+		}
+	})
 }
