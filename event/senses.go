@@ -16,6 +16,9 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if len(t.code) < 2 {
 		return t, true
 	}
+	if t.noun && c.classes.at("market_noun", s.words, t.first) > 0 && !demandMade(s, t) {
+		return t, false // "strong demand for mining products"
+	}
 	if t.noun {
 		// "the latest Tory attack", "his attack on Labour": an attack by
 		// or on a party is one in words.
@@ -183,6 +186,38 @@ func (c *Coder) releasesPeople(s *sentence, t trig) bool {
 		}
 		if person(k) {
 			return true
+		}
+	}
+	return false
+}
+
+// demandMade reports whether a nominal demand is made by someone: an
+// actor or a possessive just before it ("an EU demand", "the union's
+// demand", "their demand"), or what is demanded is an act ("demand
+// that…", "demand for Turkey to recognise…", "demand for the release of…").
+func demandMade(s *sentence, t trig) bool {
+	if p := t.first - 1; p >= 0 && (s.kinds[p] == parley.Possessive || possessiveDeterminers[s.words[p]]) {
+		return true
+	}
+	// "an EU demand", "Tory demands"; a bare nationality is the market's
+	// ("Chinese demand for oil").
+	if p := t.first - 1; p >= 0 && s.inActor(p) {
+		if a := &s.actors[s.actorAt[p]]; len(a.code) > 3 {
+			return true
+		}
+	}
+	for k := t.last; k < len(s.words) && k < t.last+6; k++ {
+		switch w := s.words[k]; {
+		case w == "THAT" && k == t.last:
+			return true
+		case w == "TO" && k > t.last:
+			return true
+		case k <= t.last+3 && (strings.HasSuffix(w, "ION") || strings.HasSuffix(w, "MENT") || w == "RELEASE"):
+			// "demand for the release of hostages", "demand for an
+			// investigation": an act is demanded.
+			return true
+		case isDelim(w):
+			return false
 		}
 	}
 	return false

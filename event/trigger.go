@@ -501,14 +501,22 @@ func verbLike(s *sentence, i, n int) bool {
 
 // taggedVerb decides verbLike from the tagger's classes. The tagger learnt
 // web text, not news: after a modal or "to" a base form is a verb whatever
-// its tag ("will fine X"), and a present-tense tag just before an auxiliary
-// is a plural noun ("debates are").
+// its tag ("will fine X"), a present-tense tag just before an auxiliary is
+// a plural noun ("debates are"), and so is a base form after an adjective.
 func taggedVerb(s *sentence, i, n int) bool {
 	if i > 0 && (s.xpos(i-1) == "MD" || s.xpos(i-1) == "TO") {
 		return true
 	}
 	if s.pos(i) != parley.VERB {
 		return false
+	}
+	// "as did strong demand for mining products": a base form right after
+	// an adjective is a noun the tagger misread.
+	if i > 0 && strings.HasPrefix(s.xpos(i-1), "JJ") {
+		switch s.xpos(i) {
+		case "VB", "VBP":
+			return false
+		}
 	}
 	if j := i + n; j < len(s.words) && s.pos(j) == parley.AUX && s.words[j] != "TO" {
 		switch s.xpos(i) {
