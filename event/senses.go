@@ -16,6 +16,9 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if len(t.code) < 2 {
 		return t, true
 	}
+	if t.code[:2] == "14" && c.classes.at("rally_word", s.words, t.first) > 0 && !c.gathering(s, t) {
+		return t, false
+	}
 	if t.noun && c.classes.at("market_noun", s.words, t.first) > 0 && !demandMade(s, t) {
 		return t, false // "strong demand for mining products"
 	}
@@ -221,4 +224,20 @@ func demandMade(s *sentence, t trig) bool {
 		}
 	}
 	return false
+}
+
+// gathering reports whether a rally word names people gathered: not in a
+// sport or market report, not a modifier ("rally driver", "rallying
+// cry"), and as a verb only where people rally ("rallied outside the
+// parliament"), not whom someone rallies ("rallies Labour voters").
+func (c *Coder) gathering(s *sentence, t trig) bool {
+	if c.contestContext(s) || c.classes.at("rally_modified", s.words, t.last) > 0 {
+		return false
+	}
+	if t.noun {
+		// "rallies Labour voters": a noun reading followed by whom it
+		// rallies is the verb misread.
+		return !s.inActor(t.last)
+	}
+	return c.classes.at("rally_place", s.words, t.last) > 0
 }
