@@ -237,7 +237,7 @@ func (c *Coder) gathering(s *sentence, t trig) bool {
 	if t.noun {
 		// "rallies Labour voters": a noun reading followed by whom it
 		// rallies is the verb misread.
-		return !s.inActor(t.last)
+		return t.last >= len(s.words) || !s.inActor(t.last) && !s.caps[t.last]
 	}
 	return c.classes.at("rally_place", s.words, t.last) > 0
 }
