@@ -63,13 +63,8 @@ func TestAnswersDisputeTheCharge(t *testing.T) {
 				Evidence: parley.Span{Start: 0, End: len(charge)}}}
 			Find(d)
 			var got []string
-			for _, c := range d.Claims {
-				if c.Status != parley.Disputed {
-					continue
-				}
-				for _, s := range c.Stances {
-					got = append(got, s.SourceName)
-				}
+			for _, st := range disputedStances(d) {
+				got = append(got, st.SourceName)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("disputed claim sources %q, want %q", got, tt.want)
@@ -98,14 +93,9 @@ func TestDeniedAllegationNamesItsSource(t *testing.T) {
 			d := doc(tt.text, []parley.Quote{q})
 			Find(d)
 			got := ""
-			for _, c := range d.Claims {
-				if c.Status != parley.Disputed {
-					continue
-				}
-				for _, s := range c.Stances {
-					if s.Stance == parley.Asserts {
-						got = s.SourceName
-					}
+			for _, st := range disputedStances(d) {
+				if st.Stance == parley.Asserts {
+					got = st.SourceName
 				}
 			}
 			if got != tt.want {
@@ -139,16 +129,22 @@ func TestPlaceholderAccuserGivesWay(t *testing.T) {
 			Evidence: parley.Span{Start: 0, End: strings.Index(s, "\n")}}}
 		Find(d)
 		var got []string
-		for _, c := range d.Claims {
-			if c.Status != parley.Disputed {
-				continue
-			}
-			for _, st := range c.Stances {
-				got = append(got, st.SourceName+" "+string(st.Stance))
-			}
+		for _, st := range disputedStances(d) {
+			got = append(got, st.SourceName+" "+string(st.Stance))
 		}
 		if want := "Prosecutors asserts|Ebbers denies"; strings.Join(got, "|") != want {
 			t.Errorf("disputed claim stances %q, want %q", got, want)
 		}
 	})
+}
+
+// disputedStances returns the stances of d's disputed claims, in order.
+func disputedStances(d *parley.Doc) []parley.ClaimStance {
+	var out []parley.ClaimStance
+	for _, c := range d.Claims {
+		if c.Status == parley.Disputed {
+			out = append(out, c.Stances...)
+		}
+	}
+	return out
 }

@@ -100,26 +100,25 @@ func allegedBy(d *parley.Doc, content string, base int, denial bool) *stance {
 	lc := strings.ToLower(content)
 	// "what's been portrayed as an irregular channel", "the so-called
 	// plan": the characterisation the denial answers is someone else's.
-	for _, n := range characterisations {
-		i := strings.Index(lc, n)
-		if i < 0 {
-			continue
-		}
-		sp := parley.Span{Start: base + i, End: base + i + len(n)}
-		return &stance{
-			ClaimStance: parley.ClaimStance{SourceName: "unnamed critics", Stance: parley.Asserts, Evidence: sp},
-			quoteIdx:    -1, group: -1, placeholder: true,
-		}
+	if r := placeholder(lc, base, characterisations, "unnamed critics"); r != nil {
+		return r
 	}
-	for _, n := range accusationNouns {
-		i := strings.Index(lc, n)
-		if i < 0 {
-			continue
-		}
-		sp := parley.Span{Start: base + i, End: base + i + len(n)}
-		return &stance{
-			ClaimStance: parley.ClaimStance{SourceName: "unnamed accusers", Stance: parley.Asserts, Evidence: sp},
-			quoteIdx:    -1, group: -1, placeholder: true,
+	if r := placeholder(lc, base, accusationNouns, "unnamed accusers"); r != nil {
+		return r
+	}
+	return nil
+}
+
+// placeholder is the asserting stance of an unnamed source, label, behind
+// the first of phrases found in the lower-case content lc (which starts at
+// byte base), or nil.
+func placeholder(lc string, base int, phrases []string, label string) *stance {
+	for _, n := range phrases {
+		if i := strings.Index(lc, n); i >= 0 {
+			return &stance{
+				ClaimStance: parley.ClaimStance{SourceName: label, Stance: parley.Asserts, Evidence: parley.Span{Start: base + i, End: base + i + len(n)}},
+				quoteIdx:    -1, group: -1, placeholder: true,
+			}
 		}
 	}
 	return nil

@@ -79,21 +79,11 @@ func TestBusinessNounNamesBothParties(t *testing.T) {
 	c := testCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := text.SegmentString(tt.text)
+			var ents []parley.Entity
 			for _, o := range tt.orgs {
-				ref := d.AddEntity(parley.Entity{Type: parley.Organization, Kind: string(parley.Company), Name: o, Affiliation: "American"})
-				sp := spanOf(tt.text, o)
-				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(sp.Start)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref})
+				ents = append(ents, parley.Entity{Type: parley.Organization, Kind: string(parley.Company), Name: o, Affiliation: "American"})
 			}
-			if err := c.Code(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
-			name := func(r parley.EntityRef) string {
-				if i := r.Index(); i >= 0 && i < len(d.Entities) {
-					return d.Entities[i].Name
-				}
-				return ""
-			}
+			d, name := codeWithEntities(t, c, tt.text, ents)
 			for _, e := range d.Events {
 				if tt.want == "" {
 					t.Fatalf("want no event, got %s (%q)", e.PLOVER, e.Trigger)
@@ -145,25 +135,15 @@ func TestActorEntityIsThePossessedName(t *testing.T) {
 	c := testCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := text.SegmentString(tt.text)
+			var ents []parley.Entity
 			for _, o := range tt.ents {
 				e := parley.Entity{Type: o.typ, Name: o.name, Affiliation: "British"}
 				if o.typ == parley.Organization {
 					e.Kind = string(parley.Party)
 				}
-				ref := d.AddEntity(e)
-				sp := spanOf(tt.text, o.name)
-				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(sp.Start)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref, Kind: parley.NameMention})
+				ents = append(ents, e)
 			}
-			if err := c.Code(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
-			name := func(r parley.EntityRef) string {
-				if i := r.Index(); i >= 0 && i < len(d.Entities) {
-					return d.Entities[i].Name
-				}
-				return ""
-			}
+			d, name := codeWithEntities(t, c, tt.text, ents)
 			for _, e := range d.Events {
 				if e.PLOVER == tt.want && name(e.Source) == tt.src && name(e.Target) == tt.tgt {
 					return
@@ -171,5 +151,27 @@ func TestActorEntityIsThePossessedName(t *testing.T) {
 			}
 			t.Errorf("no %s %q → %q in %+v", tt.want, tt.src, tt.tgt, d.Events)
 		})
+	}
+}
+
+// codeWithEntities segments s, gives it the entities ents each with a
+// mention at its name's first occurrence, codes it, and returns the Doc
+// and a function naming an event's entity.
+func codeWithEntities(t *testing.T, c *Coder, s string, ents []parley.Entity) (*parley.Doc, func(parley.EntityRef) string) {
+	t.Helper()
+	d := text.SegmentString(s)
+	for _, e := range ents {
+		ref := d.AddEntity(e)
+		sp := spanOf(s, e.Name)
+		d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(sp.Start)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref, Kind: parley.NameMention})
+	}
+	if err := c.Code(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d, func(r parley.EntityRef) string {
+		if i := r.Index(); i >= 0 && i < len(d.Entities) {
+			return d.Entities[i].Name
+		}
+		return ""
 	}
 }
