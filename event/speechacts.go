@@ -57,6 +57,13 @@ func (c *Coder) speechActs(d *parley.Doc, skip []bool) {
 		if t := speechTarget(d, q); t != 0 {
 			e.Target, e.TargetCode = t, c.refCode(d, t)
 		}
+		// A promise is a political act only from a political actor or a
+		// country's elite (as the coder codes most politicians it knows by
+		// name): "Gordon Brown pledged to end teenage unemployment", not
+		// "Yahoo promised that future versions will…".
+		if k.Root == "03" && !political(e.SourceCode) && !(hasCountry(e.SourceCode) && strings.HasSuffix(e.SourceCode, "ELI")) {
+			continue
+		}
 		add = append(add, e)
 	}
 	if len(add) == 0 {

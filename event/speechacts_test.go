@@ -33,6 +33,8 @@ func TestSpeechActs(t *testing.T) {
 		{"an unnamed speaker's accusation is an event", "Sources accused the airline of lying.", "Sources", "accused", "the airline of lying", "the airline", true, "ACCUSE", 1},
 		{"another event's evidence over the cue leaves it to code", "The only two states to have signed treaties with Israel also sharply criticised the airline.",
 			"The only two states to have signed treaties with Israel", "criticised", "the airline", "the airline", true, "ACCUSE", 2},
+		{"a company's promise is no event", "The union promised that the airline would fly again.", "The union", "promised", "the airline would fly again", "the airline", false, "", 0},
+		{"blame is an accusation", "The union blamed the airline for the strike.", "The union", "blamed", "the airline for the strike", "the airline", false, "ACCUSE", 1},
 		{"cue coded by the verb coder is not doubled", "Russian officials accused Ukraine of shelling the plant.", "Russian officials", "accused", "Ukraine of shelling the plant", "Ukraine", false, "ACCUSE", 1},
 	}
 	c := testCoder(t)
@@ -61,7 +63,10 @@ func TestSpeechActs(t *testing.T) {
 			if e.PLOVER != tt.want {
 				t.Errorf("PLOVER %s, want %s", e.PLOVER, tt.want)
 			}
-			if tt.name != "cue coded by the verb coder is not doubled" && (e.Source != parley.EntityAt(0) || e.Target != parley.EntityAt(1)) {
+			// The verb coder codes "accused" itself, with the
+			// actors its dictionaries name.
+			coded := tt.name == "cue coded by the verb coder is not doubled"
+			if !coded && (e.Source != parley.EntityAt(0) || e.Target != parley.EntityAt(1)) {
 				t.Errorf("source %v target %v, want E1 E2", e.Source, e.Target)
 			}
 		})
