@@ -44,8 +44,10 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 	// says was matched on its content, which is better evidence than
 	// nearness to a charge. A placeholder source is no other source.
 	sources := map[int]map[string]bool{}
+	placeholders := map[int][]*stance{}
 	for _, s := range sts {
 		if s.placeholder {
+			placeholders[s.group] = append(placeholders[s.group], s)
 			continue
 		}
 		if sources[s.group] == nil {
@@ -64,11 +66,10 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 		}
 		// The placeholder accuser of a denial ("unnamed accusers" behind
 		// "denied the charges") gives way to the charge it answers.
-		for _, o := range sts {
-			if o.placeholder && o.group == s.group {
-				o.group = -1 - o.group
-			}
+		for _, o := range placeholders[s.group] {
+			o.group = -1 - o.group
 		}
+		delete(placeholders, s.group)
 		s.group = a.stance.group
 		// The charge is what the accuser asserts, whatever negation its
 		// wording holds ("accused X of not paying").
@@ -87,9 +88,10 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 func answered(d *parley.Doc, accs []accusation, s *stance, q *parley.Quote) *accusation {
 	para := paragraphOf(d, q.Content.Start)
 	how := answerKind(d, q)
-	for i := len(accs) - 1; i >= 0; i-- {
+	limit := min(q.Content.Start, q.CueSpan.Start)
+	for i := sort.Search(len(accs), func(i int) bool { return accs[i].end > limit }) - 1; i >= 0; i-- {
 		a := &accs[i]
-		if a.end > min(q.Content.Start, q.CueSpan.Start) || a.stance == s {
+		if a.stance == s {
 			continue
 		}
 		if para-a.para > defenceParagraphs {
@@ -112,64 +114,101 @@ func answered(d *parley.Doc, accs []accusation, s *stance, q *parley.Quote) *acc
 	return nil
 }
 
-// accusations lists the charges against an entity in text order, from the
-// event layer's ACCUSE events with a target and a charge trigger. A criticism a quote carries
-// ("accused X of…" as the cue) is that quote's stance; one no quote carries
-// gets a stance of its own, by its source or by unnamed critics, in a group
-// of its own.
+// accusations lists the charges against an entity in text order of their
+// ends, from the event layer's ACCUSE events with a target and a charge
+// trigger. A charge a quote carries ("accused X of…" as the cue) is that
+// quote's stance; one no quote carries gets a stance of its own, by its
+// source or by unnamed critics, in a group of its own, merged into sts in
+// text order.
 func accusations(d *parley.Doc, sts []*stance) ([]accusation, []*stance) {
 	var out []accusation
+	var added []*stance
 	next := 0
 	for _, s := range sts {
 		next = max(next, s.group+1)
 	}
+	cues := cueIndex(d, sts)
 	for _, e := range d.Events {
 		if e.PLOVER != "ACCUSE" || !charges[e.Trigger] || e.Target == 0 || e.Target == e.Source || e.Negated {
 			continue
 		}
-		s := carrier(d, sts, e)
+		s := cues.carrier(d, e)
 		if s == nil {
-			s = &stance{
-				ClaimStance: parley.ClaimStance{Source: e.Source, Stance: parley.Asserts, Evidence: e.Evidence},
-				content:     e.Evidence, quoteIdx: -1, group: next,
-			}
-			if e.Source == 0 {
-				s.SourceName = "unnamed critics"
-			} else if x := d.Entity(e.Source); x != nil {
-				s.SourceName = x.Name
-			}
-			ev := d.Text[e.Evidence.Start:e.Evidence.End]
-			s.words, s.names = contentWords(words(ev)), names(ev, 0, d)
+			s = chargeStance(d, e, next)
 			next++
-			sts = insertStance(sts, s)
+			added = append(added, s)
 		}
 		out = append(out, accusation{stance: s, target: e.Target, para: paragraphOf(d, e.Evidence.Start), end: e.Evidence.End})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].end < out[j].end })
-	return out, sts
+	return out, mergeStances(sts, added)
 }
 
-// carrier is the stance of the quote whose cue is the event's trigger, or
-// nil.
-func carrier(d *parley.Doc, sts []*stance, e parley.Event) *stance {
+// chargeStance is the asserting stance of a charge that no quote carries:
+// by the event's source, or by unnamed critics ("X is under fire for…").
+func chargeStance(d *parley.Doc, e parley.Event, group int) *stance {
+	s := &stance{
+		ClaimStance: parley.ClaimStance{Source: e.Source, Stance: parley.Asserts, Evidence: e.Evidence},
+		content:     e.Evidence, quoteIdx: -1, group: group,
+	}
+	if e.Source == 0 {
+		s.SourceName = "unnamed critics"
+	} else if x := d.Entity(e.Source); x != nil {
+		s.SourceName = x.Name
+	}
+	ev := d.Text[e.Evidence.Start:e.Evidence.End]
+	s.words, s.names = contentWords(words(ev)), names(ev, 0, d)
+	return s
+}
+
+// cueStances are the quote stances in order of their cues' starts.
+type cueStances []*stance
+
+func cueIndex(d *parley.Doc, sts []*stance) cueStances {
+	var out cueStances
 	for _, s := range sts {
-		if s.quoteIdx < 0 {
-			continue
+		if s.quoteIdx >= 0 {
+			out = append(out, s)
 		}
-		q := &d.Quotes[s.quoteIdx]
-		if q.CueSpan.Start >= e.Evidence.Start && q.CueSpan.End <= e.Evidence.End &&
-			strings.HasPrefix(e.Trigger, strings.ToLower(q.Cue)) {
-			return s
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return d.Quotes[out[i].quoteIdx].CueSpan.Start < d.Quotes[out[j].quoteIdx].CueSpan.Start
+	})
+	return out
+}
+
+// carrier is the stance of the quote whose cue, inside the event's
+// evidence, is the event's trigger, or nil.
+func (cs cueStances) carrier(d *parley.Doc, e parley.Event) *stance {
+	i := sort.Search(len(cs), func(i int) bool { return d.Quotes[cs[i].quoteIdx].CueSpan.Start >= e.Evidence.Start })
+	for ; i < len(cs); i++ {
+		q := &d.Quotes[cs[i].quoteIdx]
+		if q.CueSpan.Start >= e.Evidence.End {
+			break
+		}
+		if q.CueSpan.End <= e.Evidence.End && strings.HasPrefix(e.Trigger, strings.ToLower(q.Cue)) {
+			return cs[i]
 		}
 	}
 	return nil
 }
 
-// insertStance puts s among sts in text order of evidence, after the
-// stances that start at or before it.
-func insertStance(sts []*stance, s *stance) []*stance {
-	i := sort.Search(len(sts), func(i int) bool { return sts[i].Evidence.Start > s.Evidence.Start })
-	return append(sts[:i], append([]*stance{s}, sts[i:]...)...)
+// mergeStances puts the stances of added (in text order) among sts, each
+// after the stances that start at or before it.
+func mergeStances(sts, added []*stance) []*stance {
+	if len(added) == 0 {
+		return sts
+	}
+	out := make([]*stance, 0, len(sts)+len(added))
+	j := 0
+	for _, s := range sts {
+		for j < len(added) && added[j].Evidence.Start < s.Evidence.Start {
+			out = append(out, added[j])
+			j++
+		}
+		out = append(out, s)
+	}
+	return append(out, added[j:]...)
 }
 
 // How a quote's wording marks it as an answer.
