@@ -68,11 +68,16 @@ func relay(d *parley.Doc, q *parley.Quote) *stance {
 }
 
 // entityAt returns the entity with the first mention (by entity) that
-// overlaps sp, or 0.
+// overlaps sp, or 0. It reads the mentions of sp's tokens through the
+// Doc's index (the innermost one of each token), so that the cost is sp's
+// length, not the document's.
 func entityAt(d *parley.Doc, sp parley.Span) parley.EntityRef {
 	var best parley.EntityRef
-	for _, m := range d.Mentions {
-		if m.Span.Overlaps(sp) && (best == 0 || m.Entity < best) {
+	if len(d.Tokens) == 0 || sp.IsZero() {
+		return best
+	}
+	for i, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1); i <= last && i < len(d.Tokens); i++ {
+		if m := d.MentionAt(i); m != nil && m.Span.Overlaps(sp) && (best == 0 || m.Entity < best) {
 			best = m.Entity
 		}
 	}
