@@ -87,7 +87,6 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 // answered is the latest charge before stance s that s answers, or nil.
 func answered(d *parley.Doc, accs []accusation, s *stance, q *parley.Quote) *accusation {
 	para := paragraphOf(d, q.Content.Start)
-	how := answerKind(d, q)
 	limit := min(q.Content.Start, q.CueSpan.Start)
 	for i := sort.Search(len(accs), func(i int) bool { return accs[i].end > limit }) - 1; i >= 0; i-- {
 		a := &accs[i]
@@ -100,7 +99,7 @@ func answered(d *parley.Doc, accs []accusation, s *stance, q *parley.Quote) *acc
 		if s.Source == a.stance.Source || s.group == a.stance.group {
 			return nil
 		}
-		switch {
+		switch how := answerKind(d, q); {
 		case how == rebuts:
 			return a
 		case how == replies && sharesWord(s, a.stance):
@@ -247,9 +246,13 @@ func answerKind(d *parley.Doc, q *parley.Quote) int {
 	return how
 }
 
-// paragraphOf is the index of the paragraph holding byte offset off.
+// paragraphOf is the index of the paragraph of the sentence holding byte
+// offset off.
 func paragraphOf(d *parley.Doc, off int) int {
-	return sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].End > off })
+	if si := d.SentenceOf(d.TokenAt(off)); si < len(d.Sentences) {
+		return d.Sentences[si].Para
+	}
+	return len(d.Paragraphs)
 }
 
 // sharesWord reports whether an answer and the criticism it may answer have

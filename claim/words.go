@@ -23,7 +23,7 @@ var (
 	charges           = wordSets.Set("charge")      // event triggers of an answerable charge: "accused", "sued"
 	verdictWords      = wordSets.Set("dispute")     // improbability, verdicts on a report: "unlikely", "fake"
 	plainNegations    = wordSets.Set("negation")    // "not", "no", "never"
-	disputeWords      = union(verdictWords, plainNegations)
+	disputeWords      = lexicon.Union(verdictWords, plainNegations)
 	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
 	reportDeterminers = wordSets.Set("report_determiner")
 	relayVerbs        = wordSets.Set("relay_verb") // "as Bloomberg had earlier reported"
@@ -40,15 +40,3 @@ var (
 	// names no country ("GOV", "MIL"); data/codes.tsv.
 	roleOnly = lexicon.MustReadWordSets("codes.tsv", codesTSV).Set("role_only")
 )
-
-// union returns a new set holding the words of a and b.
-func union(a, b map[string]bool) map[string]bool {
-	m := make(map[string]bool, len(a)+len(b))
-	for w := range a {
-		m[w] = true
-	}
-	for w := range b {
-		m[w] = true
-	}
-	return m
-}

@@ -505,7 +505,7 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	// "his concerns had been met", "was met with hoots of laughter": a
 	// passive "met" with no one who met is a condition fulfilled or a
 	// reaction, not a meeting ("was met by the president" is one).
-	if code.Root == "04" && t.passive && !t.noun && s.words[t.first] == "MET" && !byAgent(s, t.last) {
+	if code.Root == "04" && t.passive && !t.noun && c.classes.at("met_participle", s.words, t.first) > 0 && !byAgent(s, t.last) {
 		return false
 	}
 	if !t.noun && c.classes.at("target_verb", s.words, t.first) > 0 && !hasTarget(es) {

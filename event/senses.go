@@ -19,7 +19,7 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if t.code[:2] == "14" && c.classes.at("rally_word", s.words, t.first) > 0 && !c.gathering(s, t) {
 		return t, false
 	}
-	if t.noun && c.classes.at("market_noun", s.words, t.first) > 0 && !demandMade(s, t) {
+	if t.noun && c.classes.at("market_noun", s.words, t.first) > 0 && !c.demandMade(s, t) {
 		return t, false // "strong demand for mining products"
 	}
 	if t.noun {
@@ -198,7 +198,7 @@ func (c *Coder) releasesPeople(s *sentence, t trig) bool {
 // actor or a possessive just before it ("an EU demand", "the union's
 // demand", "their demand"), or what is demanded is an act ("demand
 // that…", "demand for Turkey to recognise…", "demand for the release of…").
-func demandMade(s *sentence, t trig) bool {
+func (c *Coder) demandMade(s *sentence, t trig) bool {
 	if p := t.first - 1; p >= 0 && (s.kinds[p] == parley.Possessive || possessiveDeterminers[s.words[p]]) {
 		return true
 	}
@@ -215,7 +215,7 @@ func demandMade(s *sentence, t trig) bool {
 			return true
 		case w == "TO" && k > t.last:
 			return true
-		case k <= t.last+3 && (strings.HasSuffix(w, "ION") || strings.HasSuffix(w, "MENT") || w == "RELEASE"):
+		case k <= t.last+3 && (strings.HasSuffix(w, "ION") || strings.HasSuffix(w, "MENT") || c.classes.at("demanded_act", s.words, k) > 0):
 			// "demand for the release of hostages", "demand for an
 			// investigation": an act is demanded.
 			return true

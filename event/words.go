@@ -62,7 +62,7 @@ var (
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,
 	// the weekdays, and ")" (a closing parenthesis, punctuation rather
 	// than a word: "(on Tuesday) met").
-	timeWords = union(words.Upper("time"), setOf(weekdays), map[string]bool{")": true})
+	timeWords = lexicon.Union(words.Upper("time"), setOf(weekdays), map[string]bool{")": true})
 )
 
 // The CAMEO code classes of data/codes.tsv, read once at start and never
@@ -92,14 +92,4 @@ func setOf[V any](m map[string]V) map[string]bool {
 		out[k] = true
 	}
 	return out
-}
-
-func union(sets ...map[string]bool) map[string]bool {
-	m := map[string]bool{}
-	for _, s := range sets {
-		for w := range s {
-			m[w] = true
-		}
-	}
-	return m
 }

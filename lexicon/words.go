@@ -200,3 +200,16 @@ func MustReadPairs(file, data string) map[string]string {
 	}
 	return m
 }
+
+// Union returns a new set holding the words of all the sets: one class
+// made of several ("dispute" and "negation" words, time words and
+// weekdays).
+func Union(sets ...map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for _, set := range sets {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}
