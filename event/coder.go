@@ -290,7 +290,7 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 		}
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
-	c.speechActs(d, skip)
+	c.speechActs(in, skip)
 	return nil
 }
 

@@ -37,8 +37,11 @@ func parseSpeechActs(data string, codes map[string]Code) (map[string]string, err
 // Y to …" is an accusation or appeal by the speaker, whether or not the
 // verb coder found an actor for it; an unnamed speaker ("critics", "the
 // two Arab states") is a source too. A quote already coded at its cue and
-// one with no speaker at all add nothing. The events are merged into d.Events in text order.
-func (c *Coder) speechActs(d *parley.Doc, skip []bool) {
+// one with no speaker at all add nothing. The criticisms quotes make by
+// their words of judgment follow (judgments). The events are merged into
+// d.Events in text order.
+func (c *Coder) speechActs(in *input, skip []bool) {
+	d := in.Doc
 	var add []parley.Event
 	for _, q := range d.Quotes {
 		code, ok := c.speechCode(q)
@@ -66,6 +69,7 @@ func (c *Coder) speechActs(d *parley.Doc, skip []bool) {
 		}
 		add = append(add, e)
 	}
+	add = append(add, c.judgments(in, skip)...)
 	if len(add) == 0 {
 		return
 	}

@@ -58,6 +58,13 @@ var (
 	placeNouns            = words.Upper("place_noun")
 	actorJoiners          = words.Upper("actor_joiner")
 	dateOpeners           = words.Upper("date_opener")
+	judgmentWords         = words.Upper("judgment")
+	deceitVerbs           = words.Upper("deceit_verb")
+	namingVerbs           = words.Upper("naming_verb")
+	ownSide               = words.Upper("own_side")
+	conditionals          = words.Upper("conditional")
+	hypotheticalAux       = words.Upper("hypothetical_aux")
+	notJudging            = words.Upper("not_judging_cue")
 
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,
 	// the weekdays, and ")" (a closing parenthesis, punctuation rather

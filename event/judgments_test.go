@@ -1,0 +1,88 @@
+package event
+
+import (
+	"context"
+	"testing"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
+)
+
+// A quote under a plain cue is a criticism when the parse makes a word of
+// judgment its verdict on someone else; negated, supposed, self-directed
+// and denied judgments, and judgment words in other roles, are not.
+func TestJudgmentsInQuotes(t *testing.T) {
+	tests := []struct {
+		name, text, cue, content string
+		self                     string // a mention of the speaker inside the content
+		want                     bool
+	}{
+		{"predicate noun", "The mayor said the councillors were liars.", "said", "the councillors were liars", "", true},
+		{"predicate adjective in quotation marks", `The union said the closure was "reckless".`, "said", `the closure was "reckless"`, "", true},
+		{"naming verb with its object's name", "The party called the inquiry a farce.", "called", "the inquiry a farce", "", true},
+		{"describe as", "The bishop described the cuts as shameful.", "described", "the cuts as shameful", "", true},
+		{"made a mistake", "The analyst said the bank had made a mistake in cutting rates.", "said", "the bank had made a mistake in cutting rates", "", true},
+		{"a verb of deceit with its subject", "The senator said the minister lied to parliament.", "said", "the minister lied to parliament", "", true},
+		{"a conjunct shares the copula", `The union said the claim was "false and misleading".`, "said", `the claim was "false and misleading"`, "", true},
+		{"a fragment quote", `The charity said: "Utterly irresponsible."`, "said", "Utterly irresponsible.", "", true},
+		{"negated", "The mayor said the councillors were not liars.", "said", "the councillors were not liars", "", false},
+		{"own side", "The mayor said we made a mistake.", "said", "we made a mistake", "", false},
+		{"said of the speaker himself", "The mayor said he lied to the council.", "said", "he lied to the council", "he", false},
+		{"supposed, with an expletive subject", "The mayor said it would be a mistake to close the school.", "said", "it would be a mistake to close the school", "", false},
+		{"under a conditional clause", "The mayor said that if the council ignored the vote, it would be an insult.", "said", "if the council ignored the vote, it would be an insult", "", false},
+		{"a denial", "The minister denied the report was misleading.", "denied", "the report was misleading", "", false},
+		{"a verb of deceit without a subject", "The mayor said residents feel betrayed.", "said", "residents feel betrayed", "", false},
+		{"a judgment word as a modifier", "The mayor said a criminal gang had stolen the funds.", "said", "a criminal gang had stolen the funds", "", false},
+		{"a question", "The mayor said: is it a sham?", "said", "is it a sham?", "", false},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.text)
+			d.Entities = []parley.Entity{{Type: parley.Person, Name: "The speaker"}}
+			if tt.self != "" {
+				sp := spanOf(tt.text[spanOf(tt.text, tt.content).Start:], tt.self)
+				off := spanOf(tt.text, tt.content).Start
+				first := d.TokenAt(off + sp.Start)
+				d.Mentions = []parley.Mention{{Span: parley.Span{Start: off + sp.Start, End: off + sp.End}, First: int32(first), Last: int32(first + 1), Entity: parley.EntityAt(0)}}
+			}
+			d.Quotes = []parley.Quote{{Type: parley.Indirect, Speaker: parley.EntityAt(0), SpeakerName: "The speaker",
+				Cue: tt.cue, CueSpan: spanOf(tt.text, tt.cue), Content: spanOf(tt.text, tt.content)}}
+			if err := c.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, e := range d.Events {
+				if e.CAMEO == judgmentCode && e.Source == parley.EntityAt(0) {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("criticism %v, want %v (events %+v)", got, tt.want, d.Events)
+			}
+		})
+	}
+}
+
+// A long quotation split into parts is one attribution: a criticism in
+// each part is coded once.
+func TestJudgmentOncePerAttribution(t *testing.T) {
+	s := `"The plan is reckless," the mayor said. "It is also dishonest."`
+	d := text.SegmentString(s)
+	d.Entities = []parley.Entity{{Type: parley.Person, Name: "the mayor"}}
+	q1 := parley.Quote{Type: parley.Direct, Speaker: parley.EntityAt(0), Cue: "said", CueSpan: spanOf(s, "said"), Content: spanOf(s, "The plan is reckless,")}
+	q2 := parley.Quote{Type: parley.Direct, Speaker: parley.EntityAt(0), Cue: "said", CueSpan: spanOf(s, "said"), Content: spanOf(s, "It is also dishonest."), Continues: parley.QuoteAt(0)}
+	d.Quotes = []parley.Quote{q1, q2}
+	if err := testCoder(t).Code(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range d.Events {
+		if e.CAMEO == judgmentCode {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d criticisms, want 1: %+v", n, d.Events)
+	}
+}
