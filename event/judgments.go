@@ -24,7 +24,8 @@ const judgmentCode = "111"
 // whole of a fragment quote ("'false and misleading'"). It does not count
 // when negated, asked, said of the speaker's own side ("we were wrong"),
 // or under a cue that reports no verdict ("denied", "admitted"). A quote
-// that goes on from one already judged adds nothing.
+// that makes no criticism may make a demand (demandIn). A quote that goes
+// on from one already judged adds nothing.
 func (c *Coder) judgments(in *input, skip []bool) []parley.Event {
 	d := in.Doc
 	var add []parley.Event
@@ -40,11 +41,16 @@ func (c *Coder) judgments(in *input, skip []bool) []parley.Event {
 		if _, ok := c.speechCode(q); ok || notJudgingCue(q.Cue) {
 			continue
 		}
+		code := judgmentCode
 		j, ok := c.judgmentIn(in, q)
-		if !ok || codedNear(d.Events, d.Tokens[j]) || codedNear(add, d.Tokens[j]) {
+		if !ok {
+			code = demandCode
+			j, ok = c.demandIn(in, q)
+		}
+		if !ok || codedNear(d.Events, d.Tokens[j], code) || codedNear(add, d.Tokens[j], code) {
 			continue
 		}
-		add = append(add, c.judgmentEvent(in, q, j))
+		add = append(add, c.judgmentEvent(in, q, j, code))
 		judged[qi] = true
 	}
 	return add
@@ -274,22 +280,25 @@ func hasRel(d *parley.Doc, toks []int, r parley.DepRel) bool {
 	return false
 }
 
-// codedNear reports whether one of evs already holds token t in its
-// evidence.
-func codedNear(evs []parley.Event, t parley.Token) bool {
+// codedNear reports whether one of evs of the same CAMEO root as code
+// already holds token t in its evidence: the verb coder's own "accused"
+// over a quote's verdict. An event of another kind over it ("decided to
+// weigh in, saying he should be disciplined") is another act.
+func codedNear(evs []parley.Event, t parley.Token, code string) bool {
 	for _, e := range evs {
-		if e.Evidence.Contains(parley.Span{Start: int(t.Start), End: int(t.End)}) {
+		if e.CAMEORoot == code[:2] && e.Evidence.Contains(parley.Span{Start: int(t.Start), End: int(t.End)}) {
 			return true
 		}
 	}
 	return false
 }
 
-// judgmentEvent is the criticism of quote q whose verdict is token j: its
-// evidence is the cue with the content's sentence that holds the verdict.
-func (c *Coder) judgmentEvent(in *input, q parley.Quote, j int) parley.Event {
+// judgmentEvent is the event of CAMEO code of quote q whose verdict or
+// demand is token j: its evidence is the cue with the content's sentence
+// that holds it.
+func (c *Coder) judgmentEvent(in *input, q parley.Quote, j int, code string) parley.Event {
 	d := in.Doc
-	k := c.codes[judgmentCode]
+	k := c.codes[code]
 	s := d.Sentences[d.SentenceOf(j)]
 	ev := parley.Span{Start: max(s.Start, q.Content.Start), End: min(s.End, q.Content.End)}
 	if q.CueSpan.Len() > 0 && d.SentenceOf(d.TokenAt(q.CueSpan.Start)) == d.SentenceOf(j) {

@@ -9,31 +9,39 @@ import (
 )
 
 // A quote under a plain cue is a criticism when the parse makes a word of
-// judgment its verdict on someone else; negated, supposed, self-directed
-// and denied judgments, and judgment words in other roles, are not.
+// judgment its verdict on someone else, and a demand when it says a third
+// party should undergo a sanction or make amends; negated, supposed,
+// self-directed and denied judgments, and judgment words in other roles,
+// are not.
 func TestJudgmentsInQuotes(t *testing.T) {
 	tests := []struct {
 		name, text, cue, content string
 		self                     string // a mention of the speaker inside the content
-		want                     bool
+		want                     string // CAMEO code of the event wanted, "" for none
 	}{
-		{"predicate noun", "The mayor said the councillors were liars.", "said", "the councillors were liars", "", true},
-		{"predicate adjective in quotation marks", `The union said the closure was "reckless".`, "said", `the closure was "reckless"`, "", true},
-		{"naming verb with its object's name", "The party called the inquiry a farce.", "called", "the inquiry a farce", "", true},
-		{"describe as", "The bishop described the cuts as shameful.", "described", "the cuts as shameful", "", true},
-		{"made a mistake", "The analyst said the bank had made a mistake in cutting rates.", "said", "the bank had made a mistake in cutting rates", "", true},
-		{"a verb of deceit with its subject", "The senator said the minister lied to parliament.", "said", "the minister lied to parliament", "", true},
-		{"a conjunct shares the copula", `The union said the claim was "false and misleading".`, "said", `the claim was "false and misleading"`, "", true},
-		{"a fragment quote", `The charity said: "Utterly irresponsible."`, "said", "Utterly irresponsible.", "", true},
-		{"negated", "The mayor said the councillors were not liars.", "said", "the councillors were not liars", "", false},
-		{"own side", "The mayor said we made a mistake.", "said", "we made a mistake", "", false},
-		{"said of the speaker himself", "The mayor said he lied to the council.", "said", "he lied to the council", "he", false},
-		{"supposed, with an expletive subject", "The mayor said it would be a mistake to close the school.", "said", "it would be a mistake to close the school", "", false},
-		{"under a conditional clause", "The mayor said that if the council ignored the vote, it would be an insult.", "said", "if the council ignored the vote, it would be an insult", "", false},
-		{"a denial", "The minister denied the report was misleading.", "denied", "the report was misleading", "", false},
-		{"a verb of deceit without a subject", "The mayor said residents feel betrayed.", "said", "residents feel betrayed", "", false},
-		{"a judgment word as a modifier", "The mayor said a criminal gang had stolen the funds.", "said", "a criminal gang had stolen the funds", "", false},
-		{"a question", "The mayor said: is it a sham?", "said", "is it a sham?", "", false},
+		{"predicate noun", "The mayor said the councillors were liars.", "said", "the councillors were liars", "", judgmentCode},
+		{"predicate adjective in quotation marks", `The union said the closure was "reckless".`, "said", `the closure was "reckless"`, "", judgmentCode},
+		{"naming verb with its object's name", "The party called the inquiry a farce.", "called", "the inquiry a farce", "", judgmentCode},
+		{"describe as", "The bishop described the cuts as shameful.", "described", "the cuts as shameful", "", judgmentCode},
+		{"made a mistake", "The analyst said the bank had made a mistake in cutting rates.", "said", "the bank had made a mistake in cutting rates", "", judgmentCode},
+		{"a verb of deceit with its subject", "The senator said the minister lied to parliament.", "said", "the minister lied to parliament", "", judgmentCode},
+		{"a conjunct shares the copula", `The union said the claim was "false and misleading".`, "said", `the claim was "false and misleading"`, "", judgmentCode},
+		{"a fragment quote", `The charity said: "Utterly irresponsible."`, "said", "Utterly irresponsible.", "", judgmentCode},
+		{"negated", "The mayor said the councillors were not liars.", "said", "the councillors were not liars", "", ""},
+		{"own side", "The mayor said we made a mistake.", "said", "we made a mistake", "", ""},
+		{"said of the speaker himself", "The mayor said he lied to the council.", "said", "he lied to the council", "he", ""},
+		{"supposed, with an expletive subject", "The mayor said it would be a mistake to close the school.", "said", "it would be a mistake to close the school", "", ""},
+		{"under a conditional clause", "The mayor said that if the council ignored the vote, it would be an insult.", "said", "if the council ignored the vote, it would be an insult", "", ""},
+		{"a denial", "The minister denied the report was misleading.", "denied", "the report was misleading", "", ""},
+		{"a verb of deceit without a subject", "The mayor said residents feel betrayed.", "said", "residents feel betrayed", "", ""},
+		{"a judgment word as a modifier", "The mayor said a criminal gang had stolen the funds.", "said", "a criminal gang had stolen the funds", "", ""},
+		{"a question", "The mayor said: is it a sham?", "said", "is it a sham?", "", ""},
+		{"a demand for a sanction", "The senator said the general should be punished.", "said", "the general should be punished", "", demandCode},
+		{"a demand to resign", "The union said the chairman must resign.", "said", "the chairman must resign", "", demandCode},
+		{"another event over the demand leaves it a demand", "The senator decided to speak out, saying the general should be punished.", "saying", "the general should be punished", "", demandCode},
+		{"an obligation of one's own is no demand", "The mayor said we must apologise.", "said", "we must apologise", "", ""},
+		{"a negated obligation is no demand", "The senator said the general should not be punished.", "said", "the general should not be punished", "", ""},
+		{"a sanction without obligation is no demand", "The senator said the general was punished.", "said", "the general was punished", "", ""},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {
@@ -51,14 +59,14 @@ func TestJudgmentsInQuotes(t *testing.T) {
 			if err := c.Code(context.Background(), d); err != nil {
 				t.Fatal(err)
 			}
-			got := false
+			got := ""
 			for _, e := range d.Events {
-				if e.CAMEO == judgmentCode && e.Source == parley.EntityAt(0) {
-					got = true
+				if (e.CAMEO == judgmentCode || e.CAMEO == demandCode) && e.Source == parley.EntityAt(0) {
+					got = e.CAMEO
 				}
 			}
 			if got != tt.want {
-				t.Errorf("criticism %v, want %v (events %+v)", got, tt.want, d.Events)
+				t.Errorf("event %q, want %q (events %+v)", got, tt.want, d.Events)
 			}
 		})
 	}

@@ -64,6 +64,8 @@ var (
 	ownSide               = words.Upper("own_side")
 	conditionals          = words.Upper("conditional")
 	hypotheticalAux       = words.Upper("hypothetical_aux")
+	deonticAux            = words.Upper("deontic_aux")
+	demandVerbs           = words.Upper("demand_verb")
 	notJudging            = words.Upper("not_judging_cue")
 
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,
