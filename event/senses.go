@@ -33,6 +33,9 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	switch t.code[:2] {
 	case "18", "19", "20":
 	case "03", "06", "07":
+		if c.classes.at("deal_verb", s.words, t.first) > 0 {
+			return t, c.buysCompany(s, t)
+		}
 		return t, c.objectSense(s, t.last, "yield_object") == ""
 	case "08":
 		return t, t.code != "0841" || c.releasesPeople(s, t)
