@@ -38,9 +38,9 @@ func parseSpeechActs(data string, codes map[string]Code) (map[string]string, err
 // verb coder found an actor for it; an unnamed speaker ("critics", "the
 // two Arab states") is a source too. A quote already coded at its cue and
 // one with no speaker at all add nothing. The criticisms quotes make by
-// their words of judgment follow (judgments). The events are merged into
-// d.Events in text order.
-func (c *Coder) speechActs(in *input, skip []bool) {
+// their words of judgment follow (judgments). It returns the events; the
+// coder merges them into d.Events.
+func (c *Coder) speechActs(in *input, skip []bool) []parley.Event {
 	d := in.Doc
 	var add []parley.Event
 	for _, q := range d.Quotes {
@@ -69,12 +69,7 @@ func (c *Coder) speechActs(in *input, skip []bool) {
 		}
 		add = append(add, e)
 	}
-	add = append(add, c.judgments(in, skip)...)
-	if len(add) == 0 {
-		return
-	}
-	d.Events = append(d.Events, add...)
-	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Start < d.Events[j].Evidence.Start })
+	return append(add, c.judgments(in, skip)...)
 }
 
 // discarded reports whether the sentence holding byte b is out of event

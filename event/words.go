@@ -66,6 +66,9 @@ var (
 	hypotheticalAux       = words.Upper("hypothetical_aux")
 	deonticAux            = words.Upper("deontic_aux")
 	demandVerbs           = words.Upper("demand_verb")
+	bodilyVerbs           = words.Upper("bodily_verb")
+	personNouns           = words.Upper("person_noun")
+	bodyParts             = words.Upper("body_part")
 	notJudging            = words.Upper("not_judging_cue")
 
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,
