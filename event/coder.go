@@ -291,8 +291,9 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
 	// What the sentence coder cannot see: the acts quotes are, and the
-	// assaults of people who have no actor code.
+	// assaults on and penalties of people who have no actor code.
 	add := append(c.speechActs(in, skip), c.bodilyHarm(in, skip)...)
+	add = append(add, c.penalties(in, skip)...)
 	if len(add) > 0 {
 		d.Events = append(d.Events, add...)
 		sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Evidence.Start < d.Events[j].Evidence.Start })

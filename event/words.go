@@ -69,6 +69,7 @@ var (
 	bodilyVerbs           = words.Upper("bodily_verb")
 	personNouns           = words.Upper("person_noun")
 	bodyParts             = words.Upper("body_part")
+	penaltyNouns          = words.Upper("penalty_noun")
 	notJudging            = words.Upper("not_judging_cue")
 
 	// timeWords are skipped before a verb: the time adverbs of words.tsv,

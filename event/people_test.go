@@ -71,3 +71,43 @@ func TestBodilyHarm(t *testing.T) {
 		})
 	}
 }
+
+// A noun of penalty on a person, through "for", "on" or a possessor, is a
+// sanction of that person; one on a thing or an organisation is not (the
+// dictionaries code those).
+func TestPenaltiesOnPeople(t *testing.T) {
+	tests := []struct {
+		name, text, person string
+		kind               parley.MentionKind
+		want               bool
+	}{
+		{"for a person", "The league announced suspensions for Garrett after the game.", "Garrett", parley.NameMention, true},
+		{"a person's penalty", "The league confirmed his suspension on Monday.", "his", parley.PronounMention, true},
+		{"on a thing", "The council announced a ban on smoking.", "", parley.NameMention, false},
+		{"on an organisation", "The league announced a fine for the Steelers.", "", parley.NameMention, false},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.text)
+			d.Entities = []parley.Entity{{Type: parley.Person, Name: "Garrett"}, {Type: parley.Organization, Name: "Steelers"}}
+			if tt.person != "" {
+				d.Mentions = []parley.Mention{kindMention(d, tt.text, tt.person, parley.EntityAt(0), tt.kind)}
+			} else if strings.Contains(tt.text, "Steelers") {
+				d.Mentions = []parley.Mention{kindMention(d, tt.text, "the Steelers", parley.EntityAt(1), parley.NameMention)}
+			}
+			if err := c.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, e := range d.Events {
+				if e.CAMEO == penaltyCode && e.Target == parley.EntityAt(0) {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("penalty on the person %v, want %v (events %+v)", got, tt.want, d.Events)
+			}
+		})
+	}
+}

@@ -145,3 +145,65 @@ func caseIs(d *parley.Doc, s parley.Sentence, k int, w string) bool {
 	}
 	return false
 }
+
+// penaltyCode is the CAMEO code of a penalty imposed on a person (172,
+// impose administrative sanctions).
+const penaltyCode = "172"
+
+// penalties adds the penalties a noun names on a person who has no actor
+// code: "suspensions for Myles Garrett and Maurkice Pouncey", "Garrett's
+// ban". A noun of penalty (`penalty_noun` in data/words.tsv, every form)
+// counts when the parse gives it a person as the one penalised: a "for" or
+// "on" dependent, or its possessor. The authority that imposes it is left
+// to the text around; a sentence already coded as a sanction there adds
+// nothing, and discarded sentences are skipped.
+func (c *Coder) penalties(in *input, skip []bool) []parley.Event {
+	d := in.Doc
+	var add []parley.Event
+	for _, s := range d.Sentences {
+		if s.Para < len(skip) && skip[s.Para] {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			if !penaltyNouns[strings.ToUpper(d.Tok(i))] {
+				continue
+			}
+			if c.discarded(d, skip, int(d.Tokens[i].Start)) || !in.parseSentence(s) {
+				break
+			}
+			if d.Tokens[i].POS != parley.NOUN || codedNear(d.Events, d.Tokens[i], penaltyCode) {
+				continue
+			}
+			if r, last := c.penalised(d, s, i); r != 0 {
+				k := c.codes[penaltyCode]
+				ev := d.TokenSpan(min(i, last), max(i, last)+1)
+				add = append(add, parley.Event{
+					PLOVER: k.PLOVER, PLOVERMode: k.PLOVERMode, CAMEO: k.Code, CAMEORoot: k.Root,
+					QuadClass: k.QuadClass, Goldstein: k.Goldstein,
+					Target: r, TargetCode: c.refCode(d, r),
+					Evidence: ev, ReportedIn: reportedIn(d.Quotes, ev),
+					Trigger: strings.ToLower(d.Tok(i)),
+				})
+			}
+		}
+	}
+	return add
+}
+
+// penalised is the person a penalty noun at token n is imposed on, and the
+// last token of the phrase that names them, or 0.
+func (c *Coder) penalised(d *parley.Doc, s parley.Sentence, n int) (parley.EntityRef, int) {
+	for _, k := range dependents(d, s, n) {
+		r := d.Tokens[k].Rel
+		if r == parley.RelNmodPoss || r.Main() == parley.RelNmod && (caseIs(d, s, k, "for") || caseIs(d, s, k, "on")) {
+			if p := c.personRef(d, s, k); p != 0 {
+				last := k
+				for _, j := range dependents(d, s, k) {
+					last = max(last, j)
+				}
+				return p, last
+			}
+		}
+	}
+	return 0, 0
+}
