@@ -30,12 +30,14 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 		}
 		return t, true
 	}
+	// A deal, or its refusal ("did not acquire", "not to finance"), needs
+	// an organisation on the other side.
+	if c.classes.at("deal_verb", s.words, t.first) > 0 {
+		return t, c.buysCompany(s, t)
+	}
 	switch t.code[:2] {
 	case "18", "19", "20":
 	case "03", "06", "07":
-		if c.classes.at("deal_verb", s.words, t.first) > 0 {
-			return t, c.buysCompany(s, t)
-		}
 		return t, c.objectSense(s, t.last, "yield_object") == ""
 	case "08":
 		return t, t.code != "0841" || c.releasesPeople(s, t)
