@@ -13,6 +13,10 @@ import (
 // denounce).
 const judgmentCode = "111"
 
+// defenceCode is the CAMEO code of a defence in words (052): the negation
+// of a criticism ("they are not criminals", "I don't blame him").
+const defenceCode = "052"
+
 // judgments adds the criticisms that quotes make by what they say of
 // someone rather than by their cue: the speaker of "X said: 'These rioters
 // are criminals'" denounces the rioters. A word of judgment counts only
@@ -41,8 +45,7 @@ func (c *Coder) judgments(in *input, skip []bool) []parley.Event {
 		if _, ok := c.speechCode(q); ok || notJudgingCue(q.Cue) {
 			continue
 		}
-		code := judgmentCode
-		j, ok := c.judgmentIn(in, q)
+		j, code, ok := c.judgmentIn(in, q)
 		if !ok {
 			code = demandCode
 			j, ok = c.demandIn(in, q)
@@ -64,28 +67,28 @@ func notJudgingCue(cue string) bool {
 }
 
 // judgmentIn returns the token of the first word of judgment in q's content
-// that the parse makes a verdict.
-func (c *Coder) judgmentIn(in *input, q parley.Quote) (int, bool) {
+// that the parse makes a verdict, and the verdict's code.
+func (c *Coder) judgmentIn(in *input, q parley.Quote) (int, string, bool) {
 	d := in.Doc
 	first, last := d.TokenAt(q.Content.Start), d.TokenAt(q.Content.End-1)+1
 	if first < 0 || last <= first {
-		return 0, false
+		return 0, "", false
 	}
 	fragment := wordsIn(d, first, last) <= maxFragmentWords
 	for i := first; i < last; i++ {
 		up := strings.ToUpper(d.Tok(i))
-		if !judgmentWords[up] && !deceitVerbs[up] {
+		if !judgmentWords[up] && !deceitVerbs[up] && !blameVerbs[up] {
 			continue
 		}
 		si := d.SentenceOf(i)
 		if si < 0 || !in.parseSentence(d.Sentences[si]) {
-			return 0, false
+			return 0, "", false
 		}
-		if verdict(d, d.Sentences[si], i, fragment, q.Speaker) {
-			return i, true
+		if code := verdict(d, d.Sentences[si], i, fragment, q.Speaker); code != "" {
+			return i, code, true
 		}
 	}
-	return 0, false
+	return 0, "", false
 }
 
 // maxFragmentWords is the most words a quote may have to be a fragment
@@ -117,11 +120,16 @@ func (in *input) parseSentence(s parley.Sentence) bool {
 	return true
 }
 
-// verdict reports whether the word of judgment at token j of the parsed
-// sentence s is the verdict of speaker on someone else.
-func verdict(d *parley.Doc, s parley.Sentence, j int, fragment bool, speaker parley.EntityRef) bool {
+// verdict returns the CAMEO code of what the word of judgment at token j
+// of the parsed sentence s makes the speaker's words about someone else: a
+// criticism (judgmentCode), or, negated, a defence (defenceCode: "the
+// councillors were not liars", "I don't blame him"); "" for neither.
+func verdict(d *parley.Doc, s parley.Sentence, j int, fragment bool, speaker parley.EntityRef) string {
 	if d.Tok(s.Last-1) == "?" {
-		return false
+		return ""
+	}
+	if blameVerbs[strings.ToUpper(d.Tok(j))] {
+		return blame(d, s, j, speaker)
 	}
 	deps := dependents(d, s, j)
 	if h := d.Head(j); h >= 0 && !hasRel(d, deps, parley.RelCop) && !hasSubject(d, deps) && carriesVerdict(d, deps, j) && hasRel(d, dependents(d, s, h), parley.RelCop) {
@@ -138,7 +146,7 @@ func verdict(d *parley.Doc, s parley.Sentence, j int, fragment bool, speaker par
 		// "Mourinho lied", "Parliament may have been misled"; not "feels
 		// betrayed", which has no subject of its own.
 		if !hasSubject(d, deps) {
-			return false
+			return ""
 		}
 	case h >= 0 && namingVerbs[strings.ToUpper(d.Lemma(h))] && objectLike(d.Tokens[j].Rel):
 		governor = dependents(d, s, h) // its subject is the speaker
@@ -149,27 +157,80 @@ func verdict(d *parley.Doc, s parley.Sentence, j int, fragment bool, speaker par
 	case h >= 0 && strings.EqualFold(d.Lemma(h), "make") && d.Tokens[j].Rel == parley.RelObj:
 		judged = dependents(d, s, h)
 		governor = judged
+		if !hasSubject(d, judged) {
+			return "" // "make no mistake, …"
+		}
 	case fragment:
-		return !negated(d, deps)
+		if negated(d, deps) {
+			return defenceCode
+		}
+		return judgmentCode
 	default:
-		return false
+		return ""
 	}
 	all := append(slices.Clone(deps), governor...)
-	if negated(d, all) || hypothetical(d, s, all) {
-		return false
+	if hypothetical(d, s, all) {
+		return ""
+	}
+	if negated(d, all) {
+		// "the councillors were not liars", "we did not lie": a defence,
+		// of others or of one's own side.
+		return defenceCode
 	}
 	for _, k := range judged {
 		if !d.Tokens[k].Rel.Subject() {
 			continue
 		}
 		if ownSide[strings.ToUpper(d.Tok(k))] {
-			return false
+			return ""
 		}
 		if m := d.MentionAt(k); m != nil && m.Entity != 0 && m.Entity == speaker {
-			return false // "he lied", said of himself
+			return "" // "he lied", said of himself
 		}
 	}
-	return true
+	return judgmentCode
+}
+
+// blame returns the code of a verb of blaming at token v in the speaker's
+// words: blaming someone is a criticism and not blaming them a defence,
+// when the one who blames is the speaker (a first-person subject, or the
+// speaker named); "they blame the referee" reports another's blame.
+func blame(d *parley.Doc, s parley.Sentence, v int, speaker parley.EntityRef) string {
+	deps := dependents(d, s, v)
+	if d.Tokens[v].POS != parley.VERB || !blamesSomeone(d, deps) || hypothetical(d, s, deps) {
+		return ""
+	}
+	for _, k := range deps {
+		if !d.Tokens[k].Rel.Subject() {
+			continue
+		}
+		m := d.MentionAt(k)
+		if !ownSide[strings.ToUpper(d.Tok(k))] && (m == nil || m.Entity != speaker) {
+			return ""
+		}
+	}
+	if negated(d, deps) {
+		return defenceCode
+	}
+	return judgmentCode
+}
+
+// blamesSomeone reports whether a verb of blaming with dependents deps has
+// a person or organisation for its object ("blame him", "blame Lucy's
+// mother"), not a cause ("blamed cock-up").
+func blamesSomeone(d *parley.Doc, deps []int) bool {
+	for _, k := range deps {
+		if d.Tokens[k].Rel != parley.RelObj {
+			continue
+		}
+		if m := d.MentionAt(k); m != nil && m.Entity != 0 {
+			return true
+		}
+		if personNouns[strings.ToUpper(d.Lemma(k))] || objectPronouns[strings.ToUpper(d.Tok(k))] {
+			return true
+		}
+	}
+	return false
 }
 
 // carriesVerdict reports whether token j, with dependents deps, shares

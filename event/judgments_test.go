@@ -9,10 +9,10 @@ import (
 )
 
 // A quote under a plain cue is a criticism when the parse makes a word of
-// judgment its verdict on someone else, and a demand when it says a third
-// party should undergo a sanction or make amends; negated, supposed,
-// self-directed and denied judgments, and judgment words in other roles,
-// are not.
+// judgment its verdict on someone else, a defence when it negates one, and
+// a demand when it says a third party should undergo a sanction or make
+// amends; supposed, self-directed and denied judgments, another's blame,
+// and judgment words in other roles are none of these.
 func TestJudgmentsInQuotes(t *testing.T) {
 	tests := []struct {
 		name, text, cue, content string
@@ -27,7 +27,12 @@ func TestJudgmentsInQuotes(t *testing.T) {
 		{"a verb of deceit with its subject", "The senator said the minister lied to parliament.", "said", "the minister lied to parliament", "", judgmentCode},
 		{"a conjunct shares the copula", `The union said the claim was "false and misleading".`, "said", `the claim was "false and misleading"`, "", judgmentCode},
 		{"a fragment quote", `The charity said: "Utterly irresponsible."`, "said", "Utterly irresponsible.", "", judgmentCode},
-		{"negated", "The mayor said the councillors were not liars.", "said", "the councillors were not liars", "", ""},
+		{"negated, a defence", "The mayor said the councillors were not liars.", "said", "the councillors were not liars", "", defenceCode},
+		{"the speaker not blaming someone defends them", "The mayor said: I don't blame him.", "said", "I don't blame him.", "", defenceCode},
+		{"the speaker blaming someone criticises them", "The mayor said he blamed them for the delay.", "said", "he blamed them for the delay", "he", judgmentCode},
+		{"another's blame is reported", "The mayor said residents blame the council.", "said", "residents blame the council", "", ""},
+		{"blaming a cause blames no one", "The mayor said he blamed the weather.", "said", "he blamed the weather", "he", ""},
+		{"an idiom of make", "The mayor said: make no mistake, we will win.", "said", "make no mistake, we will win.", "", ""},
 		{"own side", "The mayor said we made a mistake.", "said", "we made a mistake", "", ""},
 		{"said of the speaker himself", "The mayor said he lied to the council.", "said", "he lied to the council", "he", ""},
 		{"supposed, with an expletive subject", "The mayor said it would be a mistake to close the school.", "said", "it would be a mistake to close the school", "", ""},
@@ -61,7 +66,7 @@ func TestJudgmentsInQuotes(t *testing.T) {
 			}
 			got := ""
 			for _, e := range d.Events {
-				if (e.CAMEO == judgmentCode || e.CAMEO == demandCode) && e.Source == parley.EntityAt(0) {
+				if (e.CAMEO == judgmentCode || e.CAMEO == demandCode || e.CAMEO == defenceCode) && e.Source == parley.EntityAt(0) {
 					got = e.CAMEO
 				}
 			}

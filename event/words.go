@@ -60,6 +60,8 @@ var (
 	dateOpeners           = words.Upper("date_opener")
 	judgmentWords         = words.Upper("judgment")
 	deceitVerbs           = words.Upper("deceit_verb")
+	blameVerbs            = words.Upper("blame_verb")
+	objectPronouns        = words.Upper("object_pronoun")
 	namingVerbs           = words.Upper("naming_verb")
 	ownSide               = words.Upper("own_side")
 	conditionals          = words.Upper("conditional")
