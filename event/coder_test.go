@@ -61,7 +61,7 @@ func TestCodeSentence(t *testing.T) {
 		{"drawing criticism is being criticised", "The Russian government drew sharp criticism from France.", "ACCUSE", "11", "FRA", "*"},
 		{"facing a backlash is being criticised", "The Kremlin faced a backlash from Poland.", "ACCUSE", "11", "*", "RUSGOV"},
 		{"crying foul is criticism", "The Kremlin cried foul over the vote.", "ACCUSE", "11", "RUSGOV", "*"},
-		{"mocking is criticism", "The Kremlin mocked Poland's leaders.", "ACCUSE", "11", "RUSGOV", "*"},
+		{"taking aim is criticism", "The Kremlin took aim at the Polish government.", "ACCUSE", "11", "RUSGOV", "*"},
 		{"sparking outrage is being criticised", "The Kremlin sparked outrage in Poland.", "ACCUSE", "11", "*", "RUSGOV"},
 		{"rallying voters is no protest", "The British chancellor rallies Labour voters.", "", "", "", ""},
 		{"a market rally is no protest", "Disappointing business figures from Chicago brought a sudden end to a rally in the value of the dollar.", "", "", "", ""},
