@@ -11,7 +11,13 @@ import "github.com/parley-news/parley"
 // bought from ("bought two brands from LVMH"). "Bought a new home", "buy the PlayStation" are trade, not
 // a deal between two parties. The parse decides; without one, no deal.
 func (c *Coder) buysCompany(s *sentence, t trig) bool {
-	if !s.parse() {
+	orgs := 0 // the cheap test before the parse: an organisation named
+	for k := range s.words {
+		if c.orgAt(s, k) && (k == 0 || !c.orgAt(s, k-1)) {
+			orgs++
+		}
+	}
+	if orgs == 0 || !s.parse() {
 		return false
 	}
 	v := t.first

@@ -1,10 +1,6 @@
 package event
 
-import (
-	"strings"
-
-	"github.com/parley-news/parley"
-)
+import "github.com/parley-news/parley"
 
 // demandCode is the CAMEO code of a demand made by saying what someone
 // should undergo or do: "Ferguson should be punished", "he must resign"
@@ -20,7 +16,7 @@ func (c *Coder) demandIn(in *input, q parley.Quote) (int, bool) {
 	d := in.Doc
 	first, last := d.TokenAt(q.Content.Start), d.TokenAt(q.Content.End-1)+1
 	for i := first; i < last && i < len(d.Tokens); i++ {
-		if !demandVerbs[strings.ToUpper(d.Lemma(i))] && !demandVerbs[strings.ToUpper(d.Tok(i))] {
+		if !demandVerbs[d.Lemma(i)] && !demandVerbs[d.Lower(i)] || !deonticBefore(d, i) {
 			continue
 		}
 		si := d.SentenceOf(i)
@@ -43,11 +39,11 @@ func demand(d *parley.Doc, s parley.Sentence, v int, speaker parley.EntityRef) b
 	deps := dependents(d, s, v)
 	deontic := false
 	for _, k := range deps {
-		w := strings.ToUpper(d.Tok(k))
+		w := d.Lower(k)
 		switch r := d.Tokens[k].Rel; {
 		case r.Main() == parley.RelAux && deonticAux[w]:
 			deontic = true
-		case r == parley.RelMark && conditionals[w], negWords[w]:
+		case r == parley.RelMark && conditionals[w], negations[w]:
 			return false
 		case r.Subject() && ownSide[w]:
 			return false
@@ -58,4 +54,16 @@ func demand(d *parley.Doc, s parley.Sentence, v int, speaker parley.EntityRef) b
 		}
 	}
 	return deontic
+}
+
+// deonticBefore reports whether a deontic auxiliary stands close before
+// token i ("should be punished", "must now resign"): without one there is
+// no demand, and no need to parse.
+func deonticBefore(d *parley.Doc, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if deonticAux[d.Lower(k)] {
+			return true
+		}
+	}
+	return false
 }

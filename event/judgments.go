@@ -62,7 +62,7 @@ func (c *Coder) judgments(in *input, skip []bool) []parley.Event {
 // notJudgingCue reports whether a quote's cue reports no verdict of the
 // speaker's: a denial, a confession, a question.
 func notJudgingCue(cue string) bool {
-	w, _, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(cue)), " ")
+	w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(cue)), " ")
 	return notJudging[w]
 }
 
@@ -76,8 +76,8 @@ func (c *Coder) judgmentIn(in *input, q parley.Quote) (int, string, bool) {
 	}
 	fragment := wordsIn(d, first, last) <= maxFragmentWords
 	for i := first; i < last; i++ {
-		up := strings.ToUpper(d.Tok(i))
-		if !judgmentWords[up] && !deceitVerbs[up] && !blameVerbs[up] {
+		w := d.Lower(i)
+		if !judgmentWords[w] && !deceitVerbs[w] && !blameVerbs[w] {
 			continue
 		}
 		si := d.SentenceOf(i)
@@ -128,7 +128,7 @@ func verdict(d *parley.Doc, s parley.Sentence, j int, fragment bool, speaker par
 	if d.Tok(s.Last-1) == "?" {
 		return ""
 	}
-	if blameVerbs[strings.ToUpper(d.Tok(j))] {
+	if blameVerbs[d.Lower(j)] {
 		return blame(d, s, j, speaker)
 	}
 	deps := dependents(d, s, j)
@@ -142,15 +142,15 @@ func verdict(d *parley.Doc, s parley.Sentence, j int, fragment bool, speaker par
 	var governor []int
 	switch {
 	case hasRel(d, deps, parley.RelCop):
-	case deceitVerbs[strings.ToUpper(d.Tok(j))] && d.Tokens[j].POS == parley.VERB:
+	case deceitVerbs[d.Lower(j)] && d.Tokens[j].POS == parley.VERB:
 		// "Mourinho lied", "Parliament may have been misled"; not "feels
 		// betrayed", which has no subject of its own.
 		if !hasSubject(d, deps) {
 			return ""
 		}
-	case h >= 0 && namingVerbs[strings.ToUpper(d.Lemma(h))] && objectLike(d.Tokens[j].Rel):
+	case h >= 0 && namingVerbs[d.Lemma(h)] && objectLike(d.Tokens[j].Rel):
 		governor = dependents(d, s, h) // its subject is the speaker
-	case h >= 0 && secondObject(d, deps, j) && d.Tokens[h].Rel == parley.RelObj && d.Head(h) >= 0 && namingVerbs[strings.ToUpper(d.Lemma(d.Head(h)))]:
+	case h >= 0 && secondObject(d, deps, j) && d.Tokens[h].Rel == parley.RelObj && d.Head(h) >= 0 && namingVerbs[d.Lemma(d.Head(h))]:
 		// "called the process a sham", where the parse hangs the name on
 		// the object rather than on the verb.
 		governor = dependents(d, s, d.Head(h))
@@ -181,7 +181,7 @@ func verdict(d *parley.Doc, s parley.Sentence, j int, fragment bool, speaker par
 		if !d.Tokens[k].Rel.Subject() {
 			continue
 		}
-		if ownSide[strings.ToUpper(d.Tok(k))] {
+		if ownSide[d.Lower(k)] {
 			return ""
 		}
 		if m := d.MentionAt(k); m != nil && m.Entity != 0 && m.Entity == speaker {
@@ -205,7 +205,7 @@ func blame(d *parley.Doc, s parley.Sentence, v int, speaker parley.EntityRef) st
 			continue
 		}
 		m := d.MentionAt(k)
-		if !ownSide[strings.ToUpper(d.Tok(k))] && (m == nil || m.Entity != speaker) {
+		if !ownSide[d.Lower(k)] && (m == nil || m.Entity != speaker) {
 			return ""
 		}
 	}
@@ -226,7 +226,7 @@ func blamesSomeone(d *parley.Doc, deps []int) bool {
 		if m := d.MentionAt(k); m != nil && m.Entity != 0 {
 			return true
 		}
-		if personNouns[strings.ToUpper(d.Lemma(k))] || objectPronouns[strings.ToUpper(d.Tok(k))] {
+		if personNouns[d.Lemma(k)] || objectPronouns[d.Lower(k)] {
 			return true
 		}
 	}
@@ -255,13 +255,13 @@ func carriesVerdict(d *parley.Doc, deps []int, j int) bool {
 func hypothetical(d *parley.Doc, s parley.Sentence, deps []int) bool {
 	conditional, expletive := false, false
 	for _, k := range deps {
-		w := strings.ToUpper(d.Tok(k))
+		w := d.Lower(k)
 		switch r := d.Tokens[k].Rel; {
 		case r == parley.RelMark && conditionals[w]:
 			return true
 		case r.Main() == parley.RelAux && hypotheticalAux[w]:
 			conditional = true
-		case (r.Subject() || r.Main() == parley.RelExpl) && w == "IT":
+		case (r.Subject() || r.Main() == parley.RelExpl) && w == "it":
 			expletive = true
 		}
 	}
@@ -269,7 +269,7 @@ func hypothetical(d *parley.Doc, s parley.Sentence, deps []int) bool {
 		return conditional
 	}
 	for k := s.First; k < s.Last; k++ {
-		if d.Tokens[k].Rel == parley.RelMark && conditionals[strings.ToUpper(d.Tok(k))] {
+		if d.Tokens[k].Rel == parley.RelMark && conditionals[d.Lower(k)] {
 			return true
 		}
 	}
@@ -314,7 +314,7 @@ func secondObject(d *parley.Doc, deps []int, j int) bool {
 // negated reports whether one of deps is a negation.
 func negated(d *parley.Doc, deps []int) bool {
 	for _, k := range deps {
-		if negWords[strings.ToUpper(d.Tok(k))] {
+		if negations[d.Lower(k)] {
 			return true
 		}
 	}

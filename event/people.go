@@ -32,7 +32,7 @@ func (c *Coder) bodilyHarm(in *input, skip []bool) []parley.Event {
 			continue
 		}
 		for i := s.First; i < s.Last; i++ {
-			if !bodilyVerbs[strings.ToUpper(d.Tok(i))] {
+			if !bodilyVerbs[d.Lower(i)] || !c.harmPossible(d, s, i) {
 				continue
 			}
 			if c.discarded(d, skip, int(d.Tokens[i].Start)) || !in.parseSentence(s) {
@@ -53,28 +53,28 @@ func (c *Coder) harmAt(in *input, s parley.Sentence, v int) (parley.Event, bool)
 	if d.Tokens[v].POS != parley.VERB || d.Tok(s.Last-1) == "?" {
 		return parley.Event{}, false
 	}
-	lemma := strings.ToUpper(d.Lemma(v))
+	lemma := d.Lemma(v)
 	deps := dependents(d, s, v)
 	var agent, patient = -1, -1
 	means, up, death := false, false, false
 	for _, k := range deps {
-		w := strings.ToUpper(d.Tok(k))
+		w := d.Lower(k)
 		switch r := d.Tokens[k].Rel; {
 		case r == parley.RelObj, r == parley.RelNsubjPass:
 			patient = k
 		case r == parley.RelNsubj, r == parley.RelOblAgent:
 			agent = k
-		case r == parley.RelCompoundPrt && w == "UP":
+		case r == parley.RelCompoundPrt && w == "up":
 			up = true
 		case r.Main() == parley.RelObl:
 			// the place or means of a blow: "in the head", "with a helmet"
-			means = means || caseIs(d, s, k, "WITH") || bodyParts[strings.ToUpper(d.Lemma(k))]
+			means = means || caseIs(d, s, k, "WITH") || bodyParts[d.Lemma(k)]
 			death = death || strings.EqualFold(d.Tok(k), "death")
-		case negWords[w], r == parley.RelMark && conditionals[w], r.Main() == parley.RelAux && hypotheticalAux[w]:
+		case negations[w], r == parley.RelMark && conditionals[w], r.Main() == parley.RelAux && hypotheticalAux[w]:
 			return parley.Event{}, false
 		}
 	}
-	if patient < 0 || !c.personIn(d, s, patient) || lemma == "HIT" && !means || lemma == "BEAT" && !up {
+	if patient < 0 || !c.personIn(d, s, patient) || lemma == "hit" && !means || lemma == "beat" && !up {
 		return parley.Event{}, false
 	}
 	// "was hit in the head by a firework": a thing's blow is an accident.
@@ -113,7 +113,7 @@ func (c *Coder) harmAt(in *input, s parley.Sentence, v int) (parley.Event, bool)
 // name words ("Pittsburgh quarterback Mason Rudolph"), or a noun for one
 // ("a man", "the referee").
 func (c *Coder) personIn(d *parley.Doc, s parley.Sentence, k int) bool {
-	return c.personRef(d, s, k) != 0 || personNouns[strings.ToUpper(d.Lemma(k))]
+	return c.personRef(d, s, k) != 0 || personNouns[d.Lemma(k)]
 }
 
 // personRef is the person entity the noun phrase headed by token k
@@ -165,7 +165,7 @@ func (c *Coder) penalties(in *input, skip []bool) []parley.Event {
 			continue
 		}
 		for i := s.First; i < s.Last; i++ {
-			if !penaltyNouns[strings.ToUpper(d.Tok(i))] {
+			if !penaltyNouns[d.Lower(i)] || !c.personNear(d, s, i-4, i+8) {
 				continue
 			}
 			if c.discarded(d, skip, int(d.Tokens[i].Start)) || !in.parseSentence(s) {
@@ -206,4 +206,44 @@ func (c *Coder) penalised(d *parley.Doc, s parley.Sentence, n int) (parley.Entit
 		}
 	}
 	return 0, 0
+}
+
+// harmPossible is the cheap test before the parse: a person may be harmed
+// (a person's mention, a noun for a person or an object pronoun near the
+// verb at token v), and "hit" has a body part or "with", "beat" an "up",
+// after it.
+func (c *Coder) harmPossible(d *parley.Doc, s parley.Sentence, v int) bool {
+	if !c.personNear(d, s, v-8, v+8) {
+		return false
+	}
+	w := d.Lower(v)
+	hit, beat := strings.HasPrefix(w, "hit"), strings.HasPrefix(w, "beat")
+	if !hit && !beat {
+		return true
+	}
+	for k := v + 1; k < s.Last && k <= v+8; k++ {
+		n := d.Lower(k)
+		if hit && (n == "with" || bodyParts[n]) || beat && n == "up" {
+			return true
+		}
+	}
+	return false
+}
+
+// personNear reports whether tokens [a, b] of sentence s hold a person's
+// mention, a noun for a person (singular or plural) or an object or
+// possessive pronoun.
+func (c *Coder) personNear(d *parley.Doc, s parley.Sentence, a, b int) bool {
+	for k := max(a, s.First); k < s.Last && k <= b; k++ {
+		w := d.Lower(k)
+		if personNouns[w] || personNouns[strings.TrimSuffix(w, "s")] || objectPronouns[w] || possessivePronouns[w] {
+			return true
+		}
+		if m := d.MentionAt(k); m != nil {
+			if e := d.Entity(m.Entity); e != nil && e.Type == parley.Person {
+				return true
+			}
+		}
+	}
+	return false
 }
