@@ -46,20 +46,16 @@ func (c *Coder) buysCompany(s *sentence, t trig) bool {
 // GateHouse Media", "20% of Fiat's auto division"); not a clause or
 // another preposition ("bought time for Gazprom").
 func (c *Coder) orgIn(s *sentence, k int) bool {
-	if c.orgAt(s, k) {
-		return true
-	}
-	for j := range s.words {
-		if s.head(j) != k || !ownPhrase(s, j) {
+	for i := range s.words {
+		if !c.orgAt(s, i) {
 			continue
 		}
-		if c.orgAt(s, j) {
-			return true
+		j := i
+		for steps := 0; j != k && steps < 2 && j >= 0 && ownPhrase(s, j); steps++ {
+			j = s.head(j)
 		}
-		for i := range s.words {
-			if s.head(i) == j && ownPhrase(s, i) && c.orgAt(s, i) {
-				return true
-			}
+		if j == k {
+			return true
 		}
 	}
 	return false

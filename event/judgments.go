@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/parley-news/parley"
@@ -344,15 +345,24 @@ func hasRel(d *parley.Doc, toks []int, r parley.DepRel) bool {
 // codedNear reports whether one of evs of the same CAMEO root as code
 // already holds token t in its evidence: the verb coder's own "accused"
 // over a quote's verdict. An event of another kind over it ("decided to
-// weigh in, saying he should be disciplined") is another act.
+// weigh in, saying he should be disciplined") is another act. The events
+// are in text order of their evidence, nearly: those that start after t
+// are skipped by a binary search, and only the nearest codedNearLimit
+// before it are read, so that a document of many events stays linear.
 func codedNear(evs []parley.Event, t parley.Token, code string) bool {
-	for _, e := range evs {
-		if e.CAMEORoot == code[:2] && e.Evidence.Contains(parley.Span{Start: int(t.Start), End: int(t.End)}) {
+	tok := parley.Span{Start: int(t.Start), End: int(t.End)}
+	end := sort.Search(len(evs), func(i int) bool { return evs[i].Evidence.Start > tok.Start })
+	for i := end - 1; i >= 0 && i >= end-codedNearLimit; i-- {
+		if e := &evs[i]; e.CAMEORoot == code[:2] && e.Evidence.Contains(tok) {
 			return true
 		}
 	}
 	return false
 }
+
+// codedNearLimit is how many events before a token codedNear reads: more
+// than a sentence or a quote holds.
+const codedNearLimit = 32
 
 // judgmentEvent is the event of CAMEO code of quote q whose verdict or
 // demand is token j: its evidence is the cue with the content's sentence
