@@ -58,6 +58,7 @@ func TestCodeSentence(t *testing.T) {
 		{"nationality adjective and role", "Russian officials accused Ukraine of shelling the plant.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"seat of government", "The Kremlin condemned the sanctions.", "ACCUSE", "11", "RUSGOV", "*"},
 		{"unlikely is no event", "The two leaders are unlikely to meet next week.", "", "", "", ""},
+		{"a negation before \"now\" negates", "The Russian and Chinese leaders will not now meet in Geneva.", "", "", "", ""},
 		{"drawing criticism is being criticised", "The Russian government drew sharp criticism from France.", "ACCUSE", "11", "FRA", "*"},
 		{"facing a backlash is being criticised", "The Kremlin faced a backlash from Poland.", "ACCUSE", "11", "*", "RUSGOV"},
 		{"crying foul is criticism", "The Kremlin cried foul over the vote.", "ACCUSE", "11", "RUSGOV", "*"},

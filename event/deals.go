@@ -1,6 +1,10 @@
 package event
 
-import "github.com/parley-news/parley"
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+)
 
 // buysCompany reports whether a verb of acquiring (`deal_verb` in
 // data/senses.tsv: "bought", "acquired", "merged with") has a company or
@@ -26,6 +30,11 @@ func (c *Coder) buysCompany(s *sentence, t trig) bool {
 			continue
 		}
 		switch r := s.rel(k); {
+		case (r == parley.RelObj || r == parley.RelNsubjPass) && strings.HasPrefix(s.words[t.first], "MERG") && (t.last >= len(s.words) || s.words[t.last] != "WITH"):
+			// "merged the university and the polytechnic": a third party
+			// reorganising what it runs, not a deal of the two; a merger
+			// is made with someone.
+			continue
 		case r == parley.RelObj, r == parley.RelNsubjPass:
 			if c.orgIn(s, k) {
 				return true

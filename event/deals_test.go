@@ -32,6 +32,7 @@ func TestDealsNeedAnOrganisation(t *testing.T) {
 		{"a stake in a company", "Vodafone acquired a stake in Mannesmann.", "Mannesmann", parley.NameMention, "061"},
 		{"bought from a company", "Vodafone bought two brands from Mannesmann.", "Mannesmann", parley.NameMention, "061"},
 		{"merged with a company", "Vodafone merged with Mannesmann.", "Mannesmann", parley.NameMention, "061"},
+		{"merging what one runs is no deal", "Vodafone merged Mannesmann and its own unit.", "Mannesmann", parley.NameMention, ""},
 		{"a described company", "Vodafone bought the firm last year.", "the firm", parley.NominalMention, "061"},
 		{"goods", "Vodafone bought a new home last year.", "", parley.NameMention, ""},
 		{"an idiom", "Vodafone bought time for Mannesmann.", "Mannesmann", parley.NameMention, ""},

@@ -37,13 +37,18 @@ func demand(d *parley.Doc, s parley.Sentence, v int, speaker parley.EntityRef) b
 		return false
 	}
 	deps := dependents(d, s, v)
+	if conditionalClause(d, s, deps) {
+		return false // "should quit if he is found to have …"
+	}
 	deontic := false
 	for _, k := range deps {
 		w := d.Lower(k)
 		switch r := d.Tokens[k].Rel; {
 		case r.Main() == parley.RelAux && deonticAux[w]:
 			deontic = true
-		case r == parley.RelMark && conditionals[w], negations[w]:
+		case r == parley.RelMark && conditionals[w], negations[w], restrictiveAdverbs[w]:
+			// not a demand: conditional, negated, or a principle ("should
+			// only be punished after a fair trial")
 			return false
 		case r.Subject() && ownSide[w]:
 			return false

@@ -254,6 +254,9 @@ func carriesVerdict(d *parley.Doc, deps []int, j int) bool {
 // or beside a conditional clause anywhere in its sentence ("if they
 // ignore it, it would be an insult").
 func hypothetical(d *parley.Doc, s parley.Sentence, deps []int) bool {
+	if conditionalClause(d, s, deps) {
+		return true
+	}
 	conditional, expletive := false, false
 	for _, k := range deps {
 		w := d.Lower(k)
@@ -272,6 +275,23 @@ func hypothetical(d *parley.Doc, s parley.Sentence, deps []int) bool {
 	for k := s.First; k < s.Last; k++ {
 		if d.Tokens[k].Rel == parley.RelMark && conditionals[d.Lower(k)] {
 			return true
+		}
+	}
+	return false
+}
+
+// conditionalClause reports whether one of deps is a clause of condition
+// ("… if he is found to have …"): an adverbial clause opened by "if" or
+// "unless".
+func conditionalClause(d *parley.Doc, s parley.Sentence, deps []int) bool {
+	for _, k := range deps {
+		if d.Tokens[k].Rel.Main() != parley.RelAdvcl {
+			continue
+		}
+		for _, j := range dependents(d, s, k) {
+			if d.Tokens[j].Rel == parley.RelMark && conditionals[d.Lower(j)] {
+				return true
+			}
 		}
 	}
 	return false

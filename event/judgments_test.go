@@ -46,6 +46,8 @@ func TestJudgmentsInQuotes(t *testing.T) {
 		{"another event over the demand leaves it a demand", "The senator decided to speak out, saying the general should be punished.", "saying", "the general should be punished", "", demandCode},
 		{"an obligation of one's own is no demand", "The mayor said we must apologise.", "said", "we must apologise", "", ""},
 		{"a negated obligation is no demand", "The senator said the general should not be punished.", "said", "the general should not be punished", "", ""},
+		{"a conditional obligation is no demand", "The senator said the general should resign if he is found to have lied.", "said", "the general should resign if he is found to have lied", "", ""},
+		{"a principle is no demand", "The charity said people should only be punished after a fair trial.", "said", "people should only be punished after a fair trial", "", ""},
 		{"a sanction without obligation is no demand", "The senator said the general was punished.", "said", "the general was punished", "", ""},
 	}
 	c := testCoder(t)

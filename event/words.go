@@ -72,6 +72,7 @@ var (
 	conditionals       = words.Set("conditional")
 	hypotheticalAux    = words.Set("hypothetical_aux")
 	deonticAux         = words.Set("deontic_aux")
+	restrictiveAdverbs = words.Set("restrictive_adverb")
 	demandVerbs        = words.Set("demand_verb")
 	bodilyVerbs        = words.Set("bodily_verb")
 	personNouns        = words.Set("person_noun")
