@@ -247,6 +247,9 @@ func FuzzExtract(f *testing.F) {
 		"Sources familiar with the talks said a summit was possible next week, but the Kremlin denied it.",
 		"Invalid \xff bytes “unclosed quote\r\nand CRLF lines\n\n\"odd",
 		"“Nested ‘quotes’ inside,” the aide told AP. The ministry said in a statement that “talks” would resume.",
+		// the passes over the whole Doc: verdicts, demands, deals, harm, penalties
+		"“These rioters are criminals, not liars,” the mayor said. He said the chief should resign. “I don't blame him.”",
+		"Vodafone bought a 20% stake in Mannesmann and merged with Orange; NASA funded SpaceX. Garrett hit Rudolph in the head, and his suspension followed.",
 	} {
 		f.Add(s)
 	}
