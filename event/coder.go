@@ -458,7 +458,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		// people were arrested", "the couple was quarantined" are acts of
 		// the authorities.
 		pol := hasActor(es, code.Root) || t.passive && !t.noun && authorityAct(code.Code)
-		if !pol && (actorless || !c.entityActs(in.Doc, es)) {
+		if !pol && (actorless || !c.entityActs(in.Doc, es) || proseCode(code.Code) && commerceOnly(es) && !namedParties(es)) {
 			continue
 		}
 		// Only now, with an event to make, is the word's verb reading
@@ -1006,6 +1006,42 @@ func politicalSource(es []parley.Event) bool {
 // a quote and has a political target.
 func quotedAgainstPolitical(es []parley.Event) bool {
 	return anyEvent(es, func(e *parley.Event) bool { return e.ReportedIn != 0 && political(e.TargetCode) })
+}
+
+// proseCode reports whether a CAMEO code is in the prose_code class of
+// codes.tsv: its root or its three-digit code is listed.
+func proseCode(code string) bool {
+	return len(code) >= 2 && proseCodes[code[:2]] || len(code) >= 3 && proseCodes[code[:3]]
+}
+
+// commerceOnly reports whether every actor code of es is a business's, a
+// medium's, a school's or the public's (commerce_role, in any three-letter
+// slot), and one is set.
+func commerceOnly(es []parley.Event) bool {
+	set := false
+	for _, e := range es {
+		for _, c := range []string{e.SourceCode, e.TargetCode} {
+			if c == "" {
+				continue
+			}
+			set = true
+			if !hasRole(c, commerceRoles) {
+				return false
+			}
+		}
+	}
+	return set
+}
+
+// hasRole reports whether one of the three-letter slots of an actor code
+// is in roles.
+func hasRole(code string, roles map[string]bool) bool {
+	for i := 0; i+3 <= len(code); i += 3 {
+		if roles[code[i:i+3]] {
+			return true
+		}
+	}
+	return false
 }
 
 // namedParties reports whether some event of es has entities of the

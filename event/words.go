@@ -94,6 +94,8 @@ var (
 	roleOnlyCode    = codes.Set("role_only")       // role codes that may start an actor code without a country
 	nonPolitical    = codes.Set("non_political")   // role codes of actors that make no political event
 	reciprocalRoots = codes.Set("reciprocal_root") // "X and Y met": X met Y and Y met X
+	proseCodes      = codes.Set("prose_code")      // cooperative acts that without a political actor are mostly commerce
+	commerceRoles   = codes.Set("commerce_role")   // businesses and media
 )
 
 // upperKeys merges maps with their keys upper-cased.
