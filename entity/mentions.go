@@ -157,10 +157,25 @@ func (w *work) addOrg(i, j int, pieces []piece) {
 	if k, ok := w.r.roles.OrgKind(w.low(w.lastWord(i, j))); ok && (k != parley.Government || country != "" || kind == string(parley.OtherOrg)) {
 		kind = string(k)
 	}
+	// Else the noun that describes it: "the private equity firm Alden
+	// Capital", "the broadcaster Sky"; not "agency", which an advertising,
+	// aid or news agency is too.
+	if k, ok := w.describedKind(i); ok && k != parley.Government && kind == string(parley.OtherOrg) {
+		kind = string(k)
+	}
 	e := parley.Entity{Type: parley.Organization, Kind: kind, Name: name, Country: country, Affiliation: cname}
 	w.addMention(e, i, j, parley.NameMention)
 	// the known names inside are places of their own ("Russian" in "Russian Foreign Ministry")
 	w.addKnownPieces(pieces)
+}
+
+// describedKind is the kind of organisation that the lower-case noun right
+// before token a names, if it is one that says a kind.
+func (w *work) describedKind(a int) (parley.OrgKind, bool) {
+	if !w.orgDescribed(a) {
+		return "", false
+	}
+	return w.r.roles.OrgKind(w.low(a - 1))
 }
 
 // lastWord returns the last word token of [i, j) ("Co" of "Co."), or j-1.

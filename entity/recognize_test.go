@@ -354,3 +354,32 @@ func TestPronounWithSyntax(t *testing.T) {
 		})
 	}
 }
+
+// An organisation whose own name says no kind takes the kind of the
+// lower-case noun that describes it ("the private equity firm Alden
+// Capital" is a company); an "agency" does not say which kind (an
+// advertising, aid or news agency), and a name that says its kind keeps it.
+func TestDescribingNounGivesOrganisationKind(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		name, text, org, kind string
+	}{
+		{"a firm", "The private equity firm Korvex Capital bought the paper.", "Korvex Capital", "COMPANY"},
+		{"a broadcaster", "The broadcaster Korvex Group said the show would go on.", "Korvex Group", "MEDIA"},
+		{"an agency says no kind", "The advertising agency Korvex Partners said the posters were fine.", "Korvex Partners", "OTHER"},
+		{"no describing noun", "Korvex Capital bought the paper.", "Korvex Capital", "OTHER"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.text)
+			r.Recognize(d)
+			e := find(d, tt.org)
+			if e == nil {
+				t.Fatalf("%q not found", tt.org)
+			}
+			if e.Kind != tt.kind {
+				t.Errorf("%q kind = %s, want %s", tt.org, e.Kind, tt.kind)
+			}
+		})
+	}
+}
