@@ -34,15 +34,30 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		if a := pronounSubject(s, t.first); a != nil {
 			return a
 		}
+		hidden := false
 		for k := s.actorBefore(t.first); k >= 0; k-- {
 			a := &s.actors[k]
 			if t.first-a.last > 25 {
-				return nil
+				hidden = true
+				break
 			}
-			if srcBlock[s.prevWord(a.first)] && !quantityOf(s, a.first) || inRelative(s, a.first, t.first) {
+			if srcBlock[s.prevWord(a.first)] && !quantityOf(s, a.first) {
+				// "after the US lifted a ban": the parse may still
+				// make it the subject
+				hidden = true
+				continue
+			}
+			if inRelative(s, a.first, t.first) {
+				hidden = true
 				continue
 			}
 			return coordinated(s, k, -1)
+		}
+		// A subject the window cannot reach, behind a long relative clause
+		// or apposition, or after a word the window reads as a preposition
+		// ("after the US lifted"), is the parse's.
+		if hidden {
+			return s.parsedSubject(t.first)
 		}
 		return nil
 	}
@@ -342,11 +357,14 @@ func inRelative(s *sentence, i, v int) bool {
 	if !closed {
 		return false
 	}
+	// A relative clause may hold a list ("which owns the Register, the Post
+	// and 90 other papers"): commas do not end the search, a semicolon
+	// does.
 	for j := i - 1; j > 0; j-- {
 		switch w := s.words[j]; {
-		case w == "WHICH" || w == "WHO" || w == "WHOSE":
+		case relativePronouns[w]:
 			return isDelim(s.words[j-1])
-		case isDelim(w) || w == ";":
+		case w == ";":
 			return false
 		}
 	}
@@ -436,6 +454,100 @@ func pairs(srcs, tgts []*actorSpan, root string) [][2]*actorSpan {
 		for _, b := range tgts {
 			out = append(out, [2]*actorSpan{a, b})
 		}
+	}
+	return out
+}
+
+// parsedSubject returns the actors that head the parse's subject of the
+// verb at word v, or of the verb it is coordinated with or complements
+// ("X, which owns …, has attracted ire", "X … decided to attack"): the
+// subject's head word and its name parts (flat, compound, apposition), not
+// the actors of a relative clause inside it. It parses only when an actor
+// stands before v.
+func (s *sentence) parsedSubject(v int) []*actorSpan {
+	if s.actorBefore(v) < 0 || !s.parse() {
+		return nil
+	}
+	for hop := 0; hop < 2 && v >= 0; hop++ {
+		for j := 0; j < v; j++ {
+			if s.head(j) == v && s.rel(j).Subject() {
+				return s.actorsOnHead(j)
+			}
+		}
+		if j := s.antecedentSubject(v); j >= 0 {
+			return s.actorsOnHead(j)
+		}
+		switch s.rel(v).Main() {
+		case parley.RelConj, parley.RelXcomp:
+			v = s.head(v)
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// antecedentSubject finds the subject the parser gave to a relative clause
+// before the verb at word v and hung on it as a clause of its own ("The
+// firm Korvex, which owns …, has attracted": "owns" with two subjects,
+// "Korvex" and "which"): the subject that is not the relative pronoun, or
+// -1.
+func (s *sentence) antecedentSubject(v int) int {
+	for u := 0; u < v; u++ {
+		if s.head(u) != v || s.rel(u).Main() != parley.RelAdvcl {
+			continue
+		}
+		subj, rel := -1, false
+		for j := 0; j < u; j++ {
+			if s.head(j) != u || !s.rel(j).Subject() {
+				continue
+			}
+			if relativePronouns[s.words[j]] {
+				rel = true
+			} else if subj < 0 {
+				subj = j
+			}
+		}
+		if rel && subj >= 0 {
+			return subj
+		}
+	}
+	return -1
+}
+
+// actorsOnHead returns the actors that cover word j or its name parts.
+func (s *sentence) actorsOnHead(j int) []*actorSpan {
+	core := []int{j}
+	for k := range s.words {
+		if s.head(k) != j {
+			continue
+		}
+		switch s.rel(k).Main() {
+		case parley.RelFlat, parley.RelCompound, parley.RelAppos:
+			core = append(core, k)
+		case parley.RelNmod:
+			// a name the parser hangs on the noun without a preposition:
+			// "the firm Alden Capital"
+			if s.caseWord(k) == "" {
+				core = append(core, k)
+			}
+		}
+	}
+	var out []*actorSpan
+	named := false
+	for k := range s.actors {
+		a := &s.actors[k]
+		// "In the US, the patenting … is permitted": a name with a
+		// preposition of its own is no subject, whatever the parse's label.
+		if slices.ContainsFunc(core, func(w int) bool { return w >= a.first && w < a.last && s.caseWord(w) == "" }) {
+			out = append(out, a)
+			named = named || a.entity != 0
+		}
+	}
+	// "the private equity firm Alden Capital": the name, not the noun
+	// that describes it.
+	if named {
+		out = slices.DeleteFunc(out, func(a *actorSpan) bool { return a.entity == 0 })
 	}
 	return out
 }

@@ -242,6 +242,10 @@ func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
 		}
 		for ; k < len(s.words) && k < lim; k++ {
 			w := s.words[k]
+			if j == 0 && w == "OF" && k > t.last && partitives[s.words[k-1]] {
+				lim += 2 // "drew a storm of criticism": the object is behind "of"
+				continue
+			}
 			if j == 0 && k > t.last && (prepositions[w] || s.kinds[k] == parley.Punct) && !itemEq(w, it) {
 				return 0, false // "held after the talks": not the object
 			}

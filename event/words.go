@@ -38,6 +38,8 @@ var (
 	srcBlock              = words.Upper("src_block")
 	quantityNouns         = words.Upper("quantity")
 	hyphenRoles           = words.Upper("hyphen_role")
+	partitives            = words.Upper("partitive")
+	relativePronouns      = words.Upper("relative_pronoun")
 	modifierStop          = words.Upper("modifier_stop")
 	actorHeads            = words.Upper("actor_head")
 	nounTriggerPreps      = words.Upper("noun_trigger_prep")
