@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"strings"
+
+	"github.com/parley-news/parley"
 )
 
 // wordClasses holds parley's word lists by class: class → first word →
@@ -103,10 +105,14 @@ func question(s *sentence, i int) bool {
 
 // askedQuestion reports whether a verb of asking puts a question ("asked
 // whether", "asked the minister about"): asking for something is a
-// request, asking about it is not.
+// request, asking about it is not. A verb of asking with nothing after it
+// in its clause is the cue of a question ("…?" the MP asked.).
 func (c *Coder) askedQuestion(s *sentence, t trig) bool {
 	if t.noun || c.classes.at("ask", s.words, t.first) == 0 {
 		return false
+	}
+	if t.last == len(s.words) || s.kinds[t.last] == parley.Punct && (s.words[t.last] == "." || s.words[t.last] == "," || s.words[t.last] == "?") {
+		return true
 	}
 	for k := t.last; k < len(s.words) && k < t.last+8; k++ {
 		if w := s.words[k]; w == "TO" || w == "FOR" || isDelim(w) {
