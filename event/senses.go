@@ -30,6 +30,9 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 		}
 		return t, true
 	}
+	if c.classes.at("attraction_verb", s.words, t.first) > 0 && !c.appealAsked(s, t) {
+		return t, false
+	}
 	// A deal, or its refusal ("did not acquire", "not to finance"), needs
 	// an organisation on the other side.
 	if c.classes.at("deal_verb", s.words, t.first) > 0 {
@@ -245,4 +248,24 @@ func (c *Coder) gathering(s *sentence, t trig) bool {
 		return t.last >= len(s.words) || !s.inActor(t.last) && !s.caps[t.last]
 	}
 	return c.classes.at("rally_place", s.words, t.last) > 0
+}
+
+// appealAsked reports whether "appeal to" asks for something: a
+// "to"-infinitive or "for" follows its object in the clause ("appealed to
+// the UN to end the embargo", "appealed to donors for help"), or the one
+// appealed to is a political actor ("appealed to the Security Council").
+func (c *Coder) appealAsked(s *sentence, t trig) bool {
+	if k := s.actorBefore(t.last-1) + 1; k < len(s.actors) && s.actors[k].first >= t.last && s.actors[k].first <= t.last+2 && political(s.actors[k].code) {
+		return true
+	}
+	for k := t.last; k < len(s.words) && k < t.last+12; k++ {
+		w := s.words[k]
+		if isDelim(w) || w == "." || w == ";" {
+			return false
+		}
+		if w == "FOR" || w == "TO" && k+1 < len(s.words) && s.flags[k+1]&keyVerb != 0 {
+			return true
+		}
+	}
+	return false
 }
