@@ -752,7 +752,13 @@ func finite(s *sentence, t trig) bool {
 	if isDelim(p) && (strings.HasSuffix(w, "ED") || pastIrregular[w]) && closesRelative(s, k) {
 		return true
 	}
-	return pronouns[p] || s.inActor(k) || s.caps[k] && s.kinds[k] == parley.Word
+	return subjectWord(s, k)
+}
+
+// subjectWord reports whether word k can end the subject of a finite verb
+// after it: a pronoun, an actor, or a capitalised word.
+func subjectWord(s *sentence, k int) bool {
+	return pronouns[s.words[k]] || s.inActor(k) || s.caps[k] && s.kinds[k] == parley.Word
 }
 
 // auxAdverb reports whether word k is an adverb, as the tagger reads
@@ -766,7 +772,7 @@ func auxAdverb(s *sentence, k int) bool {
 func closesRelative(s *sentence, k int) bool {
 	for j := k - 1; j > 0; j-- {
 		switch w := s.words[j]; {
-		case w == "WHICH" || w == "WHO" || w == "WHOSE":
+		case relativePronouns[w]:
 			return isDelim(s.words[j-1])
 		case isDelim(w) || w == ";":
 			return false

@@ -57,6 +57,7 @@ func TestCodeSentence(t *testing.T) {
 		{"rejection", "The ministry rejected the proposal.", "REJECT", "12", "GOV", ""},
 		{"nationality adjective and role", "Russian officials accused Ukraine of shelling the plant.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"seat of government", "The Kremlin condemned the sanctions.", "ACCUSE", "11", "RUSGOV", "*"},
+		{"an adverb that is also a determiner before a past verb", "The Russian envoy first discussed the delay with Ukrainian officials.", "CONSULT", "04", "*", "UKRGOV"},
 		{"unlikely is no event", "The two leaders are unlikely to meet next week.", "", "", "", ""},
 		{"a negation before \"now\" negates", "The Russian and Chinese leaders will not now meet in Geneva.", "", "", "", ""},
 		{"drawing criticism is being criticised", "The Russian government drew sharp criticism from France.", "ACCUSE", "11", "FRA", "*"},
