@@ -112,6 +112,14 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 		if r := relay(d, q); r != nil {
 			sts = append(sts, r)
 		}
+		// "…, a charge he denies": the proposition ends before the
+		// appended denial, whose source denies it.
+		if r, end := appendedDenial(d, q); r != nil && s.Stance != parley.Denies {
+			s.content.End, s.Evidence.End = end, end
+			s.words = contentWords(words(src[q.Content.Start:end]))
+			r.content, r.words, r.people = s.content, s.words, s.people
+			sts = append(sts, r)
+		}
 		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
 			if r := allegedBy(d, content, q.Content.Start, s.Stance == parley.Denies); r != nil {
 				r.content, r.words, r.people = s.content, s.words, s.people

@@ -26,8 +26,12 @@ var (
 	disputeWords      = lexicon.Union(verdictWords, plainNegations)
 	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
 	reportDeterminers = wordSets.Set("report_determiner")
-	relayVerbs        = wordSets.Set("relay_verb") // "as Bloomberg had earlier reported"
-	relayInterposed   = wordSets.Set("relay_interposed")
+	relayVerbs        = wordSets.Set("relay_verb")       // "as Bloomberg had earlier reported"
+	relayInterposed   = wordSets.Set("relay_interposed") // also between the source and the verb of an appended denial
+	appendedOpeners   = wordSets.Set("appended_opener")  // ", a charge he denies", ", which the Tories deny"
+	appendedVerbs     = wordSets.Set("appended_verb")
+	appendedStops     = wordSets.Set("appended_stop")
+	appendedAdverbs   = wordSets.Set("appended_adverb")
 	stopWords         = wordSets.Set("stop")
 	pronounSources    = wordSets.Set("pronoun_source")  // "he", "I": a source coreference left unresolved
 	agentStops        = wordSets.Set("agent_stop")      // words that end the agent of "claims by the union that …"
