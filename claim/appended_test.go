@@ -20,6 +20,8 @@ func TestAppendedDenialDisputes(t *testing.T) {
 	}{
 		{"which they deny", said + ", which the Tories deny.", "the Conservatives would cut spending by £50bn", "Tories", true, "the Conservatives would cut spending by £50bn"},
 		{"a claim they reject, inside the content", said + ", a claim the Tories strongly reject.", "the Conservatives would cut spending by £50bn, a claim the Tories strongly reject", "Tories", true, "the Conservatives would cut spending by £50bn"},
+		{"a claim denied by them", said + ", a claim denied by the Tories.", "the Conservatives would cut spending by £50bn, a claim denied by the Tories", "Tories", true, "the Conservatives would cut spending by £50bn"},
+		{"a claim denied by a source the entity layer does not know", said + ", a claim denied by the shadow chancellor.", "the Conservatives would cut spending by £50bn", "Tories", true, "the Conservatives would cut spending by £50bn"},
 		{"a denial with a clause of its own", said + ", which the Tories denied was ever planned.", "the Conservatives would cut spending by £50bn", "Tories", false, ""},
 		{"the speaker's own denial", said + ", which Labour denies.", "the Conservatives would cut spending by £50bn", "Labour", false, ""},
 		{"no denial", said + ", which the Tories published.", "the Conservatives would cut spending by £50bn", "Tories", false, ""},

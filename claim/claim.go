@@ -70,6 +70,7 @@ func findClaims(d *parley.Doc, neg *negations) {
 func find(d *parley.Doc, neg *negations) []parley.Claim {
 	src := d.Text
 	var sts []*stance
+	var appended []parley.Span // the appended denials' clauses
 	for qi := range d.Quotes {
 		q := &d.Quotes[qi]
 		if q.Content.End > len(src) || q.Content.Start >= q.Content.End {
@@ -119,6 +120,7 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			s.words = contentWords(words(src[q.Content.Start:end]))
 			r.content, r.words, r.people = s.content, s.words, s.people
 			sts = append(sts, r)
+			appended = append(appended, r.Evidence)
 		}
 		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
 			if r := allegedBy(d, content, q.Content.Start, s.Stance == parley.Denies); r != nil {
@@ -127,6 +129,7 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			}
 		}
 	}
+	sts = withoutAppendedCues(d, sts, appended)
 	group(d, sts)
 	sts = answers(d, sts)
 	return build(d, sts, neg)
