@@ -368,6 +368,7 @@ func TestDescribingNounGivesOrganisationKind(t *testing.T) {
 		{"a broadcaster", "The broadcaster Korvex Group said the show would go on.", "Korvex Group", "MEDIA"},
 		{"an agency says no kind", "The advertising agency Korvex Partners said the posters were fine.", "Korvex Partners", "OTHER"},
 		{"no describing noun", "Korvex Capital bought the paper.", "Korvex Capital", "OTHER"},
+		{"a name that says its kind keeps it", "The broadcaster Korvex Corp said the show would go on.", "Korvex Corp", "COMPANY"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

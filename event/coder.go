@@ -769,17 +769,7 @@ func auxAdverb(s *sentence, k int) bool {
 
 // closesRelative reports whether the comma at k ends a relative clause
 // opened by ", which" or ", who" earlier in the sentence.
-func closesRelative(s *sentence, k int) bool {
-	for j := k - 1; j > 0; j-- {
-		switch w := s.words[j]; {
-		case relativePronouns[w]:
-			return isDelim(s.words[j-1])
-		case isDelim(w) || w == ";":
-			return false
-		}
-	}
-	return false
-}
+func closesRelative(s *sentence, k int) bool { return relativeOpen(s, k) }
 
 // isDelim reports whether w sets off a clause: a comma or a dash.
 func isDelim(w string) bool {

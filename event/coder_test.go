@@ -58,6 +58,8 @@ func TestCodeSentence(t *testing.T) {
 		{"nationality adjective and role", "Russian officials accused Ukraine of shelling the plant.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"seat of government", "The Kremlin condemned the sanctions.", "ACCUSE", "11", "RUSGOV", "*"},
 		{"an adverb that is also a determiner before a past verb", "The Russian envoy first discussed the delay with Ukrainian officials.", "CONSULT", "04", "*", "UKRGOV"},
+		{"a comma before a verb closes a relative clause", "Germany, which chairs the group, said France, after long talks, had rejected the plan.", "REJECT", "12", "FRA", "*"},
+		{"a subject with an aside after a relative clause", "Russia, which has denied the claims, said on Monday that Ukraine, backed by Western weapons, had attacked the plant.", "ASSAULT", "19", "UKR", "*"},
 		{"unlikely is no event", "The two leaders are unlikely to meet next week.", "", "", "", ""},
 		{"a negation before \"now\" negates", "The Russian and Chinese leaders will not now meet in Geneva.", "", "", "", ""},
 		{"drawing criticism is being criticised", "The Russian government drew sharp criticism from France.", "ACCUSE", "11", "FRA", "*"},

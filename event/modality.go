@@ -105,13 +105,14 @@ func question(s *sentence, i int) bool {
 
 // askedQuestion reports whether a verb of asking puts a question ("asked
 // whether", "asked the minister about"): asking for something is a
-// request, asking about it is not. A verb of asking with nothing after it
-// in its clause is the cue of a question ("…?" the MP asked.).
+// request, asking about it is not. A verb of asking that ends its
+// sentence is the cue of a question ("…?" the MP asked.); one before a
+// comma may still ask for something ("asked, in a letter, for a meeting").
 func (c *Coder) askedQuestion(s *sentence, t trig) bool {
 	if t.noun || c.classes.at("ask", s.words, t.first) == 0 {
 		return false
 	}
-	if t.last == len(s.words) || s.kinds[t.last] == parley.Punct && (s.words[t.last] == "." || s.words[t.last] == "," || s.words[t.last] == "?") {
+	if t.last == len(s.words) || s.kinds[t.last] == parley.Punct && (s.words[t.last] == "." || s.words[t.last] == "?") {
 		return true
 	}
 	for k := t.last; k < len(s.words) && k < t.last+8; k++ {

@@ -17,6 +17,7 @@ func TestModalityUnreal(t *testing.T) {
 		{"asked whether is a question, not a request", "Asked whether Germany would impose sanctions on Iran, the minister said no decision had been taken.", "REQUEST", ""},
 		{"asked someone whether", "The reporter asked the French president whether he would meet Putin.", "REQUEST", ""},
 		{"the cue of a direct question", "\"How can the poorest pay more than the richest?\" the Labour MP for Birkenhead asked.", "REQUEST", ""},
+		{"asking, after an aside, for something stays a request", "Ukraine asked, in a letter to the UN Security Council, for an urgent meeting.", "", "REQUEST"},
 		{"asking someone to act stays a request", "The Labour MP for Birkenhead asked the prime minister to sack Mr Brown.", "", "REQUEST"},
 		{"asking for something stays a request", "Ukraine asked Germany for more air defence systems.", "", "REQUEST"},
 		{"a question reports no attack", "Will China attack Taiwan?", "ASSAULT", ""},

@@ -40,17 +40,18 @@ func TestCommerceIsNoCooperation(t *testing.T) {
 		{"a broadcaster delivers", "The broadcaster Zentra TV delivered its programmes online.", map[string]string{"Zentra TV": "MEDIA"}, ""},
 		{"an agreement to buy stays", "Korvex agreed to buy Zentra for $2bn.", map[string]string{"Korvex": "COMPANY", "Zentra": "COMPANY"}, "03"},
 		{"an agreement between two named companies stays", "Korvex signed a supply agreement with Zentra.", map[string]string{"Korvex": "COMPANY", "Zentra": "COMPANY"}, "05"},
-		{"a government's act is untouched", "Korvex offered aid to France.", map[string]string{"Korvex": "COMPANY"}, "03"},
+		{"journalists freed by no one named are freed", "Two Reuters journalists were freed on Tuesday.", map[string]string{"Reuters": "MEDIA"}, "08"},
+		{"a political target keeps the act", "Korvex offered aid to France.", map[string]string{"Korvex": "COMPANY"}, "03"},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ""
+			var got []string
 			for _, e := range codedWith(t, c, tt.text, tt.orgs).Events {
-				got = e.CAMEORoot
+				got = append(got, e.CAMEORoot)
 			}
-			if got != tt.want {
-				t.Errorf("root %q, want %q", got, tt.want)
+			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+				t.Errorf("roots %q, want %q", got, tt.want)
 			}
 		})
 	}

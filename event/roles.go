@@ -30,37 +30,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		}
 		return srcs, coordinated(s, t.tgt, -1)
 	}
-	before := func() []*actorSpan {
-		if a := pronounSubject(s, t.first); a != nil {
-			return a
-		}
-		hidden := false
-		for k := s.actorBefore(t.first); k >= 0; k-- {
-			a := &s.actors[k]
-			if t.first-a.last > 25 {
-				hidden = true
-				break
-			}
-			if srcBlock[s.prevWord(a.first)] && !quantityOf(s, a.first) {
-				// "after the US lifted a ban": the parse may still
-				// make it the subject
-				hidden = true
-				continue
-			}
-			if inRelative(s, a.first, t.first) {
-				hidden = true
-				continue
-			}
-			return coordinated(s, k, -1)
-		}
-		// A subject the window cannot reach, behind a long relative clause
-		// or apposition, or after a word the window reads as a preposition
-		// ("after the US lifted"), is the parse's.
-		if hidden {
-			return s.parsedSubject(t.first)
-		}
-		return nil
-	}
+	before := func() []*actorSpan { return c.subjectOf(s, t) }
 	after := func(from int) []*actorSpan {
 		for k := s.actorBefore(from) + 1; k < len(s.actors); k++ {
 			a := &s.actors[k]
@@ -156,6 +126,39 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		tgts = []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
 	}
 	return srcs, tgts
+}
+
+// subjectOf is the actor before trigger t that is its subject: the
+// nearest one that no preposition governs and no relative clause holds,
+// within 25 words. A subject the window cannot reach (farther, inside what
+// it takes for a relative clause) or that follows a subordinator it reads
+// as a preposition ("after the US lifted a ban") is the parse's.
+func (c *Coder) subjectOf(s *sentence, t trig) []*actorSpan {
+	if a := pronounSubject(s, t.first); a != nil {
+		return a
+	}
+	hidden := false
+	for k := s.actorBefore(t.first); k >= 0; k-- {
+		a := &s.actors[k]
+		if t.first-a.last > 25 {
+			hidden = true
+			break
+		}
+		if srcBlock[s.prevWord(a.first)] && !quantityOf(s, a.first) {
+			// "after the US lifted": a subordinator, not a preposition
+			hidden = hidden || c.classes.at("subordinator", []string{s.prevWord(a.first)}, 0) > 0
+			continue
+		}
+		if inRelative(s, a.first, t.first) {
+			hidden = true
+			continue
+		}
+		return coordinated(s, k, -1)
+	}
+	if hidden {
+		return s.parsedSubject(t.first)
+	}
+	return nil
 }
 
 // placeTarget is the fallback target of an act without one: the country or
@@ -357,18 +360,34 @@ func inRelative(s *sentence, i, v int) bool {
 	if !closed {
 		return false
 	}
-	// A relative clause may hold a list ("which owns the Register, the Post
-	// and 90 other papers"): commas do not end the search, a semicolon
-	// does.
+	return relativeOpen(s, i)
+}
+
+// relativeOpen reports whether word i lies inside a relative clause opened
+// by ", which", ", who" or ", whose" before it. A relative clause may hold a
+// list ("which owns the Register, the Post and 90 other papers"): a comma
+// ends the search only where a verb follows it (", said France"), as does
+// a semicolon.
+func relativeOpen(s *sentence, i int) bool {
 	for j := i - 1; j > 0; j-- {
 		switch w := s.words[j]; {
 		case relativePronouns[w]:
 			return isDelim(s.words[j-1])
 		case w == ";":
 			return false
+		case isDelim(w) && j+1 < len(s.words) && verbAfterComma(s, j+1):
+			return false
 		}
 	}
 	return false
+}
+
+// verbAfterComma reports whether word k, right after a comma, begins a
+// clause's verb: a dictionary verb, an auxiliary, a modal or a verb of
+// saying (", said France", ", has rejected").
+func verbAfterComma(s *sentence, k int) bool {
+	w := s.words[k]
+	return s.flags[k]&keyVerb != 0 || auxWords[w] || modalWords[w] || declareVerbs[w]
 }
 
 // quantityOf reports whether the actor at i follows "thousands of",
@@ -461,9 +480,9 @@ func pairs(srcs, tgts []*actorSpan, root string) [][2]*actorSpan {
 // parsedSubject returns the actors that head the parse's subject of the
 // verb at word v, or of the verb it is coordinated with or complements
 // ("X, which owns …, has attracted ire", "X … decided to attack"): the
-// subject's head word and its name parts (flat, compound, apposition), not
-// the actors of a relative clause inside it. It parses only when an actor
-// stands before v.
+// subject's head word, its name parts (flat, compound, apposition, a name
+// hung on it without a preposition) and its conjuncts ("Russia and China
+// … have rejected"), not the actors of a relative clause inside it.
 func (s *sentence) parsedSubject(v int) []*actorSpan {
 	if s.actorBefore(v) < 0 || !s.parse() {
 		return nil
@@ -473,9 +492,6 @@ func (s *sentence) parsedSubject(v int) []*actorSpan {
 			if s.head(j) == v && s.rel(j).Subject() {
 				return s.actorsOnHead(j)
 			}
-		}
-		if j := s.antecedentSubject(v); j >= 0 {
-			return s.actorsOnHead(j)
 		}
 		switch s.rel(v).Main() {
 		case parley.RelConj, parley.RelXcomp:
@@ -487,35 +503,8 @@ func (s *sentence) parsedSubject(v int) []*actorSpan {
 	return nil
 }
 
-// antecedentSubject finds the subject the parser gave to a relative clause
-// before the verb at word v and hung on it as a clause of its own ("The
-// firm Korvex, which owns …, has attracted": "owns" with two subjects,
-// "Korvex" and "which"): the subject that is not the relative pronoun, or
-// -1.
-func (s *sentence) antecedentSubject(v int) int {
-	for u := 0; u < v; u++ {
-		if s.head(u) != v || s.rel(u).Main() != parley.RelAdvcl {
-			continue
-		}
-		subj, rel := -1, false
-		for j := 0; j < u; j++ {
-			if s.head(j) != u || !s.rel(j).Subject() {
-				continue
-			}
-			if relativePronouns[s.words[j]] {
-				rel = true
-			} else if subj < 0 {
-				subj = j
-			}
-		}
-		if rel && subj >= 0 {
-			return subj
-		}
-	}
-	return -1
-}
-
-// actorsOnHead returns the actors that cover word j or its name parts.
+// actorsOnHead returns the actors that cover word j, its name parts or its
+// conjuncts.
 func (s *sentence) actorsOnHead(j int) []*actorSpan {
 	core := []int{j}
 	for k := range s.words {
@@ -531,6 +520,8 @@ func (s *sentence) actorsOnHead(j int) []*actorSpan {
 			if s.caseWord(k) == "" {
 				core = append(core, k)
 			}
+		case parley.RelConj:
+			core = append(core, k)
 		}
 	}
 	var out []*actorSpan

@@ -24,6 +24,7 @@ func TestSenses(t *testing.T) {
 		{"a parenthetical warning is no threat", "Growth will slow, the Russian government warned.", "", "THREATEN"},
 		{"a warning of the warner's own act is a threat", "The Russian government warned that it would take action against Ukraine.", "THREATEN", ""},
 		{"a warning in the first person is a threat", "Russia warned Ukraine that we will not sit on our hands.", "THREATEN", ""},
+		{"the first accused is a noun", "The first accused, a Russian officer, denied the charges in a Kiev court.", "", "ACCUSE"},
 		{"appealing to voters pleases them", "The Russian government's plan will appeal to women voters.", "", "REQUEST"},
 		{"appealing to someone to act is a request", "Iraq appealed to Egyptian officials to end the embargo.", "REQUEST", ""},
 		{"appealing to a state is a request", "Iraq appealed to Egypt.", "REQUEST", ""},

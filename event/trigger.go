@@ -84,9 +84,10 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	ov, on := verbAt(c.overlay, s.words, i)
 	bv, bn := verbAt(c.verbs, s.words, i)
 	// A determiner before a word makes it a noun ("the first talks"),
-	// except a time adverb that is also a determiner before a past form
-	// ("he first discussed").
-	prevDet := i > 0 && determiners[s.words[i-1]] && !(timeWords[s.words[i-1]] && (strings.HasSuffix(s.words[i], "ED") || pastIrregular[s.words[i]]))
+	// except a time adverb that is also a determiner before a past form,
+	// with no determiner of its own ("he first discussed", not "the first
+	// accused").
+	prevDet := i > 0 && determiners[s.words[i-1]] && !(timeWords[s.words[i-1]] && (i < 2 || !determiners[s.words[i-2]]) && (strings.HasSuffix(s.words[i], "ED") || pastIrregular[s.words[i]]))
 	if (ov != nil || bv != nil) && !prevDet {
 		n := max(on, bn)
 		if nc, _ := c.nouns.match(s.words, i); nc == "" {
