@@ -580,7 +580,7 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 	case a < s.Last && (r.low(a) == ":" || r.low(a) == ","):
 		start, kind = a+1, "colon"
 	case a < s.Last && verb.Frames&lexicon.FrameInf != 0 && r.low(a) == "to":
-		start, kind = a+1, "to"
+		start, kind = r.toAddressee(s, a, &q)
 	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
 		start, kind = a+1, "of"
 	case a < s.Last && r.kind(a) == parley.OpenQuote || a < s.Last && r.kind(a) == parley.StraightQuote:
@@ -597,6 +597,9 @@ func (r *run) cue(si, v int, verb lexicon.Verb) {
 		} else if verb.Frames&lexicon.FrameBare != 0 && r.bareClauseStart(s, a) {
 			kind = "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
 		}
+	}
+	if kind == "none" {
+		return // "appealed to voters with its tax plans": an addressee and nothing asked
 	}
 	if verb.Frames&lexicon.FrameThatOnly != 0 && kind != "that" {
 		return // "found it difficult", "While …, Vodafone has found": content only after "that"

@@ -538,3 +538,17 @@ func TestNounsOfSaying(t *testing.T) {
 		{"an unvoiced attitude", "Her fears that the virus would spread were confirmed.", nil},
 	})
 }
+
+// TestAppealToAnAddressee guards "appeal to X to do Y": X is the
+// addressee, not content; "appeal to X" that asks for nothing is pleasing
+// X, no attribution; after an addressee, "to" is the infinitive's.
+func TestAppealToAnAddressee(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"the addressee after to", "Jane Smith appealed to the health board to let patients choose their hospital.",
+			[]want{{"let patients choose their hospital", "Jane Smith", parley.Indirect}}},
+		{"pleasing is no attribution", "Jane Smith appealed to middle-class voters with her tax plans.", nil},
+		{"an addressee before to", "Jane Smith urged Mrs Clinton to fund turnout efforts in down-ballot races.",
+			[]want{{"fund turnout efforts in down-ballot races", "Jane Smith", parley.Indirect}}},
+	})
+}
