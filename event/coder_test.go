@@ -64,6 +64,7 @@ func TestCodeSentence(t *testing.T) {
 		{"a negation before \"now\" negates", "The Russian and Chinese leaders will not now meet in Geneva.", "", "", "", ""},
 		{"drawing criticism is being criticised", "The Russian government drew sharp criticism from France.", "ACCUSE", "11", "FRA", "*"},
 		{"facing a backlash is being criticised", "The Kremlin faced a backlash from Poland.", "ACCUSE", "11", "*", "RUSGOV"},
+		{"criticism behind a long partitive phrase", "The Kremlin drew a huge storm of sharp international criticism from Poland.", "ACCUSE", "11", "POL", "*"},
 		{"crying foul is criticism", "The Kremlin cried foul over the vote.", "ACCUSE", "11", "RUSGOV", "*"},
 		{"taking aim is criticism", "The Kremlin took aim at the Polish government.", "ACCUSE", "11", "RUSGOV", "*"},
 		{"sparking outrage is being criticised", "The Kremlin sparked outrage in Poland.", "ACCUSE", "11", "*", "RUSGOV"},

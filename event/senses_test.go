@@ -27,6 +27,7 @@ func TestSenses(t *testing.T) {
 		{"the first accused is a noun", "The first accused, a Russian officer, denied the charges in a Kiev court.", "", "ACCUSE"},
 		{"appealing to voters pleases them", "The Russian government's plan will appeal to women voters.", "", "REQUEST"},
 		{"appealing to someone to act is a request", "Iraq appealed to Egyptian officials to end the embargo.", "REQUEST", ""},
+		{"appealing to someone for something is a request", "Iraq appealed to Egyptian officials for help.", "REQUEST", ""},
 		{"appealing to a state is a request", "Iraq appealed to Egypt.", "REQUEST", ""},
 		{"releasing hostages is a release", "The Taliban released two American hostages on Tuesday.", "RETREAT", ""},
 		{"released films are no release", "The Japanese government released two films in 2004.", "", "RETREAT"},

@@ -181,7 +181,7 @@ func (c *Coder) chooseCodeDir(s *sentence, t trig, ov, bv *verb) (string, int, b
 		// Only the patterns whose first word follows the verb closely can
 		// match; try them in file order so that ties go to the first.
 		cand = append(cand[:0], b.noPost...)
-		for k := t.last; k < len(s.words) && k < t.last+6; k++ {
+		for k := t.last; k < len(s.words) && k < t.last+firstReach+partitiveReach; k++ {
 			cand = append(cand, b.byFirst[s.words[k]]...)
 		}
 		slices.Sort(cand)
@@ -217,6 +217,15 @@ func (c *Coder) chooseCodeDir(s *sentence, t trig, ov, bv *verb) (string, int, b
 	return code, t.last, false, code != ""
 }
 
+// firstReach is how far after the verb a pattern's first object word may
+// stand, behind a determiner and modifiers; partitiveReach is how much
+// farther a partitive and "of" take it ("drew a huge storm of sharp
+// criticism").
+const (
+	firstReach     = 6
+	partitiveReach = 2
+)
+
 // matchPattern checks the pattern's items in order before and after the
 // verb, inside the clause.
 func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
@@ -242,12 +251,12 @@ func matchPattern(s *sentence, t trig, p pattern) (int, bool) {
 		// next ones follow closely, as in the object phrase.
 		lim := k + 3
 		if j == 0 {
-			lim = k + 6 // behind a determiner and modifiers: "stiff international criticism"
+			lim = k + firstReach // behind a determiner and modifiers: "stiff international criticism"
 		}
 		for ; k < len(s.words) && k < lim; k++ {
 			w := s.words[k]
 			if j == 0 && w == "OF" && k > t.last && partitives[s.words[k-1]] {
-				lim += 2 // "drew a storm of criticism": the object is behind "of"
+				lim += partitiveReach // "drew a storm of criticism": the object is behind "of"
 				continue
 			}
 			if j == 0 && k > t.last && (prepositions[w] || s.kinds[k] == parley.Punct) && !itemEq(w, it) {
