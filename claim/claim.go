@@ -115,12 +115,14 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 		}
 		// "…, a charge he denies": the proposition ends before the
 		// appended denial, whose source denies it.
-		if r, end := appendedDenial(d, q); r != nil && s.Stance != parley.Denies {
-			s.content.End, s.Evidence.End = end, end
-			s.words = contentWords(words(src[q.Content.Start:end]))
-			r.content, r.words, r.people = s.content, s.words, s.people
-			sts = append(sts, r)
-			appended = append(appended, r.Evidence)
+		if s.Stance != parley.Denies {
+			if r, end := appendedDenial(d, q); r != nil {
+				s.content.End, s.Evidence.End = end, end
+				s.words = contentWords(words(src[q.Content.Start:end]))
+				r.content, r.words, r.people = s.content, s.words, s.people
+				sts = append(sts, r)
+				appended = append(appended, r.Evidence)
+			}
 		}
 		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
 			if r := allegedBy(d, content, q.Content.Start, s.Stance == parley.Denies); r != nil {

@@ -749,16 +749,10 @@ func finite(s *sentence, t trig) bool {
 	}
 	// "The Authority, which has rejected…, called for": a past tense right
 	// after a relative clause closes is the main verb.
-	if isDelim(p) && (strings.HasSuffix(w, "ED") || pastIrregular[w]) && closesRelative(s, k) {
+	if isDelim(p) && (strings.HasSuffix(w, "ED") || pastIrregular[w]) && relativeOpen(s, k) {
 		return true
 	}
-	return subjectWord(s, k)
-}
-
-// subjectWord reports whether word k can end the subject of a finite verb
-// after it: a pronoun, an actor, or a capitalised word.
-func subjectWord(s *sentence, k int) bool {
-	return pronouns[s.words[k]] || s.inActor(k) || s.caps[k] && s.kinds[k] == parley.Word
+	return pronouns[p] || s.inActor(k) || s.caps[k] && s.kinds[k] == parley.Word
 }
 
 // auxAdverb reports whether word k is an adverb, as the tagger reads
@@ -766,10 +760,6 @@ func subjectWord(s *sentence, k int) bool {
 func auxAdverb(s *sentence, k int) bool {
 	return s.kinds[k] == parley.Word && !s.inActor(k) && s.tag() && s.pos(k) == parley.ADV
 }
-
-// closesRelative reports whether the comma at k ends a relative clause
-// opened by ", which" or ", who" earlier in the sentence.
-func closesRelative(s *sentence, k int) bool { return relativeOpen(s, k) }
 
 // isDelim reports whether w sets off a clause: a comma or a dash.
 func isDelim(w string) bool {

@@ -83,11 +83,7 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	}
 	ov, on := verbAt(c.overlay, s.words, i)
 	bv, bn := verbAt(c.verbs, s.words, i)
-	// A determiner before a word makes it a noun ("the first talks"),
-	// except a time adverb that is also a determiner before a past form,
-	// with no determiner of its own ("he first discussed", not "the first
-	// accused").
-	prevDet := i > 0 && determiners[s.words[i-1]] && !(timeWords[s.words[i-1]] && (i < 2 || !determiners[s.words[i-2]]) && (strings.HasSuffix(s.words[i], "ED") || pastIrregular[s.words[i]]))
+	prevDet := i > 0 && determiners[s.words[i-1]] && !adverbBeforePast(s, i)
 	if (ov != nil || bv != nil) && !prevDet {
 		n := max(on, bn)
 		if nc, _ := c.nouns.match(s.words, i); nc == "" {
@@ -117,6 +113,15 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 		return c.modality(s, t)
 	}
 	return trig{}, false
+}
+
+// adverbBeforePast reports whether the determiner before word i is a time
+// adverb instead, before a past form and with no determiner of its own:
+// "he first discussed", not "the first talks" or "the first accused". A
+// determiner before a word otherwise makes it a noun.
+func adverbBeforePast(s *sentence, i int) bool {
+	w, prev := s.words[i], s.words[i-1]
+	return timeWords[prev] && (i < 2 || !determiners[s.words[i-2]]) && (strings.HasSuffix(w, "ED") || pastIrregular[w])
 }
 
 // verbTrigger codes the dictionary verb at t from its patterns,

@@ -4,10 +4,11 @@ import "github.com/parley-news/parley"
 
 // toAddressee reads what follows "to" at token a, right after a verb that
 // takes an addressee and a to-infinitive. After an addressee, or before a
-// verb, "to" is the infinitive's, and the content starts after it. "to" and a noun phrase is
-// the addressee ("appealed to the UN to end the embargo"): the content is
-// the infinitive after it, and with none ("appealed to middle-class voters
-// with its tax plans", pleasing them) there is no content: kind "none".
+// verb, "to" is the infinitive's, and the content starts after it. "to"
+// and a noun phrase is the addressee ("appealed to the UN to end the
+// embargo"): the content is the infinitive after it, and with none
+// ("appealed to middle-class voters with its tax plans", pleasing them)
+// there is no content: kind "none".
 func (r *run) toAddressee(s parley.Sentence, a int, q *found) (int, string) {
 	n := a + 1
 	if n >= s.Last || q.addressee != "" {
