@@ -1,0 +1,431 @@
+package quote
+
+import (
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+)
+
+// attribution is one speech verb as the steps of cue read it: whether it is
+// a cue here, its source, what follows it and its content.
+type attribution struct {
+	si       int
+	s        parley.Sentence
+	v        int // the cue verb
+	verb     lexicon.Verb
+	inverted bool  // the source follows the cue: "…, said X"
+	atEnd    bool  // the source's apposition closes the sentence
+	q        found // the quote being built
+}
+
+// cue reads the attribution around the speech verb at v, in four steps:
+// the cue (is the verb an attribution here), its source, what stands
+// between the cue and its content (addressee, channel, time), and the
+// content.
+func (r *run) cue(si, v int, verb lexicon.Verb) {
+	s := r.d.Sentences[si]
+	if !r.isCue(si, s, v, verb) {
+		return
+	}
+	quotedAs := r.quotedAs(s, v)
+	if verb.Form == lexicon.Gerund && quotedAs < 0 && !progressiveBe[r.low(v-1)] {
+		r.participle(si, v, verb) // "…, saying that …"
+		return
+	}
+	at := &attribution{si: si, s: s, v: v, verb: verb}
+	sv, ok := r.subjectSlot(at, quotedAs)
+	if !ok || !r.source(at, sv) {
+		return
+	}
+	a, ok := r.afterCue(at)
+	if !ok || r.framedContent(at, a) {
+		return
+	}
+	start, kind := r.contentKind(at, a)
+	r.content(at, a, start, kind)
+}
+
+// isCue reports whether the speech verb at v can be a cue at all.
+func (r *run) isCue(si int, s parley.Sentence, v int, verb lexicon.Verb) bool {
+	if r.ents.InQuote[v] && !r.quotedAttribution(s, v) {
+		return false // a verb inside a direct quotation is the speaker's own words
+	}
+	if verb.Frames == lexicon.FrameQuotedAs || r.passive(si, v, verb) || r.blockedVerb(v, verb, s) {
+		return false
+	}
+	if verb.Frames&^(lexicon.FrameInverted|lexicon.FrameDispute|lexicon.FrameConfirm) == 0 && v+1 < s.Last {
+		// "continued", "laughed": cues only next to a quotation, not "the administration continues to …"
+		if n := r.low(v + 1); n != "," && n != "." && n != ":" && r.kind(v-1) != parley.CloseQuote && r.kind(v-1) != parley.StraightQuote && r.low(v-1) != "," {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectSlot is the token before which the cue's subject ends: the verb,
+// the passive of "X was quoted as saying", or the auxiliary of a
+// progressive ("is telling supporters that …").
+func (r *run) subjectSlot(at *attribution, quotedAs int) (int, bool) {
+	s, v, verb := at.s, at.v, at.verb
+	if quotedAs >= 0 {
+		return quotedAs, true
+	}
+	if verb.Form != lexicon.Gerund {
+		return v, true
+	}
+	if verb.Frames&(lexicon.FrameInverted|lexicon.FrameObject) == 0 {
+		return 0, false // "were proposing a plan": an act, not an attribution; "is saying", "is telling" are
+	}
+	sv := v - 1
+	if sv-1 >= s.First && (r.low(sv-1) == "has" || r.low(sv-1) == "have") {
+		sv--
+	}
+	return sv, true
+}
+
+// source finds the cue's source, before it or, for inverted cues, after
+// it, and starts the quote.
+func (r *run) source(at *attribution, sv int) bool {
+	s, v, verb := at.s, at.v, at.verb
+	sp := r.cueSubject(s, v, sv)
+	inverts := verb.Frames&lexicon.FrameInverted != 0
+	if sp.ok && inverts && r.low(v-1) == "," && r.invertedAtEnd(s, v) {
+		sp, at.atEnd = speaker{}, true // "…, after X did Y, said Lt. Ann Roe, police spokeswoman."
+	}
+	if !sp.ok && inverts && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == parley.CloseQuote || r.kind(v-1) == parley.StraightQuote) {
+		sp = r.sourceAfter(s, v)
+		at.inverted = sp.ok
+	}
+	if !sp.ok || r.notASource(at, sp) {
+		return false
+	}
+	at.q = found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	return true
+}
+
+// cueSubject is the subject of the cue at v whose subject ends before sv.
+func (r *run) cueSubject(s parley.Sentence, v, sv int) speaker {
+	sp := r.subject(s, sv)
+	pv := v - 1
+	for pv > s.First && r.isWord(pv) && isInterposed(r.low(pv)) && r.ents.RefAt(pv) == nil {
+		pv--
+	}
+	if pv < s.First || r.low(pv) != "and" && r.low(pv) != "but" {
+		return sp
+	}
+	// "… and said that …", "…, but indicated that …": the subject of the previous attribution,
+	// or the subject that opens the sentence ("It did not reveal … and said …"); not the
+	// word before "and" ("… and repeatedly says": the subject is further back)
+	if sp = r.previousSpeaker(s, v); !sp.ok {
+		sp = r.sentenceSubject(s, v)
+	}
+	return sp
+}
+
+// sourceAfter is the source that follows an inverted cue: "…, said X".
+func (r *run) sourceAfter(s parley.Sentence, v int) speaker {
+	sp := r.nounPhraseAt(s, v+1)
+	if !sp.ok && v+1 < s.Last && isDeterminer(r.low(v+1)) {
+		sp = r.phraseUpTo(s, v+1) // "says a narrator", "said the printed slate card"
+	}
+	if !sp.ok && v+1 < s.Last && r.isWord(v+1) && r.d.Tokens[v+1].Is(parley.Cap) {
+		// a name the entity layer did not take: "said Guardian, who declined …"
+		e := v + 1
+		for e < s.Last && e-v <= 4 && r.isWord(e) && r.d.Tokens[e].Is(parley.Cap) {
+			e++
+		}
+		if e >= s.Last || r.kind(e) == parley.Punct {
+			sp = speaker{first: v + 1, last: e, entity: -1, label: r.spanText(v+1, e), ok: true}
+		}
+	}
+	return sp
+}
+
+// notASource reports a subject that makes the verb something other than
+// an attribution.
+func (r *run) notASource(at *attribution, sp speaker) bool {
+	v, verb := at.v, at.verb
+	if r.dataSource(sp, verb) {
+		return true // "the data suggests growth of 0.2%": evidence, not speech
+	}
+	if (verb.Form == lexicon.ThirdSingular || verb.Form == lexicon.Base) && sp.entity < 0 && sp.label == "" {
+		return true
+	}
+	// "critics of China’s territorial claims in the sea": a noun, not a verb
+	return verb.Form == lexicon.ThirdSingular && isPluralNounToo(r.low(v)) && !at.inverted && !r.namedSubject(sp)
+}
+
+// afterCue reads what stands between the cue and its content — particles,
+// the addressee and channel, adjuncts of time and place — and returns where
+// the content may start.
+func (r *run) afterCue(at *attribution) (int, bool) {
+	s, v, verb, q := at.s, at.v, at.verb, &at.q
+	a := v + 1
+	if at.inverted {
+		a = r.skipAppositive(s, q.sp.last)
+		if at.atEnd {
+			a = s.Last // the apposition closes the sentence
+		}
+	}
+	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back" || verb.Lemma == "put it" && r.low(a) == "it") {
+		a++
+	}
+	q.cueEnd = a
+	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 && !at.inverted {
+		var ok bool
+		if a, ok = r.object(at, a); !ok {
+			return 0, false
+		}
+	}
+	a = r.skipAdjuncts(s, a, q)
+	if verb.Frames&lexicon.FrameObject != 0 && !at.inverted && a < s.Last && r.low(a) != "that" {
+		// "told The Post and Courier newspaper of Charleston on Saturday that …"
+		for b := a; b < s.Last && b-a < 14; b++ {
+			if r.low(b) == "that" && b > a {
+				return b, true
+			}
+			if r.kind(b) == parley.Punct && r.low(b) != "." || r.kind(b) == parley.OpenQuote || r.isSpeechWord(b) {
+				break
+			}
+		}
+	}
+	return a, true
+}
+
+// object reads the addressee of a cue that takes one ("told reporters",
+// "urged the council to", "accused the UK of") from a and returns where it
+// ends; false when the verb needs an addressee and has none.
+func (r *run) object(at *attribution, a int) (int, bool) {
+	s, verb, q := at.s, at.verb, &at.q
+	if r.low(a) == "on" && verb.Lemma == "call" {
+		a++
+	}
+	if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a {
+		q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
+		if ch := r.channelOf(ad); ch != "" {
+			q.channel = ch
+		}
+		a = ad.last
+		if verb.Frames&lexicon.FrameOf != 0 && a < s.Last && r.low(a) == "and" {
+			// "accused the UK and the US of meddling": more addressees up to "of"
+			if k := r.indexOf(a, min(a+8, s.Last), "of"); k > 0 {
+				q.addressee = r.d.Text[r.d.Tokens[ad.first].Start:r.d.Tokens[k-1].End]
+				q.addresseeEn = -1
+				a = k
+			}
+		}
+		return a, true
+	}
+	if e := r.genericNP(s, a); e > a && (verb.Frames&lexicon.FrameObject != 0 || verb.Frames&lexicon.FrameInf != 0 && e < s.Last && r.low(e) == "to") {
+		q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
+		return e, true
+	}
+	if verb.Frames&lexicon.FrameObject != 0 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) {
+		// an outlet or person the lexicon does not know: "told Lusa"
+		e := a
+		for e < s.Last && e-a < 4 && r.isWord(e) && r.d.Tokens[e].Is(parley.Cap) {
+			e++
+		}
+		q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End]
+		q.channel = q.addressee
+		return e, true
+	}
+	if verb.Lemma == "tell" || verb.Lemma == "inform" || verb.Lemma == "brief" {
+		return 0, false // "told" needs its addressee: "all told"
+	}
+	if verb.Frames&lexicon.FrameOf != 0 {
+		// "accused the UK and the US of meddling": the addressees run to "of"
+		for b := a; b < s.Last && b-a < 12; b++ {
+			if r.low(b) == "of" && b > a {
+				q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[b-1].End]
+				return b, true
+			}
+			if !r.isWord(b) && r.low(b) != "’s" {
+				break
+			}
+		}
+	}
+	return a, true
+}
+
+// framedContent reads the content of the verbs whose frame is their own —
+// naming ("dubbed it “the Gordon problem”"), "call", "ask if" — and reports
+// whether the cue is done with.
+func (r *run) framedContent(at *attribution, a int) bool {
+	s, v, verb, q := at.s, at.v, at.verb, &at.q
+	if at.inverted {
+		return false
+	}
+	if naming(verb.Lemma) {
+		// "had dubbed Sondland's role as “the Gordon problem”": the name given is what is quoted
+		for b := v + 1; b < s.Last && b-v < 16; b++ {
+			if p := r.pairAt(b); p != nil && p.close > b {
+				r.setContent(q, p.first, p.last)
+				q.direct = true
+				r.cueUsed[v] = true
+				r.add(*q)
+				return true
+			}
+		}
+		if r.callPredicate(s, v, q) {
+			r.add(*q) // "branded the plan a disaster"
+			return true
+		}
+	}
+	if verb.Lemma == "call" && r.callNamed(s, v, q) {
+		r.add(*q)
+		return true
+	}
+	if verb.Lemma != "ask" || a >= s.Last || !questionWords[r.low(a)] {
+		return false
+	}
+	// "asked if the comments had rattled them": the question is the content
+	if end := r.contentEnd(s, a, false); end-a >= 3 {
+		r.setContent(q, a, end)
+		r.cueUsed[v] = true
+		r.add(*q)
+	}
+	return true
+}
+
+// contentKind names the construction that introduces the content at a:
+// "that", a colon or comma, a "to"-infinitive, "of", a quotation, a clause,
+// a noun phrase, "after" (the content comes before the cue), "none" or "".
+func (r *run) contentKind(at *attribution, a int) (int, string) {
+	s, verb := at.s, at.verb
+	switch {
+	case a < s.Last && r.low(a) == "that":
+		return a + 1, "that"
+	case a < s.Last && (r.low(a) == ":" || r.low(a) == ","):
+		return a + 1, "colon"
+	case a < s.Last && verb.Frames&lexicon.FrameInf != 0 && r.low(a) == "to":
+		return r.toAddressee(s, a, &at.q)
+	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
+		return a + 1, "of"
+	case a < s.Last && (r.kind(a) == parley.OpenQuote || r.kind(a) == parley.StraightQuote):
+		return a, "quote"
+	case a >= s.Last || r.kind(a) == parley.Punct && r.low(a) != "(":
+		return a, "after"
+	case verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) && (verb.Frames&lexicon.FrameNoun == 0 || r.finiteVerbSoon(s, a)):
+		return a, "clause"
+	case verb.Frames&lexicon.FrameNoun != 0:
+		return a, "noun"
+	case verb.Frames&lexicon.FrameThat != 0 && verb.Form != lexicon.Base && r.looseClauseStart(s, a):
+		return a, "clause" // "says parts of his proposals are negotiable"
+	case verb.Frames&lexicon.FrameBare != 0 && r.bareClauseStart(s, a):
+		return a, "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
+	}
+	return a, ""
+}
+
+// content reads the content that the construction kind gives and adds the
+// quote.
+func (r *run) content(at *attribution, a, start int, kind string) {
+	s, verb, sp := at.s, at.verb, at.q.sp
+	if kind == "none" {
+		return // "appealed to voters with its tax plans": an addressee and nothing asked
+	}
+	if verb.Frames&lexicon.FrameThatOnly != 0 && kind != "that" {
+		return // "found it difficult", "While …, Vodafone has found": content only after "that"
+	}
+	if kind == "colon" && start < s.Last && (r.kind(start) == parley.OpenQuote || r.kind(start) == parley.StraightQuote) {
+		kind = "quote"
+		r.interrupted(at)
+	}
+	if kind == "colon" && !(start < s.Last && r.clauseStart(start)) {
+		kind = "after"
+	}
+	if kind == "" && sp.first > s.First && (r.low(sp.first-1) == "which" || r.low(sp.first-1) == "that" || r.low(sp.first-1) == "what") &&
+		sp.last-sp.first == 1 && isSubjectPronoun(r.low(sp.first)) && a < s.Last && r.isWord(a) && !isPreposition(r.low(a)) {
+		// "the helicopter, which it said crashed in Logar": the content is the relative clause
+		kind = "clause"
+	}
+	if kind == "" {
+		// "“Absolutely not,” he said of the possibility …": content before, adjunct after;
+		// but "On Tuesday, he posted materials …" has an object, and its opening phrase is no content
+		if sp.first-1 >= s.First && r.kind(sp.first-1) != parley.CloseQuote && r.kind(sp.first-1) != parley.StraightQuote && isPreposition(r.low(s.First)) {
+			return
+		}
+		kind = "after"
+	}
+	if kind == "after" {
+		n := len(r.out)
+		r.contentBefore(at.si, r.sourceStart(at), &at.q)
+		if len(r.out) == n && !at.inverted {
+			// "X said in a statement. “There are no ballots to recount.”": the next quotation
+			r.quotationAfter(at.si, a, &at.q)
+		}
+		return
+	}
+	r.governedContent(at, start, kind)
+}
+
+// sourceStart is where the clause of source and cue starts: the source, or
+// the cue of an inverted one.
+func (r *run) sourceStart(at *attribution) int {
+	if at.inverted {
+		return at.v
+	}
+	return at.q.sp.first
+}
+
+// interrupted reads the first half of “A,” X said, “B.”, whose cue serves
+// both halves, and links the second half to it.
+func (r *run) interrupted(at *attribution) {
+	s, sub := at.s, r.sourceStart(at)
+	if sub-2 >= s.First && r.low(sub-1) == "," && r.kind(sub-2) == parley.CloseQuote ||
+		sub-1 >= s.First && (r.kind(sub-1) == parley.CloseQuote || r.kind(sub-1) == parley.StraightQuote) && r.pairClosingAt(sub-1) != nil {
+		first := at.q
+		r.contentBefore(at.si, sub, &first)
+		if len(r.out) > 0 && r.out[len(r.out)-1].cue == at.v {
+			at.q.cont = r.out[len(r.out)-1].content
+		}
+	}
+}
+
+// governedContent reads the content the cue governs after it, from start,
+// and adds the quote (two for "says that A and that B").
+func (r *run) governedContent(at *attribution, start int, kind string) {
+	s, v, verb, q := at.s, at.v, at.verb, &at.q
+	if kind == "noun" && (!r.nounContent(s, start) || verb.Lemma == "claim" && r.claimedThing(s, start) || verb.Lemma == "contest" && r.contestedRace(s, start)) {
+		return
+	}
+	end := r.contentEnd(s, start, kind == "noun")
+	if kind != "quote" && r.relativeCue(s, q.sp, v) {
+		end = r.relativeEnd(s, start, end)
+	}
+	if kind == "quote" {
+		end = r.quotationEnd(s, start, end)
+	}
+	// "the group maintains a political office", "posted a $676m loss": a
+	// noun phrase where a clause should be (quoted words aside: the
+	// tagger misreads them, `the plans "stink"`).
+	if kind == "clause" && isDeterminer(r.low(start)) && !r.hasVerb(s, start, end) && !r.quotesInside(start, end) {
+		return
+	}
+	if kind == "to" {
+		end = r.infinitiveEnd(start, end)
+	}
+	if end <= start {
+		return
+	}
+	if verb.Frames&lexicon.FrameQuoted != 0 && !r.quotesInside(start, end) {
+		return // "blamed the weather": an attribution only with quoted words
+	}
+	// "says that A and that B", "urged X to A and to B": two attributions with one cue
+	if kind == "that" || kind == "to" {
+		if k := r.andAgain(start, end, kind); k > 0 {
+			second := *q
+			r.setContent(q, start, r.trimEnd(start, k))
+			r.add(*q)
+			r.setContent(&second, k+2, end)
+			second.cue = -1
+			second.cont = q.content
+			r.cueUsed[v] = true
+			r.add(second)
+			return
+		}
+	}
+	r.setContent(q, start, end)
+	r.cueUsed[v] = true
+	r.add(*q)
+}
