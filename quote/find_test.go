@@ -381,6 +381,14 @@ func TestInterposedAdverb(t *testing.T) {
 	f.check(t, []findCase{
 		{"however", "Tom Hale however said he would welcome the plan.",
 			[]want{{"he would welcome the plan", "Tom Hale", parley.Indirect}}},
+		{"frequency adverb", "“We live in hard times,” the minister often said.",
+			[]want{{"We live in hard times,", "the minister", parley.Direct}}},
+		{"long with a perfect", "The party has long said the tax is unfair.",
+			[]want{{"the tax is unfair", "The party", parley.Indirect}}},
+		{"both after the subject", "Ana Ruiz and Tom Hale have both said the vote was fair.",
+			[]want{{"the vote was fair", "Ana Ruiz; Tom Hale", parley.Indirect}}},
+		{"both as the subject", "Both said the vote was fair.",
+			[]want{{"the vote was fair", "Both", parley.Indirect}}},
 	})
 }
 

@@ -141,7 +141,8 @@ func (r *run) phraseUpTo(s parley.Sentence, a int) speaker {
 // subject finds the speaker mention before the verb at v.
 func (r *run) subject(s parley.Sentence, v int) speaker {
 	k := v - 1
-	for k >= s.First && r.isWord(k) && isInterposed(r.low(k)) && r.ents.RefAt(k) == nil {
+	// not the sentence's first word: "Both said …" names its subject
+	for k > s.First && r.isWord(k) && isInterposed(r.low(k)) && r.ents.RefAt(k) == nil {
 		k--
 	}
 	// "X on Tuesday said", "the court last week ruled"
