@@ -307,6 +307,13 @@ func (r *run) contentKind(at *attribution, a int) (int, string) {
 		return a, "after"
 	case verb.Frames&lexicon.FrameThat != 0 && r.clauseStart(a) && (verb.Frames&lexicon.FrameNoun == 0 || r.finiteVerbSoon(s, a)):
 		return a, "clause"
+	case verb.Frames&(lexicon.FrameThat|lexicon.FrameBare) != 0 && isPreposition(r.low(a)):
+		if c, kind, ok := r.clauseAfterPhrase(at, a); ok {
+			return c, kind
+		}
+		if verb.Frames&lexicon.FrameNoun != 0 {
+			return a, "noun"
+		}
 	case verb.Frames&lexicon.FrameNoun != 0:
 		return a, "noun"
 	case verb.Frames&lexicon.FrameThat != 0 && verb.Form != lexicon.Base && r.looseClauseStart(s, a):
@@ -315,6 +322,59 @@ func (r *run) contentKind(at *attribution, a int) (int, string) {
 		return a, "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
 	}
 	return a, ""
+}
+
+// clauseAfterPhrase finds, on the parse, the clausal complement of the cue
+// that follows the phrase opening at a — a finite clause with its own
+// subject — and reads the construction that opens it: "said during his
+// years in Parliament he had seen …", "said in French: “…”". The phrase is
+// content when the clause holds it.
+func (r *run) clauseAfterPhrase(at *attribution, a int) (int, string, bool) {
+	s, v := at.s, at.v
+	// tagging is cheaper than parsing: no finite verb after the phrase, no clause
+	if at.inverted || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+2, s.Last) || !r.parsed(s) {
+		return 0, "", false
+	}
+	for c := a + 1; c < s.Last; c++ {
+		if r.d.Head(c) != v || r.d.Tokens[c].Rel != parley.RelCcomp {
+			continue
+		}
+		// the subject is not the preposition's object ("agreed about what
+		// happened", "a buyout in a deal valued at"), and the clause does not
+		// reach back before the phrase (a misread addressee: "warned that
+		// earnings in 2005 may slide")
+		start := r.subtreeStart(s, c)
+		k := r.subjectOf(s, c)
+		if k <= a+1 || start < a || isPreposition(r.low(r.subtreeStart(s, k)-1)) || !r.finiteIn(start, r.subtreeEnd(s, c)) {
+			return 0, "", false
+		}
+		if start == a {
+			return a, "clause", true
+		}
+		// outside the clause, the phrase is an adjunct of time, place or
+		// channel, not an argument of the cue ("ruled against the interests of
+		// the people he represents")
+		if !adjunctPreps[r.low(a)] {
+			return 0, "", false
+		}
+		start, kind := r.contentKind(at, start)
+		return start, kind, kind != ""
+	}
+	return 0, "", false
+}
+
+// subjectOf is the subject of the clause headed by h on the parse, or -1.
+func (r *run) subjectOf(s parley.Sentence, h int) int {
+	for k := s.First; k < h; k++ {
+		if r.d.Head(k) != h {
+			continue
+		}
+		switch r.d.Tokens[k].Rel {
+		case parley.RelNsubj, parley.RelNsubjPass, parley.RelExpl:
+			return k
+		}
+	}
+	return -1
 }
 
 // content reads the content that the construction kind gives and adds the

@@ -560,3 +560,20 @@ func TestAppealToAnAddressee(t *testing.T) {
 			[]want{{"fund turnout efforts in down-ballot races", "Jane Smith", parley.Indirect}}},
 	})
 }
+
+// TestClauseAfterAnAdjunct guards content clauses that follow a phrase of
+// time, place or channel after the cue: the parse gives the clause, and a
+// phrase that is an argument of the verb opens no content.
+func TestClauseAfterAnAdjunct(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"time phrase then clause", "Mr Kennedy said during his 22 years in Parliament he had seen leaders come and go.",
+			[]want{{"he had seen leaders come and go", "Kennedy", parley.Indirect}}},
+		{"channel phrase then clause", "Ellen Simonetti announced on her blog she had been fired.",
+			[]want{{"she had been fired", "Ellen Simonetti", parley.Indirect}}},
+		{"phrase then a quotation", "The singer Ana Ruiz said in French: “I am not from this country.”",
+			[]want{{"I am not from this country.", "Ana Ruiz", parley.Direct}}},
+		{"argument of the verb", "The court ruled against the interests of the people he represents.", nil},
+		{"object of the preposition", "Lord Woolf and Lord Falconer agreed about what happened in practice.", nil},
+	})
+}

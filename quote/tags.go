@@ -69,14 +69,31 @@ func (r *run) parsed(s parley.Sentence) bool {
 func (r *run) subtreeEnd(s parley.Sentence, h int) int {
 	end := h + 1
 	for i := h + 1; i < s.Last; i++ {
-		for a, n := i, 0; a >= s.First && n < s.Last-s.First; a, n = r.d.Head(a), n+1 {
-			if a == h {
-				end = i + 1
-				break
-			}
+		if r.dominates(s, h, i) {
+			end = i + 1
 		}
 	}
 	return end
+}
+
+// subtreeStart is the first token of the subtree of h on the parse.
+func (r *run) subtreeStart(s parley.Sentence, h int) int {
+	for i := s.First; i < h; i++ {
+		if r.dominates(s, h, i) {
+			return i
+		}
+	}
+	return h
+}
+
+// dominates reports whether h is i or one of its heads on the parse.
+func (r *run) dominates(s parley.Sentence, h, i int) bool {
+	for a, n := i, 0; a >= s.First && n < s.Last-s.First; a, n = r.d.Head(a), n+1 {
+		if a == h {
+			return true
+		}
+	}
+	return false
 }
 
 // release returns the run's parser to the Finder's pool.
