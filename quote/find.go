@@ -499,8 +499,8 @@ func (r *run) quotationAfter(si, a int, q *found) {
 		return
 	}
 	next := r.d.Sentences[si+1]
-	if next.Para != s.Para && next.Para != s.Para+1 {
-		return
+	if next.Para != s.Para && (next.Para != s.Para+1 || r.low(a) != ":") {
+		return // only a colon introduces the next paragraph's quotation
 	}
 	p := r.pairAt(next.First)
 	if p == nil || p.last <= p.first {

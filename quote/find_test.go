@@ -577,3 +577,32 @@ func TestClauseAfterAnAdjunct(t *testing.T) {
 		{"object of the preposition", "Lord Woolf and Lord Falconer agreed about what happened in practice.", nil},
 	})
 }
+
+// TestSpokespersonForAnOrganisation guards subjects that open with the role
+// an organisation speaks through: the whole phrase is the subject, so the
+// quotation before it is its content, and a person named before the role
+// is the speaker.
+func TestSpokespersonForAnOrganisation(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"role for an unnamed organisation", "“The plan is bad,” a spokesman for the ministry said.",
+			[]want{{"The plan is bad,", "a spokesman for the ministry", parley.Direct}}},
+		{"role for a named organisation", "“The deal is bad,” a spokeswoman for Acme Corp said.",
+			[]want{{"The deal is bad,", "Acme Corp", parley.Direct}}},
+		{"person before the role", "Marc Ostwald, a strategist at Monument Securities told Reuters that rates would rise.",
+			[]want{{"rates would rise", "Marc Ostwald", parley.Indirect}}},
+	})
+}
+
+// TestNextParagraphNeedsAColon guards a cue ending its sentence: only a
+// colon hands it the quotation of the next paragraph, which has a cue of
+// its own here.
+func TestNextParagraphNeedsAColon(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"own cue in the next paragraph", "“The deal is bad,” a spokeswoman for Acme Corp said.\n\n“We live in hard times,” my father often said.",
+			[]want{{"The deal is bad,", "Acme Corp", parley.Direct}, {"We live in hard times,", "my father", parley.Direct}}},
+		{"colon", "Ana Ruiz said in a statement:\n\n“We will appeal.”",
+			[]want{{"We will appeal.", "Ana Ruiz", parley.Direct}}},
+	})
+}

@@ -237,7 +237,19 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 				return sp
 			}
 		}
-		return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+		sp := speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		if e.Type != parley.Person && ref.First > s.First && isPreposition(r.low(ref.First-1)) {
+			// "a spokesman for Disney said": the organisation speaks, through the
+			// phrase that opens the subject
+			np := r.nounPhraseEndingAt(s, k)
+			if np.ok && np.entity >= 0 && r.ents.Entities[np.entity].Type == parley.Person {
+				return r.withCoordination(s, np) // "Jo Lee, director of Acme - its owner - said"
+			}
+			if np.ok && np.first < ref.First && (np.first == s.First || r.low(np.first-1) != ",") {
+				sp.first = np.first // not an apposition to a name the entity layer missed
+			}
+		}
+		return r.withCoordination(s, sp)
 	}
 	return r.nounPhraseEndingAt(s, k)
 }
@@ -444,6 +456,16 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 		if prev := r.issuerOf(r.low(head), a, 3); prev.ok {
 			prev.first, prev.last = sp.first, sp.last
 			return prev
+		}
+	}
+	// "a spokesman for the company": the subject opens with the role noun the
+	// organisation speaks through
+	if a-2 >= s.First && isPreposition(r.low(a-1)) && isPostModifier(r.low(a-1)) && r.f.roles.Is(r.low(a-2), lexicon.RoleNoun) {
+		if outer := r.nounPhraseEndingAt(s, a-2); outer.ok && outer.entity < 0 {
+			sp.first = outer.first
+			if sp.entity < 0 {
+				sp.label = r.d.Text[r.d.Tokens[sp.first].Start:r.d.Tokens[k].End]
+			}
 		}
 	}
 	// "the Pentagon spokesman": the organisation speaks through the spokesperson
