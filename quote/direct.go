@@ -35,9 +35,13 @@ func (r *run) directQuotes() {
 		if q.cLast <= q.cFirst {
 			continue
 		}
-		// “…,” Trump barked: a name right after the quotation, and a verb
-		// the lexicon does not list
-		if sp, v, ok := r.nameVerbAfter(p); ok {
+		// “…,” Trump barked / “…!” beamed Donald Hartley: a name right
+		// after the quotation, and a verb the lexicon does not list
+		sp, v, ok := r.nameVerbAfter(p)
+		if !ok {
+			sp, v, ok = r.verbNameAfter(p)
+		}
+		if ok {
 			q.sp, q.cue, q.cueEnd = sp, v, v+1
 			r.add(q)
 			continue
@@ -208,6 +212,42 @@ func (r *run) nameVerbAfter(p *qpair) (speaker, int, bool) {
 		return speaker{}, 0, false
 	}
 	if end := r.low(v + 1); end != "." && end != "," {
+		return speaker{}, 0, false
+	}
+	return sp, v, true
+}
+
+// verbNameAfter reads the inverted form of nameVerbAfter: a past-tense
+// verb and a person or a source noun phrase right after a quotation that
+// ends in a comma, "!" or "?" (“This is fantastic!” beamed Donald Hartley of
+// Madison; “It is over,” boomed the senator).
+func (r *run) verbNameAfter(p *qpair) (speaker, int, bool) {
+	if p.close < 0 || p.close+3 >= len(r.d.Tokens) {
+		return speaker{}, 0, false
+	}
+	switch r.low(p.close - 1) {
+	case ",", "!", "?":
+	default:
+		return speaker{}, 0, false
+	}
+	v := p.close + 1
+	l := r.low(v)
+	if !r.isWord(v) || r.d.Tokens[v].Is(parley.Cap) || isFunction(l) || !strings.HasSuffix(l, "ed") {
+		return speaker{}, 0, false
+	}
+	s := r.d.Sentences[r.d.SentenceOf(v)]
+	sp := r.nounPhraseAt(s, v+1)
+	if !sp.ok || sp.first != v+1 || sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Place {
+		return speaker{}, 0, false
+	}
+	if ref := r.ents.RefAt(v + 1); ref == nil && !isDeterminer(r.low(v+1)) {
+		return speaker{}, 0, false // a name or "the senator", not "gushed praise"
+	}
+	e := r.skipAppositive(s, sp.last)
+	if e+1 < s.Last && r.low(e) == "of" && r.d.Tokens[e+1].Is(parley.Cap) {
+		return sp, v, true // "beamed Donald Hartley of Madison, Alabama"
+	}
+	if e < s.Last && r.low(e) != "." && r.low(e) != "," {
 		return speaker{}, 0, false
 	}
 	return sp, v, true

@@ -606,3 +606,22 @@ func TestNextParagraphNeedsAColon(t *testing.T) {
 			[]want{{"We will appeal.", "Ana Ruiz", parley.Direct}}},
 	})
 }
+
+// TestInvertedSourceAfterAQuotation guards "“…,” VERB SOURCE": a verb of
+// manner the lexicon lacks, and the apposition after an inverted source
+// (an age, a relative clause, a description), which is no content.
+func TestInvertedSourceAfterAQuotation(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"manner verb and a name", "“This plan is fantastic and we love it!” beamed Donald Hartley of Madison, Alabama.",
+			[]want{{"This plan is fantastic and we love it!", "Donald Hartley", parley.Direct}}},
+		{"manner verb and a description", "“It is over for the party now,” boomed the senator.",
+			[]want{{"It is over for the party now,", "the senator", parley.Direct}}},
+		{"an age", "“We are a tribute band,” said Chrissie Hynde, 53.",
+			[]want{{"We are a tribute band,", "Chrissie Hynde", parley.Direct}}},
+		{"an age and a relative clause", "“Silly boys acting like they have never seen a girl,” scoffed Arianna Gil, 22, who helped found the group.",
+			[]want{{"Silly boys acting like they have never seen a girl,", "Arianna Gil", parley.Direct}}},
+		{"descriptions", "“Fans are moving away from albums,” said Paul Myers, chief executive of Wippit, a music download service.",
+			[]want{{"Fans are moving away from albums,", "Paul Myers", parley.Direct}}},
+	})
+}

@@ -738,24 +738,28 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 
 // skipAppositive passes ", the former governor of Minnesota," after a speaker.
 func (r *run) skipAppositive(s parley.Sentence, a int) int {
-	if a < s.Last && r.low(a) == "," && a+1 < s.Last {
-		if appositiveStarts[r.low(a+1)] {
+	for n := 0; n < 4 && a+1 < s.Last && r.low(a) == ","; n++ {
+		switch {
+		case appositiveStarts[r.low(a+1)]:
 			for b := a + 1; b < s.Last && b-a < 25; b++ {
 				if r.low(b) == "," {
 					return b
 				}
 			}
 			return s.Last
-		}
-		// "said Anil Aggarwal, Peoplesoft's director of database markets":
-		// noun phrases with no verb up to the next comma or the end
-		// ("…, director of X, a Brussels-based think-tank").
-		for n := 0; n < 3 && a+1 < s.Last && r.low(a) == "," && r.isWord(a+1); n++ {
+		case r.kind(a+1) == parley.Number && (a+2 >= s.Last || r.low(a+2) == "," || r.low(a+2) == "."):
+			a += 2 // "scoffed Arianna Gil, 22, who helped found the group": an age
+		case r.isWord(a + 1):
+			// "said Anil Aggarwal, Peoplesoft's director of database markets":
+			// noun phrases with no verb up to the next comma or the end
+			// ("…, director of X, a Brussels-based think-tank").
 			b := r.nextComma(s, a+1, 25)
 			if !r.appositionOnly(s, a+1, b) {
-				break
+				return a
 			}
 			a = b
+		default:
+			return a
 		}
 	}
 	return a
