@@ -399,6 +399,9 @@ func (r *run) content(at *attribution, a, start int, kind string) {
 		// "the helicopter, which it said crashed in Logar": the content is the relative clause
 		kind = "clause"
 	}
+	if (kind == "clause" || kind == "noun") && r.quotationBefore(at) {
+		kind = "after" // "“…,” McConnell said in June 2012", "“…,” she yells while moving": the quotation is the content
+	}
 	if kind == "" {
 		// "“Absolutely not,” he said of the possibility …": content before, adjunct after;
 		// but "On Tuesday, he posted materials …" has an object, and its opening phrase is no content
@@ -417,6 +420,26 @@ func (r *run) content(at *attribution, a, start int, kind string) {
 		return
 	}
 	r.governedContent(at, start, kind)
+}
+
+// quotationBefore reports whether a quotation that opens its sentence
+// closes right before the clause of source and cue, as content does (“…,”
+// X said), not as a sentence of its own (“….” She said …) or a phrase
+// quoted inside the sentence (because of “volatility”, he said …).
+func (r *run) quotationBefore(at *attribution) bool {
+	s, k := at.s, r.sourceStart(at)-1
+	if k >= s.First && r.low(k) == "," {
+		k--
+	}
+	if k < s.First || r.kind(k) != parley.CloseQuote && r.kind(k) != parley.StraightQuote {
+		return false
+	}
+	p := r.pairClosingAt(k)
+	end := k - 1
+	for end > s.First && (r.kind(end) == parley.CloseQuote || r.kind(end) == parley.StraightQuote || r.low(end) == "'" || r.low(end) == "’") {
+		end-- // “… ‘….’”
+	}
+	return p != nil && p.open <= s.First && r.low(end) != "."
 }
 
 // sourceStart is where the clause of source and cue starts: the source, or

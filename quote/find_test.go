@@ -625,3 +625,22 @@ func TestInvertedSourceAfterAQuotation(t *testing.T) {
 			[]want{{"Fans are moving away from albums,", "Paul Myers", parley.Direct}}},
 	})
 }
+
+// TestQuotationBeforeTheCueIsItsContent guards “…,” X said ...: what
+// follows the cue is an adjunct, not indirect content; a quotation that is
+// a sentence of its own or a phrase inside the sentence does not count.
+func TestQuotationBeforeTheCueIsItsContent(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a date after the cue", "“The country has made dramatic changes,” Mitch McConnell said in June 2012.",
+			[]want{{"The country has made dramatic changes,", "Mitch McConnell", parley.Direct}}},
+		{"an inverted source with a role", "“It is nothing serious,” said coach Peter Stanley.",
+			[]want{{"It is nothing serious,", "Peter Stanley", parley.Direct}}},
+		{"a manner phrase", "“Did you shoot him?” she yells while moving along the street.",
+			[]want{{"Did you shoot him?", "she", parley.Direct}}},
+		{"a quoted phrase inside the sentence", "Because of “volatility in the oil market”, Gordon Brown said the duty would be frozen.",
+			[]want{{"volatility in the oil market", "Gordon Brown", parley.Direct}, {"the duty would be frozen", "Gordon Brown", parley.Indirect}}},
+		{"a sentence of its own", "“Artists need a free voice to express themselves.” Ana Ruiz said the government was not best placed to run the arts.",
+			[]want{{"Artists need a free voice to express themselves.", "Ana Ruiz", parley.Direct}, {"the government was not best placed to run the arts", "Ana Ruiz", parley.Indirect}}},
+	})
+}
