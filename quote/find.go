@@ -506,6 +506,9 @@ func (r *run) quotationAfter(si, a int, q *found) {
 	if p == nil || p.last <= p.first {
 		return
 	}
+	if k := p.close + 1; p.close >= 0 && (r.trailingAttribution(next, k) || r.low(k) == "," && r.trailingAttribution(next, k+1)) {
+		return // “…,” said Stanley Greenberg: the quotation has a source of its own
+	}
 	r.setContent(q, p.first, p.last)
 	q.direct = true
 	r.cueUsed[q.cue] = true
@@ -519,7 +522,9 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	c := sub - 1
 	// pass over a role phrase in front of the speaker's name:
 	// "…, senior aide to Vladimir Putin and member of the Russian delegation Yury Ushakov told reporters"
-	if ref := r.ents.RefAt(sub); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+	// (a person, or a capitalised name the entity layer missed: "Yukos spokesman Mike Lake told")
+	if ref := r.ents.RefAt(sub); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person ||
+		ref == nil && q.sp.entity < 0 && q.sp.label != "" && q.sp.first == sub && r.d.Tokens[sub].Is(parley.Cap) && !r.isFunctionCap(sub) {
 		for c >= s.First && c > sub-20 && r.rolePhraseToken(c) {
 			c--
 		}

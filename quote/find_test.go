@@ -644,3 +644,17 @@ func TestQuotationBeforeTheCueIsItsContent(t *testing.T) {
 			[]want{{"Artists need a free voice to express themselves.", "Ana Ruiz", parley.Direct}, {"the government was not best placed to run the arts", "Ana Ruiz", parley.Indirect}}},
 	})
 }
+
+// TestQuotationWithASourceOfItsOwn guards the next quotation a cue may
+// take ("Others agree. “…,” said X"): not when a source follows it; and a
+// role before a name the entity layer missed still sets the attribution
+// off from its quotation.
+func TestQuotationWithASourceOfItsOwn(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"inverted source after the next quotation", "Others largely agree. “You cannot discount how important the president is,” said Stanley B. Greenberg, a former pollster.",
+			[]want{{"You cannot discount how important the president is,", "Stanley B. Greenberg", parley.Direct}}},
+		{"role before an unknown name", "“We believe the auction was illegal and we will appeal,” Yukos spokesman Mike Lake told Agence France Press.",
+			[]want{{"We believe the auction was illegal and we will appeal,", "Mike Lake", parley.Direct}}},
+	})
+}
