@@ -40,7 +40,7 @@ func (w *work) modelChunk(i, j int, pieces []piece) bool {
 		}
 	}
 	switch {
-	case w.modelSpanIs(i, j, ner.Org):
+	case w.modelSpanIs(i, j, ner.Org), w.modelSpanIs(i, j, ner.Place) && w.orgHeaded(j):
 		w.addOrg(i, j, pieces)
 	case w.modelSpanIs(i, j, ner.Place):
 		w.addPlace(i, j, pieces)
@@ -50,6 +50,14 @@ func (w *work) modelChunk(i, j int, pieces []piece) bool {
 		return false
 	}
 	return true
+}
+
+// orgHeaded reports a name [.., j) that ends in an organisation word which
+// names no place: "Shares in Zentrix Group" is a company whatever the
+// model makes of the "in" before it.
+func (w *work) orgHeaded(j int) bool {
+	l := w.low(j - 1)
+	return w.r.roles.Is(l, lexicon.OrgWord) && !placeHeads[l]
 }
 
 func hasKnown(ps []piece) bool {
@@ -290,7 +298,7 @@ func (w *work) addModelSpans() {
 			b++
 		}
 		if w.free(a, b) && w.isCapWord(a) && w.isCapWord(b-1) && !(b == a+1 && w.knownCompound(a)) {
-			if t == ner.Org {
+			if t == ner.Org || w.orgHeaded(b) {
 				w.addOrg(a, b, w.pieces(a, b))
 			} else {
 				w.addPlace(a, b, w.pieces(a, b))

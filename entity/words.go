@@ -25,6 +25,7 @@ var (
 	functionWords   = words.Set("function")
 	relPronouns     = words.Set("relative_pronoun")
 	relAdverbs      = words.Set("relative_adverb")
+	placeHeads      = words.Set("place_head")
 )
 
 // isStopCap reports capitalised words that never start a name: the

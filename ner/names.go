@@ -45,6 +45,7 @@ type NameRule struct {
 	roles       *lexicon.Roles
 	connectors  map[string]connector
 	determiners map[string]bool
+	pronouns    map[string]bool
 }
 
 // connector says in which names a lower-case word may stand.
@@ -57,7 +58,7 @@ const (
 
 // NewNameRule loads the connector words (data/name_words.tsv).
 func NewNameRule(roles *lexicon.Roles) (*NameRule, error) {
-	r := &NameRule{roles: roles, connectors: map[string]connector{}, determiners: map[string]bool{}}
+	r := &NameRule{roles: roles, connectors: map[string]connector{}, determiners: map[string]bool{}, pronouns: map[string]bool{}}
 	err := eachTSV("name_words.tsv", nameWordsTSV, 2, func(f []string) error {
 		switch f[1] {
 		case "connector":
@@ -66,8 +67,10 @@ func NewNameRule(roles *lexicon.Roles) (*NameRule, error) {
 			r.connectors[f[0]] = orgName
 		case "determiner":
 			r.determiners[f[0]] = true
+		case "pronoun":
+			r.pronouns[f[0]] = true
 		default:
-			return fmt.Errorf("kind %q, want connector, orgconnector or determiner", f[1])
+			return fmt.Errorf("kind %q, want connector, orgconnector, determiner or pronoun", f[1])
 		}
 		return nil
 	})
@@ -114,6 +117,27 @@ func (r *NameRule) roleWord(w string) bool {
 	return r.roles.Lookup(strings.ToLower(strings.TrimSuffix(w, "."))).Kind&(lexicon.RoleNoun|lexicon.Title|lexicon.RoleMod) != 0
 }
 
+// describedPlace reports a person described by the place or body they
+// serve, whose capitalised words from i on are no name of theirs: "the
+// Minister for Central Asia", "Special Representative for Syria", "Chief of
+// Staff".
+func (r *NameRule) describedPlace(words []string, i int) bool {
+	j := i - 1
+	if j > 0 && r.determiners[words[j]] {
+		j--
+	}
+	if j < 1 || !r.roleWord(words[j-1]) && (j < 2 || !r.roleWord(words[j-2])) {
+		return false
+	}
+	switch words[j] {
+	case "for", "to":
+		return true
+	case "of":
+		return len(words)-i == 1
+	}
+	return false
+}
+
 // Name returns the name inside span s of words, or false when the span
 // holds none (see NameRule).
 func (r *NameRule) Name(words []string, s Span) (Span, bool) {
@@ -123,6 +147,9 @@ func (r *NameRule) Name(words []string, s Span) (Span, bool) {
 	a, b := s.Start, s.End
 	for a < b && r.determiners[words[a]] {
 		a++
+	}
+	if b-a == 1 && r.pronouns[strings.ToLower(words[a])] {
+		return Span{}, false // "He", "I": capitalised, and no name
 	}
 	inside := func(w string) bool { return r.connectors[w] == anyName }
 	if s.Type != Person {
@@ -136,6 +163,9 @@ func (r *NameRule) Name(words []string, s Span) (Span, bool) {
 		i := b - 1
 		for i > a && (capitalised(words[i-1]) && !r.roleWord(words[i-1]) || inside(words[i-1])) {
 			i--
+		}
+		if r.describedPlace(words[a:b], i-a) {
+			return Span{}, false
 		}
 		a = i
 	}

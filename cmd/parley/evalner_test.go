@@ -147,3 +147,29 @@ func TestLayoutTextReadsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestShippedNERModelIsTheDocumentedCommand guards the promise of
+// ner/model/README.md: the documented command writes the embedded model
+// byte for byte. A change to the features, the name rule or the lexicon
+// (whose gazetteers are features) needs the model retrained with it.
+func TestShippedNERModelIsTheDocumentedCommand(t *testing.T) {
+	d := sharedDir(t)
+	if testing.Short() {
+		t.Skip("trains the model (about 10 s)")
+	}
+	out := filepath.Join(t.TempDir(), "en.bin")
+	if _, errs, code := runCLI(t, "train", "ner", "--shared", d, "--seed", "1", "--out", out); code != 0 {
+		t.Fatalf("train: exit %d: %s", code, errs)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "ner", "model", "en.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, shipped) {
+		t.Fatal("parley train ner --shared ../shared --seed 1 does not write ner/model/en.bin: retrain and ship the model")
+	}
+}
