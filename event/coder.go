@@ -265,6 +265,7 @@ type input struct {
 	entCodes  map[int]string // codes of entities already worked out, by index
 	parser    *syntax.Parser // nil when the coder has no syntax model
 	words     []syntax.Word  // the parser's output, reused
+	sport     int8           // 1: the document is a sports report, -1: it is not, 0: not yet known
 }
 
 // Code codes the events of d and sets d.Events, in text order. It reads the

@@ -155,14 +155,45 @@ func (c *Coder) objectSense(s *sentence, i int, classes ...string) string {
 }
 
 // contestContext reports whether the sentence is a sports or business
-// report, where verbs of fighting and winning are figurative.
+// report, or stands in a sports report, where verbs of fighting and winning
+// are figurative ("Contepomi matched it three minutes later").
 func (c *Coder) contestContext(s *sentence) bool {
 	for k := range s.words {
 		if c.classes.at("sport_context", s.words, k) > 0 || c.classes.at("business_context", s.words, k) > 0 {
 			return true
 		}
 	}
-	return false
+	return c.sportReport(s.in)
+}
+
+// sportShare is the share of a document's sentences that must hold a word
+// of a sports report for the document to be one.
+const sportShare = 0.3
+
+// sportReport reports whether the document of in is a sports report: at
+// least sportShare of its sentences hold a sport_context word.
+func (c *Coder) sportReport(in *input) bool {
+	if in.sport == 0 {
+		in.sport = -1
+		d, n := in.Doc, 0
+		var words []string
+		for _, st := range d.Sentences {
+			words = words[:0]
+			for i := st.First; i < st.Last; i++ {
+				words = append(words, strings.ToUpper(d.Lower(i)))
+			}
+			for k := range words {
+				if c.classes.at("sport_context", words, k) > 0 {
+					n++
+					break
+				}
+			}
+		}
+		if len(d.Sentences) > 0 && float64(n) >= sportShare*float64(len(d.Sentences)) {
+			in.sport = 1
+		}
+	}
+	return in.sport > 0
 }
 
 // releasesPeople reports whether a release (0841) sets people free: its
