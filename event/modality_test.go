@@ -26,6 +26,11 @@ func TestModalityUnreal(t *testing.T) {
 		{"in case", "In case Iran attacks, the United States would retaliate.", "ASSAULT", ""},
 		{"denied that-clause", "Syria denied that it had attacked Turkey.", "ASSAULT", ""},
 		{"asserted attack stays", "Syria said it had attacked Turkish positions.", "", "ASSAULT"},
+		{"an infinitive of need is no act", "The Thai government needs to act to restore public confidence in Bangkok.", "SUPPORT", ""},
+		{"an infinitive of purpose is no act", "The Palestinian Authority would take a series of measures to oppose the Israeli plan.", "ACCUSE", ""},
+		{"what someone is urged to do is not done", "Volker denied any effort to urge Ukraine to investigate Joe Biden.", "ACCUSE", ""},
+		{"continuing to act is acting", "The United States continued to send arms to Pakistan last year.", "", "AID"},
+		{"a headline's future", "EU to probe Alitalia state aid", "", "ACCUSE"},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {

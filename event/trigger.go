@@ -351,6 +351,13 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 	if k := t.last; !t.noun && k+1 < len(s.words) && s.words[k] == "WITH" && strings.HasSuffix(s.words[k+1], "ING") {
 		return t, false
 	}
+	// "needs to act to restore confidence", "measures to oppose it": an
+	// infinitive governed by no trigger and no word of failing, attempting,
+	// planning, continuing or willing states a purpose or a need, not an
+	// act (a governing trigger, "agreed to restore", consumed it).
+	if !t.noun && t.first > 0 && s.words[t.first-1] == "TO" && !infinitiveGoverned(s, t.first-1) {
+		return t, false
+	}
 	// Look back over auxiliaries and adverbs.
 	neg, modal, future, passive := false, false, false, false
 	for k := t.first - 1; k >= 0 && k >= t.first-5; k-- {
@@ -433,6 +440,22 @@ func (c *Coder) modality(s *sentence, t trig) (trig, bool) {
 }
 
 func irregularParticiple(w string) bool { return participleIrregular[w] }
+
+// infinitiveGoverned reports whether the "to" at k follows a word whose
+// infinitive modality reads (fail, attempt, plan, future, modal), a word
+// whose infinitive is the act itself (aspect: "continued to send", "is to
+// hold talks", "willing to withdraw"), or a name (a headline's "EU to
+// probe").
+func infinitiveGoverned(s *sentence, k int) bool {
+	if k == 0 {
+		return false
+	}
+	g := s.words[k-1]
+	if s.inActor(k-1) && s.actors[s.actorAt[k-1]].first == 0 {
+		return true // a headline's future: "EU to probe Alitalia" (not "urge Ukraine to investigate")
+	}
+	return failWords[g] || attemptVerbs[g] || planWords[g] || futureWords[g] || modalWords[g] || aspectWords[g]
+}
 
 // intentOf maps the root of an act to the CAMEO code for the intention to do
 // it (03x).

@@ -53,6 +53,7 @@ var (
 	modalPremodifiers     = words.Upper("modal_premodifier")
 	demonstratives        = words.Upper("demonstrative")
 	attemptVerbs          = words.Upper("attempt")
+	aspectWords           = words.Upper("aspect")
 	settlementNouns       = words.Upper("settlement_noun")
 	perfectAux            = words.Upper("perfect_aux")
 	perfectAdverbs        = words.Upper("perfect_adverb")
