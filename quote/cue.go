@@ -320,8 +320,38 @@ func (r *run) contentKind(at *attribution, a int) (int, string) {
 		return a, "clause" // "says parts of his proposals are negotiable"
 	case verb.Frames&lexicon.FrameBare != 0 && r.bareClauseStart(s, a):
 		return a, "clause" // "He says news outlets undercount his supporters": verbs that take only clauses
+	case verb.Frames&(lexicon.FrameThat|lexicon.FrameBare) != 0 && verb.Form != lexicon.Base && r.ccompAt(at, a):
+		return a, "clause" // "said much of his discussion was about Israel": the parse has the clause
 	}
 	return a, ""
+}
+
+// ccompAt reports whether the parse gives the cue a clausal complement that
+// starts at a, with its own subject and a finite verb: the words the lists
+// above keep from opening a clause ("said much", "said little") do open one
+// here.
+func (r *run) ccompAt(at *attribution, a int) bool {
+	s, v := at.s, at.v
+	if a >= s.Last || !r.isWord(a) || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+1, min(a+12, s.Last)) {
+		return false
+	}
+	// "CONTENT, the chancellor said as the conference began": after a comma
+	// the content comes before the source
+	if k := r.sourceStart(at) - 1; k >= s.First && (r.low(k) == "," || r.kind(k) == parley.CloseQuote || r.kind(k) == parley.StraightQuote) {
+		return false
+	}
+	if !r.parsed(s) {
+		return false
+	}
+	for c := a + 1; c < s.Last; c++ {
+		if r.d.Head(c) == v && r.d.Tokens[c].Rel == parley.RelCcomp {
+			// a subordinator opens an adjunct the parser took for the
+			// complement: "said, as he presented the award"
+			return r.subtreeStart(s, c) == a && r.d.Tokens[a].Rel != parley.RelMark &&
+				r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
+		}
+	}
+	return false
 }
 
 // clauseAfterPhrase finds, on the parse, the clausal complement of the cue

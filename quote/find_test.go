@@ -658,3 +658,19 @@ func TestQuotationWithASourceOfItsOwn(t *testing.T) {
 			[]want{{"We believe the auction was illegal and we will appeal,", "Mike Lake", parley.Direct}}},
 	})
 }
+
+// TestClauseTheListsKeepOut guards the parse's reading of a content clause
+// that opens with a word the clause-start lists refuse ("much", "as many
+// as"), and its limits: an adverbial clause after a source that follows its
+// content is no content.
+func TestClauseTheListsKeepOut(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"much of", "Sheldon Adelson said much of his discussion with Trump was about Israel.",
+			[]want{{"much of his discussion with Trump was about Israel", "Sheldon Adelson", parley.Indirect}}},
+		{"as many as", "Yulia Tymoshenko said as many as 3,000 firms could be included on the list.",
+			[]want{{"as many as 3,000 firms could be included on the list", "Yulia Tymoshenko", parley.Indirect}}},
+		{"content before the source", "A major change is needed in Britain, the shadow chancellor said as the spring conference began.",
+			[]want{{"A major change is needed in Britain", "the shadow chancellor", parley.Indirect}}},
+	})
+}
