@@ -170,6 +170,10 @@ func (c *Coder) contestContext(s *sentence) bool {
 // of a sports report for the document to be one.
 const sportShare = 0.3
 
+// minSportSentences keeps a short story with one "crowd" or "played" from
+// being a sports report.
+const minSportSentences = 4
+
 // sportReport reports whether the document of in is a sports report: at
 // least sportShare of its sentences hold a sport_context word.
 func (c *Coder) sportReport(in *input) bool {
@@ -189,7 +193,7 @@ func (c *Coder) sportReport(in *input) bool {
 				}
 			}
 		}
-		if len(d.Sentences) > 0 && float64(n) >= sportShare*float64(len(d.Sentences)) {
+		if n >= minSportSentences && float64(n) >= sportShare*float64(len(d.Sentences)) {
 			in.sport = 1
 		}
 	}
