@@ -343,15 +343,22 @@ func (r *run) ccompAt(at *attribution, a int) bool {
 	if !r.parsed(s) {
 		return false
 	}
+	c := r.complementAfter(s, v, a)
+	// a subordinator opens an adjunct the parser took for the complement:
+	// "said, as he presented the award"
+	return c >= 0 && r.subtreeStart(s, c) == a && r.d.Tokens[a].Rel != parley.RelMark &&
+		r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
+}
+
+// complementAfter is the first clausal complement (ccomp) of the cue at v
+// after token a on the parse, or -1.
+func (r *run) complementAfter(s parley.Sentence, v, a int) int {
 	for c := a + 1; c < s.Last; c++ {
 		if r.d.Head(c) == v && r.d.Tokens[c].Rel == parley.RelCcomp {
-			// a subordinator opens an adjunct the parser took for the
-			// complement: "said, as he presented the award"
-			return r.subtreeStart(s, c) == a && r.d.Tokens[a].Rel != parley.RelMark &&
-				r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
+			return c
 		}
 	}
-	return false
+	return -1
 }
 
 // clauseAfterPhrase finds, on the parse, the clausal complement of the cue
@@ -365,32 +372,30 @@ func (r *run) clauseAfterPhrase(at *attribution, a int) (int, string, bool) {
 	if at.inverted || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+2, s.Last) || !r.parsed(s) {
 		return 0, "", false
 	}
-	for c := a + 1; c < s.Last; c++ {
-		if r.d.Head(c) != v || r.d.Tokens[c].Rel != parley.RelCcomp {
-			continue
-		}
-		// the subject is not the preposition's object ("agreed about what
-		// happened", "a buyout in a deal valued at"), and the clause does not
-		// reach back before the phrase (a misread addressee: "warned that
-		// earnings in 2005 may slide")
-		start := r.subtreeStart(s, c)
-		k := r.subjectOf(s, c)
-		if k <= a+1 || start < a || isPreposition(r.low(r.subtreeStart(s, k)-1)) || !r.finiteIn(start, r.subtreeEnd(s, c)) {
-			return 0, "", false
-		}
-		if start == a {
-			return a, "clause", true
-		}
-		// outside the clause, the phrase is an adjunct of time, place or
-		// channel, not an argument of the cue ("ruled against the interests of
-		// the people he represents")
-		if !adjunctPreps[r.low(a)] {
-			return 0, "", false
-		}
-		start, kind := r.contentKind(at, start)
-		return start, kind, kind != ""
+	c := r.complementAfter(s, v, a)
+	if c < 0 {
+		return 0, "", false
 	}
-	return 0, "", false
+	// the subject is not the preposition's object ("agreed about what
+	// happened", "a buyout in a deal valued at"), and the clause does not
+	// reach back before the phrase (a misread addressee: "warned that
+	// earnings in 2005 may slide")
+	start := r.subtreeStart(s, c)
+	k := r.subjectOf(s, c)
+	if k <= a+1 || start < a || isPreposition(r.low(r.subtreeStart(s, k)-1)) || !r.finiteIn(start, r.subtreeEnd(s, c)) {
+		return 0, "", false
+	}
+	if start == a {
+		return a, "clause", true
+	}
+	// outside the clause, the phrase is an adjunct of time, place or
+	// channel, not an argument of the cue ("ruled against the interests of
+	// the people he represents")
+	if !adjunctPreps[r.low(a)] {
+		return 0, "", false
+	}
+	start, kind := r.contentKind(at, start)
+	return start, kind, kind != ""
 }
 
 // subjectOf is the subject of the clause headed by h on the parse, or -1.
