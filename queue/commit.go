@@ -14,7 +14,7 @@ const maxReason = 4000
 // commitLoop settles the prepared messages: failures go back to the queue
 // or to the dead letters at once, analyses are stored in batches and their
 // messages acknowledged after the commit. It returns when results closes.
-func (w *Worker) commitLoop(ctx context.Context, results <-chan *job, slots <-chan struct{}) Stats {
+func (w *Worker) commitLoop(ctx context.Context, results <-chan *job, slots <-chan struct{}, held *leases) Stats {
 	var st Stats
 	var batch []*job
 	release := func(n int) {
@@ -25,6 +25,9 @@ func (w *Worker) commitLoop(ctx context.Context, results <-chan *job, slots <-ch
 	flush := func() {
 		if len(batch) > 0 {
 			w.commit(ctx, batch, &st)
+			for _, j := range batch {
+				held.drop(j)
+			}
 			release(len(batch))
 			batch = batch[:0]
 		}
@@ -41,6 +44,7 @@ func (w *Worker) commitLoop(ctx context.Context, results <-chan *job, slots <-ch
 			}
 			if j.a == nil {
 				w.settle(ctx, j, &st)
+				held.drop(j)
 				release(1)
 				continue
 			}

@@ -148,14 +148,19 @@ func (q *Queue) ensure(ctx context.Context) error {
 	return nil
 }
 
+// ackWait is how long a worker may hold a message unannounced.
+func (q *Queue) ackWait() time.Duration {
+	if q.AckWait <= 0 {
+		return 2 * time.Minute
+	}
+	return q.AckWait
+}
+
 // ensureConsumer creates the workers' durable consumer, or updates it to
 // this worker's settings. Only workers call it, so that a publisher does
 // not reset the ack wait the workers chose.
 func (q *Queue) ensureConsumer(ctx context.Context) (jetstream.Consumer, error) {
-	wait := q.AckWait
-	if wait <= 0 {
-		wait = 2 * time.Minute
-	}
+	wait := q.ackWait()
 	// MaxDeliver is unlimited here: the workers count deliveries themselves
 	// and dead-letter a message past their limit, so that one that crashes
 	// every worker it reaches ends in the dead-letter stream too, instead

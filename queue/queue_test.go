@@ -183,6 +183,37 @@ func TestWorkersStoreEachDocumentOnce(t *testing.T) {
 	}
 }
 
+// slowExtractor takes longer over each document than the consumer's ack
+// wait.
+type slowExtractor struct {
+	queue.Extractor
+	delay time.Duration
+}
+
+func (s slowExtractor) Extract(ctx context.Context, d parley.Document) (*parley.Doc, error) {
+	time.Sleep(s.delay)
+	return s.Extractor.Extract(ctx, d)
+}
+
+// TestSlowExtractionKeepsItsMessages: a worker that holds messages past
+// the ack wait (a slow document, a batch waiting for its commit) tells
+// the server it is still on them, so they are not delivered again and
+// extracted twice.
+func TestSlowExtractionKeepsItsMessages(t *testing.T) {
+	cfg := queue.Config{Name: natstest.Name("PARLEY_T"), AckWait: time.Second}
+	q := connect(t, natstest.URL(t), cfg)
+	_, dsn := pgtest.Schema(t)
+	st := openStore(t, dsn)
+	ds := docs(4)
+	publish(t, q, ds)
+	w := &queue.Worker{Queue: q, Store: st, Extractor: slowExtractor{newPipeline(t), 2500 * time.Millisecond},
+		Workers: 2, Batch: 4, Drain: true, Transient: postgres.Transient}
+	stats := runWorkers(t, w)
+	if s := stats[0]; s.Stored != 4 || s.Skipped != 0 || s.Retried != 0 {
+		t.Errorf("stats %+v; want 4 stored, none delivered again", s)
+	}
+}
+
 // TestExactCopyLinkWaitsForItsOriginal: the link of an exact copy carries
 // its original's content hash; delivered before the original, it waits
 // (is retried) rather than making the store report the original as stored,

@@ -33,6 +33,10 @@ type Worker struct {
 	MaxBytes    int           // larger messages are dead-lettered (0: 64 MiB)
 	FlushEvery  time.Duration // longest wait before a partial batch is stored (0: 1 s)
 	NakDelay    time.Duration // wait before a failed message is delivered again (0: 1 s)
+	// MaxHold is how long a held message is kept from other workers by
+	// telling the server it is in progress (0: 10 × the ack wait); past
+	// it, a stuck extraction's message goes to another worker.
+	MaxHold time.Duration
 	// Drain makes Run return once the queue is empty and nothing is in
 	// flight, instead of waiting for more.
 	Drain bool
@@ -91,6 +95,9 @@ func (w *Worker) defaults() {
 	if w.NakDelay <= 0 {
 		w.NakDelay = time.Second
 	}
+	if w.MaxHold <= 0 {
+		w.MaxHold = 10 * w.Queue.ackWait()
+	}
 	if w.Transient == nil {
 		w.Transient = func(err error) bool { return !errors.Is(err, parley.ErrInvalid) }
 	}
@@ -112,7 +119,9 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 	results := make(chan *job, w.MaxInFlight)
 	fetchCtx, stopFetch := context.WithCancel(ctx)
 	defer stopFetch()
-	go w.fetch(fetchCtx, cons, slots, jobs)
+	held := newLeases(w.MaxHold)
+	go held.keep(fetchCtx, w.Queue.ackWait()/3)
+	go w.fetch(fetchCtx, cons, slots, jobs, held)
 	var wg sync.WaitGroup
 	for range w.Workers {
 		wg.Add(1)
@@ -128,12 +137,12 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 		wg.Wait()
 		close(results)
 	}()
-	return w.commitLoop(ctx, results, slots), nil
+	return w.commitLoop(ctx, results, slots, held), nil
 }
 
 // fetch pulls messages while there is room, until ctx ends or, with Drain,
 // the queue is empty; it closes jobs when it stops.
-func (w *Worker) fetch(ctx context.Context, cons jetstream.Consumer, slots chan struct{}, jobs chan<- *job) {
+func (w *Worker) fetch(ctx context.Context, cons jetstream.Consumer, slots chan struct{}, jobs chan<- *job, held *leases) {
 	defer close(jobs)
 	backoff := 100 * time.Millisecond
 	for ctx.Err() == nil {
@@ -158,7 +167,9 @@ func (w *Worker) fetch(ctx context.Context, cons jetstream.Consumer, slots chan 
 		if err == nil {
 			for msg := range batch.Messages() {
 				got++
-				jobs <- &job{msg: msg}
+				j := &job{msg: msg}
+				held.add(j)
+				jobs <- j
 			}
 			err = batch.Error()
 		}
