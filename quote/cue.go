@@ -105,6 +105,9 @@ func (r *run) source(at *attribution, sv int) bool {
 // cueSubject is the subject of the cue at v whose subject ends before sv.
 func (r *run) cueSubject(s parley.Sentence, v, sv int) speaker {
 	sp := r.subject(s, sv)
+	if !sp.ok && sv == v {
+		sp = r.shareSubject(s, v) // "Two in three said"
+	}
 	pv := v - 1
 	for pv > s.First && r.isWord(pv) && isInterposed(r.low(pv)) && r.ents.RefAt(pv) == nil {
 		pv--
@@ -350,6 +353,46 @@ func (r *run) ccompAt(at *attribution, a int) bool {
 		r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
 }
 
+// complementEnd ends content that runs from start to end where the
+// speaker's next act begins: "said she had been “extremely careless” …, but
+// did not recommend …" — a verb in the narrator's simple past, conjoined to
+// the cue by "but" on the parse with no subject of its own. ("and" joins
+// too much of the content itself, and a modal or "had" is reported speech
+// backshifted: "but couldn't provide".)
+func (r *run) complementEnd(s parley.Sentence, v, start, end int) int {
+	if end-start < 4 || !r.parsed(s) {
+		return end
+	}
+	for k := start + 2; k < end; k++ {
+		if r.d.Head(k) != v || r.d.Tokens[k].Rel != parley.RelConj || r.subjectOf(s, k) >= 0 || r.ents.InQuote[k] {
+			continue
+		}
+		e := r.subtreeStart(s, k)
+		f := e // the conjunct's first word, after "but"
+		for f < k && (r.d.Tokens[f].Rel == parley.RelCc || r.low(f) == ",") {
+			f++
+		}
+		if f == e || r.low(f-1) != "but" || !r.narratorPast(f) {
+			continue
+		}
+		if e > start+1 {
+			return r.trimEnd(start, e)
+		}
+	}
+	return end
+}
+
+// narratorPast reports whether word k is a verb in the simple past that is
+// no form of "be" or "have" ("declined", "did not"), as a narrator tells
+// the speaker's acts.
+func (r *run) narratorPast(k int) bool {
+	if r.d.XPOS(k) != "VBD" {
+		return false
+	}
+	l := r.d.Lemma(k)
+	return l != "be" && l != "have"
+}
+
 // complementAfter is the first clausal complement (ccomp) of the cue at v
 // after token a on the parse, or -1.
 func (r *run) complementAfter(s parley.Sentence, v, a int) int {
@@ -522,6 +565,9 @@ func (r *run) governedContent(at *attribution, start int, kind string) {
 	}
 	if kind == "to" {
 		end = r.infinitiveEnd(start, end)
+	}
+	if kind == "that" || kind == "clause" {
+		end = r.complementEnd(s, v, start, end)
 	}
 	if end <= start {
 		return

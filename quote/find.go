@@ -331,7 +331,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 		if p == "and" || p == "also" {
 			return false // "… and say they show restraint": coordination with an earlier verb
 		}
-		return true
+		return !r.shareSubject(s, v).ok // "A mere 9 percent say"
 	}
 	return false
 }

@@ -302,6 +302,47 @@ func (r *run) withCoordination(s parley.Sentence, sp speaker) speaker {
 	}
 }
 
+// shareSubject is a share of those polled that is the subject of the cue
+// at v on the parse: "Two in three said", "A mere 9 percent say", "26%
+// say". Polls report what their respondents say; the share is the source.
+// Only "say" reports a poll: with other verbs a number is an object or a
+// count ("1,280 pledged delegates", "25 recommended").
+func (r *run) shareSubject(s parley.Sentence, v int) speaker {
+	// a share takes a plural verb: "3 says" is the operator 3
+	if verb, ok := r.f.speech.Lookup(r.low(v)); !ok || verb.Lemma != "say" || verb.Form == lexicon.ThirdSingular {
+		return speaker{}
+	}
+	k := v - 1
+	for k > s.First && r.isWord(k) && isInterposed(r.low(k)) {
+		k--
+	}
+	// tagging and parsing only where the word before the cue can end a share
+	if k < s.First || !r.shareWord(s, k) || !r.parsed(s) {
+		return speaker{}
+	}
+	n := r.subjectOf(s, v)
+	if n < 0 || !r.shareWord(s, n) {
+		return speaker{}
+	}
+	a, b := r.subtreeStart(s, n), r.subtreeEnd(s, n)
+	for a < b && r.kind(a) == parley.Punct {
+		a++ // ", 40% said": the comma of the clause before
+	}
+	if b != k+1 || b-a == 1 && !proportionNouns[r.low(a)] {
+		return speaker{} // a bare number is a count, not a share
+	}
+	for a-1 >= s.First && shareOpeners[r.low(a-1)] {
+		a--
+	}
+	return speaker{first: a, last: b, entity: -1, label: r.spanText(a, b), ok: true}
+}
+
+// shareWord reports whether token k can head a share of people: a number
+// ("two in three", "26") or a proportion ("half", "percent", "%").
+func (r *run) shareWord(s parley.Sentence, k int) bool {
+	return r.kind(k) == parley.Number || proportionNouns[r.low(k)] || r.isWord(k) && r.posAt(s, k) == parley.NUM
+}
+
 // agentPlural reports whether token k is a plural common noun for people
 // by what they do, as the tagger reads it: "strategists", "regulators".
 // Without a determiner such a noun is a source of its own; the roles table

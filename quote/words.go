@@ -69,6 +69,7 @@ var (
 	sourceDeterminers  = words.Set("source_determiner")
 	sourceOpeners      = words.Set("source_opener")
 	proportionNouns    = words.Set("proportion_noun")
+	shareOpeners       = words.Set("share_opener")
 	dayParts           = words.Set("day_part")
 	headlineCues       = words.Set("headline_cue")
 
