@@ -769,6 +769,47 @@ func (r *run) butClauseSubject(s parley.Sentence, v int) speaker {
 	return speaker{}
 }
 
+// channelBefore is the channel a participle of saying follows directly
+// ("issued a statement saying …", "posted tweets saying …"): the channel
+// carries the words of the clause's subject. It is "" for any other word.
+func (r *run) channelBefore(v int) string {
+	if v < 1 || !r.isWord(v-1) {
+		return ""
+	}
+	l := r.low(v - 1)
+	if ch, ok := channelNouns[l]; ok {
+		return ch
+	}
+	if ch, ok := channelNouns[strings.TrimSuffix(l, "s")]; ok && len(l) > 1 {
+		return ch
+	}
+	return ""
+}
+
+// dropChannelObject drops an earlier quote of sentence s whose content is
+// the channel and the participle at v ("posted two tweets saying …"): the
+// participle's own quote says what was said.
+func (r *run) dropChannelObject(s parley.Sentence, v, end int) {
+	for _, j := range r.byPara[s.Para] {
+		if o := &r.out[j]; o.cue >= s.First && o.cue < v-1 && o.cFirst < v && o.cLast >= end {
+			o.cLast = o.cFirst // dropped in emit
+		}
+	}
+}
+
+// clauseOnParse reports whether the parse reads a finite clause with its
+// own subject, opening at a, as the complement of the cue at v: "saying
+// anybody who complains … is not having a good night", whose first word
+// no clause-start list holds.
+func (r *run) clauseOnParse(s parley.Sentence, v, a int) bool {
+	if a >= s.Last || !r.isWord(a) || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+1, min(a+12, s.Last)) || !r.parsed(s) {
+		return false
+	}
+	c := r.complementAfter(s, v, a-1)
+	return c >= 0 && r.subtreeStart(s, c) == a && r.d.Tokens[a].Rel != parley.RelMark &&
+		r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
+}
+
 func (r *run) isGerundCue(k int) bool {
 	v, ok := r.f.speech.Lookup(r.low(k))
 	return ok && v.Form == lexicon.Gerund && v.Frames != 0
@@ -784,7 +825,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
 		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
 		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-	} else if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) {
+	} else if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) && r.channelBefore(v) == "" {
 		return
 	}
 	// the speaker is the speaker of the attribution earlier in the sentence
@@ -808,7 +849,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	if !sp.ok {
 		return
 	}
-	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para, channel: r.channelBefore(v)}
 	if verb.Lemma == "call" {
 		if r.callNamed(s, v, &q) {
 			r.add(q) // ", calling the Fox News chief ''brilliant''"
@@ -847,7 +888,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 			r.add(q)
 		}
 		return
-	case r.clauseStart(a) && verb.Frames&lexicon.FrameThat != 0:
+	case verb.Frames&lexicon.FrameThat != 0 && (r.clauseStart(a) || r.clauseOnParse(s, v, a)):
 	case verb.Frames&lexicon.FrameNoun != 0 && a < s.Last && r.isWord(a):
 		noun = true
 	default:
@@ -856,6 +897,9 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	end := r.contentEnd(s, start, noun)
 	if end-start < 2 {
 		return
+	}
+	if q.channel != "" && r.low(v-1) != "," {
+		r.dropChannelObject(s, v, end) // "posted two tweets saying …" is one attribution, the participle's
 	}
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true

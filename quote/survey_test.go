@@ -33,3 +33,38 @@ func TestSpeakersNextActEndsTheContent(t *testing.T) {
 			[]want{{"he had downloaded the files but could not provide them", "Smith", parley.Indirect}}},
 	})
 }
+
+// TestParticipleAfterAChannel guards "issued a statement saying that …":
+// a participle of saying right after a channel noun reports the clause
+// subject's words, through that channel.
+func TestParticipleAfterAChannel(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct{ in, content, speaker, channel string }{
+		{"On Saturday, Senator Maria Lopez issued a statement saying that the judge was a remarkable person.",
+			"the judge was a remarkable person", "Maria Lopez", "a statement"},
+		{"Governor Tom Berg posted two tweets saying the election was being rigged.",
+			"the election was being rigged", "Tom Berg", "tweet"},
+	}
+	for _, tt := range tests {
+		qs, _ := f.find(tt.in)
+		if len(qs) != 1 {
+			t.Errorf("Find(%q) = %d quotes, want 1", tt.in, len(qs))
+			continue
+		}
+		q := qs[0]
+		if got := tt.in[q.Content.Start:q.Content.End]; got != tt.content || q.SpeakerName != tt.speaker || q.Channel != tt.channel {
+			t.Errorf("Find(%q) = %q by %q via %q, want %q by %q via %q", tt.in, got, q.SpeakerName, q.Channel, tt.content, tt.speaker, tt.channel)
+		}
+	}
+}
+
+// TestParticipleClauseFromTheParse guards ", saying NP VERB …" where the
+// clause opens with a word no clause-start list holds: the parse reads it
+// as the participle's complement.
+func TestParticipleClauseFromTheParse(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a bare plural subject", "Mayor Ana Ruiz defended the plan on Monday, saying prices would fall by the summer.",
+			[]want{{"prices would fall by the summer", "Ana Ruiz", parley.Indirect}}},
+	})
+}
