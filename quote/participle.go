@@ -1,0 +1,176 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+)
+
+// butClauseSubject returns the named subject of the clause that "but",
+// "while" or a semicolon opens before the participle at v, when that clause
+// has its own verb: the participle's subject is that clause's.
+func (r *run) butClauseSubject(s parley.Sentence, v int) speaker {
+	for k := v - 2; k > s.First; k-- {
+		l := r.low(k)
+		if l != "but" && l != "while" && l != ";" {
+			continue
+		}
+		sp := r.nounPhraseAt(s, k+1)
+		if a := k + 1; !sp.ok && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) && !r.isFunctionCap(a) {
+			// a name the entity layer did not recognise: "but OrbitBeyond canceled"
+			e := a
+			for e < v && r.isWord(e) && r.d.Tokens[e].Is(parley.Cap) {
+				e++
+			}
+			if e < v && r.isWord(e) { // a verb follows the name, not a comma ("; However, …")
+				sp = speaker{first: a, last: e, entity: -1, label: r.spanText(a, e), ok: true}
+			}
+		}
+		if !sp.ok || sp.last >= v-1 {
+			return speaker{}
+		}
+		if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place || sp.entity < 0 && r.d.Tokens[sp.first].Is(parley.Cap) && !isSubjectPronoun(r.low(sp.first)) {
+			return sp
+		}
+		return speaker{}
+	}
+	return speaker{}
+}
+
+// channelBefore is the channel a participle of saying follows directly
+// ("issued a statement saying …", "posted tweets saying …"): the channel
+// carries the words of the clause's subject. It is "" for any other word.
+func (r *run) channelBefore(v int) string {
+	if v < 1 || !r.isWord(v-1) {
+		return ""
+	}
+	l := r.low(v - 1)
+	if ch, ok := channelNouns[l]; ok {
+		return ch
+	}
+	if ch, ok := channelNouns[strings.TrimSuffix(l, "s")]; ok && len(l) > 1 {
+		return ch
+	}
+	return ""
+}
+
+// dropChannelObject drops an earlier quote of sentence s whose content is
+// the channel and the participle at v ("posted two tweets saying …"): the
+// participle's own quote says what was said.
+func (r *run) dropChannelObject(s parley.Sentence, v, end int) {
+	for _, j := range r.byPara[s.Para] {
+		if o := &r.out[j]; o.cue >= s.First && o.cue < v-1 && o.cFirst < v && o.cLast >= end {
+			o.cLast = o.cFirst // dropped in emit
+		}
+	}
+}
+
+// clauseOnParse reports whether the parse reads a finite clause with its
+// own subject, opening at a, as the complement of the cue at v: "saying
+// anybody who complains … is not having a good night", whose first word
+// no clause-start list holds.
+func (r *run) clauseOnParse(s parley.Sentence, v, a int) bool {
+	if a >= s.Last || !r.isWord(a) || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+1, min(a+12, s.Last)) || !r.parsed(s) {
+		return false
+	}
+	c := r.complementAfter(s, v, a-1)
+	return c >= 0 && r.subtreeStart(s, c) == a && r.d.Tokens[a].Rel != parley.RelMark &&
+		r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
+}
+
+func (r *run) isGerundCue(k int) bool {
+	v, ok := r.f.speech.Lookup(r.low(k))
+	return ok && v.Form == lexicon.Gerund && v.Frames != 0
+}
+
+// participle handles ", adding that CONTENT", ", saying CONTENT".
+func (r *run) participle(si, v int, verb lexicon.Verb) {
+	s := r.d.Sentences[si]
+	if v == s.First {
+		return
+	}
+	var sp speaker
+	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
+		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
+		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+	} else if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) && r.channelBefore(v) == "" {
+		return
+	}
+	// the speaker is the speaker of the attribution earlier in the sentence
+	if !sp.ok {
+		sp = r.previousSpeaker(s, v)
+	}
+	if !sp.ok {
+		// or the subject of the clause it follows: "NASA awarded orders, but
+		// OrbitBeyond canceled its order, citing …"
+		sp = r.butClauseSubject(s, v)
+	}
+	if !sp.ok {
+		// or the subject that opens the sentence: "The US welcomed the exchange, saying …"
+		sp = r.sentenceSubject(s, v)
+	}
+	if !sp.ok {
+		if ref := r.firstPersonRef(s.First, v); ref != nil {
+			sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+	}
+	if !sp.ok {
+		return
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para, channel: r.channelBefore(v)}
+	if verb.Lemma == "call" {
+		if r.callNamed(s, v, &q) {
+			r.add(q) // ", calling the Fox News chief ''brilliant''"
+		}
+		return
+	}
+	a := v + 1
+	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 {
+		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.low(a) != "that" {
+			q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
+			a = ad.last
+		}
+	}
+	a = r.skipAdjuncts(s, a, &q)
+	start := a
+	noun := false
+	switch {
+	case a < s.Last && r.low(a) == "that":
+		start = a + 1
+	case a < s.Last && verb.Frames&lexicon.FrameInf != 0 && r.low(a) == "to":
+		start = a + 1
+	case a < s.Last && verb.Frames&lexicon.FrameOf != 0 && r.low(a) == "of":
+		start = a + 1
+	case a+1 < s.Last && (r.low(a) == "," || r.low(a) == ":") && (r.kind(a+1) == parley.OpenQuote || r.kind(a+1) == parley.StraightQuote):
+		start = a + 1 // "telling reporters, “…”"
+		if end := r.quotationEnd(s, start, r.contentEnd(s, start, false)); end > start+1 {
+			r.setContent(&q, start, end)
+			r.cueUsed[v] = true
+			r.add(q)
+		}
+		return
+	case a < s.Last && (r.kind(a) == parley.OpenQuote || r.kind(a) == parley.StraightQuote):
+		if end := r.quotationEnd(s, a, r.contentEnd(s, a, false)); end > a+1 {
+			r.setContent(&q, a, end)
+			r.cueUsed[v] = true
+			r.add(q)
+		}
+		return
+	case verb.Frames&lexicon.FrameThat != 0 && (r.clauseStart(a) || r.clauseOnParse(s, v, a)):
+	case verb.Frames&lexicon.FrameNoun != 0 && a < s.Last && r.isWord(a):
+		noun = true
+	default:
+		return
+	}
+	end := r.contentEnd(s, start, noun)
+	if end-start < 2 {
+		return
+	}
+	if q.channel != "" && r.low(v-1) != "," {
+		r.dropChannelObject(s, v, end) // "posted two tweets saying …" is one attribution, the participle's
+	}
+	r.setContent(&q, start, end)
+	r.cueUsed[v] = true
+	r.add(q)
+}
