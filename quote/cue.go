@@ -121,8 +121,46 @@ func (r *run) cueSubject(s parley.Sentence, v, sv int) speaker {
 	if sp = r.previousSpeaker(s, v); !sp.ok {
 		sp = r.sentenceSubject(s, v)
 	}
+	if !sp.ok {
+		sp = r.conjunctSubject(s, v)
+	}
 	return sp
 }
+
+// conjunctSubject is, on the parse, the subject of the verb the cue at v
+// is conjoined to: "In an interview with the Wall Street Journal on
+// Thursday, Trump doubled down … and said …", whose opening phrase is too
+// long for sentenceSubject.
+func (r *run) conjunctSubject(s parley.Sentence, v int) speaker {
+	if !finitePast(r.d.XPOS(v)) || !r.parsed(s) || r.d.Tokens[v].Rel != parley.RelConj {
+		return speaker{}
+	}
+	// two finite verbs of one tense: "firms … and demand dipping" is a noun
+	h := r.d.Head(v)
+	if h < s.First || h >= v || r.d.XPOS(h) != r.d.XPOS(v) {
+		return speaker{}
+	}
+	if n := r.subjectOf(s, h); n >= 0 {
+		return r.phraseOf(s, n)
+	}
+	return speaker{}
+}
+
+// phraseOf is the source phrase of the subject word n on the parse: the
+// phrase opening its subtree, or the one ending it; none that leaves n out.
+func (r *run) phraseOf(s parley.Sentence, n int) speaker {
+	sp := r.nounPhraseAt(s, r.subtreeStart(s, n))
+	if !sp.ok || sp.first > n || sp.last <= n {
+		sp = r.nounPhraseEndingAt(s, r.subtreeEnd(s, n)-1)
+	}
+	if !sp.ok || sp.first > n || sp.last <= n {
+		return speaker{}
+	}
+	return sp
+}
+
+// finitePast reports a past or third-person present verb tag.
+func finitePast(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" }
 
 // sourceAfter is the source that follows an inverted cue: "…, said X".
 func (r *run) sourceAfter(s parley.Sentence, v int) speaker {

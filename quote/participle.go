@@ -55,6 +55,25 @@ func (r *run) channelBefore(v int) string {
 	return ""
 }
 
+// channelSubject is, on the parse, the subject of the verb whose object is
+// the channel noun at c ("Trump issued a statement saying …"). A verb that
+// takes others' words as its object ("denied a report claiming …", "cited
+// a letter saying …") has none: the channel is not the subject's; nor has
+// hearsay ("because of reports claiming …").
+func (r *run) channelSubject(s parley.Sentence, c int) speaker {
+	if !r.parsed(s) || r.d.Tokens[c].Rel != parley.RelObj {
+		return speaker{}
+	}
+	h := r.d.Head(c)
+	if h < s.First || h >= c || othersWordsVerbs[r.d.Lemma(h)] || hearsayChannels[r.low(c)] {
+		return speaker{}
+	}
+	if n := r.subjectOf(s, h); n >= 0 {
+		return r.phraseOf(s, n)
+	}
+	return speaker{}
+}
+
 // dropChannelObject drops an earlier quote of sentence s whose content is
 // the channel and the participle at v ("posted two tweets saying …"): the
 // participle's own quote says what was said.
@@ -94,7 +113,12 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
 		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
 		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-	} else if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) && r.channelBefore(v) == "" {
+	} else if r.channelBefore(v) != "" && r.low(v-1) != "," {
+		// "Trump issued a statement saying …": the issuer speaks
+		if sp = r.channelSubject(s, v-1); !sp.ok {
+			return
+		}
+	} else if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) {
 		return
 	}
 	// the speaker is the speaker of the attribution earlier in the sentence

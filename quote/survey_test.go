@@ -36,17 +36,28 @@ func TestSpeakersNextActEndsTheContent(t *testing.T) {
 
 // TestParticipleAfterAChannel guards "issued a statement saying that …":
 // a participle of saying right after a channel noun reports the clause
-// subject's words, through that channel.
+// subject's words, through that channel; a verb of others' words has no
+// such channel.
 func TestParticipleAfterAChannel(t *testing.T) {
 	f := newFixture(t)
 	tests := []struct{ in, content, speaker, channel string }{
 		{"On Saturday, Senator Maria Lopez issued a statement saying that the judge was a remarkable person.",
 			"the judge was a remarkable person", "Maria Lopez", "a statement"},
-		{"Governor Tom Berg posted two tweets saying the election was being rigged.",
-			"the election was being rigged", "Tom Berg", "tweet"},
+		{"Governor Tom Berg released a letter saying the vote had been rigged.",
+			"the vote had been rigged", "Tom Berg", "letter"},
+		{"The director denied a report claiming he had warned the leader.", "", "", ""},
+		{"The director cited a letter claiming the plan had failed.", "", "", ""},
 	}
 	for _, tt := range tests {
 		qs, _ := f.find(tt.in)
+		if tt.speaker == "" {
+			for _, q := range qs {
+				if q.Cue == "claiming" {
+					t.Errorf("Find(%q) gives the report's claim to %q", tt.in, q.SpeakerName)
+				}
+			}
+			continue
+		}
 		if len(qs) != 1 {
 			t.Errorf("Find(%q) = %d quotes, want 1", tt.in, len(qs))
 			continue
@@ -66,5 +77,16 @@ func TestParticipleClauseFromTheParse(t *testing.T) {
 	f.check(t, []findCase{
 		{"a bare plural subject", "Mayor Ana Ruiz defended the plan on Monday, saying prices would fall by the summer.",
 			[]want{{"prices would fall by the summer", "Ana Ruiz", parley.Indirect}}},
+	})
+}
+
+// TestConjoinedCueTakesItsVerbsSubject guards "… X doubled down on Y and
+// said …" after an opening phrase too long for the textual subject search:
+// the parse gives the subject of the verb the cue is conjoined to.
+func TestConjoinedCueTakesItsVerbsSubject(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a long opening phrase", "In a long and angry interview with the local newspaper, Maria Lopez defended her remarks and said the judge had a conflict of interest.",
+			[]want{{"the judge had a conflict of interest", "Maria Lopez", parley.Indirect}}},
 	})
 }

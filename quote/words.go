@@ -70,6 +70,8 @@ var (
 	sourceOpeners      = words.Set("source_opener")
 	proportionNouns    = words.Set("proportion_noun")
 	shareOpeners       = words.Set("share_opener")
+	othersWordsVerbs   = words.Set("others_words_verb")
+	hearsayChannels    = words.Set("hearsay_channel")
 	dayParts           = words.Set("day_part")
 	headlineCues       = words.Set("headline_cue")
 
