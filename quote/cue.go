@@ -398,7 +398,8 @@ func (r *run) ccompAt(at *attribution, a int) bool {
 // too much of the content itself, and a modal or "had" is reported speech
 // backshifted: "but couldn't provide".)
 func (r *run) complementEnd(s parley.Sentence, v, start, end int) int {
-	if end-start < 4 || !r.parsed(s) {
+	// parsing only content with a "but" in it
+	if end-start < 4 || r.indexOf(start+2, end, "but") < 0 || !r.parsed(s) {
 		return end
 	}
 	for k := start + 2; k < end; k++ {
