@@ -426,7 +426,7 @@ func (r *run) callNamed(s parley.Sentence, v int, q *found) bool {
 				}
 				end = n.close + 1
 			}
-			r.setContent(q, v+1, end)
+			r.setContent(q, v+1, r.relativeAfterName(s, end))
 			r.cueUsed[v] = true
 			return true
 		}
@@ -435,6 +435,17 @@ func (r *run) callNamed(s parley.Sentence, v int, q *found) bool {
 		}
 	}
 	return r.callPredicate(s, v, q)
+}
+
+// relativeAfterName extends a name that ends at end over a relative clause
+// right after it, which is part of the name: `a "hater of Donald Trump"
+// who had "railroaded" him`, "a political opportunist who has neglected
+// his duties".
+func (r *run) relativeAfterName(s parley.Sentence, end int) int {
+	if end < s.Last && (r.low(end) == "who" || r.low(end) == "that" || r.low(end) == "which") {
+		return max(end, r.contentEnd(s, end, false))
+	}
+	return end
 }
 
 // callPredicate reads an unquoted characterisation: "called the
@@ -483,6 +494,7 @@ func (r *run) callPredicate(s parley.Sentence, v int, q *found) bool {
 	if notNamed[r.low(art+1)] {
 		return false // "called him an hour later", "called it a day": a call or an idiom, no name
 	}
+	end = r.relativeAfterName(s, end)
 	r.setContent(q, v+1, end)
 	r.cueUsed[v] = true
 	return true

@@ -281,6 +281,10 @@ func TestUnquotedCharacterisation(t *testing.T) {
 		{"a phone call is no characterisation", "Tom Hale called him an hour later.", nil},
 		{"a time phrase ends the predicate", "Critics called the plan a disaster last week.",
 			[]want{{"the plan a disaster", "Critics", parley.Indirect}}},
+		{"a relative clause is part of the name", "Tom Hale called him a political opportunist who has neglected his duties.",
+			[]want{{"him a political opportunist who has neglected his duties", "Tom Hale", parley.Indirect}}},
+		{"and of a quoted name", "Tom Hale called the judge a “hater of the company” who had treated it unfairly.",
+			[]want{{"the judge a “hater of the company” who had treated it unfairly", "Tom Hale", parley.Mixed}}},
 	})
 }
 
