@@ -41,6 +41,9 @@ func (r *run) directQuotes() {
 		if !ok {
 			sp, v, ok = r.verbNameAfter(p)
 		}
+		if !ok {
+			sp, v, ok = r.clauseBeforeColon(p) // Rubio fired back forcefully: “…”
+		}
 		if ok {
 			q.sp, q.cue, q.cueEnd = sp, v, v+1
 			r.add(q)
@@ -69,6 +72,50 @@ func (r *run) directQuotes() {
 			r.add(q)
 		}
 	}
+}
+
+// clauseBeforeColon reads a quotation that a colon introduces after a
+// clause whose subject is a person, an organisation or a pronoun ("Rubio
+// fired back forcefully: “…”", "O'Malley interjected to say: “…”"): the
+// clause's verb, within a few words of the colon, is the cue whatever the
+// lexicon lists.
+func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
+	c := p.open - 1
+	if c < 1 || r.low(c) != ":" {
+		return speaker{}, 0, false
+	}
+	s := r.d.Sentences[r.d.SentenceOf(c)]
+	if r.posAt(s, c-1) == parley.NoPOS {
+		return speaker{}, 0, false
+	}
+	for k := c - 1; k > s.First && c-k <= 4 && r.isWord(k); k-- {
+		// a finite verb, or a participle the tagger gave a bare past
+		// ("Rubio fired back"); not a passive ("he was asked: …")
+		if x := r.d.XPOS(k); r.d.Tokens[k].POS != parley.VERB || x == "VB" || x == "VBG" || x == "VBN" && passiveBe[r.low(k-1)] {
+			continue
+		}
+		sp := r.subject(s, k)
+		if !sp.ok || sp.last > k {
+			return speaker{}, 0, false
+		}
+		if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place || sp.entity < 0 && r.namedOrPronoun(sp) {
+			return sp, k, true
+		}
+		return speaker{}, 0, false
+	}
+	return speaker{}, 0, false
+}
+
+// namedOrPronoun reports whether an unresolved source phrase is a name (its
+// first word capitalised, no function word) or a lone subject pronoun.
+func (r *run) namedOrPronoun(sp speaker) bool {
+	if sp.last == sp.first+1 && isSubjectPronoun(r.low(sp.first)) {
+		return true
+	}
+	if ref := r.ents.RefAt(sp.first); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Place {
+		return false
+	}
+	return r.d.Tokens[sp.first].Is(parley.Cap) && !r.isFunctionCap(sp.first)
 }
 
 // titleCase reports whether most words in [a, b) are capitalised: a title or

@@ -90,3 +90,15 @@ func TestConjoinedCueTakesItsVerbsSubject(t *testing.T) {
 			[]want{{"the judge had a conflict of interest", "Maria Lopez", parley.Indirect}}},
 	})
 }
+
+// TestColonAfterASpeakersClause guards “X fired back forcefully: “…”” and
+// “X interjected to say: “…””: a colon after a clause whose subject is a
+// name or pronoun introduces that subject's words, whatever its verb.
+func TestColonAfterASpeakersClause(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a verb the lexicon lacks", "Pressed on the deal, Senator Maria Lopez fired back forcefully: “If they sue us in a court, they are going to lose.”",
+			[]want{{"If they sue us in a court, they are going to lose.", "Maria Lopez", parley.Direct}}},
+		{"a place is no speaker", "Paris braced for the storm: “It will be a long night for all of us here.”", nil},
+	})
+}
