@@ -38,6 +38,9 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if c.classes.at("deal_verb", s.words, t.first) > 0 {
 		return t, c.buysCompany(s, t)
 	}
+	if t.code[:2] == "12" && c.objectSense(s, t.last, "claim_object", "comment_object") != "" {
+		return t, false // "rejected allegations he …", "did not offer a response"
+	}
 	switch t.code[:2] {
 	case "18", "19", "20":
 	case "03", "06", "07":

@@ -40,6 +40,10 @@ func TestSenses(t *testing.T) {
 		{"sending markets up is no aid", "The Chinese government's move sent shares higher.", "", "AID"},
 		{"sending aid stays", "The Chinese government sent food aid to Nepal.", "AID", ""},
 		{"releasing figures is no release", "The Indian government will release its results on Monday.", "", "AGREE"},
+		{"rejecting an allegation is a denial", "The Russian government rejected allegations that it had poisoned the opposition leader.", "", "REJECT"},
+		{"dismissing speculation is a denial", "The Russian government dismissed speculation that the minister would resign.", "", "REJECT"},
+		{"rejecting a plan stays a rejection", "The Russian government rejected the Ukrainian peace plan.", "REJECT", ""},
+		{"no response is no rejection", "The Russian government did not offer a response to the Ukrainian request.", "", "REJECT"},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {

@@ -45,7 +45,7 @@ func (c *Coder) speechActs(in *input, skip []bool) []parley.Event {
 	var add []parley.Event
 	for _, q := range d.Quotes {
 		code, ok := c.speechCode(q)
-		if !ok || q.Speaker == 0 || codedAt(d.Events, q) || c.discarded(d, skip, q.CueSpan.Start) {
+		if !ok || q.Speaker == 0 || codedAt(d.Events, q) || c.discarded(d, skip, q.CueSpan.Start) || c.denial(d, q, code) {
 			continue
 		}
 		k := c.codes[code]
@@ -70,6 +70,25 @@ func (c *Coder) speechActs(in *input, skip []bool) []parley.Event {
 		add = append(add, e)
 	}
 	return append(add, c.judgments(in, skip)...)
+}
+
+// denial reports whether a rejection's content is a proposition ("rejected
+// allegations he pressured …", "rejected speculation that …"): a denial,
+// which the claims layer takes as a stance, not an event.
+func (c *Coder) denial(d *parley.Doc, q parley.Quote, code string) bool {
+	if !strings.HasPrefix(code, "12") {
+		return false
+	}
+	var words []string
+	for i := d.TokenAt(q.Content.Start); i >= 0 && i < len(d.Tokens) && len(words) < 4 && int(d.Tokens[i].Start) < q.Content.End; i++ {
+		words = append(words, strings.ToUpper(d.Lower(i)))
+	}
+	for k := range words {
+		if c.classes.at("claim_object", words, k) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // discarded reports whether the sentence holding byte b is out of event
