@@ -89,10 +89,10 @@ func New() (*Coder, error) {
 	if c.codes, err = parseCodes(cameoCodesTSV); err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
-	if c.verbs, err = parseVerbs(cameoVerbsTxt); err != nil {
+	if c.verbs, err = parseVerbs(cameoVerbsTxt, nil); err != nil {
 		return nil, fmt.Errorf("event: %w", err)
 	}
-	if c.overlay, err = parseVerbs(parleyVerbsTxt); err != nil {
+	if c.overlay, err = parseVerbs(parleyVerbsTxt, c.verbs.syn); err != nil {
 		return nil, fmt.Errorf("event: verbs.txt: %w", err)
 	}
 	if c.nouns, err = parseNouns(parleyNounsTSV); err != nil {

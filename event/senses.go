@@ -16,6 +16,9 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if len(t.code) < 2 {
 		return t, true
 	}
+	if t.code[:2] == "14" && c.classes.at("show_verb", s.words, t.first) > 0 && t.last < len(s.words) && (determiners[s.words[t.last]] || c.classes.at("show_complement", s.words, t.last) > 0) {
+		return t, false // "demonstrated the widely-held view", "demonstrated that …"
+	}
 	if t.code[:2] == "14" && c.classes.at("rally_word", s.words, t.first) > 0 && !c.gathering(s, t) {
 		return t, false
 	}

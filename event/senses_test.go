@@ -43,6 +43,10 @@ func TestSenses(t *testing.T) {
 		{"rejecting an allegation is a denial", "The Russian government rejected allegations that it had poisoned the opposition leader.", "", "REJECT"},
 		{"dismissing speculation is a denial", "The Russian government dismissed speculation that the minister would resign.", "", "REJECT"},
 		{"rejecting a plan stays a rejection", "The Russian government rejected the Ukrainian peace plan.", "REJECT", ""},
+		{"engaging in talks is no fight", "The Russian government engaged in dirty tricks before the vote.", "", "ASSAULT"},
+		{"engaging in fighting is an assault", "Russian troops engaged in heavy fighting with Ukrainian forces.", "ASSAULT", ""},
+		{"demonstrating a view is no protest", "The Russian government demonstrated that its plan had worked.", "", "PROTEST"},
+		{"demonstrating in a square is a protest", "Russian students demonstrated in Moscow against the government.", "PROTEST", ""},
 		{"no response is no rejection", "The Russian government did not offer a response to the Ukrainian request.", "", "REJECT"},
 	}
 	c := testCoder(t)
