@@ -41,6 +41,9 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if c.classes.at("deal_verb", s.words, t.first) > 0 {
 		return t, c.buysCompany(s, t)
 	}
+	if root := t.code[:2]; (root == "02" || root == "05") && !t.noun && c.objectSense(s, t.last, "public_object") != "" {
+		return t, false // "urged the American public not to tolerate …"
+	}
 	if t.code[:2] == "12" && c.objectSense(s, t.last, "claim_object", "comment_object") != "" {
 		return t, false // "rejected allegations he …", "did not offer a response"
 	}

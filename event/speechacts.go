@@ -45,7 +45,7 @@ func (c *Coder) speechActs(in *input, skip []bool) []parley.Event {
 	var add []parley.Event
 	for _, q := range d.Quotes {
 		code, ok := c.speechCode(q)
-		if !ok || q.Speaker == 0 || codedAt(d.Events, q) || c.discarded(d, skip, q.CueSpan.Start) || c.denial(d, q, code) {
+		if !ok || q.Speaker == 0 || codedAt(d.Events, q) || c.discarded(d, skip, q.CueSpan.Start) || c.denial(d, q, code) || c.toThePublic(q, code) {
 			continue
 		}
 		k := c.codes[code]
@@ -85,6 +85,21 @@ func (c *Coder) denial(d *parley.Doc, q parley.Quote, code string) bool {
 	}
 	for k := range words {
 		if c.classes.at("claim_object", words, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// toThePublic reports an appeal or encouragement addressed to the general
+// public ("urged voters to …"): exhortation, not a request between actors.
+func (c *Coder) toThePublic(q parley.Quote, code string) bool {
+	if !strings.HasPrefix(code, "02") && !strings.HasPrefix(code, "05") || q.Addressee == "" {
+		return false
+	}
+	words := strings.Fields(strings.ToUpper(q.Addressee))
+	for k := range words {
+		if c.classes.at("public_object", words, k) > 0 {
 			return true
 		}
 	}

@@ -37,6 +37,7 @@ func TestSpeechActs(t *testing.T) {
 		{"blame is an accusation", "The union blamed the airline for the strike.", "The union", "blamed", "the airline for the strike", "the airline", false, "ACCUSE", 1},
 		{"a rejected allegation is a denial, no event", "The union rejected allegations that the airline had lied.", "The union", "rejected", "allegations that the airline had lied", "the airline", false, "", 0},
 		{"a rejected offer stays a rejection", "The union rejected the offer of the airline.", "The union", "rejected", "the offer of the airline", "the airline", false, "REJECT", 1},
+		{"an appeal to voters is no event", "The union urged voters to boycott the airline.", "The union", "urged", "boycott the airline", "the airline", false, "", 0},
 		{"cue coded by the verb coder is not doubled", "Russian officials accused Ukraine of shelling the plant.", "Russian officials", "accused", "Ukraine of shelling the plant", "Ukraine", false, "ACCUSE", 1},
 	}
 	c := testCoder(t)
@@ -50,6 +51,9 @@ func TestSpeechActs(t *testing.T) {
 				Cue: tt.cue, CueSpan: spanOf(tt.text, tt.cue), Content: spanOf(tt.text, tt.content), Anonymous: tt.anonymous}
 			if tt.name == "appeal to an addressee" {
 				q.Addressee = tt.target
+			}
+			if tt.name == "an appeal to voters is no event" {
+				q.Addressee = "voters"
 			}
 			d.Quotes = []parley.Quote{q}
 			if err := c.Code(context.Background(), d); err != nil {
