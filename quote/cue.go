@@ -23,6 +23,9 @@ type attribution struct {
 // content.
 func (r *run) cue(si, v int, verb lexicon.Verb) {
 	s := r.d.Sentences[si]
+	if r.askedBy(s, v, verb) {
+		return // "asked by a reporter whether …"
+	}
 	if !r.isCue(si, s, v, verb) {
 		return
 	}

@@ -58,6 +58,38 @@ func (r *run) passive(si, v int, verb lexicon.Verb) bool {
 	return true
 }
 
+// askedBy reads a question a named asker put: "(When) asked by a reporter
+// whether …", "was asked by Matt Lauer whether she had …", "Asked by
+// Stephanopoulos to respond …": the "by" phrase is the source and the
+// question, or what was asked for, the content. It reports whether v was
+// read so.
+func (r *run) askedBy(s parley.Sentence, v int, verb lexicon.Verb) bool {
+	if verb.Lemma != "ask" || verb.Form != lexicon.Past && verb.Form != lexicon.PastParticiple || v+2 >= s.Last || r.low(v+1) != "by" {
+		return false
+	}
+	sp := r.nounPhraseAt(s, v+2)
+	if !sp.ok || sp.last >= s.Last {
+		return false
+	}
+	start := sp.last
+	switch {
+	case questionWords[r.low(start)]:
+	case r.low(start) == "to":
+		start++
+	default:
+		return false
+	}
+	end := r.contentEnd(s, start, false)
+	if end-start < 2 {
+		return false
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	r.setContent(&q, start, end)
+	r.cueUsed[v] = true
+	r.add(q)
+	return true
+}
+
 // agentUpToOf is the words from a up to an "of" within a few tokens, as a
 // label: the agent of a passive that no mention or source noun covers.
 func (r *run) agentUpToOf(s parley.Sentence, a int) speaker {

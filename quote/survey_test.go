@@ -102,3 +102,14 @@ func TestColonAfterASpeakersClause(t *testing.T) {
 		{"a place is no speaker", "Paris braced for the storm: “It will be a long night for all of us here.”", nil},
 	})
 }
+
+// TestQuestionPutByANamedAsker guards "When asked by a reporter whether
+// …": the "by" phrase asked, and the question is the content.
+func TestQuestionPutByANamedAsker(t *testing.T) {
+	f := newFixture(t)
+	in := "She was asked by Matt Lauer whether she had practiced her speech."
+	qs, _ := f.find(in)
+	if len(qs) != 1 || in[qs[0].Content.Start:qs[0].Content.End] != "whether she had practiced her speech" || qs[0].SpeakerName != "Matt Lauer" {
+		t.Errorf("Find(%q) = %+v, want Matt Lauer's question", in, qs)
+	}
+}
