@@ -278,6 +278,12 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 	if j+1 < s.Last && (d.Tokens[j+1].Is(parley.Cap) && d.Tokens[j+1].Kind == parley.Word || d.Lower(j+1) == "of") {
 		return // "the minister Sergey Lavrov", "the head of …"
 	}
+	// "the newspaper chain", "the oil company": an organisation noun before
+	// another is its modifier; the last one is the head
+	for j+1 < s.Last && roles.Is(d.Lower(j), lexicon.OrgNoun|lexicon.OrgWord) && d.Tokens[j+1].Kind == parley.Word &&
+		!d.Tokens[j+1].Is(parley.Cap) && roles.Is(d.Lower(j+1), lexicon.OrgNoun) && c.res.At[j+1] < 0 {
+		j++
+	}
 	head := d.Lower(j)
 	ent := -1
 	switch {
@@ -285,6 +291,10 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 		ent = c.roleHolder(si, head)
 	case roles.Is(head, lexicon.OrgNoun|lexicon.OrgWord):
 		ent = c.organisationNamed(si, head)
+		// the modifier's kind is the narrower one: "the newspaper chain" is a media group
+		if k, ok := roles.OrgKind(d.Lower(j - 1)); ok && ent < 0 && j-1 > i && roles.Is(d.Lower(j-1), lexicon.OrgNoun) {
+			ent = c.organisationOfKind(si, k)
+		}
 		if k, ok := roles.OrgKind(head); ok && ent < 0 {
 			ent = c.organisationOfKind(si, k)
 		}
@@ -382,7 +392,10 @@ func (c *coref) organisationOfKind(si int, k parley.OrgKind) int {
 		}
 		switch ek := parley.OrgKind(e.Kind); {
 		case ek == k, k == parley.Company && ek == parley.Platform:
-			return cd.entity
+			return c.subjectOfSentence(n, func(e *parley.Entity) bool {
+				ek := parley.OrgKind(e.Kind)
+				return e.Type == parley.Organization && (ek == k || k == parley.Company && ek == parley.Platform)
+			})
 		case k == parley.Company && ek == parley.OtherOrg:
 			if others == nil {
 				others = map[int]int{}
@@ -391,6 +404,23 @@ func (c *coref) organisationOfKind(si int, k parley.OrgKind) int {
 		}
 	}
 	return c.mostMentioned(others)
+}
+
+// subjectOfSentence returns the entity of candidate n, or, when n follows a
+// preposition, of an earlier candidate of its sentence that does not and
+// that ok accepts: "Gannett agreed to merge with GateHouse Media. The
+// newspaper chain said …" means the subject, not the prepositional object.
+func (c *coref) subjectOfSentence(n int, ok func(*parley.Entity) bool) int {
+	cd := c.cands[n]
+	if !cd.prep {
+		return cd.entity
+	}
+	for m := n - 1; m >= 0 && c.cands[m].sent == cd.sent; m-- {
+		if o := c.cands[m]; !o.prep && o.entity != cd.entity && ok(&c.res.Entities[o.entity]) {
+			return o.entity
+		}
+	}
+	return cd.entity
 }
 
 // mostMentioned returns the entity of cands mentioned most often so far,
