@@ -103,42 +103,48 @@ func (r *run) isGerundCue(k int) bool {
 	return ok && v.Form == lexicon.Gerund && v.Frames != 0
 }
 
+// participleSpeaker is who speaks through the participle at v: a name
+// right before it after "with", the subject of the verb a channel before it
+// is the object of, or, after a comma, "and" or a subordinator, the speaker
+// of an earlier attribution of the sentence, the subject of the clause it
+// follows or opens, or the first person the sentence names.
+func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
+	if v == s.First {
+		return speaker{}
+	}
+	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
+		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
+		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+	}
+	if r.channelBefore(v) != "" && r.low(v-1) != "," {
+		return r.channelSubject(s, v-1) // "Trump issued a statement saying …": the issuer speaks
+	}
+	if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) {
+		return speaker{}
+	}
+	// the speaker of the attribution earlier in the sentence
+	if sp := r.previousSpeaker(s, v); sp.ok {
+		return sp
+	}
+	// or the subject of the clause it follows: "NASA awarded orders, but
+	// OrbitBeyond canceled its order, citing …"
+	if sp := r.butClauseSubject(s, v); sp.ok {
+		return sp
+	}
+	// or the subject that opens the sentence: "The US welcomed the exchange, saying …"
+	if sp := r.sentenceSubject(s, v); sp.ok {
+		return sp
+	}
+	if ref := r.firstPersonRef(s.First, v); ref != nil {
+		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
+	}
+	return speaker{}
+}
+
 // participle handles ", adding that CONTENT", ", saying CONTENT".
 func (r *run) participle(si, v int, verb lexicon.Verb) {
 	s := r.d.Sentences[si]
-	if v == s.First {
-		return
-	}
-	var sp speaker
-	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
-		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
-		sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-	} else if r.channelBefore(v) != "" && r.low(v-1) != "," {
-		// "Trump issued a statement saying …": the issuer speaks
-		if sp = r.channelSubject(s, v-1); !sp.ok {
-			return
-		}
-	} else if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) {
-		return
-	}
-	// the speaker is the speaker of the attribution earlier in the sentence
-	if !sp.ok {
-		sp = r.previousSpeaker(s, v)
-	}
-	if !sp.ok {
-		// or the subject of the clause it follows: "NASA awarded orders, but
-		// OrbitBeyond canceled its order, citing …"
-		sp = r.butClauseSubject(s, v)
-	}
-	if !sp.ok {
-		// or the subject that opens the sentence: "The US welcomed the exchange, saying …"
-		sp = r.sentenceSubject(s, v)
-	}
-	if !sp.ok {
-		if ref := r.firstPersonRef(s.First, v); ref != nil {
-			sp = speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-		}
-	}
+	sp := r.participleSpeaker(s, v)
 	if !sp.ok {
 		return
 	}
