@@ -372,9 +372,17 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 		}
 		return sp
 	}
-	// head noun, possibly followed by a post-modifier: "people familiar with the matter",
-	// "a spokesman for the Senate Democratic campaign effort"
-	head := -1
+	head := r.sourceHead(s, k)
+	if head < 0 {
+		return r.headlessSource(s, k)
+	}
+	return r.sourceOfHead(s, r.modifiersBefore(s, head, k), head, k)
+}
+
+// sourceHead is the head noun of a source phrase ending at k, possibly
+// followed by a post-modifier ("people familiar with the matter", "a
+// spokesman for the Senate Democratic campaign effort"), or -1.
+func (r *run) sourceHead(s parley.Sentence, k int) int {
 	for j := k; j >= s.First && k-j < 12; j-- {
 		if !r.isWord(j) && r.kind(j) != parley.Possessive && r.kind(j) != parley.Number {
 			break
@@ -382,56 +390,64 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 		lj := r.low(j)
 		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) || proportionNouns[lj] {
 			if j == k || isPostModifier(r.low(j+1)) {
-				head = j
-				break
+				return j
 			}
 		}
 		if _, ok := r.f.speech.Lookup(lj); ok && j != k {
 			break
 		}
 	}
-	if head < 0 && r.agentPlural(s, k) {
-		head = k // "regulators say", "Leading Democratic strategists say"
+	if r.agentPlural(s, k) {
+		return k // "regulators say", "Leading Democratic strategists say"
 	}
-	if head < 0 {
-		// "the announcer said", "The billionaire real estate magnate says": any noun after a determiner
-		for j := k; j >= s.First && k-j < 6; j-- {
-			if r.joinedCompound(j) {
-				j -= 2 // "the 34-year-old": the number and hyphen are part of the noun
-				continue
-			}
-			lj := r.low(j)
-			if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
-				break
-			}
-			if isDeterminer(lj) && j < k && !r.d.Tokens[k].Is(parley.Cap) {
-				return speaker{first: j, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[k].End], ok: true}
-			}
-		}
-		// "Israeli settlers": a plural noun after a name or nationality
-		if k-1 >= s.First && strings.HasSuffix(l, "s") && !r.d.Tokens[k].Is(parley.Cap) && r.ents.RefAt(k-1) != nil {
-			ref := r.ents.RefAt(k - 1)
-			return speaker{first: ref.First, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[ref.First].Start:r.d.Tokens[k].End], ok: true}
-		}
-		// "Article 33 affirms"
-		if r.kind(k) == parley.Number && k-1 >= s.First && r.d.Tokens[k-1].Is(parley.Cap) && r.isWord(k-1) {
-			return speaker{first: k - 1, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[k-1].Start:r.d.Tokens[k].End], ok: true}
-		}
-		// an unknown capitalised name: "Google said"
-		if r.d.Tokens[k].Is(parley.Cap) && !isFunction(l) {
-			a := k
-			for a-1 >= s.First && r.isWord(a-1) && r.d.Tokens[a-1].Is(parley.Cap) {
-				a--
-			}
-			if a == s.First && a == k && r.isFunctionCap(k) {
-				return speaker{}
-			}
-			return speaker{first: a, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End], ok: true}
-		}
-		return speaker{}
-	}
+	return -1
+}
 
-	// determiners and modifiers before the head
+// headlessSource reads a source phrase ending at k that has no source or
+// role noun for a head: any noun after a determiner, a plural after a
+// name, "Article 33", an unknown capitalised name.
+func (r *run) headlessSource(s parley.Sentence, k int) speaker {
+	l := r.low(k)
+	// "the announcer said", "The billionaire real estate magnate says": any noun after a determiner
+	for j := k; j >= s.First && k-j < 6; j-- {
+		if r.joinedCompound(j) {
+			j -= 2 // "the 34-year-old": the number and hyphen are part of the noun
+			continue
+		}
+		lj := r.low(j)
+		if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
+			break
+		}
+		if isDeterminer(lj) && j < k && !r.d.Tokens[k].Is(parley.Cap) {
+			return speaker{first: j, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[k].End], ok: true}
+		}
+	}
+	// "Israeli settlers": a plural noun after a name or nationality
+	if k-1 >= s.First && strings.HasSuffix(l, "s") && !r.d.Tokens[k].Is(parley.Cap) && r.ents.RefAt(k-1) != nil {
+		ref := r.ents.RefAt(k - 1)
+		return speaker{first: ref.First, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[ref.First].Start:r.d.Tokens[k].End], ok: true}
+	}
+	// "Article 33 affirms"
+	if r.kind(k) == parley.Number && k-1 >= s.First && r.d.Tokens[k-1].Is(parley.Cap) && r.isWord(k-1) {
+		return speaker{first: k - 1, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[k-1].Start:r.d.Tokens[k].End], ok: true}
+	}
+	// an unknown capitalised name: "Google said"
+	if r.d.Tokens[k].Is(parley.Cap) && !isFunction(l) {
+		a := k
+		for a-1 >= s.First && r.isWord(a-1) && r.d.Tokens[a-1].Is(parley.Cap) {
+			a--
+		}
+		if a == s.First && a == k && r.isFunctionCap(k) {
+			return speaker{}
+		}
+		return speaker{first: a, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End], ok: true}
+	}
+	return speaker{}
+}
+
+// modifiersBefore returns where the determiners and modifiers before the
+// head of a source phrase ending at k begin.
+func (r *run) modifiersBefore(s parley.Sentence, head, k int) int {
 	a := head
 	for a-1 >= s.First && k-a < 14 {
 		p := a - 1
@@ -467,6 +483,13 @@ func (r *run) nounPhraseEndingAt(s parley.Sentence, k int) speaker {
 		}
 		break
 	}
+	return a
+}
+
+// sourceOfHead is the source phrase [a, k] with its head noun at head,
+// resolved where it can be: a role after a person, a nominal mention, two
+// people named together, a document's issuer, "a spokesman for …".
+func (r *run) sourceOfHead(s parley.Sentence, a, head, k int) speaker {
 	sp := speaker{first: a, last: k + 1, entity: -1, ok: true}
 	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End]
 	// "Anthony Anton, president and CEO of the association, stated": the role describes the person before it
