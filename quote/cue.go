@@ -319,6 +319,9 @@ func (r *run) framedContent(at *attribution, a int) bool {
 		r.add(*q)
 		return true
 	}
+	if verb.Lemma == "call" && r.callFor(s, v, q) {
+		return true
+	}
 	if verb.Lemma != "ask" || a >= s.Last || !questionWords[r.low(a)] {
 		return false
 	}
@@ -328,6 +331,25 @@ func (r *run) framedContent(at *attribution, a int) bool {
 		r.cueUsed[v] = true
 		r.add(*q)
 	}
+	return true
+}
+
+// callFor reads "called for X" when X quotes the speaker ("called for
+// compensation to be “clawed back”", "calls for a “Medicare for all”
+// system"): a demand in the speaker's words. Without quoted words, "called
+// for an emergency meeting" is an act, which the event coder codes.
+func (r *run) callFor(s parley.Sentence, v int, q *found) bool {
+	a := v + 1
+	if a+1 >= s.Last || r.low(a) != "for" {
+		return false
+	}
+	end := r.contentEnd(s, a+1, true)
+	if end-(a+1) < 2 || !r.quotesInside(a+1, end) {
+		return false
+	}
+	r.setContent(q, a+1, end)
+	r.cueUsed[v] = true
+	r.add(*q)
 	return true
 }
 

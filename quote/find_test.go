@@ -278,6 +278,8 @@ func TestUnquotedCharacterisation(t *testing.T) {
 		{"a second predicate is no content", "Tom Hale called him a liar and walked out.",
 			[]want{{"him a liar", "Tom Hale", parley.Indirect}}},
 		{"a call for something is no characterisation", "Tom Hale called for a new inquiry.", nil},
+		{"a call for something in quoted words is a demand", "Tom Hale called for the bonuses to be “clawed back” at once.",
+			[]want{{"the bonuses to be “clawed back” at once", "Tom Hale", parley.Mixed}}},
 		{"a phone call is no characterisation", "Tom Hale called him an hour later.", nil},
 		{"a time phrase ends the predicate", "Critics called the plan a disaster last week.",
 			[]want{{"the plan a disaster", "Critics", parley.Indirect}}},
