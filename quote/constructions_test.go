@@ -113,3 +113,19 @@ func TestQuestionPutByANamedAsker(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want Matt Lauer's question", in, qs)
 	}
 }
+
+// TestThatOpensTheClauseNotAnAddressee guards "warned that allowing the
+// deficits to continue could …", "promised he would …": neither "that" nor
+// a subject pronoun starts an addressee; and "vowed to X" has X for
+// content, as "urged Y to X" does.
+func TestThatOpensTheClauseNotAnAddressee(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"warned that", "Governor Tom Berg warned that allowing the deficits to continue could have severe consequences.",
+			[]want{{"allowing the deficits to continue could have severe consequences", "Tom Berg", parley.Indirect}}},
+		{"promised a subject pronoun", "Governor Tom Berg promised they would cut taxes next year.",
+			[]want{{"they would cut taxes next year", "Tom Berg", parley.Indirect}}},
+		{"vowed to", "Governor Tom Berg vowed to cut taxes next year.",
+			[]want{{"cut taxes next year", "Tom Berg", parley.Indirect}}},
+	})
+}

@@ -240,10 +240,13 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 // ends; false when the verb needs an addressee and has none.
 func (r *run) object(at *attribution, a int) (int, bool) {
 	s, verb, q := at.s, at.verb, &at.q
+	if r.low(a) == "that" && verb.Frames&lexicon.FrameThat != 0 {
+		return a, true // "promised that he would …": the clause, no addressee
+	}
 	if r.low(a) == "on" && verb.Lemma == "call" {
 		a++
 	}
-	if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a {
+	if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.addresseeFits(ad.first, ad.last) {
 		q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
 		if ch := r.channelOf(ad); ch != "" {
 			q.channel = ch
@@ -289,6 +292,13 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 		}
 	}
 	return a, true
+}
+
+// addresseeFits reports whether the noun phrase [first, last) can be an
+// addressee: not a subject pronoun, which opens the content clause
+// ("vowed he would …", "promised they would …").
+func (r *run) addresseeFits(first, last int) bool {
+	return !(last == first+1 && isSubjectPronoun(r.low(first)) && r.low(first) != "you" && r.low(first) != "it")
 }
 
 // framedContent reads the content of the verbs whose frame is their own —
