@@ -129,3 +129,18 @@ func TestThatOpensTheClauseNotAnAddressee(t *testing.T) {
 			[]want{{"cut taxes next year", "Tom Berg", parley.Indirect}}},
 	})
 }
+
+// TestMadeItClear guards "made (it) clear that …" as one speech verb, and
+// "determined that …" as a finding that needs its "that".
+func TestMadeItClear(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"made it clear", "Senator Maria Lopez made it clear that she has serious concerns about the bill.",
+			[]want{{"she has serious concerns about the bill", "Maria Lopez", parley.Indirect}}},
+		{"made clear", "Senator Maria Lopez made clear that she would vote against the bill.",
+			[]want{{"she would vote against the bill", "Maria Lopez", parley.Indirect}}},
+		{"determined that", "Judge Maria Lopez determined that the agency had broken the law.",
+			[]want{{"the agency had broken the law", "Maria Lopez", parley.Indirect}}},
+		{"no clause, no quote", "The rule made clear sense to Maria Lopez.", nil},
+	})
+}

@@ -213,6 +213,9 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back" || verb.Lemma == "put it" && r.low(a) == "it") {
 		a++
 	}
+	for verb.Lemma == "make clear" && a < s.Last && (r.low(a) == "it" || r.low(a) == "clear") {
+		a++
+	}
 	q.cueEnd = a
 	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 && !at.inverted {
 		var ok bool

@@ -231,6 +231,9 @@ func (r *run) sentence(si int) {
 			// "as Tom Ridge put it: “…”", "…, as one aide put it."
 			verb, ok = lexicon.Verb{Lemma: "put it", Form: lexicon.Past, Frames: lexicon.FrameThat | lexicon.FrameInverted}, true
 		}
+		if !ok {
+			verb, ok = r.madeClear(s, v) // "made it clear that …"
+		}
 		if !ok || verb.Frames == 0 {
 			continue
 		}
@@ -242,6 +245,33 @@ func (r *run) sentence(si int) {
 		}
 		r.cue(si, v, verb)
 	}
+}
+
+// madeClear reads "made (it) clear that …" at v as one speech verb: a
+// form of "make" with "clear" right after it or after "it", and "that"
+// next.
+func (r *run) madeClear(s parley.Sentence, v int) (lexicon.Verb, bool) {
+	l := r.low(v)
+	if !makeForms[l] {
+		return lexicon.Verb{}, false
+	}
+	form := lexicon.Base
+	switch {
+	case strings.HasSuffix(l, "ing"):
+		form = lexicon.Gerund
+	case strings.HasSuffix(l, "s"):
+		form = lexicon.ThirdSingular
+	case strings.HasSuffix(l, "de"):
+		form = lexicon.Past
+	}
+	k := v + 1
+	if k < s.Last && r.low(k) == "it" {
+		k++
+	}
+	if k+1 >= s.Last || r.low(k) != "clear" || r.low(k+1) != "that" {
+		return lexicon.Verb{}, false
+	}
+	return lexicon.Verb{Lemma: "make clear", Form: form, Frames: lexicon.FrameThat | lexicon.FrameThatOnly}, true
 }
 
 // quotedAttribution reports whether the speech verb at v, inside a direct

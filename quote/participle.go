@@ -156,6 +156,9 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	a := v + 1
+	for verb.Lemma == "make clear" && a < s.Last && (r.low(a) == "it" || r.low(a) == "clear") {
+		a++ // "making it clear that …"
+	}
 	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 {
 		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.low(a) != "that" {
 			q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
@@ -187,6 +190,8 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 			r.add(q)
 		}
 		return
+	case verb.Frames&lexicon.FrameThatOnly != 0:
+		return // "determining a video showed …": content only after "that"
 	case verb.Frames&lexicon.FrameThat != 0 && (r.clauseStart(a) || r.clauseOnParse(s, v, a)):
 	case verb.Frames&lexicon.FrameNoun != 0 && a < s.Last && r.isWord(a):
 		noun = true

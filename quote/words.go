@@ -72,6 +72,7 @@ var (
 	shareOpeners       = words.Set("share_opener")
 	othersWordsVerbs   = words.Set("others_words_verb")
 	hearsayChannels    = words.Set("hearsay_channel")
+	makeForms          = words.Set("make_form")
 	dayParts           = words.Set("day_part")
 	headlineCues       = words.Set("headline_cue")
 
