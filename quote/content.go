@@ -471,7 +471,29 @@ func (r *run) narratorAfterComma(s parley.Sentence, a, k int) bool {
 	if (n == "while" || n == "whereas") && r.speechVerbWithin(s, k+2, 8) {
 		return true
 	}
+	if r.commentApposition(s, k+1) {
+		return true
+	}
 	return r.trailingAttribution(s, k+1)
+}
+
+// commentApposition reports a noun phrase at a that comments on what was
+// said rather than continuing it: ", a swipe at …", ", an apparent
+// reference to …", ", an acknowledgment that …" (`comment_noun` in
+// data/words.tsv, after "a" or "an" and at most one modifier).
+func (r *run) commentApposition(s parley.Sentence, a int) bool {
+	if a+1 >= s.Last || r.low(a) != "a" && r.low(a) != "an" {
+		return false
+	}
+	for k := a + 1; k < s.Last && k <= a+2; k++ {
+		if commentNouns[r.low(k)] {
+			return k+1 < s.Last && (isPreposition(r.low(k+1)) || r.low(k+1) == "that")
+		}
+		if !r.isWord(k) {
+			return false
+		}
+	}
+	return false
 }
 
 func (r *run) isFinalPunct(k int) bool {

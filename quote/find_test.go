@@ -365,6 +365,8 @@ func TestContentEndsWithItsClause(t *testing.T) {
 			[]want{{"the tax is unfair", "Tom Hale", parley.Indirect}}},
 		{"an event noun as addressee", "The weather was fine.\n\nSpokeswoman Ann Roe told a briefing that the talks had failed.",
 			[]want{{"the talks had failed", "Ann Roe", parley.Indirect}}},
+		{"the narrator's comment after a comma", "Tom Hale said voters would not be fooled again, a swipe at the mayor's campaign.",
+			[]want{{"voters would not be fooled again", "Tom Hale", parley.Indirect}}},
 	})
 }
 

@@ -73,6 +73,7 @@ var (
 	othersWordsVerbs   = words.Set("others_words_verb")
 	hearsayChannels    = words.Set("hearsay_channel")
 	makeForms          = words.Set("make_form")
+	commentNouns       = words.Set("comment_noun")
 	dayParts           = words.Set("day_part")
 	headlineCues       = words.Set("headline_cue")
 
