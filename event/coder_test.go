@@ -57,6 +57,7 @@ func TestCodeSentence(t *testing.T) {
 		{"rejection", "The ministry rejected the proposal.", "REJECT", "12", "GOV", ""},
 		{"nationality adjective and role", "Russian officials accused Ukraine of shelling the plant.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"seat of government", "The Kremlin condemned the sanctions.", "ACCUSE", "11", "RUSGOV", "*"},
+		{"a preposition the trigger holds names the target", "The Russian government hit out at Ukraine on Monday.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"an adverb that is also a determiner before a past verb", "The Russian envoy first discussed the delay with Ukrainian officials.", "CONSULT", "04", "*", "UKRGOV"},
 		{"a comma before a verb closes a relative clause", "Germany, which chairs the group, said France, after long talks, had rejected the plan.", "REJECT", "12", "FRA", "*"},
 		{"a subject with an aside after a relative clause", "Russia, which has denied the claims, said on Monday that Ukraine, backed by Western weapons, had attacked the plant.", "ASSAULT", "19", "UKR", "*"},

@@ -47,7 +47,9 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			if stop || a.first-from > max(12, t.consumed-from+6) {
 				return nil
 			}
-			if locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY" {
+			// a preposition of place or agency puts the actor in a circumstance,
+			// unless the trigger or its pattern holds it ("hit out at Ukraine")
+			if (locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY") && a.first-1 >= max(t.last, t.consumed) {
 				continue
 			}
 			// ", the Israeli army said": the reporter, not the target.
