@@ -131,7 +131,7 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		pc := piece{first: i, last: i + k}
 		// "military aid", "police custody": an agent noun used as a
 		// modifier of the next word is no actor.
-		if p.actor < 0 && modifierUse(s, i+k) {
+		if p.actor < 0 && c.modifierUse(s, i+k, p.agent) {
 			i += k
 			continue
 		}
@@ -462,17 +462,30 @@ func sentenceCountry(spans []actorSpan) string {
 	return c
 }
 
-// modifierUse reports whether the word at j makes the agent before it a
-// modifier: a lower-case noun that is neither a verb, a function word nor
+// modifierUse reports whether the word at j makes the agent (role code
+// agent) before it a modifier: a lower-case noun that is neither a verb, a function word nor
 // another role ("military aid", "police custody", but not "police said",
 // "security forces").
-func modifierUse(s *sentence, j int) bool {
+func (c *Coder) modifierUse(s *sentence, j int, agent string) bool {
 	if j >= len(s.words) || s.kinds[j] != parley.Word || s.caps[j] {
 		return false
 	}
 	w := s.words[j]
-	if s.flags[j]&keyAgent != 0 || prepositions[w] || auxWords[w] || determiners[w] || pronouns[w] || declareVerbs[w] || pastIrregular[w] {
+	if prepositions[w] || auxWords[w] || determiners[w] || pronouns[w] || declareVerbs[w] || pastIrregular[w] {
 		return false
+	}
+	// an event noun after an armed group or the police is its act
+	// ("terrorist attack", "police raid"); "military offensive" is no
+	// such actor's: the military is the state's own
+	if doerRoles[strings.TrimPrefix(agent, "~")] && c.nouns.entry(s.words, j) != nil {
+		return false
+	}
+	// another role after it ("police officers"); a word that only begins
+	// one elsewhere ("aid" of "aid workers") does not make one here
+	if s.flags[j]&keyAgent != 0 {
+		if ph, _ := c.actors.match(s.words, j, false); ph != nil {
+			return false
+		}
 	}
 	if modifierStop[w] {
 		return false

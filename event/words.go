@@ -95,6 +95,7 @@ var (
 	codes = lexicon.MustReadWordSets("codes.tsv", codesTSV)
 
 	roleOnlyCode    = codes.Set("role_only")       // role codes that may start an actor code without a country
+	doerRoles       = codes.Set("doer_role")       // agents whose event noun after them is their act
 	nonPolitical    = codes.Set("non_political")   // role codes of actors that make no political event
 	reciprocalRoots = codes.Set("reciprocal_root") // "X and Y met": X met Y and Y met X
 	proseCodes      = codes.Set("prose_code")      // cooperative acts that without a political actor are mostly commerce
