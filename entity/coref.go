@@ -284,6 +284,9 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 		!d.Tokens[j+1].Is(parley.Cap) && roles.Is(d.Lower(j+1), lexicon.OrgNoun) && c.res.At[j+1] < 0 {
 		j++
 	}
+	if j+1 < s.Last && (d.Tokens[j+1].Is(parley.Cap) && d.Tokens[j+1].Kind == parley.Word || d.Lower(j+1) == "of") {
+		return // "the newspaper chain Gannett": an apposition names it
+	}
 	head := d.Lower(j)
 	ent := -1
 	switch {

@@ -474,10 +474,11 @@ func (c *Coder) modifierUse(s *sentence, j int, agent string) bool {
 	if prepositions[w] || auxWords[w] || determiners[w] || pronouns[w] || declareVerbs[w] || pastIrregular[w] {
 		return false
 	}
-	// an event noun after an armed group or the police is its act
-	// ("terrorist attack", "police raid"); "military offensive" is no
-	// such actor's: the military is the state's own
-	if doerRoles[strings.TrimPrefix(agent, "~")] && c.nouns.entry(s.words, j) != nil {
+	// a violent or coercive event noun after an armed group or the police
+	// is its act ("terrorist attack", "police raid"); "military offensive"
+	// is no such actor's, the military being the state's own, and a
+	// "police investigation" is the police's only as a modifier
+	if e := c.nouns.entry(s.words, j); e != nil && doerRoles[strings.TrimPrefix(agent, "~")] && e.code[:2] >= "17" && e.code[:2] <= "20" {
 		return false
 	}
 	// another role after it ("police officers"); a word that only begins

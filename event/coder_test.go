@@ -58,7 +58,7 @@ func TestCodeSentence(t *testing.T) {
 		{"nationality adjective and role", "Russian officials accused Ukraine of shelling the plant.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"seat of government", "The Kremlin condemned the sanctions.", "ACCUSE", "11", "RUSGOV", "*"},
 		{"an agent before a word that only begins another role elsewhere is a modifier", "British officials promised to continue military aid to Mozambique.", "AGREE", "03", "GBRGOV", "MOZ"},
-		{"an armed group before an event noun does the act", "A terrorist attack killed 20 people in Madrid.", "ASSAULT", "19", "*", "*"},
+		{"an armed group before a violent event noun does the act", "A terrorist attack killed 20 people in Madrid.", "ASSAULT", "19", "ESPUAF", "*"},
 		{"a preposition the trigger holds names the target", "The Russian government hit out at Ukraine on Monday.", "ACCUSE", "11", "RUSGOV", "UKR"},
 		{"an adverb that is also a determiner before a past verb", "The Russian envoy first discussed the delay with Ukrainian officials.", "CONSULT", "04", "*", "UKRGOV"},
 		{"a comma before a verb closes a relative clause", "Germany, which chairs the group, said France, after long talks, had rejected the plan.", "REJECT", "12", "FRA", "*"},

@@ -16,7 +16,7 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if len(t.code) < 2 {
 		return t, true
 	}
-	if t.code[:2] == "14" && c.classes.at("show_verb", s.words, t.first) > 0 && t.last < len(s.words) && (determiners[s.words[t.last]] || c.classes.at("show_complement", s.words, t.last) > 0) {
+	if t.code[:2] == "14" && c.classes.at("show_verb", s.words, t.first) > 0 && c.shown(s, t.last) {
 		return t, false // "demonstrated the widely-held view", "demonstrated that …"
 	}
 	if t.code[:2] == "14" && c.classes.at("rally_word", s.words, t.first) > 0 && !c.gathering(s, t) {
@@ -41,10 +41,10 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if c.classes.at("deal_verb", s.words, t.first) > 0 {
 		return t, c.buysCompany(s, t)
 	}
-	if root := t.code[:2]; (root == "02" || root == "05") && !t.noun && c.objectSense(s, t.last, "public_object") != "" {
+	if root := t.code[:2]; (root == "02" || root == "05") && !t.noun && (c.objectSense(s, t.last, "public_object") != "" || thoseWho(s, t.last)) {
 		return t, false // "urged the American public not to tolerate …"
 	}
-	if t.code[:2] == "12" && c.objectSense(s, t.last, "claim_object", "comment_object") != "" {
+	if t.code[:2] == "12" && c.objectSense(s, t.last, "claim_object", "comment_object") != "" && !c.claimToSomething(s.words, t.last) {
 		return t, false // "rejected allegations he …", "did not offer a response"
 	}
 	switch t.code[:2] {
@@ -86,6 +86,54 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 		return t, false
 	}
 	return t, !c.accidental(s, t)
+}
+
+// thoseWho reports "those who …", "those (recently) released …" as the
+// object at i: people in general, where "those countries" is a determiner.
+func thoseWho(s *sentence, i int) bool {
+	if i+1 >= len(s.words) || s.words[i] != "THOSE" {
+		return false
+	}
+	n := s.words[i+1]
+	if strings.HasSuffix(n, "LY") && i+2 < len(s.words) {
+		n = s.words[i+2]
+	}
+	return n == "WHO" || strings.HasSuffix(n, "ED")
+}
+
+// claimToSomething reports "claims to the north", "claims of Hamas to
+// Gaza", "claim on the islands" among words[i:i+8]: a claim to territory or
+// a right, whose rejection is a rejection, not a denial.
+func (c *Coder) claimToSomething(words []string, i int) bool {
+	for k := i; k < len(words) && k < i+8; k++ {
+		if c.classes.at("claim_object", words, k) == 0 {
+			continue
+		}
+		// right after the noun, or after its "of" phrase: "claims to the
+		// north", "claims of Hamas to Gaza"; not "claims government plans
+		// to …", a claim without its "that"
+		j := k + 1
+		if j < len(words) && words[j] == "OF" {
+			for j++; j < len(words) && j <= k+4 && words[j] != "TO" && words[j] != "ON" && words[j] != "OVER"; j++ {
+			}
+		}
+		return j < len(words) && (words[j] == "TO" || words[j] == "ON" || words[j] == "OVER")
+	}
+	return false
+}
+
+// shown reports whether what follows a verb of showing at i is what it
+// shows: "that", "how" …, or a determiner before anything but a time
+// ("demonstrated the view", not "demonstrated this week", "demonstrated
+// the day after the vote").
+func (c *Coder) shown(s *sentence, i int) bool {
+	if i >= len(s.words) {
+		return false
+	}
+	if c.classes.at("show_complement", s.words, i) > 0 {
+		return true
+	}
+	return determiners[s.words[i]] && i+1 < len(s.words) && c.classes.at("time_noun", s.words, i+1) == 0
 }
 
 // wordsAbout reports whether words said about the object follow the

@@ -47,7 +47,10 @@ func TestSenses(t *testing.T) {
 		{"engaging in fighting is an assault", "Russian troops engaged in heavy fighting with Ukrainian forces.", "ASSAULT", ""},
 		{"demonstrating a view is no protest", "The Russian government demonstrated that its plan had worked.", "", "PROTEST"},
 		{"demonstrating in a square is a protest", "Russian students demonstrated in Moscow against the government.", "PROTEST", ""},
+		{"demonstrating this week is a protest", "Russian students demonstrated this week against the government in Moscow.", "PROTEST", ""},
 		{"an appeal to the public is exhortation", "The Russian government urged voters to reject the Ukrainian plan.", "", "REQUEST"},
+		{"encouraging those released from jail is exhortation", "The Russian government encouraged those recently released from jail to find work.", "", "SUPPORT"},
+		{"an appeal to those countries stays a request", "The Russian government urged those countries to reject the Ukrainian plan.", "REQUEST", ""},
 		{"an appeal to a government stays a request", "The Russian government urged the Ukrainian government to reject the plan.", "REQUEST", ""},
 		{"no response is no rejection", "The Russian government did not offer a response to the Ukrainian request.", "", "REJECT"},
 	}

@@ -80,12 +80,12 @@ func (c *Coder) denial(d *parley.Doc, q parley.Quote, code string) bool {
 		return false
 	}
 	var words []string
-	for i := d.TokenAt(q.Content.Start); i >= 0 && i < len(d.Tokens) && len(words) < 4 && int(d.Tokens[i].Start) < q.Content.End; i++ {
+	for i := d.TokenAt(q.Content.Start); i >= 0 && i < len(d.Tokens) && len(words) < 9 && int(d.Tokens[i].Start) < q.Content.End; i++ {
 		words = append(words, strings.ToUpper(d.Lower(i)))
 	}
-	for k := range words {
+	for k := 0; k < len(words) && k < 4; k++ {
 		if c.classes.at("claim_object", words, k) > 0 {
-			return true
+			return !c.claimToSomething(words, k)
 		}
 	}
 	return false

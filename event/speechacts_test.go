@@ -36,6 +36,7 @@ func TestSpeechActs(t *testing.T) {
 		{"a company's promise is no event", "The union promised that the airline would fly again.", "The union", "promised", "the airline would fly again", "the airline", false, "", 0},
 		{"blame is an accusation", "The union blamed the airline for the strike.", "The union", "blamed", "the airline for the strike", "the airline", false, "ACCUSE", 1},
 		{"a rejected allegation is a denial, no event", "The union rejected allegations that the airline had lied.", "The union", "rejected", "allegations that the airline had lied", "the airline", false, "", 0},
+		{"a rejected claim to territory stays a rejection", "The union rejected the airline's claims to the hangar.", "The union", "rejected", "the airline's claims to the hangar", "the airline", false, "REJECT", 1},
 		{"a rejected offer stays a rejection", "The union rejected the offer of the airline.", "The union", "rejected", "the offer of the airline", "the airline", false, "REJECT", 1},
 		{"an appeal to voters is no event", "The union urged voters to boycott the airline.", "The union", "urged", "boycott the airline", "the airline", false, "", 0},
 		{"cue coded by the verb coder is not doubled", "Russian officials accused Ukraine of shelling the plant.", "Russian officials", "accused", "Ukraine of shelling the plant", "Ukraine", false, "ACCUSE", 1},

@@ -48,6 +48,11 @@ func TestParticipleAfterAChannel(t *testing.T) {
 		{"The director denied a report claiming he had warned the leader.", "", "", ""},
 		{"The director cited a letter claiming the plan had failed.", "", "", ""},
 	}
+	// an outer attribution of the channel's issuer stays, with the participle's quote nested in it
+	outer := "Officials said Senator Maria Lopez issued a statement saying the deal was off."
+	if qs, _ := f.find(outer); len(qs) != 2 || qs[0].SpeakerName != "Officials" || qs[1].SpeakerName != "Maria Lopez" {
+		t.Errorf("Find(%q) = %+v, want the officials' quote and Maria Lopez's inside it", outer, qs)
+	}
 	for _, tt := range tests {
 		qs, _ := f.find(tt.in)
 		if tt.speaker == "" {
@@ -100,6 +105,7 @@ func TestColonAfterASpeakersClause(t *testing.T) {
 		{"a verb the lexicon lacks", "Pressed on the deal, Senator Maria Lopez fired back forcefully: “If they sue us in a court, they are going to lose.”",
 			[]want{{"If they sue us in a court, they are going to lose.", "Maria Lopez", parley.Direct}}},
 		{"a place is no speaker", "Paris braced for the storm: “It will be a long night for all of us here.”", nil},
+		{"what was found is not the finder's words", "Inspector Ann Roe found a note: “I am sorry for everything that happened here.”", nil},
 	})
 }
 
@@ -109,8 +115,8 @@ func TestQuestionPutByANamedAsker(t *testing.T) {
 	f := newFixture(t)
 	in := "She was asked by Matt Lauer whether she had practiced her speech."
 	qs, _ := f.find(in)
-	if len(qs) != 1 || in[qs[0].Content.Start:qs[0].Content.End] != "whether she had practiced her speech" || qs[0].SpeakerName != "Matt Lauer" {
-		t.Errorf("Find(%q) = %+v, want Matt Lauer's question", in, qs)
+	if len(qs) != 1 || in[qs[0].Content.Start:qs[0].Content.End] != "whether she had practiced her speech" || qs[0].SpeakerName != "Matt Lauer" || qs[0].Addressee != "She" {
+		t.Errorf("Find(%q) = %+v, want Matt Lauer's question to her", in, qs)
 	}
 }
 
@@ -127,6 +133,8 @@ func TestThatOpensTheClauseNotAnAddressee(t *testing.T) {
 			[]want{{"they would cut taxes next year", "Tom Berg", parley.Indirect}}},
 		{"vowed to", "Governor Tom Berg vowed to cut taxes next year.",
 			[]want{{"cut taxes next year", "Tom Berg", parley.Indirect}}},
+		{"told that reporter: a determiner after a verb that needs its addressee", "Governor Tom Berg told that reporter the plan was dead.",
+			[]want{{"the plan was dead", "Tom Berg", parley.Indirect}}},
 	})
 }
 

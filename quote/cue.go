@@ -243,7 +243,7 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 // ends; false when the verb needs an addressee and has none.
 func (r *run) object(at *attribution, a int) (int, bool) {
 	s, verb, q := at.s, at.verb, &at.q
-	if r.low(a) == "that" && verb.Frames&lexicon.FrameThat != 0 {
+	if r.low(a) == "that" && verb.Frames&lexicon.FrameThat != 0 && !needsAddressee(verb) {
 		return a, true // "promised that he would …": the clause, no addressee
 	}
 	if r.low(a) == "on" && verb.Lemma == "call" {
@@ -279,7 +279,7 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 		q.channel = q.addressee
 		return e, true
 	}
-	if verb.Lemma == "tell" || verb.Lemma == "inform" || verb.Lemma == "brief" {
+	if needsAddressee(verb) {
 		return 0, false // "told" needs its addressee: "all told"
 	}
 	if verb.Frames&lexicon.FrameOf != 0 {
@@ -295,6 +295,13 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 		}
 	}
 	return a, true
+}
+
+// needsAddressee reports a verb that takes its addressee before any
+// content ("told reporters …"): after it "that" may be a determiner ("told
+// that reporter the plan was dead").
+func needsAddressee(verb lexicon.Verb) bool {
+	return addresseeVerbs[verb.Lemma]
 }
 
 // addresseeFits reports whether the noun phrase [first, last) can be an

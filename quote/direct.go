@@ -94,6 +94,9 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 		if x := r.d.XPOS(k); r.d.Tokens[k].POS != parley.VERB || x == "VB" || x == "VBG" || x == "VBN" && passiveBe[r.low(k-1)] {
 			continue
 		}
+		if othersWordsVerbs[r.d.Lemma(k)] {
+			return speaker{}, 0, false // "Police found a note: “…”": the note's words
+		}
 		sp := r.subject(s, k)
 		if !sp.ok || sp.last > k {
 			return speaker{}, 0, false

@@ -74,12 +74,15 @@ func (r *run) channelSubject(s parley.Sentence, c int) speaker {
 	return speaker{}
 }
 
-// dropChannelObject drops an earlier quote of sentence s whose content is
-// the channel and the participle at v ("posted two tweets saying …"): the
-// participle's own quote says what was said.
+// dropChannelObject drops the quote of the verb whose object is the
+// channel before the participle at v, when its content is the channel and
+// the participle ("posted two tweets saying …"): the participle's own
+// quote says what was said. An outer attribution ("Reuters reported that
+// Trump issued a statement saying …") stays.
 func (r *run) dropChannelObject(s parley.Sentence, v, end int) {
+	h := r.d.Head(v - 1) // the verb whose object the channel is (channelSubject parsed s)
 	for _, j := range r.byPara[s.Para] {
-		if o := &r.out[j]; o.cue >= s.First && o.cue < v-1 && o.cFirst < v && o.cLast >= end {
+		if o := &r.out[j]; o.cue == h && o.cFirst < v && o.cLast >= end {
 			o.cLast = o.cFirst // dropped in emit
 		}
 	}

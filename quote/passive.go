@@ -84,6 +84,12 @@ func (r *run) askedBy(s parley.Sentence, v int, verb lexicon.Verb) bool {
 		return false
 	}
 	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para}
+	if v-1 > s.First && passiveBe[r.low(v-1)] {
+		// "She was asked by Matt Lauer whether …": the one asked
+		if ad := r.subject(s, v-1); ad.ok {
+			q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
+		}
+	}
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true
 	r.add(q)

@@ -74,6 +74,7 @@ var (
 	hearsayChannels    = words.Set("hearsay_channel")
 	makeForms          = words.Set("make_form")
 	commentNouns       = words.Set("comment_noun")
+	addresseeVerbs     = words.Set("addressee_verb")
 	dayParts           = words.Set("day_part")
 	headlineCues       = words.Set("headline_cue")
 
