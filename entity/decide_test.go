@@ -101,6 +101,8 @@ func TestModelDecidesWhatANameIs(t *testing.T) {
 			[]string{"ORG:Zentrix Group"}, nil, map[string]int{"Zentrix Group": 4, "Quorvan Partners": 1}}, // two names, "its", "The company"
 		{"a compound organisation noun takes its modifier's kind and the sentence's subject", "Korvex Media agreed to merge with Talbot Media.\n\nThe newspaper chain said the deal would save money.",
 			[]string{"ORG:Korvex Media"}, nil, map[string]int{"Korvex Media": 2, "Talbot Media": 1}},
+		{"a compound description before a name is its apposition", "Korvex Media agreed to merge with Talbot Media.\n\nThe newspaper chain Orvel Press said the deal would save money.",
+			[]string{"ORG:Korvex Media"}, nil, map[string]int{"Korvex Media": 1}},
 		{"a name ending in an organisation word is an organisation", "On Sunday, fans of Sheffield Rovers and workers at Qandor Holdings marched in Mexico City.",
 			[]string{"ORG:Sheffield Rovers", "ORG:Qandor Holdings", "PLACE:Mexico City"}, nil, nil},
 		{"a byline is no person", "By Marta Quell\n\nThe council voted on Tuesday to close the bridge.", nil, []string{"PERSON:Marta Quell"}, nil},
