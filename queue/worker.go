@@ -120,7 +120,7 @@ func (w *Worker) Run(ctx context.Context) (Stats, error) {
 	fetchCtx, stopFetch := context.WithCancel(ctx)
 	defer stopFetch()
 	held := newLeases(w.MaxHold)
-	go held.keep(fetchCtx, w.Queue.ackWait()/3)
+	go held.keep(fetchCtx, max(w.Queue.ackWait()/3, time.Millisecond))
 	go w.fetch(fetchCtx, cons, slots, jobs, held)
 	var wg sync.WaitGroup
 	for range w.Workers {

@@ -135,7 +135,7 @@ func (r *run) cueSubject(s parley.Sentence, v, sv int) speaker {
 // Thursday, Trump doubled down … and said …", whose opening phrase is too
 // long for sentenceSubject.
 func (r *run) conjunctSubject(s parley.Sentence, v int) speaker {
-	if !finitePast(r.d.XPOS(v)) || !r.parsed(s) || r.d.Tokens[v].Rel != parley.RelConj {
+	if !tensed(r.d.XPOS(v)) || !r.parsed(s) || r.d.Tokens[v].Rel != parley.RelConj {
 		return speaker{}
 	}
 	// two finite verbs of one tense: "firms … and demand dipping" is a noun
@@ -162,8 +162,8 @@ func (r *run) phraseOf(s parley.Sentence, n int) speaker {
 	return sp
 }
 
-// finitePast reports a past or third-person present verb tag.
-func finitePast(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" }
+// tensed reports a verb tag of the past or the third-person present ("said", "says").
+func tensed(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" }
 
 // sourceAfter is the source that follows an inverted cue: "…, said X".
 func (r *run) sourceAfter(s parley.Sentence, v int) speaker {
