@@ -213,9 +213,7 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back" || verb.Lemma == "put it" && r.low(a) == "it") {
 		a++
 	}
-	for verb.Lemma == "make clear" && a < s.Last && (r.low(a) == "it" || r.low(a) == "clear") {
-		a++
-	}
+	a = r.skipMadeClear(s, verb, a)
 	q.cueEnd = a
 	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 && !at.inverted {
 		var ok bool
@@ -418,22 +416,34 @@ func (r *run) contentKind(at *attribution, a int) (int, string) {
 // here.
 func (r *run) ccompAt(at *attribution, a int) bool {
 	s, v := at.s, at.v
-	if a >= s.Last || !r.isWord(a) || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+1, min(a+12, s.Last)) {
-		return false
-	}
 	// "CONTENT, the chancellor said as the conference began": after a comma
 	// the content comes before the source
 	if k := r.sourceStart(at) - 1; k >= s.First && (r.low(k) == "," || r.kind(k) == parley.CloseQuote || r.kind(k) == parley.StraightQuote) {
 		return false
 	}
-	if !r.parsed(s) {
+	return r.clauseOnParse(s, v, a)
+}
+
+// clauseOnParse reports whether the parse reads a finite clause with its
+// own subject, opening at a, as the complement of the cue at v: "said much
+// of his discussion was …", "saying prices would fall", whose first word
+// no clause-start list holds. A subordinator opens an adjunct the parser
+// took for the complement ("said, as he presented the award").
+func (r *run) clauseOnParse(s parley.Sentence, v, a int) bool {
+	if a >= s.Last || !r.isWord(a) || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+1, min(a+12, s.Last)) || !r.parsed(s) {
 		return false
 	}
 	c := r.complementAfter(s, v, a)
-	// a subordinator opens an adjunct the parser took for the complement:
-	// "said, as he presented the award"
 	return c >= 0 && r.subtreeStart(s, c) == a && r.d.Tokens[a].Rel != parley.RelMark &&
 		r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
+}
+
+// skipMadeClear passes the "it clear" of "made it clear that …" at a.
+func (r *run) skipMadeClear(s parley.Sentence, verb lexicon.Verb, a int) int {
+	for verb.Lemma == "make clear" && a < s.Last && (r.low(a) == "it" || r.low(a) == "clear") {
+		a++
+	}
+	return a
 }
 
 // complementEnd ends content that runs from start to end where the

@@ -88,19 +88,6 @@ func (r *run) dropChannelObject(s parley.Sentence, v, end int) {
 	}
 }
 
-// clauseOnParse reports whether the parse reads a finite clause with its
-// own subject, opening at a, as the complement of the cue at v: "saying
-// anybody who complains … is not having a good night", whose first word
-// no clause-start list holds.
-func (r *run) clauseOnParse(s parley.Sentence, v, a int) bool {
-	if a >= s.Last || !r.isWord(a) || r.posAt(s, a) == parley.NoPOS || !r.finiteIn(a+1, min(a+12, s.Last)) || !r.parsed(s) {
-		return false
-	}
-	c := r.complementAfter(s, v, a-1)
-	return c >= 0 && r.subtreeStart(s, c) == a && r.d.Tokens[a].Rel != parley.RelMark &&
-		r.subjectOf(s, c) >= a && r.finiteIn(a, r.subtreeEnd(s, c))
-}
-
 func (r *run) isGerundCue(k int) bool {
 	v, ok := r.f.speech.Lookup(r.low(k))
 	return ok && v.Form == lexicon.Gerund && v.Frames != 0
@@ -159,9 +146,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	a := v + 1
-	for verb.Lemma == "make clear" && a < s.Last && (r.low(a) == "it" || r.low(a) == "clear") {
-		a++ // "making it clear that …"
-	}
+	a = r.skipMadeClear(s, verb, a) // "making it clear that …"
 	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 {
 		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.low(a) != "that" {
 			q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
