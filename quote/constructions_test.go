@@ -152,3 +152,67 @@ func TestMadeItClear(t *testing.T) {
 		{"no clause, no quote", "The rule made clear sense to Maria Lopez.", nil},
 	})
 }
+
+// TestSpeechNounBeforeAFragmentKeepsTheMixedQuote guards "The secretary
+// of state will play the “card,” X said": a speech word the tagger reads
+// as a noun ("state", "report") is no cue that would leave the quoted
+// fragment standing alone, so the clause from the sentence start is X's.
+func TestSpeechNounBeforeAFragmentKeepsTheMixedQuote(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"state as a noun", `The former secretary of state will lean on the "union vote," Marsh said.`,
+			[]want{{`The former secretary of state will lean on the "union vote,"`, "Marsh", parley.Mixed}}},
+		{"report as a noun", `The new report shows the plan is "simply unworkable," Dalton said.`,
+			[]want{{`The new report shows the plan is "simply unworkable,"`, "Dalton", parley.Mixed}}},
+	})
+}
+
+// TestQuotationInAnotherSourcesSentence guards the continuation of a
+// quote into the next sentence: a quotation inside a sentence whose
+// words before it name someone else, or hold a cue of their own, does not
+// continue the previous speaker; one inside the narrator's sentence about
+// nothing else does.
+func TestQuotationInAnotherSourcesSentence(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct{ name, in, fragment, speaker string }{
+		{"another person before the quotation",
+			`"The market has turned," said analyst Ruth Coles. Senator Paul Hine credited the bank with "holding the line on rates."`,
+			"holding the line on rates.", ""},
+		{"the narrator's sentence continues",
+			`"The market has turned," said analyst Ruth Coles. That has produced a mood of "cautious optimism for the spring."`,
+			"cautious optimism for the spring.", "Ruth Coles"},
+		{"an addressee after the verb is no other source",
+			`Ruth Coles said she had not read the report. But told Radio Five: "We have drawn a line under that matter."`,
+			"We have drawn a line under that matter.", "Ruth Coles"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := f.find(tt.in)
+			got := ""
+			for _, q := range qs {
+				if tt.in[q.Content.Start:q.Content.End] == tt.fragment {
+					got = q.SpeakerName
+				}
+			}
+			if got != tt.speaker {
+				t.Errorf("Find(%q): %q is %q's, want %q's", tt.in, tt.fragment, got, tt.speaker)
+			}
+		})
+	}
+}
+
+// TestSubjectHeadOnTheParse guards a speaker read back from the cue that
+// ends in a modifier of the subject's head: the place in "X of Y, Z,
+// said", the last conjunct of a name in an "of" phrase, a poll's group in
+// "72 percent of voters said", the authors' name in "a report by …".
+func TestSubjectHeadOnTheParse(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a place after the name", "Teacher Dale Morrow of Dayton, Ohio, said the school would reopen.",
+			[]want{{"the school would reopen", "Dale Morrow", parley.Indirect}}},
+		{"a share of a group", "Sixty-one percent of voters in the state said the economy was getting worse.",
+			[]want{{"the economy was getting worse", "Sixty-one percent of voters in the state", parley.Indirect}}},
+		{"a document from a place", "A study released in March by researchers in Denver found that the vaccine was safe.",
+			[]want{{"the vaccine was safe", "A study", parley.Indirect}}},
+	})
+}

@@ -592,9 +592,11 @@ func (r *run) setContent(q *found, a, b int) {
 
 // endsWithCue reports whether [a, b) ends in an attribution that introduces
 // the quotation ("He said:", "X told reporters,"), which then stands alone.
-func (r *run) endsWithCue(a, b int) bool {
+// A speech word the tagger reads as a noun is no attribution: "the
+// secretary of state will play the “woman card,” X said" is X's mixed quote.
+func (r *run) endsWithCue(s parley.Sentence, a, b int) bool {
 	for k := b - 1; k >= a && k > b-8; k-- {
-		if r.isSpeechWord(k) || r.low(k) == "according" {
+		if r.isSpeechWord(k) && r.posAt(s, k) != parley.NOUN || r.low(k) == "according" {
 			return true
 		}
 	}

@@ -108,6 +108,9 @@ func (r *run) source(at *attribution, sv int) bool {
 // cueSubject is the subject of the cue at v whose subject ends before sv.
 func (r *run) cueSubject(s parley.Sentence, v, sv int) speaker {
 	sp := r.subject(s, sv)
+	if sp.ok && sv == v {
+		sp = r.subjectHeadOnParse(s, v, sp)
+	}
 	if !sp.ok && sv == v {
 		sp = r.shareSubject(s, v) // "Two in three said"
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
 )
 
 // minDirectWords is the fewest words a quotation needs to stand as a quote
@@ -145,6 +146,42 @@ func (r *run) opensParagraph(p *qpair) bool {
 	return r.d.Sentences[para.First].First == p.open
 }
 
+// othersSentence reports whether the words of the quotation's sentence
+// before it give the quotation to someone other than q's speaker: a cue of
+// its own, or a person or organisation other than the speaker before any
+// speech verb ("“…,” X said. Y credited Z with “…”"; but "“…,” X said.
+// That's produced a strategy of “…”" continues X).
+func (r *run) othersSentence(p *qpair, q *found) bool {
+	s := r.d.Sentences[r.d.SentenceOf(p.open)]
+	for _, k := range r.byPara[p.para] {
+		if c := r.out[k].cue; c >= s.First && c < p.open {
+			return true
+		}
+	}
+	// the names of the words' subject, not an addressee ("But told BBC
+	// News: “…”" continues the speaker)
+	for k := s.First; k < p.open && !r.isSpeechWord(k); k++ {
+		ref := r.ents.RefAt(k)
+		if ref == nil || q.sp.entity >= 0 && ref.Entity == q.sp.entity || ref.Kind == parley.AdjMention {
+			continue
+		}
+		// "The ECB “may sound …”": the quoted words' own subject; "The
+		// Tory leader … arguing that … “…”": a name inside a description
+		if ref.Last >= p.open || r.f.roles.Is(r.low(ref.Last), lexicon.RoleNoun) {
+			continue
+		}
+		if t := r.ents.Entities[ref.Entity].Type; t == parley.Person || t == parley.Organization {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports whether the quotation begins its sentence.
+func (r *run) opensSentence(p *qpair) bool {
+	return r.d.Sentences[r.d.SentenceOf(p.open)].First == p.open
+}
+
 func (r *run) wordsIn(a, b int) int {
 	n := 0
 	for k := a; k < b; k++ {
@@ -183,7 +220,11 @@ func (r *run) nearestCue(p *qpair) *found {
 			continue
 		}
 		// the cue's sentence must touch the quotation's: “A,” he said. “B.”
-		if cs := r.d.SentenceOf(q.cue); cs < ps-1 || cs > r.d.SentenceOf(max(p.last-1, p.first))+1 {
+		cs := r.d.SentenceOf(q.cue)
+		if cs < ps-1 || cs > r.d.SentenceOf(max(p.last-1, p.first))+1 {
+			continue
+		}
+		if cs < ps && !r.opensSentence(p) && r.othersSentence(p, q) {
 			continue
 		}
 		var dist int

@@ -635,7 +635,7 @@ func (r *run) contentBefore(si, sub int, q *found) {
 					break
 				}
 			}
-			if !afterCue && p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(from, p.open) &&
+			if !afterCue && p.open > from && r.wordsIn(from, p.open) >= 3 && r.d.SentenceOf(p.open) == si && !r.endsWithCue(s, from, p.open) && !r.sentenceEndIn(from, p.open) &&
 				r.kind(p.open-1) != parley.Dash && r.low(p.open-1) != ":" {
 				// "Nabisco issued a notice and “that group is leaving,” said X": mixed, from the sentence start
 				r.setContent(q, from, p.close+1)
@@ -685,6 +685,18 @@ func (r *run) contentBefore(si, sub int, q *found) {
 		second.cue, second.cont = -1, q.content
 		r.add(second)
 	}
+}
+
+// sentenceEndIn reports a full stop, question or exclamation mark in
+// [a, b): a sentence the segmenter could not split ("… to film ‘A Question
+// of Sport.’ “I always said …,” Robinson said").
+func (r *run) sentenceEndIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if l := r.low(k); l == "." || l == "?" || l == "!" {
+			return true
+		}
+	}
+	return false
 }
 
 // speechVerbWithin reports whether a finite speech verb occurs in [a, a+n).
