@@ -216,3 +216,19 @@ func TestSubjectHeadOnTheParse(t *testing.T) {
 			[]want{{"the vaccine was safe", "A study", parley.Indirect}}},
 	})
 }
+
+// TestProgressiveNaming guards "is calling the plan “a failure”": a
+// naming verb in the progressive is an attribution as its past is, and a
+// verb that takes no content clause ("is calling for …") never claims the
+// quotation before its sentence as content.
+func TestProgressiveNaming(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"progressive of call", `The governor is calling the budget "a recipe for disaster."`,
+			[]want{{`the budget "a recipe for disaster."`, "The governor", parley.Mixed}}},
+		{"past progressive of call", `At the hearing Senator Ann Platt was calling the merger "a done deal."`,
+			[]want{{`the merger "a done deal."`, "Ann Platt", parley.Mixed}}},
+		{"call for after a quotation", `"We have never promised anything," said Paul Reyes. Now Ann Platt is calling for an inquiry into the deal.`,
+			[]want{{`We have never promised anything,`, "Paul Reyes", parley.Direct}}},
+	})
+}

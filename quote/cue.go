@@ -75,8 +75,10 @@ func (r *run) subjectSlot(at *attribution, quotedAs int) (int, bool) {
 	if verb.Form != lexicon.Gerund {
 		return v, true
 	}
-	if verb.Frames&(lexicon.FrameInverted|lexicon.FrameObject) == 0 {
-		return 0, false // "were proposing a plan": an act, not an attribution; "is saying", "is telling" are
+	if verb.Frames&(lexicon.FrameInverted|lexicon.FrameObject) == 0 && verb.Lemma != "call" && !naming(verb.Lemma) {
+		// "were proposing a plan": an act, not an attribution; "is saying", "is telling",
+		// "is calling the plan “a failure”" are
+		return 0, false
 	}
 	sv := v - 1
 	if sv-1 >= s.First && (r.low(sv-1) == "has" || r.low(sv-1) == "have") {
@@ -586,6 +588,9 @@ func (r *run) content(at *attribution, a, start int, kind string) {
 		kind = "after"
 	}
 	if kind == "after" {
+		if verb.Frames&(lexicon.FrameThat|lexicon.FrameInverted) == 0 {
+			return // only a verb of the "said" kind follows its content: not "X is calling for …"
+		}
 		n := len(r.out)
 		r.contentBefore(at.si, r.sourceStart(at), &at.q)
 		if len(r.out) == n && !at.inverted {
