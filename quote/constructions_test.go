@@ -232,3 +232,22 @@ func TestProgressiveNaming(t *testing.T) {
 			[]want{{`We have never promised anything,`, "Paul Reyes", parley.Direct}}},
 	})
 }
+
+// TestLabelledTurnsAndLists guards sources named by a label and a colon:
+// a person and a description before the colon, a transcript's turns in
+// capitals (each running to the next turn), a parenthesis in the label;
+// and a label over a list without a verb is no quote.
+func TestLabelledTurnsAndLists(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a person and a description", "Maria Lopez, a historian at Leeds: “The vote was never going to be close.”",
+			[]want{{"The vote was never going to be close.", "Maria Lopez", parley.Direct}}},
+		{"transcript turns", "HOST: Will the senator attend tonight? I have to ask.\n\nGARCIA: She will not be there. She has other plans. HOST: Thank you for your time tonight.",
+			[]want{{"Will the senator attend tonight? I have to ask", "HOST", parley.Indirect},
+				{"She will not be there. She has other plans", "GARCIA", parley.Indirect},
+				{"Thank you for your time tonight", "HOST", parley.Indirect}}},
+		{"a party in parentheses", "Rep. Tom Hale (R-Ohio): “Who told you that the figure was right?”",
+			[]want{{"Who told you that the figure was right?", "Tom Hale", parley.Direct}}},
+		{"a list of names", "Substitutes: Kerr, Mills, Okafor, Bright.", nil},
+	})
+}
