@@ -251,3 +251,32 @@ func TestLabelledTurnsAndLists(t *testing.T) {
 		{"a list of names", "Substitutes: Kerr, Mills, Okafor, Bright.", nil},
 	})
 }
+
+// TestRelativeThatAfterAnAdjunct guards "“…,” X told reporters after the
+// meeting that was held …": a "that" after the adjunct's noun with a
+// finite verb right after it opens a relative clause, so the quotation is
+// the content; "wrote on X that according to …" keeps its that-clause.
+func TestRelativeThatAfterAnAdjunct(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a relative clause of the adjunct", `"We are in a difficult place," Ann Platt told reporters after the summit that was held in Rome.`,
+			[]want{{"We are in a difficult place,", "Ann Platt", parley.Direct}}},
+		{"a that-clause after the adjunct", "Ann Platt wrote on her blog that according to her sources the talks had failed.",
+			[]want{{"according to her sources the talks had failed", "Ann Platt", parley.Indirect}}},
+	})
+}
+
+// TestPossessivePhraseAsSource guards "the paper's editorial board
+// wrote", "the country's biggest lender said": a source phrase may hold a
+// possessor when its head names who acts; "the government's plans" does
+// not.
+func TestPossessivePhraseAsSource(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a board", `"The mayor has failed the city," the paper's editorial board wrote.`,
+			[]want{{"The mayor has failed the city,", "the paper's editorial board", parley.Direct}}},
+		{"an agent noun", "House prices fell in March, the country's biggest lender said.",
+			[]want{{"House prices fell in March", "the country's biggest lender", parley.Indirect}}},
+		{"no agent", "Rents rose again, the government's new figures show.", nil},
+	})
+}

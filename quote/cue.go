@@ -382,6 +382,8 @@ func (r *run) callFor(s parley.Sentence, v int, q *found) bool {
 func (r *run) contentKind(at *attribution, a int) (int, string) {
 	s, verb := at.s, at.verb
 	switch {
+	case a < s.Last && r.low(a) == "that" && r.relativeThat(s, at.v, a):
+		return a, "after" // "“…,” Merkel told reporters after the meeting that was held …"
 	case a < s.Last && r.low(a) == "that":
 		return a + 1, "that"
 	case a < s.Last && (r.low(a) == ":" || r.low(a) == ","):
@@ -413,6 +415,38 @@ func (r *run) contentKind(at *attribution, a int) (int, string) {
 		return a, "clause" // "said much of his discussion was about Israel": the parse has the clause
 	}
 	return a, ""
+}
+
+// relativeThat reports whether the "that" at a, after a prepositional
+// phrase the cue at v is followed by, opens a relative clause of the
+// phrase's noun ("after the meeting that was held …"), not the content: a
+// finite verb follows it at once.
+func (r *run) relativeThat(s parley.Sentence, v, a int) bool {
+	if a+1 >= s.Last || r.indexOfPreposition(v+1, a) < 0 {
+		return false
+	}
+	if p := r.posAt(s, a-1); p != parley.NOUN && p != parley.PROPN {
+		return false
+	}
+	if isAuxiliary(r.low(a + 1)) {
+		return true
+	}
+	switch r.d.XPOS(a + 1) {
+	case "VBD", "VBZ", "VBP":
+		return r.posAt(s, a+1) == parley.VERB
+	}
+	return false // "wrote on X that according to …": the content
+}
+
+// indexOfPreposition is the first preposition or subordinator in [a, b),
+// or -1.
+func (r *run) indexOfPreposition(a, b int) int {
+	for k := a; k < b; k++ {
+		if l := r.low(k); isPreposition(l) || isSubordinator(l) { // "after", "before" are both
+			return k
+		}
+	}
+	return -1
 }
 
 // ccompAt reports whether the parse gives the cue a clausal complement that

@@ -120,6 +120,12 @@ func (r *run) headlessSource(s parley.Sentence, k int) speaker {
 			j -= 2 // "the 34-year-old": the number and hyphen are part of the noun
 			continue
 		}
+		if r.kind(j) == parley.Possessive && j < k {
+			if !r.agentNoun(s, k) {
+				break // "the government's future plans"
+			}
+			continue // "the paper's editorial board wrote", "the UK's biggest lender said"
+		}
 		lj := r.low(j)
 		if !r.isWord(j) || isFunction(lj) && !isDeterminer(lj) || r.isSpeechWord(j) && j != k {
 			break
@@ -149,6 +155,18 @@ func (r *run) headlessSource(s parley.Sentence, k int) speaker {
 		return speaker{first: a, last: k + 1, entity: -1, label: r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[k].End], ok: true}
 	}
 	return speaker{}
+}
+
+// agentNoun reports whether the noun at k names who acts: a role, a
+// body, a source, a group of people, or a word built for doers ("lender",
+// "regulator", "economist").
+func (r *run) agentNoun(s parley.Sentence, k int) bool {
+	l := r.low(k)
+	if r.f.roles.Is(l, lexicon.RoleNoun|lexicon.SourceNoun|lexicon.Body) || isPeopleNoun(l) || r.agentPlural(s, k) {
+		return true
+	}
+	// roles.tsv's agent endings are plural: "lender" is an agent as "lenders" is
+	return r.posAt(s, k) == parley.NOUN && (r.f.roles.AgentPlural(l) || r.f.roles.AgentPlural(l+"s"))
 }
 
 // modifiersBefore returns where the determiners and modifiers before the
