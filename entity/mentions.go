@@ -48,10 +48,8 @@ func (w *work) addKnownPieces(ps []piece) {
 			kind = parley.AdjMention
 		}
 		name := kn.Name
-		if kn.Type == parley.Place && kn.Kind != "country" {
-			if c := strings.IndexByte(name, ','); c > 0 {
-				name = name[:c]
-			}
+		if kn.Type == parley.Place {
+			name = placeName(kn)
 		}
 		e := parley.Entity{Type: kn.Type, Kind: kn.Kind, Name: name, Country: kn.Country}
 		if kn.Type == parley.Organization && kn.CountryName != "" {
@@ -59,6 +57,45 @@ func (w *work) addKnownPieces(ps []piece) {
 		}
 		w.addMention(e, p.first, p.last, kind)
 	}
+}
+
+// compoundPlaces adds the place that opens a hyphenated modifier:
+// "Sacramento-based McClatchy", "a New York-based firm", "the London-born
+// actor" name Sacramento, New York and London. The mention is the whole
+// word, as "Russian" is one of Russia.
+func (w *work) compoundPlaces() {
+	for i, t := range w.d.Tokens {
+		if t.Kind != parley.Word || w.res.At[i] >= 0 {
+			continue
+		}
+		text := w.texts[i]
+		h := strings.LastIndexByte(text, '-')
+		if h <= 0 || !placeCompounds[strings.ToLower(text[h+1:])] {
+			continue
+		}
+		// the longest place ending in the first part: "New York-based"
+		for a := max(0, i-2); a <= i; a++ {
+			if a < i && (!w.isCapWord(a) || !w.free(a, i)) {
+				continue
+			}
+			words := append(append([]string(nil), w.texts[a:i]...), text[:h])
+			kn, ok := w.r.gaz.Known(words)
+			if !ok || kn.Words != len(words) || kn.Type != parley.Place || kn.Ambiguous {
+				continue
+			}
+			w.addMention(parley.Entity{Type: parley.Place, Kind: kn.Kind, Name: placeName(kn), Country: kn.Country}, a, i+1, parley.AdjMention)
+			break
+		}
+	}
+}
+
+// placeName is the name a known place goes by: a city or region without
+// the state or country the gazetteer adds after a comma.
+func placeName(kn Known) string {
+	if c := strings.IndexByte(kn.Name, ','); c > 0 && kn.Kind != "country" {
+		return kn.Name[:c]
+	}
+	return kn.Name
 }
 
 // stateBody adds "Afghan government", "Russian army", "Chinese coast guard":

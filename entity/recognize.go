@@ -172,6 +172,7 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 	if w.mt != nil {
 		w.voteLoneTypes(singles)
 	}
+	w.compoundPlaces()
 	w.indexOrgFirstWords()
 	for _, p := range singles {
 		w.readSingle(p[0], p[1])

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parley-news/parley"
 	"github.com/parley-news/parley/lexicon"
+	"github.com/parley-news/parley/ner"
 	"github.com/parley-news/parley/syntax"
 	"github.com/parley-news/parley/text"
 )
@@ -382,5 +383,36 @@ func TestDescribingNounGivesOrganisationKind(t *testing.T) {
 				t.Errorf("%q kind = %s, want %s", tt.org, e.Kind, tt.kind)
 			}
 		})
+	}
+}
+
+// TestPlaceInAHyphenatedModifier guards "Sacramento-based", "a New
+// York-based firm", "the Leeds-born singer": the place that opens the
+// modifier is named (as "Russian" names Russia); a non-place ("Linux-based")
+// is not.
+func TestPlaceInAHyphenatedModifier(t *testing.T) {
+	lex, speech, roles := lexicons(t)
+	m, err := ner.Load(lex, roles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewRecognizer(LexiconGazetteer{Lex: lex}, roles, speech, WithModel(m))
+	in := "The Denver-based chain bought a New York-based rival and a Linux-based start-up. The Leeds-born singer was there."
+	d := text.SegmentString(in)
+	r.Recognize(d)
+	for _, tt := range []struct{ mention, place string }{
+		{"Denver-based", "Denver"}, {"New York-based", "New York City"}, {"Leeds-born", "Leeds"},
+	} {
+		name, ok := entityAtLast(d, in, tt.mention)
+		if !ok || name != tt.place {
+			t.Errorf("%q names %q (%v), want the place %q", tt.mention, name, ok, tt.place)
+			continue
+		}
+		if e := find(d, tt.place); e == nil || e.Type != parley.Place {
+			t.Errorf("%q is no place: %+v", tt.place, e)
+		}
+	}
+	if name, ok := entityAtLast(d, in, "Linux-based"); ok {
+		t.Errorf("Linux-based names %q", name)
 	}
 }

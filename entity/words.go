@@ -26,6 +26,7 @@ var (
 	relPronouns     = words.Set("relative_pronoun")
 	relAdverbs      = words.Set("relative_adverb")
 	placeHeads      = words.Set("place_head")
+	placeCompounds  = words.Set("place_compound")
 )
 
 // isStopCap reports capitalised words that never start a name: the

@@ -280,3 +280,21 @@ func TestPossessivePhraseAsSource(t *testing.T) {
 		{"no agent", "Rents rose again, the government's new figures show.", nil},
 	})
 }
+
+// TestAdjectiveIsNoSpeaker guards "said one Russian broker", "one
+// London-based analyst said": a nationality or a place in a modifier does
+// not stand for its country as the speaker.
+func TestAdjectiveIsNoSpeaker(t *testing.T) {
+	f := newFixture(t)
+	for _, in := range []string{
+		`"Prices will fall," said one Russian trader.`,
+		`"Prices will fall," said a London-based trader.`,
+	} {
+		qs, _ := f.find(in)
+		for _, q := range qs {
+			if q.SpeakerName == "Russia" || q.SpeakerName == "London" {
+				t.Errorf("Find(%q) gives the quote to %q", in, q.SpeakerName)
+			}
+		}
+	}
+}

@@ -398,7 +398,8 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	if head < 0 {
 		// "The US welcomed …": a determiner and a name stand for the name
 		if b > a {
-			if ref := r.ents.RefAt(b - 1); ref != nil && ref.Last == b && r.ents.Entities[ref.Entity].Type != parley.Person {
+			// (not an adjective: "one Russian broker", "a London-based firm")
+			if ref := r.ents.RefAt(b - 1); ref != nil && ref.Last == b && r.ents.Entities[ref.Entity].Type != parley.Person && ref.Kind != parley.AdjMention {
 				return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 			}
 		}
