@@ -298,3 +298,29 @@ func TestAdjectiveIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationAfterAQuietSentence guards “A,” said X. He holds two
+// degrees. “B.”: one narrator's sentence that names nobody else and
+// quotes nothing does not end X's turn; one that names another person
+// does.
+func TestQuotationAfterAQuietSentence(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct{ name, in, speaker string }{
+		{"a quiet sentence", `"I learned the trade from my father," said Robin Marsh. He has worked at the plant for 24 years. "But I still like the work."`, "Robin Marsh"},
+		{"another person between", `"I learned the trade from my father," said Robin Marsh. His manager, Dana Kent, arrived late. "But I still like the work."`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := f.find(tt.in)
+			got := ""
+			for _, q := range qs {
+				if tt.in[q.Content.Start:q.Content.End] == "But I still like the work." {
+					got = q.SpeakerName
+				}
+			}
+			if got != tt.speaker {
+				t.Errorf("the last quotation is %q's, want %q's", got, tt.speaker)
+			}
+		})
+	}
+}

@@ -66,6 +66,13 @@ func (r *run) directQuotes() {
 			continue
 		}
 
+		// “A,” said X. He holds two degrees. “B.”: one quiet sentence of the
+		// narrator's between the quote and the quotation
+		if src := r.acrossQuietSentence(p); src != nil {
+			q.sp, q.channel, q.reportedBy, q.cont = src.sp, src.channel, src.reportedBy, src.content
+			r.add(q)
+			continue
+		}
 		// a quotation alone in its paragraph continues the previous speaker
 		last = r.lastBefore(p.open)
 		if last != nil && p.para-last.para <= 1 && r.opensParagraph(p) {
@@ -144,6 +151,61 @@ func (r *run) opensParagraph(p *qpair) bool {
 		return false
 	}
 	return r.d.Sentences[para.First].First == p.open
+}
+
+// acrossQuietSentence returns the direct quote of the paragraph whose
+// quotation ends the sentence before last when the quotation p opens the
+// next sentence but one, and the sentence between is the narrator's
+// alone: no quotation, no attribution, no person or organisation other
+// than the quote's speaker ("“…,” said Robin Maynard. He holds two
+// degrees. “But I like …”").
+func (r *run) acrossQuietSentence(p *qpair) *found {
+	ps := r.d.SentenceOf(p.open)
+	if !r.opensSentence(p) || ps < 2 || r.d.Sentences[ps-1].Para != p.para {
+		return nil
+	}
+	gap := r.d.Sentences[ps-1]
+	var src *found
+	for _, k := range r.byPara[p.para] {
+		q := &r.out[k]
+		if q.cLast <= q.cFirst {
+			continue
+		}
+		if q.cLast > gap.First && q.cFirst < gap.Last || q.cue >= gap.First && q.cue < gap.Last {
+			return nil // the sentence between holds an attribution
+		}
+		if q.direct && r.d.SentenceOf(q.cLast-1) == ps-2 && q.cue >= 0 {
+			src = q
+		}
+	}
+	if src == nil || r.pairIn(gap) || r.othersIn(gap, src.sp) {
+		return nil
+	}
+	return src
+}
+
+// pairIn reports a quotation mark in sentence s.
+func (r *run) pairIn(s parley.Sentence) bool {
+	for k := s.First; k < s.Last; k++ {
+		if r.kind(k) == parley.OpenQuote || r.kind(k) == parley.StraightQuote || r.kind(k) == parley.CloseQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// othersIn reports a person or organisation named in s other than sp.
+func (r *run) othersIn(s parley.Sentence, sp speaker) bool {
+	for k := s.First; k < s.Last; k++ {
+		ref := r.ents.RefAt(k)
+		if ref == nil || ref.Kind == parley.AdjMention || sp.entity >= 0 && ref.Entity == sp.entity {
+			continue
+		}
+		if t := r.ents.Entities[ref.Entity].Type; t == parley.Person || t == parley.Organization {
+			return true
+		}
+	}
+	return false
 }
 
 // othersSentence reports whether the words of the quotation's sentence
