@@ -324,3 +324,16 @@ func TestQuotationAfterAQuietSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativeWhoResolvedOnTheParse guards the "who" of a relative
+// clause whose verb is the cue: its antecedent on the parse speaks,
+// through an apposition to a name; a place before the comma does not.
+func TestRelativeWhoResolvedOnTheParse(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"through an apposition", "The plan was welcomed by Tom Reyes, the county's fire commissioner, who said the fires were under control.",
+			[]want{{"the fires were under control", "Tom Reyes", parley.Indirect}}},
+		{"a role without a name", "The bill was opposed by a union leader who said it would cost jobs.",
+			[]want{{"it would cost jobs", "a union leader", parley.Indirect}}},
+	})
+}

@@ -214,11 +214,17 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 		// "X, who …": the mention is "who", the speaker its antecedent
 		sp := speaker{first: k, last: k + 1, entity: -1, label: "who", ok: true}
 		if k-2 >= s.First && r.low(k-1) == "," {
-			if ref := r.ents.RefAt(k - 2); ref != nil {
+			if ref := r.ents.RefAt(k - 2); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Place {
 				sp.entity = ref.Entity
+				return sp
+			}
+			// "Tom Reyes, the county's fire commissioner, who said": the name before the apposition
+			if p := r.personBeforeCommas(s, k-1, k); p.ok {
+				sp.entity = p.entity
+				return sp
 			}
 		}
-		return sp
+		return r.relativeAntecedent(s, v, sp)
 	}
 	if (r.low(k) == "that" || r.low(k) == "which") && k-1 >= s.First && r.isWord(k-1) {
 		// "a message that said, “…”": the relative pronoun's antecedent speaks
@@ -344,6 +350,38 @@ func (r *run) throughModifier(s parley.Sentence, h, i int) bool {
 		}
 	}
 	return false
+}
+
+// relativeAntecedent resolves the "who" of a relative clause whose verb
+// is the cue at v to the noun the clause modifies on the parse, through an
+// apposition to the name it describes: "R. Gil Kerlikowske, the border
+// protection commissioner, who conceded", "a campaign surrogate who said",
+// "Mr. Rubio's campaign manager, who argued". Only sentences with such a
+// "who" are parsed.
+func (r *run) relativeAntecedent(s parley.Sentence, v int, sp speaker) speaker {
+	if v >= s.Last || !r.parsed(s) || r.d.Tokens[v].Rel != parley.RelAclRelcl {
+		return sp
+	}
+	h := r.d.Head(v)
+	for n := 0; h >= s.First && r.d.Tokens[h].Rel == parley.RelAppos && n < 3; n++ {
+		h = r.d.Head(h)
+	}
+	if h < s.First || h >= sp.first {
+		return sp
+	}
+	if ref := r.ents.RefAt(h); ref != nil {
+		if r.ents.Entities[ref.Entity].Type != parley.Place {
+			sp.entity = ref.Entity
+		}
+		return sp
+	}
+	if !r.sourceNoun(s, h) {
+		return sp // "the past year, who …": a misparse
+	}
+	if np := r.nounPhraseEndingAt(s, h); np.ok && np.last == h+1 {
+		sp.entity, sp.label = np.entity, np.label
+	}
+	return sp
 }
 
 // personBeforeCommas looks back from the comma at j over up to three more
