@@ -53,7 +53,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 				continue
 			}
 			// ", the Israeli army said": the reporter, not the target.
-			if s.prevWord(a.first) == "," && a.last < len(s.words) && isVerbBoundary(s.words[a.last]) {
+			if s.prevWord(a.first) == "," && (a.last < len(s.words) && isVerbBoundary(s.words[a.last]) || reporterAfterComma(s, a.last)) {
 				return nil
 			}
 			// "withdraw its troops from Lebanon": the source's own forces
@@ -128,6 +128,23 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		tgts = []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
 	}
 	return srcs, tgts
+}
+
+// reporterAfterComma: the actor that ends before word j, after a comma, is
+// a report's source when a verb of reporting follows it within its noun
+// phrase (", the Israeli army said", ", Thai military sources said", ",
+// Kenyan police here said"): at most four more words, none of them
+// punctuation (report_verb in data/words.tsv).
+func reporterAfterComma(s *sentence, j int) bool {
+	for k := j; k < len(s.words) && k <= j+4; k++ {
+		if reportVerbs[s.words[k]] {
+			return true
+		}
+		if s.kinds[k] != parley.Word || stopTarget(s.words[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectOf is the actor before trigger t that is its subject: the

@@ -34,6 +34,7 @@ var (
 	planWords             = words.Upper("plan")
 	verbBoundary          = words.Upper("verb_boundary")
 	stopTargets           = words.Upper("stop_target")
+	reportVerbs           = words.Upper("report_verb")
 	locPreps              = words.Upper("loc_prep")
 	srcBlock              = words.Upper("src_block")
 	quantityNouns         = words.Upper("quantity")
