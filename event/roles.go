@@ -81,7 +81,8 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			// clause's subject holds the event.
 			srcs = before()
 		}
-		return c.parsedOver(s, t, srcs, tgts)
+		srcs, tgts = c.parsedOver(s, t, srcs, tgts)
+		return srcs, ownGovernment(t, srcs, tgts)
 	}
 	if t.passive {
 		// "X was attacked by Y": Y is the source.
@@ -122,12 +123,19 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 	if len(tgts) == 0 && !strings.HasPrefix(t.code, "04") {
 		tgts = placeTarget(s, t)
 	}
-	// A protest with no named target is addressed to the protesters' own
-	// government: "Young Algerians blocked roads…".
-	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) {
-		tgts = []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
+	return srcs, ownGovernment(t, srcs, tgts)
+}
+
+// ownGovernment: a protest with no named target is addressed to the
+// protesters' own government, whether a verb or a noun names it ("Young
+// Algerians blocked roads…", "Nepal's opposition parties organised a
+// general strike"); not when the protesters are an organ of that state.
+func ownGovernment(t trig, srcs, tgts []*actorSpan) []*actorSpan {
+	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) &&
+		!(len(srcs[0].code) >= 6 && stateRoles[srcs[0].code[3:6]]) {
+		return []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
 	}
-	return srcs, tgts
+	return tgts
 }
 
 // reporterAfterComma: the actor that ends before word j, after a comma, is

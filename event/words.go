@@ -102,6 +102,7 @@ var (
 	proseCodes      = codes.Set("prose_code")       // cooperative acts that without a political actor are mostly commerce
 	commerceRoles   = codes.Set("commerce_role")    // businesses and media
 	ploverOfParent  = codes.Set("plover_of_parent") // codes whose PLOVER type is their parent's
+	stateRoles      = codes.Set("state_role")       // the state's own organs
 )
 
 // upperKeys merges maps with their keys upper-cased.
