@@ -49,7 +49,9 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			}
 			// a preposition of place or agency puts the actor in a circumstance,
 			// unless the trigger or its pattern holds it ("hit out at Ukraine")
-			if (locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY") && a.first-1 >= max(t.last, t.consumed) {
+			// what is asked "from" someone is asked of them
+			if (locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY") && a.first-1 >= max(t.last, t.consumed) &&
+				!(s.prevWord(a.first) == "FROM" && fromTargetRoots[t.code[:min(2, len(t.code))]]) {
 				continue
 			}
 			// ", the Israeli army said": the reporter, not the target.

@@ -103,6 +103,7 @@ var (
 	commerceRoles   = codes.Set("commerce_role")    // businesses and media
 	ploverOfParent  = codes.Set("plover_of_parent") // codes whose PLOVER type is their parent's
 	stateRoles      = codes.Set("state_role")       // the state's own organs
+	fromTargetRoots = codes.Set("from_target_root") // acts whose "from" party is their target
 )
 
 // upperKeys merges maps with their keys upper-cased.
