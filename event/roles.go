@@ -236,13 +236,46 @@ func coordinated(s *sentence, k, dir int) []*actorSpan {
 		if !coordinatedPair(s, a, b) {
 			break
 		}
+		if apposition(s, a, b) {
+			// "Kofi Annan, the UN secretary-general, said": one actor,
+			// the one the description codes unless it names no
+			// country and no political actor.
+			keep := a
+			if hasCountry(b.code) || political(b.actorCode()) {
+				keep = b
+			}
+			out[len(out)-1] = keep
+			break
+		}
 		out = append(out, &s.actors[j])
 	}
 	return out
 }
 
-// coordinatedPair reports whether the actors a and b, b after a, are
-// joined by "and", "or" or a comma ("Israel and the PLO").
+// apposition reports whether actor b, after a and a comma, describes a
+// rather than joins it in a list: "A, the B, …" or "A, the B chief, …",
+// b's phrase closed within five words by a comma that no "and", "or" or
+// actor follows, with no "and"/"or" between them.
+func apposition(s *sentence, a, b *actorSpan) bool {
+	if a.last >= len(s.words) || s.words[a.last] != "," || a.first > 0 && s.words[a.first-1] == "," {
+		return false // "Britain, France, Germany, …": a list
+	}
+	for m := a.last; m < b.first; m++ {
+		if s.words[m] == "AND" || s.words[m] == "OR" {
+			return false
+		}
+	}
+	for m := b.last; m < len(s.words) && m <= b.last+5; m++ {
+		switch {
+		case s.words[m] == ",":
+			return m+1 < len(s.words) && s.words[m+1] != "AND" && s.words[m+1] != "OR" && s.actorAt[m+1] < 0
+		case s.kinds[m] != parley.Word || s.words[m] == "AND" || s.words[m] == "OR" || s.actorAt[m] >= 0:
+			return false
+		}
+	}
+	return false
+}
+
 func coordinatedPair(s *sentence, a, b *actorSpan) bool {
 	lo, hi := a.last, b.first
 	if hi-lo < 1 || hi-lo > 2 {
