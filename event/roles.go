@@ -51,7 +51,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			// unless the trigger or its pattern holds it ("hit out at Ukraine")
 			// what is asked "from" someone is asked of them
 			if (locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY") && a.first-1 >= max(t.last, t.consumed) &&
-				!(s.prevWord(a.first) == "FROM" && fromTargetRoots[t.code[:min(2, len(t.code))]]) {
+				!(s.prevWord(a.first) == "FROM" && (fromTargetRoots[t.code[:min(2, len(t.code))]] || fromTargetRoots[t.code[:min(3, len(t.code))]])) {
 				continue
 			}
 			// ", the Israeli army said": the reporter, not the target.
@@ -234,6 +234,10 @@ func coordinated(s *sentence, k, dir int) []*actorSpan {
 			a, b = b, a
 		}
 		if !coordinatedPair(s, a, b) {
+			break
+		}
+		// "from armed groups, the Israeli army said": the reporter
+		if s.words[a.last] == "," && reporterAfterComma(s, b.last) {
 			break
 		}
 		if apposition(s, a, b) {
