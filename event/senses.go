@@ -44,8 +44,8 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if root := t.code[:2]; (root == "02" || root == "05") && !t.noun && (c.objectSense(s, t.last, "public_object") != "" || thoseWho(s, t.last)) {
 		return t, false // "urged the American public not to tolerate …"
 	}
-	if t.code[:2] == "12" && (c.objectSense(s, t.last, "claim_object", "comment_object") != "" && !c.claimToSomething(s.words, t.last) || c.withObjectSense(s, t, "comment_object") != "") {
-		return t, false // "rejected allegations he …", "did not offer a response", "did not provide X with further information"
+	if (t.code[:2] == "12" || !t.noun && c.classes.at("dispute_verb", s.words, t.first) > 0) && (c.objectSense(s, t.last, "claim_object", "comment_object") != "" && !c.claimToSomething(s.words, t.last) || c.withObjectSense(s, t, "comment_object") != "") {
+		return t, false // "rejected allegations he …", "disputed the notion that …", "did not offer a response", "did not provide X with further information"
 	}
 	switch t.code[:2] {
 	case "18", "19", "20":
