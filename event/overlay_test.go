@@ -36,3 +36,17 @@ func TestOverlayVerbSenses(t *testing.T) {
 		}
 	}
 }
+
+// TestRaisingConcernsIsNoConsultation: raising concerns voices a worry.
+func TestRaisingConcernsIsNoConsultation(t *testing.T) {
+	c := testCoder(t)
+	pub := time.Date(2025, 2, 19, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"The mayor of Nairobi has raised concerns that the move could cost Kenyan jobs.",
+		"Kenyan officials raised concerns about the Ugandan envoy.",
+	} {
+		for _, e := range c.CodeText(text, pub) {
+			t.Errorf("%q: want no event, got %s", text, e.CAMEO)
+		}
+	}
+}
