@@ -50,5 +50,20 @@ func parseCodes(data string) (map[string]Code, error) {
 		}
 		codes[c.Code] = c
 	}
+	// Codes of codes.tsv's plover_of_parent class take their parent's PLOVER
+	// type and mode where CAMEO2PLOVER splits a family ("ease curfew" is
+	// CONCEDE as "ease administrative sanctions" is).
+	for code := range ploverOfParent {
+		if len(code) < 3 {
+			return nil, fmt.Errorf("codes.tsv: plover_of_parent %s: a root has no parent", code)
+		}
+		c, ok := codes[code]
+		p, pok := codes[code[:len(code)-1]]
+		if !ok || !pok {
+			return nil, fmt.Errorf("codes.tsv: plover_of_parent %s: no such code or parent", code)
+		}
+		c.PLOVER, c.PLOVERMode = p.PLOVER, p.PLOVERMode
+		codes[code] = c
+	}
 	return codes, sc.Err()
 }

@@ -681,7 +681,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && (!c.sub || c.factual) || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && twoParties(c.events) {
+		if c.finite && (!c.sub || c.factual) || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c)) {
 			out = append(out, c.events...)
 		}
 	}
@@ -942,6 +942,27 @@ func perfect(s *sentence, i int) bool {
 			return true
 		}
 		if !perfectAdverbs[s.words[k]] {
+			return false
+		}
+	}
+	return false
+}
+
+// possessedAct reports whether a nominal event's doer is a political
+// actor that possesses it ("the government's mask ban", "Russia's
+// invasion"): the noun names an act of its own beside the sentence's main
+// act. The possessor stands within two words before the noun ("the
+// government's new mask ban") and is the event's source.
+func possessedAct(s *sentence, c cand) bool {
+	if c.modifier || !politicalSource(c.events) {
+		return false
+	}
+	for k := c.t.first - 1; k >= 1 && k >= c.t.first-3; k-- {
+		if s.words[k] == "'S" {
+			a := s.actorAt[k-1]
+			return a >= 0 && political(s.actors[a].actorCode())
+		}
+		if s.kinds[k] != parley.Word {
 			return false
 		}
 	}

@@ -49,11 +49,13 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			}
 			// a preposition of place or agency puts the actor in a circumstance,
 			// unless the trigger or its pattern holds it ("hit out at Ukraine")
-			if (locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY") && a.first-1 >= max(t.last, t.consumed) {
+			// what is asked "from" someone is asked of them
+			if (locPreps[s.prevWord(a.first)] || s.prevWord(a.first) == "BY") && a.first-1 >= max(t.last, t.consumed) &&
+				!(s.prevWord(a.first) == "FROM" && (fromTargetRoots[t.code[:min(2, len(t.code))]] || fromTargetRoots[t.code[:min(3, len(t.code))]])) {
 				continue
 			}
 			// ", the Israeli army said": the reporter, not the target.
-			if s.prevWord(a.first) == "," && a.last < len(s.words) && isVerbBoundary(s.words[a.last]) {
+			if s.prevWord(a.first) == "," && (a.last < len(s.words) && isVerbBoundary(s.words[a.last]) || reporterAfterComma(s, a.last)) {
 				return nil
 			}
 			// "withdraw its troops from Lebanon": the source's own forces
@@ -81,7 +83,8 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 			// clause's subject holds the event.
 			srcs = before()
 		}
-		return c.parsedOver(s, t, srcs, tgts)
+		srcs, tgts = c.parsedOver(s, t, srcs, tgts)
+		return srcs, ownGovernment(t, srcs, tgts)
 	}
 	if t.passive {
 		// "X was attacked by Y": Y is the source.
@@ -122,12 +125,36 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 	if len(tgts) == 0 && !strings.HasPrefix(t.code, "04") {
 		tgts = placeTarget(s, t)
 	}
-	// A protest with no named target is addressed to the protesters' own
-	// government: "Young Algerians blocked roads…".
-	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) {
-		tgts = []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
+	return srcs, ownGovernment(t, srcs, tgts)
+}
+
+// ownGovernment: a protest with no named target is addressed to the
+// protesters' own government, whether a verb or a noun names it ("Young
+// Algerians blocked roads…", "Nepal's opposition parties organised a
+// general strike"); not when the protesters are an organ of that state.
+func ownGovernment(t trig, srcs, tgts []*actorSpan) []*actorSpan {
+	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) &&
+		!(len(srcs[0].code) >= 6 && stateRoles[srcs[0].code[3:6]]) {
+		return []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
 	}
-	return srcs, tgts
+	return tgts
+}
+
+// reporterAfterComma: the actor that ends before word j, after a comma, is
+// a report's source when a verb of reporting follows it within its noun
+// phrase (", the Israeli army said", ", Thai military sources said", ",
+// Kenyan police here said"): at most four more words, none of them
+// punctuation (report_verb in data/words.tsv).
+func reporterAfterComma(s *sentence, j int) bool {
+	for k := j; k < len(s.words) && k <= j+4; k++ {
+		if reportVerbs[s.words[k]] {
+			return true
+		}
+		if s.kinds[k] != parley.Word || stopTarget(s.words[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectOf is the actor before trigger t that is its subject: the
@@ -209,13 +236,50 @@ func coordinated(s *sentence, k, dir int) []*actorSpan {
 		if !coordinatedPair(s, a, b) {
 			break
 		}
+		// "from armed groups, the Israeli army said": the reporter
+		if s.words[a.last] == "," && reporterAfterComma(s, b.last) {
+			break
+		}
+		if apposition(s, a, b) {
+			// "Kofi Annan, the UN secretary-general, said": one actor,
+			// the one the description codes unless it names no
+			// country and no political actor.
+			keep := a
+			if hasCountry(b.code) || political(b.actorCode()) {
+				keep = b
+			}
+			out[len(out)-1] = keep
+			break
+		}
 		out = append(out, &s.actors[j])
 	}
 	return out
 }
 
-// coordinatedPair reports whether the actors a and b, b after a, are
-// joined by "and", "or" or a comma ("Israel and the PLO").
+// apposition reports whether actor b, after a and a comma, describes a
+// rather than joins it in a list: "A, the B, …" or "A, the B chief, …",
+// b's phrase closed within five words by a comma that no "and", "or" or
+// actor follows, with no "and"/"or" between them.
+func apposition(s *sentence, a, b *actorSpan) bool {
+	if a.last >= len(s.words) || s.words[a.last] != "," || a.first > 0 && s.words[a.first-1] == "," {
+		return false // "Britain, France, Germany, …": a list
+	}
+	for m := a.last; m < b.first; m++ {
+		if s.words[m] == "AND" || s.words[m] == "OR" {
+			return false
+		}
+	}
+	for m := b.last; m < len(s.words) && m <= b.last+5; m++ {
+		switch {
+		case s.words[m] == ",":
+			return m+1 < len(s.words) && s.words[m+1] != "AND" && s.words[m+1] != "OR" && s.actorAt[m+1] < 0
+		case s.kinds[m] != parley.Word || s.words[m] == "AND" || s.words[m] == "OR" || s.actorAt[m] >= 0:
+			return false
+		}
+	}
+	return false
+}
+
 func coordinatedPair(s *sentence, a, b *actorSpan) bool {
 	lo, hi := a.last, b.first
 	if hi-lo < 1 || hi-lo > 2 {

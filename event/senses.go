@@ -44,13 +44,13 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if root := t.code[:2]; (root == "02" || root == "05") && !t.noun && (c.objectSense(s, t.last, "public_object") != "" || thoseWho(s, t.last)) {
 		return t, false // "urged the American public not to tolerate …"
 	}
-	if t.code[:2] == "12" && c.objectSense(s, t.last, "claim_object", "comment_object") != "" && !c.claimToSomething(s.words, t.last) {
-		return t, false // "rejected allegations he …", "did not offer a response"
+	if (t.code[:2] == "12" || !t.noun && c.classes.at("dispute_verb", s.words, t.first) > 0) && (c.objectSense(s, t.last, "claim_object", "comment_object") != "" && !c.claimToSomething(s.words, t.last) || c.withObjectSense(s, t, "comment_object") != "") {
+		return t, false // "rejected allegations he …", "disputed the notion that …", "did not offer a response", "did not provide X with further information"
 	}
 	switch t.code[:2] {
 	case "18", "19", "20":
 	case "03", "06", "07":
-		return t, c.objectSense(s, t.last, "yield_object") == ""
+		return t, c.objectSense(s, t.last, "yield_object") == "" && c.withObjectSense(s, t, "yield_object") == ""
 	case "08":
 		return t, t.code != "0841" || c.releasesPeople(s, t)
 	default:
@@ -205,6 +205,28 @@ func (c *Coder) objectSense(s *sentence, i int, classes ...string) string {
 			}
 		}
 		if k > i && s.flags[k]&keyVerb != 0 && !determiners[w] && !strings.HasSuffix(w, "S") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// withObjectSense is objectSense of what a verb of giving (with_gift_verb
+// at t.first) gives when its first object is the receiver: "provided
+// reporters with further information", "supplied the firm with data". The
+// "with" must follow within five words, with no other preposition or
+// punctuation before it.
+func (c *Coder) withObjectSense(s *sentence, t trig, classes ...string) string {
+	if c.classes.at("with_gift_verb", s.words, t.first) == 0 {
+		return ""
+	}
+	i := t.last
+	for k := i; k < len(s.words) && k < i+6; k++ {
+		w := s.words[k]
+		if w == "WITH" {
+			return c.objectSense(s, k+1, classes...)
+		}
+		if s.kinds[k] != parley.Word && s.kinds[k] != parley.Possessive || prepositions[w] {
 			return ""
 		}
 	}

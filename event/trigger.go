@@ -158,6 +158,10 @@ func nounContext(s *sentence, i, n int) bool {
 		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == parley.Number {
 			return true
 		}
+		// a possessive before one modifier: "the government's mask ban"
+		if i > 1 && s.words[i-2] == "'S" && s.kinds[i-1] == parley.Word {
+			return true
+		}
 	}
 	if i+n < len(s.words) {
 		if nounTriggerPreps[s.words[i+n]] {

@@ -34,6 +34,7 @@ var (
 	planWords             = words.Upper("plan")
 	verbBoundary          = words.Upper("verb_boundary")
 	stopTargets           = words.Upper("stop_target")
+	reportVerbs           = words.Upper("report_verb")
 	locPreps              = words.Upper("loc_prep")
 	srcBlock              = words.Upper("src_block")
 	quantityNouns         = words.Upper("quantity")
@@ -94,12 +95,15 @@ var (
 var (
 	codes = lexicon.MustReadWordSets("codes.tsv", codesTSV)
 
-	roleOnlyCode    = codes.Set("role_only")       // role codes that may start an actor code without a country
-	doerRoles       = codes.Set("doer_role")       // agents whose event noun after them is their act
-	nonPolitical    = codes.Set("non_political")   // role codes of actors that make no political event
-	reciprocalRoots = codes.Set("reciprocal_root") // "X and Y met": X met Y and Y met X
-	proseCodes      = codes.Set("prose_code")      // cooperative acts that without a political actor are mostly commerce
-	commerceRoles   = codes.Set("commerce_role")   // businesses and media
+	roleOnlyCode    = codes.Set("role_only")        // role codes that may start an actor code without a country
+	doerRoles       = codes.Set("doer_role")        // agents whose event noun after them is their act
+	nonPolitical    = codes.Set("non_political")    // role codes of actors that make no political event
+	reciprocalRoots = codes.Set("reciprocal_root")  // "X and Y met": X met Y and Y met X
+	proseCodes      = codes.Set("prose_code")       // cooperative acts that without a political actor are mostly commerce
+	commerceRoles   = codes.Set("commerce_role")    // businesses and media
+	ploverOfParent  = codes.Set("plover_of_parent") // codes whose PLOVER type is their parent's
+	stateRoles      = codes.Set("state_role")       // the state's own organs
+	fromTargetRoots = codes.Set("from_target_root") // acts whose "from" party is their target
 )
 
 // upperKeys merges maps with their keys upper-cased.
