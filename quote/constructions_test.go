@@ -263,6 +263,8 @@ func TestRelativeThatAfterAnAdjunct(t *testing.T) {
 			[]want{{"We are in a difficult place,", "Ann Platt", parley.Direct}}},
 		{"a that-clause after the adjunct", "Ann Platt wrote on her blog that according to her sources the talks had failed.",
 			[]want{{"according to her sources the talks had failed", "Ann Platt", parley.Indirect}}},
+		{"a time word and a noun read as a verb", "Ann Platt said on Tuesday that talks would resume in Geneva.",
+			[]want{{"talks would resume in Geneva", "Ann Platt", parley.Indirect}}},
 	})
 }
 
@@ -336,4 +338,26 @@ func TestRelativeWhoResolvedOnTheParse(t *testing.T) {
 		{"a role without a name", "The bill was opposed by a union leader who said it would cost jobs.",
 			[]want{{"it would cost jobs", "a union leader", parley.Indirect}}},
 	})
+}
+
+// TestSpeakerSpanCoversTheRoleBeforeTheName guards the speaker's mention
+// of "Clinton's campaign chairman, John Podesta, said": the subject noun
+// phrase the cue attaches to, role and name; the speaker is the person.
+func TestSpeakerSpanCoversTheRoleBeforeTheName(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct{ in, speaker, span string }{
+		{`"The speech was dark," the senator's campaign chairman, John Podesta, said.`, "John Podesta", "the senator's campaign chairman, John Podesta"},
+		{"The White House spokesman, Josh Earnest, said the plan had failed.", "Josh Earnest", "The White House spokesman, Josh Earnest"},
+	}
+	for _, tt := range tests {
+		qs, _ := f.find(tt.in)
+		if len(qs) != 1 {
+			t.Errorf("Find(%q) = %d quotes, want 1", tt.in, len(qs))
+			continue
+		}
+		q := qs[0]
+		if got := tt.in[q.SpeakerSpan.Start:q.SpeakerSpan.End]; q.SpeakerName != tt.speaker || got != tt.span {
+			t.Errorf("Find(%q): speaker %q at %q, want %q at %q", tt.in, q.SpeakerName, got, tt.speaker, tt.span)
+		}
+	}
 }

@@ -425,17 +425,15 @@ func (r *run) relativeThat(s parley.Sentence, v, a int) bool {
 	if a+1 >= s.Last || r.indexOfPreposition(v+1, a) < 0 {
 		return false
 	}
-	if p := r.posAt(s, a-1); p != parley.NOUN && p != parley.PROPN {
-		return false
+	if p := r.posAt(s, a-1); p != parley.NOUN && p != parley.PROPN || isTimeWord(r.low(a-1)) {
+		return false // "said on Tuesday that …" opens the content
 	}
 	if isAuxiliary(r.low(a + 1)) {
 		return true
 	}
-	switch r.d.XPOS(a + 1) {
-	case "VBD", "VBZ", "VBP":
-		return r.posAt(s, a+1) == parley.VERB
-	}
-	return false // "wrote on X that according to …": the content
+	// a past verb only: "talks", "plans" after "that" are as often nouns
+	// ("said at the summit that talks would continue")
+	return r.d.XPOS(a+1) == "VBD" && r.posAt(s, a+1) == parley.VERB
 }
 
 // indexOfPreposition is the first preposition or subordinator in [a, b),

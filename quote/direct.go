@@ -497,7 +497,7 @@ func (r *run) emit() []parley.Quote {
 	for i, q := range out {
 		pq := parley.Quote{
 			Content:     q.content,
-			SpeakerSpan: parley.Span{Start: int(r.d.Tokens[q.sp.first].Start), End: int(r.d.Tokens[q.sp.last-1].End)},
+			SpeakerSpan: parley.Span{Start: int(r.d.Tokens[q.sp.first-q.sp.lead].Start), End: int(r.d.Tokens[q.sp.last-1].End)},
 			Channel:     q.channel,
 			ReportedBy:  q.reportedBy,
 			Addressee:   q.addressee,

@@ -44,6 +44,10 @@ func NewFinder(speech *lexicon.Speech, roles *lexicon.Roles) *Finder {
 // speaker is the source an attribution names.
 type speaker struct {
 	first, last int // token range of the mention the cue attaches to
+	// lead is the number of tokens before first that open the same noun
+	// phrase: the role set off before the name in "Clinton's campaign
+	// chairman, John Podesta, said" (the speaker span covers them).
+	lead        int
 	entity      int // index into entity.Result.Entities, or -1
 	entities    []int
 	label       string // text for unnamed sources

@@ -189,7 +189,11 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 		}
 		// "Another member of the delegation, Kirill Dmitriev, said": the name between the commas
 		if ref := r.ents.RefAt(k - 1); ref != nil && ref.Last == k && (ref.First == j+1 || ref.First == j+2 && r.low(j+1) == "the") && r.ents.Entities[ref.Entity].Type != parley.Place {
-			return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+			sp := r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+			if len(sp.entities) == 0 {
+				sp.lead = sp.first - r.roleBeforeComma(s, j)
+			}
+			return sp
 		}
 		if j >= s.First && r.low(j) == "," && j-1 >= s.First {
 			ref := r.ents.RefAt(j - 1)
@@ -382,6 +386,28 @@ func (r *run) relativeAntecedent(s parley.Sentence, v int, sp speaker) speaker {
 		sp.entity, sp.label = np.entity, np.label
 	}
 	return sp
+}
+
+// roleBeforeComma returns where a role phrase that ends at the comma j
+// begins ("Clinton's campaign chairman," before a name), or j+1 when the
+// words before the comma are no role phrase.
+func (r *run) roleBeforeComma(s parley.Sentence, j int) int {
+	a, role := j, false
+	for a-1 >= s.First && j-a < 10 {
+		p := a - 1
+		if r.kind(p) != parley.Possessive && !r.isWord(p) || r.low(p) == "," {
+			break
+		}
+		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) {
+			break
+		}
+		role = role || r.f.roles.Is(r.low(p), lexicon.RoleNoun)
+		a = p
+	}
+	if !role || a > s.First && r.isWord(a-1) {
+		return j + 1 // "said the bank's chief, Jo Roe," is no role phrase of its own
+	}
+	return a
 }
 
 // personBeforeCommas looks back from the comma at j over up to three more
