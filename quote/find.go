@@ -47,11 +47,11 @@ type speaker struct {
 	// lead is the number of tokens before first that open the same noun
 	// phrase: the role set off before the name in "Clinton's campaign
 	// chairman, John Podesta, said" (the speaker span covers them).
-	lead        int
-	entity      int // index into entity.Result.Entities, or -1
-	entities    []int
-	label       string // text for unnamed sources
-	ok          bool
+	lead     int
+	entity   int // index into entity.Result.Entities, or -1
+	entities []int
+	label    string // text for unnamed sources
+	ok       bool
 }
 
 // found is a quote under construction.
