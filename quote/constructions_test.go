@@ -361,3 +361,22 @@ func TestSpeakerSpanCoversTheRoleBeforeTheName(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasesBeforeAQuotation guards a verb and a particle after a
+// quotation ("“…,” X shot back.") and short phrases set off between a cue
+// and the quotation they introduce: a topic ("said about the bill, “…”")
+// or more than one adjunct ("announced on her page, in capitals, “…”");
+// "said about 20 people" keeps its clause.
+func TestPhrasesBeforeAQuotation(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a particle after the verb", `"You want to be a tough guy tonight," Donald Marsh shot back.`,
+			[]want{{"You want to be a tough guy tonight,", "Donald Marsh", parley.Direct}}},
+		{"a topic phrase", `Ann Platt said about the bill, "We do not need it."`,
+			[]want{{"We do not need it.", "Ann Platt", parley.Direct}}},
+		{"two adjuncts", `Ann Platt announced on her website, in capital letters, "I am leaving the party!"`,
+			[]want{{"I am leaving the party!", "Ann Platt", parley.Direct}}},
+		{"about as a number word", "Ann Platt said about 20 people were hurt.",
+			[]want{{"about 20 people were hurt", "Ann Platt", parley.Indirect}}},
+	})
+}

@@ -177,6 +177,12 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	a = r.skipParenthetical(s, a)
 	for a < s.Last {
 		l := r.low(a)
+		// "said about Bush, “…”", "announced on her page, in capital
+		// letters, “…”": a phrase set off before the quotation it introduces
+		if c := r.phraseBeforeQuotation(s, a); c > a {
+			a = c
+			continue
+		}
 		if b, ch := r.forOutlet(a); b > a {
 			a = b // "as Emily Feng reports for NPR, …"
 			if q.channel == "" {
@@ -202,6 +208,35 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 		if a < s.Last && r.low(a) == "," && a+1 < s.Last && r.low(a+1) == "that" {
 			a++
 		}
+	}
+	return a
+}
+
+// phraseBeforeQuotation returns the comma before a quotation that ends
+// one to three short prepositional phrases set off from a — each opening
+// with a preposition of place, time or channel, or of topic ("about",
+// "of"), the first maybe after a comma — or a: "said about Bush, “…”",
+// "announced on her page, in capital letters, “…”".
+func (r *run) phraseBeforeQuotation(s parley.Sentence, a int) int {
+	b := a
+	for n := 0; n < 3; n++ {
+		if r.low(b) == "," && (n > 0 || b == a) {
+			b++
+		}
+		if l := r.low(b); b >= s.Last || !topicPreps[l] && !adjunctPreps[l] {
+			return a
+		}
+		c := b + 1
+		for c < s.Last && c-b < 9 && (r.isWord(c) || r.kind(c) == parley.Number || r.kind(c) == parley.Possessive) && !r.isSpeechWord(c) {
+			c++
+		}
+		if c == b+1 || c >= s.Last || r.low(c) != "," {
+			return a
+		}
+		if c+1 < s.Last && (r.kind(c+1) == parley.OpenQuote || r.kind(c+1) == parley.StraightQuote) {
+			return c
+		}
+		b = c
 	}
 	return a
 }

@@ -364,7 +364,11 @@ func (r *run) nameVerbAfter(p *qpair) (speaker, int, bool) {
 	if v+1 >= s.Last || !r.isWord(v) || r.d.Tokens[v].Is(parley.Cap) || isFunction(r.low(v)) {
 		return speaker{}, 0, false
 	}
-	if end := r.low(v + 1); end != "." && end != "," {
+	end := v + 1
+	if verbParticles[r.low(end)] && end+1 < s.Last {
+		end++ // "“…,” Trump shot back."
+	}
+	if l := r.low(end); l != "." && l != "," {
 		return speaker{}, 0, false
 	}
 	return sp, v, true

@@ -61,6 +61,8 @@ var (
 	questionWords      = words.Set("question_word")
 	nameTimeModifiers  = words.Set("name_time_modifier")
 	notNamed           = words.Set("not_named")
+	verbParticles      = words.Set("verb_particle")
+	topicPreps         = words.Set("topic_preposition")
 	namingVerbs        = words.Set("naming_verb")
 	roleJoiners        = words.Set("role_joiner")
 	speakerTimeOpeners = words.Set("speaker_time_opener")
