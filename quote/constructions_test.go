@@ -380,3 +380,17 @@ func TestPhrasesBeforeAQuotation(t *testing.T) {
 			[]want{{"about 20 people were hurt", "Ann Platt", parley.Indirect}}},
 	})
 }
+
+// TestCueOpeningTheSentence guards "Said Comey, “…”", "Says the report:
+// “…”": an inverted cue that opens the sentence, its source and a
+// quotation; "Said to be worth millions, …" has no source.
+func TestCueOpeningTheSentence(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a name", `Said Ann Platt, "The thought is very painful to us."`,
+			[]want{{"The thought is very painful to us.", "Ann Platt", parley.Direct}}},
+		{"a document and a colon", `Says the report: "The plan has failed."`,
+			[]want{{"The plan has failed.", "the report", parley.Direct}}},
+		{"no source", "Said to be worth millions, the house was sold last week.", nil},
+	})
+}

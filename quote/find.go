@@ -247,8 +247,37 @@ func (r *run) sentence(si int) {
 		if (verb.Form == lexicon.ThirdSingular || verb.Form == lexicon.Base) && !r.headlineCue(v) && !r.opensQuotation(v) && !r.taggedVerb(si, v) {
 			continue // a plural noun: "the four states", "his remarks"
 		}
+		if v == s.First && r.openingCue(s, v, verb) {
+			continue // "Said Comey, “…”"
+		}
 		r.cue(si, v, verb)
 	}
+}
+
+// openingCue reads a sentence that opens with an inverted cue, its
+// source, a comma or colon and a quotation: "Said Comey, “…”", "Says the
+// report: “…”". It reports whether it added the quote.
+func (r *run) openingCue(s parley.Sentence, v int, verb lexicon.Verb) bool {
+	if verb.Frames&lexicon.FrameInverted == 0 || verb.Form != lexicon.Past && verb.Form != lexicon.ThirdSingular {
+		return false
+	}
+	sp := r.nounPhraseAt(s, v+1)
+	if !sp.ok || sp.last+1 >= s.Last {
+		return false
+	}
+	a := r.skipAppositive(s, sp.last)
+	if l := r.low(a); l != "," && l != ":" {
+		return false
+	}
+	p := r.pairAt(a + 1)
+	if p == nil || p.close < 0 {
+		return false
+	}
+	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para, direct: true}
+	r.setContent(&q, p.first, p.last)
+	r.cueUsed[v] = true
+	r.add(q)
+	return true
 }
 
 // madeClear reads "made (it) clear that …" at v as one speech verb: a
