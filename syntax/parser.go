@@ -171,7 +171,10 @@ func bestLegal(st *state, act *[numActions]int32) int {
 
 // label chooses the label of the arc that action a makes: "root" for the
 // root's dependent, otherwise the best other label for the arc's direction.
-// Only that direction's weights are read.
+// Only that direction's weights are read: a slot's pairs are sorted by
+// class, left arcs' labels first, so a left arc reads a slot's pairs from
+// the front and a right arc from the back, and neither loads the cache
+// lines of the other direction's pairs.
 func (p *Parser) label(a int) uint8 {
 	h, _ := p.st.arc(a)
 	m := p.m
@@ -179,22 +182,30 @@ func (p *Parser) label(a int) uint8 {
 		return m.root
 	}
 	L := uint32(len(m.labels))
-	lo := uint32(0)
-	if a == right {
-		lo = L
-	}
 	sc := p.scores[:L]
 	clear(sc)
-	pairs := m.parser.pairs
+	t := m.parser
 	var sink uint32
-	for _, s := range p.slots { // touch first, as findAll does
-		if s.n > 0 {
-			sink += pairs[s.off]
+	if a == left {
+		for _, s := range p.slots { // touch first, as findAll does
+			if s.n > 0 {
+				sink += t.pairs[s.off]
+			}
 		}
-	}
-	p.sink = sink
-	for _, s := range p.slots {
-		m.parser.addSparseRange(s, lo, lo+L, sc)
+		p.sink = sink
+		for _, s := range p.slots {
+			t.addSparseBelow(s, L, sc)
+		}
+	} else {
+		for _, s := range p.slots {
+			if s.n > 0 {
+				sink += t.pairs[s.off+uint32(s.n)-1]
+			}
+		}
+		p.sink = sink
+		for _, s := range p.slots {
+			t.addSparseFrom(s, L, sc)
+		}
 	}
 	best := -1
 	for l := range sc {

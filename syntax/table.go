@@ -141,17 +141,29 @@ func (t *table) addSparse(s *slot, scores []int32) {
 	}
 }
 
-// addSparseRange adds the pairs of slot s whose class is in [lo, hi) to
-// scores[class-lo]. Pairs are sorted by class, so the scan stops early.
-func (t *table) addSparseRange(s *slot, lo, hi uint32, scores []int32) {
+// addSparseBelow adds the pairs of slot s whose class is below hi to
+// scores[class]. Pairs are sorted by class, so the scan stops early.
+func (t *table) addSparseBelow(s *slot, hi uint32, scores []int32) {
 	for _, p := range t.pairs[s.off : s.off+uint32(s.n)] {
 		c := p >> 16
 		if c >= hi {
 			return
 		}
-		if c >= lo {
-			scores[c-lo] += int32(int16(uint16(p)))
+		scores[c] += int32(int16(uint16(p)))
+	}
+}
+
+// addSparseFrom adds the pairs of slot s whose class is lo or above to
+// scores[class-lo], from the last pair back, so that the pairs of lower
+// classes are not read.
+func (t *table) addSparseFrom(s *slot, lo uint32, scores []int32) {
+	ps := t.pairs[s.off : s.off+uint32(s.n)]
+	for i := len(ps) - 1; i >= 0; i-- {
+		c := ps[i] >> 16
+		if c < lo {
+			return
 		}
+		scores[c-lo] += int32(int16(uint16(ps[i])))
 	}
 }
 
