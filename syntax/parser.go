@@ -24,7 +24,9 @@ type Parser struct {
 	scores []int32
 	st     state
 	lemmas []byte
-	forms  []string // Annotate's words
+	forms  []string  // Annotate's words
+	words  []string  // the sentence being analysed
+	tagged formCache // the tagger's scores of word features, by form
 	// closed marks the tag classes an unknown word may not get (the
 	// model's, or nil in training, whose tags the shipped model learnt
 	// from).
@@ -77,58 +79,9 @@ func (p *Parser) Tag(words []string, out []Word) []Word {
 }
 
 // prepare describes the words, with two pad words on each side.
-func (p *Parser) prepare(words []string) { p.ws = p.sc.describeWords(p.ws, words, p.m.dict) }
-
-func (p *Parser) tag(n int) {
-	t := p.m.tagger
-	p1, p2 := uint16(padTag), uint16(padTag)
-	sc := p.scores[:len(p.m.tags)]
-	for i := range n {
-		p.feats = tagFeatures(p.ws, i, p1, p2, p.feats[:0])
-		clear(sc)
-		p.slots = t.findAll(p.feats, p.slots[:0], &p.sink)
-		// touch each slot's first weight before adding any, so that the
-		// loads (most miss the cache) overlap, as in the parser
-		var sink uint32
-		for _, s := range p.slots {
-			if s.n > 0 && s.n&inlineBit == 0 {
-				sink += t.pairs[s.off]
-			}
-		}
-		p.sink += sink
-		for _, s := range p.slots {
-			t.addSparse(s, sc)
-		}
-		var best uint16
-		if p.ws[i+2].amb == 0 && p.closed != nil {
-			best = uint16(argmaxOpen(sc, p.closed))
-		} else {
-			best = uint16(argmax(sc))
-		}
-		p.ws[i+2].tag = best
-		p2, p1 = p1, best
-	}
-}
-
-// argmaxOpen is argmax over the classes that are not closed.
-func argmaxOpen(sc []int32, closed []bool) int {
-	best := -1
-	for i, v := range sc {
-		if !closed[i] && (best < 0 || v > sc[best]) {
-			best = i
-		}
-	}
-	return max(best, 0)
-}
-
-func argmax(sc []int32) int {
-	best := 0
-	for i, v := range sc {
-		if v > sc[best] {
-			best = i
-		}
-	}
-	return best
+func (p *Parser) prepare(words []string) {
+	p.words = words
+	p.ws = p.sc.describeWords(p.ws, words, p.m.dict)
 }
 
 func (p *Parser) parse(n int) {

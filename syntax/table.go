@@ -167,16 +167,26 @@ func (t *table) addSparseFrom(s *slot, lo uint32, scores []int32) {
 	}
 }
 
-// findAll looks up every key, appending the slots found to dst. It first
-// touches each key's home slot in a loop without branches, so that the
-// memory loads (most miss the cache) run in parallel rather than one after
-// another as the probing loop would issue them.
+// findAll looks up every key, appending the slots found to dst (touch,
+// then findAppend).
 func (t *table) findAll(keys []uint64, dst []*slot, sink *uint32) []*slot {
+	t.touch(keys, sink)
+	return t.findAppend(keys, dst)
+}
+
+// touch loads each key's home slot in a loop without branches, so that the
+// memory loads (most miss the cache) run in parallel rather than one after
+// another as the probing loop of find would issue them.
+func (t *table) touch(keys []uint64, sink *uint32) {
 	var sum uint32
 	for _, k := range keys {
 		sum += t.slots[t.home(k)].fp
 	}
 	*sink = sum // the caller's, so that the shared table is never written
+}
+
+// findAppend appends the slots of the keys that are in t to dst.
+func (t *table) findAppend(keys []uint64, dst []*slot) []*slot {
 	for _, k := range keys {
 		if s := t.find(k); s != nil {
 			dst = append(dst, s)
