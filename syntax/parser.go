@@ -23,9 +23,10 @@ type Parser struct {
 	slots  []*slot
 	scores []int32
 	st     state
+	toks   []pos
 	lemmas []byte
 	forms  []string  // Annotate's words
-	words  []string  // the sentence being analysed
+	words  []string  // the sentence being analysed (prepare's)
 	tagged formCache // the tagger's scores of word features, by form
 	// closed marks the tag classes an unknown word may not get (the
 	// model's, or nil in training, whose tags the shipped model learnt
@@ -87,7 +88,8 @@ func (p *Parser) prepare(words []string) {
 func (p *Parser) parse(n int) {
 	t := p.m.parser
 	p.st.reset(n)
-	ctx := parseCtx{ws: p.ws, tags: p.m.tags, st: &p.st}
+	ctx := newParseCtx(p.ws, p.m.tags, &p.st, p.toks)
+	p.toks = ctx.toks
 	for !p.st.done() {
 		if len(p.st.stack) == 1 { // only SHIFT is legal: nothing to score
 			p.st.apply(shift, 0)
