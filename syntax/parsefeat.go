@@ -135,24 +135,36 @@ const (
 // universal tag and the three-letter suffix.
 type pos struct{ w, p, wp, l, a, u, s uint64 }
 
+// at is what the templates read of token x (-1 for a missing position).
 func (c *parseCtx) at(x int32) pos {
-	switch {
-	case x < 0:
+	if x < 0 {
 		return pos{w: wNone, p: pNone, wp: wNone ^ pNone, a: wNone, u: pNone, s: wNone}
-	case x == 0:
-		return pos{w: wRoot, p: pRoot, wp: wRoot ^ pRoot, a: wRoot, u: pRoot, s: wRoot}
 	}
-	w := &c.ws[x+1]
-	return pos{w: w.lower, p: uint64(w.tag), wp: mix(w.lower, uint64(w.tag)), l: uint64(c.st.label[x]),
-		a: w.amb, u: uint64(c.tags[w.tag].upos), s: w.suf[2]}
+	q := c.toks[x]
+	q.l = uint64(c.st.label[x])
+	return q
 }
 
-// parseCtx is a sentence's words, the model's tag classes and the state
+// parseCtx is what the templates read of a sentence's tokens and the state
 // being parsed.
 type parseCtx struct {
-	ws   []word
-	tags []tagClass
-	st   *state
+	st *state
+	// toks holds each token's pos (0..n, the root first) but its label:
+	// the rest does not change while the sentence is parsed, so it is
+	// computed once, not at every transition.
+	toks []pos
+}
+
+// newParseCtx makes the context of the tagged words ws (two pad words on
+// each side), reusing buf for its toks.
+func newParseCtx(ws []word, tags []tagClass, st *state, buf []pos) parseCtx {
+	buf = append(buf[:0], pos{w: wRoot, p: pRoot, wp: wRoot ^ pRoot, a: wRoot, u: pRoot, s: wRoot})
+	for i := range ws[2 : len(ws)-2] {
+		w := &ws[i+2]
+		buf = append(buf, pos{w: w.lower, p: uint64(w.tag), wp: mix(w.lower, uint64(w.tag)),
+			a: w.amb, u: uint64(tags[w.tag].upos), s: w.suf[2]})
+	}
+	return parseCtx{st: st, toks: buf}
 }
 
 func child(c []int32, x int32) int32 {

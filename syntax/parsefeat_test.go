@@ -25,7 +25,7 @@ func TestRobustFeaturesIgnoreTheFineTag(t *testing.T) {
 		st.reset(len(forms))
 		st.apply(shift, 0)
 		st.apply(shift, 0) // s0 = "attacked", b0 = "troops"
-		c := parseCtx{ws: ws, tags: m.tags, st: &st}
+		c := newParseCtx(ws, m.tags, &st, nil)
 		S := func(x int32) pos { return c.at(x) }
 		return c.features(nil), robust(nil, S(2), S(1), S(0), S(3), S(-1), S(-1))
 	}
@@ -43,5 +43,43 @@ func TestRobustFeaturesIgnoreTheFineTag(t *testing.T) {
 	}
 	if c := ws[3].amb; c != 77 {
 		t.Errorf("ambiguity class of a dictionary word = %d, want 77", c)
+	}
+}
+
+// TestParseCtxTokens guards the positions parseCtx computes once per
+// sentence: at gives, for every token and after arcs have set labels, what
+// the templates read of the token's word, tag and label.
+func TestParseCtxTokens(t *testing.T) {
+	m := mustLoad(t)
+	p := m.NewParser()
+	words := []string{"The", "committee", "approved", "the", "budget", "on", "Monday", "."}
+	p.prepare(words)
+	p.tag(len(words))
+	var st state
+	st.reset(len(words))
+	st.apply(shift, 0)
+	st.apply(left, 4) // "The" ← "committee", label 4
+	st.apply(shift, 0)
+	st.apply(shift, 0)
+	st.apply(right, 9) // "committee" → "approved", label 9
+	if st.label[1] == 0 || st.label[3] == 0 {
+		t.Fatal("the arcs set no labels")
+	}
+	c := newParseCtx(p.ws, m.tags, &st, nil)
+	for x := int32(-1); x <= int32(len(words)); x++ {
+		var want pos
+		switch {
+		case x < 0:
+			want = pos{w: wNone, p: pNone, wp: wNone ^ pNone, a: wNone, u: pNone, s: wNone}
+		case x == 0:
+			want = pos{w: wRoot, p: pRoot, wp: wRoot ^ pRoot, a: wRoot, u: pRoot, s: wRoot}
+		default:
+			w := &p.ws[x+1]
+			want = pos{w: w.lower, p: uint64(w.tag), wp: mix(w.lower, uint64(w.tag)), l: uint64(st.label[x]),
+				a: w.amb, u: uint64(m.tags[w.tag].upos), s: w.suf[2]}
+		}
+		if got := c.at(x); got != want {
+			t.Errorf("token %d: at gives %+v, want %+v", x, got, want)
+		}
 	}
 }

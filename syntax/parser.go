@@ -23,8 +23,11 @@ type Parser struct {
 	slots  []*slot
 	scores []int32
 	st     state
+	toks   []pos
 	lemmas []byte
-	forms  []string // Annotate's words
+	forms  []string  // Annotate's words
+	words  []string  // the sentence being analysed (prepare's)
+	tagged formCache // the tagger's scores of word features, by form
 	// closed marks the tag classes an unknown word may not get (the
 	// model's, or nil in training, whose tags the shipped model learnt
 	// from).
@@ -77,64 +80,16 @@ func (p *Parser) Tag(words []string, out []Word) []Word {
 }
 
 // prepare describes the words, with two pad words on each side.
-func (p *Parser) prepare(words []string) { p.ws = p.sc.describeWords(p.ws, words, p.m.dict) }
-
-func (p *Parser) tag(n int) {
-	t := p.m.tagger
-	p1, p2 := uint16(padTag), uint16(padTag)
-	sc := p.scores[:len(p.m.tags)]
-	for i := range n {
-		p.feats = tagFeatures(p.ws, i, p1, p2, p.feats[:0])
-		clear(sc)
-		p.slots = t.findAll(p.feats, p.slots[:0], &p.sink)
-		// touch each slot's first weight before adding any, so that the
-		// loads (most miss the cache) overlap, as in the parser
-		var sink uint32
-		for _, s := range p.slots {
-			if s.n > 0 && s.n&inlineBit == 0 {
-				sink += t.pairs[s.off]
-			}
-		}
-		p.sink += sink
-		for _, s := range p.slots {
-			t.addSparse(s, sc)
-		}
-		var best uint16
-		if p.ws[i+2].amb == 0 && p.closed != nil {
-			best = uint16(argmaxOpen(sc, p.closed))
-		} else {
-			best = uint16(argmax(sc))
-		}
-		p.ws[i+2].tag = best
-		p2, p1 = p1, best
-	}
-}
-
-// argmaxOpen is argmax over the classes that are not closed.
-func argmaxOpen(sc []int32, closed []bool) int {
-	best := -1
-	for i, v := range sc {
-		if !closed[i] && (best < 0 || v > sc[best]) {
-			best = i
-		}
-	}
-	return max(best, 0)
-}
-
-func argmax(sc []int32) int {
-	best := 0
-	for i, v := range sc {
-		if v > sc[best] {
-			best = i
-		}
-	}
-	return best
+func (p *Parser) prepare(words []string) {
+	p.words = words
+	p.ws = p.sc.describeWords(p.ws, words, p.m.dict)
 }
 
 func (p *Parser) parse(n int) {
 	t := p.m.parser
 	p.st.reset(n)
-	ctx := parseCtx{ws: p.ws, tags: p.m.tags, st: &p.st}
+	ctx := newParseCtx(p.ws, p.m.tags, &p.st, p.toks)
+	p.toks = ctx.toks
 	for !p.st.done() {
 		if len(p.st.stack) == 1 { // only SHIFT is legal: nothing to score
 			p.st.apply(shift, 0)
@@ -171,7 +126,10 @@ func bestLegal(st *state, act *[numActions]int32) int {
 
 // label chooses the label of the arc that action a makes: "root" for the
 // root's dependent, otherwise the best other label for the arc's direction.
-// Only that direction's weights are read.
+// Only that direction's weights are read: a slot's pairs are sorted by
+// class, left arcs' labels first, so a left arc reads a slot's pairs from
+// the front and a right arc from the back, and neither loads the cache
+// lines of the other direction's pairs.
 func (p *Parser) label(a int) uint8 {
 	h, _ := p.st.arc(a)
 	m := p.m
@@ -179,22 +137,30 @@ func (p *Parser) label(a int) uint8 {
 		return m.root
 	}
 	L := uint32(len(m.labels))
-	lo := uint32(0)
-	if a == right {
-		lo = L
-	}
 	sc := p.scores[:L]
 	clear(sc)
-	pairs := m.parser.pairs
+	t := m.parser
 	var sink uint32
-	for _, s := range p.slots { // touch first, as findAll does
-		if s.n > 0 {
-			sink += pairs[s.off]
+	if a == left {
+		for _, s := range p.slots { // touch first, as findAll does
+			if s.n > 0 {
+				sink += t.pairs[s.off]
+			}
 		}
-	}
-	p.sink = sink
-	for _, s := range p.slots {
-		m.parser.addSparseRange(s, lo, lo+L, sc)
+		p.sink = sink
+		for _, s := range p.slots {
+			t.addSparseBelow(s, L, sc)
+		}
+	} else {
+		for _, s := range p.slots {
+			if s.n > 0 {
+				sink += t.pairs[s.off+uint32(s.n)-1]
+			}
+		}
+		p.sink = sink
+		for _, s := range p.slots {
+			t.addSparseFrom(s, L, sc)
+		}
 	}
 	best := -1
 	for l := range sc {

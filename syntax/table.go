@@ -141,30 +141,52 @@ func (t *table) addSparse(s *slot, scores []int32) {
 	}
 }
 
-// addSparseRange adds the pairs of slot s whose class is in [lo, hi) to
-// scores[class-lo]. Pairs are sorted by class, so the scan stops early.
-func (t *table) addSparseRange(s *slot, lo, hi uint32, scores []int32) {
+// addSparseBelow adds the pairs of slot s whose class is below hi to
+// scores[class]. Pairs are sorted by class, so the scan stops early.
+func (t *table) addSparseBelow(s *slot, hi uint32, scores []int32) {
 	for _, p := range t.pairs[s.off : s.off+uint32(s.n)] {
 		c := p >> 16
 		if c >= hi {
 			return
 		}
-		if c >= lo {
-			scores[c-lo] += int32(int16(uint16(p)))
-		}
+		scores[c] += int32(int16(uint16(p)))
 	}
 }
 
-// findAll looks up every key, appending the slots found to dst. It first
-// touches each key's home slot in a loop without branches, so that the
-// memory loads (most miss the cache) run in parallel rather than one after
-// another as the probing loop would issue them.
+// addSparseFrom adds the pairs of slot s whose class is lo or above to
+// scores[class-lo], from the last pair back, so that the pairs of lower
+// classes are not read.
+func (t *table) addSparseFrom(s *slot, lo uint32, scores []int32) {
+	ps := t.pairs[s.off : s.off+uint32(s.n)]
+	for i := len(ps) - 1; i >= 0; i-- {
+		c := ps[i] >> 16
+		if c < lo {
+			return
+		}
+		scores[c-lo] += int32(int16(uint16(ps[i])))
+	}
+}
+
+// findAll looks up every key, appending the slots found to dst (touch,
+// then findAppend).
 func (t *table) findAll(keys []uint64, dst []*slot, sink *uint32) []*slot {
+	t.touch(keys, sink)
+	return t.findAppend(keys, dst)
+}
+
+// touch loads each key's home slot in a loop without branches, so that the
+// memory loads (most miss the cache) run in parallel rather than one after
+// another as the probing loop of find would issue them.
+func (t *table) touch(keys []uint64, sink *uint32) {
 	var sum uint32
 	for _, k := range keys {
 		sum += t.slots[t.home(k)].fp
 	}
 	*sink = sum // the caller's, so that the shared table is never written
+}
+
+// findAppend appends the slots of the keys that are in t to dst.
+func (t *table) findAppend(keys []uint64, dst []*slot) []*slot {
 	for _, k := range keys {
 		if s := t.find(k); s != nil {
 			dst = append(dst, s)

@@ -116,3 +116,39 @@ func TestTableFile(t *testing.T) {
 		copy(raw, saved)
 	}
 }
+
+// TestLabelHalvesAddAllPairs guards label's two scans: the pairs of classes
+// below L read from the front and those from L up read from the back add
+// the same scores as all the pairs of the slot.
+func TestLabelHalvesAddAllPairs(t *testing.T) {
+	const L = 40
+	rng := rand.New(rand.NewPCG(3, 4))
+	var es []entry
+	for k := uint64(1); k <= 300; k++ {
+		e := entry{key: k * 0x9e3779b97f4a7c15}
+		for c := range 2 * L {
+			if rng.IntN(3) == 0 { // a third of the classes, of both halves
+				e.cls = append(e.cls, uint8(c))
+				e.w = append(e.w, int16(rng.IntN(2000)-1000))
+			}
+		}
+		es = append(es, e)
+	}
+	slices.SortFunc(es, func(a, b entry) int {
+		if a.key < b.key {
+			return -1
+		}
+		return 1
+	})
+	tab := newTable(es)
+	for _, e := range es {
+		s := tab.find(e.key)
+		all, halves := make([]int32, 2*L), make([]int32, 2*L)
+		tab.addSparse(s, all)
+		tab.addSparseBelow(s, L, halves[:L])
+		tab.addSparseFrom(s, L, halves[L:])
+		if !slices.Equal(all, halves) {
+			t.Fatalf("key %x (%d pairs): the halves add %v, all pairs %v", e.key, s.n, halves, all)
+		}
+	}
+}

@@ -14,6 +14,7 @@ type parseTrainer struct {
 	m       *Model
 	st      state
 	ws      []word
+	toks    []pos
 	sc      scratch
 	feats   []uint64
 	scores  []int32
@@ -43,7 +44,8 @@ func (t *parseTrainer) sentence(s *tsent, tags []uint16, rng *rand.Rand, explore
 	t.prepare(s.forms, tags)
 	st := &t.st
 	st.reset(len(s.forms))
-	ctx := parseCtx{ws: t.ws, tags: t.m.tags, st: st}
+	ctx := newParseCtx(t.ws, t.m.tags, st, t.toks)
+	t.toks = ctx.toks
 	for !st.done() {
 		t.feats = ctx.features(t.feats[:0])
 		var act [numActions]int32
