@@ -239,7 +239,7 @@ func (w *writer) lookup(t parley.EntityType, k string) ([]int64, error) {
 // query looks key k up in the database and caches what it finds.
 func (w *writer) query(t parley.EntityType, k string) ([]int64, error) {
 	ck := string(t) + "\x00" + k
-	rows, err := w.stmtQuery(`SELECT en.id, en.name, en.norm, en.affiliation, en.country, en.roles
+	rows, err := w.rows(`SELECT en.id, en.name, en.norm, en.affiliation, en.country, en.roles
 		FROM entity_aliases ea JOIN entities en ON en.id = ea.entity
 		WHERE ea.norm = ? AND en.type = ? AND en.merged_into IS NULL ORDER BY en.id LIMIT 16`, k, string(t))
 	if err != nil {
@@ -288,7 +288,7 @@ func (w *writer) afterMerge(t parley.EntityType, keep, drop int64) error {
 
 // strings returns the one text column of a query's rows.
 func (w *writer) strings(q string, args ...any) ([]string, error) {
-	rows, err := w.tx.QueryContext(w.ctx, q, args...)
+	rows, err := w.rows(q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -323,17 +323,4 @@ func (w *writer) remember(t parley.EntityType, id int64, c resolve.Candidate, ks
 			w.cache.keys[ck] = ids[:min(len(ids), 16)]
 		}
 	}
-}
-
-func (w *writer) stmtQuery(q string, args ...any) (interface {
-	Next() bool
-	Scan(...any) error
-	Close() error
-	Err() error
-}, error) {
-	st, err := w.stmt(q)
-	if err != nil {
-		return nil, err
-	}
-	return st.QueryContext(w.ctx, args...)
 }
