@@ -52,43 +52,125 @@ func (s *Store) PutAnalyses(ctx context.Context, as []*parley.Doc) ([]bool, erro
 		}
 		prepared[i] = p
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, s.wrap("begin write", err)
-	}
-	defer tx.Rollback()
-	w, err := s.begin(ctx, tx)
+	b, err := s.Begin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer w.close()
-	// Rows of this batch get ids above the current largest.
-	var before int64
-	if err := w.queryRow("SELECT coalesce(max(id), 0) FROM documents").Scan(&before); err != nil {
+	defer b.Rollback()
+	for i, p := range prepared {
+		if stored[i], err = b.put(p); err != nil {
+			return nil, err
+		}
+	}
+	return stored, b.Commit()
+}
+
+// Batch is one write transaction whose analyses are added one at a time, so
+// that a writer can store each as the pipeline delivers it and commit them
+// together (ingest.StoreSink): the work of a batch is then done while the
+// next documents are analysed, not all after the last one. It holds the
+// store's write lock from Begin to Commit or Rollback; it is not safe for
+// concurrent use.
+type Batch struct {
+	s      *Store
+	tx     *sql.Tx
+	w      *writer
+	before int64 // rows of this batch get ids above it
+	err    error // the first failed Put: the transaction can only roll back
+}
+
+// Begin starts a batch. The caller must Commit or Rollback it.
+func (s *Store) Begin(ctx context.Context) (*Batch, error) {
+	s.mu.Lock()
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		s.mu.Unlock()
 		return nil, s.wrap("begin write", err)
 	}
-	for i, p := range prepared {
-		ok, err := w.put(p)
-		if err != nil {
-			return nil, s.wrap(fmt.Sprintf("store document %q", p.a.Document.ID), err)
-		}
-		stored[i] = ok
+	b := &Batch{s: s, tx: tx}
+	if b.w, err = s.begin(ctx, tx); err != nil {
+		tx.Rollback()
+		s.mu.Unlock()
+		return nil, err
 	}
+	if err := b.w.queryRow("SELECT coalesce(max(id), 0) FROM documents").Scan(&b.before); err != nil {
+		b.Rollback()
+		return nil, s.wrap("begin write", err)
+	}
+	return b, nil
+}
+
+// Put stores one analysis in the batch and reports whether it was stored
+// (false: this text was stored before by this extractor version). After an
+// error the batch can only be rolled back.
+func (b *Batch) Put(a *parley.Doc) (bool, error) {
+	if b.err != nil || b.w == nil {
+		return b.put(nil)
+	}
+	var p *prepared
+	var err error
+	if a == nil {
+		err = errors.New("sqlite: Batch.Put of a nil analysis")
+	} else {
+		p, err = prepare(a)
+	}
+	if err != nil {
+		b.err = err
+		return false, err
+	}
+	return b.put(p)
+}
+
+func (b *Batch) put(p *prepared) (bool, error) {
+	switch {
+	case b.err != nil:
+		return false, b.err
+	case b.w == nil:
+		return false, errors.New("sqlite: Put on a batch that has ended")
+	}
+	ok, err := b.w.put(p)
+	if err != nil {
+		b.err = b.s.wrap(fmt.Sprintf("store document %q", p.a.Document.ID), err)
+		return false, b.err
+	}
+	return ok, nil
+}
+
+// Commit indexes the batch's documents and quotes for full-text search and
+// commits the transaction.
+func (b *Batch) Commit() error {
+	if b.w == nil {
+		return errors.New("sqlite: Commit of a batch that has ended")
+	}
+	defer b.Rollback()
+	if b.err != nil {
+		return b.err
+	}
+	w, s := b.w, b.s
 	if err := w.flush(); err != nil {
-		return nil, s.wrap("update entities", err)
+		return s.wrap("update entities", err)
 	}
-	if err := w.index(before); err != nil {
-		return nil, s.wrap("full-text index", err)
+	if err := w.index(b.before); err != nil {
+		return s.wrap("full-text index", err)
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, s.wrap("commit", err)
+	if err := b.tx.Commit(); err != nil {
+		return s.wrap("commit", err)
 	}
 	s.ver.writes.Add(1)
 	s.cache = w.cache
-	s.keep(ctx, w.unprepared)
-	return stored, nil
+	s.keep(w.ctx, w.unprepared)
+	return nil
+}
+
+// Rollback ends the batch without storing it, if Commit has not ended it.
+func (b *Batch) Rollback() {
+	if b.w == nil {
+		return
+	}
+	b.w.close()
+	b.tx.Rollback()
+	b.w = nil
+	b.s.mu.Unlock()
 }
 
 // HasContent reports whether a document with this content hash is stored.
