@@ -287,6 +287,12 @@ type writer struct {
 	// unprepared lists those this transaction had to prepare for itself.
 	prepared   map[string]*sql.Stmt
 	unprepared []string
+	// The entities and alias keys an article adds are inserted together,
+	// in two statements, once it is linked (see pending); nextEntity is the
+	// row id the next new entity gets, 0 until it is read.
+	nextEntity  int64
+	pendingEnts [][]any
+	pendingKeys [][]any
 }
 
 func (w *writer) close() {
@@ -419,6 +425,9 @@ func (w *writer) put(p *prepared) (bool, error) {
 		links = append(links, row)
 		global[ref.ID()] = row[2]
 		entIDs[i], fresh[i] = row[2].(int64), row[7] == resolve.ReasonNew
+	}
+	if err := w.writePending(); err != nil {
+		return false, fmt.Errorf("entities: %w", err)
 	}
 	if err := w.insertRows(`INSERT INTO doc_entities (document, local_id, entity, type, name, affiliation, roles, reason, aliases, keys) VALUES `, links); err != nil {
 		return false, fmt.Errorf("entities: %w", err)
@@ -569,6 +578,7 @@ func (w *writer) deleteDocument(docID int64) error {
 			return err
 		}
 	}
+	w.nextEntity = 0 // orphans are deleted below: SQLite may give their ids again
 	for _, entity := range sortedKeys(quotes) {
 		if _, err := w.exec("UPDATE entities SET n_articles = n_articles - 1, n_quotes = n_quotes - ? WHERE id = ?", quotes[entity], entity); err != nil {
 			return err
