@@ -481,6 +481,11 @@ func (w *writer) put(p *prepared) (bool, error) {
 // insertRows inserts rows with multi-row INSERT statements (fewer statement
 // executions is what makes batches fast), head ending in "VALUES ".
 func (w *writer) insertRows(head string, rows [][]any) error {
+	return w.execRows(head, "", rows)
+}
+
+// execRows runs head, a VALUES list of rows, tail, for 64 rows at a time.
+func (w *writer) execRows(head, tail string, rows [][]any) error {
 	const chunk = 64
 	for len(rows) > 0 {
 		n := min(len(rows), chunk)
@@ -494,6 +499,7 @@ func (w *writer) insertRows(head string, rows [][]any) error {
 			q.WriteString("(?" + strings.Repeat(",?", len(r)-1) + ")")
 			args = append(args, r...)
 		}
+		q.WriteString(tail)
 		if _, err := w.exec(q.String(), args...); err != nil {
 			return err
 		}
