@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -93,5 +94,49 @@ func TestStoreSinkWritesDuplicatesAfterTheBatchOfTheirOriginal(t *testing.T) {
 	}
 	if got, want := strings.Join(st.writes, " "), "a b→a"; got != want {
 		t.Errorf("store written %q, want %q", got, want)
+	}
+}
+
+// commitSink counts commits.
+type commitSink struct {
+	orderSink
+	commits int
+}
+
+func (s *commitSink) Commit() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.commits++
+	return nil
+}
+
+// TestCommitIntervalBoundsABatch: a commit happens once CommitInterval has
+// passed since the last, however few records the batch holds.
+func TestCommitIntervalBoundsABatch(t *testing.T) {
+	var in strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&in, "{\"id\":\"d%d\",\"text\":\"Story number %d, about something else entirely: %d.\"}\n", i, i, i*7919)
+	}
+	for _, tc := range []struct {
+		interval    time.Duration
+		min, max    int
+		description string
+	}{
+		{20 * time.Millisecond, 3, 9, "several commits on the way"},
+		{time.Hour, 1, 1, "only the last"},
+	} {
+		t.Run(tc.description, func(t *testing.T) {
+			sink := &commitSink{}
+			_, err := Run(context.Background(), []string{"-"}, strings.NewReader(in.String()), Options{
+				Analyzer: echoAnalyzer{pause: 15 * time.Millisecond}, Sink: sink, Workers: 1,
+				CommitEvery: 1000, CommitInterval: tc.interval, NoDedup: true,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sink.ids) != 8 || sink.commits < tc.min || sink.commits > tc.max {
+				t.Errorf("%d records, %d commits; want 8 records and %d to %d commits", len(sink.ids), sink.commits, tc.min, tc.max)
+			}
+		})
 	}
 }

@@ -82,7 +82,11 @@ func helperMain(in, out, kind string) error {
 			return err
 		}
 		defer st.Close()
-		sink = NewStoreSink(st)
+		// as parley ingest does: each analysis handed to the open
+		// transaction as it comes
+		ss := NewStoreSink(st)
+		ss.Begin = func(ctx context.Context) (StoreBatch, error) { return st.Begin(ctx) }
+		sink = ss
 	} else {
 		fs, err := OpenFileSink(out, export.Options{})
 		if err != nil {

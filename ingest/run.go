@@ -40,9 +40,14 @@ type Options struct {
 	// after every item; it must be cheap and safe for concurrent use.
 	Progress func(Stats)
 	// CommitEvery is the number of records per durable commit (0: 1024).
-	// A commit also happens at least every second, which bounds a batch
-	// to about a second of analysis.
+	// A commit also happens at least every CommitInterval, which bounds a
+	// batch to that much analysis.
 	CommitEvery int
+	// CommitInterval is the longest time between two commits (0: one
+	// second). A store whose commit costs the same however few documents
+	// it holds wants it longer: on a loaded machine a second of analysis
+	// is a few dozen documents.
+	CommitInterval time.Duration
 }
 
 // Stats counts what a run did.
@@ -313,6 +318,10 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 		// on a slow machine.
 		commitEvery = 1024
 	}
+	commitInterval := opts.CommitInterval
+	if commitInterval <= 0 {
+		commitInterval = time.Second
+	}
 	var results <-chan pipeline.Result
 	if opts.Analyzer != nil {
 		results = opts.Analyzer.Stream(ctx, docs, workers)
@@ -353,7 +362,7 @@ func Run(ctx context.Context, inputs []string, stdin io.Reader, opts Options) (S
 			}
 		})
 		uncommitted++
-		if uncommitted >= commitEvery || time.Since(lastCommit) > time.Second {
+		if uncommitted >= commitEvery || time.Since(lastCommit) > commitInterval {
 			if err := opts.Sink.Commit(); err != nil {
 				setErr(err)
 				break

@@ -318,28 +318,43 @@ func (s *FileSink) Close() error {
 }
 
 // StoreSink writes analyses to a parley.Store, which is idempotent on the
-// content hash: the store itself is the resume journal. Analyses are
-// buffered and written one transaction per commit (PutAnalyses), by a
-// goroutine of the sink's own, so that the store writes one batch while the
-// pipeline analyses the next (on two cores, writing and analysing take
-// about as long). Commit hands the batch over and returns at once; a write
-// error is returned by the next Commit or by Close, which waits for the last
-// batch. A batch handed over but not yet written when the process dies is
-// not in the store, so a resumed run analyses it again: nothing is lost or
-// stored twice. Duplicates are stored as links to their original
-// (PutDuplicate), never as analyses, so reprocessing does not analyse them
-// again; they travel in the batch and are written after its analyses,
-// because the store answers Has for a duplicate's content hash, which is
-// its original's: a link written first would make a resumed run skip an
-// original that was never stored.
+// content hash: the store itself is the resume journal. Analyses are written
+// one transaction per commit, by a goroutine of the sink's own, so that the
+// store writes while the pipeline analyses. With Begin set (a store that
+// takes a transaction's analyses one at a time, as SQLite's does), each
+// analysis goes to the writer as it is put and Commit only ends the
+// transaction: the store's work overlaps the analysis of the very batch it
+// stores, and what is left after the last document is analysed is one
+// commit. Without it, analyses are buffered and written with PutAnalyses
+// when Commit hands the batch over, while the pipeline analyses the next.
+// Commit returns at once; a write error is returned by the next Put or
+// Commit or by Close, which waits for the last batch. A batch handed over
+// but not yet committed when the process dies is not in the store, so a
+// resumed run analyses it again: nothing is lost or stored twice.
+// Duplicates are stored as links to their original (PutDuplicate), never as
+// analyses, so reprocessing does not analyse them again; they travel with
+// the commit and are written after its analyses are committed, because the
+// store answers Has for a duplicate's content hash, which is its original's:
+// a link written first would make a resumed run skip an original that was
+// never stored.
 type StoreSink struct {
 	Store parley.Store
+	// Begin, if set, starts a transaction of Store that analyses are put
+	// into one at a time (see StoreSink).
+	Begin func(context.Context) (StoreBatch, error)
 
-	mu      sync.Mutex
-	batch   storeBatch
-	batches chan storeBatch // to the writer; nil until the first Commit
-	done    chan struct{}   // closed when the writer has stopped
-	err     error           // the writer's first error, guarded by mu
+	mu    sync.Mutex
+	batch storeBatch
+	items chan storeItem // to the writer; nil until the first Put or Commit
+	done  chan struct{}  // closed when the writer has stopped
+	err   error          // the writer's first error, guarded by mu
+}
+
+// StoreBatch is one write transaction of a store (sqlite.Batch).
+type StoreBatch interface {
+	Put(a *parley.Doc) (bool, error)
+	Commit() error
+	Rollback()
 }
 
 // NewStoreSink writes to st.
@@ -349,17 +364,32 @@ func (s *StoreSink) Has(ctx context.Context, hash string) (bool, error) {
 	return s.Store.HasContent(ctx, hash)
 }
 
-// storeBatch is what one commit writes: analyses, then the duplicates put
-// after them.
+// storeBatch is what one commit writes: analyses (those not handed over one
+// at a time already), then the duplicates put after them.
 type storeBatch struct {
 	analyses []*parley.Doc
 	dups     []parley.Duplicate
 }
 
+// storeItem is what the writer is handed: an analysis to add to the open
+// transaction, or the end of a batch.
+type storeItem struct {
+	a   *parley.Doc
+	end *storeBatch
+}
+
 func (s *StoreSink) Put(_ context.Context, r Record) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	if s.err != nil {
+		defer s.mu.Unlock()
+		return s.err
+	}
 	switch {
+	case r.Analysis != nil && s.Begin != nil:
+		items := s.start()
+		s.mu.Unlock()
+		items <- storeItem{a: r.Analysis}
+		return nil
 	case r.Analysis != nil:
 		s.batch.analyses = append(s.batch.analyses, r.Analysis)
 	case r.DuplicateOf != "":
@@ -367,54 +397,109 @@ func (s *StoreSink) Put(_ context.Context, r Record) error {
 		s.batch.dups = append(s.batch.dups, parley.Duplicate{ID: d.ID, ContentHash: r.Hash, OriginalID: r.DuplicateOf,
 			URL: d.URL, Title: d.Title, Outlet: d.Outlet, Source: d.Source})
 	}
+	s.mu.Unlock()
 	return nil
 }
 
-// Commit hands the buffered analyses to the writer, which stores them in
-// one transaction; it waits only while the writer still has the batch
-// before (so at most two batches are in memory).
+// start starts the writer if it is not running; s.mu is held.
+func (s *StoreSink) start() chan storeItem {
+	if s.items == nil {
+		// Analyses handed over one at a time queue up to a few dozen;
+		// without Begin, Commit waits while the writer still has the batch
+		// before (so at most two batches are in memory).
+		n := 0
+		if s.Begin != nil {
+			n = 64
+		}
+		s.items, s.done = make(chan storeItem, n), make(chan struct{})
+		go s.write(s.items)
+	}
+	return s.items
+}
+
+// Commit ends the batch: the writer commits what was put so far, in one
+// transaction, and then stores the duplicates.
 func (s *StoreSink) Commit() error {
 	s.mu.Lock()
 	if s.err != nil {
 		defer s.mu.Unlock()
 		return s.err
 	}
-	if len(s.batch.analyses)+len(s.batch.dups) == 0 {
+	if s.items == nil && len(s.batch.analyses)+len(s.batch.dups) == 0 {
 		s.mu.Unlock()
 		return nil
 	}
 	b := s.batch
 	s.batch = storeBatch{}
-	if s.batches == nil {
-		s.batches, s.done = make(chan storeBatch), make(chan struct{})
-		go s.write()
-	}
+	items := s.start()
 	s.mu.Unlock()
-	s.batches <- b
+	items <- storeItem{end: &b}
 	return nil
 }
 
-// write stores the batches it is handed until the channel closes; after
-// an error it drops the rest (Commit and Close report the error).
-func (s *StoreSink) write() {
+// write stores what it is handed until the channel closes; after an error
+// it drops the rest (Put, Commit and Close report the error).
+func (s *StoreSink) write(items <-chan storeItem) {
 	defer close(s.done)
-	for b := range s.batches {
+	ctx := context.Background()
+	var tx StoreBatch // the open transaction, with Begin
+	fail := func(err error) {
+		if tx != nil {
+			tx.Rollback()
+			tx = nil
+		}
+		s.mu.Lock()
+		if s.err == nil {
+			s.err = err
+		}
+		s.mu.Unlock()
+	}
+	for it := range items {
 		s.mu.Lock()
 		failed := s.err != nil
 		s.mu.Unlock()
 		if failed {
 			continue
 		}
-		if err := s.writeBatch(b); err != nil {
-			s.mu.Lock()
-			s.err = err
-			s.mu.Unlock()
+		if it.a != nil {
+			if err := s.add(ctx, &tx, it.a); err != nil {
+				fail(err)
+			}
+			continue
 		}
+		if tx != nil {
+			err := tx.Commit()
+			tx = nil
+			if err != nil {
+				fail(fmt.Errorf("storing a batch of analyses: %w", err))
+				continue
+			}
+		}
+		if err := s.writeBatch(ctx, *it.end); err != nil {
+			fail(err)
+		}
+	}
+	if tx != nil { // put after the last Commit: not stored, as a kill would leave it
+		tx.Rollback()
 	}
 }
 
-func (s *StoreSink) writeBatch(b storeBatch) error {
-	ctx := context.Background()
+// add puts one analysis into the open transaction, beginning one if need be.
+func (s *StoreSink) add(ctx context.Context, tx *StoreBatch, a *parley.Doc) error {
+	if *tx == nil {
+		b, err := s.Begin(ctx)
+		if err != nil {
+			return fmt.Errorf("beginning a batch of analyses: %w", err)
+		}
+		*tx = b
+	}
+	if _, err := (*tx).Put(a); err != nil {
+		return fmt.Errorf("storing analysis %s: %w", a.Document.ID, err)
+	}
+	return nil
+}
+
+func (s *StoreSink) writeBatch(ctx context.Context, b storeBatch) error {
 	if len(b.analyses) > 0 {
 		if _, err := s.Store.PutAnalyses(ctx, b.analyses); err != nil {
 			return fmt.Errorf("storing %d analyses: %w", len(b.analyses), err)
@@ -428,16 +513,16 @@ func (s *StoreSink) writeBatch(b storeBatch) error {
 	return nil
 }
 
-// Close commits what is buffered and waits until it is stored; the caller
+// Close commits what was put and waits until it is stored; the caller
 // closes the store.
 func (s *StoreSink) Close() error {
 	err := s.Commit()
 	s.mu.Lock()
-	batches := s.batches
-	s.batches = nil
+	items := s.items
+	s.items = nil
 	s.mu.Unlock()
-	if batches != nil {
-		close(batches)
+	if items != nil {
+		close(items)
 		<-s.done
 	}
 	s.mu.Lock()

@@ -230,7 +230,7 @@ func (s *Store) MergeEntities(ctx context.Context, keep, drop, reason string) (s
 // the article entities that moved so that Unmerge can move exactly those
 // back, and returns the merge's row id.
 func (w *writer) merge(k, d int64, reason string) (int64, error) {
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT document, local_id, reason FROM doc_entities WHERE entity = ?", d)
+	rows, err := w.rows("SELECT document, local_id, reason FROM doc_entities WHERE entity = ?", d)
 	if err != nil {
 		return 0, err
 	}
@@ -325,7 +325,7 @@ func (w *writer) refresh(ids ...int64) error {
 		if _, err := w.exec("DELETE FROM entity_aliases WHERE entity = ?", id); err != nil {
 			return err
 		}
-		rows, err := w.tx.QueryContext(w.ctx, "SELECT keys FROM doc_entities WHERE entity = ?", id)
+		rows, err := w.rows("SELECT keys FROM doc_entities WHERE entity = ?", id)
 		if err != nil {
 			return err
 		}

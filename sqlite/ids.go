@@ -37,7 +37,7 @@ func (w *writer) giveID(doc int64, id string) error {
 // sourceIDs returns the ids a document was given, so that they survive its
 // replacement by a newer analysis (deleting the document deletes them).
 func (w *writer) sourceIDs(doc int64) ([]sourceID, error) {
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT seq, source_id FROM source_ids WHERE document = ? ORDER BY seq", doc)
+	rows, err := w.rows("SELECT seq, source_id FROM source_ids WHERE document = ? ORDER BY seq", doc)
 	if err != nil {
 		return nil, err
 	}
