@@ -394,3 +394,18 @@ func TestCueOpeningTheSentence(t *testing.T) {
 		{"no source", "Said to be worth millions, the house was sold last week.", nil},
 	})
 }
+
+// TestColonAfterALongerClause guards a speaker's clause that ends in a
+// colon a few words after its verb ("returned to his familiar lines:",
+// "went so far as to say:") and a document's ("a footnote in the report
+// makes that clear:"); a participle further back is no such verb.
+func TestColonAfterALongerClause(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a verb five words back", `Back home, Donald Marsh returned to his familiar lines: "There will be no amnesty!"`,
+			[]want{{"There will be no amnesty!", "Donald Marsh", parley.Direct}}},
+		{"an infinitive of saying", `The columnist Ann Platt went so far as to say: "The network as we know it is over."`,
+			[]want{{"The network as we know it is over.", "Ann Platt", parley.Direct}}},
+		{"a participle modifying a noun", `The party promised a cap on the number of people allowed into the country with the slogan: "It is fair to set limits on arrivals."`, nil},
+	})
+}

@@ -96,11 +96,12 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 	if r.posAt(s, c-1) == parley.NoPOS {
 		return speaker{}, 0, false
 	}
-	for k := c - 1; k > s.First && c-k <= 4 && r.isWord(k); k-- {
+	// the verb within eight words: "returned to his familiar lines:", "went so far as to say:"
+	for k := c - 1; k > s.First && c-k <= 8 && (r.isWord(k) || r.kind(k) == parley.Possessive); k-- {
 		// a finite verb, or a participle the tagger gave a bare past
 		// ("Rubio fired back"); not a passive ("he was asked: …")
-		if x := r.d.XPOS(k); r.d.Tokens[k].POS != parley.VERB || x == "VB" || x == "VBG" || x == "VBN" && passiveBe[r.low(k-1)] {
-			continue
+		if x := r.d.XPOS(k); r.d.Tokens[k].POS != parley.VERB || x == "VB" || x == "VBG" || x == "VBN" && (passiveBe[r.low(k-1)] || c-k > 4) {
+			continue // further back, a participle modifies a noun: "the number of people allowed into Britain with the slogan:"
 		}
 		if othersWordsVerbs[r.d.Lemma(k)] {
 			return speaker{}, 0, false // "Police found a note: “…”": the note's words
@@ -109,8 +110,8 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 		if !sp.ok || sp.last > k {
 			return speaker{}, 0, false
 		}
-		if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place || sp.entity < 0 && r.namedOrPronoun(sp) {
-			return sp, k, true
+		if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place || sp.entity < 0 && (r.namedOrPronoun(sp) || r.sourceNoun(s, sp.last-1)) {
+			return sp, k, true // a person, an organisation, a pronoun, "a footnote in the report"
 		}
 		return speaker{}, 0, false
 	}
