@@ -1,0 +1,158 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+)
+
+// Checks of a speaker read back over words against the parse: the head of
+// the subject, the antecedent of a relative "who", a role set off before
+// the name.
+
+// subjectHeadOnParse checks a speaker read back from the cue at v against
+// the parse: a place or an unnamed phrase that ends the subject but sits in
+// a modifier of its head ("Stacy Baker of Columbia, South Carolina, said",
+// "a report by the National Academies of Sciences, Engineering and
+// Medicine found") gives way to the head. Only such speakers are checked,
+// so that only their sentences are parsed.
+func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
+	person := sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Person
+	if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place && !person || sp.first <= s.First || len(sp.entities) > 0 {
+		return sp
+	}
+	if l := r.low(sp.first - 1); !isPreposition(l) && l != "," && l != "and" || !r.parsed(s) {
+		return sp
+	}
+	h := r.subjectOf(s, v)
+	if h < 0 || h >= sp.first || r.hasCase(s, h) || !r.dominates(s, h, sp.last-1) || !r.throughModifier(s, h, sp.last-1) {
+		return sp
+	}
+	switch r.posAt(s, h) {
+	case parley.NOUN, parley.PROPN, parley.PRON, parley.NUM, parley.DET, parley.ADJ:
+	default:
+		return sp // "Asked about …, Christie said" misparsed
+	}
+	if pos := r.posAt(s, h); !person && (r.shareWord(s, h) || pos != parley.NOUN && pos != parley.PROPN || strings.Contains(r.low(h), "-")) {
+		// "72 percent of voters said", "many of the delegates said",
+		// "two-thirds of insiders said": the whole phrase
+		a := r.subtreeStart(s, h)
+		for a < h && r.kind(a) == parley.Punct {
+			a++
+		}
+		return speaker{first: a, last: sp.last, entity: -1, label: r.spanText(a, sp.last), ok: true}
+	}
+	if sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Organization || isTimeWord(r.low(h)) {
+		return sp
+	}
+	if r.isDocumentNoun(r.low(h)) && (sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place || sp.entity < 0 && r.d.Tokens[sp.first].Is(parley.Cap)) {
+		return sp // "a survey by Gartner found": the author speaks
+	}
+	if ref := r.ents.RefAt(h); ref != nil && ref.Last <= sp.first {
+		// an organisation's mention may cover a description of its
+		// people ("Google's chief executive, Jo Roe,")
+		if t := r.ents.Entities[ref.Entity].Type; t == parley.Person || t == parley.Organization && !person {
+			return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
+		}
+		return sp
+	}
+	// a person in a modifier yields only to a document ("a report by …"):
+	// "the lawyer for Jo Roe said" is the lawyer's, and names Roe
+	if r.d.Tokens[h].Is(parley.Cap) && h > s.First && r.ents.RefAt(h) == nil && !person {
+		// a name the entity layer split: "the Bank of Mexico said"
+		a := r.subtreeStart(s, h)
+		return speaker{first: a, last: sp.last, entity: -1, label: r.spanText(a, sp.last), ok: true}
+	}
+	if !r.sourceNoun(s, h) {
+		return sp // "the relationship … has said to us"
+	}
+	if np := r.nounPhraseEndingAt(s, h); np.ok && np.last == h+1 && (!person || r.isDocumentNoun(r.low(h))) {
+		return np
+	}
+	return sp
+}
+
+// sourceNoun reports whether common noun h can name a source: a role,
+// a group of people, a document.
+func (r *run) sourceNoun(s parley.Sentence, h int) bool {
+	l := r.low(h)
+	return r.f.roles.Is(l, lexicon.RoleNoun|lexicon.SourceNoun|lexicon.Document) || isPeopleNoun(l) || r.agentPlural(s, h)
+}
+
+// hasCase reports whether h heads a prepositional phrase on the parse
+// ("In December, a woman … asked" misparsed with December as the subject).
+func (r *run) hasCase(s parley.Sentence, h int) bool {
+	for k := max(s.First, h-4); k < h; k++ {
+		if r.d.Head(k) == h && r.d.Tokens[k].Rel == parley.RelCase {
+			return true
+		}
+	}
+	return false
+}
+
+// throughModifier reports whether the path from i up to its head h on
+// the parse passes through a prepositional or clausal modifier.
+func (r *run) throughModifier(s parley.Sentence, h, i int) bool {
+	for a := i; a != h && a >= s.First; a = r.d.Head(a) {
+		switch r.d.Tokens[a].Rel {
+		case parley.RelNmod, parley.RelObl, parley.RelAcl, parley.RelAclRelcl:
+			return true
+		}
+	}
+	return false
+}
+
+// relativeAntecedent resolves the "who" of a relative clause whose verb
+// is the cue at v to the noun the clause modifies on the parse, through an
+// apposition to the name it describes: "R. Gil Kerlikowske, the border
+// protection commissioner, who conceded", "a campaign surrogate who said",
+// "Mr. Rubio's campaign manager, who argued". Only sentences with such a
+// "who" are parsed.
+func (r *run) relativeAntecedent(s parley.Sentence, v int, sp speaker) speaker {
+	if v >= s.Last || !r.parsed(s) || r.d.Tokens[v].Rel != parley.RelAclRelcl {
+		return sp
+	}
+	h := r.d.Head(v)
+	for n := 0; h >= s.First && r.d.Tokens[h].Rel == parley.RelAppos && n < 3; n++ {
+		h = r.d.Head(h)
+	}
+	if h < s.First || h >= sp.first {
+		return sp
+	}
+	if ref := r.ents.RefAt(h); ref != nil {
+		if r.ents.Entities[ref.Entity].Type != parley.Place {
+			sp.entity = ref.Entity
+		}
+		return sp
+	}
+	if !r.sourceNoun(s, h) {
+		return sp // "the past year, who …": a misparse
+	}
+	if np := r.nounPhraseEndingAt(s, h); np.ok && np.last == h+1 {
+		sp.entity, sp.label = np.entity, np.label
+	}
+	return sp
+}
+
+// roleBeforeComma returns where a role phrase that ends at the comma j
+// begins ("Clinton's campaign chairman," before a name), or j+1 when the
+// words before the comma are no role phrase.
+func (r *run) roleBeforeComma(s parley.Sentence, j int) int {
+	a, role := j, false
+	for a-1 >= s.First && j-a < 10 {
+		p := a - 1
+		if r.kind(p) != parley.Possessive && !r.isWord(p) || r.low(p) == "," {
+			break
+		}
+		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) {
+			break
+		}
+		role = role || r.f.roles.Is(r.low(p), lexicon.RoleNoun)
+		a = p
+	}
+	if !role || a > s.First && r.isWord(a-1) {
+		return j + 1 // "said the bank's chief, Jo Roe," is no role phrase of its own
+	}
+	return a
+}
