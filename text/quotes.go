@@ -42,6 +42,13 @@ func quotePairs(d *parley.Doc) []parley.QuotePair {
 					curly = -1
 				case straight < 0:
 					straight = i
+				case reopens(d, i):
+					// `"I believe they won't race again. "The damage is done," he
+					// added.`: a new quotation opens after a full stop; the
+					// open one ended, unclosed, at the stop (paragraphs of a
+					// quote run together, each opening with a mark)
+					out = append(out, parley.QuotePair{Open: straight, Close: -1, First: straight + 1, Last: i, Para: pi})
+					straight = i
 				default:
 					out = append(out, parley.QuotePair{Open: straight, Close: i, First: straight + 1, Last: i, Para: pi})
 					straight = -1
@@ -53,6 +60,20 @@ func quotePairs(d *parley.Doc) []parley.QuotePair {
 		}
 	}
 	return out
+}
+
+// reopens reports whether the straight mark at i opens a quotation: it
+// follows a full stop, question or exclamation mark and a space, and is
+// attached to the word after it.
+func reopens(d *parley.Doc, i int) bool {
+	if i == 0 || i+1 >= len(d.Tokens) || d.Tokens[i].Is(parley.SpaceAfter) || !d.Tokens[i-1].Is(parley.SpaceAfter) {
+		return false
+	}
+	switch d.Tok(i - 1) {
+	case ".", "?", "!":
+		return d.Tokens[i+1].Kind == parley.Word
+	}
+	return false
 }
 
 // markQuotes flags the tokens inside quotation marks (the marks included).

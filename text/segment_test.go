@@ -105,6 +105,8 @@ func TestQuotePairs(t *testing.T) {
 		{"curly opened, closed by two right single marks", "“It is over,’’ she said. “We lost.’’", []string{"It is over,", "We lost."}},
 		{"unclosed runs to paragraph end", "“First paragraph goes on\n“Second closes.”", []string{"First paragraph goes on", "Second closes."}},
 		{"apostrophes are not quotes", "Putin’s ‘plan’ isn't 'new'", nil},
+		{"a straight mark after a full stop reopens", `He said: "We lost the match. "Next week we win," he added.`, []string{"We lost the match.", "Next week we win,"}},
+		{"a straight mark attached to a word before it closes", `"We lost." She left. "We will win."`, []string{"We lost.", "We will win."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
