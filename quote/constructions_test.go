@@ -164,6 +164,8 @@ func TestSpeechNounBeforeAFragmentKeepsTheMixedQuote(t *testing.T) {
 			[]want{{`The former secretary of state will lean on the "union vote,"`, "Marsh", parley.Mixed}}},
 		{"report as a noun", `The new report shows the plan is "simply unworkable," Dalton said.`,
 			[]want{{`The new report shows the plan is "simply unworkable,"`, "Dalton", parley.Mixed}}},
+		{"an abbreviation's period is no sentence end", `The offer from Acme Inc. was "far too low," Dalton said.`,
+			[]want{{`The offer from Acme Inc. was "far too low,"`, "Dalton", parley.Mixed}}},
 	})
 }
 
@@ -178,6 +180,9 @@ func TestQuotationInAnotherSourcesSentence(t *testing.T) {
 		{"another person before the quotation",
 			`"The market has turned," said analyst Ruth Coles. Senator Paul Hine credited the bank with "holding the line on rates."`,
 			"holding the line on rates.", ""},
+		{"a name as the topic, not the source",
+			`"The market has turned," said analyst Ruth Coles. In her view, Barclays is now "holding the line on rates."`,
+			"holding the line on rates.", "Ruth Coles"},
 		{"the narrator's sentence continues",
 			`"The market has turned," said analyst Ruth Coles. That has produced a mood of "cautious optimism for the spring."`,
 			"cautious optimism for the spring.", "Ruth Coles"},
@@ -249,6 +254,8 @@ func TestLabelledTurnsAndLists(t *testing.T) {
 		{"a party in parentheses", "Rep. Tom Hale (R-Ohio): “Who told you that the figure was right?”",
 			[]want{{"Who told you that the figure was right?", "Tom Hale", parley.Direct}}},
 		{"a list of names", "Substitutes: Kerr, Mills, Okafor, Bright.", nil},
+		{"a player rating", "Tom Hale, goalkeeper: Made three fine saves and was never troubled.", nil},
+		{"a roll call", "Rep. Tom Hale (R-Ohio): Voted against the bill last year.", nil},
 	})
 }
 
@@ -265,6 +272,8 @@ func TestRelativeThatAfterAnAdjunct(t *testing.T) {
 			[]want{{"according to her sources the talks had failed", "Ann Platt", parley.Indirect}}},
 		{"a time word and a noun read as a verb", "Ann Platt said on Tuesday that talks would resume in Geneva.",
 			[]want{{"talks would resume in Geneva", "Ann Platt", parley.Indirect}}},
+		{"the content's that after the relative clause", "Ann Platt said in an interview that aired on Sunday that she would not run again.",
+			[]want{{"she would not run again", "Ann Platt", parley.Indirect}}},
 	})
 }
 
@@ -310,6 +319,7 @@ func TestQuotationAfterAQuietSentence(t *testing.T) {
 	tests := []struct{ name, in, speaker string }{
 		{"a quiet sentence", `"I learned the trade from my father," said Robin Marsh. He has worked at the plant for 24 years. "But I still like the work."`, "Robin Marsh"},
 		{"another person between", `"I learned the trade from my father," said Robin Marsh. His manager, Dana Kent, arrived late. "But I still like the work."`, ""},
+		{"another party unnamed", `"I learned the trade from my father," said Robin Marsh. Prosecutors see it very differently. "But I still like the work."`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -348,6 +358,7 @@ func TestSpeakerSpanCoversTheRoleBeforeTheName(t *testing.T) {
 	tests := []struct{ in, speaker, span string }{
 		{`"The speech was dark," the senator's campaign chairman, John Podesta, said.`, "John Podesta", "the senator's campaign chairman, John Podesta"},
 		{"The White House spokesman, Josh Earnest, said the plan had failed.", "Josh Earnest", "The White House spokesman, Josh Earnest"},
+		{"Earlier this week the bank's chief executive, Josh Earnest, said profits would fall.", "Josh Earnest", "the bank's chief executive, Josh Earnest"},
 	}
 	for _, tt := range tests {
 		qs, _ := f.find(tt.in)
@@ -396,16 +407,29 @@ func TestCueOpeningTheSentence(t *testing.T) {
 }
 
 // TestColonAfterALongerClause guards a speaker's clause that ends in a
-// colon a few words after its verb ("returned to his familiar lines:",
-// "went so far as to say:") and a document's ("a footnote in the report
-// makes that clear:"); a participle further back is no such verb.
+// colon up to eight words after a verb of saying ("went so far as to
+// say:"); a participle or another verb further back is no cue ("wore a
+// T-shirt with the words:").
 func TestColonAfterALongerClause(t *testing.T) {
 	f := newFixture(t)
 	f.check(t, []findCase{
-		{"a verb five words back", `Back home, Donald Marsh returned to his familiar lines: "There will be no amnesty!"`,
-			[]want{{"There will be no amnesty!", "Donald Marsh", parley.Direct}}},
 		{"an infinitive of saying", `The columnist Ann Platt went so far as to say: "The network as we know it is over."`,
 			[]want{{"The network as we know it is over.", "Ann Platt", parley.Direct}}},
+		{"a verb far back that is no verb of saying", `Donald Marsh wore a T-shirt with the words: "I survived the storm of the century."`, nil},
 		{"a participle modifying a noun", `The party promised a cap on the number of people allowed into the country with the slogan: "It is fair to set limits on arrivals."`, nil},
 	})
+}
+
+// TestDatelineIsNoTurn guards the turns of a transcript: a label in
+// capitals inside a paragraph is a turn only where the document has turns
+// of two speakers; a dateline ("NEW DELHI:") is none.
+func TestDatelineIsNoTurn(t *testing.T) {
+	f := newFixture(t)
+	in := "The minister spoke at length. NEW DELHI: The port will reopen on Monday. Traders expect delays."
+	qs, _ := f.find(in)
+	for _, q := range qs {
+		if q.SpeakerName == "NEW DELHI" {
+			t.Errorf("Find(%q) gives %q to the dateline", in, in[q.Content.Start:q.Content.End])
+		}
+	}
 }

@@ -11,8 +11,8 @@ import (
 // acrossQuietSentence returns the direct quote of the paragraph whose
 // quotation ends the sentence before last when the quotation p opens the
 // next sentence but one, and the sentence between is the narrator's
-// alone: no quotation, no attribution, no person or organisation other
-// than the quote's speaker ("“…,” said Robin Maynard. He holds two
+// alone, about the speaker: no quotation, no attribution, no person or
+// organisation other than the quote's speaker, the speaker its subject ("“…,” said Robin Maynard. He holds two
 // degrees. “But I like …”").
 func (r *run) acrossQuietSentence(p *qpair) *found {
 	ps := r.d.SentenceOf(p.open)
@@ -33,10 +33,26 @@ func (r *run) acrossQuietSentence(p *qpair) *found {
 			src = q
 		}
 	}
-	if src == nil || r.pairIn(gap) || r.othersIn(gap, src.sp) {
+	if src == nil || r.pairIn(gap) || r.othersIn(gap, src.sp) || !r.aboutSpeaker(gap, src.sp) {
 		return nil
 	}
 	return src
+}
+
+// aboutSpeaker reports whether sentence s brings in no other party in its
+// first words: no role, source or group of people ("He has worked there
+// for 24 years.", "This was the case with …"; not "Prosecutors see it
+// differently.", "His lawyer was more cautious.").
+func (r *run) aboutSpeaker(s parley.Sentence, sp speaker) bool {
+	for k := s.First; k < s.Last && k-s.First < 6; k++ {
+		if ref := r.ents.RefAt(k); ref != nil && sp.entity >= 0 && ref.Entity == sp.entity {
+			return true // the speaker's own mention opens the subject
+		}
+		if r.isWord(k) && (k == s.First || !r.d.Tokens[k].Is(parley.Cap)) && r.sourceNoun(s, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // pairIn reports a quotation mark in sentence s.
@@ -87,11 +103,31 @@ func (r *run) othersSentence(p *qpair, q *found) bool {
 		if ref.Last >= p.open || r.f.roles.Is(r.low(ref.Last), lexicon.RoleNoun) {
 			continue
 		}
+		if r.ents.Entities[ref.Entity].Type == parley.Organization && !r.actsAt(s, ref.Last) {
+			continue // "In his view, Microsoft is now “…”": a topic, not a source
+		}
 		if t := r.ents.Entities[ref.Entity].Type; t == parley.Person || t == parley.Organization {
 			return true
 		}
 	}
 	return false
+}
+
+// actsAt reports whether token k, after an organisation's name, is its own
+// act: a verb the tagger reads as lexical, after any adverb, or an
+// auxiliary and a speech verb ("Plus.net also backed", "the league has
+// protested"; not "Microsoft is").
+func (r *run) actsAt(s parley.Sentence, k int) bool {
+	for k < s.Last && isInterposed(r.low(k)) && !isAuxiliary(r.low(k)) {
+		k++ // "Plus.net also backed"
+	}
+	if k >= s.Last {
+		return false
+	}
+	if isAuxiliary(r.low(k)) {
+		return k+1 < s.Last && r.isSpeechWord(k+1)
+	}
+	return r.posAt(s, k) == parley.VERB
 }
 
 // opensSentence reports whether the quotation begins its sentence.

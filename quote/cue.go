@@ -383,7 +383,13 @@ func (r *run) contentKind(at *attribution, a int) (int, string) {
 	s, verb := at.s, at.verb
 	switch {
 	case a < s.Last && r.low(a) == "that" && r.relativeThat(s, at.v, a):
-		return a, "after" // "“…,” Merkel told reporters after the meeting that was held …"
+		// "said in an interview that aired on Sunday that he would …": the
+		// content's "that" comes after the relative clause; without one,
+		// "“…,” Merkel told reporters after the meeting that was held …"
+		if k := r.indexOf(a+2, s.Last, "that"); k > 0 && !r.relativeThat(s, at.v, k) {
+			return k + 1, "that"
+		}
+		return a, "after"
 	case a < s.Last && r.low(a) == "that":
 		return a + 1, "that"
 	case a < s.Last && (r.low(a) == ":" || r.low(a) == ","):

@@ -95,7 +95,7 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 	if r.posAt(s, c-1) == parley.NoPOS {
 		return speaker{}, 0, false
 	}
-	// the verb within eight words: "returned to his familiar lines:", "went so far as to say:"
+	// the verb within four words, or within eight with a verb of saying: "went so far as to say:"
 	for k := c - 1; k > s.First && c-k <= 8 && (r.isWord(k) || r.kind(k) == parley.Possessive); k-- {
 		// a finite verb, or a participle the tagger gave a bare past
 		// ("Rubio fired back"); not a passive ("he was asked: …")
@@ -104,6 +104,9 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 		}
 		if othersWordsVerbs[r.d.Lemma(k)] {
 			return speaker{}, 0, false // "Police found a note: “…”": the note's words
+		}
+		if c-k > 4 && !r.speechWordIn(k, c) {
+			return speaker{}, 0, false // "wore a T-shirt with the words: “…”": far from the colon, only a verb of saying
 		}
 		sp := r.subject(s, k)
 		if !sp.ok || sp.last > k {
@@ -115,6 +118,16 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 		return speaker{}, 0, false
 	}
 	return speaker{}, 0, false
+}
+
+// speechWordIn reports a speech verb in [a, b).
+func (r *run) speechWordIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if r.isSpeechWord(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOrPronoun reports whether an unresolved source phrase is a name (its

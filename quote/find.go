@@ -87,8 +87,10 @@ type run struct {
 	cueUsed map[int]bool
 	// listParas are the paragraphs read as entries of a list ("Name: details")
 	listParas map[int]bool
-	parser    *syntax.Parser // taken from the Finder's pool at the first ambiguous cue
-	words     []syntax.Word
+	// turns is 1 when the document is a transcript of speakers in capitals, -1 when it is not, 0 before it is known
+	turns  int
+	parser *syntax.Parser // taken from the Finder's pool at the first ambiguous cue
+	words  []syntax.Word
 }
 
 // qpair is a pair of quotation marks: the open mark at open, the close mark
@@ -720,12 +722,14 @@ func (r *run) contentBefore(si, sub int, q *found) {
 	}
 }
 
-// sentenceEndIn reports a full stop, question or exclamation mark in
-// [a, b): a sentence the segmenter could not split ("… to film ‘A Question
+// sentenceEndIn reports a full stop, question or exclamation mark that a
+// closing quotation mark follows in [a, b): a sentence the segmenter could
+// not split ("… to film ‘A Question
 // of Sport.’ “I always said …,” Robinson said").
 func (r *run) sentenceEndIn(a, b int) bool {
 	for k := a; k < b; k++ {
-		if l := r.low(k); l == "." || l == "?" || l == "!" {
+		// a stop inside a closing mark, not the period of "Mr." or "Inc."
+		if l := r.low(k); (l == "." || l == "?" || l == "!") && (r.kind(k+1) == parley.CloseQuote || r.kind(k+1) == parley.StraightQuote || r.low(k+1) == "'") {
 			return true
 		}
 	}

@@ -22,7 +22,7 @@ func (r *run) headlineColon(si int) {
 	if colon < 0 || labelWord[r.low(from)] {
 		return // "Photo:", "Editor's Note:", "Update:"
 	}
-	turn := r.capsLabel(from, colon)
+	turn := r.capsLabel(from, colon) && r.transcript()
 	if !turn && si > 0 && r.d.Sentences[si-1].Para == s.Para {
 		return // only at the start of a paragraph
 	}
@@ -72,6 +72,36 @@ func (r *run) labelColon(s parley.Sentence, from int) int {
 	return -1
 }
 
+// transcript reports whether the document holds turns of at least two
+// speakers in capitals ("WALLACE: …", "PENCE: …"): a dateline ("NEW DELHI:")
+// or a heading ("GDP:") alone makes no transcript. Computed once per run.
+func (r *run) transcript() bool {
+	if r.turns == 0 {
+		r.turns = -1
+		labels := map[string]bool{}
+		for _, s := range r.d.Sentences {
+			from := s.First
+			if r.kind(from) == parley.OpenQuote || r.kind(from) == parley.StraightQuote {
+				from++
+			}
+			if c := r.labelColon(s, from); c > 0 && r.capsLabel(from, c) && !r.placeOrOrg(from, c) {
+				labels[strings.ToLower(r.spanText(from, c))] = true
+			}
+		}
+		if len(labels) >= 2 {
+			r.turns = 1
+		}
+	}
+	return r.turns > 0
+}
+
+// placeOrOrg reports whether [a, b) is the mention of a place or an
+// organisation.
+func (r *run) placeOrOrg(a, b int) bool {
+	ref := r.ents.RefAt(b - 1)
+	return ref != nil && ref.First <= a && r.ents.Entities[ref.Entity].Type != parley.Person
+}
+
 // capsLabel reports a transcript's speaker label: words in capitals only
 // ("PENCE", "MS. CLINTON", "SECRETARY CLINTON").
 func (r *run) capsLabel(a, b int) bool {
@@ -98,8 +128,9 @@ func (r *run) labelSpeaker(s parley.Sentence, from, colon int, turn bool) (speak
 	if c := r.indexOf(from, colon, ","); c > 0 {
 		ref := r.ents.RefAt(c - 1)
 		switch {
-		case ref != nil && ref.First == from && ref.Last == c && r.ents.Entities[ref.Entity].Type == parley.Person && !r.verbIn(s, c, colon):
-			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}, true // "Jeremy Lott, author:"
+		case ref != nil && ref.First == from && ref.Last == c && r.ents.Entities[ref.Entity].Type == parley.Person && !r.verbIn(s, c, colon) && r.quotationAt(colon+1):
+			// "Jeremy Lott, author: “…”" — not "Jo Roe, goalkeeper: Made three saves."
+			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}, true
 		case r.endsInOutlet(c, colon):
 			end = c // "Gerald F. Seib, The Wall Street Journal:" — but not "Then, later that month on CNN:"
 		default:
@@ -107,7 +138,10 @@ func (r *run) labelSpeaker(s parley.Sentence, from, colon int, turn bool) (speak
 		}
 	}
 	if p := r.indexOf(from, end, "("); p > from {
-		end = p // "Rep. Trey Gowdy (R-S.C.):"
+		if !r.quotationAt(colon + 1) {
+			return speaker{}, false // "Jo Roe (Labour): Voted against the bill.": a roll call
+		}
+		end = p // "Rep. Trey Gowdy (R-S.C.): “…”"
 	}
 	if ref := r.ents.RefAt(end - 1); ref != nil && ref.Last == end && r.ents.Entities[ref.Entity].Type != parley.Place {
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}, true
@@ -117,10 +151,13 @@ func (r *run) labelSpeaker(s parley.Sentence, from, colon int, turn bool) (speak
 			return speaker{}, false // a sentence with a colon, not a label
 		}
 	}
-	if turn && end-from == 1 && labelWord[r.low(from)] {
-		return speaker{}, false
-	}
 	return speaker{first: from, last: end, entity: -1, label: r.spanText(from, end), ok: true}, true
+}
+
+// quotationAt reports whether a quotation opens at token a.
+func (r *run) quotationAt(a int) bool {
+	p := r.pairAt(a)
+	return p != nil && p.close > a
 }
 
 // verbIn reports whether the tagger reads a verb in [a, b) of sentence s

@@ -145,13 +145,13 @@ func (r *run) roleBeforeComma(s parley.Sentence, j int) int {
 		if r.kind(p) != parley.Possessive && !r.isWord(p) || r.low(p) == "," {
 			break
 		}
-		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) {
-			break
+		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) || isTimeWord(r.low(p)) {
+			break // "Earlier this week the company's chief executive,": the time is no part of the role
 		}
 		role = role || r.f.roles.Is(r.low(p), lexicon.RoleNoun)
 		a = p
 	}
-	if !role || a > s.First && r.isWord(a-1) {
+	if !role || a > s.First && r.isWord(a-1) && !isTimeWord(r.low(a-1)) {
 		return j + 1 // "said the bank's chief, Jo Roe," is no role phrase of its own
 	}
 	return a
