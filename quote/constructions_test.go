@@ -433,3 +433,15 @@ func TestDatelineIsNoTurn(t *testing.T) {
 		}
 	}
 }
+
+// TestAddingOpensItsOwnQuote guards "“A,” X said, adding, “B.”": the
+// participle between commas is the second quote's cue, not a
+// parenthetical that makes it a continuation of the first.
+func TestAddingOpensItsOwnQuote(t *testing.T) {
+	f := newFixture(t)
+	in := `"They are not affiliated," Hope Marsh said, adding, "We are grateful for their support."`
+	qs, _ := f.find(in)
+	if len(qs) != 2 || qs[1].Cue != "adding" || qs[1].Continues != 0 {
+		t.Errorf("Find(%q) = %+v, want the second quote cued by adding, on its own", in, qs)
+	}
+}

@@ -95,6 +95,9 @@ func (r *run) skipParenthetical(s parley.Sentence, a int) int {
 		return a
 	}
 	open := r.low(a)
+	if r.isGerundCue(a + 1) {
+		return a // ", adding, “…”": the participle's own quote, not a parenthetical
+	}
 	for b := a + 1; b+1 < s.Last && b-a < 16; b++ {
 		if r.low(b) == ":" && open == "," && (r.kind(b+1) == parley.OpenQuote || r.kind(b+1) == parley.StraightQuote) {
 			return b // "responded pointedly, with a smile: “…”"
