@@ -445,3 +445,15 @@ func TestAddingOpensItsOwnQuote(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want the second quote cued by adding, on its own", in, qs)
 	}
 }
+
+// TestParticipleAfterACommaInsideTheMark guards `was "corrupt," noting
+// that …`: American style puts the comma inside the closing quotation
+// mark, and the participle after it is still the speaker's next cue.
+func TestParticipleAfterACommaInsideTheMark(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"noting after a quoted word", `Ann Platt said the system was "corrupt," noting that it is "very strange" that no one was charged.`,
+			[]want{{`the system was "corrupt,"`, "Ann Platt", parley.Mixed},
+				{`it is "very strange" that no one was charged`, "Ann Platt", parley.Mixed}}},
+	})
+}

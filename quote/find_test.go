@@ -376,7 +376,8 @@ func TestCommaInsideClosingMark(t *testing.T) {
 	f := newFixture(t)
 	f.check(t, []findCase{
 		{"a participle after a straight mark", `The senator said the banking system was "corrupt," noting that fees had risen.`,
-			[]want{{`the banking system was "corrupt,"`, "The senator", parley.Mixed}}},
+			[]want{{`the banking system was "corrupt,"`, "The senator", parley.Mixed},
+				{"fees had risen", "The senator", parley.Indirect}}}, // the participle's own quote
 		{"a participle after a curly mark", "Tom Hale said the talks “should be wrapped up by June,” referring to the summit.",
 			[]want{{"the talks “should be wrapped up by June,”", "Tom Hale", parley.Mixed}}},
 	})

@@ -109,7 +109,11 @@ func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
 	if r.channelBefore(v) != "" && r.low(v-1) != "," {
 		return r.channelSubject(s, v-1) // "Trump issued a statement saying …": the issuer speaks
 	}
-	if r.low(v-1) != "," && r.low(v-1) != "and" && !isSubordinator(r.low(v-1)) {
+	prev := r.low(v - 1)
+	if v-2 >= s.First && (r.kind(v-1) == parley.CloseQuote || r.kind(v-1) == parley.StraightQuote) && r.low(v-2) == "," {
+		prev = "," // `was "corrupt," noting that …`: the comma inside the closing mark
+	}
+	if prev != "," && prev != "and" && !isSubordinator(prev) {
 		return speaker{}
 	}
 	// the speaker of the attribution earlier in the sentence
