@@ -457,3 +457,17 @@ func TestParticipleAfterACommaInsideTheMark(t *testing.T) {
 				{`it is "very strange" that no one was charged`, "Ann Platt", parley.Mixed}}},
 	})
 }
+
+// TestDescribedAsAndAFurtherAct guards "described X as “…”": "as" before
+// a quotation is the description, not a report clause ("as X said"); and
+// "… and has said that" is a second attribution, while "… and had agreed
+// to" is backshifted content.
+func TestDescribedAsAndAFurtherAct(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"as before a quotation, then and has said", `Ann Platt describes herself as "totally independent" and has said that she will not join a party.`,
+			[]want{{`herself as "totally independent"`, "Ann Platt", parley.Mixed}, {"she will not join a party", "Ann Platt", parley.Indirect}}},
+		{"and had agreed is content", "Ann Platt said they had both seen the scripts and had agreed to appear in the show.",
+			[]want{{"they had both seen the scripts and had agreed to appear in the show", "Ann Platt", parley.Indirect}}},
+	})
+}

@@ -231,8 +231,13 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		}
 		l := r.low(k)
 		if (l == "and" || l == "but") && k+1 < s.Last && k > a {
-			// "… and said that", ", but indicated that", "… and questioning how": a second attribution by the same speaker
-			if v, ok := r.f.speech.Lookup(r.low(k + 1)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun|lexicon.FrameObject|lexicon.FrameInf) != 0 {
+			// "… and said that", ", but indicated that", "… and questioning how",
+			// "… and has said that": a second attribution by the same speaker
+			n := k + 1
+			if (r.low(n) == "has" || r.low(n) == "have") && n+1 < s.Last {
+				n++ // the narrator's present perfect; "and had agreed" is backshifted content
+			}
+			if v, ok := r.f.speech.Lookup(r.low(n)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund || n > k+1 && v.Form == lexicon.PastParticiple) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun|lexicon.FrameObject|lexicon.FrameInf) != 0 {
 				if k-1 >= a && r.low(k-1) == "," {
 					return k - 1
 				}
@@ -359,7 +364,8 @@ func (r *run) reportClause(s parley.Sentence, k int) bool {
 		if v, ok := r.f.speech.Lookup(r.low(j)); ok && (v.Form == lexicon.Past || v.Form == lexicon.PastParticiple || v.Form == lexicon.ThirdSingular) {
 			return true
 		}
-		if r.low(j) == "," {
+		// a clause's subject follows "as"; "as “totally pro-Israel” and has said" is a description
+		if r.low(j) == "," || r.kind(j) == parley.OpenQuote || r.kind(j) == parley.StraightQuote || r.low(j) == "and" {
 			return false
 		}
 	}
