@@ -13,10 +13,10 @@ import (
 
 // subjectHeadOnParse checks a speaker read back from the cue at v against
 // the parse: a place or an unnamed phrase that ends the subject but sits in
-// a modifier of its head ("Stacy Baker of Columbia, South Carolina, said",
-// "a report by the National Academies of Sciences, Engineering and
-// Medicine found") gives way to the head. Only such speakers are checked,
-// so that only their sentences are parsed.
+// a modifier of its head ("Dale Morrow of Dayton, Ohio, said", "a report
+// by the National Academies of Sciences, Engineering and Medicine found")
+// gives way to the head. Only such speakers are checked, so that only
+// their sentences are parsed.
 func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 	person := sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Person
 	if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place && !person || sp.first <= s.First || len(sp.entities) > 0 {
@@ -57,8 +57,6 @@ func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 		}
 		return sp
 	}
-	// a person in a modifier yields only to a document ("a report by …"):
-	// "the lawyer for Jo Roe said" is the lawyer's, and names Roe
 	if r.d.Tokens[h].Is(parley.Cap) && h > s.First && r.ents.RefAt(h) == nil && !person {
 		// a name the entity layer split: "the Bank of Mexico said"
 		a := r.subtreeStart(s, h)
@@ -67,6 +65,8 @@ func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 	if !r.sourceNoun(s, h) {
 		return sp // "the relationship … has said to us"
 	}
+	// a person in a modifier yields only to a document ("a report by …");
+	// "the lawyer for Jo Roe said" keeps Jo Roe, as the rules before did
 	if np := r.nounPhraseEndingAt(s, h); np.ok && np.last == h+1 && (!person || r.isDocumentNoun(r.low(h))) {
 		return np
 	}
