@@ -10,8 +10,8 @@ import (
 // "Gerald F. Seib, The Wall Street Journal: “…”", "Jeremy Lott, author:
 // “…”" — a source named at the start of a paragraph, a colon, and what the
 // source said — and the turns of a transcript ("WALLACE: Let's start …",
-// "MS. CLINTON: …"), which may open any sentence and run on to the next
-// turn.
+// "MS. CLINTON: …"), which in a document with turns of two speakers or
+// more may open any sentence and run on to the next turn.
 func (r *run) headlineColon(si int) {
 	s := r.d.Sentences[si]
 	from := s.First
