@@ -471,3 +471,27 @@ func TestDescribedAsAndAFurtherAct(t *testing.T) {
 			[]want{{"they had both seen the scripts and had agreed to appear in the show", "Ann Platt", parley.Indirect}}},
 	})
 }
+
+// TestNumberOpensADescribedPerson guards "said 9/11 widow Terry Strada",
+// "said 3 spokesperson Jo Roe": a number may open the description of the
+// person after an inverted cue.
+func TestNumberOpensADescribedPerson(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a date as a modifier", `"The rules do not hold," said 9/11 widow Terry Strada.`,
+			[]want{{"The rules do not hold,", "Terry Strada", parley.Direct}}},
+	})
+}
+
+// TestCallWithAParticle guards "calling back 17,815 cars", "called off
+// the strike": "call" with a particle names nothing and asks nothing;
+// "called on X to" still urges.
+func TestCallWithAParticle(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"call back", "In addition, the car maker is calling back 17,815 vans from the 2005 model year.", nil},
+		{"call off", "Campaigners have called off a demonstration planned for Saturday.", nil},
+		{"call on", "The union called on the government to stem job losses.",
+			[]want{{"stem job losses", "The union", parley.Indirect}}},
+	})
+}

@@ -55,6 +55,9 @@ func (r *run) isCue(si int, s parley.Sentence, v int, verb lexicon.Verb) bool {
 	if verb.Frames == lexicon.FrameQuotedAs || r.passive(si, v, verb) || r.blockedVerb(v, verb, s) {
 		return false
 	}
+	if verb.Lemma == "call" && verbParticles[r.low(v+1)] && r.low(v+1) != "on" {
+		return false // "is calling back 17,815 cars", "called off the strike"; "called on X to" urges
+	}
 	if verb.Frames&^(lexicon.FrameInverted|lexicon.FrameDispute|lexicon.FrameConfirm) == 0 && v+1 < s.Last {
 		// "continued", "laughed": cues only next to a quotation, not "the administration continues to …"
 		if n := r.low(v + 1); n != "," && n != "." && n != ":" && r.kind(v-1) != parley.CloseQuote && r.kind(v-1) != parley.StraightQuote && r.low(v-1) != "," {

@@ -300,10 +300,34 @@ func (r *run) genericNP(s parley.Sentence, a int) int {
 	return b
 }
 
+// describedPerson reads descriptive words from a, then the person they
+// describe: "undecided Republican voter Stephanie Hooton", "9/11 widow
+// Terry Strada".
+func (r *run) describedPerson(s parley.Sentence, a int) speaker {
+	for b := a; b < s.Last && b-a < 6; b++ {
+		if ref := r.ents.RefAt(b); ref != nil && b > a {
+			if r.ents.Entities[ref.Entity].Type == parley.Person {
+				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+			}
+			continue
+		}
+		if !r.isWord(b) && !(b == a && r.kind(b) == parley.Number) || isFunction(r.low(b)) && b > a || r.isSpeechWord(b) {
+			break
+		}
+	}
+	return speaker{}
+}
+
 // nounPhraseAt reads the speaker or addressee noun phrase that starts at a:
 // an entity mention, a pronoun, or a source noun phrase ("the minister",
 // "reporters", "a senior official who …").
 func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
+	if a < s.Last && r.kind(a) == parley.Number {
+		// "said 9/11 widow Terry Strada": a number opens the description of a person
+		if sp := r.describedPerson(s, a); sp.ok {
+			return sp
+		}
+	}
 	if a >= s.Last || !r.isWord(a) {
 		return speaker{}
 	}
@@ -347,16 +371,8 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 		return sp
 	}
 	// "undecided Republican voter Stephanie Hooton": descriptive words, then the person
-	for b := a; b < s.Last && b-a < 6; b++ {
-		if ref := r.ents.RefAt(b); ref != nil && b > a {
-			if r.ents.Entities[ref.Entity].Type == parley.Person {
-				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
-			}
-			continue
-		}
-		if !r.isWord(b) || isFunction(r.low(b)) && b > a || r.isSpeechWord(b) {
-			break
-		}
+	if sp := r.describedPerson(s, a); sp.ok {
+		return sp
 	}
 	// determiner + modifiers + head, then the entity inside if any
 	b := a
