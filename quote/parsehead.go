@@ -22,7 +22,15 @@ func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 	if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place && !person || sp.first <= s.First || len(sp.entities) > 0 {
 		return sp
 	}
-	if l := r.low(sp.first - 1); !isPreposition(l) && l != "," && l != "and" || !r.parsed(s) {
+	l := r.low(sp.first - 1)
+	if !isPreposition(l) && l != "," && l != "and" {
+		return sp
+	}
+	// a person after a comma or "and" is checked only where a document
+	// could head the subject ("a report by …, Jo Roe …"): most "…, Jo Roe
+	// said" are not parsed; after a preposition always ("economist at
+	// Global Insight said", the organisation mistyped as a person)
+	if person && !isPreposition(l) && !r.documentBefore(s, sp.first, 12) || !r.parsed(s) {
 		return sp
 	}
 	h := r.subjectOf(s, v)
@@ -71,6 +79,16 @@ func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 		return np
 	}
 	return sp
+}
+
+// documentBefore reports a document noun among the n tokens before i.
+func (r *run) documentBefore(s parley.Sentence, i, n int) bool {
+	for k := i - 1; k >= s.First && k >= i-n; k-- {
+		if r.isDocumentNoun(r.low(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceNoun reports whether common noun h can name a source: a role,
