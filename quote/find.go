@@ -473,8 +473,8 @@ func (r *run) relativeEnd(s parley.Sentence, a, end int) int {
 // callNamed reads "called the TPP pact “insanity”", "calls it her
 // ”responsibility gene”": the object and the quoted name it is given.
 func (r *run) callNamed(s parley.Sentence, v int, q *found) bool {
-	if v+1 >= s.Last || isPreposition(r.low(v+1)) || r.low(v+1) == "for" || verbParticles[r.low(v+1)] {
-		return false // "calling back 17,815 cars", "called off the strike": no name given
+	if v+1 >= s.Last || isPreposition(r.low(v+1)) || r.low(v+1) == "for" {
+		return false
 	}
 	for b := v + 1; b < s.Last && b-v < 16; b++ {
 		if r.kind(b) == parley.OpenQuote || r.kind(b) == parley.StraightQuote {

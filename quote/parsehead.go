@@ -18,8 +18,12 @@ import (
 // gives way to the head. Only such speakers are checked, so that only
 // their sentences are parsed.
 func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
-	person := sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Person
-	if sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place && !person || sp.first <= s.First || len(sp.entities) > 0 {
+	var typ parley.EntityType // "" for an unnamed phrase
+	if sp.entity >= 0 {
+		typ = r.ents.Entities[sp.entity].Type
+	}
+	person := typ == parley.Person
+	if typ != "" && typ != parley.Place && !person || sp.first <= s.First || len(sp.entities) > 0 {
 		return sp
 	}
 	l := r.low(sp.first - 1)
@@ -37,24 +41,21 @@ func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 	if h < 0 || h >= sp.first || r.hasCase(s, h) || !r.dominates(s, h, sp.last-1) || !r.throughModifier(s, h, sp.last-1) {
 		return sp
 	}
-	switch r.posAt(s, h) {
+	pos := r.posAt(s, h)
+	switch pos {
 	case parley.NOUN, parley.PROPN, parley.PRON, parley.NUM, parley.DET, parley.ADJ:
 	default:
 		return sp // "Asked about …, Christie said" misparsed
 	}
-	if pos := r.posAt(s, h); !person && (r.shareWord(s, h) || pos != parley.NOUN && pos != parley.PROPN || strings.Contains(r.low(h), "-")) {
+	if !person && (r.shareWord(s, h) || pos != parley.NOUN && pos != parley.PROPN || strings.Contains(r.low(h), "-")) {
 		// "72 percent of voters said", "many of the delegates said",
 		// "two-thirds of insiders said": the whole phrase
-		a := r.subtreeStart(s, h)
-		for a < h && r.kind(a) == parley.Punct {
-			a++
-		}
-		return speaker{first: a, last: sp.last, entity: -1, label: r.spanText(a, sp.last), ok: true}
+		return r.phraseOfHead(s, h, sp.last)
 	}
-	if sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Organization || isTimeWord(r.low(h)) {
+	if isTimeWord(r.low(h)) {
 		return sp
 	}
-	if r.isDocumentNoun(r.low(h)) && (sp.entity >= 0 && r.ents.Entities[sp.entity].Type != parley.Place || sp.entity < 0 && r.d.Tokens[sp.first].Is(parley.Cap)) {
+	if r.isDocumentNoun(r.low(h)) && (person || typ == "" && r.d.Tokens[sp.first].Is(parley.Cap)) {
 		return sp // "a survey by Gartner found": the author speaks
 	}
 	if ref := r.ents.RefAt(h); ref != nil && ref.Last <= sp.first {
@@ -79,6 +80,16 @@ func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 		return np
 	}
 	return sp
+}
+
+// phraseOfHead is the unnamed source phrase from the start of h's subtree,
+// its punctuation passed over, to last.
+func (r *run) phraseOfHead(s parley.Sentence, h, last int) speaker {
+	a := r.subtreeStart(s, h)
+	for a < h && r.kind(a) == parley.Punct {
+		a++
+	}
+	return speaker{first: a, last: last, entity: -1, label: r.spanText(a, last), ok: true}
 }
 
 // documentBefore reports a document noun among the n tokens before i.
