@@ -525,10 +525,17 @@ func (w *work) pieces(i, j int) []piece {
 		out = append(out, piece{kind: pName, first: i, last: j})
 	}
 	// a role word after a name is a surname: "Peter T. King", "John Major"
-	if n := len(out); n >= 2 && out[n-1].kind == pRole && out[n-1].last-out[n-1].first == 1 && out[n-2].kind == pName {
+	if n := len(out); n >= 2 && out[n-1].kind == pRole && out[n-1].last-out[n-1].first == 1 && (out[n-2].kind == pName || w.surnameAfterCourtesy(out[n-2], out[n-1])) {
 		out[n-1].kind = pName
 	}
 	return out
+}
+
+// surnameAfterCourtesy reports a lone role word right after a courtesy
+// title: "Mr. King", "Ms. Dean" name a person, since a courtesy title
+// precedes a name; "Mr. President" addresses an office (address_form).
+func (w *work) surnameAfterCourtesy(title, word piece) bool {
+	return title.kind == pRole && title.last == word.first && isCourtesyTitle(w.low(title.first)) && !addressForms[w.low(word.first)]
 }
 
 // nameNotPlace rejects a city or region match that sits inside a person's

@@ -245,6 +245,35 @@ func TestRecognizeSurnameSpelledLikeStopWord(t *testing.T) {
 	}
 }
 
+// TestCourtesyTitleBeforeRoleWord guards "Mr. King", "Ms. Dean": after a
+// courtesy title a lone role word is a surname; "Mr. President" addresses
+// an office and names nobody.
+func TestCourtesyTitleBeforeRoleWord(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct {
+		in     string
+		person string // "" when no person may be found
+	}{
+		{"Mr. King said the plan had failed.", "King"},
+		{"Ms. Dean told reporters the vote was close.", "Dean"},
+		{"Mrs Bishop left the meeting early.", "Bishop"},
+		{"Thank you, Mr. President, the senator said.", ""},
+	}
+	for _, tt := range tests {
+		res := text.SegmentString(tt.in)
+		r.Recognize(res)
+		var people []string
+		for _, e := range res.Entities {
+			if e.Type == parley.Person {
+				people = append(people, e.Name)
+			}
+		}
+		if tt.person == "" && len(people) > 0 || tt.person != "" && !slices.ContainsFunc(people, func(n string) bool { return strings.HasSuffix(n, tt.person) }) {
+			t.Errorf("Recognize(%q) people = %q, want %q", tt.in, people, tt.person)
+		}
+	}
+}
+
 // A bare role word between a comma and a verb is the verb's subject, not a
 // role set off after the word before the comma ("Indeed, Doctor asserts").
 func TestAppositiveNeedsItsEnd(t *testing.T) {

@@ -27,6 +27,7 @@ var (
 	relAdverbs      = words.Set("relative_adverb")
 	placeHeads      = words.Set("place_head")
 	placeCompounds  = words.Set("place_compound")
+	addressForms    = words.Set("address_form")
 )
 
 // isStopCap reports capitalised words that never start a name: the
