@@ -495,3 +495,20 @@ func TestCallWithAParticle(t *testing.T) {
 			[]want{{"stem job losses", "The union", parley.Indirect}}},
 	})
 }
+
+// TestDescriptionWithANameBeforeTheSpeaker guards the words between a
+// quotation and the speaker's name: a name with an initial inside the
+// description ("former George W. Bush aide"), titles coordinated before an
+// inverted cue's name ("said former Ohio Gov. and party Chairman Tom
+// Baxter"), an age set off after a titled surname.
+func TestDescriptionWithANameBeforeTheSpeaker(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a name with an initial in the description", "\u201cThese are dark days for us,\u201d former George W. Bush aide Carl Lyle wrote.",
+			[]want{{"These are dark days for us,", "Carl Lyle", parley.Direct}}},
+		{"coordinated titles after an inverted cue", "\u201cWe will win this state,\u201d said former Ohio Gov. and party Chairman Tom Baxter.",
+			[]want{{"We will win this state,", "Tom Baxter", parley.Direct}}},
+		{"an age after a titled surname", "\u201cI have never been edited,\u201d Mr. King, 64, told me.",
+			[]want{{"I have never been edited,", "King", parley.Direct}}},
+	})
+}

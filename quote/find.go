@@ -612,8 +612,8 @@ func (r *run) contentBefore(si, sub int, q *found) {
 					c = k
 					break
 				}
-				if !r.isWord(k) && r.kind(k) != parley.Possessive && r.kind(k) != parley.Number && r.low(k) != "$" || r.isSpeechWord(k) {
-					break
+				if !r.isWord(k) && r.kind(k) != parley.Possessive && r.kind(k) != parley.Number && r.low(k) != "$" && r.ents.RefAt(k) == nil || r.isSpeechWord(k) {
+					break // the period of a name's initial goes on: "former George W. Bush aide Jo Roe said"
 				}
 			}
 		}

@@ -318,6 +318,32 @@ func (r *run) describedPerson(s parley.Sentence, a int) speaker {
 	return speaker{}
 }
 
+// rolesThenName reads a role phrase, with its abbreviated titles and its
+// coordinated roles, that runs into the person it describes: "said former
+// Pennsylvania Gov. and party Chairman Ed Rendell".
+func (r *run) rolesThenName(s parley.Sentence, a int) speaker {
+	if !r.isWord(a) || !r.f.roles.Is(r.low(a), lexicon.RoleNoun|lexicon.RoleMod|lexicon.Title) {
+		return speaker{}
+	}
+	role := false
+	for b := a; b < s.Last && b-a < 16; b++ {
+		if ref := r.ents.RefAt(b); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
+			if !role || ref.First < b {
+				return speaker{}
+			}
+			return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
+		}
+		if r.low(b) == "." && b > a && r.f.roles.Is(r.low(b-1), lexicon.Title) {
+			continue // "Gov."
+		}
+		if !r.rolePhraseToken(b) || r.isSpeechWord(b) {
+			return speaker{}
+		}
+		role = role || r.f.roles.Is(r.low(b), lexicon.RoleNoun|lexicon.Title)
+	}
+	return speaker{}
+}
+
 // nounPhraseAt reads the speaker or addressee noun phrase that starts at a:
 // an entity mention, a pronoun, or a source noun phrase ("the minister",
 // "reporters", "a senior official who …").
@@ -372,6 +398,9 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	}
 	// "undecided Republican voter Stephanie Hooton": descriptive words, then the person
 	if sp := r.describedPerson(s, a); sp.ok {
+		return sp
+	}
+	if sp := r.rolesThenName(s, a); sp.ok {
 		return sp
 	}
 	// determiner + modifiers + head, then the entity inside if any
