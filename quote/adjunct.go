@@ -51,11 +51,12 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	return a
 }
 
-// phraseBeforeQuotation returns the comma before a quotation that ends
-// one to three short prepositional phrases set off from a — each opening
-// with a preposition of place, time or channel, or of topic ("about",
-// "of"), the first maybe after a comma — or a: "said about Bush, “…”",
-// "announced on her page, in capital letters, “…”".
+// phraseBeforeQuotation returns the comma or colon before a quotation that
+// ends one to three short prepositional phrases set off from a — each
+// opening with a preposition of place, time or channel, or of topic
+// ("about", "of"), the first maybe after a comma — or a: "said about Bush,
+// “…”", "announced on her page, in capital letters, “…”", "said in the
+// summer of 2015: “…”".
 func (r *run) phraseBeforeQuotation(s parley.Sentence, a int) int {
 	b := a
 	for n := 0; n < 3; n++ {
@@ -69,7 +70,7 @@ func (r *run) phraseBeforeQuotation(s parley.Sentence, a int) int {
 		for c < s.Last && c-b < 9 && (r.isWord(c) || r.kind(c) == parley.Number || r.kind(c) == parley.Possessive) && !r.isSpeechWord(c) {
 			c++
 		}
-		if c == b+1 || c >= s.Last || r.low(c) != "," {
+		if c == b+1 || c >= s.Last || r.low(c) != "," && r.low(c) != ":" {
 			return a
 		}
 		if c+1 < s.Last && (r.kind(c+1) == parley.OpenQuote || r.kind(c+1) == parley.StraightQuote) {

@@ -512,3 +512,31 @@ func TestDescriptionWithANameBeforeTheSpeaker(t *testing.T) {
 			[]want{{"I have never been edited,", "King", parley.Direct}}},
 	})
 }
+
+// TestColonAfterAnAdjunctOrANounOfSpeech guards a quotation a colon
+// introduces after more than a bare verb: a time phrase ("said in the
+// summer of 2015: “…”"), an infinitive of saying ("interjected to say:"
+// after a relative clause), a noun of speech ("delivered a blunt message
+// to the mayor:").
+func TestColonAfterAnAdjunctOrANounOfSpeech(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a time phrase before the colon", "Jo Roe said in the summer of 2015: \u201cI think it is a big mistake for the party.\u201d",
+			[]want{{"I think it is a big mistake for the party.", "Jo Roe", parley.Direct}}},
+		{"an infinitive of saying after a relative clause", "Tom Hale, who signed the bill as governor, interjected to say: \u201cThey have both been inconsistent on this issue.\u201d",
+			[]want{{"They have both been inconsistent on this issue.", "Tom Hale", parley.Direct}}},
+		{"a noun of speech before the colon", "Senator Ann Cole delivered a blunt message to the mayor: \u201cIt is time to stop attacking people and get on with it.\u201d",
+			[]want{{"It is time to stop attacking people and get on with it.", "Ann Cole", parley.Direct}}},
+	})
+}
+
+// TestQuotedTitleEndsTheApposition guards "As X, author of ”Title,” put
+// it, ”…”": the comma inside the title's closing mark ends the
+// apposition, and "it" of "put it" is never the source.
+func TestQuotedTitleEndsTheApposition(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a title in the apposition", "As Carl Voss, author of ''The Unwritten Rules,'' put it, ''Senators should remember that a deal today may be far better for them.''",
+			[]want{{"Senators should remember that a deal today may be far better for them.", "Carl Voss", parley.Direct}}},
+	})
+}

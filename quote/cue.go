@@ -99,7 +99,7 @@ func (r *run) source(at *attribution, sv int) bool {
 	if sp.ok && inverts && r.low(v-1) == "," && r.invertedAtEnd(s, v) {
 		sp, at.atEnd = speaker{}, true // "…, after X did Y, said Lt. Ann Roe, police spokeswoman."
 	}
-	if !sp.ok && inverts && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == parley.CloseQuote || r.kind(v-1) == parley.StraightQuote) {
+	if !sp.ok && inverts && verb.Lemma != "put it" && v > s.First && (r.low(v-1) == "," || r.kind(v-1) == parley.CloseQuote || r.kind(v-1) == parley.StraightQuote) {
 		sp = r.sourceAfter(s, v)
 		at.inverted = sp.ok
 	}
@@ -221,6 +221,13 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 	if a < s.Last && (r.low(a) == "out" || r.low(a) == "back" || verb.Lemma == "put it" && r.low(a) == "it") {
 		a++
 	}
+	if a+2 < s.Last && r.low(a) == "to" && r.introducesContent(a+2) {
+		// "interjected to say: “…”", "went on to add that …"; not "pledged to
+		// continue the fight", whose infinitive is the content
+		if inf, ok := r.f.speech.Lookup(r.low(a + 1)); ok && inf.Form == lexicon.Base {
+			a += 2
+		}
+	}
 	a = r.skipMadeClear(s, verb, a)
 	q.cueEnd = a
 	if verb.Frames&(lexicon.FrameObject|lexicon.FrameInf|lexicon.FrameOf) != 0 && !at.inverted {
@@ -242,6 +249,13 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 		}
 	}
 	return a, true
+}
+
+// introducesContent reports a token that opens what a verb of saying
+// says: "that", a colon or comma, an opening quotation mark.
+func (r *run) introducesContent(k int) bool {
+	l := r.low(k)
+	return l == "that" || l == ":" || l == "," || r.kind(k) == parley.OpenQuote || r.kind(k) == parley.StraightQuote
 }
 
 // object reads the addressee of a cue that takes one ("told reporters",

@@ -105,8 +105,10 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 		if othersWordsVerbs[r.d.Lemma(k)] {
 			return speaker{}, 0, false // "Police found a note: “…”": the note's words
 		}
-		if c-k > 4 && !r.speechWordIn(k, c) {
-			return speaker{}, 0, false // "wore a T-shirt with the words: “…”": far from the colon, only a verb of saying
+		if c-k > 4 && !r.speechWordIn(k, c) && !r.speechNounIn(k, c) {
+			// "wore a T-shirt with the words: “…”": far from the colon, only a verb
+			// of saying, or a noun of it ("delivered a blunt message to Trump:")
+			return speaker{}, 0, false
 		}
 		sp := r.subject(s, k)
 		if !sp.ok || sp.last > k {
@@ -118,6 +120,17 @@ func (r *run) clauseBeforeColon(p *qpair) (speaker, int, bool) {
 		return speaker{}, 0, false
 	}
 	return speaker{}, 0, false
+}
+
+// speechNounIn reports a noun of something said, or of the channel it is
+// said through, in [a, b).
+func (r *run) speechNounIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if _, ok := channelNouns[r.low(k)]; ok || speechNouns[r.low(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // speechWordIn reports a speech verb in [a, b).

@@ -170,6 +170,9 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 			return speaker{}
 		}
 	}
+	if r.titleEndsApposition(s, k) {
+		k-- // "X, author of ''Unwritten Rules,'' put it": the title's comma ends the apposition
+	}
 	// appositive or relative clause: "Kirill Dmitriev, another member of …, said"
 	if r.low(k) == "," && k-1 >= s.First {
 		j := k - 1
@@ -243,6 +246,23 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 		return r.withCoordination(s, sp)
 	}
 	return r.nounPhraseEndingAt(s, k)
+}
+
+// titleEndsApposition reports a closing mark at k after a comma that
+// closes a short quoted title inside a noun phrase: in "Amar, author of
+// ”Unwritten Rules,” put it" the comma is the apposition's.
+func (r *run) titleEndsApposition(s parley.Sentence, k int) bool {
+	if k-1 < s.First || r.low(k-1) != "," || r.kind(k) != parley.CloseQuote && r.kind(k) != parley.StraightQuote {
+		return false
+	}
+	p := r.pairClosingAt(k)
+	if p == nil || p.open-1 <= s.First || !r.isWord(p.open-1) || r.wordsIn(p.first, p.last) > 8 {
+		return false
+	}
+	// the title follows a preposition or names a noun ("author of ''…''",
+	// "his book ''…''"), not a verb's object ("called it ''…,'' said X")
+	b := p.open - 1
+	return isPreposition(r.low(b)) || r.posAt(s, b) == parley.NOUN
 }
 
 // relativeSubject reads a relative pronoun at k as the subject of the cue
