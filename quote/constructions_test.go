@@ -540,3 +540,56 @@ func TestQuotedTitleEndsTheApposition(t *testing.T) {
 			[]want{{"Senators should remember that a deal today may be far better for them.", "Carl Voss", parley.Direct}}},
 	})
 }
+
+// TestShortQuotationSetOffByNameAndVerb guards a quotation of a word or
+// two that a name and a verb set off ("“Go home,” the mayor barked"): the
+// frame, not the length, makes it a quote.
+func TestShortQuotationSetOffByNameAndVerb(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"name and unlisted verb", "\u201cGo back home,\u201d Tom Hale barked.",
+			[]want{{"Go back home,", "Tom Hale", parley.Direct}}},
+		{"unlisted verb and name", "\u201cBuild it!\u201d beamed Carl Voss.",
+			[]want{{"Build it!", "Carl Voss", parley.Direct}}},
+	})
+}
+
+// TestInfinitiveOfSayingAfterAVerbOfGoingOn guards "went on to say …":
+// the subject of the verb before the infinitive speaks; "declined to say"
+// and "is expected to say" report nothing said.
+func TestInfinitiveOfSayingAfterAVerbOfGoingOn(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"went on to say and a quotation", "He went on to say, \u201cLegally, you have a right to vote for anyone.\u201d",
+			[]want{{"Legally, you have a right to vote for anyone.", "He", parley.Direct}}},
+		{"went on to say that", "Jo Roe went on to say that the plan had failed badly.",
+			[]want{{"the plan had failed badly", "Jo Roe", parley.Indirect}}},
+		{"a progressive before the infinitive", "But the council is continuing to insist that the levy must rise.",
+			[]want{{"the levy must rise", "the council", parley.Indirect}}},
+		{"declined to say", "Jo Roe declined to say whether the plan had failed.", nil},
+		{"expected to say", "Jo Roe is expected to say that the plan failed.", nil},
+	})
+}
+
+// TestChannelAfterItsAddressee guards "sent a message to supporters
+// saying: …": the channel's sender speaks through the participle, past the
+// addressee.
+func TestChannelAfterItsAddressee(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"message to addressee saying", "Governor Tom Berg sent a letter to the board saying the vote had been rigged.",
+			[]want{{"the vote had been rigged", "Tom Berg", parley.Indirect}}},
+	})
+}
+
+// TestEmailIsAVerbOfSaying guards "she emailed her daughter": writing by
+// email is saying, with an addressee.
+func TestEmailIsAVerbOfSaying(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"emailed with a quotation", "\u201cI am so ready to work on this with you!\u201d she emailed her daughter in 2012.",
+			[]want{{"I am so ready to work on this with you!", "she", parley.Direct}}},
+		{"emailed that", "Jo Roe emailed reporters that the plan had failed.",
+			[]want{{"the plan had failed", "Jo Roe", parley.Indirect}}},
+	})
+}

@@ -75,6 +75,11 @@ func (r *run) subjectSlot(at *attribution, quotedAs int) (int, bool) {
 	if quotedAs >= 0 {
 		return quotedAs, true
 	}
+	if verb.Form == lexicon.Base {
+		if h := r.sayingPurposeHead(s, v); h >= 0 {
+			return h, true // "He went on to say, “…”": the subject of "went"
+		}
+	}
 	if verb.Form != lexicon.Gerund {
 		return v, true
 	}
@@ -88,6 +93,26 @@ func (r *run) subjectSlot(at *attribution, quotedAs int) (int, bool) {
 		sv--
 	}
 	return sv, true
+}
+
+// sayingPurposeHead is the verb before "to" and the base form of saying
+// at v that says its subject went on to say something ("went on to say",
+// "rose to say"), or -1.
+func (r *run) sayingPurposeHead(s parley.Sentence, v int) int {
+	h := v - 2
+	if h <= s.First || r.low(v-1) != "to" {
+		return -1
+	}
+	if verbParticles[r.low(h)] {
+		h-- // "went on"
+	}
+	if h < s.First || r.posAt(s, h) != parley.VERB || !sayingPurposeVerbs[r.d.Lemma(h)] {
+		return -1
+	}
+	for h-1 > s.First && r.posAt(s, h-1) == parley.AUX {
+		h-- // "is continuing to insist": the subject ends before the auxiliary
+	}
+	return h
 }
 
 // source finds the cue's source, before it or, for inverted cues, after

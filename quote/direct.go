@@ -27,7 +27,7 @@ func (r *run) directQuotes() {
 		if r.coveredByFound(p) {
 			continue
 		}
-		if r.wordsIn(p.first, p.last) < minDirectWords || r.titleCase(p.first, p.last) {
+		if r.titleCase(p.first, p.last) {
 			continue
 		}
 		q := found{cue: -1, addresseeEn: -1, nestedIn: -1, para: p.para, direct: true}
@@ -36,17 +36,23 @@ func (r *run) directQuotes() {
 			continue
 		}
 		// “…,” Trump barked / “…!” beamed Donald Hartley: a name right
-		// after the quotation, and a verb the lexicon does not list
+		// after the quotation, and a verb the lexicon does not list; so
+		// set off, a quotation of a word or two is a quote too ("“Go
+		// home,” Trump barked")
 		sp, v, ok := r.nameVerbAfter(p)
 		if !ok {
 			sp, v, ok = r.verbNameAfter(p)
 		}
-		if !ok {
+		short := r.wordsIn(p.first, p.last) < minDirectWords
+		if !ok && !short {
 			sp, v, ok = r.clauseBeforeColon(p) // Rubio fired back forcefully: “…”
 		}
 		if ok {
 			q.sp, q.cue, q.cueEnd = sp, v, v+1
 			r.add(q)
+			continue
+		}
+		if short {
 			continue
 		}
 		// the nearest attribution in the same paragraph: “A,” he said, “B.”

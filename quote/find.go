@@ -379,6 +379,9 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	if (p == "may" || p == "will" || p == "can") && r.ents.RefAt(v-1) != nil && r.d.Tokens[v-1].Is(parley.Cap) {
 		return false
 	}
+	if verb.Form == lexicon.Base && p == "to" && r.sayingPurposeHead(s, v) >= 0 {
+		return false // "went on to say"
+	}
 	if blocksVerb[p] {
 		return true
 	}

@@ -39,13 +39,33 @@ func (r *run) butClauseSubject(s parley.Sentence, v int) speaker {
 }
 
 // channelBefore is the channel a participle of saying follows directly
-// ("issued a statement saying …", "posted tweets saying …"): the channel
-// carries the words of the clause's subject. It is "" for any other word.
-func (r *run) channelBefore(v int) string {
-	if v < 1 || !r.isWord(v-1) {
+// ("issued a statement saying …", "posted tweets saying …") or after its
+// addressee ("sent a text message to supporters saying: …"): the channel
+// carries the words of the clause's subject. It returns the channel noun's
+// index and the channel, or -1 and "" for any other word.
+func (r *run) channelBefore(v int) (int, string) {
+	if ch := r.channelNoun(v - 1); ch != "" {
+		return v - 1, ch
+	}
+	// "to" and an addressee of up to four words
+	for k := v - 2; k >= 1 && k >= v-5 && r.isWord(k+1); k-- {
+		if r.low(k) == "to" {
+			if ch := r.channelNoun(k - 1); ch != "" {
+				return k - 1, ch
+			}
+			break
+		}
+	}
+	return -1, ""
+}
+
+// channelNoun is the channel the noun at k names ("statement", "tweets"),
+// or "".
+func (r *run) channelNoun(k int) string {
+	if k < 0 || !r.isWord(k) {
 		return ""
 	}
-	l := r.low(v - 1)
+	l := r.low(k)
 	if ch, ok := channelNouns[l]; ok {
 		return ch
 	}
@@ -79,8 +99,8 @@ func (r *run) channelSubject(s parley.Sentence, c int) speaker {
 // the participle ("posted two tweets saying …"): the participle's own
 // quote says what was said. An outer attribution ("Reuters reported that
 // Trump issued a statement saying …") stays.
-func (r *run) dropChannelObject(s parley.Sentence, v, end int) {
-	h := r.d.Head(v - 1) // the verb whose object the channel is (channelSubject parsed s)
+func (r *run) dropChannelObject(s parley.Sentence, c, v, end int) {
+	h := r.d.Head(c) // the verb whose object the channel is (channelSubject parsed s)
 	for _, j := range r.byPara[s.Para] {
 		if o := &r.out[j]; o.cue == h && o.cFirst < v && o.cLast >= end {
 			o.cLast = o.cFirst // dropped in emit
@@ -106,8 +126,8 @@ func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
 		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	}
-	if r.channelBefore(v) != "" && r.low(v-1) != "," {
-		return r.channelSubject(s, v-1) // "Trump issued a statement saying …": the issuer speaks
+	if c, _ := r.channelBefore(v); c >= 0 && r.low(v-1) != "," {
+		return r.channelSubject(s, c) // "Trump issued a statement saying …": the issuer speaks
 	}
 	prev := r.low(v - 1)
 	if v-2 >= s.First && (r.kind(v-1) == parley.CloseQuote || r.kind(v-1) == parley.StraightQuote) && r.low(v-2) == "," {
@@ -142,7 +162,8 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 	if !sp.ok {
 		return
 	}
-	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para, channel: r.channelBefore(v)}
+	c, ch := r.channelBefore(v)
+	q := found{sp: sp, cue: v, cueEnd: v + 1, addresseeEn: -1, nestedIn: -1, para: s.Para, channel: ch}
 	if verb.Lemma == "call" {
 		if r.callNamed(s, v, &q) {
 			r.add(q) // ", calling the Fox News chief ''brilliant''"
@@ -195,7 +216,7 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		return
 	}
 	if q.channel != "" && r.low(v-1) != "," {
-		r.dropChannelObject(s, v, end) // "posted two tweets saying …" is one attribution, the participle's
+		r.dropChannelObject(s, c, v, end) // "posted two tweets saying …" is one attribution, the participle's
 	}
 	r.setContent(&q, start, end)
 	r.cueUsed[v] = true

@@ -79,6 +79,7 @@ var (
 	addresseeVerbs     = words.Set("addressee_verb")
 	dayParts           = words.Set("day_part")
 	headlineCues       = words.Set("headline_cue")
+	sayingPurposeVerbs = words.Set("saying_purpose_verb")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
