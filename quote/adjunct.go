@@ -175,6 +175,13 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 		if name, ok := channelNouns[lc]; ok {
 			ch = name
 			end := c + 1
+			for end < s.Last && r.isWord(end) {
+				next, ok := channelNouns[r.low(end)]
+				if !ok {
+					break
+				}
+				ch, end = next, end+1 // "a newspaper article", "a radio show"
+			}
 			// "with CNN", "to the BBC", "posted on X"
 			if end+1 < s.Last && (r.low(end) == "with" || r.low(end) == "to" || r.low(end) == "on") {
 				if ref := r.ents.RefAt(end + 1); ref != nil {

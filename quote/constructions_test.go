@@ -593,3 +593,45 @@ func TestEmailIsAVerbOfSaying(t *testing.T) {
 			[]want{{"the plan had failed", "Jo Roe", parley.Indirect}}},
 	})
 }
+
+// TestAddresseeAsAProgramme guards "told BBC Radio 4's Today programme
+// that …", `told "Fox and Friends,"`, "said in a newspaper article that":
+// a programme or outlet named after the cue is its addressee and channel,
+// never the start of the content.
+func TestAddresseeAsAProgramme(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"an outlet's programme", "Jo Roe told BBC Radio 4's Today programme the plan had failed.",
+			[]want{{"the plan had failed", "Jo Roe", parley.Indirect}}},
+		{"a programme before a colon", "Jo Roe told BBC Radio 4's Woman's Hour: \u201cWe are being advised by the police.\u201d",
+			[]want{{"We are being advised by the police.", "Jo Roe", parley.Direct}}},
+		{"a programme in quotation marks", "\u201cOf course he is fair game. He is a former president,\u201d Carl Voss told \u201cMorning Talk,\u201d reminding the hosts that the mayor had attacked him.",
+			[]want{{"Of course he is fair game. He is a former president,", "Carl Voss", parley.Direct}, {"the mayor had attacked him", "Carl Voss", parley.Indirect}}},
+		{"a compound channel noun", "Tom Hale said in a newspaper article that the markets needed a correction.",
+			[]want{{"the markets needed a correction", "Tom Hale", parley.Indirect}}},
+	})
+}
+
+// TestZeroRelativeIsNoSource guards "Nothing the president said “will …,”
+// the senator said": a relative clause without "that" after an indefinite
+// pronoun is no attribution; the cue after the quotation is.
+func TestZeroRelativeIsNoSource(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"nothing X said", "Nothing the mayor said \u201cwill ease people's fears,\u201d Senator Ann Cole said.",
+			[]want{{"will ease people's fears,", "Ann Cole", parley.Direct}}},
+	})
+}
+
+// TestOfficeHolderOfAnOrganisation guards "But, the former CEO of Acme
+// added, …": one office holder described speaks, not the organisation (a
+// spokesman's organisation still does).
+func TestOfficeHolderOfAnOrganisation(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a former chief executive", "But, the former CEO of Acme Corp added, it is not the way to win.",
+			[]want{{"it is not the way to win", "the former CEO of Acme Corp", parley.Indirect}}},
+		{"a spokesman", "A spokesman for Acme Corp said the plant would close.",
+			[]want{{"the plant would close", "Acme Corp", parley.Indirect}}},
+	})
+}

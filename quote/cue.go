@@ -227,6 +227,9 @@ func (r *run) notASource(at *attribution, sp speaker) bool {
 	if (verb.Form == lexicon.ThirdSingular || verb.Form == lexicon.Base) && sp.entity < 0 && sp.label == "" {
 		return true
 	}
+	if !at.inverted && sp.last-sp.first >= 2 && zeroRelativeHeads[r.low(sp.first)] {
+		return true // "Nothing the president said will …": a relative clause, not an attribution
+	}
 	// "critics of China’s territorial claims in the sea": a noun, not a verb
 	return verb.Form == lexicon.ThirdSingular && isPluralNounToo(r.low(v)) && !at.inverted && !r.namedSubject(sp)
 }
@@ -276,6 +279,47 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 	return a, true
 }
 
+// possessedTitle returns the end of a capitalised name possessed by what
+// ends at a ("'s Woman's Hour", "'s Meet the Press"), or a.
+func (r *run) possessedTitle(s parley.Sentence, a int) int {
+	if a >= s.Last || r.kind(a) != parley.Possessive {
+		return a
+	}
+	e := a + 1
+	for e < s.Last && e-a <= 6 {
+		switch {
+		case r.isWord(e) && r.d.Tokens[e].Is(parley.Cap):
+			e++
+		case r.kind(e) == parley.Possessive || r.isWord(e) && isFunction(r.low(e)) && e+1 < s.Last && r.d.Tokens[e+1].Is(parley.Cap):
+			e++
+		default:
+			if e == a+1 || !r.isWord(e-1) {
+				return a
+			}
+			if _, ok := channelNouns[r.low(e)]; ok && r.isWord(e) || r.isWord(e) && e+1 < s.Last && r.introducesContent(e+1) {
+				e++ // "'s Today programme"
+			}
+			return e
+		}
+	}
+	return a
+}
+
+// quotedTitle returns the end of a title in quotation marks at a, its words
+// capitalised but for short function words (“Fox and Friends”), or a.
+func (r *run) quotedTitle(s parley.Sentence, a int) int {
+	p := r.pairAt(a)
+	if p == nil || p.close < 0 || p.close >= s.Last || r.wordsIn(p.first, p.last) > 5 {
+		return a
+	}
+	for k := p.first; k < p.last; k++ {
+		if r.isWord(k) && !r.d.Tokens[k].Is(parley.Cap) && !isFunction(r.low(k)) {
+			return a
+		}
+	}
+	return p.close + 1
+}
+
 // introducesContent reports a token that opens what a verb of saying
 // says: "that", a colon or comma, an opening quotation mark.
 func (r *run) introducesContent(k int) bool {
@@ -300,6 +344,11 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 			q.channel = ch
 		}
 		a = ad.last
+		if e := r.possessedTitle(s, a); e > a {
+			// "told BBC Radio 4's Woman's Hour:": the outlet's programme
+			q.addressee = r.spanText(ad.first, e)
+			q.channel, a = q.addressee, e
+		}
 		if verb.Frames&lexicon.FrameOf != 0 && a < s.Last && r.low(a) == "and" {
 			// "accused the UK and the US of meddling": more addressees up to "of"
 			if k := r.indexOf(a, min(a+8, s.Last), "of"); k > 0 {
@@ -312,6 +361,17 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 	}
 	if e := r.genericNP(s, a); e > a && (verb.Frames&lexicon.FrameObject != 0 || verb.Frames&lexicon.FrameInf != 0 && e < s.Last && r.low(e) == "to") {
 		q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
+		return e, true
+	}
+	if e := r.quotedTitle(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
+		// a programme named in quotation marks: `told "Fox and Friends,"`
+		p := r.pairAt(a)
+		last := p.last
+		for last > p.first && r.kind(last-1) == parley.Punct {
+			last-- // `"Fox and Friends,"`: not the comma inside the mark
+		}
+		q.addressee = r.spanText(p.first, last)
+		q.channel = q.addressee
 		return e, true
 	}
 	if verb.Frames&lexicon.FrameObject != 0 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) {

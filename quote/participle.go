@@ -176,6 +176,9 @@ func (r *run) participle(si, v int, verb lexicon.Verb) {
 		if ad := r.nounPhraseAt(s, a); ad.ok && ad.last > a && r.low(a) != "that" {
 			q.addressee, q.addresseeEn = r.spanText(ad.first, ad.last), ad.entity
 			a = ad.last
+		} else if e := r.genericNP(s, a); e > a && e < s.Last && r.low(e) == "that" {
+			q.addressee = r.spanText(a, e) // "reminding the co-hosts that …"
+			a = e
 		}
 	}
 	a = r.skipAdjuncts(s, a, &q)

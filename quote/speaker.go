@@ -239,13 +239,41 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 			if np.ok && np.entity >= 0 && r.ents.Entities[np.entity].Type == parley.Person {
 				return r.withCoordination(s, np) // "Jo Lee, director of Acme - its owner - said"
 			}
-			if np.ok && np.first < ref.First && (np.first == s.First || r.low(np.first-1) != ",") {
-				sp.first = np.first // not an apposition to a name the entity layer missed
+			if np.ok && np.first < ref.First && !r.appositionToName(s, np.first) {
+				sp.first = np.first // "But, the former CEO of Acme added, …"
+				if r.personalRole(s, np.first, ref.First-1) {
+					// one person holds the office: the description, for coreference
+					sp.entity, sp.label = -1, r.spanText(np.first, ref.Last)
+				}
 			}
 		}
 		return r.withCoordination(s, sp)
 	}
 	return r.nounPhraseEndingAt(s, k)
+}
+
+// personalRole reports a definite description of one office holder in
+// [a, p), p the preposition before the organisation: "the former CEO of",
+// not "a spokesman for" (a voice of the organisation) or "officials at".
+func (r *run) personalRole(s parley.Sentence, a, p int) bool {
+	h := p - 1
+	if h <= a || !isPreposition(r.low(p)) || r.low(a) != "the" {
+		return false
+	}
+	l := r.low(h)
+	return r.f.roles.Is(l, lexicon.RoleNoun) && !r.f.roles.Is(l, lexicon.SourceNoun)
+}
+
+// appositionToName reports a phrase at a set off by a comma after a
+// capitalised word that is no function word: an apposition to a name the
+// entity layer may have missed ("Jo Roe, director of Acme"), not a phrase
+// after "But," or "Meanwhile,".
+func (r *run) appositionToName(s parley.Sentence, a int) bool {
+	if a-2 < s.First || r.low(a-1) != "," {
+		return false
+	}
+	n := a - 2
+	return r.isWord(n) && r.d.Tokens[n].Is(parley.Cap) && !r.isFunctionCap(n) && !(n == s.First && isInterposed(r.low(n)))
 }
 
 // titleEndsApposition reports a closing mark at k after a comma that

@@ -80,6 +80,7 @@ var (
 	dayParts           = words.Set("day_part")
 	headlineCues       = words.Set("headline_cue")
 	sayingPurposeVerbs = words.Set("saying_purpose_verb")
+	zeroRelativeHeads  = words.Set("zero_relative_head")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
