@@ -635,3 +635,18 @@ func TestOfficeHolderOfAnOrganisation(t *testing.T) {
 			[]want{{"the plant would close", "Acme Corp", parley.Indirect}}},
 	})
 }
+
+// TestNounContentNeedsANounPhrase guards the object reading of "slam",
+// "blast", "deny": a preposition or a particle where the noun phrase would
+// start, or a thing moved by a motion preposition, is no content ("slammed
+// well over the bar", "blasted a forehand past"); "denied ever taking" is.
+func TestNounContentNeedsANounPhrase(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"an adverb and a preposition", "Tom Hale slammed well over the bar from ten yards.", nil},
+		{"a thing moved", "Carl Voss blasts a forehand past his opponent to win the point.", nil},
+		{"a passive agent", "The plan was criticised by net users.", nil},
+		{"an adverb before a clause", "Ann Cole denied ever taking illegal substances.",
+			[]want{{"ever taking illegal substances", "Ann Cole", parley.Indirect}}},
+	})
+}

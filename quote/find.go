@@ -776,7 +776,68 @@ func (r *run) nounContent(s parley.Sentence, a int) bool {
 	if ref := r.ents.RefAt(a); ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
 		return ref.Last >= s.Last || r.low(ref.Last) != "about"
 	}
-	return true
+	if r.noPhraseAt(s, a) {
+		return false // "slammed well over the bar", "was criticised by": no noun phrase, no content
+	}
+	// "blasts a forehand past his opponent", "fired a shot wide": a thing
+	// moved, not words
+	k := a
+	for k < s.Last && k-a < 4 && nominal(r.posAt(s, k)) {
+		k++
+	}
+	return !(k > a && k < s.Last && motionPreps[r.low(k)])
+}
+
+// nominal reports the tags of the words of a simple noun phrase.
+func nominal(p parley.POS) bool {
+	switch p {
+	case parley.DET, parley.ADJ, parley.NOUN, parley.PROPN, parley.NUM:
+		return true
+	}
+	return false
+}
+
+// noPhraseAt reports a preposition, a particle or an adverb before a
+// preposition or conjunction at a, where a noun-phrase content would start
+// ("rejected by", "blasted away", "blasted wide when clear"); an adverb
+// before a clause or a noun phrase is content ("denied ever taking",
+// "admitted afterwards it was").
+func (r *run) noPhraseAt(s parley.Sentence, a int) bool {
+	switch r.posAt(s, a) {
+	case parley.ADP:
+		if r.indexOf(a, min(a+8, s.Last), "that") >= 0 {
+			return false // "denied to Reuters that …", "acknowledged for the first time that …"
+		}
+		switch r.low(a) {
+		case "to": // not "pledged to work"
+			return r.posAt(s, min(a+1, s.Last-1)) != parley.VERB
+		case "as": // not "described as “his brother”"
+			return !r.quotationWithin(a+1, min(a+5, s.Last))
+		}
+		return true
+	case parley.ADV:
+		if questionWords[r.low(a)] {
+			return false // "revealed how quickly …"
+		}
+		if verbParticles[r.low(a)] {
+			return true
+		}
+		switch r.posAt(s, min(a+1, s.Last-1)) {
+		case parley.ADP, parley.SCONJ, parley.ADV, parley.PUNCT:
+			return a+1 < s.Last
+		}
+	}
+	return false
+}
+
+// quotationWithin reports an opening quotation mark in [a, b).
+func (r *run) quotationWithin(a, b int) bool {
+	for k := a; k < b; k++ {
+		if r.kind(k) == parley.OpenQuote || r.kind(k) == parley.StraightQuote {
+			return true
+		}
+	}
+	return false
 }
 
 // dataSource reports whether the speaker is figures or measurements and

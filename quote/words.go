@@ -81,6 +81,7 @@ var (
 	headlineCues       = words.Set("headline_cue")
 	sayingPurposeVerbs = words.Set("saying_purpose_verb")
 	zeroRelativeHeads  = words.Set("zero_relative_head")
+	motionPreps        = words.Set("motion_preposition")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
