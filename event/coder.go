@@ -266,6 +266,7 @@ type input struct {
 	parser    *syntax.Parser // nil when the coder has no syntax model
 	words     []syntax.Word  // the parser's output, reused
 	sport     int8           // 1: the document is a sports report, -1: it is not, 0: not yet known
+	si        int            // index of the sentence being coded
 }
 
 // Code codes the events of d and sets d.Events, in text order. It reads the
@@ -289,6 +290,7 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 		if s.Para < len(skip) && skip[s.Para] {
 			continue
 		}
+		in.si = si
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
 	// What the sentence coder cannot see: the acts quotes are, and the
@@ -408,12 +410,14 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 	// sentence with none is done before its triggers are sought and its
 	// words tagged.
 	actorless := !c.anyActor(s)
-	if actorless && !passiveAfterBe(s) {
-		return nil
-	}
 	s.actorAt = make([]int32, n)
 	for i := range s.actorAt {
 		s.actorAt[i] = -1
+	}
+	// A sentence with no actor may still continue the story before it
+	// ("A search of the vehicle yielded …"): continued.go.
+	if actorless && !passiveAfterBe(s) {
+		return c.continued(s)
 	}
 	for k, a := range s.actors {
 		for i := a.first; i < a.last && i < n; i++ {
