@@ -415,7 +415,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		s.actorAt[i] = -1
 	}
 	// A sentence with no actor may still continue the story before it
-	// ("A search of the vehicle yielded …"): continued.go.
+	// ("A search of the car found …"): continued.go.
 	if actorless && !passiveAfterBe(s) {
 		return c.continued(s)
 	}
@@ -512,6 +512,18 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	// theirs ("the talks", "peace talks"): they name a meeting known
 	// to have happened.
 	if code.Root == "04" && !t.noun && !hasTarget(es) {
+		return false
+	}
+	// The same holds of a plan to meet ("the agency plans to fly in
+	// 2024", "the royal family will attend"): an intention to meet no one is no
+	// event (036). An agreement to meet is one ("agreed to reopen talks").
+	if code.Code == "036" && !t.noun && !hasTarget(es) && !agreeWords[s.words[t.first]] {
+		return false
+	}
+	// "the newspaper group is planning to end its Sunday edition": a planned
+	// coercion is a threat only from or against a political actor; a
+	// business's plan to cut or end its own services is its affair.
+	if code.Root == "13" && (t.future || planWords[s.words[t.first]]) && !politicalSource(es) && !politicalTarget(es) {
 		return false
 	}
 	// "his concerns had been met", "was met with hoots of laughter": a
@@ -1012,6 +1024,12 @@ func anyEvent(es []parley.Event, p func(e *parley.Event) bool) bool {
 // source actor.
 func politicalSource(es []parley.Event) bool {
 	return anyEvent(es, func(e *parley.Event) bool { return political(e.SourceCode) })
+}
+
+// politicalTarget reports whether some event of es has a political
+// target actor.
+func politicalTarget(es []parley.Event) bool {
+	return anyEvent(es, func(e *parley.Event) bool { return political(e.TargetCode) })
 }
 
 // quotedAgainstPolitical reports whether some event of es is reported in
