@@ -526,6 +526,11 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	if code.Root == "13" && (t.future || planWords[s.words[t.first]]) && !politicalSource(es) && !politicalTarget(es) {
 		return false
 	}
+	// "the party will target marginal seats", "prosecutors targeted a
+	// ranch": aiming is an attack only by or on an armed actor.
+	if code.Root == "19" && !t.noun && c.classes.at("aim_verb", s.words, t.first) > 0 && !anyEvent(es, armedSide) {
+		return false
+	}
 	// "his concerns had been met", "was met with hoots of laughter": a
 	// passive "met" with no one who met is a condition fulfilled or a
 	// reaction, not a meeting ("was met by the president" is one).
@@ -1024,6 +1029,11 @@ func anyEvent(es []parley.Event, p func(e *parley.Event) bool) bool {
 // source actor.
 func politicalSource(es []parley.Event) bool {
 	return anyEvent(es, func(e *parley.Event) bool { return political(e.SourceCode) })
+}
+
+// armedSide reports whether e's source or target is an armed actor.
+func armedSide(e *parley.Event) bool {
+	return hasRole(e.SourceCode, armedRoles) || hasRole(e.TargetCode, armedRoles)
 }
 
 // politicalTarget reports whether some event of es has a political
