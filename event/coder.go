@@ -558,6 +558,11 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	if c.thingSubject(s, t) {
 		return false // "higher oil prices have forced the government": no one acts
 	}
+	// "was forced to resign", "were allowed in": the passive of a verb
+	// of causing names no one who causes unless an agent follows.
+	if !t.noun && c.classes.at("causal_verb", s.words, t.first) > 0 && afterBe(s, t.first) && !byAgent(s, t.last) {
+		return false
+	}
 	return true
 }
 
@@ -618,6 +623,20 @@ func (c *Coder) thingSubject(s *sentence, t trig) bool {
 		return false
 	}
 	return s.pos(k) == parley.NOUN
+}
+
+// afterBe reports whether word i is a past participle after a form of
+// "be", past adverbs ("was eventually forced"): a passive, not "are
+// forcing".
+func afterBe(s *sentence, i int) bool {
+	if w := s.words[i]; !strings.HasSuffix(w, "ED") && !irregularParticiple(w) {
+		return false
+	}
+	k := i - 1
+	for k > 0 && strings.HasSuffix(s.words[k], "LY") {
+		k--
+	}
+	return k >= 0 && beForms[s.words[k]]
 }
 
 // cand is a coded trigger before the choice of the sentence's events.
