@@ -266,6 +266,7 @@ type input struct {
 	parser    *syntax.Parser // nil when the coder has no syntax model
 	words     []syntax.Word  // the parser's output, reused
 	sport     int8           // 1: the document is a sports report, -1: it is not, 0: not yet known
+	si        int            // index of the sentence being coded
 }
 
 // Code codes the events of d and sets d.Events, in text order. It reads the
@@ -289,6 +290,7 @@ func (c *Coder) Code(ctx context.Context, d *parley.Doc) error {
 		if s.Para < len(skip) && skip[s.Para] {
 			continue
 		}
+		in.si = si
 		d.Events = append(d.Events, c.codeSentence(in, s)...)
 	}
 	// What the sentence coder cannot see: the acts quotes are, and the
@@ -408,12 +410,14 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 	// sentence with none is done before its triggers are sought and its
 	// words tagged.
 	actorless := !c.anyActor(s)
-	if actorless && !passiveAfterBe(s) {
-		return nil
-	}
 	s.actorAt = make([]int32, n)
 	for i := range s.actorAt {
 		s.actorAt[i] = -1
+	}
+	// A sentence with no actor may still continue the story before it
+	// ("A search of the car found …"): continued.go.
+	if actorless && !passiveAfterBe(s) {
+		return c.continued(s)
 	}
 	for k, a := range s.actors {
 		for i := a.first; i < a.last && i < n; i++ {
@@ -510,6 +514,23 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	if code.Root == "04" && !t.noun && !hasTarget(es) {
 		return false
 	}
+	// The same holds of a plan to meet ("the agency plans to fly in
+	// 2024", "the royal family will attend"): an intention to meet no one is no
+	// event (036). An agreement to meet is one ("agreed to reopen talks").
+	if code.Code == "036" && !t.noun && !hasTarget(es) && !agreeWords[s.words[t.first]] {
+		return false
+	}
+	// "the newspaper group is planning to end its Sunday edition": a planned
+	// coercion is a threat only from or against a political actor; a
+	// business's plan to cut or end its own services is its affair.
+	if code.Root == "13" && (t.future || planWords[s.words[t.first]]) && !politicalSource(es) && !politicalTarget(es) {
+		return false
+	}
+	// "the party will target marginal seats", "prosecutors targeted a
+	// ranch": aiming is an attack only by or on an armed actor.
+	if code.Root == "19" && !t.noun && c.classes.at("aim_verb", s.words, t.first) > 0 && !anyEvent(es, armedSide) {
+		return false
+	}
 	// "his concerns had been met", "was met with hoots of laughter": a
 	// passive "met" with no one who met is a condition fulfilled or a
 	// reaction, not a meeting ("was met by the president" is one).
@@ -536,6 +557,11 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	}
 	if c.thingSubject(s, t) {
 		return false // "higher oil prices have forced the government": no one acts
+	}
+	// "was forced to resign", "were allowed in": the passive of a verb
+	// of causing names no one who causes unless an agent follows.
+	if !t.noun && c.classes.at("causal_verb", s.words, t.first) > 0 && afterBe(s, t.first) && !byAgent(s, t.last) {
+		return false
 	}
 	return true
 }
@@ -597,6 +623,20 @@ func (c *Coder) thingSubject(s *sentence, t trig) bool {
 		return false
 	}
 	return s.pos(k) == parley.NOUN
+}
+
+// afterBe reports whether word i is a past participle after a form of
+// "be", past adverbs ("was eventually forced"): a passive, not "are
+// forcing".
+func afterBe(s *sentence, i int) bool {
+	if w := s.words[i]; !strings.HasSuffix(w, "ED") && !irregularParticiple(w) {
+		return false
+	}
+	k := i - 1
+	for k > 0 && strings.HasSuffix(s.words[k], "LY") {
+		k--
+	}
+	return k >= 0 && beForms[s.words[k]]
 }
 
 // cand is a coded trigger before the choice of the sentence's events.
@@ -1008,6 +1048,17 @@ func anyEvent(es []parley.Event, p func(e *parley.Event) bool) bool {
 // source actor.
 func politicalSource(es []parley.Event) bool {
 	return anyEvent(es, func(e *parley.Event) bool { return political(e.SourceCode) })
+}
+
+// armedSide reports whether e's source or target is an armed actor.
+func armedSide(e *parley.Event) bool {
+	return hasRole(e.SourceCode, armedRoles) || hasRole(e.TargetCode, armedRoles)
+}
+
+// politicalTarget reports whether some event of es has a political
+// target actor.
+func politicalTarget(es []parley.Event) bool {
+	return anyEvent(es, func(e *parley.Event) bool { return political(e.TargetCode) })
 }
 
 // quotedAgainstPolitical reports whether some event of es is reported in

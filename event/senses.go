@@ -44,6 +44,13 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	if root := t.code[:2]; (root == "02" || root == "05") && !t.noun && (c.objectSense(s, t.last, "public_object") != "" || thoseWho(s, t.last)) {
 		return t, false // "urged the American public not to tolerate …"
 	}
+	// "assured the public", "promised voters": a reassurance or a promise
+	// to the public is a statement, not an intent to cooperate (03); the
+	// public is the object itself, not a word further on ("consult the
+	// Director of Public Prosecutions").
+	if t.code[:2] == "03" && !t.noun && c.publicObject(s, t.last) {
+		return t, false
+	}
 	if (t.code[:2] == "12" || !t.noun && c.classes.at("dispute_verb", s.words, t.first) > 0) && (c.objectSense(s, t.last, "claim_object", "comment_object") != "" && !c.claimToSomething(s.words, t.last) || c.withObjectSense(s, t, "comment_object") != "") {
 		return t, false // "rejected allegations he …", "disputed the notion that …", "did not offer a response", "did not provide X with further information"
 	}
@@ -382,4 +389,13 @@ func (c *Coder) appealAsked(s *sentence, t trig) bool {
 		}
 	}
 	return false
+}
+
+// publicObject reports whether the object at word i, past one determiner,
+// is the general public (public_object), in lower case.
+func (c *Coder) publicObject(s *sentence, i int) bool {
+	if i < len(s.words) && determiners[s.words[i]] {
+		i++
+	}
+	return i < len(s.words) && !s.caps[i] && c.classes.at("public_object", s.words, i) > 0
 }

@@ -104,6 +104,8 @@ var (
 	ploverOfParent  = codes.Set("plover_of_parent") // codes whose PLOVER type is their parent's
 	stateRoles      = codes.Set("state_role")       // the state's own organs
 	fromTargetRoots = codes.Set("from_target_root") // acts whose "from" party is their target
+	continuesRoots  = codes.Set("continues_root")   // roots of one family of acts a story continues
+	armedRoles      = codes.Set("armed_role")       // armed actors: their aiming is an attack
 )
 
 // upperKeys merges maps with their keys upper-cased.
