@@ -650,3 +650,21 @@ func TestNounContentNeedsANounPhrase(t *testing.T) {
 			[]want{{"ever taking illegal substances", "Ann Cole", parley.Indirect}}},
 	})
 }
+
+// TestDescriptionNamesThePreviousSpeaker guards "X said …. “…,” said the
+// American": a definite description of one person as the speaker names the
+// person of the quote right before when no other person comes between;
+// not an office one person holds ("the prime minister") nor a reply.
+func TestDescriptionNamesThePreviousSpeaker(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a demonym", "Carl Voss said the match had been hard. \u201cA lot more players are capable of it now,\u201d said the American.",
+			[]want{{"the match had been hard", "Carl Voss", parley.Indirect}, {"A lot more players are capable of it now,", "Carl Voss", parley.Direct}}},
+		{"a role noun", "Tom Hale said he would sue the network. The legal assistant said the show was cruel.",
+			[]want{{"he would sue the network", "Tom Hale", parley.Indirect}, {"the show was cruel", "Tom Hale", parley.Indirect}}},
+		{"an office", "Tom Hale said he would sue the network. The prime minister said the show was cruel.",
+			[]want{{"he would sue the network", "Tom Hale", parley.Indirect}, {"the show was cruel", "The prime minister", parley.Indirect}}},
+		{"another person between", "Tom Hale said he would sue. He met Ann Cole on Monday. The lawyer said the show was cruel.",
+			[]want{{"he would sue", "Tom Hale", parley.Indirect}, {"the show was cruel", "The lawyer", parley.Indirect}}},
+	})
+}

@@ -131,6 +131,7 @@ func (f *Finder) Find(d *parley.Doc) {
 	r.release()
 	r.reportedBy()
 	r.directQuotes()
+	r.resolveDescriptions()
 	d.Quotes = r.emit()
 	groupSources(d)
 }

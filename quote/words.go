@@ -82,6 +82,8 @@ var (
 	sayingPurposeVerbs = words.Set("saying_purpose_verb")
 	zeroRelativeHeads  = words.Set("zero_relative_head")
 	motionPreps        = words.Set("motion_preposition")
+	officeWords        = words.Set("office_word")
+	replyVerbs         = words.Set("reply_verb")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
