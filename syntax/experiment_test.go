@@ -11,7 +11,9 @@ import (
 )
 
 // TestTaggerExperiment trains only the tagger and prints its dev accuracy:
-// for tuning features on dev. It runs when SYNTAX_EXPERIMENT=tagger.
+// for tuning features on dev. It runs when SYNTAX_EXPERIMENT=tagger;
+// SYNTAX_EPOCHS caps the epochs (default 10; it stops after three without a
+// better dev score).
 func TestTaggerExperiment(t *testing.T) {
 	if os.Getenv("SYNTAX_EXPERIMENT") != "tagger" {
 		t.Skip("set SYNTAX_EXPERIMENT=tagger to run")
@@ -26,7 +28,8 @@ func TestTaggerExperiment(t *testing.T) {
 	dv, _ := convert(m, dev)
 	m.dict = tagDict(tr)
 	prune, _ := strconv.ParseFloat(os.Getenv("SYNTAX_PRUNE"), 64)
-	o := TrainOptions{Seed: 1, Prune: prune, Log: testLog{t}}
+	tagEpochs, _ := strconv.Atoi(os.Getenv("SYNTAX_EPOCHS"))
+	o := TrainOptions{Seed: 1, Prune: prune, TagEpochs: tagEpochs, Log: testLog{t}}
 	o.defaults()
 	if prune == 0 {
 		o.Prune = 1e-9
