@@ -668,3 +668,15 @@ func TestDescriptionNamesThePreviousSpeaker(t *testing.T) {
 			[]want{{"he would sue", "Tom Hale", parley.Indirect}, {"the show was cruel", "The lawyer", parley.Indirect}}},
 	})
 }
+
+// TestListCommaInsideNounContent guards a noun-phrase content over a list:
+// its commas ("applied to China, Burma and Zimbabwe") do not end it.
+func TestListCommaInsideNounContent(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a list of names", "Tom Hale noted embargoes applied to Chile, Peru and Bolivia but not to Cuba.",
+			[]want{{"embargoes applied to Chile, Peru and Bolivia but not to Cuba", "Tom Hale", parley.Indirect}}},
+		{"not a comma before a clause", "Tom Hale praised the deal, which he signed in May.",
+			[]want{{"the deal", "Tom Hale", parley.Indirect}}},
+	})
+}

@@ -254,8 +254,8 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 			if n == "but" && k+3 < s.Last && k > a+2 && isThirdPersonSubject(r.low(k+2)) && !isAuxiliary(r.low(k+3)) {
 				return k
 			}
-			if noun {
-				return k
+			if noun && !r.listComma(s, k) {
+				return k // not the comma of a list: "applied to China, Burma and Zimbabwe"
 			}
 		}
 		if noun {
@@ -282,6 +282,25 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		end--
 	}
 	return end
+}
+
+// listComma reports a comma between the items of a list of nouns or
+// names that "and" or "or" closes: "China, Burma and Zimbabwe".
+func (r *run) listComma(s parley.Sentence, k int) bool {
+	if k-1 < s.First || !nominal(r.posAt(s, k-1)) {
+		return false
+	}
+	for j := k + 1; j < s.Last && j-k <= 4; j++ {
+		switch l := r.low(j); {
+		case (l == "and" || l == "or") && j > k+1:
+			return j+1 < s.Last && nominal(r.posAt(s, j+1))
+		case l == "," && j > k+1:
+			return r.listComma(s, j)
+		case !nominal(r.posAt(s, j)):
+			return false
+		}
+	}
+	return false
 }
 
 // closesAfterComma reports whether token k closes a quotation right after
