@@ -680,3 +680,17 @@ func TestListCommaInsideNounContent(t *testing.T) {
 			[]want{{"the deal", "Tom Hale", parley.Indirect}}},
 	})
 }
+
+// TestRelativeClauseLeftOpen guards "Jo Roe, who won damages from the
+// Daily Telegraph said …": a relative clause whose closing comma is missing
+// does not give the cue its last name; "Ann Cole, who he described as …"
+// keeps its own subject.
+func TestRelativeClauseLeftOpen(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"an open relative clause", "Tom Hale, who last year won damages from the Daily Telegraph said he would run again.",
+			[]want{{"he would run again", "Tom Hale", parley.Indirect}}},
+		{"an object relative", "The spokesman said the mayor knew Ann Cole, who he described as \u201ca fine activist\u201d.",
+			[]want{{"the mayor knew Ann Cole, who he described as \u201ca fine activist\u201d", "The spokesman", parley.Mixed}, {"as \u201ca fine activist\u201d", "he", parley.Mixed}}},
+	})
+}

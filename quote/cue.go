@@ -141,6 +141,11 @@ func (r *run) cueSubject(s parley.Sentence, v, sv int) speaker {
 	if sp.ok && sv == v {
 		sp = r.subjectHeadOnParse(s, v, sp)
 	}
+	if sp.ok {
+		if host, ok := r.relativeHost(s, sp.first, v); ok {
+			sp = host // "Jo Roe, who won damages from the Daily Telegraph said …"
+		}
+	}
 	if !sp.ok && sv == v {
 		sp = r.shareSubject(s, v) // "Two in three said"
 	}

@@ -185,3 +185,29 @@ func (r *run) roleBeforeComma(s parley.Sentence, j int) int {
 	}
 	return a
 }
+
+// relativeHost is the person a relative clause left open before the cue
+// at v describes, when the phrase at a lies inside it: in "Jo Roe, who
+// won damages from the Daily Telegraph said …" the comma that would close
+// the clause is missing, and Jo Roe, not the newspaper, speaks.
+func (r *run) relativeHost(s parley.Sentence, a, v int) (speaker, bool) {
+	for j := a - 1; j > s.First && a-j < 20; j-- {
+		if r.low(j) == "," {
+			return speaker{}, false // a clause closed, or none
+		}
+		if !isRelativeWho(r.low(j)) {
+			continue
+		}
+		// "who" is the clause's subject, with a verb of its own before the
+		// phrase: not "Ms Hassan, who he described as …", whose "he" speaks
+		if r.low(j-1) != "," || r.indexOf(j, v, ",") >= 0 || a == j+1 || !r.hasVerb(s, j+1, a) {
+			return speaker{}, false
+		}
+		ref := r.ents.RefAt(j - 2)
+		if ref == nil || ref.Last != j-1 || r.ents.Entities[ref.Entity].Type != parley.Person {
+			return speaker{}, false
+		}
+		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}, true
+	}
+	return speaker{}, false
+}

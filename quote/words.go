@@ -84,6 +84,7 @@ var (
 	motionPreps        = words.Set("motion_preposition")
 	officeWords        = words.Set("office_word")
 	replyVerbs         = words.Set("reply_verb")
+	personRelatives    = words.Set("person_relative")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
@@ -134,3 +135,6 @@ func isClauseConjunction(l string) bool { return clauseConjunctions[l] }
 // isTimeWord reports time nouns, weekdays and months ("last week", "on
 // Tuesday", "in March").
 func isTimeWord(l string) bool { return timeNouns[l] || lexicon.IsWeekday(l) || lexicon.IsMonth(l) }
+
+// isRelativeWho reports a relative pronoun that opens a clause about a person.
+func isRelativeWho(l string) bool { return personRelatives[l] }
