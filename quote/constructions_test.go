@@ -694,3 +694,14 @@ func TestRelativeClauseLeftOpen(t *testing.T) {
 			[]want{{"the mayor knew Ann Cole, who he described as \u201ca fine activist\u201d", "The spokesman", parley.Mixed}, {"as \u201ca fine activist\u201d", "he", parley.Mixed}}},
 	})
 }
+
+// TestInvertedCueBeforeANameAndItsTitle guards "…, said X, the editor of
+// Microprocessor Report.": a capitalised speech word inside the title's
+// name is no second verb, so the speaker closes the sentence.
+func TestInvertedCueBeforeANameAndItsTitle(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a speech word in a name", "The chip suits televisions and computers, and everything in between, said Carl Voss, the editor in chief of Chip Report.",
+			[]want{{"The chip suits televisions and computers, and everything in between", "Carl Voss", parley.Indirect}}},
+	})
+}

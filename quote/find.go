@@ -422,7 +422,8 @@ func (r *run) invertedAtEnd(s parley.Sentence, v int) bool {
 	k = ref.Last
 	if k < s.Last && r.low(k) == "," {
 		for k++; k < s.Last && k-ref.Last <= 12 && (r.isWord(k) || r.kind(k) == parley.Possessive); k++ {
-			if _, ok := r.f.speech.Lookup(r.low(k)); ok || r.low(k) == "who" || r.low(k) == "that" {
+			// a verb, not the capitalised word of a name ("editor of Microprocessor Report")
+			if _, ok := r.f.speech.Lookup(r.low(k)); ok && !r.d.Tokens[k].Is(parley.Cap) || r.low(k) == "who" || r.low(k) == "that" {
 				return false
 			}
 		}
