@@ -164,7 +164,7 @@ func gumSentence(toks []gumToken, scheme *Scheme, rule *NameRule) (Labeled, erro
 	for i, t := range toks {
 		l.Words[i], l.POS[i] = t.form, t.upos
 	}
-	var names []Span
+	var names, heads []Span
 	for _, m := range ms {
 		t, ok := scheme.types[m.etype]
 		if !ok || t == None {
@@ -173,12 +173,38 @@ func gumSentence(toks []gumToken, scheme *Scheme, rule *NameRule) (Labeled, erro
 		sp, ok := rule.Name(l.Words, Span{Start: m.start, End: m.end, Type: t})
 		if ok && properName(l.POS[sp.Start:sp.End]) {
 			names = append(names, sp)
+		} else if sp, ok := headName(l, m, t, rule); ok {
+			heads = append(heads, sp)
 		}
 	}
 	l.Spans = outermost(names)
+	for _, h := range outermost(heads) {
+		if !slices.ContainsFunc(l.Spans, func(s Span) bool { return s.Start < h.End && h.Start < s.End }) {
+			l.Spans = append(l.Spans, h)
+		}
+	}
 	l.Spans = append(l.Spans, adjectiveNames(l, rule)...)
 	slices.SortFunc(l.Spans, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	return l, nil
+}
+
+// headName returns the name that opens a mention which as a whole is none:
+// GUM's mentions hold appositions and relative clauses ("Jacob Bernoulli (
+// who was the first …)", "Groningen , in the Netherlands", "Mary Chaworth ,
+// whom he met"), and left out, their names would be taught as no names. The
+// name is the run of PROPN words the mention starts with, unless a
+// possessive follows it inside the mention ("Daniel 's book": the name is
+// another mention's; "Daniel 's" alone is his).
+func headName(l Labeled, m gumMention, t Type, rule *NameRule) (Span, bool) {
+	j := m.start
+	for j < m.end && l.POS[j] == "PROPN" {
+		j++
+	}
+	if j == m.start || j == m.end || !capitalised(l.Words[m.start]) || l.POS[j] == "PART" && j+1 < m.end {
+		return Span{}, false
+	}
+	sp, ok := rule.Name(l.Words, Span{Start: m.start, End: j, Type: t})
+	return sp, ok && properName(l.POS[sp.Start:sp.End])
 }
 
 // properName reports whether the UPOS tags of a name hold a PROPN and no

@@ -35,3 +35,46 @@ func TestReadGUMErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReadGUMHeadNames: a mention that holds an apposition or a relative
+// clause gives the name it opens with; a possessor's mention ("Anna 's") is
+// her name; the name before a possessive inside a longer mention ("Anna 's
+// book Hydra") is not that mention's.
+func TestReadGUMHeadNames(t *testing.T) {
+	tests := []struct {
+		name, conllu string
+		want         []Span
+	}{
+		{"relative clause", `1	Anna	Anna	PROPN	NNP	_	0	root	_	Entity=(1-person-new
+2	Berg	Berg	PROPN	NNP	_	1	flat	_	_
+3	,	,	PUNCT	,	_	1	punct	_	_
+4	whom	whom	PRON	WP	_	5	obj	_	_
+5	he	he	PRON	PRP	_	1	acl	_	Entity=(2-person-new)1)
+6	met	meet	VERB	VBD	_	1	acl	_	_
+`, []Span{{0, 2, Person}}},
+		{"apposition", `1	Oslo	Oslo	PROPN	NNP	_	0	root	_	Entity=(1-place-new
+2	,	,	PUNCT	,	_	1	punct	_	_
+3	in	in	ADP	IN	_	4	case	_	_
+4	Norway	Norway	PROPN	NNP	_	1	nmod	_	Entity=(2-place-new)1)
+`, []Span{{0, 1, Place}, {3, 4, Place}}},
+		{"possessor", `1	Anna	Anna	PROPN	NNP	_	3	nmod:poss	_	Entity=(1-person-new
+2	's	's	PART	POS	_	1	case	_	Entity=1)
+3	book	book	NOUN	NN	_	0	root	_	_
+`, []Span{{0, 1, Person}}},
+		{"possessor inside a work", `1	Anna	Anna	PROPN	NNP	_	3	nmod:poss	_	Entity=(1-object-new
+2	's	's	PART	POS	_	1	case	_	_
+3	book	book	NOUN	NN	_	0	root	_	_
+4	Hydra	Hydra	PROPN	NNP	_	3	appos	_	Entity=1)
+`, nil},
+	}
+	gum := gumScheme(t)
+	for _, tc := range tests {
+		docs, err := ReadGUM(strings.NewReader(tc.conllu), "g", gum, testRule(t))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := docs[0].Sentences[0].Spans; !equalSpans(got, tc.want) {
+			t.Errorf("%s: spans %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -92,7 +92,10 @@ func runEvalNER(ctx context.Context, e *env, args []string) error {
 		pred, err = crossValidate(ctx, e, kit, tf, pos[0], gold, *folds)
 	case *system == "model":
 		var m *ner.Model
-		if m, err = loadModel(kit, *modelPath); err == nil {
+		if m, err = loadModel(kit, *modelPath); err == nil && m.UsesPOS() {
+			err = tagPOS(gold)
+		}
+		if err == nil {
 			pred = tagDocs(m, gold)
 			if *modelPath != "" {
 				rep.System = "model " + *modelPath

@@ -158,7 +158,7 @@ func TestShippedNERModelIsTheDocumentedCommand(t *testing.T) {
 		t.Skip("trains the model (about 10 s)")
 	}
 	out := filepath.Join(t.TempDir(), "en.bin")
-	if _, errs, code := runCLI(t, "train", "ner", "--shared", d, "--seed", "1", "--out", out); code != 0 {
+	if _, errs, code := runCLI(t, "train", "ner", "--shared", d, "--seed", "2", "--out", out); code != 0 {
 		t.Fatalf("train: exit %d: %s", code, errs)
 	}
 	got, err := os.ReadFile(out)
@@ -170,6 +170,30 @@ func TestShippedNERModelIsTheDocumentedCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, shipped) {
-		t.Fatal("parley train ner --shared ../shared --seed 1 does not write ner/model/en.bin: retrain and ship the model")
+		t.Fatal("parley train ner --shared ../shared --seed 2 does not write ner/model/en.bin: retrain and ship the model")
+	}
+}
+
+// TestTagPOS: --pos gives every word of the training and test documents
+// the syntax model's universal tag, as the pipeline would tag it.
+func TestTagPOS(t *testing.T) {
+	docs := []ner.Document{{ID: "d", Sentences: []ner.Labeled{
+		{Words: strings.Fields("Anna Berg moved to Oslo .")},
+		{Words: strings.Fields("She left .")},
+	}}}
+	if err := tagPOS(docs); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sent int
+		want string
+	}{
+		{0, "PROPN PROPN VERB ADP PROPN PUNCT"},
+		{1, "PRON VERB PUNCT"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(docs[0].Sentences[tc.sent].POS, " "); got != tc.want {
+			t.Errorf("sentence %d: tags %q, want %q", tc.sent, got, tc.want)
+		}
 	}
 }

@@ -21,6 +21,11 @@ func crossValidate(ctx context.Context, e *env, kit *nerKit, tf *trainFlags, gol
 	if err != nil {
 		return nil, err
 	}
+	if *tf.pos {
+		if err := tagPOS(gold); err != nil {
+			return nil, err
+		}
+	}
 	pred := make([][]ner.Mention, len(gold))
 	for f := range k {
 		train := append([]ner.Document(nil), base...)

@@ -19,7 +19,7 @@ const trainUsage = `Usage: parley train KIND [flags]
   syntax  the tagger, lemmatizer and dependency parser (syntax/model/en.bin, lemmas.tsv)
 
 Examples:
-  parley train ner --shared ../shared --seed 1
+  parley train ner --shared ../shared --seed 2
   parley train syntax --data /work/shared/data/syntax --seed 1 --out syntax/model
 
 Run 'parley train KIND -h' for the flags of each.`

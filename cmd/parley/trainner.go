@@ -13,6 +13,7 @@ import (
 
 	"github.com/parley-news/parley/lexicon"
 	"github.com/parley-news/parley/ner"
+	"github.com/parley-news/parley/syntax"
 )
 
 // nerKit is what training and scoring the recogniser need.
@@ -60,6 +61,7 @@ type trainFlags struct {
 	swap       *float64
 	parts      *string
 	exclude    *string
+	pos        *bool
 	allowParts []ner.Part
 }
 
@@ -73,12 +75,13 @@ func addTrainFlags(fs *flag.FlagSet, parts []ner.Part) *trainFlags {
 		swap:       fs.Float64("swap", 0.2, "share of organisation and place names replaced by lexicon names of the type in each epoch (negative: none)"),
 		parts:      fs.String("parts", ner.PartNames(parts), "training corpora, comma-separated (of "+ner.PartNames(parts)+")"),
 		exclude:    fs.String("exclude", "", "leave out training documents whose ID holds this string"),
+		pos:        fs.Bool("pos", false, "tag the words with the syntax model and use the tags as features (for measuring: the pipeline gives the recogniser no tags)"),
 		allowParts: parts,
 	}
 }
 
 func (f *trainFlags) options() ner.TrainOptions {
-	return ner.TrainOptions{Epochs: *f.epochs, Seed: *f.seed, LogBuckets: uint8(*f.buckets), UpperShare: *f.upper, SwapShare: *f.swap}
+	return ner.TrainOptions{Epochs: *f.epochs, Seed: *f.seed, LogBuckets: uint8(*f.buckets), UpperShare: *f.upper, SwapShare: *f.swap, UsePOS: *f.pos}
 }
 
 // selected returns the parts named by --parts.
@@ -119,6 +122,11 @@ func (k *nerKit) readParts(f *trainFlags, skip string) ([]ner.Document, error) {
 		}
 		docs = append(docs, d...)
 	}
+	if *f.pos {
+		if err := tagPOS(docs); err != nil {
+			return nil, err
+		}
+	}
 	return docs, nil
 }
 
@@ -152,7 +160,7 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "Usage: parley train ner [flags]\n\n"+
 			"Trains the named-entity recogniser on the shared corpora whose licences let the model\n"+
 			"ship (ner/data/training_parts.tsv) and writes it. The same data, flags and seed give\n"+
-			"the same bytes. The shipped model: parley train ner --shared ../shared --seed 1\n\nFlags:")
+			"the same bytes. The shipped model: parley train ner --shared ../shared --seed 2\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if _, err := parseArgs(fs, args); err != nil {
@@ -216,4 +224,27 @@ func writeModel(path string, m *ner.Model) (int64, error) {
 		return 0, errors.Join(fmt.Errorf("writing %s", path), err)
 	}
 	return n, nil
+}
+
+// tagPOS writes the syntax model's part-of-speech tags into the sentences
+// of docs (--pos). The pipeline gives the shipped model no tags: tagging
+// every sentence it reads costs about a third more CPU (docs/MEASURE.md).
+func tagPOS(docs []ner.Document) error {
+	m, err := syntax.Load()
+	if err != nil {
+		return err
+	}
+	p := m.NewParser()
+	var out []syntax.Word
+	for i := range docs {
+		for j := range docs[i].Sentences {
+			l := &docs[i].Sentences[j]
+			out = p.Tag(l.Words, out)
+			l.POS = make([]string, len(out))
+			for k, w := range out {
+				l.POS[k] = w.POS.String()
+			}
+		}
+	}
+	return nil
 }
