@@ -71,16 +71,15 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 		q.addressee = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[e-1].End] // "told the cheering crowd"
 		return e, true
 	}
-	if e := r.quotedTitle(s, a); e > a && verb.Frames&lexicon.FrameObject != 0 {
+	if p := r.quotedTitle(s, a); p != nil && verb.Frames&lexicon.FrameObject != 0 {
 		// a programme named in quotation marks: `told "Fox and Friends,"`
-		p := r.pairAt(a)
 		last := p.last
 		for last > p.first && r.kind(last-1) == parley.Punct {
 			last-- // `"Fox and Friends,"`: not the comma inside the mark
 		}
 		q.addressee = r.spanText(p.first, last)
 		q.channel = q.addressee
-		return e, true
+		return p.close + 1, true
 	}
 	if verb.Frames&lexicon.FrameObject != 0 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) {
 		// an outlet or person the lexicon does not know: "told Lusa"
@@ -110,19 +109,20 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 	return a, true
 }
 
-// quotedTitle returns the end of a title in quotation marks at a, its words
-// capitalised but for short function words (“Fox and Friends”), or a.
-func (r *run) quotedTitle(s parley.Sentence, a int) int {
+// quotedTitle returns the pair of quotation marks at a that hold a title,
+// its words capitalised but for short function words (“Fox and Friends”),
+// or nil.
+func (r *run) quotedTitle(s parley.Sentence, a int) *qpair {
 	p := r.pairAt(a)
 	if p == nil || p.close < 0 || p.close >= s.Last || r.wordsIn(p.first, p.last) > 5 {
-		return a
+		return nil
 	}
 	for k := p.first; k < p.last; k++ {
 		if r.isWord(k) && !r.d.Tokens[k].Is(parley.Cap) && !isFunction(r.low(k)) {
-			return a
+			return nil
 		}
 	}
-	return p.close + 1
+	return p
 }
 
 // possessedTitle returns the end of a capitalised name possessed by what
