@@ -705,3 +705,33 @@ func TestInvertedCueBeforeANameAndItsTitle(t *testing.T) {
 			[]want{{"The chip suits televisions and computers, and everything in between", "Carl Voss", parley.Indirect}}},
 	})
 }
+
+// TestPossessiveBeforeTheAddressee guards "told his audience he would …":
+// the possessive pronoun determines the addressee, and the subject pronoun
+// after it opens the content instead of ending the addressee.
+func TestPossessiveBeforeTheAddressee(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"his before the addressee", "Tom Hale told his audience he would win the vote.",
+			[]want{{"he would win the vote", "Tom Hale", parley.Indirect}}},
+		{"a pronoun after the addressee", "Tom Hale told the committee he had tried to help.",
+			[]want{{"he had tried to help", "Tom Hale", parley.Indirect}}},
+		{"her as the addressee", "Tom Hale told her the plan had failed.",
+			[]want{{"the plan had failed", "Tom Hale", parley.Indirect}}},
+	})
+}
+
+// TestJoinedSecondAttribution guards "X said A, though she noted B": a
+// conjunction that joins a second attribution ends the first content,
+// while a temporal clause stays part of it.
+func TestJoinedSecondAttribution(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"though and a pronoun", "Ann Cole said the campaign planned a protest, though she acknowledged it was unlikely to work.",
+			[]want{{"the campaign planned a protest", "Ann Cole", parley.Indirect}, {"it was unlikely to work", "Ann Cole", parley.Indirect}}},
+		{"but and another source", "Ann Cole said she had talks with the agency, but officials said those talks came late.",
+			[]want{{"she had talks with the agency", "Ann Cole", parley.Indirect}, {"those talks came late", "officials", parley.Indirect}}},
+		{"a temporal clause stays", "Ann Cole said she raised the delay in August, after Reuters reported the aid had been paused.",
+			[]want{{"she raised the delay in August, after Reuters reported the aid had been paused", "Ann Cole", parley.Indirect}, {"the aid had been paused", "Reuters", parley.Indirect}}},
+	})
+}

@@ -402,6 +402,9 @@ func (r *run) trailingAttribution(s parley.Sentence, k int) bool {
 		return np.ok && r.endsClause(s, r.skipAppositive(s, np.last))
 	}
 	np := r.nounPhraseAt(s, k)
+	if !np.ok && k+1 < s.Last && attributionJoiners[r.low(k)] {
+		np = r.nounPhraseAt(s, k+1) // ", though she acknowledged …", ", and he urged …"
+	}
 	if !np.ok {
 		return false
 	}

@@ -291,7 +291,8 @@ func (r *run) genericNP(s parley.Sentence, a int) int {
 	b := a + 1
 	// "told a briefing that": after a determiner a speech word the tagger
 	// reads as a noun belongs to the phrase.
-	for b < s.Last && b-a < 6 && r.isWord(b) && !isFunction(r.low(b)) && (!r.isSpeechWord(b) || r.posAt(s, b) == parley.NOUN) {
+	// A subject pronoun opens the clause: "told his audience he would …".
+	for b < s.Last && b-a < 6 && r.isWord(b) && !isFunction(r.low(b)) && !isSubjectPronoun(r.low(b)) && (!r.isSpeechWord(b) || r.posAt(s, b) == parley.NOUN) {
 		b++
 	}
 	if b == a+1 {
@@ -306,6 +307,9 @@ func (r *run) genericNP(s parley.Sentence, a int) int {
 func (r *run) describedPerson(s parley.Sentence, a int) speaker {
 	for b := a; b < s.Last && b-a < 6; b++ {
 		if ref := r.ents.RefAt(b); ref != nil && b > a {
+			if ref.Kind == parley.PronounMention {
+				break // "his audience he …": a pronoun is described by nothing
+			}
 			if r.ents.Entities[ref.Entity].Type == parley.Person {
 				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
 			}
@@ -357,7 +361,8 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	if a >= s.Last || !r.isWord(a) {
 		return speaker{}
 	}
-	if ref := r.ents.RefAt(a); ref != nil && r.ents.Entities[ref.Entity].Type != parley.Person {
+	det := r.possessiveDeterminer(s, a)
+	if ref := r.ents.RefAt(a); ref != nil && !det && r.ents.Entities[ref.Entity].Type != parley.Person {
 		// "White House Press Secretary Stephanie Grisham": the person the role phrase names
 		for b := ref.Last; b < s.Last && b-ref.Last < 6; b++ {
 			if p := r.ents.RefAt(b); p != nil && r.ents.Entities[p.Entity].Type == parley.Person {
@@ -368,7 +373,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 			}
 		}
 	}
-	if ref := r.ents.RefAt(a); ref != nil {
+	if ref := r.ents.RefAt(a); ref != nil && !det {
 		// "US media", "Hong Kong police": a place in front of a noun is a modifier
 		if !(r.ents.Entities[ref.Entity].Type == parley.Place && ref.Last < s.Last && r.isWord(ref.Last) && r.f.roles.Is(r.low(ref.Last), lexicon.SourceNoun|lexicon.RoleNoun|lexicon.Body|lexicon.RoleMod)) && !(ref.Last < s.Last && r.low(ref.Last) == "media") {
 			return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
@@ -385,7 +390,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 			return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
 		}
 	}
-	if objectSpeakers[l] {
+	if objectSpeakers[l] && !det {
 		sp := speaker{first: a, last: a + 1, entity: -1, label: r.d.Tok(a), ok: true}
 		if (l == "it" || l == "they") && !r.resolving {
 			// "It did not reveal the location and said …": the organisation
@@ -407,7 +412,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	b := a
 	head := -1
 	for b < s.Last && b-a < 8 {
-		if r.kind(b) == parley.Possessive {
+		if r.kind(b) == parley.Possessive || b == a && det {
 			b++
 			continue
 		}
@@ -465,6 +470,25 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	sp := speaker{first: a, last: end, entity: -1, ok: true}
 	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[end-1].End]
 	return sp
+}
+
+// possessiveDeterminer reports a possessive pronoun at a that determines
+// the noun after it ("told his audience he would …", "urged their members
+// to"): the phrase is the noun's, not the pronoun's. "her" is an object too
+// ("told her the plan had failed"), so it determines only a noun or an
+// adjective.
+func (r *run) possessiveDeterminer(s parley.Sentence, a int) bool {
+	if !possessivePronouns[r.low(a)] || a+1 >= s.Last || !r.isWord(a+1) {
+		return false
+	}
+	if r.low(a) != "her" {
+		return true
+	}
+	switch r.posAt(s, a+1) {
+	case parley.NOUN, parley.ADJ:
+		return true
+	}
+	return false
 }
 
 // skipAppositive passes ", the former governor of Minnesota," after a speaker.

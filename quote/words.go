@@ -41,6 +41,7 @@ var (
 	auxiliaries        = words.Set("auxiliary")
 	thirdPersonSubj    = words.Set("third_person_subject")
 	clauseConjunctions = words.Set("clause_conjunction")
+	attributionJoiners = words.Set("attribution_joiner")
 	clauseStarts       = words.Set("clause_start")
 	notLooseStart      = words.Set("not_loose_start")
 	notBareStart       = words.Set("not_bare_start")
