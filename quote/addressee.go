@@ -52,6 +52,17 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 			q.channel = ch
 		}
 		a = ad.last
+		if ch, ok := channelNouns[r.low(a)]; ok && a < s.Last && ad.entity >= 0 && r.ents.Entities[ad.entity].Type == parley.Organization {
+			// "told the BBC News website he …", "told the Daily Record
+			// newspaper": the outlet's medium closes the addressee, and a
+			// programme's name after it ("BBC World Service programme Go
+			// Digital")
+			a++
+			for n := 0; (ch == "programme" || ch == "show") && n < 4 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) && !r.personAt(a); n++ {
+				a++
+			}
+			q.addressee = r.spanText(ad.first, a)
+		}
 		if e := r.possessedTitle(s, a); e > a {
 			// "told BBC Radio 4's Woman's Hour:": the outlet's programme
 			q.addressee = r.spanText(ad.first, e)
@@ -149,4 +160,10 @@ func (r *run) possessedTitle(s parley.Sentence, a int) int {
 		}
 	}
 	return a
+}
+
+// personAt reports a person's mention at token k.
+func (r *run) personAt(k int) bool {
+	ref := r.ents.RefAt(k)
+	return ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person
 }

@@ -735,3 +735,26 @@ func TestJoinedSecondAttribution(t *testing.T) {
 			[]want{{"she raised the delay in August, after Reuters reported the aid had been paused", "Ann Cole", parley.Indirect}, {"the aid had been paused", "Reuters", parley.Indirect}}},
 	})
 }
+
+// TestOutletMediumClosesTheAddressee guards "told the BBC News website he
+// …": the outlet's medium belongs to the addressee, not to the content.
+func TestOutletMediumClosesTheAddressee(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"website after an outlet", "Tom Hale told the BBC News website he was not surprised.",
+			[]want{{"he was not surprised", "Tom Hale", parley.Indirect}}},
+		{"newspaper after an outlet", "Tom Hale told the Guardian newspaper there would be no casinos.",
+			[]want{{"there would be no casinos", "Tom Hale", parley.Indirect}}},
+	})
+}
+
+// TestRelativeClauseOfTheSpeaker guards "…, whom he described as …": a
+// relative clause whose subject is the speaker again is a second
+// attribution, so the first content ends before it.
+func TestRelativeClauseOfTheSpeaker(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"whose and the speaker", "Tom Hale said the world owed a debt to Adam Smith, whose genius he compared to that of Mozart.",
+			[]want{{"the world owed a debt to Adam Smith", "Tom Hale", parley.Indirect}}},
+	})
+}

@@ -406,6 +406,13 @@ func (r *run) trailingAttribution(s parley.Sentence, k int) bool {
 		np = r.nounPhraseAt(s, k+1) // ", though she acknowledged …", ", and he urged …"
 	}
 	if !np.ok {
+		// "…, whom he described as …", "…, whose genius he compared to …":
+		// a relative clause whose subject is the speaker again
+		if p := r.personPronounWithin(s, k, 3); p >= 0 {
+			np = r.nounPhraseAt(s, p)
+		}
+	}
+	if !np.ok {
 		return false
 	}
 	j := np.last
@@ -418,6 +425,20 @@ func (r *run) trailingAttribution(s parley.Sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// personPronounWithin returns the first of the n words from k that is a
+// pronoun standing for a person, or -1.
+func (r *run) personPronounWithin(s parley.Sentence, k, n int) int {
+	for b := k; b < s.Last && b-k < n && r.isWord(b); b++ {
+		if ref := r.ents.RefAt(b); ref != nil {
+			if ref.Kind == parley.PronounMention && r.ents.Entities[ref.Entity].Type == parley.Person {
+				return b
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 func (r *run) endsClause(s parley.Sentence, k int) bool {
