@@ -758,3 +758,41 @@ func TestRelativeClauseOfTheSpeaker(t *testing.T) {
 			[]want{{"the world owed a debt to Adam Smith", "Tom Hale", parley.Indirect}}},
 	})
 }
+
+// TestShortSentenceAfterADirectQuote guards “A,” he said. “Everybody
+// sues.”: a quotation of a few words that is a sentence of its own goes on
+// from the direct quote before it; a short phrase in marks does not.
+func TestShortSentenceAfterADirectQuote(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a short sentence", "Tom Hale spoke first. \u201cThey sue,\u201d he said. \u201cEverybody sues.\u201d",
+			[]want{{"They sue,", "Tom Hale", parley.Direct}, {"Everybody sues.", "Tom Hale", parley.Direct}}},
+		{"a phrase in marks", "Tom Hale spoke first. \u201cThey sue,\u201d he said. \u201cLawsuit culture\u201d is the phrase in town.",
+			[]want{{"They sue,", "Tom Hale", parley.Direct}}},
+	})
+}
+
+// TestQuotationRunningOverParagraphs guards the convention of a quotation
+// over paragraphs: the first paragraph's quotation is left open, and the
+// next paragraph's goes on from it (one quote per paragraph, linked).
+func TestQuotationRunningOverParagraphs(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name, in string
+		continues bool
+	}{
+		{"left open", "Tom Hale told the crowd: \u201cWe will win this race and the next one.\n\n\u201cAnd we will win the one after that too.\u201d", true},
+		{"closed", "Tom Hale told the crowd: \u201cWe will win this race and the next one.\u201d\n\n\u201cAnd we will win the one after that too.\u201d", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := f.find(tt.in)
+			if len(qs) != 2 {
+				t.Fatalf("got %d quotes, want 2", len(qs))
+			}
+			if got := qs[1].Continues == 1; got != tt.continues {
+				t.Errorf("second paragraph continues the first: %v, want %v", got, tt.continues)
+			}
+		})
+	}
+}

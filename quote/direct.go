@@ -53,6 +53,12 @@ func (r *run) directQuotes() {
 			continue
 		}
 		if short {
+			// “A,” he said. “Everybody sues.”: a short quotation that is a
+			// sentence of its own goes on from the direct quote just before
+			if src := r.nearestCue(p); src != nil && src.direct && src.cue < p.open && r.sentenceQuotation(p) {
+				q.sp, q.cue, q.cueEnd, q.channel, q.reportedBy, q.cont = src.sp, -1, -1, src.channel, src.reportedBy, src.content
+				r.add(q)
+			}
 			continue
 		}
 		// the nearest attribution in the same paragraph: “A,” he said, “B.”
@@ -82,9 +88,25 @@ func (r *run) directQuotes() {
 		last = r.lastBefore(p.open)
 		if last != nil && p.para-last.para <= 1 && r.opensParagraph(p) {
 			q.sp, q.channel, q.reportedBy = last.sp, last.channel, last.reportedBy
+			if lp := r.pairAround(last.cFirst); last.direct && lp != nil && lp.close < 0 {
+				// the quotation before was left open at its paragraph's end,
+				// as a quotation running over paragraphs is: this one goes on
+				q.cont = last.content
+			}
 			r.add(q)
 		}
 	}
+}
+
+// sentenceQuotation reports a quotation that is a whole sentence: it opens
+// its sentence with a capital and ends inside its marks with a full stop,
+// a question or an exclamation mark, so it is no scare quote.
+func (r *run) sentenceQuotation(p *qpair) bool {
+	if !r.opensSentence(p) || p.last <= p.first || !r.d.Tokens[p.first].Is(parley.Cap) {
+		return false
+	}
+	l := r.low(p.last - 1)
+	return l == "." || l == "?" || l == "!"
 }
 
 // clauseBeforeColon reads a quotation that a colon introduces after a
