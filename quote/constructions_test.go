@@ -778,7 +778,7 @@ func TestShortSentenceAfterADirectQuote(t *testing.T) {
 func TestQuotationRunningOverParagraphs(t *testing.T) {
 	f := newFixture(t)
 	tests := []struct {
-		name, in string
+		name, in  string
 		continues bool
 	}{
 		{"left open", "Tom Hale told the crowd: \u201cWe will win this race and the next one.\n\n\u201cAnd we will win the one after that too.\u201d", true},
