@@ -796,3 +796,16 @@ func TestQuotationRunningOverParagraphs(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerOfByAndAParticiple guards "X inflamed tensions by saying …":
+// the subject of the verb that the "by" phrase modifies speaks, not the
+// first person the sentence names; the narrator's "we" is no speaker.
+func TestSpeakerOfByAndAParticiple(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"by saying", "Ann Cole lost the vote, and Tom Hale celebrated by saying, \u201cThey firebombed our office last night.\u201d",
+			[]want{{"They firebombed our office last night.", "Tom Hale", parley.Direct}}},
+		{"the narrator's we", "We will start by noting that the most solid data concerns drugs seized on the border.",
+			nil},
+	})
+}

@@ -136,6 +136,9 @@ func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
 	if prev != "," && prev != "and" && !isSubordinator(prev) {
 		return speaker{}
 	}
+	if sp := r.meansSubject(s, v, prev); sp.ok {
+		return sp
+	}
 	// the speaker of the attribution earlier in the sentence
 	if sp := r.previousSpeaker(s, v); sp.ok {
 		return sp
@@ -153,6 +156,38 @@ func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	}
 	return speaker{}
+}
+
+// meansSubject reads, on the parse, who speaks through "by saying" or
+// "without saying" at v: the subject of the verb the phrase modifies
+// ("Trump inflamed tensions by saying …"), not a person named on the way.
+func (r *run) meansSubject(s parley.Sentence, v int, prev string) speaker {
+	if !meansSubordinators[prev] || !r.parsed(s) {
+		return speaker{}
+	}
+	h := r.d.Head(v)
+	if h < s.First || h >= v || r.d.Tokens[v].Rel != parley.RelAdvcl || r.hasModal(s, h) {
+		return speaker{} // "people can play any song by saying its name": a means, not a report
+	}
+	// not the narrator's "we" ("We'll start by noting that …"): a
+	// pronoun must stand for a third person
+	if n := r.subjectOf(s, h); n >= 0 && (r.posAt(s, n) != parley.PRON || isThirdPersonSubject(r.low(n))) {
+		if sp := r.phraseOf(s, n); sp.entity >= 0 || sp.label != "" {
+			return sp
+		}
+	}
+	return speaker{}
+}
+
+// hasModal reports a modal auxiliary ("can", "will") of verb h on the
+// parse.
+func (r *run) hasModal(s parley.Sentence, h int) bool {
+	for k := s.First; k < h; k++ {
+		if r.d.Head(k) == h && r.d.Tokens[k].Rel == parley.RelAux && r.d.XPOS(k) == "MD" {
+			return true
+		}
+	}
+	return false
 }
 
 // participle handles ", adding that CONTENT", ", saying CONTENT".
