@@ -809,3 +809,18 @@ func TestSpeakerOfByAndAParticiple(t *testing.T) {
 			nil},
 	})
 }
+
+// TestBracketsAfterTheSpeakersName guards "Sen. Jo Roe (D-Mo.), who …,
+// said": the party and state in brackets stand between the name and the
+// set-off phrase, and a clause after an inverted cue is no source.
+func TestBracketsAfterTheSpeakersName(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"brackets and a relative clause", "Sen. Ann Cole (D-Mo.), who has endorsed Tom Hale, said the plan has failed.",
+			[]want{{"the plan has failed", "Ann Cole", parley.Indirect}}},
+		{"brackets and an apposition", "Sen. Ann Cole (D-Mo.), a close ally, said Tom Hale has pushed her.",
+			[]want{{"Tom Hale has pushed her", "Ann Cole", parley.Indirect}}},
+		{"a relative clause in an inverted source", "\u201cWe are more careful now,\u201d said one woman who took part in the research.",
+			[]want{{"We are more careful now,", "one woman who took part in the research", parley.Direct}}},
+	})
+}

@@ -208,6 +208,9 @@ func (r *run) sourceAfter(s parley.Sentence, v int) speaker {
 	sp := r.nounPhraseAt(s, v+1)
 	if !sp.ok && v+1 < s.Last && isDeterminer(r.low(v+1)) {
 		sp = r.phraseUpTo(s, v+1) // "says a narrator", "said the printed slate card"
+		if sp.ok && r.posAt(s, sp.first) != parley.NoPOS && r.finiteBeforeRelative(sp.first, sp.last) {
+			sp = speaker{} // "…, said the plan has failed": a clause, the content of a cue before it
+		}
 	}
 	if !sp.ok && v+1 < s.Last && r.isWord(v+1) && r.d.Tokens[v+1].Is(parley.Cap) {
 		// a name the entity layer did not take: "said Guardian, who declined …"
@@ -220,6 +223,21 @@ func (r *run) sourceAfter(s parley.Sentence, v int) speaker {
 		}
 	}
 	return sp
+}
+
+// finiteBeforeRelative reports a finite verb in [a, b) before any relative
+// pronoun: "the plan has failed" is a clause, "one woman who took part" a
+// noun phrase.
+func (r *run) finiteBeforeRelative(a, b int) bool {
+	for k := a; k < b; k++ {
+		if relativePronouns[r.low(k)] {
+			return false
+		}
+		if r.finiteIn(k, k+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // notASource reports a subject that makes the verb something other than

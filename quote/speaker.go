@@ -199,6 +199,9 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 			return sp
 		}
 		if j >= s.First && r.low(j) == "," && j-1 >= s.First {
+			// "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said": the
+			// party and state in brackets stand after the name
+			j = r.parenthesisBefore(s, j)
 			ref := r.ents.RefAt(j - 1)
 			if ref != nil && r.ents.Entities[ref.Entity].Type == parley.Person {
 				return r.withCoordination(s, speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true})
@@ -250,6 +253,21 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 		return r.withCoordination(s, sp)
 	}
 	return r.nounPhraseEndingAt(s, k)
+}
+
+// parenthesisBefore returns the index of the opening bracket when the
+// tokens before j close a short bracketed phrase ("(D-Mo.)"), and j
+// otherwise, so that j-1 is the word before the brackets.
+func (r *run) parenthesisBefore(s parley.Sentence, j int) int {
+	if j-1 < s.First || r.low(j-1) != ")" {
+		return j
+	}
+	for k := j - 2; k > s.First && j-k < 8; k-- {
+		if r.low(k) == "(" {
+			return k
+		}
+	}
+	return j
 }
 
 // personalRole reports a definite description of one office holder in

@@ -87,6 +87,7 @@ var (
 	officeWords        = words.Set("office_word")
 	replyVerbs         = words.Set("reply_verb")
 	personRelatives    = words.Set("person_relative")
+	relativePronouns   = words.Set("relative_pronoun")
 
 	// channelNouns maps the noun that ends an adjunct ("in a statement")
 	// to the channel recorded for the quote (data/channels.tsv).
