@@ -824,3 +824,14 @@ func TestBracketsAfterTheSpeakersName(t *testing.T) {
 			[]want{{"We are more careful now,", "one woman who took part in the research", parley.Direct}}},
 	})
 }
+
+// TestWithAndAnOrganisationSpeaking guards "…, with the Countryside
+// Alliance saying …": after "with", an organisation (behind its article)
+// speaks through the participle, as a person does.
+func TestWithAndAnOrganisationSpeaking(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"with the organisation", "The law faces a stiff test this weekend, with the Labour Party saying many members will vote against it.",
+			[]want{{"many members will vote against it", "Labour Party", parley.Indirect}}},
+	})
+}

@@ -122,8 +122,9 @@ func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
 	if v == s.First {
 		return speaker{}
 	}
-	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.ents.Entities[ref.Entity].Type == parley.Person && r.withBefore(s, ref.First) {
-		// "with Jordanian Foreign Minister Ayman Safadi warning of …"
+	if ref := r.ents.RefAt(v - 1); ref != nil && ref.Kind == parley.NameMention && r.speakingType(r.ents.Entities[ref.Entity].Type) && r.withBefore(s, ref.First) {
+		// "with Jordanian Foreign Minister Ayman Safadi warning of …", "with
+		// the American Federation of Teachers calling her …"
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	}
 	if c, _ := r.channelBefore(v); c >= 0 && r.low(v-1) != "," {
@@ -156,6 +157,12 @@ func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	}
 	return speaker{}
+}
+
+// speakingType reports an entity type that speaks: a person or an
+// organisation.
+func (r *run) speakingType(t parley.EntityType) bool {
+	return t == parley.Person || t == parley.Organization
 }
 
 // meansSubject reads, on the parse, who speaks through "by saying" or

@@ -43,7 +43,7 @@ func (r *run) withBefore(s parley.Sentence, k int) bool {
 		if r.low(j) == "with" {
 			return true
 		}
-		if !r.isWord(j) || !(r.d.Tokens[j].Is(parley.Cap) || r.f.roles.Is(r.low(j), lexicon.RoleMod|lexicon.RoleNoun)) {
+		if !r.isWord(j) || !(r.d.Tokens[j].Is(parley.Cap) || isDeterminer(r.low(j)) || r.f.roles.Is(r.low(j), lexicon.RoleMod|lexicon.RoleNoun)) {
 			return false
 		}
 	}
