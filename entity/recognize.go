@@ -227,7 +227,9 @@ func (w *work) chunkStart(i int, s parley.Sentence, common map[string]bool) bool
 			return false
 		}
 	}
-	if _, ok := w.r.speech.Lookup(l); ok && sentenceStart && common[l] {
+	// "Stated Stone:", "Added Smith, …": a past-tense verb of saying that
+	// opens the sentence before its source is an inverted cue
+	if v, ok := w.r.speech.Lookup(l); ok && sentenceStart && (common[l] || v.Form == lexicon.Past && v.Frames&lexicon.FrameInverted != 0) {
 		return false
 	}
 	return true

@@ -445,3 +445,27 @@ func TestPlaceInAHyphenatedModifier(t *testing.T) {
 		t.Errorf("Linux-based names %q", name)
 	}
 }
+
+// TestInvertedCueOpensNoName guards "Stated Stone:": a past-tense verb of
+// saying that opens the sentence before its source is a cue, not the
+// first name of a person.
+func TestInvertedCueOpensNoName(t *testing.T) {
+	r := newRecognizer(t)
+	tests := []struct{ in, want string }{
+		{"Roger Stone spoke on the radio.\n\nStated Stone: \u201cThe stakes are high.\u201d", "Roger Stone"},
+		{"Ann Cole spoke first.\n\nAdded Cole: \u201cWe will win.\u201d", "Ann Cole"},
+	}
+	for _, tt := range tests {
+		d := text.SegmentString(tt.in)
+		r.Recognize(d)
+		var people []string
+		for _, e := range d.Entities {
+			if e.Type == parley.Person {
+				people = append(people, e.Name)
+			}
+		}
+		if len(people) != 1 || people[0] != tt.want {
+			t.Errorf("Recognize(%q) people = %q, want [%q]", tt.in, people, tt.want)
+		}
+	}
+}

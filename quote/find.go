@@ -265,8 +265,8 @@ func (r *run) openingCue(s parley.Sentence, v int, verb lexicon.Verb) bool {
 		return false
 	}
 	sp := r.nounPhraseAt(s, v+1)
-	if !sp.ok || sp.last+1 >= s.Last {
-		return false
+	if !sp.ok || sp.last >= s.Last {
+		return false // (the quotation may open the next paragraph: "Stated Stone:")
 	}
 	a := r.skipAppositive(s, sp.last)
 	if l := r.low(a); l != "," && l != ":" {
