@@ -835,3 +835,14 @@ func TestWithAndAnOrganisationSpeaking(t *testing.T) {
 			[]want{{"many members will vote against it", "Labour Party", parley.Indirect}}},
 	})
 }
+
+// TestNameModifyingTheAddressee guards "told the Associated Press news
+// agency the plan …": a name before a common noun modifies it, so the
+// addressee runs to the noun and the content starts after it.
+func TestNameModifyingTheAddressee(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"an outlet and its kind", "Tom Hale told the Associated Press news agency the plan had failed.",
+			[]want{{"the plan had failed", "Tom Hale", parley.Indirect}}},
+	})
+}

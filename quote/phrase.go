@@ -424,7 +424,7 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 			if r.ents.Entities[ref.Entity].Type == parley.Person {
 				return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 			}
-			if r.ents.Entities[ref.Entity].Type == parley.Organization && head < 0 && (ref.Last >= s.Last || !r.isWord(ref.Last) || !r.f.roles.Is(r.low(ref.Last), lexicon.RoleNoun|lexicon.SourceNoun)) {
+			if r.ents.Entities[ref.Entity].Type == parley.Organization && head < 0 && (ref.Last >= s.Last || !r.isWord(ref.Last) || !r.f.roles.Is(r.low(ref.Last), lexicon.RoleNoun|lexicon.SourceNoun)) && !r.modifiesNoun(s, ref.Last) {
 				return speaker{first: a, last: ref.Last, entity: ref.Entity, ok: true}
 			}
 			b = ref.Last
@@ -470,6 +470,12 @@ func (r *run) nounPhraseAt(s parley.Sentence, a int) speaker {
 	sp := speaker{first: a, last: end, entity: -1, ok: true}
 	sp.label = r.d.Text[r.d.Tokens[a].Start:r.d.Tokens[end-1].End]
 	return sp
+}
+
+// modifiesNoun reports a common noun at k after a name, which the name
+// then modifies: "his Democratic audience", not "the BBC said".
+func (r *run) modifiesNoun(s parley.Sentence, k int) bool {
+	return k < s.Last && r.isWord(k) && !r.d.Tokens[k].Is(parley.Cap) && r.posAt(s, k) == parley.NOUN
 }
 
 // possessiveDeterminer reports a possessive pronoun at a that determines
