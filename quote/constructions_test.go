@@ -846,3 +846,16 @@ func TestNameModifyingTheAddressee(t *testing.T) {
 			[]want{{"the plan had failed", "Tom Hale", parley.Indirect}}},
 	})
 }
+
+// TestNamingParticipleIsNoCue guards "a phenomenon called “differential
+// nonresponse”": a past participle that modifies the noun before it
+// names it; no one speaks.
+func TestNamingParticipleIsNoCue(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a noun called a term", "The main source of error is a phenomenon called \u201cdifferential nonresponse.\u201d",
+			nil},
+		{"groups dubbed a name", "Tom Hale said groups dubbed \u201cpioneers\u201d were most interested in new phones.",
+			[]want{{"groups dubbed \u201cpioneers\u201d were most interested in new phones", "Tom Hale", parley.Mixed}}},
+	})
+}

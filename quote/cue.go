@@ -52,7 +52,7 @@ func (r *run) isCue(si int, s parley.Sentence, v int, verb lexicon.Verb) bool {
 	if r.ents.InQuote[v] && !r.quotedAttribution(s, v) {
 		return false // a verb inside a direct quotation is the speaker's own words
 	}
-	if verb.Frames == lexicon.FrameQuotedAs || r.passive(si, v, verb) || r.blockedVerb(v, verb, s) {
+	if verb.Frames == lexicon.FrameQuotedAs || r.passive(si, v, verb) || r.blockedVerb(v, verb, s) || r.namingParticiple(s, v) {
 		return false
 	}
 	if verb.Lemma == "call" && verbParticles[r.low(v+1)] && r.low(v+1) != "on" {
@@ -65,6 +65,17 @@ func (r *run) isCue(si int, s parley.Sentence, v int, verb lexicon.Verb) bool {
 		}
 	}
 	return true
+}
+
+// namingParticiple reports a past participle that names what the noun
+// before it is called, a quotation right after it: "a phenomenon called
+// “differential nonresponse”", "a collection from Garry Trudeau called
+// ''Yuge!''". On the parse it modifies the noun (acl): no one speaks.
+func (r *run) namingParticiple(s parley.Sentence, v int) bool {
+	if v+1 >= s.Last || r.kind(v+1) != parley.OpenQuote && r.kind(v+1) != parley.StraightQuote || r.posAt(s, v) == parley.NoPOS || r.d.XPOS(v) != "VBN" {
+		return false
+	}
+	return r.parsed(s) && r.d.Tokens[v].Rel == parley.RelAcl && r.d.Head(v) < v
 }
 
 // subjectSlot is the token before which the cue's subject ends: the verb,
