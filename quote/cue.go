@@ -70,7 +70,7 @@ func (r *run) isCue(si int, s parley.Sentence, v int, verb lexicon.Verb) bool {
 // namingParticiple reports a past participle that names what the noun
 // before it is called, a quotation right after it: "a phenomenon called
 // “differential nonresponse”", "a collection from Garry Trudeau called
-// ''Yuge!''". On the parse it modifies the noun (acl): no one speaks.
+// ”Yuge!”". On the parse it modifies the noun (acl): no one speaks.
 func (r *run) namingParticiple(s parley.Sentence, v int) bool {
 	if v+1 >= s.Last || r.kind(v+1) != parley.OpenQuote && r.kind(v+1) != parley.StraightQuote || r.posAt(s, v) == parley.NoPOS || r.d.XPOS(v) != "VBN" {
 		return false
