@@ -859,3 +859,16 @@ func TestNamingParticipleIsNoCue(t *testing.T) {
 			[]want{{"groups dubbed \u201cpioneers\u201d were most interested in new phones", "Tom Hale", parley.Mixed}}},
 	})
 }
+
+// TestSemicolonBeforeAPersonEndsTheContent guards "accused him of groping
+// her; he has denied …": after a semicolon the narrator turns to a person,
+// while a list of what was said goes on ("; Nike holds …").
+func TestSemicolonBeforeAPersonEndsTheContent(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a pronoun after the semicolon", "Ann Cole accused Tom Hale of groping her at a dinner; he has denied the claim.",
+			[]want{{"groping her at a dinner", "Ann Cole", parley.Indirect}, {"the claim", "Tom Hale", parley.Indirect}}},
+		{"a list goes on", "The researchers reported that Apple holds $200 billion offshore; Acme holds $10 billion.",
+			[]want{{"Apple holds $200 billion offshore; Acme holds $10 billion", "The researchers", parley.Indirect}}},
+	})
+}

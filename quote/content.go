@@ -276,12 +276,38 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		if l == "as" && k > a && r.reportClause(s, k) {
 			return k
 		}
+		if l == ";" && k > a+2 && r.personSubjectAt(s, k+1) {
+			// "calls for a single-payer system; Mrs. Clinton aims …", "accused
+			// him of groping her; he has denied …": the narrator turns to a
+			// person (a list of what was said goes on: "; Nike holds …")
+			return k
+		}
 	}
 	// drop the final full stop of indirect speech (kept inside a closing quote mark)
 	for end > a && (r.d.Tokens[end-1].Kind == parley.Punct && r.isFinalPunct(end-1) || r.d.Tokens[end-1].Kind == parley.Dash) {
 		end--
 	}
 	return end
+}
+
+// personSubjectAt reports a clause opening at k with a person for its
+// subject: a third-person pronoun or a person's name before a verb.
+func (r *run) personSubjectAt(s parley.Sentence, k int) bool {
+	if k >= s.Last {
+		return false
+	}
+	if isThirdPersonSubject(r.low(k)) {
+		return true
+	}
+	ref := r.ents.RefAt(k)
+	if ref == nil || ref.First != k || r.ents.Entities[ref.Entity].Type != parley.Person || ref.Last >= s.Last {
+		return false
+	}
+	switch r.posAt(s, ref.Last) {
+	case parley.VERB, parley.AUX:
+		return true
+	}
+	return false
 }
 
 // listComma reports a comma between the items of a list of nouns or
