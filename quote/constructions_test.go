@@ -872,3 +872,14 @@ func TestSemicolonBeforeAPersonEndsTheContent(t *testing.T) {
 			[]want{{"Apple holds $200 billion offshore; Acme holds $10 billion", "The researchers", parley.Indirect}}},
 	})
 }
+
+// TestAdverbBeforeTheSecondAct guards "… and repeatedly says …": an adverb
+// between "and" and the speaker's next verb of saying still ends the first
+// content.
+func TestAdverbBeforeTheSecondAct(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"and an adverb", "Ann Cole urges her husband to come out of the car and repeatedly says that he must stay calm.",
+			[]want{{"come out of the car", "Ann Cole", parley.Indirect}, {"he must stay calm", "Ann Cole", parley.Indirect}}},
+	})
+}

@@ -237,6 +237,9 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 			if (r.low(n) == "has" || r.low(n) == "have") && n+1 < s.Last {
 				n++ // the narrator's present perfect; "and had agreed" is backshifted content
 			}
+			if n+1 < s.Last && strings.HasSuffix(r.low(n), "ly") && isInterposed(r.low(n)) {
+				n++ // "… and specifically mentioned …"
+			}
 			if v, ok := r.f.speech.Lookup(r.low(n)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund || n > k+1 && v.Form == lexicon.PastParticiple) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun|lexicon.FrameObject|lexicon.FrameInf) != 0 {
 				if k-1 >= a && r.low(k-1) == "," {
 					return k - 1
