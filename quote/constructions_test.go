@@ -883,3 +883,14 @@ func TestAdverbBeforeTheSecondAct(t *testing.T) {
 			[]want{{"come out of the car", "Ann Cole", parley.Indirect}, {"he must stay calm", "Ann Cole", parley.Indirect}}},
 	})
 }
+
+// TestSecondSourceAfterAnd guards "said the plan would fail and critics
+// said it would work": a second source's attribution after "and" ends the
+// first content; an "and" that joins the second subject does not.
+func TestSecondSourceAfterAnd(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a second source", "Tom Hale said the plan would fail and Ann Cole said it would work.",
+			[]want{{"the plan would fail", "Tom Hale", parley.Indirect}, {"it would work", "Ann Cole", parley.Indirect}}},
+	})
+}

@@ -240,6 +240,15 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 			if n+1 < s.Last && strings.HasSuffix(r.low(n), "ly") && isInterposed(r.low(n)) {
 				n++ // "… and specifically mentioned …"
 			}
+			if p := r.posAt(s, k-1); p != parley.NOUN && p != parley.PROPN && r.trailingAttribution(s, k+1) {
+				// "said the plan would fail and critics said it would work": a
+				// second source's attribution (not "Tapper, Bash and Blitzer
+				// had mentioned it", whose "and" joins the second subject)
+				if k-1 >= a && r.low(k-1) == "," {
+					return k - 1
+				}
+				return k
+			}
 			if v, ok := r.f.speech.Lookup(r.low(n)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund || n > k+1 && v.Form == lexicon.PastParticiple) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun|lexicon.FrameObject|lexicon.FrameInf) != 0 {
 				if k-1 >= a && r.low(k-1) == "," {
 					return k - 1
