@@ -894,3 +894,14 @@ func TestSecondSourceAfterAnd(t *testing.T) {
 			[]want{{"the plan would fail", "Tom Hale", parley.Indirect}, {"it would work", "Ann Cole", parley.Indirect}}},
 	})
 }
+
+// TestShareOfPeopleAfterAnd guards "21 percent said “not too likely” and
+// 14 percent said “not at all likely”": a share of people and its verb of
+// saying after "and" is a second source.
+func TestShareOfPeopleAfterAnd(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"two shares", "Asked about the race, 21 percent said \u201cnot too likely\u201d and 14 percent said \u201cnot at all likely.\u201d",
+			[]want{{"not too likely", "21 percent", parley.Direct}, {"not at all likely.", "14 percent", parley.Direct}}},
+	})
+}

@@ -240,7 +240,7 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 			if n+1 < s.Last && strings.HasSuffix(r.low(n), "ly") && isInterposed(r.low(n)) {
 				n++ // "… and specifically mentioned …"
 			}
-			if p := r.posAt(s, k-1); p != parley.NOUN && p != parley.PROPN && r.trailingAttribution(s, k+1) {
+			if p := r.posAt(s, k-1); p != parley.NOUN && p != parley.PROPN && (r.trailingAttribution(s, k+1) || r.shareSaid(s, k+1)) {
 				// "said the plan would fail and critics said it would work": a
 				// second source's attribution (not "Tapper, Bash and Blitzer
 				// had mentioned it", whose "and" joins the second subject)
@@ -300,6 +300,21 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		end--
 	}
 	return end
+}
+
+// shareSaid reports a share of people and its verb of saying at k: "14
+// percent said", "a third of voters said".
+func (r *run) shareSaid(s parley.Sentence, k int) bool {
+	for j := k; j < s.Last && j-k < 5; j++ {
+		if proportionNouns[r.low(j)] && j+1 < s.Last {
+			v, ok := r.f.speech.Lookup(r.low(j + 1))
+			return ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular) && v.Frames&lexicon.FrameThat != 0
+		}
+		if !r.isWord(j) && r.kind(j) != parley.Number {
+			return false
+		}
+	}
+	return false
 }
 
 // personSubjectAt reports a clause opening at k with a person for its
