@@ -905,3 +905,13 @@ func TestShareOfPeopleAfterAnd(t *testing.T) {
 			[]want{{"not too likely", "21 percent", parley.Direct}, {"not at all likely.", "14 percent", parley.Direct}}},
 	})
 }
+
+// TestSuspendedHyphenIsNoDash guards "above- and below-ground sensors": a
+// hyphen hanging on its word is no dash that ends the content.
+func TestSuspendedHyphenIsNoDash(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a suspended hyphen", "Tom Hale said the plan would use above- and below-ground sensors to find tunnels.",
+			[]want{{"the plan would use above- and below-ground sensors to find tunnels", "Tom Hale", parley.Indirect}}},
+	})
+}

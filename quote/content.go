@@ -226,7 +226,7 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		if r.ents.InQuote[k] {
 			continue
 		}
-		if t.Kind == parley.Dash && k > a && (dashes%2 == 1 || r.low(k+1) == "but" || r.low(k+1) == "and" || r.low(k+1) == "though") {
+		if t.Kind == parley.Dash && k > a && !r.suspendedHyphen(k) && (dashes%2 == 1 || r.low(k+1) == "but" || r.low(k+1) == "and" || r.low(k+1) == "though") {
 			return k // "- some lobbyists said they know … -", "… — but it is impossible to know"
 		}
 		l := r.low(k)
@@ -315,6 +315,12 @@ func (r *run) shareSaid(s parley.Sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// suspendedHyphen reports a hyphen at k that hangs on the word before it
+// ("above- and below-ground sensors"): no dash of the narrator's.
+func (r *run) suspendedHyphen(k int) bool {
+	return k > 0 && r.low(k) == "-" && r.d.Tokens[k].Start == r.d.Tokens[k-1].End && (r.low(k+1) == "and" || r.low(k+1) == "or")
 }
 
 // personSubjectAt reports a clause opening at k with a person for its
