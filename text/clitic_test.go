@@ -16,6 +16,7 @@ func TestSegmentWritesUniversalDependenciesWords(t *testing.T) {
 		{"Putin’s aide said it's O'Neill's.", "Putin|’s|aide|said|it|'s|O'Neill|'s|."},
 		{"the U.S. rock 'n' roll Cannot", "the|U.S.|rock|'|n|'|roll|Can|not"},
 		{"Dont do Ma'am's cant", "Dont|do|Ma'am|'s|cant"},
+		{"S&P and AT&T, not Marks & Spencer or rock&roll.", "S&P|and|AT&T|,|not|Marks|&|Spencer|or|rock|&|roll|."},
 	}
 	for _, tt := range tests {
 		d := SegmentString(tt.in)

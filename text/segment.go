@@ -143,6 +143,12 @@ func scanWord(s string, i int) (int, uint8) {
 			}
 			i += w
 			continue
+		case r == '&' && i > start && unicode.IsUpper(rune(s[i-1])):
+			// "S&P", "AT&T", "Q&A": an ampersand between capitals is inside the name
+			if nr, _ := decode(s, i+1); unicode.IsUpper(nr) {
+				i++
+				continue
+			}
 		case r == '.':
 			// dotted acronym: single letters separated by periods (U.S., U.N., e.g.)
 			if i-start == 1 || (i-start >= 2 && s[i-2] == '.') {
