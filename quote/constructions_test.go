@@ -915,3 +915,14 @@ func TestSuspendedHyphenIsNoDash(t *testing.T) {
 			[]want{{"the plan would use above- and below-ground sensors to find tunnels", "Tom Hale", parley.Indirect}}},
 	})
 }
+
+// TestOpenAppositionBeforeTheCue guards "Jo Lee, spokeswoman for the Acme
+// Fund said": an apposition whose closing comma is missing describes the
+// person before it, who speaks, not the organisation.
+func TestOpenAppositionBeforeTheCue(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a role, a preposition and the article", "Ann Cole, spokeswoman for the Disaster Emergency Committee said the appeal had raised millions.",
+			[]want{{"the appeal had raised millions", "Ann Cole", parley.Indirect}}},
+	})
+}

@@ -235,12 +235,15 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 			}
 		}
 		sp := speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
-		if e.Type != parley.Person && ref.First > s.First && isPreposition(r.low(ref.First-1)) {
+		if e.Type != parley.Person && r.prepositionBefore(s, ref.First) {
 			// "a spokesman for Disney said": the organisation speaks, through the
 			// phrase that opens the subject
 			np := r.nounPhraseEndingAt(s, k)
 			if np.ok && np.entity >= 0 && r.ents.Entities[np.entity].Type == parley.Person {
 				return r.withCoordination(s, np) // "Jo Lee, director of Acme - its owner - said"
+			}
+			if p := r.personBeforeOpenApposition(s, ref.First); p.ok {
+				return r.withCoordination(s, p)
 			}
 			if np.ok && np.first < ref.First && !r.appositionToName(s, np.first) {
 				sp.first = np.first // "But, the former CEO of Acme added, …"
@@ -253,6 +256,42 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 		return r.withCoordination(s, sp)
 	}
 	return r.nounPhraseEndingAt(s, k)
+}
+
+// personBeforeOpenApposition reads "Jo Lee, spokeswoman for Acme said":
+// an apposition whose closing comma is missing, a role and a preposition
+// before the organisation at a, describes the person before its comma.
+func (r *run) personBeforeOpenApposition(s parley.Sentence, a int) speaker {
+	j := a - 1
+	if j > s.First && r.low(j) == "the" {
+		j--
+	}
+	if j <= s.First || !isPreposition(r.low(j)) {
+		return speaker{}
+	}
+	role := false
+	for j--; j > s.First && r.isWord(j) && r.f.roles.Is(r.low(j), lexicon.RoleNoun|lexicon.RoleMod|lexicon.Title); j-- {
+		role = true
+	}
+	if !role || r.low(j) != "," {
+		return speaker{}
+	}
+	p := r.ents.RefAt(j - 1)
+	if p == nil || p.Last != j || r.ents.Entities[p.Entity].Type != parley.Person {
+		return speaker{}
+	}
+	return speaker{first: p.First, last: p.Last, entity: p.Entity, ok: true}
+}
+
+// prepositionBefore reports a preposition right before token a, or before
+// the article that opens it ("for Disney", "for the Disaster Emergency
+// Committee").
+func (r *run) prepositionBefore(s parley.Sentence, a int) bool {
+	j := a - 1
+	if j > s.First && r.low(j) == "the" {
+		j--
+	}
+	return j >= s.First && isPreposition(r.low(j))
 }
 
 // parenthesisBefore returns the index of the opening bracket when the
