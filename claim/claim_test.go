@@ -106,6 +106,30 @@ func TestFindStancesAndStatus(t *testing.T) {
 			status: parley.Disputed, sources: []string{"Volker", "unnamed critics"},
 		},
 		{
+			name: "a denied report has unnamed reports behind it",
+			text: "The player denied reports that she had pulled out of the tournament.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The player", "denied", "reports that she had pulled out of the tournament")}
+			},
+			status: parley.Disputed, sources: []string{"The player", "unnamed reports"},
+		},
+		{
+			name: "a denied suggestion after a modifier has unnamed reports behind it",
+			text: "The minister rejected newspaper suggestions that the move was designed to cut taxes.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The minister", "rejected", "newspaper suggestions that the move was designed to cut taxes")}
+			},
+			status: parley.Disputed, sources: []string{"The minister", "unnamed reports"},
+		},
+		{
+			name: "a report noun deep in a denial is not what it denies",
+			text: "The minister denied that he had ever read the confidential reports on the firm.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The minister", "denied", "he had ever read the confidential reports on the firm")}
+			},
+			status: parley.SingleSource, sources: []string{"The minister"},
+		},
+		{
 			name: "possessor of a debunked allegation asserts it",
 			text: "Grisham said the Democrats’ central allegation has been completely debunked.",
 			quotes: func(s string) []parley.Quote {
