@@ -27,6 +27,7 @@ var (
 	disputeWords      = lexicon.Union(verdictWords, plainNegations)
 	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
 	reportDeterminers = wordSets.Set("report_determiner")
+	reportModifiers   = wordSets.Set("report_modifier")  // "the latest claims", "the media reports"
 	relayVerbs        = wordSets.Set("relay_verb")       // "as Bloomberg had earlier reported"
 	relayInterposed   = wordSets.Set("relay_interposed") // also between the source and the verb of an appended denial
 	appendedOpeners   = wordSets.Set("appended_opener")  // ", a charge he denies", ", which the Tories deny"
