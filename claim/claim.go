@@ -8,6 +8,7 @@
 package claim
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,7 +151,7 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 	}
 	var out []parley.Claim
 	for _, g := range order {
-		ss := dedupe(byGroup[g])
+		ss := withoutPlaceholders(dedupe(byGroup[g]))
 		sources := map[string]bool{}
 		neg := false
 		for _, s := range ss {
@@ -205,6 +206,26 @@ func dedupe(ss []*stance) []*stance {
 		out = append(out, s)
 	}
 	return out
+}
+
+// withoutPlaceholders drops the placeholder sources ("unnamed reports"
+// behind "dismissed the latest claims") of a group that a named source
+// asserts ("Ernst & Young claimed …"): the placeholder stood for that
+// source.
+func withoutPlaceholders(ss []*stance) []*stance {
+	against := map[string]bool{}
+	for _, s := range ss {
+		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
+			against[sourceKey(s)] = true
+		}
+	}
+	named := slices.ContainsFunc(ss, func(s *stance) bool {
+		return !s.placeholder && (s.Stance == parley.Asserts || s.Stance == parley.Confirms) && !against[sourceKey(s)]
+	})
+	if !named {
+		return ss
+	}
+	return slices.DeleteFunc(ss, func(s *stance) bool { return s.placeholder })
 }
 
 // claimText states the proposition: the content of the first stance that

@@ -294,3 +294,43 @@ func TestNoFalseDisputes(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderGivesWayToNamedSource guards that an unnamed source made
+// for a denied report ("unnamed reports" behind "dismissed the latest
+// claims") is dropped from a claim that the named source of the report
+// asserts, and kept when no one else asserts it.
+func TestPlaceholderGivesWayToNamedSource(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		qs   func(string) []parley.Quote
+		want string // the claim's sources, in order
+	}{
+		{"the named source of the report replaces the placeholder",
+			"The consultancy claimed revenues were likely to fall below the estimates. A ministry spokesperson dismissed the latest claims.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The consultancy", "claimed", "revenues were likely to fall below the estimates"),
+					quote(s, 2, "A ministry spokesperson", "dismissed", "the latest claims")}
+			},
+			"The consultancy|A ministry spokesperson"},
+		{"with no named source the placeholder stays",
+			"A ministry spokesperson dismissed claims that revenues would fall below the estimates.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "A ministry spokesperson", "dismissed", "claims that revenues would fall below the estimates")}
+			},
+			"A ministry spokesperson|unnamed reports"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text, tt.qs(tt.text))
+			Find(d)
+			var got []string
+			for _, st := range disputedStances(d) {
+				got = append(got, st.SourceName)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("disputed claim sources %q, want %q (claims %+v)", got, tt.want, d.Claims)
+			}
+		})
+	}
+}
