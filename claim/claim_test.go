@@ -122,6 +122,22 @@ func TestFindStancesAndStatus(t *testing.T) {
 			status: parley.Disputed, sources: []string{"The minister", "unnamed reports"},
 		},
 		{
+			name: "a denied wrongdoing has unnamed accusers behind it",
+			text: "The company denied any wrongdoing.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The company", "denied", "any wrongdoing")}
+			},
+			status: parley.Disputed, sources: []string{"The company", "unnamed accusers"},
+		},
+		{
+			name: "a wrongdoing deep in a denial is not what it denies",
+			text: "The company denied that it had reported the fraud to the police.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The company", "denied", "it had reported the fraud to the police")}
+			},
+			status: parley.SingleSource, sources: []string{"The company"},
+		},
+		{
 			name: "a report noun deep in a denial is not what it denies",
 			text: "The minister denied that he had ever read the confidential reports on the firm.",
 			quotes: func(s string) []parley.Quote {

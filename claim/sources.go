@@ -120,22 +120,30 @@ func allegedBy(d *parley.Doc, content string, base int, denial bool) *stance {
 const deniedReportReach = 3
 
 // deniedReport is the asserting stance of the unnamed source of the report
-// that a denial's content sp opens with ("denied reports that she had
-// pulled out", "dismissed suggestions the move was designed to …"), or
-// nil: a report is someone's assertion even when the text does not say
-// whose. A report noun further in ("denied he had read the reports") is
-// not what is denied.
+// or the wrongdoing that a denial's content sp opens with ("denied reports
+// that she had pulled out", "dismissed suggestions the move was designed
+// to …", "denied any wrongdoing"), or nil: a report is someone's assertion
+// and a wrongdoing someone's charge even when the text does not say whose.
+// A noun further in ("denied he had read the reports") is not what is
+// denied.
 func deniedReport(d *parley.Doc, sp parley.Span) *stance {
 	if len(d.Tokens) == 0 || sp.End > len(d.Text) {
 		return nil
 	}
 	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
 	for k := first; k < last && k <= first+deniedReportReach && d.Tokens[k].Kind == parley.Word; k++ {
-		if deniedReports[d.Lower(k)] {
-			return &stance{
-				ClaimStance: parley.ClaimStance{SourceName: "unnamed reports", Stance: parley.Asserts, Evidence: d.TokenSpan(k, k+1)},
-				quoteIdx:    -1, group: -1, placeholder: true,
-			}
+		label := ""
+		switch w := d.Lower(k); {
+		case deniedReports[w]:
+			label = "unnamed reports"
+		case deniedWrongdoings[w]:
+			label = "unnamed accusers"
+		default:
+			continue
+		}
+		return &stance{
+			ClaimStance: parley.ClaimStance{SourceName: label, Stance: parley.Asserts, Evidence: d.TokenSpan(k, k+1)},
+			quoteIdx:    -1, group: -1, placeholder: true,
 		}
 	}
 	return nil

@@ -40,7 +40,8 @@ var (
 	allegationNouns   = wordSets.Set("allegation_noun") // "the Democrats' central allegation"
 	characterisations = wordSets.List("characterisation")
 	accusationNouns   = wordSets.List("accusation")
-	deniedReports     = wordSets.Set("denied_report") // "denied reports that …": the reports' unnamed source asserts it
+	deniedReports     = wordSets.Set("denied_report")     // "denied reports that …": the reports' unnamed source asserts it
+	deniedWrongdoings = wordSets.Set("denied_wrongdoing") // "denied any wrongdoing": unnamed accusers charged it
 	stemSuffixes      = wordSets.List("stem_suffix")
 
 	// roleOnly are CAMEO role codes that can begin an actor code that
