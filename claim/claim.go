@@ -94,6 +94,10 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			cue = "ruled out"
 		}
 		switch {
+		case denyCues[cue] && refusal(d, q.Content):
+			// "rejected a takeover offer": a course of action turned
+			// down, which the one who reports it asserts as well.
+			s.Stance = parley.Asserts
 		case denyCues[cue]:
 			s.Stance = parley.Denies
 		case hasAny(toks, verdictWords):
@@ -264,6 +268,31 @@ func hasStance(ss []*stance, st parley.Stance) bool {
 	for _, s := range ss {
 		if s.Stance == st {
 			return true
+		}
+	}
+	return false
+}
+
+// refusalReach is how many tokens may open a denial's content before the
+// proposal it turns down: "a third bid from Rangers", "Mr Glazer's
+// approaches".
+const refusalReach = 3
+
+// refusal reports whether a denial's content sp opens with a proposal
+// (data/words.tsv class proposal_noun: "rejected a takeover offer",
+// "rebuffed the approach"): what is turned down is a course of action, not
+// a statement, so the denial disputes nothing.
+func refusal(d *parley.Doc, sp parley.Span) bool {
+	if len(d.Tokens) == 0 || sp.End > len(d.Text) {
+		return false
+	}
+	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
+	for k := first; k < last && k <= first+refusalReach; k++ {
+		if proposalNouns[d.Lower(k)] {
+			return true
+		}
+		if d.Tokens[k].Kind != parley.Word && d.Tokens[k].Kind != parley.Possessive {
+			return false
 		}
 	}
 	return false

@@ -122,6 +122,22 @@ func TestFindStancesAndStatus(t *testing.T) {
 			status: parley.Disputed, sources: []string{"The minister", "unnamed reports"},
 		},
 		{
+			name: "a lone rejected offer is no claim",
+			text: "The club rejected a third bid from Rangers for its captain.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The club", "rejected", "a third bid from Rangers for its captain")}
+			},
+		},
+		{
+			name: "a rejected deal that another source reports is corroborated, not disputed",
+			text: "Qwest said the firm had rejected a deal worth $8bn. The firm rejected a deal worth $8bn from Qwest.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "Qwest", "said", "the firm had rejected a deal worth $8bn"),
+					quote(s, 2, "The firm", "rejected", "a deal worth $8bn from Qwest")}
+			},
+			status: parley.Corroborated, sources: []string{"Qwest", "The firm"},
+		},
+		{
 			name: "a denied wrongdoing has unnamed accusers behind it",
 			text: "The company denied any wrongdoing.",
 			quotes: func(s string) []parley.Quote {

@@ -42,6 +42,7 @@ var (
 	accusationNouns   = wordSets.List("accusation")
 	deniedReports     = wordSets.Set("denied_report")     // "denied reports that …": the reports' unnamed source asserts it
 	deniedWrongdoings = wordSets.Set("denied_wrongdoing") // "denied any wrongdoing": unnamed accusers charged it
+	proposalNouns     = wordSets.Set("proposal_noun")     // "rejected a takeover offer": a refusal, no denial
 	stemSuffixes      = wordSets.List("stem_suffix")
 
 	// roleOnly are CAMEO role codes that can begin an actor code that
