@@ -366,3 +366,36 @@ func TestPlaceholderGivesWayToNamedSource(t *testing.T) {
 		})
 	}
 }
+
+// TestOneSideNoDispute guards that a person who speaks for an organisation
+// of the document, by affiliation or by a role that names it ("Icstis
+// spokesman"), takes the organisation's side: the two dispute nothing
+// between them; a person whose role names another organisation still does.
+func TestOneSideNoDispute(t *testing.T) {
+	const txt = "The regulator Icstis said phone companies were not doing enough to warn customers about scams. Rob Dwight said phone companies should be doing enough to warn customers about scams sooner."
+	tests := []struct {
+		name  string
+		roles []string
+		affil string
+		want  parley.ClaimStatus
+	}{
+		{"a spokesman by role", []string{"Icstis spokesman"}, "", parley.SingleSource},
+		{"a spokesman by affiliation", nil, "Icstis", parley.SingleSource},
+		{"a role naming another organisation", []string{"Ofcom spokesman"}, "", parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(txt, []parley.Quote{
+				quote(txt, 1, "Icstis", "said", "phone companies were not doing enough to warn customers about scams"),
+				quote(txt, 2, "Rob Dwight", "said", "phone companies should be doing enough to warn customers about scams sooner"),
+			})
+			d.Entities[0] = parley.Entity{Type: parley.Organization, Name: "Icstis"}
+			d.Entities[1] = parley.Entity{Type: parley.Person, Name: "Rob Dwight", Roles: tt.roles, Affiliation: tt.affil}
+			d.AddEntity(parley.Entity{Type: parley.Organization, Name: "Ofcom"})
+			Find(d)
+			if len(d.Claims) != 1 || d.Claims[0].Status != tt.want {
+				t.Errorf("claims %+v, want one %s", d.Claims, tt.want)
+			}
+		})
+	}
+}
