@@ -155,7 +155,7 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 	}
 	var out []parley.Claim
 	for _, g := range order {
-		ss := withoutPlaceholders(dedupe(byGroup[g]))
+		ss := withoutRelays(d, withoutPlaceholders(dedupe(byGroup[g])))
 		sources := map[string]bool{}
 		neg := false
 		for _, s := range ss {
@@ -230,6 +230,31 @@ func withoutPlaceholders(ss []*stance) []*stance {
 		return ss
 	}
 	return slices.DeleteFunc(ss, func(s *stance) bool { return s.placeholder })
+}
+
+// withoutRelays drops the stances whose content holds the cue of a quote
+// on the other side of the claim ("Mantooth says Mars denied any such
+// agreement", "Georgia says a chip in the cartridge tells the printer …"):
+// the outer quote reports the inner one, or the inner one was read from
+// its words, and either way its source does not take the other side.
+func withoutRelays(d *parley.Doc, ss []*stance) []*stance {
+	negative := func(s *stance) bool { return s.Stance == parley.Denies || s.Stance == parley.Disputes }
+	relays := func(s *stance) bool {
+		// An explicit denial is its source's own side, whatever a quote
+		// finder read inside it ("denied accusations that he threatened
+		// X").
+		return s.quoteIdx >= 0 && s.Stance != parley.Denies && slices.ContainsFunc(ss, func(t *stance) bool {
+			if t == s || t.quoteIdx < 0 || negative(t) == negative(s) {
+				return false
+			}
+			cue := d.Quotes[t.quoteIdx].CueSpan
+			return !cue.IsZero() && s.content.Contains(cue)
+		})
+	}
+	if !slices.ContainsFunc(ss, relays) {
+		return ss
+	}
+	return slices.DeleteFunc(slices.Clone(ss), relays)
 }
 
 // claimText states the proposition: the content of the first stance that

@@ -399,3 +399,41 @@ func TestOneSideNoDispute(t *testing.T) {
 		})
 	}
 }
+
+// TestRelayTakesNoSide guards that a quote whose content holds the cue of
+// a quote on the other side ("X says Y denied any such agreement") reports
+// it and takes no side against it, while an explicit denial keeps its side
+// over a quote read inside it ("denied accusations that he threatened …").
+func TestRelayTakesNoSide(t *testing.T) {
+	withCue := func(s string, q parley.Quote, cue string) parley.Quote {
+		i := strings.Index(s, cue)
+		q.CueSpan = parley.Span{Start: i, End: i + len(cue)}
+		return q
+	}
+	tests := []struct {
+		name string
+		text string
+		qs   func(string) []parley.Quote
+		want parley.ClaimStatus
+	}{
+		{"a relayed denial", "The manager says the guitarist denied any such agreement about the tour.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{withCue(s, quote(s, 1, "The manager", "says", "the guitarist denied any such agreement about the tour"), "says"),
+					withCue(s, quote(s, 2, "The guitarist", "denied", "any such agreement about the tour"), "denied")}
+			}, parley.SingleSource},
+		{"an explicit denial over a quote inside it", "The captain denied accusations that he threatened the defender before the defeat.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{withCue(s, quote(s, 1, "The captain", "denied", "accusations that he threatened the defender before the defeat"), "denied"),
+					withCue(s, quote(s, 2, "The defender", "threatened", "the defender before the defeat"), "threatened")}
+			}, parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text, tt.qs(tt.text))
+			Find(d)
+			if len(d.Claims) != 1 || d.Claims[0].Status != tt.want {
+				t.Errorf("claims %+v, want one %s", d.Claims, tt.want)
+			}
+		})
+	}
+}
