@@ -238,12 +238,24 @@ func possessorBefore(d *parley.Doc, first, k int) (int, int) {
 		if d.Tokens[p].Kind != parley.Possessive {
 			continue
 		}
+		// "that's quite a criticism": after a stop word the "'s" is a
+		// verb's.
+		if p == first || stopWords[d.Lower(p-1)] {
+			return 0, 0
+		}
+		// The phrase takes its determiner and stops at any other word
+		// that cannot be inside it ("did not rule on Lee's claims").
 		a := p
 		for a > first && a > p-4 && d.Tokens[a-1].Kind == parley.Word && !pronounSources[d.Lower(a-1)] {
-			a--
-			if reportDeterminers[d.Lower(a)] || d.Lower(a) == "the" {
+			w := d.Lower(a - 1)
+			if reportDeterminers[w] || w == "the" {
+				a--
 				break
 			}
+			if stopWords[w] || disputeWords[w] {
+				break
+			}
+			a--
 		}
 		return a, p
 	}
