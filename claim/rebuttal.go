@@ -102,8 +102,6 @@ func answered(d *parley.Doc, accs []accusation, s *stance, q *parley.Quote) *acc
 		switch how := answerKind(d, q); {
 		case how == rebuts:
 			return a
-		case how == contrasts && para-a.para <= answerParagraphs:
-			return a
 		case how == replies && sharesWord(s, a.stance):
 			return a
 		case s.Source == a.target && para-a.para <= answerParagraphs && sharesWord(s, a.stance):
@@ -216,10 +214,7 @@ func mergeStances(sts, added []*stance) []*stance {
 const (
 	plain   = iota
 	replies // "insisted", "replied": an answer when it is about the charge
-	// contrasts: "X, however, said": an answer to a charge no more than
-	// answerParagraphs before it.
-	contrasts
-	rebuts // "defended", "denied", "hit back": an answer
+	rebuts  // "defended", "denied", "hit back": an answer
 )
 
 // answerKind reads the quote's cue, and the words between its speaker and
@@ -230,8 +225,6 @@ func answerKind(d *parley.Doc, q *parley.Quote) int {
 		switch {
 		case denyCues[w] || rebutCues[w]:
 			return rebuts
-		case contrastMarkers[w]:
-			return contrasts
 		case replyCues[w]:
 			return replies
 		}

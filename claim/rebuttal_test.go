@@ -12,8 +12,7 @@ import (
 // it answers ("defended"), or the target's own words about the charge;
 // and that the target's words about something else, an answer far from
 // the charge, or an ACCUSE event that is no charge ("disappointed") make
-// no dispute; a quote set against the charge ("X, however, said") answers
-// it only right after it.
+// no dispute.
 func TestAnswersDisputeTheCharge(t *testing.T) {
 	const charge = "The Conservative Party was accused on Wednesday of trying to deceive voters with a renamed account."
 	tests := []struct {
@@ -39,16 +38,6 @@ func TestAnswersDisputeTheCharge(t *testing.T) {
 		{"a defence far from the charge does not",
 			charge + strings.Repeat("\n\nThe debate went on.", 5) + "\n\nDominic Raab defended the party's record, saying taxes had fallen.",
 			"accused", "Dominic Raab", "saying", "taxes had fallen", nil},
-		{"a contrast right after the charge answers it",
-			charge + "\n\nDominic Raab, however, said he was very moved by the new account.",
-			"accused", "Dominic Raab", "said", "he was very moved by the new account",
-			[]string{"unnamed critics", "Dominic Raab"}},
-		{"the same words without the contrast do not",
-			charge + "\n\nDominic Raab said he was very moved by the new account.",
-			"accused", "Dominic Raab", "said", "he was very moved by the new account", nil},
-		{"a contrast further from the charge does not",
-			charge + strings.Repeat("\n\nThe debate went on.", 2) + "\n\nDominic Raab, however, said he was very moved by the new account.",
-			"accused", "Dominic Raab", "said", "he was very moved by the new account", nil},
 		{"an act that is no charge is not answered",
 			charge + "\n\nDominic Raab defended the party's actions, saying the account was clearly linked to the Conservatives.",
 			"disappointed", "Dominic Raab", "saying", "the account was clearly linked to the Conservatives", nil},
