@@ -78,6 +78,9 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			continue
 		}
 		content := src[q.Content.Start:q.Content.End]
+		if strings.TrimSpace(content) == "" {
+			continue // a content of blanks states nothing
+		}
 		toks := words(content)
 		s := &stance{
 			ClaimStance: parley.ClaimStance{Source: q.Speaker, SourceName: q.SpeakerName, Quote: parley.QuoteAt(qi), Evidence: q.Content},
@@ -312,7 +315,7 @@ func refusal(d *parley.Doc, sp parley.Span) bool {
 		return false
 	}
 	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
-	for k := first; k < last && k <= first+refusalReach; k++ {
+	for k := first; k < last && k < len(d.Tokens) && k <= first+refusalReach; k++ {
 		if proposalNouns[d.Lower(k)] {
 			return true
 		}

@@ -131,7 +131,7 @@ func deniedReport(d *parley.Doc, sp parley.Span) *stance {
 		return nil
 	}
 	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
-	for k := first; k < last && k <= first+deniedReportReach && d.Tokens[k].Kind == parley.Word; k++ {
+	for k := first; k < last && k < len(d.Tokens) && k <= first+deniedReportReach && d.Tokens[k].Kind == parley.Word; k++ {
 		label := ""
 		switch w := d.Lower(k); {
 		case deniedReports[w]:
