@@ -138,6 +138,14 @@ func TestFindStancesAndStatus(t *testing.T) {
 			status: parley.Corroborated, sources: []string{"Qwest", "The firm"},
 		},
 		{
+			name: "dismissed predictions have unnamed reports behind them",
+			text: "The captain dismissed predictions of a certain Irish victory.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The captain", "dismissed", "predictions of a certain Irish victory")}
+			},
+			status: parley.Disputed, sources: []string{"The captain", "unnamed reports"},
+		},
+		{
 			name: "a denied wrongdoing has unnamed accusers behind it",
 			text: "The company denied any wrongdoing.",
 			quotes: func(s string) []parley.Quote {
