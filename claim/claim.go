@@ -8,6 +8,7 @@
 package claim
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -77,6 +78,9 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			continue
 		}
 		content := src[q.Content.Start:q.Content.End]
+		if strings.TrimSpace(content) == "" {
+			continue // a content of blanks states nothing
+		}
 		toks := words(content)
 		s := &stance{
 			ClaimStance: parley.ClaimStance{Source: q.Speaker, SourceName: q.SpeakerName, Quote: parley.QuoteAt(qi), Evidence: q.Content},
@@ -93,6 +97,10 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			cue = "ruled out"
 		}
 		switch {
+		case denyCues[cue] && refusal(d, q.Content):
+			// "rejected a takeover offer": a course of action turned
+			// down, which the one who reports it asserts as well.
+			s.Stance = parley.Asserts
 		case denyCues[cue]:
 			s.Stance = parley.Denies
 		case hasAny(toks, verdictWords):
@@ -150,7 +158,7 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 	}
 	var out []parley.Claim
 	for _, g := range order {
-		ss := dedupe(byGroup[g])
+		ss := withoutRelays(d, withoutPlaceholders(dedupe(byGroup[g])))
 		sources := map[string]bool{}
 		neg := false
 		for _, s := range ss {
@@ -207,6 +215,51 @@ func dedupe(ss []*stance) []*stance {
 	return out
 }
 
+// withoutPlaceholders drops the placeholder sources ("unnamed reports"
+// behind "dismissed the latest claims") of a group that a named source
+// asserts ("Ernst & Young claimed …"): the placeholder stood for that
+// source.
+func withoutPlaceholders(ss []*stance) []*stance {
+	against := map[string]bool{}
+	for _, s := range ss {
+		if s.Stance == parley.Denies || s.Stance == parley.Disputes {
+			against[sourceKey(s)] = true
+		}
+	}
+	named := slices.ContainsFunc(ss, func(s *stance) bool {
+		return !s.placeholder && (s.Stance == parley.Asserts || s.Stance == parley.Confirms) && !against[sourceKey(s)]
+	})
+	if !named {
+		return ss
+	}
+	return slices.DeleteFunc(ss, func(s *stance) bool { return s.placeholder })
+}
+
+// withoutRelays drops the stances whose content holds the cue of a quote
+// on the other side of the claim ("Mantooth says Mars denied any such
+// agreement", "Georgia says a chip in the cartridge tells the printer …"):
+// the outer quote reports the inner one, or the inner one was read from
+// its words, and either way its source does not take the other side.
+func withoutRelays(d *parley.Doc, ss []*stance) []*stance {
+	negative := func(s *stance) bool { return s.Stance == parley.Denies || s.Stance == parley.Disputes }
+	relays := func(s *stance) bool {
+		// An explicit denial is its source's own side, whatever a quote
+		// finder read inside it ("denied accusations that he threatened
+		// X").
+		return s.quoteIdx >= 0 && s.Stance != parley.Denies && slices.ContainsFunc(ss, func(t *stance) bool {
+			if t == s || t.quoteIdx < 0 || negative(t) == negative(s) {
+				return false
+			}
+			cue := d.Quotes[t.quoteIdx].CueSpan
+			return !cue.IsZero() && s.content.Contains(cue)
+		})
+	}
+	if !slices.ContainsFunc(ss, relays) {
+		return ss
+	}
+	return slices.DeleteFunc(slices.Clone(ss), relays)
+}
+
 // claimText states the proposition: the content of the first stance that
 // asserts it, else of the first stance, without its leading attribution.
 func claimText(src string, ss []*stance) string {
@@ -243,6 +296,31 @@ func hasStance(ss []*stance, st parley.Stance) bool {
 	for _, s := range ss {
 		if s.Stance == st {
 			return true
+		}
+	}
+	return false
+}
+
+// refusalReach is how many tokens may open a denial's content before the
+// proposal it turns down: "a third bid from Rangers", "Mr Glazer's
+// approaches".
+const refusalReach = 3
+
+// refusal reports whether a denial's content sp opens with a proposal
+// (data/words.tsv class proposal_noun: "rejected a takeover offer",
+// "rebuffed the approach"): what is turned down is a course of action, not
+// a statement, so the denial disputes nothing.
+func refusal(d *parley.Doc, sp parley.Span) bool {
+	if len(d.Tokens) == 0 || sp.End > len(d.Text) {
+		return false
+	}
+	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
+	for k := first; k < last && k < len(d.Tokens) && k <= first+refusalReach; k++ {
+		if proposalNouns[d.Lower(k)] {
+			return true
+		}
+		if d.Tokens[k].Kind != parley.Word && d.Tokens[k].Kind != parley.Possessive {
+			return false
 		}
 	}
 	return false

@@ -106,6 +106,70 @@ func TestFindStancesAndStatus(t *testing.T) {
 			status: parley.Disputed, sources: []string{"Volker", "unnamed critics"},
 		},
 		{
+			name: "a denied report has unnamed reports behind it",
+			text: "The player denied reports that she had pulled out of the tournament.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The player", "denied", "reports that she had pulled out of the tournament")}
+			},
+			status: parley.Disputed, sources: []string{"The player", "unnamed reports"},
+		},
+		{
+			name: "a denied suggestion after a modifier has unnamed reports behind it",
+			text: "The minister rejected newspaper suggestions that the move was designed to cut taxes.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The minister", "rejected", "newspaper suggestions that the move was designed to cut taxes")}
+			},
+			status: parley.Disputed, sources: []string{"The minister", "unnamed reports"},
+		},
+		{
+			name: "a lone rejected offer is no claim",
+			text: "The club rejected a third bid from Rangers for its captain.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The club", "rejected", "a third bid from Rangers for its captain")}
+			},
+		},
+		{
+			name: "a rejected deal that another source reports is corroborated, not disputed",
+			text: "Qwest said the firm had rejected a deal worth $8bn. The firm rejected a deal worth $8bn from Qwest.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "Qwest", "said", "the firm had rejected a deal worth $8bn"),
+					quote(s, 2, "The firm", "rejected", "a deal worth $8bn from Qwest")}
+			},
+			status: parley.Corroborated, sources: []string{"Qwest", "The firm"},
+		},
+		{
+			name: "dismissed predictions have unnamed reports behind them",
+			text: "The captain dismissed predictions of a certain Irish victory.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The captain", "dismissed", "predictions of a certain Irish victory")}
+			},
+			status: parley.Disputed, sources: []string{"The captain", "unnamed reports"},
+		},
+		{
+			name: "a denied wrongdoing has unnamed accusers behind it",
+			text: "The company denied any wrongdoing.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The company", "denied", "any wrongdoing")}
+			},
+			status: parley.Disputed, sources: []string{"The company", "unnamed accusers"},
+		},
+		{
+			name: "a wrongdoing deep in a denial is not what it denies",
+			text: "The company denied that it had reported the fraud to the police.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The company", "denied", "it had reported the fraud to the police")}
+			},
+			status: parley.SingleSource, sources: []string{"The company"},
+		},
+		{
+			name: "a report noun deep in a denial is not what it denies",
+			text: "The minister denied that he had ever read the confidential reports on the firm.",
+			quotes: func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The minister", "denied", "he had ever read the confidential reports on the firm")}
+			},
+			status: parley.SingleSource, sources: []string{"The minister"},
+		},
+		{
 			name: "possessor of a debunked allegation asserts it",
 			text: "Grisham said the Democrats’ central allegation has been completely debunked.",
 			quotes: func(s string) []parley.Quote {
@@ -266,6 +330,117 @@ func TestNoFalseDisputes(t *testing.T) {
 				if c.Status == parley.Disputed {
 					t.Errorf("disputed claim %q", c.Text)
 				}
+			}
+		})
+	}
+}
+
+// TestPlaceholderGivesWayToNamedSource guards that an unnamed source made
+// for a denied report ("unnamed reports" behind "dismissed the latest
+// claims") is dropped from a claim that the named source of the report
+// asserts, and kept when no one else asserts it.
+func TestPlaceholderGivesWayToNamedSource(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		qs   func(string) []parley.Quote
+		want string // the claim's sources, in order
+	}{
+		{"the named source of the report replaces the placeholder",
+			"The consultancy claimed revenues were likely to fall below the estimates. A ministry spokesperson dismissed the latest claims.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "The consultancy", "claimed", "revenues were likely to fall below the estimates"),
+					quote(s, 2, "A ministry spokesperson", "dismissed", "the latest claims")}
+			},
+			"The consultancy|A ministry spokesperson"},
+		{"with no named source the placeholder stays",
+			"A ministry spokesperson dismissed claims that revenues would fall below the estimates.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{quote(s, 1, "A ministry spokesperson", "dismissed", "claims that revenues would fall below the estimates")}
+			},
+			"A ministry spokesperson|unnamed reports"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text, tt.qs(tt.text))
+			Find(d)
+			var got []string
+			for _, st := range disputedStances(d) {
+				got = append(got, st.SourceName)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("disputed claim sources %q, want %q (claims %+v)", got, tt.want, d.Claims)
+			}
+		})
+	}
+}
+
+// TestOneSideNoDispute guards that a person who speaks for an organisation
+// of the document, by affiliation or by a role that names it ("Icstis
+// spokesman"), takes the organisation's side: the two dispute nothing
+// between them; a person whose role names another organisation still does.
+func TestOneSideNoDispute(t *testing.T) {
+	const txt = "The regulator Icstis said phone companies were not doing enough to warn customers about scams. Rob Dwight said phone companies should be doing enough to warn customers about scams sooner."
+	tests := []struct {
+		name  string
+		roles []string
+		affil string
+		want  parley.ClaimStatus
+	}{
+		{"a spokesman by role", []string{"Icstis spokesman"}, "", parley.SingleSource},
+		{"a spokesman by affiliation", nil, "Icstis", parley.SingleSource},
+		{"a role naming another organisation", []string{"Ofcom spokesman"}, "", parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(txt, []parley.Quote{
+				quote(txt, 1, "Icstis", "said", "phone companies were not doing enough to warn customers about scams"),
+				quote(txt, 2, "Rob Dwight", "said", "phone companies should be doing enough to warn customers about scams sooner"),
+			})
+			d.Entities[0] = parley.Entity{Type: parley.Organization, Name: "Icstis"}
+			d.Entities[1] = parley.Entity{Type: parley.Person, Name: "Rob Dwight", Roles: tt.roles, Affiliation: tt.affil}
+			d.AddEntity(parley.Entity{Type: parley.Organization, Name: "Ofcom"})
+			Find(d)
+			if len(d.Claims) != 1 || d.Claims[0].Status != tt.want {
+				t.Errorf("claims %+v, want one %s", d.Claims, tt.want)
+			}
+		})
+	}
+}
+
+// TestRelayTakesNoSide guards that a quote whose content holds the cue of
+// a quote on the other side ("X says Y denied any such agreement") reports
+// it and takes no side against it, while an explicit denial keeps its side
+// over a quote read inside it ("denied accusations that he threatened …").
+func TestRelayTakesNoSide(t *testing.T) {
+	withCue := func(s string, q parley.Quote, cue string) parley.Quote {
+		i := strings.Index(s, cue)
+		q.CueSpan = parley.Span{Start: i, End: i + len(cue)}
+		return q
+	}
+	tests := []struct {
+		name string
+		text string
+		qs   func(string) []parley.Quote
+		want parley.ClaimStatus
+	}{
+		{"a relayed denial", "The manager says the guitarist denied any such agreement about the tour.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{withCue(s, quote(s, 1, "The manager", "says", "the guitarist denied any such agreement about the tour"), "says"),
+					withCue(s, quote(s, 2, "The guitarist", "denied", "any such agreement about the tour"), "denied")}
+			}, parley.SingleSource},
+		{"an explicit denial over a quote inside it", "The captain denied accusations that he threatened the defender before the defeat.",
+			func(s string) []parley.Quote {
+				return []parley.Quote{withCue(s, quote(s, 1, "The captain", "denied", "accusations that he threatened the defender before the defeat"), "denied"),
+					withCue(s, quote(s, 2, "The defender", "threatened", "the defender before the defeat"), "threatened")}
+			}, parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text, tt.qs(tt.text))
+			Find(d)
+			if len(d.Claims) != 1 || d.Claims[0].Status != tt.want {
+				t.Errorf("claims %+v, want one %s", d.Claims, tt.want)
 			}
 		})
 	}

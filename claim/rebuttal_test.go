@@ -85,6 +85,9 @@ func TestDeniedAllegationNamesItsSource(t *testing.T) {
 		{"a capitalised possessor", "Merrill Lynch denied Ms Villalba's claims of unequal pay.", "denied", "Ms Villalba's claims of unequal pay", "Ms Villalba"},
 		{"a lower-case possessor", "The mayor rejected the opposition's claim that the budget was falsified.", "rejected", "the opposition's claim that the budget was falsified", "the opposition"},
 		{"the agent after by", "The minister denied claims by the union that hospitals were understaffed.", "denied", "claims by the union that hospitals were understaffed", "the union"},
+		{"a contention's possessor", "The coach rejected Robinson's contention that England dominated the forward play.", "rejected", "Robinson's contention that England dominated the forward play", "Robinson"},
+		{"a contraction is no possessor", "Morgan said the money is not being spent well, and that's quite a criticism.", "said", "the money is not being spent well, and that's quite a criticism", ""},
+		{"the possessor stops at a preposition", "Marvel said the court did not rule on Lee's claims to a share of profits.", "said", "the court did not rule on Lee's claims to a share of profits", "Lee"},
 		{"a proposal is no allegation", "Morrison said he did not always follow through on suggestions from Sondland.", "said", "he did not always follow through on suggestions from Sondland", ""},
 	}
 	for _, tt := range tests {

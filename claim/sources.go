@@ -111,6 +111,41 @@ func allegedBy(d *parley.Doc, content string, base int, denial bool) *stance {
 	if r := placeholder(lc, base, accusationNouns, "unnamed accusers"); r != nil {
 		return r
 	}
+	return deniedReport(d, parley.Span{Start: base, End: base + len(content)})
+}
+
+// deniedReportReach is how many tokens may open a denial's content before
+// the report noun that is its object: "newspaper speculation that …", "the
+// latest claims", "an earlier report that …".
+const deniedReportReach = 3
+
+// deniedReport is the asserting stance of the unnamed source of the report
+// or the wrongdoing that a denial's content sp opens with ("denied reports
+// that she had pulled out", "dismissed suggestions the move was designed
+// to …", "denied any wrongdoing"), or nil: a report is someone's assertion
+// and a wrongdoing someone's charge even when the text does not say whose.
+// A noun further in ("denied he had read the reports") is not what is
+// denied.
+func deniedReport(d *parley.Doc, sp parley.Span) *stance {
+	if len(d.Tokens) == 0 || sp.End > len(d.Text) {
+		return nil
+	}
+	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
+	for k := first; k < last && k < len(d.Tokens) && k <= first+deniedReportReach && d.Tokens[k].Kind == parley.Word; k++ {
+		label := ""
+		switch w := d.Lower(k); {
+		case deniedReports[w]:
+			label = "unnamed reports"
+		case deniedWrongdoings[w]:
+			label = "unnamed accusers"
+		default:
+			continue
+		}
+		return &stance{
+			ClaimStance: parley.ClaimStance{SourceName: label, Stance: parley.Asserts, Evidence: d.TokenSpan(k, k+1)},
+			quoteIdx:    -1, group: -1, placeholder: true,
+		}
+	}
 	return nil
 }
 
@@ -203,12 +238,24 @@ func possessorBefore(d *parley.Doc, first, k int) (int, int) {
 		if d.Tokens[p].Kind != parley.Possessive {
 			continue
 		}
+		// "that's quite a criticism": after a stop word the "'s" is a
+		// verb's.
+		if p == first || stopWords[d.Lower(p-1)] {
+			return 0, 0
+		}
+		// The phrase takes its determiner and stops at any other word
+		// that cannot be inside it ("did not rule on Lee's claims").
 		a := p
 		for a > first && a > p-4 && d.Tokens[a-1].Kind == parley.Word && !pronounSources[d.Lower(a-1)] {
-			a--
-			if reportDeterminers[d.Lower(a)] || d.Lower(a) == "the" {
+			w := d.Lower(a - 1)
+			if reportDeterminers[w] || w == "the" {
+				a--
 				break
 			}
+			if stopWords[w] || disputeWords[w] {
+				break
+			}
+			a--
 		}
 		return a, p
 	}

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parley-news/parley"
@@ -61,7 +62,7 @@ func statusIn(d *parley.Doc, ss []parley.ClaimStance) parley.ClaimStatus {
 			known = append(known, s)
 		}
 	}
-	st := Status(known)
+	st := Status(sides(d, known))
 	if st != parley.Disputed {
 		return st
 	}
@@ -79,4 +80,65 @@ func statusIn(d *parley.Doc, ss []parley.ClaimStance) parley.ClaimStatus {
 		return st
 	}
 	return parley.SingleSource
+}
+
+// sides returns ss with each person who speaks for an organisation of the
+// document (the entity layer's affiliation: "Southcorp chairman Brian
+// Finn") standing as that organisation: a company and its chairman, a
+// party and its spokesman, take one side, so they dispute nothing between
+// them. An affiliation to a place is not read: a minister and a country's
+// other voices disagree often enough.
+func sides(d *parley.Doc, ss []parley.ClaimStance) []parley.ClaimStance {
+	out := ss
+	for i, s := range ss {
+		org := speaksFor(d, s.Source)
+		if org == 0 {
+			continue
+		}
+		if &out[0] == &ss[0] {
+			out = slices.Clone(ss)
+		}
+		out[i].Source, out[i].SourceName = org, d.Entity(org).Name
+	}
+	return out
+}
+
+// speaksFor is the organisation of the document that person p speaks for:
+// its affiliation, else an organisation its role names ("Southcorp
+// chairman"); 0 for none.
+func speaksFor(d *parley.Doc, p parley.EntityRef) parley.EntityRef {
+	e := d.Entity(p)
+	if e == nil || e.Type != parley.Person {
+		return 0
+	}
+	isOrg := func(r parley.EntityRef) bool { o := d.Entity(r); return o != nil && o.Type == parley.Organization }
+	if e.Affiliation != "" {
+		if r := d.EntityNamed(e.Affiliation); isOrg(r) {
+			return r
+		}
+		return 0
+	}
+	for _, role := range e.Roles {
+		for i := range d.Entities {
+			o := &d.Entities[i]
+			if o.Type == parley.Organization && containsWords(role, o.Name) {
+				return parley.EntityRef(i + 1)
+			}
+		}
+	}
+	return 0
+}
+
+// containsWords reports whether phrase holds name as whole words.
+func containsWords(phrase, name string) bool {
+	p, n := strings.Fields(phrase), strings.Fields(name)
+	if len(n) == 0 {
+		return false
+	}
+	for i := 0; i+len(n) <= len(p); i++ {
+		if slices.Equal(p[i:i+len(n)], n) {
+			return true
+		}
+	}
+	return false
 }

@@ -63,7 +63,9 @@ func hasAny(toks []string, set map[string]bool) bool {
 func refersBack(toks []string) bool {
 	for i, w := range toks {
 		if reportNouns[w] && i > 0 {
-			if reportDeterminers[toks[i-1]] {
+			// "the reports", "the latest claims", "the media reports": a
+			// modifier that dates or places the report may come between.
+			if reportDeterminers[toks[i-1]] || i > 1 && reportDeterminers[toks[i-2]] && reportModifiers[toks[i-1]] {
 				if len(toks) <= 12 {
 					return true
 				}

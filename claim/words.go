@@ -26,6 +26,7 @@ var (
 	disputeWords      = lexicon.Union(verdictWords, plainNegations)
 	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
 	reportDeterminers = wordSets.Set("report_determiner")
+	reportModifiers   = wordSets.Set("report_modifier")  // "the latest claims", "the media reports"
 	relayVerbs        = wordSets.Set("relay_verb")       // "as Bloomberg had earlier reported"
 	relayInterposed   = wordSets.Set("relay_interposed") // also between the source and the verb of an appended denial
 	appendedOpeners   = wordSets.Set("appended_opener")  // ", a charge he denies", ", which the Tories deny"
@@ -38,6 +39,9 @@ var (
 	allegationNouns   = wordSets.Set("allegation_noun") // "the Democrats' central allegation"
 	characterisations = wordSets.List("characterisation")
 	accusationNouns   = wordSets.List("accusation")
+	deniedReports     = wordSets.Set("denied_report")     // "denied reports that …": the reports' unnamed source asserts it
+	deniedWrongdoings = wordSets.Set("denied_wrongdoing") // "denied any wrongdoing": unnamed accusers charged it
+	proposalNouns     = wordSets.Set("proposal_noun")     // "rejected a takeover offer": a refusal, no denial
 	stemSuffixes      = wordSets.List("stem_suffix")
 
 	// roleOnly are CAMEO role codes that can begin an actor code that

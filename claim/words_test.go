@@ -35,3 +35,25 @@ func TestWordClasses(t *testing.T) {
 		t.Errorf("stem: agreements → %q, proposing → %q", stem("agreements"), stem("proposing"))
 	}
 }
+
+// TestRefersBack guards which contents are about an earlier report: a
+// report noun after a determiner, with at most a modifier that dates or
+// places the report between them ("the latest claims", "the media
+// reports"); any other modifier makes a report of its own ("the whole
+// story starts again").
+func TestRefersBack(t *testing.T) {
+	for _, tc := range []struct {
+		name, content string
+		want          bool
+	}{
+		{"determiner and noun", "the reports were fake", true},
+		{"a dating modifier between", "the latest claims", true},
+		{"a placing modifier between", "the media reports were not well informed", true},
+		{"another modifier between", "now the whole story starts again and I do not go into that game", false},
+		{"no determiner", "reports of a row", false},
+	} {
+		if got := refersBack(words(tc.content)); got != tc.want {
+			t.Errorf("%s: refersBack(%q) = %v, want %v", tc.name, tc.content, got, tc.want)
+		}
+	}
+}
