@@ -457,6 +457,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 			continue
 		}
 		es := c.build(s, t, code)
+		es, inquiry := inquirySource(s, t, code, es)
 		// As in PETRARCH, an event needs an actor: without one, a verb of
 		// the dictionary is ordinary prose ("the poll was conducted").
 		// Coercion in the passive names its agent by implication: "six
@@ -492,7 +493,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if !pol && (!fin && !(t.noun && namedParties(es)) || sub && !fact) {
 			continue
 		}
-		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact, modifier: nounModifier(s, t)})
+		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact, modifier: nounModifier(s, t), inquiry: inquiry})
 	}
 	evs := choose(s, cands)
 	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
@@ -651,6 +652,9 @@ type cand struct {
 	// modifier: a participle that describes the noun before it ("tweets
 	// supporting X", "rules governing ads"), not an act of its own.
 	modifier bool
+	// inquiry: an investigation noun given its sentence's investigator
+	// (inquiry.go), kept beside the main act.
+	inquiry bool
 }
 
 // nounModifier reports whether the verb trigger t is a participle right
@@ -721,7 +725,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && (!c.sub || c.factual) || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c)) {
+		if c.finite && (!c.sub || c.factual) || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c) || c.inquiry) {
 			out = append(out, c.events...)
 		}
 	}

@@ -106,7 +106,7 @@ func (c *Coder) trigger(s *sentence, i int) (trig, bool) {
 	}
 	if e := c.nouns.entry(s.words, i); e != nil {
 		n := len(e.words)
-		if !nounContext(s, i, n) || backReference(s, i) {
+		if (!nounContext(s, i, n) || backReference(s, i)) && !investigated(s, e.code) {
 			return trig{}, false
 		}
 		t := trig{first: i, last: i + n, code: e.code, noun: true, reversed: e.reversed}
@@ -163,8 +163,10 @@ func nounContext(s *sentence, i, n int) bool {
 			return true
 		}
 	}
+	// A phrase that ends in its participant's preposition ("cases
+	// against", "hearing into") has the participant after it.
 	if i+n < len(s.words) {
-		if nounTriggerPreps[s.words[i+n]] {
+		if nounTriggerPreps[s.words[i+n]] || n > 1 && nounTriggerPreps[s.words[i+n-1]] {
 			return true
 		}
 	}

@@ -95,17 +95,18 @@ var (
 var (
 	codes = lexicon.MustReadWordSets("codes.tsv", codesTSV)
 
-	roleOnlyCode    = codes.Set("role_only")        // role codes that may start an actor code without a country
-	doerRoles       = codes.Set("doer_role")        // agents whose event noun after them is their act
-	nonPolitical    = codes.Set("non_political")    // role codes of actors that make no political event
-	reciprocalRoots = codes.Set("reciprocal_root")  // "X and Y met": X met Y and Y met X
-	proseCodes      = codes.Set("prose_code")       // cooperative acts that without a political actor are mostly commerce
-	commerceRoles   = codes.Set("commerce_role")    // businesses and media
-	ploverOfParent  = codes.Set("plover_of_parent") // codes whose PLOVER type is their parent's
-	stateRoles      = codes.Set("state_role")       // the state's own organs
-	fromTargetRoots = codes.Set("from_target_root") // acts whose "from" party is their target
-	continuesRoots  = codes.Set("continues_root")   // roots of one family of acts a story continues
-	armedRoles      = codes.Set("armed_role")       // armed actors: their aiming is an attack
+	roleOnlyCode    = codes.Set("role_only")         // role codes that may start an actor code without a country
+	doerRoles       = codes.Set("doer_role")         // agents whose event noun after them is their act
+	nonPolitical    = codes.Set("non_political")     // role codes of actors that make no political event
+	reciprocalRoots = codes.Set("reciprocal_root")   // "X and Y met": X met Y and Y met X
+	proseCodes      = codes.Set("prose_code")        // cooperative acts that without a political actor are mostly commerce
+	commerceRoles   = codes.Set("commerce_role")     // businesses and media
+	ploverOfParent  = codes.Set("plover_of_parent")  // codes whose PLOVER type is their parent's
+	stateRoles      = codes.Set("state_role")        // the state's own organs
+	fromTargetRoots = codes.Set("from_target_root")  // acts whose "from" party is their target
+	continuesRoots  = codes.Set("continues_root")    // roots of one family of acts a story continues
+	armedRoles      = codes.Set("armed_role")        // armed actors: their aiming is an attack
+	investigators   = codes.Set("investigator_role") // organs that investigate: the doers of an inquiry noun
 )
 
 // upperKeys merges maps with their keys upper-cased.
