@@ -260,14 +260,7 @@ func TestCourtesyTitleBeforeRoleWord(t *testing.T) {
 		{"Thank you, Mr. President, the senator said.", ""},
 	}
 	for _, tt := range tests {
-		res := text.SegmentString(tt.in)
-		r.Recognize(res)
-		var people []string
-		for _, e := range res.Entities {
-			if e.Type == parley.Person {
-				people = append(people, e.Name)
-			}
-		}
+		people := recognizedPeople(r, tt.in)
 		if tt.person == "" && len(people) > 0 || tt.person != "" && !slices.ContainsFunc(people, func(n string) bool { return strings.HasSuffix(n, tt.person) }) {
 			t.Errorf("Recognize(%q) people = %q, want %q", tt.in, people, tt.person)
 		}
@@ -456,16 +449,22 @@ func TestInvertedCueOpensNoName(t *testing.T) {
 		{"Ann Cole spoke first.\n\nAdded Cole: \u201cWe will win.\u201d", "Ann Cole"},
 	}
 	for _, tt := range tests {
-		d := text.SegmentString(tt.in)
-		r.Recognize(d)
-		var people []string
-		for _, e := range d.Entities {
-			if e.Type == parley.Person {
-				people = append(people, e.Name)
-			}
-		}
+		people := recognizedPeople(r, tt.in)
 		if len(people) != 1 || people[0] != tt.want {
 			t.Errorf("Recognize(%q) people = %q, want [%q]", tt.in, people, tt.want)
 		}
 	}
+}
+
+// recognizedPeople returns the names of the persons r finds in text.
+func recognizedPeople(r *Recognizer, in string) []string {
+	d := text.SegmentString(in)
+	r.Recognize(d)
+	var people []string
+	for _, e := range d.Entities {
+		if e.Type == parley.Person {
+			people = append(people, e.Name)
+		}
+	}
+	return people
 }

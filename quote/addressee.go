@@ -52,16 +52,8 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 			q.channel = ch
 		}
 		a = ad.last
-		if ch, ok := channelNouns[r.low(a)]; ok && a < s.Last && ad.entity >= 0 && r.ents.Entities[ad.entity].Type == parley.Organization {
-			// "told the BBC News website he …", "told the Daily Record
-			// newspaper": the outlet's medium closes the addressee, and a
-			// programme's name after it ("BBC World Service programme Go
-			// Digital")
-			a++
-			for n := 0; (ch == "programme" || ch == "show") && n < 4 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) && !r.personAt(a); n++ {
-				a++
-			}
-			q.addressee = r.spanText(ad.first, a)
+		if e := r.outletMedium(s, ad, a); e > a {
+			q.addressee, a = r.spanText(ad.first, e), e
 		}
 		if e := r.possessedTitle(s, a); e > a {
 			// "told BBC Radio 4's Woman's Hour:": the outlet's programme
@@ -158,6 +150,22 @@ func (r *run) possessedTitle(s parley.Sentence, a int) int {
 			}
 			return e
 		}
+	}
+	return a
+}
+
+// outletMedium returns the end of the outlet's medium after the addressee
+// ad, which ends at a ("told the BBC News website he …", "told the Daily
+// Record newspaper"), with a programme's name after it ("BBC World
+// Service programme Go Digital"), or a.
+func (r *run) outletMedium(s parley.Sentence, ad speaker, a int) int {
+	if _, ok := channelNouns[r.low(a)]; !ok || a >= s.Last || ad.entity < 0 || r.ents.Entities[ad.entity].Type != parley.Organization {
+		return a
+	}
+	named := namedChannels[r.low(a)]
+	a++
+	for n := 0; named && n < 4 && a < s.Last && r.isWord(a) && r.d.Tokens[a].Is(parley.Cap) && !r.personAt(a); n++ {
+		a++
 	}
 	return a
 }

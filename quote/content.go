@@ -240,16 +240,7 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 			if n+1 < s.Last && strings.HasSuffix(r.low(n), "ly") && isInterposed(r.low(n)) {
 				n++ // "… and specifically mentioned …"
 			}
-			if p := r.posAt(s, k-1); p != parley.NOUN && p != parley.PROPN && (r.trailingAttribution(s, k+1) || r.shareSaid(s, k+1)) {
-				// "said the plan would fail and critics said it would work": a
-				// second source's attribution (not "Tapper, Bash and Blitzer
-				// had mentioned it", whose "and" joins the second subject)
-				if k-1 >= a && r.low(k-1) == "," {
-					return k - 1
-				}
-				return k
-			}
-			if v, ok := r.f.speech.Lookup(r.low(n)); ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund || n > k+1 && v.Form == lexicon.PastParticiple) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun|lexicon.FrameObject|lexicon.FrameInf) != 0 {
+			if r.speechVerbAfterAnd(k, n) || r.secondSourceAfterAnd(s, k) {
 				if k-1 >= a && r.low(k-1) == "," {
 					return k - 1
 				}
@@ -300,6 +291,26 @@ func (r *run) contentEnd(s parley.Sentence, a int, noun bool) int {
 		end--
 	}
 	return end
+}
+
+// speechVerbAfterAnd reports the speaker's next verb of saying at n, right
+// after the "and" or "but" at k or past the narrator's "has" or an adverb
+// ("… and said that", "… and has said", "… and repeatedly says").
+func (r *run) speechVerbAfterAnd(k, n int) bool {
+	v, ok := r.f.speech.Lookup(r.low(n))
+	return ok && (v.Form == lexicon.Past || v.Form == lexicon.ThirdSingular || v.Form == lexicon.Gerund || n > k+1 && v.Form == lexicon.PastParticiple) && v.Frames&(lexicon.FrameThat|lexicon.FrameNoun|lexicon.FrameObject|lexicon.FrameInf) != 0
+}
+
+// secondSourceAfterAnd reports a second source's attribution after the
+// "and" at k ("said the plan would fail and critics said it would work"),
+// not an "and" after a noun that joins the second subject ("Tapper, Bash
+// and Blitzer had mentioned it").
+func (r *run) secondSourceAfterAnd(s parley.Sentence, k int) bool {
+	if !r.trailingAttribution(s, k+1) && !r.shareSaid(s, k+1) {
+		return false
+	}
+	p := r.posAt(s, k-1)
+	return p != parley.NOUN && p != parley.PROPN
 }
 
 // shareSaid reports a share of people and its verb of saying at k: "14

@@ -42,6 +42,7 @@ var (
 	thirdPersonSubj    = words.Set("third_person_subject")
 	clauseConjunctions = words.Set("clause_conjunction")
 	attributionJoiners = words.Set("attribution_joiner")
+	namedChannels      = words.Set("named_channel")
 	meansSubordinators = words.Set("means_subordinator")
 	clauseStarts       = words.Set("clause_start")
 	notLooseStart      = words.Set("not_loose_start")
