@@ -926,3 +926,19 @@ func TestOpenAppositionBeforeTheCue(t *testing.T) {
 			[]want{{"the appeal had raised millions", "Ann Cole", parley.Indirect}}},
 	})
 }
+
+// TestGroupPronounSubject guards "Those in favor of a ban have said": a
+// pronoun of people with a modifier after it is the whole subject on the
+// parse, not a noun inside the modifier, and not missing; a pronoun inside
+// the clause before an inverted cue does not open the subject.
+func TestGroupPronounSubject(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a prepositional modifier without a determiner", "Those in favor of suspension have said that the coach provoked the brawl.",
+			[]want{{"the coach provoked the brawl", "Those in favor of suspension", parley.Indirect}}},
+		{"a relative clause with a noun in it", "Those who oppose the tax said it would hurt farmers.",
+			[]want{{"it would hurt farmers", "Those who oppose the tax", parley.Indirect}}},
+		{"a pronoun inside the content before the inverted cue", "The heaviest users will be those in the 18-35 age bracket, suggests the survey.",
+			[]want{{"The heaviest users will be those in the 18-35 age bracket", "the survey", parley.Indirect}}},
+	})
+}

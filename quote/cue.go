@@ -160,6 +160,12 @@ func (r *run) cueSubject(s parley.Sentence, v, sv int) speaker {
 	if !sp.ok && sv == v {
 		sp = r.shareSubject(s, v) // "Two in three said"
 	}
+	if sv == v && (!sp.ok || sp.entity < 0) {
+		// "Those in favor of punishment said", "Those who oppose the plan said": not "the plan"
+		if g := r.groupSubject(s, v); g.ok && (!sp.ok || g.first < sp.first) {
+			sp = g
+		}
+	}
 	pv := v - 1
 	for pv > s.First && r.isWord(pv) && isInterposed(r.low(pv)) && r.ents.RefAt(pv) == nil {
 		pv--

@@ -211,3 +211,31 @@ func (r *run) relativeHost(s parley.Sentence, a, v int) (speaker, bool) {
 	}
 	return speaker{}, false
 }
+
+// groupSubject reads, on the parse, a subject headed by a pronoun of
+// people with a modifier after it, which ends right before the cue at v:
+// "Those in favor of punishment have said", "Many of whom attended
+// said". The words give no head noun to read back to.
+func (r *run) groupSubject(s parley.Sentence, v int) speaker {
+	k := s.First
+	for k < v && !isGroupPronoun(r.low(k)) {
+		k++
+	}
+	if k == v || !r.parsed(s) {
+		return speaker{} // only sentences with such a pronoun are parsed
+	}
+	h := r.subjectOf(s, v)
+	if h < 0 || !isGroupPronoun(r.low(h)) {
+		return speaker{}
+	}
+	end := r.subtreeEnd(s, h)
+	if end <= h+1 || end > v || r.subtreeStart(s, h) != h || !r.isWord(end-1) {
+		return speaker{} // the pronoun opens the phrase: not "Worst offenders will be those …, suggests"
+	}
+	for k := end; k < v; k++ {
+		if !r.isWord(k) || !isInterposed(r.low(k)) {
+			return speaker{} // "Those who came, the mayor said": another subject between
+		}
+	}
+	return r.phraseOfHead(s, h, end)
+}

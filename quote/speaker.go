@@ -576,3 +576,5 @@ func (r *run) pairAntecedent(a int) (int, int, bool) {
 // isPeopleNoun reports plural nouns for people, which "both" and "the two"
 // turn into a pair of named persons ("Both men", not "Both sides").
 func isPeopleNoun(l string) bool { return peopleNouns[l] }
+
+func isGroupPronoun(l string) bool { return groupPronouns[l] }

@@ -54,6 +54,7 @@ var (
 	subjectPronouns    = words.Set("subject_pronoun")
 	objectSpeakers     = words.Set("object_speaker")
 	peopleNouns        = words.Set("people_noun")
+	groupPronouns      = words.Set("group_pronoun")
 	objectPronouns     = words.Set("object_pronoun")
 	pronounLabels      = words.Set("pronoun_label")
 	blocksVerb         = words.Set("blocks_verb")
