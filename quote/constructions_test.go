@@ -942,3 +942,18 @@ func TestGroupPronounSubject(t *testing.T) {
 			[]want{{"The heaviest users will be those in the 18-35 age bracket", "the survey", parley.Indirect}}},
 	})
 }
+
+// TestAppositionAfterTheAddressee guards "told investors of Acme, its
+// parent, on Oct. 31 that …": an apposition set off after the addressee
+// does not end the search for "that"; one inside the content's subject
+// does not start it ("asked whether the minister, Jo Roe, could reach that
+// level").
+func TestAppositionAfterTheAddressee(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"an apposition of the addressee's modifier", "Tom Hale told shareholders of Acme Holdings, the group's parent, on Oct. 31 that the sale would cut its debt.",
+			[]want{{"the sale would cut its debt", "Tom Hale", parley.Indirect}}},
+		{"an apposition inside the question", "Tom Hale asked whether the minister, Jo Roe, could reach that level by 2023.",
+			[]want{{"whether the minister, Jo Roe, could reach that level by 2023", "Tom Hale", parley.Indirect}}},
+	})
+}

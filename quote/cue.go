@@ -311,6 +311,13 @@ func (r *run) afterCue(at *attribution) (int, bool) {
 			if r.low(b) == "that" && b > a {
 				return b, true
 			}
+			// an apposition of the addressee or of its modifier: "told investors of
+			// New Media, the GateHouse parent, on Oct. 31 that …"; not of the
+			// content's subject: "asked whether the minister, Jo Roe, could reach that level"
+			if c := r.skipAppositive(s, b); c > b && c < s.Last && r.low(c) == "," && (b == a || isPreposition(r.low(a))) {
+				b = c
+				continue
+			}
 			if r.kind(b) == parley.Punct && r.low(b) != "." || r.kind(b) == parley.OpenQuote || r.isSpeechWord(b) {
 				break
 			}
