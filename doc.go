@@ -35,8 +35,11 @@ type Doc struct {
 	Mentions []Mention
 	Entities []Entity
 	Quotes   []Quote
-	Events   []Event
-	Claims   []Claim
+	// Attitudes are beliefs, wishes and evidence attributed to a holder:
+	// attributions that are not quotes.
+	Attitudes []Attitude
+	Events    []Event
+	Claims    []Claim
 	// Warnings are problems with the input that did not stop the analysis
 	// (invalid UTF-8 repaired, a long document analysed in sections…).
 	Warnings []string
@@ -402,6 +405,9 @@ func (r QuoteRef) ID() string { return refID('Q', int(r)) }
 // EventID and ClaimID return the public ids of Doc.Events[i] and
 // Doc.Claims[i] ("V1", "C1").
 func EventID(i int) string { return refID('V', i+1) }
+
+// AttitudeID: see EventID.
+func AttitudeID(i int) string { return refID('B', i+1) }
 
 // ClaimID: see EventID.
 func ClaimID(i int) string { return refID('C', i+1) }

@@ -50,6 +50,12 @@ func QuotePrediction(id string, a *parley.Doc) QuoteDoc {
 		}
 		d.Quotes = append(d.Quotes, p)
 	}
+	// attribution corpora count beliefs, wishes and evidence with quotes
+	for _, at := range a.Attitudes {
+		content, typ, cue, name := t[at.Content.Start:at.Content.End], string(parley.Indirect), at.Cue, at.HolderName
+		d.Quotes = append(d.Quotes, QuoteSpan{Content: &content, ContentStart: cp(at.Content.Start), ContentEnd: cp(at.Content.End),
+			Type: &typ, Cue: &cue, Speaker: &name, SpeakerStart: cp(at.HolderSpan.Start), SpeakerEnd: cp(at.HolderSpan.End)})
+	}
 	return d
 }
 

@@ -13,19 +13,20 @@ import (
 // Document is the JSON shape of one analysed document. All offsets are
 // Unicode code points, end exclusive.
 type Document struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title,omitempty"`
-	URL       string   `json:"url,omitempty"`
-	Published string   `json:"published,omitempty"`
-	Outlet    string   `json:"outlet,omitempty"`
-	Author    string   `json:"author,omitempty"`
-	Text      *string  `json:"text,omitempty"`
-	Entities  []Entity `json:"entities"`
-	Quotes    []Quote  `json:"quotes"`
-	Events    []Event  `json:"events"`
-	Claims    []Claim  `json:"claims"`
-	Warnings  []string `json:"warnings,omitempty"`
-	Version   string   `json:"parley_version"`
+	ID        string     `json:"id"`
+	Title     string     `json:"title,omitempty"`
+	URL       string     `json:"url,omitempty"`
+	Published string     `json:"published,omitempty"`
+	Outlet    string     `json:"outlet,omitempty"`
+	Author    string     `json:"author,omitempty"`
+	Text      *string    `json:"text,omitempty"`
+	Entities  []Entity   `json:"entities"`
+	Quotes    []Quote    `json:"quotes"`
+	Attitudes []Attitude `json:"attitudes"`
+	Events    []Event    `json:"events"`
+	Claims    []Claim    `json:"claims"`
+	Warnings  []string   `json:"warnings,omitempty"`
+	Version   string     `json:"parley_version"`
 }
 
 // Span is a code-point range.
@@ -73,6 +74,20 @@ type Quote struct {
 	Continues   *string `json:"continues,omitempty"`
 	Addressee   *string `json:"addressee,omitempty"`
 	Anonymous   bool    `json:"anonymous,omitempty"`
+}
+
+// Attitude is the JSON shape of parley.Attitude.
+type Attitude struct {
+	ID         string  `json:"id"`
+	Kind       string  `json:"kind"`
+	Content    string  `json:"content"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Holder     *string `json:"holder"`
+	HolderName string  `json:"holder_name"`
+	HolderSpan Span    `json:"holder_span"`
+	Cue        string  `json:"cue"`
+	CueSpan    Span    `json:"cue_span"`
 }
 
 // Event is the JSON shape of parley.Event.
@@ -149,6 +164,10 @@ func FromAnalysis(a *parley.Doc, o Options) Document {
 	for i := range a.Quotes {
 		d.Quotes[i] = c.quote(i)
 	}
+	d.Attitudes = make([]Attitude, len(a.Attitudes))
+	for i := range a.Attitudes {
+		d.Attitudes[i] = c.attitude(i)
+	}
 	d.Events = make([]Event, len(a.Events))
 	for i := range a.Events {
 		d.Events[i] = c.event(i)
@@ -189,7 +208,7 @@ func (c *converter) header(o Options) Document {
 	d := Document{
 		ID: a.ID, Title: a.Title, URL: a.URL, Outlet: a.Outlet,
 		Author: a.Author, Warnings: a.Warnings, Version: parley.Version,
-		Entities: []Entity{}, Quotes: []Quote{}, Events: []Event{}, Claims: []Claim{},
+		Entities: []Entity{}, Quotes: []Quote{}, Attitudes: []Attitude{}, Events: []Event{}, Claims: []Claim{},
 	}
 	if !a.Published.IsZero() {
 		d.Published = a.Published.Format(time.DateOnly)
@@ -234,6 +253,13 @@ func (c *converter) quote(i int) Quote {
 		jq.CueSpan = &cs
 	}
 	return jq
+}
+
+func (c *converter) attitude(i int) Attitude {
+	a := c.d.Attitudes[i]
+	s := c.span(a.Content)
+	return Attitude{ID: parley.AttitudeID(i), Kind: string(a.Kind), Content: c.d.Text[a.Content.Start:a.Content.End], Start: s.Start, End: s.End,
+		Holder: opt(a.Holder.ID()), HolderName: a.HolderName, HolderSpan: c.span(a.HolderSpan), Cue: a.Cue, CueSpan: c.span(a.CueSpan)}
 }
 
 func (c *converter) event(i int) Event {

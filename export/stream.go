@@ -28,6 +28,7 @@ func WriteJSON(w io.Writer, d *parley.Doc, o Options, indent bool) error {
 	s.fieldIf(h.Text != nil, "text", h.Text)
 	s.list("entities", len(d.Entities), func(i int) any { return c.entity(i) })
 	s.list("quotes", len(d.Quotes), func(i int) any { return c.quote(i) })
+	s.list("attitudes", len(d.Attitudes), func(i int) any { return c.attitude(i) })
 	s.list("events", len(d.Events), func(i int) any { return c.event(i) })
 	s.list("claims", len(d.Claims), func(i int) any { return c.claim(i) })
 	s.fieldIf(len(h.Warnings) > 0, "warnings", h.Warnings)

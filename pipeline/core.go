@@ -33,6 +33,10 @@ func newCore(lex *lexicon.Lexicon, syn *syntax.Model) (*core, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the entity recogniser: %w", err)
 	}
+	attitudes, err := lexicon.LoadAttitudes()
+	if err != nil {
+		return nil, fmt.Errorf("loading attitude verbs: %w", err)
+	}
 	structure, err := text.LoadStructure()
 	if err != nil {
 		return nil, fmt.Errorf("loading document structure markers: %w", err)
@@ -40,7 +44,7 @@ func newCore(lex *lexicon.Lexicon, syn *syntax.Model) (*core, error) {
 	return &core{
 		recognizer: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech,
 			entity.WithModel(model), entity.WithStructure(structure), entity.WithSyntax(syn)),
-		finder: quote.NewFinder(speech, roles).WithSyntax(syn),
+		finder: quote.NewFinder(speech, roles).WithSyntax(syn).WithAttitudes(attitudes),
 	}, nil
 }
 

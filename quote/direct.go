@@ -443,24 +443,27 @@ func (r *run) emit() []parley.Quote {
 		if q.addresseeEn >= 0 {
 			pq.Addressee = r.ents.Entities[q.addresseeEn].Name
 		}
-		switch {
-		case len(q.sp.entities) > 1:
-			names := make([]string, 0, len(q.sp.entities))
-			for _, e := range q.sp.entities {
-				names = append(names, r.ents.Entities[e].Name)
-			}
-			pq.SpeakerName = strings.Join(names, "; ")
-			pq.Speaker = parley.EntityAt(q.sp.entities[0])
-		case q.sp.entity >= 0:
-			pq.Speaker = parley.EntityAt(q.sp.entity)
-			pq.SpeakerName = r.ents.Entities[q.sp.entity].Name
-		default:
-			pq.SpeakerName = q.sp.label
-			pq.Anonymous = !isPronounLabel(q.sp.label)
-		}
+		pq.Speaker, pq.SpeakerName, pq.Anonymous = r.nameOf(q.sp)
 		quotes = append(quotes, pq)
 	}
 	return quotes
+}
+
+// nameOf returns the entity, the name and whether the source is unnamed:
+// the first of coordinated names ("Jo Roe; Al Lee" its name), the
+// entity's, or the label of an unnamed phrase.
+func (r *run) nameOf(sp speaker) (parley.EntityRef, string, bool) {
+	switch {
+	case len(sp.entities) > 1:
+		names := make([]string, 0, len(sp.entities))
+		for _, e := range sp.entities {
+			names = append(names, r.ents.Entities[e].Name)
+		}
+		return parley.EntityAt(sp.entities[0]), strings.Join(names, "; "), false
+	case sp.entity >= 0:
+		return parley.EntityAt(sp.entity), r.ents.Entities[sp.entity].Name, false
+	}
+	return 0, sp.label, !isPronounLabel(sp.label)
 }
 
 func isObjectPronoun(l string) bool { return objectPronouns[l] }

@@ -34,6 +34,8 @@ type Finder struct {
 	// parsers tag the sentences of ambiguous cues (WithSyntax); nil reads
 	// every form the lexicon lists as a verb.
 	parsers *sync.Pool
+	// attitudes are the verbs of belief, wish and evidence (WithAttitudes); nil finds none.
+	attitudes *lexicon.Attitudes
 }
 
 // NewFinder returns a Finder using the given lexicons.
@@ -132,6 +134,8 @@ func (f *Finder) Find(d *parley.Doc) {
 	r.reportedBy()
 	r.directQuotes()
 	r.resolveDescriptions()
+	d.Attitudes = r.attitudes()
+	r.release()
 	d.Quotes = r.emit()
 	groupSources(d)
 }

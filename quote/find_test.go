@@ -34,7 +34,11 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech), finder: NewFinder(speech, roles).WithSyntax(m)}
+	att, err := lexicon.LoadAttitudes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech), finder: NewFinder(speech, roles).WithSyntax(m).WithAttitudes(att)}
 }
 
 func (f *fixture) find(s string) ([]parley.Quote, *parley.Doc) {

@@ -55,6 +55,8 @@ var (
 	objectSpeakers     = words.Set("object_speaker")
 	peopleNouns        = words.Set("people_noun")
 	groupPronouns      = words.Set("group_pronoun")
+	recordNouns        = words.Set("record_noun")
+	notHolders         = words.Set("not_holder")
 	objectPronouns     = words.Set("object_pronoun")
 	pronounLabels      = words.Set("pronoun_label")
 	blocksVerb         = words.Set("blocks_verb")

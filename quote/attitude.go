@@ -1,0 +1,172 @@
+package quote
+
+import (
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/lexicon"
+)
+
+// Attitudes: beliefs, wishes and evidence attributed to a holder ("many
+// Democrats believe that …", "Sanders wants …", "the poll shows …"), read
+// on the parse after the quotes. They are attributions that are not
+// speech, so they are kept out of the quotes; a verb that is already a
+// quote's cue is not read again.
+
+// WithAttitudes returns a copy of f that also finds attitudes with the
+// given verbs. Attitudes are read on the parse: without a syntax model
+// (WithSyntax) none are found.
+func (f *Finder) WithAttitudes(a *lexicon.Attitudes) *Finder {
+	ff := *f
+	ff.attitudes = a
+	return &ff
+}
+
+// attitudes returns the attitudes of the document in text order.
+func (r *run) attitudes() []parley.Attitude {
+	if r.f.attitudes == nil || r.f.parsers == nil {
+		return nil
+	}
+	cues := make(map[int]bool, len(r.out))
+	for _, q := range r.out {
+		if q.cLast > q.cFirst && q.cue >= 0 {
+			cues[q.cue] = true
+		}
+	}
+	var out []parley.Attitude
+	for _, s := range r.d.Sentences {
+		for v := s.First; v < s.Last; v++ {
+			if !r.isWord(v) || cues[v] || r.ents.InQuote[v] || r.ents.RefAt(v) != nil {
+				continue // a quote's cue, the speaker's own words, part of a name
+			}
+			av, ok := r.f.attitudes.Lookup(r.low(v))
+			if !ok {
+				continue
+			}
+			if a, ok := r.attitude(s, v, av); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// attitude reads the attitude whose verb is v: the verb on the parse with
+// its holder as active subject and the proposition in the complements the
+// lexicon gives it.
+func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parley.Attitude, bool) {
+	if !r.parsed(s) || r.d.Tokens[v].POS != parley.VERB || r.passiveVoice(s, v) {
+		return parley.Attitude{}, false // "is expected to", "is known as"
+	}
+	if rel := r.d.Tokens[v].Rel; rel == parley.RelAcl || rel == parley.RelAclRelcl || r.extracted(s, v) {
+		return parley.Attitude{}, false // "his wife Michelle expected to visit", "what Rubio is hoping will be": a gap in the proposition
+	}
+	first, last := r.propositionSpan(s, v, av.Complements)
+	if last-first < 2 {
+		return parley.Attitude{}, false
+	}
+	n := r.subjectOf(s, v)
+	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj {
+		return parley.Attitude{}, false
+	}
+	// the words read back from the verb, where they are the subject's
+	// phrase on the parse: not "the agency did not" before "want"
+	sp := r.cueSubject(s, v, v)
+	if !sp.ok || n < sp.first || sp.last != r.subtreeEnd(s, n) {
+		sp = r.phraseOf(s, n)
+	}
+	if !sp.ok || !r.holds(s, n, sp, av.Kind) {
+		return parley.Attitude{}, false
+	}
+	a := parley.Attitude{
+		Kind:       parley.AttitudeKind(av.Kind),
+		Content:    parley.Span{Start: int(r.d.Tokens[first].Start), End: int(r.d.Tokens[last-1].End)},
+		HolderSpan: parley.Span{Start: int(r.d.Tokens[sp.first-sp.lead].Start), End: int(r.d.Tokens[sp.last-1].End)},
+		Cue:        r.d.Tok(v),
+		CueSpan:    parley.Span{Start: int(r.d.Tokens[v].Start), End: int(r.d.Tokens[v].End)},
+	}
+	a.Holder, a.HolderName, _ = r.nameOf(sp)
+	return a, a.HolderName != ""
+}
+
+// holds reports whether the subject phrase sp, headed by n, can hold an
+// attitude of the kind: a record (a poll, a study, data) shows evidence;
+// people, groups and organisations believe and wish; not the first or
+// second person, whose "I think" is talk, not a report of belief.
+func (r *run) holds(s parley.Sentence, n int, sp speaker, kind string) bool {
+	l := r.low(n)
+	record := dataNouns[l] || r.isDocumentNoun(l) || recordNouns[l]
+	if kind == "evidence" {
+		return record && sp.entity < 0
+	}
+	if record || notHolders[l] {
+		return false
+	}
+	if sp.entity >= 0 {
+		return r.ents.Entities[sp.entity].Type != parley.Place
+	}
+	// verbs of belief and wish give their subject a mind: any noun that is
+	// no record or time ("the union plans to …")
+	p := r.d.Tokens[n].POS
+	return isSubjectPronoun(l) || isGroupPronoun(l) || (p == parley.NOUN || p == parley.PROPN) && !isTimeWord(l)
+}
+
+// passiveVoice reports a passive auxiliary or subject of v on the parse.
+func (r *run) passiveVoice(s parley.Sentence, v int) bool {
+	for k := s.First; k < s.Last; k++ {
+		if r.d.Head(k) == v && (r.d.Tokens[k].Rel == parley.RelAuxPass || r.d.Tokens[k].Rel == parley.RelNsubjPass) {
+			return true
+		}
+	}
+	return false
+}
+
+// propositionSpan is the token range of the complements of v that the
+// lexicon allows, after v, without a leading "that" or the sentence's
+// closing punctuation; empty when there is none.
+func (r *run) propositionSpan(s parley.Sentence, v int, allowed lexicon.Complement) (int, int) {
+	first, last := -1, -1
+	for k := v + 1; k < s.Last; k++ {
+		if r.d.Head(k) != v || !complementOf(r.d.Tokens[k].Rel, allowed) {
+			continue
+		}
+		if a := r.subtreeStart(s, k); first < 0 || a < first {
+			first = a
+		}
+		last = max(last, r.subtreeEnd(s, k))
+	}
+	if first < 0 || first <= v {
+		return 0, 0
+	}
+	if r.low(first) == "that" && r.d.Tokens[first].Rel == parley.RelMark {
+		first++
+	}
+	for last > first && r.kind(last-1) != parley.Word && r.kind(last-1) != parley.Number {
+		last--
+	}
+	return first, last
+}
+
+// complementOf reports whether rel is one of the allowed complements.
+func complementOf(rel parley.DepRel, allowed lexicon.Complement) bool {
+	switch rel {
+	case parley.RelCcomp:
+		return allowed&lexicon.ClausalComplement != 0
+	case parley.RelXcomp:
+		return allowed&lexicon.OpenComplement != 0
+	case parley.RelObj:
+		return allowed&lexicon.ObjectComplement != 0
+	}
+	return false
+}
+
+// extracted reports a question or relative word before v that depends on
+// it or on its complement: the proposition lacks the part it stands for.
+func (r *run) extracted(s parley.Sentence, v int) bool {
+	for k := s.First; k < v; k++ {
+		if questionWords[r.low(k)] || r.low(k) == "which" {
+			if h := r.d.Head(k); h == v || h > v && r.d.Head(h) == v {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,55 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/parley-news/parley"
+)
+
+// TestAttitudes guards the attitudes read on the parse: a holder that is
+// the verb's active subject, the proposition in the complements the
+// lexicon allows, evidence only from records, and none where the verb is
+// passive, a quote's cue, first-person talk or has a gap.
+func TestAttitudes(t *testing.T) {
+	type att struct {
+		kind            parley.AttitudeKind
+		holder, content string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []att
+	}{
+		{"belief with a that-clause", "Many Democrats believe that the governor should stay out of the race.",
+			[]att{{parley.Belief, "Many Democrats", "the governor should stay out of the race"}}},
+		{"wish with an object", "Tom Hale wants a full recount of the ballots.",
+			[]att{{parley.Wish, "Tom Hale", "a full recount of the ballots"}}},
+		{"wish with an infinitive", "The union planned to strike next month.",
+			[]att{{parley.Wish, "The union", "to strike next month"}}},
+		{"evidence from a poll", "The latest poll shows the race tightening in Ohio.",
+			[]att{{parley.Evidence, "The latest poll", "the race tightening in Ohio"}}},
+		{"no evidence from a person", "Tom Hale showed the reporters his new office.", nil},
+		{"no attitude in the passive", "The vote is expected to take place on Monday.", nil},
+		{"no attitude for the first person", "I think the vote will take place on Monday.", nil},
+		{"a quote's cue is not read again", "Tom Hale suggested that the vote be delayed.", nil},
+		{"a relative gap", "The bill, which Tom Hale hopes will pass, faces a vote.", nil},
+		{"inside a speech report", "Tom Hale said Ann Lee believes the plan will fail.",
+			[]att{{parley.Belief, "Ann Lee", "the plan will fail"}}},
+	}
+	f := newFixture(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, d := f.find(tc.in)
+			if len(d.Attitudes) != len(tc.want) {
+				t.Fatalf("%q: %d attitudes %+v, want %d", tc.in, len(d.Attitudes), d.Attitudes, len(tc.want))
+			}
+			for i, w := range tc.want {
+				a := d.Attitudes[i]
+				got := att{a.Kind, a.HolderName, d.Text[a.Content.Start:a.Content.End]}
+				if got != w {
+					t.Errorf("%q: attitude %d = %+v, want %+v", tc.in, i, got, w)
+				}
+			}
+		})
+	}
+}
