@@ -957,3 +957,14 @@ func TestAppositionAfterTheAddressee(t *testing.T) {
 			[]want{{"whether the minister, Jo Roe, could reach that level by 2023", "Tom Hale", parley.Indirect}}},
 	})
 }
+
+// TestPluralOpeningTheSentence guards "Ministers say …": a plural noun
+// capitalised only because it opens the sentence is the subject of a base
+// form of saying, as it is in lower case.
+func TestPluralOpeningTheSentence(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a capitalised plural first", "Economists say the recession is over.",
+			[]want{{"the recession is over", "Economists", parley.Indirect}}},
+	})
+}

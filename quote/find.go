@@ -398,7 +398,9 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 		if pluralSubjects[p] {
 			return false
 		}
-		if strings.HasSuffix(p, "s") && !r.d.Tokens[v-1].Is(parley.Cap) || r.f.roles.Is(p, lexicon.SourceNoun) && p != "report" && p != "statement" {
+		// a plural noun, capitalised only because it opens the sentence: "Candidates say …"
+		plural := strings.HasSuffix(p, "s") && (!r.d.Tokens[v-1].Is(parley.Cap) || v-1 == s.First && r.ents.RefAt(v-1) == nil)
+		if plural || r.f.roles.Is(p, lexicon.SourceNoun) && p != "report" && p != "statement" {
 			return false
 		}
 		if p == "and" || p == "also" {
