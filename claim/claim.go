@@ -121,6 +121,9 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 		if r := relay(d, q); r != nil {
 			sts = append(sts, r)
 		}
+		if a := authorVerdict(d, q, s); a != nil {
+			sts = append(sts, a)
+		}
 		// "…, a charge he denies": the proposition ends before the
 		// appended denial, whose source denies it.
 		if s.Stance != parley.Denies {

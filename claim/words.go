@@ -44,6 +44,12 @@ var (
 	proposalNouns     = wordSets.Set("proposal_noun")     // "rejected a takeover offer": a refusal, no denial
 	stemSuffixes      = wordSets.List("stem_suffix")
 
+	// The outlet's own verdict on a quote (author.go): "falsely claimed",
+	// "described the doctored video as satire".
+	authorAdverbs              = wordSets.Set("author_adverb")
+	authorAdjectives           = wordSets.Set("author_adjective")
+	authorCharacterisationCues = wordSets.Set("author_characterisation_cue")
+
 	// roleOnly are CAMEO role codes that can begin an actor code that
 	// names no country ("GOV", "MIL"); data/codes.tsv.
 	roleOnly = lexicon.MustReadWordSets("codes.tsv", codesTSV).Set("role_only")
