@@ -36,6 +36,13 @@ type stance struct {
 	// negation ("not", "no"): build asks the parse whether it bears on
 	// the content's predicate.
 	negation bool
+	// own marks a stance read from a sentence of the article rather than
+	// from a quote (a belief it reports): grouped by its content, as a
+	// quote is, not with the stance before it.
+	own bool
+	// effects are the words the content says something harms (−1) or
+	// protects (+1): "eroding autonomy", "granting autonomy".
+	effects map[string]int
 }
 
 // Find groups the stances that the quotes of d take into claims and sets
@@ -142,6 +149,10 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			}
 		}
 	}
+	sts = append(sts, beliefs(d)...)
+	for _, s := range sts {
+		s.effects = effects(d, s.content)
+	}
 	sts = withoutAppendedCues(d, sts, appended)
 	group(d, sts)
 	sts = answers(d, sts)
@@ -181,6 +192,7 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 				s.Stance = parley.Asserts
 			}
 		}
+		againstHarm(ss)
 		c := parley.Claim{Text: claimText(d.Text, ss)}
 		c.Key = Key(c.Text)
 		for _, s := range ss {
