@@ -187,10 +187,16 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 		if len(sources) < 2 && !(neg && hasStance(ss, parley.Denies)) {
 			continue
 		}
+		// Decided against the group as it stands, so that a negation
+		// turned into an assertion is not what another negation denies.
+		var flip []*stance
 		for _, s := range ss {
-			if s.negation && s.Stance == parley.Disputes && !negs.mainNegated(d, s.content) {
-				s.Stance = parley.Asserts
+			if s.negation && s.Stance == parley.Disputes && !negatesClaim(d, negs, s, ss) {
+				flip = append(flip, s)
 			}
+		}
+		for _, s := range flip {
+			s.Stance = parley.Asserts
 		}
 		againstHarm(ss)
 		c := parley.Claim{Text: claimText(d.Text, ss)}
