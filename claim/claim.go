@@ -40,6 +40,12 @@ type stance struct {
 	// from a quote (a belief it reports): grouped by its content, as a
 	// quote is, not with the stance before it.
 	own bool
+	// verdict marks a stance that disputes by a verdict word ("false",
+	// "lie"); fallback is its stance if the parse finds the word
+	// is no verdict on the content (then negation, if set, is judged as
+	// for any plain negation).
+	verdict  bool
+	fallback parley.Stance
 	// effects are the words the content says something harms (−1) or
 	// protects (+1): "eroding autonomy", "granting autonomy".
 	effects map[string]int
@@ -111,7 +117,15 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 		case denyCues[cue]:
 			s.Stance = parley.Denies
 		case hasAny(toks, verdictWords):
-			s.Stance = parley.Disputes
+			// Whether the verdict word is a verdict ("the reports were
+			// lies") or a verb ("left to lie", "lies at the heart of")
+			// is read from the parse in build, which falls back on the
+			// stance the other words give.
+			s.Stance, s.verdict = parley.Disputes, true
+			s.fallback, s.negation = parley.Asserts, hasAny(toks, plainNegations) && !infinitive(d, q.Content)
+			if confirmCues[cue] {
+				s.fallback = parley.Confirms
+			}
 		case hasAny(toks, plainNegations) && !infinitive(d, q.Content):
 			// Whether the negation bears on the proposition is read from
 			// the parse only for a stance that ends in a claim (build).
@@ -187,11 +201,19 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 		if len(sources) < 2 && !(neg && hasStance(ss, parley.Denies)) {
 			continue
 		}
+		for _, s := range ss {
+			if s.verdict && !negs.verdictHeld(d, s.content) {
+				s.Stance, s.verdict = s.fallback, false
+				if s.negation {
+					s.Stance = parley.Disputes
+				}
+			}
+		}
 		// Decided against the group as it stands, so that a negation
 		// turned into an assertion is not what another negation denies.
 		var flip []*stance
 		for _, s := range ss {
-			if s.negation && s.Stance == parley.Disputes && !negatesClaim(d, negs, s, ss) {
+			if s.negation && !s.verdict && s.Stance == parley.Disputes && !negatesClaim(d, negs, s, ss) {
 				flip = append(flip, s)
 			}
 		}

@@ -200,3 +200,37 @@ func negatesClaim(d *parley.Doc, negs *negations, s *stance, group []*stance) bo
 	// proposition is what the group is about.
 	return !asserted
 }
+
+// verdictHeld reports whether a verdict word of content sp ("false",
+// "lie") is, in the parse, a verdict on it and not a verb ("the matter
+// should be left to lie", "he used to lie to board members"). Attributive
+// verdicts ("the wrong signals", "sham marriages") still count: they
+// carry the real disputes about as often as not. Without a parser every
+// verdict word counts. Like a negation, it is looked for in the first
+// sentences of a long quote only.
+func (n *negations) verdictHeld(d *parley.Doc, sp parley.Span) bool {
+	if n == nil || len(d.Tokens) == 0 {
+		return true
+	}
+	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
+	si := d.SentenceOf(first)
+	for k := 0; k < maxNegatedSentences && si < len(d.Sentences) && d.Sentences[si].First < last; k, si = k+1, si+1 {
+		s := d.Sentences[si]
+		if !d.Parsed(s) {
+			if n.parser == nil {
+				n.parser = n.pool.Get().(*syntax.Parser)
+			}
+			n.words = n.parser.Annotate(d, s, true, n.words)
+		}
+		for i := max(first, s.First); i < min(last, s.Last); i++ {
+			if !verdictWords[d.Lower(i)] {
+				continue
+			}
+			t := d.Tokens[i]
+			if t.POS != parley.VERB {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -88,3 +88,42 @@ func TestNegationDeniesWhatOthersAssert(t *testing.T) {
 		})
 	}
 }
+
+// TestVerdictWordAsAVerb guards that a verdict word the parse tags as a
+// verb ("the matter should be left to lie", "the blame lies with the
+// council") takes no side, while the same word as a noun ("the reports of
+// a deal are lies") still disputes.
+func TestVerdictWordAsAVerb(t *testing.T) {
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := (&Grouper{}).WithSyntax(m)
+	tests := []struct {
+		name, text string
+		quotes     [][2]string // speaker, content
+		want       parley.ClaimStatus
+	}{
+		{"a verb", "The mayor said the matter of the council budget should now be left to lie. The clerk said the matter of the council budget should now be left alone.",
+			[][2]string{{"The mayor", "the matter of the council budget should now be left to lie"}, {"The clerk", "the matter of the council budget should now be left alone"}}, parley.Corroborated},
+		{"a noun", "The mayor said the reports of a council budget deal are lies. The clerk said the reports of a council budget deal were accurate.",
+			[][2]string{{"The mayor", "the reports of a council budget deal are lies"}, {"The clerk", "the reports of a council budget deal were accurate"}}, parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var qs []parley.Quote
+			for k, q := range tt.quotes {
+				qs = append(qs, quote(tt.text, parley.EntityRef(k+1), q[0], "said", q[1]))
+			}
+			d := doc(tt.text, qs)
+			g.Find(d)
+			var got parley.ClaimStatus
+			for _, c := range d.Claims {
+				got = c.Status
+			}
+			if got != tt.want {
+				t.Errorf("status %q, want %q (claims %+v)", got, tt.want, d.Claims)
+			}
+		})
+	}
+}
