@@ -109,32 +109,7 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			strings.HasPrefix(strings.ToLower(strings.TrimLeft(src[q.CueSpan.End:], " ")), "out") {
 			cue = "ruled out"
 		}
-		switch {
-		case denyCues[cue] && refusal(d, q.Content):
-			// "rejected a takeover offer": a course of action turned
-			// down, which the one who reports it asserts as well.
-			s.Stance = parley.Asserts
-		case denyCues[cue]:
-			s.Stance = parley.Denies
-		case hasAny(toks, verdictWords):
-			// Whether the verdict word is a verdict ("the reports were
-			// lies") or a verb ("left to lie", "lies at the heart of")
-			// is read from the parse in build, which falls back on the
-			// stance the other words give.
-			s.Stance, s.verdict = parley.Disputes, true
-			s.fallback, s.negation = parley.Asserts, hasAny(toks, plainNegations) && !infinitive(d, q.Content)
-			if confirmCues[cue] {
-				s.fallback = parley.Confirms
-			}
-		case hasAny(toks, plainNegations) && !infinitive(d, q.Content):
-			// Whether the negation bears on the proposition is read from
-			// the parse only for a stance that ends in a claim (build).
-			s.Stance, s.negation = parley.Disputes, true
-		case confirmCues[cue]:
-			s.Stance = parley.Confirms
-		default:
-			s.Stance = parley.Asserts
-		}
+		setStance(d, q, cue, toks, s)
 		s.anaphor = refersBack(toks)
 		s.names = names(content, q.Content.Start, d)
 		s.people = people(d, q.Content, q.Speaker)
@@ -171,6 +146,38 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 	group(d, sts)
 	sts = answers(d, sts)
 	return build(d, sts, neg)
+}
+
+// setStance sets the stance of s, the stance of quote q whose cue is cue
+// and whose content words are toks: the cue decides a denial or
+// confirmation, the content's verdict words or plain negation a dispute.
+func setStance(d *parley.Doc, q *parley.Quote, cue string, toks []string, s *stance) {
+	switch {
+	case denyCues[cue] && refusal(d, q.Content):
+		// "rejected a takeover offer": a course of action turned
+		// down, which the one who reports it asserts as well.
+		s.Stance = parley.Asserts
+	case denyCues[cue]:
+		s.Stance = parley.Denies
+	case hasAny(toks, verdictWords):
+		// Whether the verdict word is a verdict ("the reports were
+		// lies") or a verb ("left to lie", "lies at the heart of")
+		// is read from the parse in build, which falls back on the
+		// stance the other words give.
+		s.Stance, s.verdict = parley.Disputes, true
+		s.fallback, s.negation = parley.Asserts, hasAny(toks, plainNegations) && !infinitive(d, q.Content)
+		if confirmCues[cue] {
+			s.fallback = parley.Confirms
+		}
+	case hasAny(toks, plainNegations) && !infinitive(d, q.Content):
+		// Whether the negation bears on the proposition is read from
+		// the parse only for a stance that ends in a claim (build).
+		s.Stance, s.negation = parley.Disputes, true
+	case confirmCues[cue]:
+		s.Stance = parley.Confirms
+	default:
+		s.Stance = parley.Asserts
+	}
 }
 
 // build turns groups into claims: a group is a claim when two sources take
