@@ -36,6 +36,19 @@ type stance struct {
 	// negation ("not", "no"): build asks the parse whether it bears on
 	// the content's predicate.
 	negation bool
+	// own marks a stance read from a sentence of the article rather than
+	// from a quote (a belief it reports): grouped by its content, as a
+	// quote is, not with the stance before it.
+	own bool
+	// verdict marks a stance that disputes by a verdict word ("false",
+	// "lie"); fallback is its stance if the parse finds the word
+	// is no verdict on the content (then negation, if set, is judged as
+	// for any plain negation).
+	verdict  bool
+	fallback parley.Stance
+	// effects are the words the content says something harms (−1) or
+	// protects (+1): "eroding autonomy", "granting autonomy".
+	effects map[string]int
 }
 
 // Find groups the stances that the quotes of d take into claims and sets
@@ -96,30 +109,16 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			strings.HasPrefix(strings.ToLower(strings.TrimLeft(src[q.CueSpan.End:], " ")), "out") {
 			cue = "ruled out"
 		}
-		switch {
-		case denyCues[cue] && refusal(d, q.Content):
-			// "rejected a takeover offer": a course of action turned
-			// down, which the one who reports it asserts as well.
-			s.Stance = parley.Asserts
-		case denyCues[cue]:
-			s.Stance = parley.Denies
-		case hasAny(toks, verdictWords):
-			s.Stance = parley.Disputes
-		case hasAny(toks, plainNegations) && !infinitive(d, q.Content):
-			// Whether the negation bears on the proposition is read from
-			// the parse only for a stance that ends in a claim (build).
-			s.Stance, s.negation = parley.Disputes, true
-		case confirmCues[cue]:
-			s.Stance = parley.Confirms
-		default:
-			s.Stance = parley.Asserts
-		}
+		setStance(d, q, cue, toks, s)
 		s.anaphor = refersBack(toks)
 		s.names = names(content, q.Content.Start, d)
 		s.people = people(d, q.Content, q.Speaker)
 		sts = append(sts, s)
 		if r := relay(d, q); r != nil {
 			sts = append(sts, r)
+		}
+		if a := authorVerdict(d, q, s); a != nil {
+			sts = append(sts, a)
 		}
 		// "…, a charge he denies": the proposition ends before the
 		// appended denial, whose source denies it.
@@ -139,10 +138,46 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 			}
 		}
 	}
+	sts = append(sts, beliefs(d)...)
+	for _, s := range sts {
+		s.effects = effects(d, s.content)
+	}
 	sts = withoutAppendedCues(d, sts, appended)
 	group(d, sts)
 	sts = answers(d, sts)
 	return build(d, sts, neg)
+}
+
+// setStance sets the stance of s, the stance of quote q whose cue is cue
+// and whose content words are toks: the cue decides a denial or
+// confirmation, the content's verdict words or plain negation a dispute.
+func setStance(d *parley.Doc, q *parley.Quote, cue string, toks []string, s *stance) {
+	switch {
+	case denyCues[cue] && refusal(d, q.Content):
+		// "rejected a takeover offer": a course of action turned
+		// down, which the one who reports it asserts as well.
+		s.Stance = parley.Asserts
+	case denyCues[cue]:
+		s.Stance = parley.Denies
+	case hasAny(toks, verdictWords):
+		// Whether the verdict word is a verdict ("the reports were
+		// lies") or a verb ("left to lie", "lies at the heart of")
+		// is read from the parse in build, which falls back on the
+		// stance the other words give.
+		s.Stance, s.verdict = parley.Disputes, true
+		s.fallback, s.negation = parley.Asserts, hasAny(toks, plainNegations) && !infinitive(d, q.Content)
+		if confirmCues[cue] {
+			s.fallback = parley.Confirms
+		}
+	case hasAny(toks, plainNegations) && !infinitive(d, q.Content):
+		// Whether the negation bears on the proposition is read from
+		// the parse only for a stance that ends in a claim (build).
+		s.Stance, s.negation = parley.Disputes, true
+	case confirmCues[cue]:
+		s.Stance = parley.Confirms
+	default:
+		s.Stance = parley.Asserts
+	}
 }
 
 // build turns groups into claims: a group is a claim when two sources take
@@ -174,10 +209,25 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 			continue
 		}
 		for _, s := range ss {
-			if s.negation && s.Stance == parley.Disputes && !negs.mainNegated(d, s.content) {
-				s.Stance = parley.Asserts
+			if s.verdict && !negs.verdictHeld(d, s.content) {
+				s.Stance, s.verdict = s.fallback, false
+				if s.negation {
+					s.Stance = parley.Disputes
+				}
 			}
 		}
+		// Decided against the group as it stands, so that a negation
+		// turned into an assertion is not what another negation denies.
+		var flip []*stance
+		for _, s := range ss {
+			if s.negation && !s.verdict && s.Stance == parley.Disputes && !negatesClaim(d, negs, s, ss) {
+				flip = append(flip, s)
+			}
+		}
+		for _, s := range flip {
+			s.Stance = parley.Asserts
+		}
+		againstHarm(ss)
 		c := parley.Claim{Text: claimText(d.Text, ss)}
 		c.Key = Key(c.Text)
 		for _, s := range ss {

@@ -254,10 +254,18 @@ func checkClaims(t *testing.T, d *parley.Doc) {
 func FuzzFind(f *testing.F) {
 	f.Add("Smith said the reports were fake, as Reuters had earlier reported.", 5, 30, 1)
 	f.Add("The Democrats’ allegation was denied.", 0, 10, 0)
+	f.Add("LONDON (AP) — Smith falsely claimed the video was real. Protesters believe the law is eroding the autonomy of Ruritania.", 21, 40, 0)
+	f.Add("(AP) — Smith described the doctored video as satire", 24, 52, 1)
 	f.Fuzz(func(t *testing.T, s string, start, end, nest int) {
 		qs := []parley.Quote{
 			{Content: parley.Span{Start: start, End: end}, Speaker: 1, SpeakerName: "Smith", Cue: "denied"},
-			{Content: parley.Span{Start: start / 2, End: end}, Speaker: 2, SpeakerName: "Jones", Cue: "said", NestedIn: parley.QuoteRef(((nest % 3) + 3) % 3)},
+			{Content: parley.Span{Start: start / 2, End: end}, Speaker: 2, SpeakerName: "Jones", Cue: "described", NestedIn: parley.QuoteRef(((nest % 3) + 3) % 3)},
+		}
+		// A cue just before the content, as the quote layer gives one
+		// (within the text), so that the readers of the cue's
+		// neighbourhood run.
+		if a := start/2 - 8; a >= 0 && a+7 <= len(s) {
+			qs[1].CueSpan = parley.Span{Start: a, End: a + 7}
 		}
 		if start < 0 || end < 0 {
 			qs = qs[:0]

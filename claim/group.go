@@ -35,7 +35,7 @@ func group(d *parley.Doc, sts []*stance) {
 	g := newGrouping(d, sts)
 	next := 0
 	for i, s := range sts {
-		if s.quoteIdx < 0 && i > 0 {
+		if s.quoteIdx < 0 && !s.own && i > 0 {
 			s.group = sts[i-1].group
 			g.added(i)
 			continue
@@ -48,6 +48,9 @@ func group(d *parley.Doc, sts []*stance) {
 		}
 		if s.group < 0 {
 			s.group = g.similar(i)
+		}
+		if s.group < 0 {
+			s.group = g.opposite(i)
 		}
 		if s.group < 0 {
 			s.group = next
@@ -262,4 +265,30 @@ func countries(e parley.Event) map[string]bool {
 		}
 	}
 	return m
+}
+
+// opposite is the group of the first earlier stance, from another source,
+// that says the opposite effect on the same word and shares a name with
+// stance i ("Hong Kong's eroding autonomy", "granting Hong Kong
+// autonomy"), or -1: the two address one proposition from opposite sides,
+// in words similar does not match. The name ties the two effects to one
+// holder: "safeguard the integrity of the electoral system" and
+// "incentives risked undermining the integrity of the system" are two
+// means to one end, not two sides.
+func (g *grouping) opposite(i int) int {
+	s := g.sts[i]
+	for w, sign := range s.effects {
+		for _, j := range g.byWord[w] {
+			o := g.sts[j]
+			if o.effects[w] != -sign || sourceKey(o) == sourceKey(s) {
+				continue
+			}
+			for x := range s.words {
+				if x != w && o.words[x] && s.names[x] && o.names[x] {
+					return o.group
+				}
+			}
+		}
+	}
+	return -1
 }

@@ -54,8 +54,17 @@ func (n *negations) release() {
 // content sp bears on a predicate of the content, in any of its first
 // sentences; without a parser every negation counts.
 func (n *negations) mainNegated(d *parley.Doc, sp parley.Span) bool {
+	ok, _ := n.negated(d, sp)
+	return ok
+}
+
+// negated is mainNegated with the content words of what the negation
+// denies: the clause of the negated predicate inside sp ("we have no
+// intention of abolishing the mandatory life sentence"). Without a parser
+// every negation counts and the words are nil: unknown.
+func (n *negations) negated(d *parley.Doc, sp parley.Span) (bool, map[string]bool) {
 	if n == nil || len(d.Tokens) == 0 {
-		return true
+		return true, nil
 	}
 	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
 	si := d.SentenceOf(first)
@@ -67,25 +76,45 @@ func (n *negations) mainNegated(d *parley.Doc, sp parley.Span) bool {
 			}
 			n.words = n.parser.Annotate(d, s, true, n.words)
 		}
-		if negatedIn(d, max(first, s.First), min(last, s.Last)) {
-			return true
+		a, b := max(first, s.First), min(last, s.Last)
+		if p := negatedIn(d, a, b); p >= 0 {
+			return true, clauseWords(d, p, a, b)
 		}
 	}
-	return false
+	return false, nil
+}
+
+// clauseWords are the content words of the tokens in [first, last) whose
+// heads lead to predicate p within that stretch, p's own included; nil
+// when there are none.
+func clauseWords(d *parley.Doc, p, first, last int) map[string]bool {
+	var toks []string
+	for i := first; i < last; i++ {
+		for h, k := i, 0; h >= first && h < last && k <= last-first; h, k = d.Head(h), k+1 {
+			if h == p {
+				toks = append(toks, d.Lower(i))
+				break
+			}
+		}
+	}
+	if ws := contentWords(toks); len(ws) > 0 {
+		return ws
+	}
+	return nil // a clause of no content word: unknown, as without a parse
 }
 
 // maxNegatedSentences bounds the sentences of a long direct quote that
 // are read for a negation.
 const maxNegatedSentences = 4
 
-// negatedIn reports whether a plain negation in tokens [first, last) of
-// one parsed sentence bears on a predicate of that stretch: one of its
+// negatedIn is the predicate of tokens [first, last) of one parsed
+// sentence that a plain negation there bears on, or -1: one of its
 // words whose head lies outside it, or a clause such a word reports or is
 // coordinated with ("concluded that … was not …", "… and we have no
 // intention"). The negation depends on the predicate, on an adverb of it
 // ("no longer needs"), or is or determines its subject or object ("there
 // is no need", "nothing has changed"). "Not only" negates nothing.
-func negatedIn(d *parley.Doc, first, last int) bool {
+func negatedIn(d *parley.Doc, first, last int) int {
 	inside := func(i int) bool { return i >= first && i < last }
 	preds := map[int]bool{}
 	for i := first; i < last; i++ {
@@ -109,14 +138,16 @@ func negatedIn(d *parley.Doc, first, last int) bool {
 			continue
 		}
 		h := d.Head(i)
-		if preds[h] || preds[i] {
-			return true
-		}
-		if inside(h) && preds[d.Head(h)] && (argument(d.Tokens[h].Rel) || d.Tokens[h].Rel.Main() == parley.RelAdvmod) {
-			return true
+		switch {
+		case preds[h] && inside(h):
+			return h
+		case preds[i] || preds[h]:
+			return i
+		case inside(h) && preds[d.Head(h)] && (argument(d.Tokens[h].Rel) || d.Tokens[h].Rel.Main() == parley.RelAdvmod):
+			return d.Head(h)
 		}
 	}
-	return false
+	return -1
 }
 
 // clausal reports whether rel attaches a reported, complement or
@@ -136,4 +167,70 @@ func argument(rel parley.DepRel) bool {
 		return true
 	}
 	return rel == parley.RelNsubjPass
+}
+
+// negatesClaim reports whether stance s, whose only mark of dispute is a
+// plain negation, denies what the other sources of its group assert: the
+// negation bears on its main predicate, and the clause it denies shares a
+// word with an assertion of another source ("we have no intention of
+// abolishing the mandatory life sentence" against "support for an end to
+// the mandatory life sentence"), or s refers back to a report ("the media
+// reports were not well informed"). "Liverpool played very well and we
+// just could not break them down" denies nothing "He played very well"
+// says. A group that no other source asserts is judged by the parse
+// alone, as before.
+func negatesClaim(d *parley.Doc, negs *negations, s *stance, group []*stance) bool {
+	ok, ws := negs.negated(d, s.content)
+	if !ok || ws == nil || s.anaphor {
+		return ok
+	}
+	asserted := false
+	for _, t := range group {
+		if t == s || sourceKey(t) == sourceKey(s) || t.negation || !(t.Stance == parley.Asserts || t.Stance == parley.Confirms) {
+			continue
+		}
+		asserted = true
+		for w := range ws {
+			if t.words[w] {
+				return true
+			}
+		}
+	}
+	// With no assertion of another source to deny, the negation's own
+	// proposition is what the group is about.
+	return !asserted
+}
+
+// verdictHeld reports whether a verdict word of content sp ("false",
+// "lie") is, in the parse, a verdict on it and not a verb ("the matter
+// should be left to lie", "he used to lie to board members"). Attributive
+// verdicts ("the wrong signals", "sham marriages") still count: they
+// carry the real disputes about as often as not. Without a parser every
+// verdict word counts. Like a negation, it is looked for in the first
+// sentences of a long quote only.
+func (n *negations) verdictHeld(d *parley.Doc, sp parley.Span) bool {
+	if n == nil || len(d.Tokens) == 0 {
+		return true
+	}
+	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
+	si := d.SentenceOf(first)
+	for k := 0; k < maxNegatedSentences && si < len(d.Sentences) && d.Sentences[si].First < last; k, si = k+1, si+1 {
+		s := d.Sentences[si]
+		if !d.Parsed(s) {
+			if n.parser == nil {
+				n.parser = n.pool.Get().(*syntax.Parser)
+			}
+			n.words = n.parser.Annotate(d, s, true, n.words)
+		}
+		for i := max(first, s.First); i < min(last, s.Last); i++ {
+			if !verdictWords[d.Lower(i)] {
+				continue
+			}
+			t := d.Tokens[i]
+			if t.POS != parley.VERB {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -46,3 +46,84 @@ func TestNegationOnTheMainPredicate(t *testing.T) {
 		})
 	}
 }
+
+// TestNegationDeniesWhatOthersAssert guards that a negation on the main
+// predicate disputes a claim only when the clause it denies shares a word
+// with what another source asserts: two coaches who both praise a team do
+// not disagree because one adds "we could not break them down", while "we
+// have no intention of ending the mandatory sentence" answers a call to
+// end it. A negation with no assertion of another source to deny keeps its
+// side.
+func TestNegationDeniesWhatOthersAssert(t *testing.T) {
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := (&Grouper{}).WithSyntax(m)
+	tests := []struct {
+		name, text string
+		quotes     [][3]string // speaker, cue, content
+		want       parley.ClaimStatus
+	}{
+		{"a negation of another clause", "Benitez said the whole Liverpool team played very well tonight. Irureta said the Liverpool team played very well and we just could not break them down.",
+			[][3]string{{"Benitez", "said", "the whole Liverpool team played very well tonight"}, {"Irureta", "said", "the Liverpool team played very well and we just could not break them down"}}, parley.Corroborated},
+		{"a negation of the asserted proposition", "The commission said there was wide support for ending the mandatory life sentence. The minister said we have no intention of ending the mandatory life sentence.",
+			[][3]string{{"The commission", "said", "there was wide support for ending the mandatory life sentence"}, {"The minister", "said", "we have no intention of ending the mandatory life sentence"}}, parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var qs []parley.Quote
+			for k, q := range tt.quotes {
+				qs = append(qs, quote(tt.text, parley.EntityRef(k+1), q[0], q[1], q[2]))
+			}
+			d := doc(tt.text, qs)
+			g.Find(d)
+			var got parley.ClaimStatus
+			for _, c := range d.Claims {
+				got = c.Status
+			}
+			if got != tt.want {
+				t.Errorf("status %q, want %q (claims %+v)", got, tt.want, d.Claims)
+			}
+		})
+	}
+}
+
+// TestVerdictWordAsAVerb guards that a verdict word the parse tags as a
+// verb ("the matter should be left to lie", "the blame lies with the
+// council") takes no side, while the same word as a noun ("the reports of
+// a deal are lies") still disputes.
+func TestVerdictWordAsAVerb(t *testing.T) {
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := (&Grouper{}).WithSyntax(m)
+	tests := []struct {
+		name, text string
+		quotes     [][2]string // speaker, content
+		want       parley.ClaimStatus
+	}{
+		{"a verb", "The mayor said the matter of the council budget should now be left to lie. The clerk said the matter of the council budget should now be left alone.",
+			[][2]string{{"The mayor", "the matter of the council budget should now be left to lie"}, {"The clerk", "the matter of the council budget should now be left alone"}}, parley.Corroborated},
+		{"a noun", "The mayor said the reports of a council budget deal are lies. The clerk said the reports of a council budget deal were accurate.",
+			[][2]string{{"The mayor", "the reports of a council budget deal are lies"}, {"The clerk", "the reports of a council budget deal were accurate"}}, parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var qs []parley.Quote
+			for k, q := range tt.quotes {
+				qs = append(qs, quote(tt.text, parley.EntityRef(k+1), q[0], "said", q[1]))
+			}
+			d := doc(tt.text, qs)
+			g.Find(d)
+			var got parley.ClaimStatus
+			for _, c := range d.Claims {
+				got = c.Status
+			}
+			if got != tt.want {
+				t.Errorf("status %q, want %q (claims %+v)", got, tt.want, d.Claims)
+			}
+		})
+	}
+}

@@ -44,6 +44,16 @@ var (
 	proposalNouns     = wordSets.Set("proposal_noun")     // "rejected a takeover offer": a refusal, no denial
 	stemSuffixes      = wordSets.List("stem_suffix")
 
+	// The outlet's own verdict on a quote (author.go): "falsely claimed",
+	// "described the doctored video as satire".
+	authorAdverbs              = wordSets.Set("author_adverb")
+	authorAdjectives           = wordSets.Set("author_adjective")
+	authorCharacterisationCues = wordSets.Set("author_characterisation_cue")
+
+	beliefVerbs = wordSets.Set("belief_verb")  // "Protesters believe …": a side the article reports (belief.go)
+	effectMinus = wordSets.Set("effect_minus") // "eroding autonomy": against what "granting autonomy" says
+	effectPlus  = wordSets.Set("effect_plus")
+
 	// roleOnly are CAMEO role codes that can begin an actor code that
 	// names no country ("GOV", "MIL"); data/codes.tsv.
 	roleOnly = lexicon.MustReadWordSets("codes.tsv", codesTSV).Set("role_only")
