@@ -6,62 +6,36 @@ import (
 
 // A belief the article reports in its own voice ("Protesters believe the
 // extradition bill is an example of Hong Kong's eroding autonomy") is a
-// side its holders take, as a quote is: the quote layer reads speech, not
-// belief, so the claim layer reads these sentences itself.
+// side its holders take, as a quote is. The quote layer reads beliefs on
+// the parse as attitudes (Doc.Attitudes); those outside every quote are
+// stances here.
 
-// beliefSubjectReach is how many words may open a sentence before its
-// belief verb: "Protesters", "Many residents", "The opposition parties".
-const beliefSubjectReach = 4
+// minBeliefWords is the fewest tokens a belief's proposition needs to be
+// compared with what others say.
+const minBeliefWords = 3
 
-// beliefs returns the stances of the sentences of d that open with a
-// subject and a belief verb (data/words.tsv class belief_verb) outside
-// every quote, each asserting the clause after the verb.
+// beliefs returns the stances of the beliefs of d reported outside every
+// quote, each asserting its proposition.
 func beliefs(d *parley.Doc) []*stance {
 	var out []*stance
-	for _, s := range d.Sentences {
-		if s.Last-s.First < 4 || s.Last > len(d.Tokens) {
+	for _, a := range d.Attitudes {
+		if a.Kind != parley.Belief || a.HolderSpan.Start >= a.Content.Start {
 			continue
 		}
-		a := s.First
-		if opener := d.Lower(a); opener == "but" || opener == "and" {
-			a++
-		}
-		v := -1
-		for k := a; k < s.Last && k <= a+beliefSubjectReach; k++ {
-			if beliefVerbs[d.Lower(k)] {
-				v = k
-				break
-			}
-			if d.Tokens[k].Kind != parley.Word || stopWords[d.Lower(k)] && k > a {
-				break
-			}
-		}
-		if v <= a || !d.Tokens[a].Is(parley.Cap) || pronounSources[d.Lower(a)] {
+		ev := parley.Span{Start: a.HolderSpan.Start, End: a.Content.End}
+		content := a.Content
+		if insideQuote(d, ev) || d.TokenAt(content.End-1)-d.TokenAt(content.Start)+1 < minBeliefWords {
 			continue
 		}
-		c := v + 1
-		if c < s.Last && d.Lower(c) == "that" {
-			c++
-		} else if c < s.Last && agentStops[d.Lower(c)] {
-			continue // "Research fears over …": a noun, no belief
+		src := a.Holder
+		if src == 0 {
+			src = entityAt(d, a.HolderSpan)
 		}
-		last := s.Last - 1
-		for last > c && d.Tokens[last].Kind != parley.Word {
-			last--
-		}
-		if last-c < 2 {
-			continue
-		}
-		content := tokenSpan(d, c, last+1)
-		if insideQuote(d, tokenSpan(d, a, last+1)) {
-			continue
-		}
-		subj := tokenSpan(d, a, v)
+		text := d.Text[content.Start:content.End]
 		out = append(out, &stance{
-			ClaimStance: parley.ClaimStance{Source: entityAt(d, subj), SourceName: d.Text[subj.Start:subj.End], Stance: parley.Asserts,
-				Evidence: tokenSpan(d, a, last+1)},
-			content: content, words: contentWords(words(d.Text[content.Start:content.End])), quoteIdx: -1, group: -1, own: true,
-			names: names(d.Text[content.Start:content.End], content.Start, d), people: people(d, content, 0),
+			ClaimStance: parley.ClaimStance{Source: src, SourceName: a.HolderName, Stance: parley.Asserts, Evidence: ev},
+			content:     content, words: contentWords(words(text)), quoteIdx: -1, group: -1, own: true,
+			names: names(text, content.Start, d), people: people(d, content, 0),
 		})
 	}
 	return out

@@ -7,12 +7,12 @@ import (
 	"github.com/parley-news/parley"
 )
 
-// A belief the article reports outside any quote ("Residents believe …")
-// is a side of the claim a quote takes the other side of; two statements
-// that one thing is harmed and the other that it is protected, with a name
-// in common, address one proposition from opposite sides. A noun that
-// looks like a belief verb ("Research fears over …"), a belief inside a
-// quote, and opposite effects with no name in common take no side.
+// A belief the article reports outside any quote ("Residents believe …",
+// an attitude of the quote layer) is a side of the claim a quote takes the
+// other side of; two statements that one thing is harmed and the other
+// that it is protected, with a name in common, address one proposition
+// from opposite sides. A sentence with no attitude ("Research fears over
+// …") and opposite effects with no name in common take no side.
 func TestBeliefAndOppositeEffects(t *testing.T) {
 	tests := []struct {
 		name, text, speaker, content string
@@ -41,6 +41,7 @@ func TestBeliefAndOppositeEffects(t *testing.T) {
 			at := strings.Index(tt.text, " said ") + 1
 			q.CueSpan = parley.Span{Start: at, End: at + len("said")}
 			d := doc(tt.text, []parley.Quote{q})
+			d.Attitudes = attitudeOf(tt.text)
 			Find(d)
 			var got parley.ClaimStatus
 			holder := ""
@@ -56,4 +57,16 @@ func TestBeliefAndOppositeEffects(t *testing.T) {
 			}
 		})
 	}
+}
+
+// attitudeOf is the belief the quote layer reads in a text that opens
+// "Residents believe …": its holder and the clause up to the full stop.
+func attitudeOf(text string) []parley.Attitude {
+	const opener = "Residents believe "
+	if !strings.HasPrefix(text, opener) {
+		return nil
+	}
+	end := strings.Index(text, ".")
+	return []parley.Attitude{{Kind: parley.Belief, HolderName: "Residents", HolderSpan: parley.Span{Start: 0, End: len("Residents")},
+		Cue: "believe", CueSpan: parley.Span{Start: len("Residents "), End: len(opener) - 1}, Content: parley.Span{Start: len(opener), End: end}}}
 }

@@ -50,7 +50,6 @@ var (
 	authorAdjectives           = wordSets.Set("author_adjective")
 	authorCharacterisationCues = wordSets.Set("author_characterisation_cue")
 
-	beliefVerbs = wordSets.Set("belief_verb")  // "Protesters believe …": a side the article reports (belief.go)
 	effectMinus = wordSets.Set("effect_minus") // "eroding autonomy": against what "granting autonomy" says
 	effectPlus  = wordSets.Set("effect_plus")
 
