@@ -41,6 +41,9 @@ func ToAnalysis(d Document, src string) (*parley.Doc, error) {
 	for _, q := range d.Quotes {
 		a.Quotes = append(a.Quotes, r.quote(q))
 	}
+	for _, at := range d.Attitudes {
+		a.Attitudes = append(a.Attitudes, r.attitude(at))
+	}
 	for _, e := range d.Events {
 		a.Events = append(a.Events, r.event(e))
 	}
@@ -131,6 +134,13 @@ func (r *reader) quote(q Quote) parley.Quote {
 		Cue: q.Cue, CueSpan: r.optSpan(q.CueSpan, what), Channel: val(q.Channel), ReportedBy: val(q.ReportedBy),
 		NestedIn: r.quote1(val(q.NestedIn), what), Continues: r.quote1(val(q.Continues), what),
 		Addressee: val(q.Addressee), Anonymous: q.Anonymous}
+}
+
+func (r *reader) attitude(at Attitude) parley.Attitude {
+	what := "attitude " + at.ID
+	return parley.Attitude{Kind: parley.AttitudeKind(at.Kind), Content: r.span(Span{at.Start, at.End}, what),
+		Holder: r.entity(val(at.Holder), what), HolderName: at.HolderName, HolderSpan: r.span(at.HolderSpan, what),
+		Cue: at.Cue, CueSpan: r.span(at.CueSpan, what)}
 }
 
 func (r *reader) event(e Event) parley.Event {

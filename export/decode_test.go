@@ -20,6 +20,8 @@ func TestToAnalysisInvertsFromAnalysis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// and an attitude, which the example has none of
+	src = append(src, "\nMany diplomats believe that the talks will resume in March.\n"...)
 	p, err := pipeline.New()
 	if err != nil {
 		t.Fatal(err)
@@ -41,14 +43,14 @@ func TestToAnalysisInvertsFromAnalysis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a.Events) == 0 || len(a.Claims) == 0 {
-		t.Fatalf("the example should have events and claims: %d, %d", len(a.Events), len(a.Claims))
+	if len(a.Events) == 0 || len(a.Claims) == 0 || len(a.Attitudes) == 0 {
+		t.Fatalf("the example should have events, claims and attitudes: %d, %d, %d", len(a.Events), len(a.Claims), len(a.Attitudes))
 	}
 	for _, c := range []struct {
 		name      string
 		got, want any
 	}{{"document", back.Document, a.Document}, {"entities", back.Entities, withoutGender(a.Entities)}, {"quotes", back.Quotes, a.Quotes},
-		{"events", back.Events, a.Events}, {"claims", back.Claims, a.Claims},
+		{"attitudes", back.Attitudes, a.Attitudes}, {"events", back.Events, a.Events}, {"claims", back.Claims, a.Claims},
 		{"mentions of entities", entityMentions(back), entityMentions(a)}} {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("%s differ after the round trip:\n got %+v\nwant %+v", c.name, c.got, c.want)

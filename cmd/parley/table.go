@@ -33,6 +33,17 @@ func writeTable(w io.Writer, a *parley.Doc) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if len(a.Attitudes) > 0 {
+		fmt.Fprintln(w, "\nbeliefs, wishes and evidence (not quotes):")
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for i, at := range a.Attitudes {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", parley.AttitudeID(i), clip(at.HolderName, 28), at.Cue, at.Kind,
+				clip(a.Document.Text[at.Content.Start:at.Content.End], 70))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
 	for i, c := range a.Claims {
 		fmt.Fprintf(w, "\nclaim %s (%s): %s\n", parley.ClaimID(i), c.Status, c.Text)
 		for _, s := range c.Stances {
