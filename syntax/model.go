@@ -30,6 +30,9 @@ type Model struct {
 	// The weights as training made them, kept for Write: a table keeps only
 	// part of each key.
 	tagEntries, parseEntries []entry
+	// Each table's keys by their use on the training text, most used
+	// first (useOrder), for Write's promote.
+	tagHot, parseHot []uint64
 }
 
 type tagClass struct {
@@ -140,6 +143,16 @@ func (m *Model) encode() ([]byte, error) {
 	if m.tagEntries == nil || m.parseEntries == nil {
 		return nil, errors.New("only a model made by Train can be written")
 	}
+	tagger := newTable(m.tagEntries)
+	tagger.inlinePairs()
+	tagger.promote(m.tagHot)
+	parser := newTable(m.parseEntries)
+	parser.promote(m.parseHot)
+	return m.encodeTables(tagger, parser), nil
+}
+
+// encodeTables is the model file with the tables given.
+func (m *Model) encodeTables(tagger, parser *table) []byte {
 	var b bytes.Buffer
 	b.WriteString(magic)
 	putStrings(&b, m.Tags())
@@ -150,11 +163,9 @@ func (m *Model) encode() ([]byte, error) {
 		b.Write(binary.LittleEndian.AppendUint64(nil, k))
 		b.Write(binary.LittleEndian.AppendUint64(nil, m.dict[k]))
 	}
-	tagger := newTable(m.tagEntries)
-	tagger.inlinePairs()
 	putTable(&b, tagger)
-	putTable(&b, newTable(m.parseEntries))
-	return b.Bytes(), nil
+	putTable(&b, parser)
+	return b.Bytes()
 }
 
 func putUvarint(b *bytes.Buffer, v uint64) { b.Write(binary.AppendUvarint(nil, v)) }

@@ -35,6 +35,7 @@ type Parser struct {
 	// sink keeps the loads that touch the table's slots ahead of use from
 	// being optimised away; it lives here because the model is shared.
 	sink uint32
+	uses *useCount // counts the look-ups (training's useOrder), or nil
 }
 
 // NewParser returns a parser with its own scratch buffers.
@@ -96,6 +97,9 @@ func (p *Parser) parse(n int) {
 			continue
 		}
 		p.feats = ctx.features(p.feats[:0])
+		if p.uses != nil {
+			p.uses.add(p.uses.parser, p.feats)
+		}
 		var act [numActions]int32
 		p.slots = t.findAll(p.feats, p.slots[:0], &p.sink)
 		for _, s := range p.slots {

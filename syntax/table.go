@@ -5,7 +5,9 @@ package syntax
 // a run of sparse (class, weight) pairs: most features have non-zero weights
 // for only a few classes. A slot keeps 32 bits of the key and is found from
 // the other 32, so keys inserted in sorted order fill the slots front to
-// back (fast to build) and a slot is 16 bytes (four to a cache line).
+// back (fast to build) and a slot is 16 bytes (four to a cache line). The
+// tables written by training then have their most used keys moved to
+// their home slot (promote, hot.go).
 type table struct {
 	size  uint64
 	slots []slot

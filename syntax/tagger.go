@@ -35,6 +35,9 @@ func (p *Parser) tagScores(i int, p1, p2 uint16, sc []int32) {
 	if !hit {
 		p.feats = wordFeatures(w, p.feats)
 	}
+	if p.uses != nil {
+		p.uses.add(p.uses.tagger, p.feats)
+	}
 	t.touch(p.feats, &p.sink)
 	p.slots = t.findAppend(p.feats[:others], p.slots[:0])
 	found := len(p.slots)

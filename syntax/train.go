@@ -81,6 +81,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, o TrainOptions) (
 	if err := trainParser(ctx, m, tr, trainTags, dv, o); err != nil {
 		return nil, nil, err
 	}
+	m.tagHot, m.parseHot = useOrder(m, tr)
 	fmt.Fprintf(o.Log, "done in %s\n", time.Since(start).Round(time.Second))
 	return m, lemmas, nil
 }
