@@ -136,6 +136,9 @@ func (r *run) propositionSpan(s parley.Sentence, v int, allowed lexicon.Compleme
 	if first < 0 || first <= v {
 		return 0, 0
 	}
+	for first < last && r.kind(first) == parley.Punct {
+		first++ // "many watchers think, given the tradition, …"
+	}
 	if r.low(first) == "that" && r.d.Tokens[first].Rel == parley.RelMark {
 		first++
 	}
