@@ -58,6 +58,18 @@ func (n *negations) mainNegated(d *parley.Doc, sp parley.Span) bool {
 	return ok
 }
 
+// parse parses sentence s of d unless it is parsed, with the parser
+// taken from the pool at the first sentence.
+func (n *negations) parse(d *parley.Doc, s parley.Sentence) {
+	if d.Parsed(s) {
+		return
+	}
+	if n.parser == nil {
+		n.parser = n.pool.Get().(*syntax.Parser)
+	}
+	n.words = n.parser.Annotate(d, s, true, n.words)
+}
+
 // negated is mainNegated with the content words of what the negation
 // denies: the clause of the negated predicate inside sp ("we have no
 // intention of abolishing the mandatory life sentence"). Without a parser
@@ -70,12 +82,7 @@ func (n *negations) negated(d *parley.Doc, sp parley.Span) (bool, map[string]boo
 	si := d.SentenceOf(first)
 	for k := 0; k < maxNegatedSentences && si < len(d.Sentences) && d.Sentences[si].First < last; k, si = k+1, si+1 {
 		s := d.Sentences[si]
-		if !d.Parsed(s) {
-			if n.parser == nil {
-				n.parser = n.pool.Get().(*syntax.Parser)
-			}
-			n.words = n.parser.Annotate(d, s, true, n.words)
-		}
+		n.parse(d, s)
 		a, b := max(first, s.First), min(last, s.Last)
 		if p := negatedIn(d, a, b); p >= 0 {
 			return true, clauseWords(d, p, a, b)
@@ -216,12 +223,7 @@ func (n *negations) verdictHeld(d *parley.Doc, sp parley.Span) bool {
 	si := d.SentenceOf(first)
 	for k := 0; k < maxNegatedSentences && si < len(d.Sentences) && d.Sentences[si].First < last; k, si = k+1, si+1 {
 		s := d.Sentences[si]
-		if !d.Parsed(s) {
-			if n.parser == nil {
-				n.parser = n.pool.Get().(*syntax.Parser)
-			}
-			n.words = n.parser.Annotate(d, s, true, n.words)
-		}
+		n.parse(d, s)
 		for i := max(first, s.First); i < min(last, s.Last); i++ {
 			if !verdictWords[d.Lower(i)] {
 				continue
