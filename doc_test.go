@@ -64,6 +64,8 @@ func TestValidateFindsBrokenReferences(t *testing.T) {
 		"head outside its sentence":  func(d *Doc) { d.Tokens[0].Rel, d.Tokens[0].Head = RelNsubj, 20 },
 		"stance quote that is not":   func(d *Doc) { d.Claims = []Claim{{Stances: []ClaimStance{{Quote: 3}}}} },
 		"mention of a missing thing": func(d *Doc) { d.Mentions = []Mention{mention(1, 3, 7)} },
+		"holder past the entities":   func(d *Doc) { d.Attitudes = []Attitude{{Holder: 4}} },
+		"attitude past the text":     func(d *Doc) { d.Attitudes = []Attitude{{Content: Span{2, 99}}} },
 	} {
 		d := tokensDoc(5)
 		if err := d.Validate(); err != nil {
@@ -77,7 +79,7 @@ func TestValidateFindsBrokenReferences(t *testing.T) {
 }
 
 func TestRefIDs(t *testing.T) {
-	if EntityAt(2).ID() != "E3" || QuoteAt(0).ID() != "Q1" || EventID(4) != "V5" || ClaimID(0) != "C1" || EntityRef(0).ID() != "" {
+	if EntityAt(2).ID() != "E3" || QuoteAt(0).ID() != "Q1" || EventID(4) != "V5" || ClaimID(0) != "C1" || AttitudeID(1) != "B2" || EntityRef(0).ID() != "" {
 		t.Error("ids are not the 1-based positions with their prefix")
 	}
 }

@@ -26,6 +26,16 @@ func (d *Doc) Validate() error {
 			return fmt.Errorf("quote %s: a reference points at nothing", QuoteAt(i).ID())
 		}
 	}
+	for i, a := range d.Attitudes {
+		for _, sp := range []Span{a.Content, a.HolderSpan, a.CueSpan} {
+			if err := d.span(sp); err != nil {
+				return fmt.Errorf("attitude %s: %w", AttitudeID(i), err)
+			}
+		}
+		if !d.entityRef(a.Holder) {
+			return fmt.Errorf("attitude %s: a reference points at nothing", AttitudeID(i))
+		}
+	}
 	for i, e := range d.Events {
 		if err := d.span(e.Evidence); err != nil {
 			return fmt.Errorf("event %s: %w", EventID(i), err)
