@@ -19,6 +19,7 @@ func FuzzFind(f *testing.F) {
 		"He said that “it is “nested” here” and that ''this'' too.",
 		"said said said , , “ ” \" '' `` — –",
 		"X told him on Tuesday that the reports were “fake”, TASS reported.",
+		"Many voters believe that the poll shows what the party wants: “a win”.",
 		strings.Repeat("word ", 200) + "said",
 	} {
 		f.Add(s)
@@ -28,7 +29,15 @@ func FuzzFind(f *testing.F) {
 		if !utf8.ValidString(in) {
 			in = strings.ToValidUTF8(in, "\uFFFD")
 		}
-		qs, _ := fx.find(in)
+		qs, d := fx.find(in)
+		for i, a := range d.Attitudes {
+			if a.Content.Start >= a.Content.End || a.HolderSpan.Start >= a.HolderSpan.End {
+				t.Fatalf("attitude %d: empty content or holder", i)
+			}
+		}
+		if err := d.Validate(); err != nil {
+			t.Fatalf("the Doc is invalid after Find: %v", err)
+		}
 		for i, q := range qs {
 			for _, sp := range [][2]int{{q.Content.Start, q.Content.End}, {q.SpeakerSpan.Start, q.SpeakerSpan.End}, {q.CueSpan.Start, q.CueSpan.End}} {
 				if sp[0] < 0 || sp[1] > len(in) || sp[0] > sp[1] {
