@@ -968,3 +968,17 @@ func TestPluralOpeningTheSentence(t *testing.T) {
 			[]want{{"the strategy is inadequate", "Candidates", parley.Indirect}}},
 	})
 }
+
+// TestSetOffAdverbAndQuantifiedModifier guards "Senior officials, though,
+// say": an adverb set off by commas does not hide the plural subject of a
+// base form of saying; and "Officials in both parties said": a quantifier
+// after the preposition keeps the modifier's noun from being the speaker.
+func TestSetOffAdverbAndQuantifiedModifier(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a set-off adverb", "Senior officials, though, say the decision was wrong.",
+			[]want{{"the decision was wrong", "Senior officials", parley.Indirect}}},
+		{"a quantifier in the modifier", "Officials in both parties said the decision was wrong.",
+			[]want{{"the decision was wrong", "Officials", parley.Indirect}}},
+	})
+}

@@ -391,6 +391,9 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 		return true
 	}
 	if verb.Form == lexicon.Base {
+		if p == "," && v-4 >= s.First && r.low(v-3) == "," && (isInterposed(r.low(v-2)) || setOffAdverbs[r.low(v-2)]) {
+			p = r.low(v - 4) // "Senior officials, though, say"
+		}
 		// base forms are verbs after plural subjects: "officials say", "they say", "Mexicans often say"
 		for k := v - 1; k > s.First && isInterposed(p) && r.ents.RefAt(k) == nil; k-- {
 			p = r.low(k - 1)

@@ -26,7 +26,11 @@ func (r *run) subjectHeadOnParse(s parley.Sentence, v int, sp speaker) speaker {
 	if typ != "" && typ != parley.Place && !person || sp.first <= s.First || len(sp.entities) > 0 {
 		return sp
 	}
-	l := r.low(sp.first - 1)
+	b := sp.first - 1
+	for b > s.First && (isDeterminer(r.low(b)) || isGroupPronoun(r.low(b))) {
+		b-- // "officials in both parties said": the preposition before the determiners
+	}
+	l := r.low(b)
 	if !isPreposition(l) && l != "," && l != "and" {
 		return sp
 	}

@@ -57,6 +57,7 @@ var (
 	groupPronouns      = words.Set("group_pronoun")
 	recordNouns        = words.Set("record_noun")
 	notHolders         = words.Set("not_holder")
+	setOffAdverbs      = words.Set("set_off_adverb")
 	objectPronouns     = words.Set("object_pronoun")
 	pronounLabels      = words.Set("pronoun_label")
 	blocksVerb         = words.Set("blocks_verb")
