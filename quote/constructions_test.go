@@ -982,3 +982,15 @@ func TestSetOffAdverbAndQuantifiedModifier(t *testing.T) {
 			[]want{{"the decision was wrong", "Officials", parley.Indirect}}},
 	})
 }
+
+// TestRelativeClauseEndsBeforeAParticipleTag guards "Jo Roe, who said
+// the plan is unfair, marched on Monday": the comma closing the relative
+// clause ends the content when the tagger reads the main verb as a
+// participle, unless a "by" makes it a passive inside the content.
+func TestRelativeClauseEndsBeforeAParticipleTag(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"the main verb read as a participle", "Tom Hale, who said the shortage is far worse than the figures show, called for a review that protects nurses.",
+			[]want{{"the shortage is far worse than the figures show", "Tom Hale", parley.Indirect}}},
+	})
+}

@@ -478,6 +478,10 @@ func (r *run) relativeEnd(s parley.Sentence, a, end int) int {
 			switch r.d.XPOS(k + 1) {
 			case "VBD", "VBZ", "VBP", "MD":
 				return k
+			case "VBN":
+				if r.low(k+2) != "by" {
+					return k // "…, marched on Monday" read as a participle; not "…, adopted by the council"
+				}
 			}
 		}
 	}
