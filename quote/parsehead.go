@@ -218,7 +218,7 @@ func (r *run) relativeHost(s parley.Sentence, a, v int) (speaker, bool) {
 
 // groupSubject reads, on the parse, a subject headed by a pronoun of
 // people with a modifier after it, which ends right before the cue at v:
-// "Those in favor of punishment have said", "Many of whom attended
+// "Those in favor of punishment have said", "Some of those who attended
 // said". The words give no head noun to read back to.
 func (r *run) groupSubject(s parley.Sentence, v int) speaker {
 	k := s.First
