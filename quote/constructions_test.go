@@ -994,3 +994,15 @@ func TestRelativeClauseEndsBeforeAParticipleTag(t *testing.T) {
 			[]want{{"the shortage is far worse than the figures show", "Tom Hale", parley.Indirect}}},
 	})
 }
+
+// TestRelativeWhoAfterANoun guards "Critics, who said …, marched": the
+// noun phrase before ", who" is the speaker where the parse did not make
+// the clause its relative, so the speaker is not left as "who"; a phrase
+// with a verb in it is not taken.
+func TestRelativeWhoAfterANoun(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a plural noun before the relative", "Critics, who said the plan is unfair, marched on Monday.",
+			[]want{{"the plan is unfair", "Critics", parley.Indirect}}},
+	})
+}

@@ -367,7 +367,15 @@ func (r *run) relativeSubject(s parley.Sentence, v, k int) (speaker, bool) {
 				return sp, true
 			}
 		}
-		return r.relativeAntecedent(s, v, sp), true
+		sp = r.relativeAntecedent(s, v, sp)
+		if sp.entity < 0 && sp.label == "who" && k-2 >= s.First && r.low(k-1) == "," && r.sourceNoun(s, k-2) {
+			// "Critics, who said …": the noun before the comma, where the parse
+			// did not make the clause its relative
+			if np := r.nounPhraseEndingAt(s, k-2); np.ok && np.last == k-1 && !r.hasVerb(s, np.first, np.last) {
+				sp.entity, sp.label = np.entity, np.label
+			}
+		}
+		return sp, true
 	}
 	if (r.low(k) == "that" || r.low(k) == "which") && k-1 >= s.First && r.isWord(k-1) {
 		if sp := r.nounPhraseEndingAt(s, k-1); sp.ok {
