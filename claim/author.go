@@ -51,7 +51,7 @@ func verdictOnCue(d *parley.Doc, q *parley.Quote) (parley.Span, bool) {
 	c := d.TokenAt(q.CueSpan.Start)
 	for k := c - 1; k >= 0 && k >= c-authorReach; k-- {
 		if authorAdverbs[d.Lower(k)] {
-			return tokenSpan(d, k, k+1), true
+			return d.TokenSpan(k, k+1), true
 		}
 		if d.Tokens[k].Kind != parley.Word {
 			break
@@ -61,7 +61,7 @@ func verdictOnCue(d *parley.Doc, q *parley.Quote) (parley.Span, bool) {
 	if e+1 < len(d.Tokens) && d.Tok(e+1) == "," {
 		for n := 1; n <= 3 && e+2+n <= len(d.Tokens); n++ {
 			if authorAdverbs[phrase(d, e+2, e+2+n)] {
-				return tokenSpan(d, e+2, e+2+n), true
+				return d.TokenSpan(e+2, e+2+n), true
 			}
 		}
 	}
@@ -96,7 +96,7 @@ func verdictInCharacterisation(d *parley.Doc, q *parley.Quote) (parley.Span, boo
 	}
 	for k := first + 1; k < as && k <= first+authorReach; k++ {
 		if authorAdjectives[d.Lower(k)] {
-			return tokenSpan(d, first, as), true
+			return d.TokenSpan(first, as), true
 		}
 	}
 	return parley.Span{}, false
@@ -128,16 +128,12 @@ func authorName(d *parley.Doc) (string, parley.Span) {
 			j++
 		}
 		if j > k+1 && j+1 < len(d.Tokens) && d.Tok(j) == ")" && d.Tokens[j+1].Kind == parley.Dash {
-			sp := tokenSpan(d, k+1, j)
+			sp := d.TokenSpan(k+1, j)
 			return d.Text[sp.Start:sp.End], sp
 		}
 		break
 	}
 	return "the writer", parley.Span{}
-}
-
-func tokenSpan(d *parley.Doc, a, b int) parley.Span {
-	return parley.Span{Start: int(d.Tokens[a].Start), End: int(d.Tokens[b-1].End)}
 }
 
 // phrase is the lower-case words of tokens a to b, joined by blanks.

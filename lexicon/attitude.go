@@ -66,7 +66,8 @@ func LoadAttitudes() (*Attitudes, error) {
 			return nil, fmt.Errorf("attitude_verbs.tsv:%d: unknown kind %q", n+1, f[3])
 		}
 		lemma := f[0]
-		parts := strings.Split(f[1], "|")
+		pasts := strings.Split(f[1], "|")
+		parts := pasts
 		if f[2] != "" {
 			parts = strings.Split(f[2], "|")
 		}
@@ -75,7 +76,7 @@ func LoadAttitudes() (*Attitudes, error) {
 				a.forms[form] = AttitudeVerb{Lemma: lemma, Kind: f[3], Form: vf, Complements: c}
 			}
 		}
-		for _, p := range strings.Split(f[1], "|") {
+		for _, p := range pasts {
 			add(p, Past)
 		}
 		for _, p := range parts {

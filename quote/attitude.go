@@ -83,10 +83,10 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	}
 	a := parley.Attitude{
 		Kind:       parley.AttitudeKind(av.Kind),
-		Content:    parley.Span{Start: int(r.d.Tokens[first].Start), End: int(r.d.Tokens[last-1].End)},
-		HolderSpan: parley.Span{Start: int(r.d.Tokens[sp.first-sp.lead].Start), End: int(r.d.Tokens[sp.last-1].End)},
+		Content:    r.d.TokenSpan(first, last),
+		HolderSpan: r.d.TokenSpan(sp.first-sp.lead, sp.last),
 		Cue:        r.d.Tok(v),
-		CueSpan:    parley.Span{Start: int(r.d.Tokens[v].Start), End: int(r.d.Tokens[v].End)},
+		CueSpan:    r.d.TokenSpan(v, v+1),
 	}
 	a.Holder, a.HolderName, _ = r.nameOf(sp)
 	return a, a.HolderName != ""
@@ -98,7 +98,7 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 // second person, whose "I think" is talk, not a report of belief.
 func (r *run) holds(s parley.Sentence, n int, sp speaker, kind string) bool {
 	l := r.low(n)
-	record := dataNouns[l] || r.isDocumentNoun(l) || recordNouns[l]
+	record := r.isRecord(l)
 	if kind == "evidence" {
 		return record && sp.entity < 0
 	}
@@ -118,12 +118,16 @@ func (r *run) holds(s parley.Sentence, n int, sp speaker, kind string) bool {
 // subjects that show evidence.
 func (r *run) recordBefore(s parley.Sentence, v int) bool {
 	for k := s.First; k < v; k++ {
-		if l := r.low(k); dataNouns[l] || recordNouns[l] || r.isDocumentNoun(l) {
+		if r.isRecord(r.low(k)) {
 			return true
 		}
 	}
 	return false
 }
+
+// isRecord reports a noun of data, records or documents ("figures", "the
+// poll", "a study").
+func (r *run) isRecord(l string) bool { return dataNouns[l] || recordNouns[l] || r.isDocumentNoun(l) }
 
 // passiveVoice reports a passive auxiliary or subject of v on the parse.
 func (r *run) passiveVoice(s parley.Sentence, v int) bool {
