@@ -57,6 +57,9 @@ type Sentence struct {
 type Paragraph struct {
 	Start, End  int
 	First, Last int
+	// Structure marks a heading, byline, caption, label or ticker line:
+	// document structure, not prose. The entity stage sets it.
+	Structure bool
 }
 
 // QuotePair is a pair of quotation marks inside one paragraph: the opening

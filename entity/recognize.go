@@ -147,6 +147,9 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 	}
 	if r.structure != nil {
 		w.structure = r.structure.Paragraphs(d)
+		for i, st := range w.structure {
+			d.Paragraphs[i].Structure = st
+		}
 	}
 	common := w.commonWords()
 	w.mt = r.tagDoc(d, texts, common)

@@ -33,6 +33,9 @@ func (r *run) attitudes() []parley.Attitude {
 	}
 	var out []parley.Attitude
 	for _, s := range r.d.Sentences {
+		if r.d.Paragraphs[s.Para].Structure {
+			continue // a heading is no report of belief: "Networks seek new customers"
+		}
 		for v := s.First; v < s.Last; v++ {
 			if !r.isWord(v) || cues[v] || r.ents.InQuote[v] || r.ents.RefAt(v) != nil {
 				continue // a quote's cue, the speaker's own words, part of a name
@@ -69,7 +72,7 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 		return parley.Attitude{}, false
 	}
 	n := r.subjectOf(s, v)
-	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj {
+	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj || r.marked(s, n) {
 		return parley.Attitude{}, false
 	}
 	// the words read back from the verb, where they are the subject's
@@ -77,6 +80,9 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	sp := r.cueSubject(s, v, v)
 	if !sp.ok || n < sp.first || sp.last != r.subtreeEnd(s, n) {
 		sp = r.phraseOf(s, n)
+	}
+	if !sp.ok {
+		sp = r.subjectSubtree(s, n, v)
 	}
 	if !sp.ok || !r.holds(s, n, sp, av.Kind) {
 		return parley.Attitude{}, false
@@ -91,6 +97,10 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	a.Holder, a.HolderName, _ = r.nameOf(sp)
 	return a, a.HolderName != ""
 }
+
+// maxSubtreeHolder bounds the holder read from the parse alone: a longer
+// subject is more often a misparse than a phrase.
+const maxSubtreeHolder = 12
 
 // holds reports whether the subject phrase sp, headed by n, can hold an
 // attitude of the kind: a record (a poll, a study, data) shows evidence;
@@ -189,6 +199,56 @@ func (r *run) extracted(s parley.Sentence, v int) bool {
 			if h := r.d.Head(k); h == v || h > v && r.d.Head(h) == v {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// subjectSubtree is the subject n's whole phrase on the parse, where the
+// surface reading of noun phrases finds none ("Exit polling shows …",
+// "Surveys of voters taken at the door showed …"): a phrase before the verb.
+func (r *run) subjectSubtree(s parley.Sentence, n, v int) speaker {
+	a, b := r.subtreeStart(s, n), r.subtreeEnd(s, n)
+	if b > v || b-a > maxSubtreeHolder {
+		return speaker{}
+	}
+	return r.phraseOfHead(s, n, b)
+}
+
+// marked reports a preposition attached to the subject n:
+// an absolute phrase or an oblique the parse took for a subject ("with
+// prices expected to rise", "including a win over X, Roe believes").
+func (r *run) marked(s parley.Sentence, n int) bool {
+	for k := s.First; k < n; k++ {
+		if r.d.Head(k) == n && r.d.Tokens[k].Rel == parley.RelCase {
+			return true
+		}
+	}
+	return false
+}
+
+// gapped reports a proposition that lacks a part the sentence has moved
+// elsewhere: a clausal complement of v with no subject ("the sum Roe
+// thought did not exist", "Roe hopes will be named") or a proposition that
+// ends in a stranded preposition ("the areas they want the council to
+// focus on").
+func (r *run) gapped(s parley.Sentence, v, last int) bool {
+	if last > s.First && r.d.Tokens[last-1].POS == parley.ADP {
+		return true
+	}
+	for c := v + 1; c < s.Last; c++ {
+		if r.d.Head(c) != v || r.d.Tokens[c].Rel != parley.RelCcomp {
+			continue
+		}
+		subject := false
+		for k := s.First; k < s.Last; k++ {
+			if r.d.Head(k) == c && (r.d.Tokens[k].Rel.Subject() || r.d.Tokens[k].Rel == parley.RelExpl) {
+				subject = true
+				break
+			}
+		}
+		if !subject {
+			return true
 		}
 	}
 	return false

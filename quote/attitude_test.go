@@ -33,6 +33,10 @@ func TestAttitudes(t *testing.T) {
 		{"no attitude for the first person", "I think the vote will take place on Monday.", nil},
 		{"a quote's cue is not read again", "Tom Hale suggested that the vote be delayed.", nil},
 		{"a relative gap", "The bill, which Tom Hale hopes will pass, faces a vote.", nil},
+		{"a bare record subject read on the parse", "Recent polling shows the senator with a narrow lead.",
+			[]att{{parley.Evidence, "Recent polling", "the senator with a narrow lead"}}},
+		{"no holder from an oblique", "Demand fell sharply, with milder winters expected to continue.", nil},
+		{"no attitude in a heading", "Carriers seek new routes\n\nThe carriers have asked regulators for more slots.", nil},
 		{"inside a speech report", "Tom Hale said Ann Lee believes the plan will fail.",
 			[]att{{parley.Belief, "Ann Lee", "the plan will fail"}}},
 	}

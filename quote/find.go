@@ -127,8 +127,10 @@ func (f *Finder) Find(d *parley.Doc) {
 	for i, p := range d.QuotePairs {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
 	}
-	for si := range d.Sentences {
-		r.sentence(si)
+	for si, s := range d.Sentences {
+		if !d.Paragraphs[s.Para].Structure {
+			r.sentence(si)
+		}
 	}
 	r.release()
 	r.reportedBy()

@@ -38,7 +38,11 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech), finder: NewFinder(speech, roles).WithSyntax(m).WithAttitudes(att)}
+	st, err := text.LoadStructure()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{rec: entity.NewRecognizer(entity.LexiconGazetteer{Lex: lex}, roles, speech, entity.WithStructure(st)), finder: NewFinder(speech, roles).WithSyntax(m).WithAttitudes(att)}
 }
 
 func (f *fixture) find(s string) ([]parley.Quote, *parley.Doc) {
@@ -175,8 +179,10 @@ func TestFindHardCases(t *testing.T) {
 			[]want{{"Any questions I can answer?", "Sanders", parley.Direct}}},
 		{"clause without that after a verb of saying", "He says news outlets undercount his supporters.",
 			[]want{{"news outlets undercount his supporters", "He", parley.Indirect}}},
-		{"title-case headline", "Chris Christie Says He Would Issue A Quarantine",
+		{"title-case line of prose", "Chris Christie Says He Would Issue A Quarantine.",
 			[]want{{"He Would Issue A Quarantine", "Chris Christie", parley.Indirect}}},
+		{"no quote in a heading", "Minister rejects pay claim\n\nThe minister said the claim was too high.",
+			[]want{{"the claim was too high", "The minister", parley.Indirect}}},
 		{"transcript label", "WALLACE: But, Governor, I have to ask you about the polls.",
 			[]want{{"But, Governor, I have to ask you about the polls", "WALLACE", parley.Indirect}}},
 		{"cue sentence introducing the next quotation", "Sam Lau, the party's spokesman, said in a statement. “There are no paper ballots to recount.”",
