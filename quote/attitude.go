@@ -64,16 +64,46 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	if !r.parsed(s) || r.d.Tokens[v].POS != parley.VERB || r.passiveVoice(s, v) {
 		return parley.Attitude{}, false // "is expected to", "is known as"
 	}
-	if rel := r.d.Tokens[v].Rel; rel == parley.RelAcl || rel == parley.RelAclRelcl || r.extracted(s, v) {
-		return parley.Attitude{}, false // "his wife Michelle expected to visit", "what Rubio is hoping will be": a gap in the proposition
-	}
 	first, last := r.propositionSpan(s, v, av.Complements)
 	if last-first < 2 {
 		return parley.Attitude{}, false
 	}
+	sp, span, ok := r.holder(s, v, av.Kind)
+	if !ok {
+		return parley.Attitude{}, false
+	}
+	if r.low(r.subjectOf(s, v)) == "who" {
+		last = r.relativeEnd(s, first, last) // "…, who wants X, left": not the main clause
+	}
+	a := parley.Attitude{
+		Kind:       parley.AttitudeKind(av.Kind),
+		Content:    r.d.TokenSpan(first, last),
+		HolderSpan: span,
+		Cue:        r.d.Tok(v),
+		CueSpan:    r.d.TokenSpan(v, v+1),
+	}
+	a.Holder, a.HolderName, _ = r.nameOf(sp)
+	return a, a.HolderName != ""
+}
+
+// holder finds who holds the attitude of verb v: its active subject's
+// phrase, or for a relative clause of people ("voters who believe …") the
+// phrase the clause modifies, named at "who" as a pronoun is at its own
+// place. It returns the phrase and the span that names the holder.
+func (r *run) holder(s parley.Sentence, v int, kind string) (speaker, parley.Span, bool) {
 	n := r.subjectOf(s, v)
 	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj || r.marked(s, n) {
-		return parley.Attitude{}, false
+		return speaker{}, parley.Span{}, false
+	}
+	if r.low(n) == "who" && n < v && kind != "evidence" {
+		sp, ok := r.relativeSubject(s, v, n)
+		if !ok || sp.entity < 0 && sp.label == "who" || sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Place {
+			return speaker{}, parley.Span{}, false
+		}
+		return sp, r.d.TokenSpan(sp.first, sp.last), true
+	}
+	if rel := r.d.Tokens[v].Rel; rel == parley.RelAcl || rel == parley.RelAclRelcl || r.extracted(s, v) {
+		return speaker{}, parley.Span{}, false // "his wife Michelle expected to visit", "what Rubio is hoping will be": a gap in the proposition
 	}
 	// the words read back from the verb, where they are the subject's
 	// phrase on the parse: not "the agency did not" before "want"
@@ -84,18 +114,10 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	if !sp.ok {
 		sp = r.subjectSubtree(s, n, v)
 	}
-	if !sp.ok || !r.holds(s, n, sp, av.Kind) {
-		return parley.Attitude{}, false
+	if !sp.ok || !r.holds(s, n, sp, kind) {
+		return speaker{}, parley.Span{}, false
 	}
-	a := parley.Attitude{
-		Kind:       parley.AttitudeKind(av.Kind),
-		Content:    r.d.TokenSpan(first, last),
-		HolderSpan: r.d.TokenSpan(sp.first-sp.lead, sp.last),
-		Cue:        r.d.Tok(v),
-		CueSpan:    r.d.TokenSpan(v, v+1),
-	}
-	a.Holder, a.HolderName, _ = r.nameOf(sp)
-	return a, a.HolderName != ""
+	return sp, r.d.TokenSpan(sp.first-sp.lead, sp.last), true
 }
 
 // maxSubtreeHolder bounds the holder read from the parse alone: a longer

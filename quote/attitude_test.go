@@ -37,6 +37,10 @@ func TestAttitudes(t *testing.T) {
 			[]att{{parley.Evidence, "Recent polling", "the senator with a narrow lead"}}},
 		{"no holder from an oblique", "Demand fell sharply, with milder winters expected to continue.", nil},
 		{"no attitude in a heading", "Carriers seek new routes\n\nThe carriers have asked regulators for more slots.", nil},
+		{"a relative clause's antecedent holds", "Ann Lee, who wants a recount of the ballots, met the judges on Monday.",
+			[]att{{parley.Wish, "Ann Lee", "a recount of the ballots"}}},
+		{"a verb the tagger reads as a base form ends the relative clause", "Tom Hale, who is hoping to win the seat, face a long count tonight.",
+			[]att{{parley.Wish, "Tom Hale", "to win the seat"}}},
 		{"inside a speech report", "Tom Hale said Ann Lee believes the plan will fail.",
 			[]att{{parley.Belief, "Ann Lee", "the plan will fail"}}},
 	}

@@ -478,8 +478,8 @@ func (r *run) relativeEnd(s parley.Sentence, a, end int) int {
 		switch r.posAt(s, k+1) {
 		case parley.VERB, parley.AUX:
 			switch r.d.XPOS(k + 1) {
-			case "VBD", "VBZ", "VBP", "MD":
-				return k
+			case "VBD", "VBZ", "VBP", "MD", "VB":
+				return k // a base form there is a present the tagger missed: "…, face a replay"
 			case "VBN":
 				if r.low(k+2) != "by" {
 					return k // "…, marched on Monday" read as a participle; not "…, adopted by the council"
