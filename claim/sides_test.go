@@ -126,3 +126,31 @@ func TestContinuationAloneTakesNoSide(t *testing.T) {
 		})
 	}
 }
+
+// TestShareOfRespondentsTakesNoSide guards that a share of the people a
+// survey asked ("14% of those asked", "more than half of respondents") is
+// no source of its own: its figure beside the survey's other figures
+// disputes nothing, while a named source still does.
+func TestShareOfRespondentsTakesNoSide(t *testing.T) {
+	const txt = "A survey for the institute suggests 70% of farmers always sell at the market. Its pollsters said that 12% of farmers never sell at the market. "
+	tests := []struct {
+		name, other, content string
+		want                 parley.ClaimStatus
+	}{
+		{"a percentage", "12% of farmers", "12% of farmers never sell at the market", parley.SingleSource},
+		{"a fraction after an opener", "More than half of those asked", "12% of farmers never sell at the market", parley.SingleSource},
+		{"a named source", "Mr Pellow", "12% of farmers never sell at the market", parley.Disputed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(txt, []parley.Quote{
+				quote(txt, 1, "A survey for the institute", "suggests", "70% of farmers always sell at the market"),
+				quote(txt, 2, tt.other, "said", tt.content),
+			})
+			Find(d)
+			if len(d.Claims) != 1 || d.Claims[0].Status != tt.want {
+				t.Errorf("claims %+v, want one %s", d.Claims, tt.want)
+			}
+		})
+	}
+}
