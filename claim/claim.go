@@ -193,19 +193,9 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 	}
 	var out []parley.Claim
 	for _, g := range order {
-		ss := withoutRelays(d, withoutPlaceholders(dedupe(byGroup[g])))
-		sources := map[string]bool{}
-		neg := false
-		for _, s := range ss {
-			sources[sourceKey(s)] = true
-			if s.Stance == parley.Denies || s.Stance == parley.Disputes {
-				neg = true
-			}
-		}
-		// One source alone makes a claim only when it denies something
-		// ("denied any knowledge of…"); a negative statement by itself
-		// disputes nothing.
-		if len(sources) < 2 && !(neg && hasStance(ss, parley.Denies)) {
+		raw := byGroup[g]
+		ss := withoutRelays(d, withoutPlaceholders(dedupe(withoutNested(raw, raw, false))))
+		if !isClaim(ss) {
 			continue
 		}
 		for _, s := range ss {
@@ -228,6 +218,11 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 			s.Stance = parley.Asserts
 		}
 		againstHarm(ss)
+		// Sides as the parse left them: a relayed quote and a
+		// continuation paragraph may no longer stand where they did.
+		if ss = withoutLoneContinuations(d, withoutNested(ss, raw, true)); !isClaim(ss) {
+			continue
+		}
 		c := parley.Claim{Text: claimText(d.Text, ss)}
 		c.Key = Key(c.Text)
 		for _, s := range ss {
@@ -237,6 +232,17 @@ func build(d *parley.Doc, sts []*stance, negs *negations) []parley.Claim {
 		out = append(out, c)
 	}
 	return out
+}
+
+// isClaim reports whether stances ss make a claim: two sources, or one
+// alone that denies something ("denied any knowledge of…"); a negative
+// statement by itself disputes nothing.
+func isClaim(ss []*stance) bool {
+	sources := map[string]bool{}
+	for _, s := range ss {
+		sources[sourceKey(s)] = true
+	}
+	return len(sources) >= 2 || hasStance(ss, parley.Denies)
 }
 
 func sourceKey(s *stance) string { return stanceKey(s.ClaimStance) }

@@ -58,7 +58,7 @@ func Status(ss []parley.ClaimStance) parley.ClaimStatus {
 func statusIn(d *parley.Doc, ss []parley.ClaimStance) parley.ClaimStatus {
 	known := make([]parley.ClaimStance, 0, len(ss))
 	for _, s := range ss {
-		if !pronounSources[strings.ToLower(s.SourceName)] {
+		if !pronounSources[strings.ToLower(s.SourceName)] && !share(s.SourceName) {
 			known = append(known, s)
 		}
 	}
@@ -80,6 +80,31 @@ func statusIn(d *parley.Doc, ss []parley.ClaimStance) parley.ClaimStatus {
 		return st
 	}
 	return parley.SingleSource
+}
+
+// share reports whether a source name is a share of the people a survey
+// asked ("61%", "14% of people aged 18 to 34", "more than half of those
+// questioned"): what they said is the survey's finding, reported beside
+// its other figures ("69% always vote", "14% never voted"), not a side
+// taken on a claim; the survey, when it is a source, takes that side.
+func share(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	i := 0
+	for i < len(ws)-1 && shareOpeners[ws[i]] {
+		i++
+	}
+	if i >= len(ws) {
+		return false
+	}
+	w := ws[i]
+	if shareWords[w] {
+		return true
+	}
+	num := strings.TrimRight(w, "%")
+	if num == "" || strings.Trim(num, "0123456789.,") != "" {
+		return false
+	}
+	return strings.HasSuffix(w, "%") || i+1 < len(ws) && (ws[i+1] == "per" || ws[i+1] == "percent")
 }
 
 // sides returns ss with each person who speaks for an organisation of the

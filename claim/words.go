@@ -35,6 +35,8 @@ var (
 	appendedAdverbs   = wordSets.Set("appended_adverb")
 	stopWords         = wordSets.Set("stop")
 	pronounSources    = wordSets.Set("pronoun_source")  // "he", "I": a source coreference left unresolved
+	shareWords        = wordSets.Set("share")           // "half of those questioned": a survey's finding, no source
+	shareOpeners      = wordSets.Set("share_opener")    // "more than half"
 	agentStops        = wordSets.Set("agent_stop")      // words that end the agent of "claims by the union that …"
 	allegationNouns   = wordSets.Set("allegation_noun") // "the Democrats' central allegation"
 	characterisations = wordSets.List("characterisation")
