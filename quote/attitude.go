@@ -37,8 +37,8 @@ func (r *run) attitudes() []parley.Attitude {
 			continue // a heading is no report of belief: "Networks seek new customers"
 		}
 		for v := s.First; v < s.Last; v++ {
-			if !r.isWord(v) || cues[v] || r.ents.InQuote[v] || r.ents.RefAt(v) != nil {
-				continue // a quote's cue, the speaker's own words, part of a name
+			if !r.isWord(v) || cues[v] || r.ents.InQuote[v] || r.ents.RefAt(v) != nil || v > s.First && r.d.Tokens[v].Is(parley.Cap) {
+				continue // a quote's cue, the speaker's own words, part of a name or a title ("Do They Know It's Christmas?")
 			}
 			av, ok := r.f.attitudes.Lookup(r.low(v))
 			if !ok {

@@ -41,6 +41,7 @@ func TestAttitudes(t *testing.T) {
 			[]att{{parley.Wish, "Ann Lee", "a recount of the ballots"}}},
 		{"a verb the tagger reads as a base form ends the relative clause", "Tom Hale, who is hoping to win the seat, face a long count tonight.",
 			[]att{{parley.Wish, "Tom Hale", "to win the seat"}}},
+		{"no attitude in a title", "Dido and Jo Roe sang on Do They Think It Is Over at the concert.", nil},
 		{"inside a speech report", "Tom Hale said Ann Lee believes the plan will fail.",
 			[]att{{parley.Belief, "Ann Lee", "the plan will fail"}}},
 	}
