@@ -95,6 +95,9 @@ func (r *run) holder(s parley.Sentence, v int, kind string) (speaker, parley.Spa
 	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj || r.marked(s, n) {
 		return speaker{}, parley.Span{}, false
 	}
+	if r.shareWord(s, n) && kind != "evidence" {
+		return r.shareHolder(s, n, v)
+	}
 	if r.low(n) == "who" && n < v && kind != "evidence" {
 		sp, ok := r.relativeSubject(s, v, n)
 		if !ok || sp.entity < 0 && sp.label == "who" || sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Place {
@@ -118,6 +121,24 @@ func (r *run) holder(s parley.Sentence, v int, kind string) (speaker, parley.Spa
 		return speaker{}, parley.Span{}, false
 	}
 	return sp, r.d.TokenSpan(sp.first-sp.lead, sp.last), true
+}
+
+// shareHolder is a share of those polled as the holder: "Forty-three per
+// cent thought …", "a third of voters want …" (the share's whole phrase).
+func (r *run) shareHolder(s parley.Sentence, n, v int) (speaker, parley.Span, bool) {
+	a, b := r.subtreeStart(s, n), r.subtreeEnd(s, n)
+	for a < b && r.kind(a) == parley.Punct {
+		a++
+	}
+	if b > v || b-a == 1 && !proportionNouns[r.low(a)] {
+		return speaker{}, parley.Span{}, false // a bare number is a count
+	}
+	for k := a; k < b; k++ {
+		if p := r.d.Tokens[k].POS; p == parley.VERB || p == parley.AUX || r.low(k) == "," {
+			return speaker{}, parley.Span{}, false // "70% of those asked were aware of it, planning to …": a clause, not a share
+		}
+	}
+	return speaker{first: a, last: b, entity: -1, label: r.spanText(a, b), ok: true}, r.d.TokenSpan(a, b), true
 }
 
 // maxSubtreeHolder bounds the holder read from the parse alone: a longer

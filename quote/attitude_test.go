@@ -41,6 +41,8 @@ func TestAttitudes(t *testing.T) {
 			[]att{{parley.Wish, "Ann Lee", "a recount of the ballots"}}},
 		{"a verb the tagger reads as a base form ends the relative clause", "Tom Hale, who is hoping to win the seat, face a long count tonight.",
 			[]att{{parley.Wish, "Tom Hale", "to win the seat"}}},
+		{"a share of those polled holds", "The survey found that only 13% of motorists want to drive at night.",
+			[]att{{parley.Wish, "only 13% of motorists", "to drive at night"}}},
 		{"no attitude in a title", "Dido and Jo Roe sang on Do They Think It Is Over at the concert.", nil},
 		{"inside a speech report", "Tom Hale said Ann Lee believes the plan will fail.",
 			[]att{{parley.Belief, "Ann Lee", "the plan will fail"}}},
