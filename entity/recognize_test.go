@@ -79,6 +79,7 @@ func TestRecognizePeopleWithRoles(t *testing.T) {
 		{"a possessed role set off before a name mid-sentence", "The firm bought the stake held by Acme's former chairman, Peter Rusk, for $10 million.", "Peter Rusk", "former chairman", ""},
 		{"a copular relative gives the role", "He met another witness, Tom Marsh, who is the council's Ukraine expert.", "Tom Marsh", "Ukraine expert", ""},
 		{"a relative clause ends the apposition", "But Ana Ruiz, a nurse at Mercy Hospital where the men were treated, disagreed.", "Ana Ruiz", "nurse at Mercy Hospital", ""},
+		{"a person named after the role's preposition stays in the apposition", "Ann Lee, an adviser on trade to President Hale, said the talks would resume.", "Ann Lee", "adviser on trade to President Hale", ""},
 		{"an ampersand inside the organisation's name", "Tom Hale, president of Stone & Webb, a Boston agency, said so.", "Tom Hale", "president of Stone & Webb", ""},
 	}
 	for _, tt := range tests {

@@ -355,7 +355,16 @@ func (w *work) namesAPerson(a, b int) bool {
 	if _, ok := w.r.gaz.Known(w.words(k, k+1)); ok {
 		return false
 	}
-	return w.r.roles.Is(w.low(k-1), lexicon.RoleNoun|lexicon.Title) && w.isCapWord(k-1)
+	if !w.r.roles.Is(w.low(k-1), lexicon.RoleNoun|lexicon.Title) || !w.isCapWord(k-1) {
+		return false
+	}
+	// "a top aide to Vice President Jo Roe": the named person is the
+	// role's object, after a preposition, not the apposition itself
+	j := k - 1
+	for j > a && w.isCapWord(j-1) {
+		j--
+	}
+	return j <= a || !isPreposition(w.low(j-1))
 }
 
 // relativeWord reports whether l opens a relative clause, which ends an
