@@ -73,6 +73,8 @@ func (r *Recognizer) resolve(d *parley.Doc, res *result, inQuote []bool) {
 			}
 			if d.Lower(i) == "the" && i+1 < s.Last {
 				c.description(i, si, s)
+			} else if r.roles.IsCopula(d.Lower(i)) {
+				c.predicateRole(i, si, s)
 			}
 		}
 	}
@@ -286,6 +288,11 @@ func (c *coref) description(i, si int, s parley.Sentence) {
 	}
 	if j+1 < s.Last && (d.Tokens[j+1].Is(parley.Cap) && d.Tokens[j+1].Kind == parley.Word || d.Lower(j+1) == "of") {
 		return // "the newspaper chain Gannett": an apposition names it
+	}
+	// "the chief executive", "the police officer": the last role noun heads
+	for j+1 < s.Last && d.Tokens[j+1].Kind == parley.Word && !d.Tokens[j+1].Is(parley.Cap) &&
+		roles.Is(d.Lower(j), lexicon.RoleNoun) && roles.Is(d.Lower(j+1), lexicon.RoleNoun) && c.res.At[j+1] < 0 {
+		j++
 	}
 	head := d.Lower(j)
 	ent := -1

@@ -331,6 +331,9 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"as after an unknown name is not the subject's", "Maria Lopez spoke in Rome. She mocked Zorblax as the man who never slept.", "", ""},
 		{"as of comparison is no predicate", "Mr. Tom Hale won in Rome. The press turned the same spotlight on him as the minister of sport.", "", ""},
 		{"as a conjunction is no predicate", "Maria Lopez arrived in Rome. She left as the minister began to speak.", "", ""},
+		{"a role a predicate gives names its holder later", "Mr. Tom Hale was named finance minister in May. The minister said the budget was tight.", "The minister", "Tom Hale"},
+		{"a role denied by the predicate names nobody", "Mr. Tom Hale was not named finance minister in May. The minister said the budget was tight.", "", ""},
+		{"a compound role noun heads the description", "Maria Lopez is chief executive of the bank. The chief executive said profits rose.", "The chief executive", "Maria Lopez"},
 		{"as with no person noun is no predicate of the subject", "Maria Lopez moved to Rome. She used the letters as the basis of a novel.", "", ""},
 	}
 	for _, tt := range tests {

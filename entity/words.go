@@ -28,6 +28,7 @@ var (
 	placeHeads      = words.Set("place_head")
 	placeCompounds  = words.Set("place_compound")
 	addressForms    = words.Set("address_form")
+	negations       = words.Set("negation")
 )
 
 // isStopCap reports capitalised words that never start a name: the
