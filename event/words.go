@@ -57,6 +57,8 @@ var (
 	aspectWords           = words.Upper("aspect")
 	settlementNouns       = words.Upper("settlement_noun")
 	perfectAux            = words.Upper("perfect_aux")
+	toldGerund            = words.Upper("told_gerund")
+	creditNouns           = words.Upper("credit_noun")
 	perfectAdverbs        = words.Upper("perfect_adverb")
 	placePreps            = words.Upper("place_prep")
 	placeNouns            = words.Upper("place_noun")
