@@ -493,7 +493,7 @@ func (c *Coder) codeSentence(in *input, ts parley.Sentence) []parley.Event {
 		if !pol && (!fin && !(t.noun && namedParties(es)) || sub && !fact) {
 			continue
 		}
-		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact, modifier: nounModifier(s, t), inquiry: inquiry})
+		cands = append(cands, cand{t: t, events: es, finite: fin, sub: sub, factual: fact, modifier: nounModifier(s, t), inquiry: inquiry, told: toldAt(s, t)})
 	}
 	evs := choose(s, cands)
 	if c.opts.Statements && len(evs) == 0 && len(stmts) > 0 {
@@ -655,6 +655,17 @@ type cand struct {
 	// inquiry: an investigation noun given its sentence's investigator
 	// (inquiry.go), kept beside the main act.
 	inquiry bool
+	// told: a gerund of a temporal clause ("after stopping his car"),
+	// kept beside the main act.
+	told bool
+}
+
+// toldAt reports whether the verb trigger t is a gerund right after a
+// temporal subordinator (told_gerund: "arrested him after stopping his
+// car"): an act of the main clause's subject
+// that happened.
+func toldAt(s *sentence, t trig) bool {
+	return !t.noun && t.first > 0 && toldGerund[s.words[t.first-1]] && strings.HasSuffix(s.words[t.first], "ING")
 }
 
 // nounModifier reports whether the verb trigger t is a participle right
@@ -725,7 +736,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && (!c.sub || c.factual) || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c) || c.inquiry) {
+		if c.finite && (!c.sub || c.factual) || c.told || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c) || c.inquiry) {
 			out = append(out, c.events...)
 		}
 	}

@@ -166,6 +166,13 @@ func (c *Coder) subjectOf(s *sentence, t trig) []*actorSpan {
 	if a := pronounSubject(s, t.first); a != nil {
 		return a
 	}
+	// "arrested two men after stopping their van": a told gerund's
+	// subject is its main clause's, not the object before it.
+	if toldAt(s, t) && s.parse() && s.rel(t.first).Main() == parley.RelAdvcl {
+		if a := s.parsedSubject(s.head(t.first)); a != nil {
+			return a
+		}
+	}
 	hidden := false
 	for k := s.actorBefore(t.first); k >= 0; k-- {
 		a := &s.actors[k]

@@ -515,8 +515,10 @@ func verbLike(s *sentence, i, n int) bool {
 	if i > 0 {
 		prev = s.words[i-1]
 	}
-	if prepositions[prev] && prev != "BY" {
-		return false // "for ending", "of returning": a gerund, not the event
+	// "for ending", "of returning": a gerund, not the event; but "claimed
+	// responsibility for shooting down" tells the act.
+	if prepositions[prev] && prev != "BY" && !(prev == "FOR" && i > 1 && creditNouns[s.words[i-2]]) {
+		return false
 	}
 	if s.tag() {
 		return taggedVerb(s, i, n)
