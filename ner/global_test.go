@@ -1,0 +1,63 @@
+package ner
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestGlobalFeatsReadTheOtherOccurrences checks what the second pass knows
+// of a word: the types its other occurrences in the document got in the
+// first pass, never its own.
+func TestGlobalFeatsReadTheOtherOccurrences(t *testing.T) {
+	const shift = 64 - 19
+	h := func(v uint64) uint32 { return uint32(v >> shift) }
+	set := func(ts ...Type) uint64 {
+		var s uint64
+		for _, t := range ts {
+			s |= 1 << t
+		}
+		return s
+	}
+	feats := func(own Type, others []Type, major Type, share uint64) []uint32 {
+		return []uint32{h(mix(tGlobalSet, set(others...))), h(mix2(tGlobalSetOwn, set(others...), uint64(own))), h(mix2(tGlobalMajor, uint64(major), share))}
+	}
+	b := func(t Type) uint8 { return labelB(t) }
+	cases := []struct {
+		name   string
+		doc    [][]string // the document's words, one sentence a line
+		labels [][]uint8  // their first-pass labels
+		word   string
+		own    uint8
+		want   []uint32
+	}{
+		{"a word met once has nothing to go by",
+			[][]string{{"Kestrel", "said", "so"}}, [][]uint8{{b(Person), 0, 0}}, "Kestrel", b(Person), nil},
+		{"the others agree: an organisation, though this one was read as a person",
+			[][]string{{"Kestrel", "said"}, {"shares", "in", "Kestrel"}, {"Kestrel", "Ltd"}},
+			[][]uint8{{b(Person), 0}, {0, 0, b(Org)}, {b(Org), b(Org) + 1}}, "Kestrel", b(Person),
+			feats(Person, []Type{Org}, Org, 2)},
+		{"its own label is not counted",
+			[][]string{{"Kestrel", "said"}, {"Kestrel", "Ltd"}},
+			[][]uint8{{b(Org), 0}, {b(Org), b(Org) + 1}}, "Kestrel", b(Org),
+			feats(Org, []Type{Org}, Org, 2)},
+		{"the others disagree: the type most got, not by all",
+			[][]string{{"Kestrel"}, {"Kestrel"}, {"Kestrel"}, {"Kestrel"}},
+			[][]uint8{{b(Org)}, {b(Org)}, {b(Person)}, {0}}, "Kestrel", 0,
+			feats(None, []Type{Org, Person}, Org, 1)},
+		{"a tie is no majority",
+			[][]string{{"Kestrel"}, {"Kestrel"}, {"Kestrel"}},
+			[][]uint8{{b(Org)}, {b(Place)}, {b(Person)}}, "Kestrel", b(Person),
+			feats(Person, []Type{Org, Place}, Org, 0)},
+		{"lower-case words are not counted",
+			[][]string{{"kestrel"}, {"kestrel"}}, [][]uint8{{0}, {0}}, "kestrel", 0, nil},
+	}
+	for _, c := range cases {
+		v := votes{}
+		for i, s := range c.doc {
+			v.count(s, c.labels[i])
+		}
+		if got := globalFeats(nil, shift, v, c.word, c.own); !slices.Equal(got, c.want) {
+			t.Errorf("%s: globalFeats = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
