@@ -61,3 +61,24 @@ func TestGlobalFeatsReadTheOtherOccurrences(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondPassAddsTheOtherOccurrencesWeights checks that a word's
+// second-pass features are read: in a model whose only weight says "a
+// capitalised word the first pass left out everywhere else is an
+// organisation", the words met twice become organisations and the word met
+// once does not.
+func TestSecondPassAddsTheOtherOccurrencesWeights(t *testing.T) {
+	base := model(t)
+	const logBuckets = 10
+	dense := make([]int16, (1<<logBuckets)*numLabels)
+	row := uint32(mix(tGlobalSet, 1<<None) >> (64 - logBuckets))
+	dense[int(row)*numLabels+int(labelB(Org))] = 100
+	m := &Model{lex: base.lex, roles: base.roles, ev: base.ev, logBuckets: logBuckets,
+		weights: newTable(dense), trans: make([]int32, (numLabels+1)*numLabels), valid: validTransitions()}
+	sents := sentences("the Kestrel board met in Lisbon .\nshares in Kestrel fell .")
+	got := m.NewTagger().Tag(sents)
+	want := []Mention{{Sent: 0, Span: Span{Start: 1, End: 2, Type: Org}}, {Sent: 1, Span: Span{Start: 2, End: 3, Type: Org}}}
+	if !slices.Equal(got, want) {
+		t.Errorf("Tag = %v, want %v", got, want)
+	}
+}
