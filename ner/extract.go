@@ -107,7 +107,7 @@ func (x *extractor) chunkContexts(words []string, a, b int) {
 }
 
 // roleKinds are the kinds of the roles table the features read (feature
-// version 2); a kind added to the table later is not one until the features
+// versions 2 and 3); a kind added to the table later is not one until the features
 // change version.
 const roleKinds = lexicon.RoleNoun | lexicon.Title | lexicon.RoleMod | lexicon.Body | lexicon.SourceNoun | lexicon.OrgWord | lexicon.Thing
 

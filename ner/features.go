@@ -61,11 +61,14 @@ const (
 	tChunkAfter
 	tWindow
 	tDocContext
+	tGlobalSet
+	tGlobalSetOwn
+	tGlobalMajor
 )
 
 // featureVersion changes whenever the features change meaning; a model of
 // another version is refused.
-const featureVersion = 2
+const featureVersion = 3
 
 // word flags
 const (

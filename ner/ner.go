@@ -9,7 +9,9 @@
 // gazetteers, role and title words and given names (as evidence, not as
 // decisions), and document-level evidence: the same word written in lower
 // case or capitalised mid-sentence elsewhere in the document, and the type
-// it was tagged with earlier. A part-of-speech tag per word can be supplied
+// it was tagged with earlier. A second pass tags each capitalised word again
+// knowing the types its other occurrences in the whole document got in the
+// first (global.go). A part-of-speech tag per word can be supplied
 // (Sentence.POS); a model trained with tags uses them, one trained without
 // ignores them.
 //

@@ -12,11 +12,14 @@ type Tagger struct {
 	dec    decoder[int32]
 	out    []Mention
 	spans  []Span
+	votes  votes
+	first  firstPass
+	gf     []uint32 // second-pass features of one word
 }
 
 // NewTagger returns a tagger for m.
 func (m *Model) NewTagger() *Tagger {
-	return &Tagger{m: m, x: newExtractor(m.lex, m.roles, m.ev, m.logBuckets, m.usePOS)}
+	return &Tagger{m: m, x: newExtractor(m.lex, m.roles, m.ev, m.logBuckets, m.usePOS), votes: make(votes, 256)}
 }
 
 // Tag returns the entities of a document given as its sentences, in order.
@@ -31,18 +34,62 @@ func (t *Tagger) Tag(sents []Sentence) []Mention { return t.TagSome(sents, nil) 
 func (t *Tagger) TagSome(sents []Sentence, want func(int) bool) []Mention {
 	t.out = t.out[:0]
 	t.x.startDoc(sents)
+	clear(t.votes)
+	t.first.reset(len(sents))
 	for si, s := range sents {
+		t.first.start[si] = -1
 		if want != nil && !want(si) {
 			continue
 		}
+		n := len(s.Words)
 		labels := t.sentence(s)
 		t.x.remember(s, labels)
-		t.spans = decodeSpans(t.spans[:0], labels)
+		t.first.keep(si, t.emit[:n*numLabels], t.mask[:n], labels)
+		t.votes.count(s.Words, labels)
+	}
+	for si, s := range sents {
+		if t.first.start[si] < 0 {
+			continue
+		}
+		t.spans = decodeSpans(t.spans[:0], t.second(s, t.first.start[si]))
 		for _, sp := range t.spans {
 			t.out = append(t.out, Mention{Sent: si, Span: sp})
 		}
 	}
 	return t.out
+}
+
+// second decodes a sentence again with the first pass's scores (kept from
+// word a of t.first) plus the weights of its document-wide features; a
+// sentence none of whose words has any keeps its first-pass labels.
+func (t *Tagger) second(s Sentence, a int) []uint8 {
+	n := len(s.Words)
+	p := &t.first
+	t.labels = grow(t.labels, n)
+	copy(t.labels, p.labels[a:a+n])
+	t.emit = grow(t.emit, n*numLabels)
+	copy(t.emit, p.emit[a*numLabels:(a+n)*numLabels])
+	mask := p.mask[a : a+n]
+	changed := false
+	for i, w := range s.Words {
+		if mask[i] == 1 {
+			continue
+		}
+		t.gf = globalFeats(t.gf[:0], t.x.shift, t.votes, w, t.labels[i])
+		e := (*[numLabels]int32)(t.emit[i*numLabels:])
+		for _, f := range t.gf {
+			if row := t.m.weights.row(f); row != nil {
+				changed = true
+				for y := range e {
+					e[y] += int32(row[y])
+				}
+			}
+		}
+	}
+	if changed {
+		t.dec.best(t.emit, t.m.trans, t.m.valid, mask, t.labels)
+	}
+	return t.labels
 }
 
 // sentence decodes one sentence; the labels are valid until the next call.

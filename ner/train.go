@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/parley-news/parley/lexicon"
@@ -64,6 +65,10 @@ type trainer struct {
 	valid      *transitions
 	errors     int // words wrong in this epoch
 	swap       *swapper
+	votes      votes
+	kept       []keptSentence // the document's first pass
+	feats2     []uint32       // a sentence's second-pass features
+	off2       []int
 }
 
 // Train learns a model from docs, deterministically: the same documents and
@@ -87,6 +92,7 @@ func Train(ctx context.Context, docs []Document, lex *lexicon.Lexicon, roles *le
 		w:  make([]float32, rows*numLabels), acc: make([]float64, rows*numLabels),
 		tw: make([]float32, (numLabels+1)*numLabels), tacc: make([]float64, (numLabels+1)*numLabels),
 		step: 1, valid: validTransitions(), swap: newSwapper(lex, opt.SwapShare),
+		votes: make(votes),
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x6e6572))
 	order := make([]int, len(docs))
@@ -127,13 +133,45 @@ func (tr *trainer) document(d *Document, rng *rand.Rand, upper float64) int {
 		}
 	}
 	tr.x.startDoc(sents)
+	clear(tr.votes)
+	tr.kept = tr.kept[:0]
 	n := 0
 	for i, s := range sents {
-		tr.sentence(s, &labeled[i])
+		tr.x.sentence(s, false)
+		tr.learn(tr.x.feats, tr.x.off, &labeled[i])
 		tr.x.remember(s, tr.pred)
+		tr.votes.count(s.Words, tr.pred)
+		tr.keep(tr.x.feats, tr.x.off, tr.pred)
 		n += len(s.Words)
 	}
+	for i, s := range sents {
+		feats, off := tr.second(s.Words, tr.kept[i])
+		tr.learn(feats, off, &labeled[i])
+	}
 	return n
+}
+
+// keptSentence is a sentence's first-pass features and labels, for its second pass.
+type keptSentence struct {
+	feats  []uint32
+	off    []int
+	labels []uint8
+}
+
+func (tr *trainer) keep(feats []uint32, off []int, labels []uint8) {
+	tr.kept = append(tr.kept, keptSentence{feats: slices.Clone(feats), off: slices.Clone(off), labels: slices.Clone(labels)})
+}
+
+// second returns the features of a sentence's second pass: the first pass's
+// and, for each word, those of its occurrences elsewhere (globalFeats).
+func (tr *trainer) second(words []string, k keptSentence) ([]uint32, []int) {
+	tr.feats2, tr.off2 = tr.feats2[:0], append(tr.off2[:0], 0)
+	for i, w := range words {
+		tr.feats2 = append(tr.feats2, k.feats[k.off[i]:k.off[i+1]]...)
+		tr.feats2 = globalFeats(tr.feats2, tr.x.shift, tr.votes, w, k.labels[i])
+		tr.off2 = append(tr.off2, len(tr.feats2))
+	}
+	return tr.feats2, tr.off2
 }
 
 func upperWords(ws []string) []string {
@@ -144,20 +182,20 @@ func upperWords(ws []string) []string {
 	return out
 }
 
-// sentence decodes s with the current weights and, where it is wrong,
+// learn decodes a sentence of features feats (those of word i are
+// feats[off[i]:off[i+1]]) with the current weights and, where it is wrong,
 // moves the weights towards the gold labels: the best sequence that agrees
 // with the gold spans, the labels inside Ignore left free.
-func (tr *trainer) sentence(s Sentence, l *Labeled) {
-	n := len(s.Words)
+func (tr *trainer) learn(feats []uint32, off []int, l *Labeled) {
+	n := len(l.Words)
 	tr.gold, tr.pred = grow(tr.gold, n), grow(tr.pred, n)
 	if n == 0 {
 		return
 	}
-	tr.x.sentence(s, false)
 	tr.emit = grow(tr.emit, n*numLabels)
 	for i := range n {
 		e := tr.emit[i*numLabels : (i+1)*numLabels]
-		for _, f := range tr.x.feats[tr.x.off[i]:tr.x.off[i+1]] {
+		for _, f := range feats[off[i]:off[i+1]] {
 			row := tr.w[int(f)*numLabels : (int(f)+1)*numLabels]
 			for y := range e {
 				e[y] += row[y]
@@ -178,19 +216,19 @@ func (tr *trainer) sentence(s Sentence, l *Labeled) {
 		}
 		tr.dec.best(tr.emit, tr.tw, tr.valid, tr.mask, tr.gold)
 	}
-	tr.update()
+	tr.update(feats, off)
 	tr.step++
 }
 
 // update adds the features of the gold labels and subtracts those of the
 // predicted ones where the two differ.
-func (tr *trainer) update() {
+func (tr *trainer) update(feats []uint32, off []int) {
 	prevG, prevP := uint8(startRow), uint8(startRow)
 	for i, g := range tr.gold {
 		p := tr.pred[i]
 		if g != p {
 			tr.errors++
-			for _, f := range tr.x.feats[tr.x.off[i]:tr.x.off[i+1]] {
+			for _, f := range feats[off[i]:off[i+1]] {
 				tr.bump(tr.w, tr.acc, int(f)*numLabels+int(g), 1)
 				tr.bump(tr.w, tr.acc, int(f)*numLabels+int(p), -1)
 			}
