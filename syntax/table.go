@@ -113,11 +113,15 @@ func (t *table) insert(k uint64, dense [numActions]int16, cls []uint8, w []int16
 // needs a second cache line.
 func (t *table) find(k uint64) *slot {
 	j, fp := t.home(k), fingerprint(k)
-	s := &t.slots[j]
-	if s.fp == fp {
+	if s := &t.slots[j]; s.fp == fp {
 		return s
 	}
-	r := s.reach()
+	return t.findNear(j, fp)
+}
+
+// findNear is find past the home slot j, which does not hold fp.
+func (t *table) findNear(j uint64, fp uint32) *slot {
+	r := t.slots[j].reach()
 	if r == reachAll {
 		return t.findFrom(j, fp)
 	}
@@ -125,7 +129,7 @@ func (t *table) find(k uint64) *slot {
 		if j++; j == t.size {
 			j = 0
 		}
-		if s = &t.slots[j]; s.fp == fp {
+		if s := &t.slots[j]; s.fp == fp {
 			return s
 		}
 	}
@@ -263,9 +267,14 @@ func (t *table) touch(keys []uint64, sink *uint32) {
 // findAppend appends the slots of the keys that are in t to dst.
 func (t *table) findAppend(keys []uint64, dst []*slot) []*slot {
 	for _, k := range keys {
-		if s := t.find(k); s != nil {
-			dst = append(dst, s)
+		j, fp := t.home(k), fingerprint(k)
+		s := &t.slots[j]
+		if s.fp != fp { // find, its first slot inlined
+			if s = t.findNear(j, fp); s == nil {
+				continue
+			}
 		}
+		dst = append(dst, s)
 	}
 	return dst
 }
