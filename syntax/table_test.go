@@ -94,6 +94,27 @@ func TestTableFile(t *testing.T) {
 	if s := shared.tagger.find(6<<32 | 1); s == nil || s.n != 3 {
 		t.Fatal("the tagger lost a key")
 	}
+	// A parley-syntax-2 file has no reach: its keys are still found (the
+	// tagger's second key is past its home, the first key's).
+	old := slices.Clone(raw)
+	aliased, err := decode(old, false)
+	at := uintptr(unsafe.Pointer(&shared.tagger.slots[0])) - uintptr(unsafe.Pointer(&raw[0]))
+	if err != nil || &aliased.tagger.slots[0] != (*slot)(unsafe.Pointer(&old[at])) {
+		t.Fatal("the copy's tables are not its bytes")
+	}
+	for _, tab := range []*table{aliased.tagger, aliased.parser} {
+		for j := range tab.slots {
+			tab.slots[j].setReach(0)
+		}
+	}
+	copy(old, magic2)
+	v2, err := decode(old, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v2.tagger.find(5<<32|2) == nil || v2.tagger.find(6<<32|1) == nil || v2.parser.find(9<<32) == nil {
+		t.Error("a parley-syntax-2 file's keys are not found")
+	}
 	// shared's tables are raw's bytes: corrupt them through it
 	for _, c := range []struct {
 		name    string
