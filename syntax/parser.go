@@ -91,7 +91,7 @@ func (p *Parser) parse(n int) {
 	p.st.reset(n)
 	ctx := newParseCtx(p.ws, p.m.tags, &p.st, p.toks)
 	p.toks = ctx.toks
-	kept := -1 // the number of bufferFeatures' slots at the front of p.slots, while they hold
+	kept := -1 // how many of p.slots are bufferFeatures'; -1 once a SHIFT moved the buffer
 	for !p.st.done() {
 		if len(p.st.stack) == 1 { // only SHIFT is legal: nothing to score
 			p.st.apply(shift, 0)
