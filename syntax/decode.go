@@ -16,6 +16,9 @@ type decoder struct {
 	// trusted skips the check of every slot (for the embedded model, which
 	// TestEmbeddedModelChecks checks): it would read all 28 MB.
 	trusted bool
+	// noReach is set for a parley-syntax-2 file, which did not record
+	// the slots' reach: its tables are copied and probed as before.
+	noReach bool
 }
 
 func (d *decoder) fail(what string) {
@@ -75,6 +78,7 @@ const slotBytes = 16
 var _ [slotBytes]struct{} = [unsafe.Sizeof(slot{})]struct{}{}
 var _ [8]struct{} = [unsafe.Offsetof(slot{}.dense)]struct{}{}
 var _ [14]struct{} = [unsafe.Offsetof(slot{}.n)]struct{}{}
+var _ [15]struct{} = [unsafe.Offsetof(slot{}.flags)]struct{}{}
 
 var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
@@ -93,7 +97,7 @@ func (d *decoder) table(what string, nclass int, inline bool) *table {
 	}
 	sb, pb := d.bytes(size*slotBytes, what), d.bytes(np*4, what)
 	t := &table{size: size}
-	if littleEndian && uintptr(unsafe.Pointer(&sb[0]))%unsafe.Alignof(slot{}) == 0 {
+	if littleEndian && !d.noReach && uintptr(unsafe.Pointer(&sb[0]))%unsafe.Alignof(slot{}) == 0 {
 		t.slots = unsafe.Slice((*slot)(unsafe.Pointer(&sb[0])), size)
 		if np > 0 {
 			t.pairs = unsafe.Slice((*uint32)(unsafe.Pointer(&pb[0])), np)
@@ -107,11 +111,16 @@ func (d *decoder) table(what string, nclass int, inline bool) *table {
 			for a := range numActions {
 				s.dense[a] = int16(binary.LittleEndian.Uint16(b[8+2*a:]))
 			}
-			s.n = binary.LittleEndian.Uint16(b[14:])
+			s.n, s.flags = b[14], b[15]
 		}
 		t.pairs = make([]uint32, np)
 		for i := range t.pairs {
 			t.pairs[i] = binary.LittleEndian.Uint32(pb[4*i:])
+		}
+		if d.noReach {
+			for j := range t.slots {
+				t.slots[j].setReach(reachAll)
+			}
 		}
 	}
 	if d.trusted {
@@ -133,8 +142,8 @@ func (t *table) check(nclass int, inline bool) error {
 		switch {
 		case s.fp == 0:
 			empty = true
-		case s.n&inlineBit != 0:
-			if !inline || s.n&^inlineBit == 0 || s.n&^inlineBit > 2 {
+		case s.inline():
+			if !inline || s.n == 0 || s.n > 2 {
 				return errors.New("a bad inline slot")
 			}
 		case uint64(s.off)+uint64(s.n) > np:
@@ -155,10 +164,11 @@ func (t *table) check(nclass int, inline bool) error {
 // decode reads an uncompressed model file; trusted skips the slow checks of
 // the tables' slots.
 func decode(raw []byte, trusted bool) (*Model, error) {
-	if len(raw) < len(magic) || string(raw[:len(magic)]) != magic {
+	old := len(raw) >= len(magic2) && string(raw[:len(magic2)]) == magic2
+	if !old && (len(raw) < len(magic) || string(raw[:len(magic)]) != magic) {
 		return nil, errors.New("not a parley syntax model (bad magic)")
 	}
-	d := &decoder{b: raw[len(magic):], off: len(magic), trusted: trusted}
+	d := &decoder{b: raw[len(magic):], off: len(magic), trusted: trusted, noReach: old}
 	tags, labels := d.strings("tag classes"), d.strings("labels")
 	if d.err != nil {
 		return nil, d.err

@@ -6,7 +6,6 @@ import (
 	"encoding/gob"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"testing"
 )
@@ -150,25 +149,25 @@ func TestParserExperiment(t *testing.T) {
 		t.Fatal(err)
 	}
 	if out != "" {
-		writeModel(t, m, out)
+		writeModel(t, m, out, os.Getenv("SYNTAX_MODEL"))
 	}
 }
 
-// writeModel writes m and the lemma list of $SYNTAX_MODEL to dir, as the
-// train command does.
-func writeModel(t *testing.T, m *Model, dir string) {
+// writeModel writes m and the lemma list of the folder lemmas to dir, as
+// the train command does.
+func writeModel(t *testing.T, m *Model, dir, lemmas string) {
 	var b bytes.Buffer
 	if err := m.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	lemmas, err := os.ReadFile(filepath.Join(os.Getenv("SYNTAX_MODEL"), "lemmas.tsv"))
+	lem, err := os.ReadFile(filepath.Join(lemmas, "lemmas.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range map[string][]byte{"en.bin": b.Bytes(), "lemmas.tsv": lemmas} {
+	for name, data := range map[string][]byte{"en.bin": b.Bytes(), "lemmas.tsv": lem} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -198,38 +197,4 @@ func cachedJackknife(t *testing.T, m *Model, tr []*tsent, o TrainOptions) [][]ui
 		}
 	}
 	return tags
-}
-
-// TestRewriteShipped writes to $SYNTAX_REWRITE the shipped model with its
-// keys promoted as Train now does (useOrder on EWT train), without training
-// again: the tables are the same but for the order of slots and pairs.
-func TestRewriteShipped(t *testing.T) {
-	dir := os.Getenv("SYNTAX_REWRITE")
-	if dir == "" {
-		t.Skip("set SYNTAX_REWRITE=DIR")
-	}
-	m := mustLoad(t)
-	for _, tab := range []*table{m.tagger, m.parser} {
-		tab.slots, tab.pairs = slices.Clone(tab.slots), slices.Clone(tab.pairs)
-	}
-	tr, err := convert(m, readSplit(t, "train"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tagHot, parseHot := useOrder(m, tr)
-	m.tagger.promote(tagHot)
-	m.parser.promote(parseHot)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "en.bin"), m.encodeTables(m.tagger, m.parser), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lemmas, err := os.ReadFile("model/lemmas.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "lemmas.tsv"), lemmas, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

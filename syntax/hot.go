@@ -57,8 +57,9 @@ func byUse(t *table, n map[uint64]int) []uint64 {
 // to the promoted key's old slot. Both stay findable: the slots from the
 // moved key's home to the promoted key's old slot are all taken, so
 // probing from its home still reaches it. Then the pairs are laid out
-// again, the hot keys' first and in their order.
-func (t *table) promote(hot []uint64) {
+// again, the hot keys' first and in their order, and the slots' reach
+// recorded again from all the table's keys.
+func (t *table) promote(hot, keys []uint64) {
 	placed := make([]bool, t.size)
 	var order []uint64 // slot indices of the hot keys, in hot's order
 	for _, k := range hot {
@@ -77,6 +78,7 @@ func (t *table) promote(hot []uint64) {
 		order = append(order, j)
 	}
 	t.repack(order, placed)
+	t.setReach(keys)
 }
 
 func (t *table) next(j uint64) uint64 {
@@ -86,9 +88,10 @@ func (t *table) next(j uint64) uint64 {
 	return j
 }
 
-// index is the slot index of key k.
+// index is the slot index of key k. It probes to the end of the cluster,
+// as promote's moves leave the slots' reach out of date.
 func (t *table) index(k uint64) (uint64, bool) {
-	s := t.find(k)
+	s := t.findFrom(t.home(k), fingerprint(k))
 	if s == nil {
 		return 0, false
 	}
@@ -104,7 +107,7 @@ func (t *table) index(k uint64) (uint64, bool) {
 func (t *table) repack(order []uint64, placed []bool) {
 	pairs := make([]uint32, 0, len(t.pairs))
 	move := func(s *slot) {
-		if s.fp == 0 || s.n&inlineBit != 0 {
+		if s.fp == 0 || s.inline() {
 			return
 		}
 		off := uint32(len(pairs))

@@ -30,7 +30,7 @@ func weightsOf(t *table, k uint64) ([numActions]int16, []int32) {
 	sc := make([]int32, 256)
 	t.addSparse(s, sc)
 	d := s.dense
-	if s.n&inlineBit != 0 {
+	if s.inline() {
 		d = [numActions]int16{}
 	}
 	return d, sc
@@ -71,7 +71,7 @@ func TestPromoteKeepsWeights(t *testing.T) {
 		for _, i := range rng.Perm(len(es))[:600] {
 			hot = append(hot, es[i].key)
 		}
-		after.promote(hot)
+		after.promote(hot, keysOf(es))
 		for _, e := range es {
 			d0, s0 := weightsOf(before, e.key)
 			d1, s1 := weightsOf(after, e.key)
@@ -94,7 +94,7 @@ func TestPromoteKeepsWeights(t *testing.T) {
 				}
 			}
 			taken[j] = true
-			if s := &after.slots[j]; s.n&inlineBit == 0 {
+			if s := &after.slots[j]; !s.inline() {
 				if s.off != off {
 					t.Fatalf("inline %v: hot key %x's pairs at %d, want %d", inline, k, s.off, off)
 				}

@@ -54,7 +54,12 @@ func (m *Model) Tags() []string {
 // Labels lists the dependency labels the parser predicts.
 func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
 
-const magic = "parley-syntax-2\n"
+// magic starts a model file; magic2 the previous format's, whose slots
+// did not record their reach (setReach).
+const (
+	magic  = "parley-syntax-3\n"
+	magic2 = "parley-syntax-2\n"
+)
 
 // newModel makes a model from its tables; tag names are "UPOS/XPOS".
 func newModel(tags, labels []string) (*Model, error) {
@@ -145,9 +150,9 @@ func (m *Model) encode() ([]byte, error) {
 	}
 	tagger := newTable(m.tagEntries)
 	tagger.inlinePairs()
-	tagger.promote(m.tagHot)
+	tagger.promote(m.tagHot, keysOf(m.tagEntries))
 	parser := newTable(m.parseEntries)
-	parser.promote(m.parseHot)
+	parser.promote(m.parseHot, keysOf(m.parseEntries))
 	return m.encodeTables(tagger, parser), nil
 }
 
@@ -192,7 +197,7 @@ func putTable(b *bytes.Buffer, t *table) {
 		for _, d := range s.dense {
 			buf = binary.LittleEndian.AppendUint16(buf, uint16(d))
 		}
-		buf = binary.LittleEndian.AppendUint16(buf, s.n)
+		buf = append(buf, s.n, s.flags)
 	}
 	b.Write(buf)
 	buf = buf[:0]

@@ -188,19 +188,19 @@ func bucket(d int32) uint64 {
 	return 7
 }
 
+// features appends the keys of the state's features: the bufferFeats
+// that read only the buffer first, then stackFeatures.
 func (c *parseCtx) features(f []uint64) []uint64 {
+	return c.stackFeatures(c.bufferFeatures(f))
+}
+
+// bufferFeats is the number of keys bufferFeatures appends.
+const bufferFeats = 16
+
+// buffer is the first three buffer items (-1 where the buffer is shorter).
+func (c *parseCtx) buffer() (b0, b1, b2 int32) {
 	st := c.st
-	k := len(st.stack)
-	s0, s1, s2, b0, b1, b2 := int32(-1), int32(-1), int32(-1), int32(-1), int32(-1), int32(-1)
-	if k >= 1 {
-		s0 = st.stack[k-1]
-	}
-	if k >= 2 {
-		s1 = st.stack[k-2]
-	}
-	if k >= 3 {
-		s2 = st.stack[k-3]
-	}
+	b0, b1, b2 = -1, -1, -1
 	if st.b <= st.n {
 		b0 = st.b
 	}
@@ -210,9 +210,44 @@ func (c *parseCtx) features(f []uint64) []uint64 {
 	if st.b+2 <= st.n {
 		b2 = st.b + 2
 	}
-	S0, S1, S2, B0, B1, B2 := c.at(s0), c.at(s1), c.at(s2), c.at(b0), c.at(b1), c.at(b2)
-	f = c.unigrams(f, S0, S1, S2, B0, B1, B2)
-	f = robust(f, S0, S1, S2, B0, B1, B2)
+	return b0, b1, b2
+}
+
+// bufferFeatures appends the keys of the templates that read only b0–b2's
+// words and tags, not their dependents: an arc leaves them as they were,
+// so the parser keeps their slots from the step before (Parser.parse).
+func (c *parseCtx) bufferFeatures(f []uint64) []uint64 {
+	b0, b1, b2 := c.buffer()
+	B0, B1, B2 := c.at(b0), c.at(b1), c.at(b2)
+	return append(f,
+		key1(fB0wp, B0.wp), key1(fB0w, B0.w), key1(fB0p, B0.p),
+		key1(fB1wp, B1.wp), key1(fB1w, B1.w), key1(fB1p, B1.p),
+		key1(fB2w, B2.w), key1(fB2p, B2.p),
+		key2(fB0pB1p, B0.p, B1.p), key3(fB0pB1pB2p, B0.p, B1.p, B2.p),
+		key1(fB0a, B0.a), key1(fB1a, B1.a), key2(fB0aB1a, B0.a, B1.a),
+		key3(fB0uB1uB2u, B0.u, B1.u, B2.u),
+		key1(fB0s, B0.s), key1(fB1s, B1.s))
+}
+
+// stackFeatures appends the keys of the templates that read the stack, or
+// the buffer's dependents.
+func (c *parseCtx) stackFeatures(f []uint64) []uint64 {
+	st := c.st
+	k := len(st.stack)
+	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
+	if k >= 1 {
+		s0 = st.stack[k-1]
+	}
+	if k >= 2 {
+		s1 = st.stack[k-2]
+	}
+	if k >= 3 {
+		s2 = st.stack[k-3]
+	}
+	b0, b1, _ := c.buffer()
+	S0, S1, S2, B0, B1 := c.at(s0), c.at(s1), c.at(s2), c.at(b0), c.at(b1)
+	f = c.unigrams(f, S0, S1, S2, B0, B1)
+	f = robust(f, S0, S1, S2, B0, B1)
 	f = append(f, key2(fS0pB0a, S0.p, B0.a), key2(fS0aB0p, S0.a, B0.p))
 	var d, d2 uint64
 	if s0 >= 0 && b0 >= 0 {
@@ -227,21 +262,18 @@ func (c *parseCtx) features(f []uint64) []uint64 {
 	return c.children(f, s0, s1, b0, S0, S1, B0)
 }
 
-func (c *parseCtx) unigrams(f []uint64, S0, S1, S2, B0, B1, B2 pos) []uint64 {
+func (c *parseCtx) unigrams(f []uint64, S0, S1, S2, B0, B1 pos) []uint64 {
 	return append(f,
 		key1(fS0wp, S0.wp), key1(fS0w, S0.w), key1(fS0p, S0.p),
 		key1(fS1wp, S1.wp), key1(fS1w, S1.w), key1(fS1p, S1.p),
 		key1(fS2p, S2.p), key1(fS2w, S2.w),
-		key1(fB0wp, B0.wp), key1(fB0w, B0.w), key1(fB0p, B0.p),
-		key1(fB1wp, B1.wp), key1(fB1w, B1.w), key1(fB1p, B1.p),
-		key1(fB2w, B2.w), key1(fB2p, B2.p),
 		key2(fS0wpB0wp, S0.wp, B0.wp), key2(fS0wpB0w, S0.wp, B0.w), key2(fS0wB0wp, S0.w, B0.wp),
 		key2(fS0wpB0p, S0.wp, B0.p), key2(fS0pB0wp, S0.p, B0.wp), key2(fS0wB0w, S0.w, B0.w),
-		key2(fS0pB0p, S0.p, B0.p), key2(fB0pB1p, B0.p, B1.p),
+		key2(fS0pB0p, S0.p, B0.p),
 		key2(fS1wpS0wp, S1.wp, S0.wp), key2(fS1wpS0w, S1.wp, S0.w), key2(fS1wS0wp, S1.w, S0.wp),
 		key2(fS1wpS0p, S1.wp, S0.p), key2(fS1pS0wp, S1.p, S0.wp), key2(fS1wS0w, S1.w, S0.w),
 		key2(fS1pS0p, S1.p, S0.p), key2(fS1pB0p, S1.p, B0.p), key2(fS1wB0w, S1.w, B0.w),
-		key3(fB0pB1pB2p, B0.p, B1.p, B2.p), key3(fS0pB0pB1p, S0.p, B0.p, B1.p),
+		key3(fS0pB0pB1p, S0.p, B0.p, B1.p),
 		key3(fS1pS0pB0p, S1.p, S0.p, B0.p), key3(fS2pS1pS0p, S2.p, S1.p, S0.p))
 }
 
@@ -281,13 +313,14 @@ func (c *parseCtx) children(f []uint64, s0, s1, b0 int32, S0, S1, B0 pos) []uint
 }
 
 // robust appends the templates that read the ambiguity class, the universal
-// tag and the suffix, never the fine tag.
-func robust(f []uint64, S0, S1, S2, B0, B1, B2 pos) []uint64 {
+// tag and the suffix, never the fine tag, and the stack (those that read
+// only the buffer are bufferFeatures').
+func robust(f []uint64, S0, S1, S2, B0, B1 pos) []uint64 {
 	return append(f,
-		key1(fS0a, S0.a), key1(fS1a, S1.a), key1(fB0a, B0.a), key1(fB1a, B1.a),
-		key2(fS0aB0a, S0.a, B0.a), key2(fS1aS0a, S1.a, S0.a), key2(fB0aB1a, B0.a, B1.a),
+		key1(fS0a, S0.a), key1(fS1a, S1.a),
+		key2(fS0aB0a, S0.a, B0.a), key2(fS1aS0a, S1.a, S0.a),
 		key2(fS0uB0u, S0.u, B0.u), key2(fS1uS0u, S1.u, S0.u),
 		key3(fS0uB0uB1u, S0.u, B0.u, B1.u), key3(fS1uS0uB0u, S1.u, S0.u, B0.u),
-		key3(fB0uB1uB2u, B0.u, B1.u, B2.u), key3(fS2uS1uS0u, S2.u, S1.u, S0.u),
-		key1(fS0s, S0.s), key1(fS1s, S1.s), key1(fB0s, B0.s), key1(fB1s, B1.s), key2(fS0sB0s, S0.s, B0.s))
+		key3(fS2uS1uS0u, S2.u, S1.u, S0.u),
+		key1(fS0s, S0.s), key1(fS1s, S1.s), key2(fS0sB0s, S0.s, B0.s))
 }

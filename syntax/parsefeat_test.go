@@ -27,7 +27,7 @@ func TestRobustFeaturesIgnoreTheFineTag(t *testing.T) {
 		st.apply(shift, 0) // s0 = "attacked", b0 = "troops"
 		c := newParseCtx(ws, m.tags, &st, nil)
 		S := func(x int32) pos { return c.at(x) }
-		return c.features(nil), robust(nil, S(2), S(1), S(0), S(3), S(-1), S(-1))
+		return c.features(nil), robust(nil, S(2), S(1), S(0), S(3), S(-1))
 	}
 	vbdAll, vbdRobust := feats(2)
 	vbnAll, vbnRobust := feats(3)

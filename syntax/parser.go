@@ -91,17 +91,27 @@ func (p *Parser) parse(n int) {
 	p.st.reset(n)
 	ctx := newParseCtx(p.ws, p.m.tags, &p.st, p.toks)
 	p.toks = ctx.toks
+	kept := -1 // how many of p.slots are bufferFeatures'; -1 once a SHIFT moved the buffer
 	for !p.st.done() {
 		if len(p.st.stack) == 1 { // only SHIFT is legal: nothing to score
 			p.st.apply(shift, 0)
+			kept = -1
 			continue
 		}
-		p.feats = ctx.features(p.feats[:0])
+		if kept < 0 {
+			p.feats = ctx.features(p.feats[:0])
+			t.touch(p.feats, &p.sink)
+			p.slots = t.findAppend(p.feats[:bufferFeats], p.slots[:0])
+			kept = len(p.slots)
+			p.slots = t.findAppend(p.feats[bufferFeats:], p.slots)
+		} else { // an arc left the buffer as it was
+			p.feats = ctx.stackFeatures(p.feats[:bufferFeats])
+			p.slots = t.findAll(p.feats[bufferFeats:], p.slots[:kept], &p.sink)
+		}
 		if p.uses != nil {
 			p.uses.add(p.uses.parser, p.feats)
 		}
 		var act [numActions]int32
-		p.slots = t.findAll(p.feats, p.slots[:0], &p.sink)
 		for _, s := range p.slots {
 			for a := range numActions {
 				act[a] += int32(s.dense[a])
@@ -111,6 +121,8 @@ func (p *Parser) parse(n int) {
 		var lab uint8
 		if a != shift {
 			lab = p.label(a)
+		} else {
+			kept = -1
 		}
 		p.st.apply(a, lab)
 	}

@@ -33,7 +33,7 @@ func TestInlinePairsKeepsScores(t *testing.T) {
 	inl.inlinePairs()
 	inlined := 0
 	for _, s := range inl.slots {
-		if s.n&inlineBit != 0 {
+		if s.inline() {
 			inlined++
 		}
 	}
@@ -94,13 +94,34 @@ func TestTableFile(t *testing.T) {
 	if s := shared.tagger.find(6<<32 | 1); s == nil || s.n != 3 {
 		t.Fatal("the tagger lost a key")
 	}
+	// A parley-syntax-2 file has no reach: its keys are still found (the
+	// tagger's second key is past its home, the first key's).
+	old := slices.Clone(raw)
+	aliased, err := decode(old, false)
+	at := uintptr(unsafe.Pointer(&shared.tagger.slots[0])) - uintptr(unsafe.Pointer(&raw[0]))
+	if err != nil || &aliased.tagger.slots[0] != (*slot)(unsafe.Pointer(&old[at])) {
+		t.Fatal("the copy's tables are not its bytes")
+	}
+	for _, tab := range []*table{aliased.tagger, aliased.parser} {
+		for j := range tab.slots {
+			tab.slots[j].setReach(0)
+		}
+	}
+	copy(old, magic2)
+	v2, err := decode(old, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v2.tagger.find(5<<32|2) == nil || v2.tagger.find(6<<32|1) == nil || v2.parser.find(9<<32) == nil {
+		t.Error("a parley-syntax-2 file's keys are not found")
+	}
 	// shared's tables are raw's bytes: corrupt them through it
 	for _, c := range []struct {
 		name    string
 		corrupt func()
 	}{
 		{"pairs out of range", func() { shared.parser.find(9 << 32).n = 3 }},
-		{"a bad inline slot", func() { shared.parser.find(9 << 32).n = 1 | inlineBit }},
+		{"a bad inline slot", func() { s := shared.parser.find(9 << 32); s.n, s.flags = 1, inlineFlag }},
 		{"a class out of range", func() { shared.parser.pairs[1] = 4<<16 | 1 }},
 		{"no empty slot", func() {
 			for i := range shared.parser.slots {
@@ -149,6 +170,52 @@ func TestLabelHalvesAddAllPairs(t *testing.T) {
 		tab.addSparseFrom(s, L, halves[L:])
 		if !slices.Equal(all, halves) {
 			t.Fatalf("key %x (%d pairs): the halves add %v, all pairs %v", e.key, s.n, halves, all)
+		}
+	}
+}
+
+// TestReachFindsAsProbing guards the slots' reach: in a table as full as
+// the shipped ones, built or with keys promoted, find gives every key the
+// slot that probing to the end of its cluster gives, and does not find
+// keys that are not in the table, reading fewer slots for them.
+func TestReachFindsAsProbing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var es []entry
+	for range 5000 {
+		es = append(es, entry{key: rng.Uint64() | 1, cls: []uint8{1}, w: []int16{1}})
+	}
+	slices.SortFunc(es, func(a, b entry) int {
+		if a.key < b.key {
+			return -1
+		}
+		return 1
+	})
+	tab := newTable(es)
+	var hot []uint64
+	for _, i := range rng.Perm(len(es))[:1000] {
+		hot = append(hot, es[i].key)
+	}
+	for _, stage := range []string{"built", "promoted"} {
+		if stage == "promoted" {
+			tab.promote(hot, keysOf(es))
+		}
+		for _, e := range es {
+			if s := tab.find(e.key); s == nil || s != tab.findFrom(tab.home(e.key), fingerprint(e.key)) {
+				t.Fatalf("%s: key %x: find and probing give different slots", stage, e.key)
+			}
+		}
+		read, probed := 0, 0
+		for range 20000 {
+			k := rng.Uint64() | 1
+			if tab.find(k) != nil || tab.findFrom(tab.home(k), fingerprint(k)) != nil {
+				t.Fatalf("%s: key %x, not in the table, is found", stage, k)
+			}
+			read += max(int(tab.slots[tab.home(k)].reach()), 1)
+			n, _ := tab.probes(k)
+			probed += n
+		}
+		if read >= probed/2 {
+			t.Errorf("%s: a miss reads %d slots, probing %d", stage, read, probed)
 		}
 	}
 }

@@ -60,7 +60,7 @@ func (p *Parser) tagScores(i int, p1, p2 uint16, sc []int32) {
 func (p *Parser) touchPairs(t *table) {
 	var sink uint32
 	for _, s := range p.slots {
-		if s.n > 0 && s.n&inlineBit == 0 {
+		if s.n > 0 && !s.inline() {
 			sink += t.pairs[s.off]
 		}
 	}
