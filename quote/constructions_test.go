@@ -1006,3 +1006,19 @@ func TestRelativeWhoAfterANoun(t *testing.T) {
 			[]want{{"the plan is unfair", "Critics", parley.Indirect}}},
 	})
 }
+
+// TestSpeakerPhraseOpensAtItsDeterminer guards "Later the minister said":
+// a word before an article or a possessive determiner is no part of the
+// speaker's noun phrase, unless it is a predeterminer ("All the ministers")
+// or a capitalised word of a title or name inside the sentence.
+func TestSpeakerPhraseOpensAtItsDeterminer(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a sentence adverb", "Later the minister said the plan would work.",
+			[]want{{"the plan would work", "the minister", parley.Indirect}}},
+		{"a day before the article", "On Tuesday the chancellor said taxes would not rise.",
+			[]want{{"taxes would not rise", "the chancellor", parley.Indirect}}},
+		{"a predeterminer", "All the ministers said the plan would work.",
+			[]want{{"the plan would work", "All the ministers", parley.Indirect}}},
+	})
+}

@@ -185,6 +185,9 @@ func (r *run) modifiersBefore(s parley.Sentence, head, k int) int {
 		}
 		if sourceDeterminers[lp] {
 			a = p
+			if centralDeterminers[lp] && (p-1 < s.First || !predeterminers[r.low(p-1)] && !r.capitalisedInside(s, p-1)) {
+				break // "Later the minister said": the phrase opens at "the" (not in "Oxfam's Paying the Price report")
+			}
 			continue
 		}
 		if r.f.roles.Is(lp, lexicon.RoleMod|lexicon.RoleNoun|lexicon.Body) || r.d.Tokens[p].Is(parley.Cap) || r.ents.RefAt(p) != nil || r.kind(p) == parley.Number {
@@ -208,6 +211,12 @@ func (r *run) modifiersBefore(s parley.Sentence, head, k int) int {
 		break
 	}
 	return a
+}
+
+// capitalisedInside reports a capitalised word at k that does not open its
+// sentence and names no day or month: part of a name or a title.
+func (r *run) capitalisedInside(s parley.Sentence, k int) bool {
+	return k > s.First && r.isWord(k) && r.d.Tokens[k].Is(parley.Cap) && !isTimeWord(r.low(k))
 }
 
 // sourceOfHead is the source phrase [a, k] with its head noun at head,

@@ -76,6 +76,8 @@ var (
 	sourcePostMods     = words.Set("source_post_modifier")
 	appositiveStarts   = words.Set("appositive_start")
 	sourceDeterminers  = words.Set("source_determiner")
+	centralDeterminers = words.Set("central_determiner")
+	predeterminers     = words.Set("predeterminer")
 	sourceOpeners      = words.Set("source_opener")
 	proportionNouns    = words.Set("proportion_noun")
 	shareOpeners       = words.Set("share_opener")
