@@ -185,8 +185,10 @@ func (r *run) modifiersBefore(s parley.Sentence, head, k int) int {
 		}
 		if sourceDeterminers[lp] {
 			a = p
-			if centralDeterminers[lp] && (p-1 < s.First || !predeterminers[r.low(p-1)] && !r.capitalisedInside(s, p-1)) {
-				break // "Later the minister said": the phrase opens at "the" (not in "Oxfam's Paying the Price report")
+			if centralDeterminers[lp] && (p-1 < s.First || !predeterminers[r.low(p-1)] && !zeroRelativeHeads[r.low(p-1)] && !r.capitalisedInside(s, p-1)) {
+				// "Later the minister said": the phrase opens at "the" (not in "Oxfam's
+				// Paying the Price report", nor "Nothing the mayor said", a zero relative)
+				break
 			}
 			continue
 		}
