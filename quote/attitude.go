@@ -33,7 +33,7 @@ func (r *run) attitudes() []parley.Attitude {
 	}
 	var out []parley.Attitude
 	for _, s := range r.d.Sentences {
-		if r.d.Paragraphs[s.Para].Structure {
+		if r.heading(s.Para) {
 			continue // a heading is no report of belief: "Networks seek new customers"
 		}
 		for v := s.First; v < s.Last; v++ {
@@ -99,6 +99,11 @@ func (r *run) holder(s parley.Sentence, v int, kind string) (speaker, parley.Spa
 		return r.shareHolder(s, n, v)
 	}
 	if r.low(n) == "who" && n < v && kind != "evidence" {
+		if n == s.First || r.low(n-1) != "," {
+			// "Voters who believe the count was rigged marched …": a restrictive
+			// clause has no comma to end it, and the parse often runs it on
+			return speaker{}, parley.Span{}, false
+		}
 		sp, ok := r.relativeSubject(s, v, n)
 		if !ok || sp.entity < 0 && sp.label == "who" || sp.entity >= 0 && r.ents.Entities[sp.entity].Type == parley.Place {
 			return speaker{}, parley.Span{}, false
@@ -270,29 +275,3 @@ func (r *run) marked(s parley.Sentence, n int) bool {
 	return false
 }
 
-// gapped reports a proposition that lacks a part the sentence has moved
-// elsewhere: a clausal complement of v with no subject ("the sum Roe
-// thought did not exist", "Roe hopes will be named") or a proposition that
-// ends in a stranded preposition ("the areas they want the council to
-// focus on").
-func (r *run) gapped(s parley.Sentence, v, last int) bool {
-	if last > s.First && r.d.Tokens[last-1].POS == parley.ADP {
-		return true
-	}
-	for c := v + 1; c < s.Last; c++ {
-		if r.d.Head(c) != v || r.d.Tokens[c].Rel != parley.RelCcomp {
-			continue
-		}
-		subject := false
-		for k := s.First; k < s.Last; k++ {
-			if r.d.Head(k) == c && (r.d.Tokens[k].Rel.Subject() || r.d.Tokens[k].Rel == parley.RelExpl) {
-				subject = true
-				break
-			}
-		}
-		if !subject {
-			return true
-		}
-	}
-	return false
-}

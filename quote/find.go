@@ -128,7 +128,7 @@ func (f *Finder) Find(d *parley.Doc) {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
 	}
 	for si, s := range d.Sentences {
-		if !d.Paragraphs[s.Para].Structure {
+		if !r.heading(s.Para) {
 			r.sentence(si)
 		}
 	}
@@ -358,6 +358,22 @@ func (r *run) indexOf(a, b int, tok string) int {
 	return -1
 }
 
+// heading reports whether paragraph p is a heading, byline, caption or
+// label of a longer document, which restates the body's attributions in
+// telegraphic words: not a text of one paragraph (a line given to the CLI
+// or the API), nor a line with a quotation in it.
+func (r *run) heading(p int) bool {
+	if !r.d.Paragraphs[p].Structure || len(r.d.Paragraphs) < 2 {
+		return false
+	}
+	for _, q := range r.d.QuotePairs {
+		if q.Para == p {
+			return false
+		}
+	}
+	return true
+}
+
 // headlineCue reports "Says" right after a name in a title-case line:
 // "Chris Christie Says He Would Issue A Quarantine".
 func (r *run) headlineCue(v int) bool {
@@ -478,8 +494,8 @@ func (r *run) relativeEnd(s parley.Sentence, a, end int) int {
 		switch r.posAt(s, k+1) {
 		case parley.VERB, parley.AUX:
 			switch r.d.XPOS(k + 1) {
-			case "VBD", "VBZ", "VBP", "MD", "VB":
-				return k // a base form there is a present the tagger missed: "…, face a replay"
+			case "VBD", "VBZ", "VBP", "MD":
+				return k
 			case "VBN":
 				if r.low(k+2) != "by" {
 					return k // "…, marched on Monday" read as a participle; not "…, adopted by the council"

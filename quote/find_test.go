@@ -179,6 +179,8 @@ func TestFindHardCases(t *testing.T) {
 			[]want{{"Any questions I can answer?", "Sanders", parley.Direct}}},
 		{"clause without that after a verb of saying", "He says news outlets undercount his supporters.",
 			[]want{{"news outlets undercount his supporters", "He", parley.Indirect}}},
+		{"a line of prose alone is no heading", "Tom Hale said the plan would fail",
+			[]want{{"the plan would fail", "Tom Hale", parley.Indirect}}},
 		{"title-case line of prose", "Chris Christie Says He Would Issue A Quarantine.",
 			[]want{{"He Would Issue A Quarantine", "Chris Christie", parley.Indirect}}},
 		{"no quote in a heading", "Minister rejects pay claim\n\nThe minister said the claim was too high.",
