@@ -274,4 +274,3 @@ func (r *run) marked(s parley.Sentence, n int) bool {
 	}
 	return false
 }
-
