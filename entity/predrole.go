@@ -8,9 +8,10 @@ import (
 )
 
 // A predicate gives a person a role as well as an apposition does: "Tom
-// Hale was named finance minister in May", "Ann Lee, who became chief
-// executive last year", "Hale is the new minister". The role is added to
-// the person's roles, so that a later "the minister" finds its holder.
+// Hale was named finance minister in May", "Ann Lee became chief
+// executive", "Hale is finance minister". The role is added to the
+// person's roles, so that a later "the minister" finds its holder. ("Hale
+// is the new minister" is read by description, after a copula.)
 
 // predicateRole reads a bare role phrase after the copula or naming verb at
 // token i of sentence si ("named finance minister", "became chief
@@ -46,11 +47,23 @@ func (c *coref) predicateRole(i, si int, s parley.Sentence) {
 // was named finance minister", "Lee became chief executive"); or -1.
 func (c *coref) predicateSubject(v, h int, s parley.Sentence) int {
 	pred := h
-	if c.d.Tokens[v].Rel != parley.RelCop {
+	if c.d.Tokens[v].Rel == parley.RelCop {
+		if c.d.Head(v) != h || c.d.XPOS(v) == "VBD" {
+			return -1 // "Hale was finance minister until 2019": a former role
+		}
+	} else {
 		if c.d.Head(h) != v {
 			return -1
 		}
 		pred = v
+	}
+	for k := s.First; k < pred; k++ {
+		if c.d.Head(k) != pred {
+			continue
+		}
+		if c.d.XPOS(k) == "MD" || c.d.Tokens[k].Rel == parley.RelMark {
+			return -1 // "could be named", "would be minister if …", "to be named": not so yet
+		}
 	}
 	for k := s.First; k < pred; k++ {
 		if c.d.Head(k) != pred || !c.d.Tokens[k].Rel.Subject() {

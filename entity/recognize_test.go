@@ -333,6 +333,8 @@ func TestDescriptionWithSyntax(t *testing.T) {
 		{"as a conjunction is no predicate", "Maria Lopez arrived in Rome. She left as the minister began to speak.", "", ""},
 		{"a role a predicate gives names its holder later", "Mr. Tom Hale was named finance minister in May. The minister said the budget was tight.", "The minister", "Tom Hale"},
 		{"a role denied by the predicate names nobody", "Mr. Tom Hale was not named finance minister in May. The minister said the budget was tight.", "", ""},
+		{"a role a modal gives is not held yet", "Mr. Tom Hale could be named finance minister next week. The minister said the budget was tight.", "", ""},
+		{"a role held before is not the present holder's", "Mr. Tom Hale was finance minister until 2019. Ann Lee replaced him. The minister said the budget was tight.", "", ""},
 		{"a compound role noun heads the description", "Maria Lopez is chief executive of the bank. The chief executive said profits rose.", "The chief executive", "Maria Lopez"},
 		{"as with no person noun is no predicate of the subject", "Maria Lopez moved to Rome. She used the letters as the basis of a novel.", "", ""},
 	}
