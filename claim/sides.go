@@ -75,7 +75,11 @@ func continuation(d *parley.Doc, q *parley.Quote) bool {
 		return false
 	}
 	i := d.TokenAt(q.Content.Start)
-	first := d.Sentences[d.SentenceOf(i)].First
+	si := d.SentenceOf(min(i, len(d.Tokens)-1))
+	if si < 0 || si >= len(d.Sentences) {
+		return false // content at the very end of the text
+	}
+	first := d.Sentences[si].First
 	for k := first; k < i; k++ {
 		if d.Tokens[k].Kind == parley.Word || d.Tokens[k].Kind == parley.Number {
 			return false

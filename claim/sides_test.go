@@ -140,6 +140,7 @@ func TestShareOfRespondentsTakesNoSide(t *testing.T) {
 		{"a percentage", "12% of farmers", "12% of farmers never sell at the market", parley.SingleSource},
 		{"a fraction after an opener", "More than half of those asked", "12% of farmers never sell at the market", parley.SingleSource},
 		{"a named source", "Mr Pellow", "12% of farmers never sell at the market", parley.Disputed},
+		{"a title with a share word is a source", "The majority leader", "12% of farmers never sell at the market", parley.Disputed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,5 +153,17 @@ func TestShareOfRespondentsTakesNoSide(t *testing.T) {
 				t.Errorf("claims %+v, want one %s", d.Claims, tt.want)
 			}
 		})
+	}
+}
+
+// TestContinuationAtTheEndOfTheText guards the reading of a cue-less
+// direct quote whose content starts where the text ends: no sentence holds
+// it, so it is no continuation, and reading it does not panic.
+func TestContinuationAtTheEndOfTheText(t *testing.T) {
+	const txt = "Tom Hale said the plan would fail."
+	d := doc(txt, nil)
+	q := parley.Quote{Type: parley.Direct, Content: parley.Span{Start: len(txt), End: len(txt)}}
+	if continuation(d, &q) {
+		t.Errorf("a quote past the last sentence read as a continuation")
 	}
 }

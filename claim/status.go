@@ -98,7 +98,8 @@ func share(name string) bool {
 	}
 	w := ws[i]
 	if shareWords[w] {
-		return true
+		// "half", "a third of voters"; not "the majority leader", "the third man"
+		return i+1 == len(ws) || ws[i+1] == "of"
 	}
 	num := strings.TrimRight(w, "%")
 	if num == "" || strings.Trim(num, "0123456789.,") != "" {
