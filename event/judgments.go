@@ -51,18 +51,10 @@ func (c *Coder) judgments(in *input, skip []bool) []parley.Event {
 			code = demandCode
 			j, ok = c.demandIn(in, q)
 		}
-		subj := -1
-		if !ok {
-			j, code, subj, ok = c.justification(in, q)
-		}
 		if !ok || codedNear(d.Events, d.Tokens[j], code) || codedNear(add, d.Tokens[j], code) {
 			continue
 		}
-		e := c.judgmentEvent(in, q, j, code)
-		if m := mentionAt(d, subj); m != nil && m.Entity != 0 {
-			e.Target, e.TargetCode = m.Entity, c.refCode(d, m.Entity) // who had no choice
-		}
-		add = append(add, e)
+		add = append(add, c.judgmentEvent(in, q, j, code))
 		judged[qi] = true
 	}
 	return add
@@ -414,12 +406,4 @@ func (c *Coder) judgmentEvent(in *input, q parley.Quote, j int, code string) par
 		e.Target, e.TargetCode = t, c.refCode(d, t)
 	}
 	return e
-}
-
-// mentionAt is the mention at token k, nil for none or k < 0.
-func mentionAt(d *parley.Doc, k int) *parley.Mention {
-	if k < 0 {
-		return nil
-	}
-	return d.MentionAt(k)
 }

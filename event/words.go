@@ -80,7 +80,6 @@ var (
 	deonticAux         = words.Set("deontic_aux")
 	restrictiveAdverbs = words.Set("restrictive_adverb")
 	demandVerbs        = words.Set("demand_verb")
-	choiceNouns        = words.Set("choice_noun")
 	bodilyVerbs        = words.Set("bodily_verb")
 	personNouns        = words.Set("person_noun")
 	bodyParts          = words.Set("body_part")
