@@ -358,7 +358,7 @@ func (w *work) namesAPerson(a, b int) bool {
 	if !w.r.roles.Is(w.low(k-1), lexicon.RoleNoun|lexicon.Title) || !w.isCapWord(k-1) {
 		return false
 	}
-	// "a top aide to Vice President Jo Roe": the named person is the
+	// "an adviser on trade to President Hale": the named person is the
 	// role's object, after a preposition, not the apposition itself
 	j := k - 1
 	for j > a && w.isCapWord(j-1) {

@@ -665,7 +665,17 @@ type cand struct {
 // car"): an act of the main clause's subject
 // that happened.
 func toldAt(s *sentence, t trig) bool {
-	return !t.noun && t.first > 0 && toldGerund[s.words[t.first-1]] && strings.HasSuffix(s.words[t.first], "ING")
+	if t.noun || t.first == 0 || !toldGerund[s.words[t.first-1]] || !strings.HasSuffix(s.words[t.first], "ING") {
+		return false
+	}
+	// "police will arrest them after stopping the van": a main clause not
+	// yet done tells nothing done
+	for k := t.first - 2; k >= 0; k-- {
+		if modalWords[s.words[k]] || futureAux[s.words[k]] {
+			return false
+		}
+	}
+	return true
 }
 
 // nounModifier reports whether the verb trigger t is a participle right

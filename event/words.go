@@ -58,6 +58,7 @@ var (
 	settlementNouns       = words.Upper("settlement_noun")
 	perfectAux            = words.Upper("perfect_aux")
 	toldGerund            = words.Upper("told_gerund")
+	futureAux             = words.Upper("future_aux") // a main clause not yet done: its "after …ing" tells no act
 	creditNouns           = words.Upper("credit_noun")
 	perfectAdverbs        = words.Upper("perfect_adverb")
 	placePreps            = words.Upper("place_prep")

@@ -253,7 +253,7 @@ func (r *run) extracted(s parley.Sentence, v int) bool {
 }
 
 // subjectSubtree is the subject n's whole phrase on the parse, where the
-// surface reading of noun phrases finds none ("Exit polling shows …",
+// surface reading of noun phrases finds none ("Recent polling shows …",
 // "Surveys of voters taken at the door showed …"): a phrase before the verb.
 func (r *run) subjectSubtree(s parley.Sentence, n, v int) speaker {
 	a, b := r.subtreeStart(s, n), r.subtreeEnd(s, n)
