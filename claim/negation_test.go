@@ -15,11 +15,7 @@ import (
 // coordinated with, an adverb or argument of it), not when it sits inside
 // a subordinate clause or is "not only".
 func TestNegationOnTheMainPredicate(t *testing.T) {
-	m, err := syntax.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := (&Grouper{}).WithSyntax(m)
+	g := syntaxGrouper(t)
 	tests := []struct {
 		name, sentence, content string
 		want                    bool
@@ -55,11 +51,7 @@ func TestNegationOnTheMainPredicate(t *testing.T) {
 // end it. A negation with no assertion of another source to deny keeps its
 // side.
 func TestNegationDeniesWhatOthersAssert(t *testing.T) {
-	m, err := syntax.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := (&Grouper{}).WithSyntax(m)
+	g := syntaxGrouper(t)
 	tests := []struct {
 		name, text string
 		quotes     [][3]string // speaker, cue, content
@@ -94,11 +86,7 @@ func TestNegationDeniesWhatOthersAssert(t *testing.T) {
 // council") takes no side, while the same word as a noun ("the reports of
 // a deal are lies") still disputes.
 func TestVerdictWordAsAVerb(t *testing.T) {
-	m, err := syntax.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := (&Grouper{}).WithSyntax(m)
+	g := syntaxGrouper(t)
 	tests := []struct {
 		name, text string
 		quotes     [][2]string // speaker, content
@@ -126,4 +114,14 @@ func TestVerdictWordAsAVerb(t *testing.T) {
 			}
 		})
 	}
+}
+
+// syntaxGrouper is a Grouper that reads the parse with the embedded model.
+func syntaxGrouper(t *testing.T) *Grouper {
+	t.Helper()
+	m, err := syntax.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return (&Grouper{}).WithSyntax(m)
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/parley-news/parley"
-	"github.com/parley-news/parley/syntax"
 )
 
 // TestNestedQuoteTakesNoSideAgainstItsContainer guards that a quote read
@@ -16,11 +15,7 @@ import (
 // they were released after Ruritania promised they would not be …") the
 // inner quote is part of what is asserted.
 func TestNestedQuoteTakesNoSideAgainstItsContainer(t *testing.T) {
-	m, err := syntax.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := (&Grouper{}).WithSyntax(m)
+	g := syntaxGrouper(t)
 	tests := []struct {
 		name, text string
 		quotes     func(string) []parley.Quote
