@@ -87,9 +87,10 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 }
 
 // holder finds who holds the attitude of verb v: its active subject's
-// phrase, or for a relative clause of people ("voters who believe …") the
-// phrase the clause modifies, named at "who" as a pronoun is at its own
-// place. It returns the phrase and the span that names the holder.
+// phrase, a share of those polled, or for a relative clause of people set
+// off by a comma ("Ann Lee, who wants …") the phrase the clause modifies,
+// named at "who" as a pronoun is at its own place. It returns the phrase
+// and the span that names the holder.
 func (r *run) holder(s parley.Sentence, v int, kind string) (speaker, parley.Span, bool) {
 	n := r.subjectOf(s, v)
 	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj || r.marked(s, n) {

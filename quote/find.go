@@ -89,6 +89,8 @@ type run struct {
 	cueUsed map[int]bool
 	// listParas are the paragraphs read as entries of a list ("Name: details")
 	listParas map[int]bool
+	// quotedParas are the paragraphs that hold a quotation mark pair
+	quotedParas map[int]bool
 	// turns is 1 when the document is a transcript of speakers in capitals, -1 when it is not, 0 before it is known
 	turns  int
 	parser *syntax.Parser // taken from the Finder's pool at the first ambiguous cue
@@ -124,8 +126,10 @@ func (r *run) isWord(i int) bool { return r.kind(i) == parley.Word }
 func (f *Finder) Find(d *parley.Doc) {
 	r := &run{f: f, d: d, ents: newMentionView(d), cueUsed: map[int]bool{}, byPara: map[int][]int{}, listParas: map[int]bool{}}
 	r.pairs = make([]qpair, len(d.QuotePairs))
+	r.quotedParas = make(map[int]bool)
 	for i, p := range d.QuotePairs {
 		r.pairs[i] = qpair{open: p.Open, close: p.Close, first: p.First, last: p.Last, para: p.Para}
+		r.quotedParas[p.Para] = true
 	}
 	for si, s := range d.Sentences {
 		if !r.heading(s.Para) {
@@ -363,15 +367,7 @@ func (r *run) indexOf(a, b int, tok string) int {
 // telegraphic words: not a text of one paragraph (a line given to the CLI
 // or the API), nor a line with a quotation in it.
 func (r *run) heading(p int) bool {
-	if !r.d.Paragraphs[p].Structure || len(r.d.Paragraphs) < 2 {
-		return false
-	}
-	for _, q := range r.d.QuotePairs {
-		if q.Para == p {
-			return false
-		}
-	}
-	return true
+	return r.d.Paragraphs[p].Structure && len(r.d.Paragraphs) > 1 && !r.quotedParas[p]
 }
 
 // headlineCue reports "Says" right after a name in a title-case line:
