@@ -16,13 +16,13 @@ var codesTSV string
 var (
 	wordSets = lexicon.MustReadWordSets("words.tsv", wordsTSV)
 
-	denyCues          = wordSets.Set("deny_cue")    // cue verbs whose quote denies the proposition in its content
-	confirmCues       = wordSets.Set("confirm_cue") // cue verbs whose quote confirms a proposition
-	rebutCues         = wordSets.Set("rebut_cue")   // verbs that say a quote answers a criticism: "defended", "hit back"
-	replyCues         = wordSets.Set("reply_cue")   // verbs of a reply: "insisted", "replied"
-	charges           = wordSets.Set("charge")      // event triggers of an answerable charge: "accused", "sued"
-	verdictWords      = wordSets.Set("dispute")     // improbability, verdicts on a report: "unlikely", "fake"
-	plainNegations    = wordSets.Set("negation")    // "not", "no", "never"
+	denyCues          = wordSets.Set("deny_cue")                               // cue verbs whose quote denies the proposition in its content
+	confirmCues       = wordSets.Set("confirm_cue")                            // cue verbs whose quote confirms a proposition
+	rebutCues         = wordSets.Set("rebut_cue")                              // verbs that say a quote answers a criticism: "defended", "hit back"
+	replyCues         = wordSets.Set("reply_cue")                              // verbs of a reply: "insisted", "replied"
+	charges           = wordSets.Set("charge")                                 // event triggers of an answerable charge: "accused", "sued"
+	verdictWords      = wordSets.Set("dispute")                                // improbability, verdicts on a report: "unlikely", "fake"
+	plainNegations    = lexicon.Negations("particle", "determiner", "pronoun") // "not", "no", "never", "nothing"
 	disputeWords      = lexicon.Union(verdictWords, plainNegations)
 	reportNouns       = wordSets.Set("report_noun") // "the reports were fake", "such claims"
 	reportDeterminers = wordSets.Set("report_determiner")

@@ -28,7 +28,7 @@ var (
 	placeHeads      = words.Set("place_head")
 	placeCompounds  = words.Set("place_compound")
 	addressForms    = words.Set("address_form")
-	negations       = words.Set("negation")
+	negations       = lexicon.Negations("particle") // "was not named minister" (predrole.go)
 )
 
 // isStopCap reports capitalised words that never start a name: the

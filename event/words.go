@@ -23,7 +23,7 @@ var (
 	beForms               = words.Upper("be")
 	modalWords            = words.Upper("modal") // make the event uncertain or unreal: no event is coded
 	futureWords           = words.Upper("future")
-	negWords              = words.Upper("negation")
+	negWords              = upperKeys(lexicon.Negations("particle", "determiner", "modal"))
 	prepositions          = words.Upper("preposition")
 	pronouns              = words.Upper("pronoun")
 	pastIrregular         = words.Upper("past_irregular")
@@ -68,7 +68,7 @@ var (
 	// The classes below are read by the passes over the whole Doc
 	// (judgments.go, demands.go, people.go), which compare the Doc's
 	// lower-case words and lemmas.
-	negations          = words.Set("negation")
+	negations          = lexicon.Negations("particle", "determiner", "modal")
 	judgmentWords      = words.Set("judgment")
 	deceitVerbs        = words.Set("deceit_verb")
 	blameVerbs         = words.Set("blame_verb")
