@@ -231,6 +231,18 @@ func (d *Doc) Head(i int) int {
 	return int(t.Head)
 }
 
+// Dominates reports whether token h is token i or one of its heads on the
+// parse of sentence s (false where the sentence was not parsed, unless h
+// is i).
+func (d *Doc) Dominates(s Sentence, h, i int) bool {
+	for a, n := i, 0; a >= s.First && n < s.Last-s.First; a, n = d.Head(a), n+1 {
+		if a == h {
+			return true
+		}
+	}
+	return false
+}
+
 // Parsed reports whether sentence s holds a dependency tree: the parser
 // writes every token's relation at once, so its first token tells.
 func (d *Doc) Parsed(s Sentence) bool {

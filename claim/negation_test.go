@@ -68,14 +68,9 @@ func TestNegationDeniesWhatOthersAssert(t *testing.T) {
 			for k, q := range tt.quotes {
 				qs = append(qs, quote(tt.text, parley.EntityRef(k+1), q[0], q[1], q[2]))
 			}
-			d := doc(tt.text, qs)
-			g.Find(d)
-			var got parley.ClaimStatus
-			for _, c := range d.Claims {
-				got = c.Status
-			}
+			got, claims := lastStatus(g, tt.text, qs)
 			if got != tt.want {
-				t.Errorf("status %q, want %q (claims %+v)", got, tt.want, d.Claims)
+				t.Errorf("status %q, want %q (claims %+v)", got, tt.want, claims)
 			}
 		})
 	}
@@ -103,14 +98,9 @@ func TestVerdictWordAsAVerb(t *testing.T) {
 			for k, q := range tt.quotes {
 				qs = append(qs, quote(tt.text, parley.EntityRef(k+1), q[0], "said", q[1]))
 			}
-			d := doc(tt.text, qs)
-			g.Find(d)
-			var got parley.ClaimStatus
-			for _, c := range d.Claims {
-				got = c.Status
-			}
+			got, claims := lastStatus(g, tt.text, qs)
 			if got != tt.want {
-				t.Errorf("status %q, want %q (claims %+v)", got, tt.want, d.Claims)
+				t.Errorf("status %q, want %q (claims %+v)", got, tt.want, claims)
 			}
 		})
 	}
@@ -124,4 +114,16 @@ func syntaxGrouper(t *testing.T) *Grouper {
 		t.Fatal(err)
 	}
 	return (&Grouper{}).WithSyntax(m)
+}
+
+// lastStatus groups the quotes of text with g and returns the status of
+// its last claim ("" for none) and the claims.
+func lastStatus(g *Grouper, text string, qs []parley.Quote) (parley.ClaimStatus, []parley.Claim) {
+	d := doc(text, qs)
+	g.Find(d)
+	var got parley.ClaimStatus
+	for _, c := range d.Claims {
+		got = c.Status
+	}
+	return got, d.Claims
 }

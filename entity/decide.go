@@ -321,12 +321,12 @@ func (w *work) free(a, b int) bool {
 // dropUnconfirmed removes the mentions of people named only in document
 // structure (a heading, a caption, a byline): the body never names them.
 func (w *work) dropUnconfirmed() {
-	if w.structure == nil {
+	if w.r.structure == nil {
 		return
 	}
 	confirmed := make([]bool, len(w.res.Entities))
 	for _, rf := range w.res.Refs {
-		if rf.Kind == parley.NameMention && !w.structure[w.d.Sentences[w.sentIdx[rf.First]].Para] {
+		if rf.Kind == parley.NameMention && !w.d.Paragraphs[w.d.Sentences[w.sentIdx[rf.First]].Para].Structure {
 			confirmed[rf.Entity] = true
 		}
 	}

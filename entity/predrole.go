@@ -78,7 +78,7 @@ func (c *coref) predicateSubject(v, h int, s parley.Sentence) int {
 // Tom Hale", where the parse heads the phrase with the title), or -1.
 func (c *coref) personIn(k int, s parley.Sentence) int {
 	for j := s.First; j < s.Last; j++ {
-		if ri := c.res.At[j]; ri >= 0 && c.dominates(k, j, s) {
+		if ri := c.res.At[j]; ri >= 0 && c.d.Dominates(s, k, j) {
 			if e := c.res.Refs[ri].Entity; c.res.Entities[e].Type == parley.Person {
 				return e
 			}
@@ -86,16 +86,6 @@ func (c *coref) personIn(k int, s parley.Sentence) int {
 		}
 	}
 	return -1
-}
-
-// dominates reports whether h is j or one of its heads on the parse.
-func (c *coref) dominates(h, j int, s parley.Sentence) bool {
-	for a, n := j, 0; a >= s.First && n < s.Last-s.First; a, n = c.d.Head(a), n+1 {
-		if a == h {
-			return true
-		}
-	}
-	return false
 }
 
 // giveRole adds role to the roles of person ent, once.

@@ -90,13 +90,9 @@ type work struct {
 	firstWords map[string][]int
 	// orgFirst indexes organisations of several words by their first word
 	// (-1 where two share it), built before the lone words are read
-	orgFirst map[string]int
-	sentIdx  []int32 // token → sentence
-	mt       *modelTags
-	// structure marks the paragraphs that are document structure
-	// (headings, labels, bylines, captions): names there are people only
-	// when the body confirms them
-	structure []bool
+	orgFirst  map[string]int
+	sentIdx   []int32 // token → sentence
+	mt        *modelTags
 	speakers  map[string]bool     // capitalised words a speech verb follows somewhere (see speaks), built on first use
 	loneTypes map[string]ner.Type // the document's type of each lone capitalised word (see singleVerdict)
 	// lone capitalised words the model reads as a person in most and at
@@ -146,8 +142,7 @@ func (r *Recognizer) recognize(d *parley.Doc) *result {
 		}
 	}
 	if r.structure != nil {
-		w.structure = r.structure.Paragraphs(d)
-		for i, st := range w.structure {
+		for i, st := range r.structure.Paragraphs(d) {
 			d.Paragraphs[i].Structure = st
 		}
 	}

@@ -68,11 +68,12 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	if last-first < 2 {
 		return parley.Attitude{}, false
 	}
-	sp, span, ok := r.holder(s, v, av.Kind)
+	n := r.subjectOf(s, v)
+	sp, span, ok := r.holder(s, v, n, av.Kind)
 	if !ok {
 		return parley.Attitude{}, false
 	}
-	if r.low(r.subjectOf(s, v)) == "who" {
+	if r.low(n) == "who" {
 		last = r.relativeEnd(s, first, last) // "…, who wants X, left": not the main clause
 	}
 	a := parley.Attitude{
@@ -90,9 +91,8 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 // phrase, a share of those polled, or for a relative clause of people set
 // off by a comma ("Ann Lee, who wants …") the phrase the clause modifies,
 // named at "who" as a pronoun is at its own place. It returns the phrase
-// and the span that names the holder.
-func (r *run) holder(s parley.Sentence, v int, kind string) (speaker, parley.Span, bool) {
-	n := r.subjectOf(s, v)
+// and the span that names the holder; n is v's subject on the parse.
+func (r *run) holder(s parley.Sentence, v, n int, kind string) (speaker, parley.Span, bool) {
 	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj || r.marked(s, n) {
 		return speaker{}, parley.Span{}, false
 	}
@@ -132,12 +132,9 @@ func (r *run) holder(s parley.Sentence, v int, kind string) (speaker, parley.Spa
 // shareHolder is a share of those polled as the holder: "Forty-three per
 // cent thought …", "a third of voters want …" (the share's whole phrase).
 func (r *run) shareHolder(s parley.Sentence, n, v int) (speaker, parley.Span, bool) {
-	a, b := r.subtreeStart(s, n), r.subtreeEnd(s, n)
-	for a < b && r.kind(a) == parley.Punct {
-		a++
-	}
-	if b > v || b-a == 1 && !proportionNouns[r.low(a)] {
-		return speaker{}, parley.Span{}, false // a bare number is a count
+	a, b, ok := r.sharePhrase(s, n)
+	if !ok || b > v {
+		return speaker{}, parley.Span{}, false
 	}
 	for k := a; k < b; k++ {
 		if p := r.d.Tokens[k].POS; p == parley.VERB || p == parley.AUX || r.low(k) == "," {

@@ -33,17 +33,25 @@ func (r *run) shareSubject(s parley.Sentence, v int) speaker {
 	if n < 0 || !r.shareWord(s, n) {
 		return speaker{}
 	}
-	a, b := r.subtreeStart(s, n), r.subtreeEnd(s, n)
-	for a < b && r.kind(a) == parley.Punct {
-		a++ // ", 40% said": the comma of the clause before
-	}
-	if b != k+1 || b-a == 1 && !proportionNouns[r.low(a)] {
-		return speaker{} // a bare number is a count, not a share
+	a, b, ok := r.sharePhrase(s, n)
+	if !ok || b != k+1 {
+		return speaker{}
 	}
 	for a-1 >= s.First && shareOpeners[r.low(a-1)] {
 		a--
 	}
 	return speaker{first: a, last: b, entity: -1, label: r.spanText(a, b), ok: true}
+}
+
+// sharePhrase is the phrase of the share headed by n on the parse, without
+// the punctuation before it (", 40% said": the comma of the clause
+// before); not ok for a bare number, which is a count, not a share.
+func (r *run) sharePhrase(s parley.Sentence, n int) (a, b int, ok bool) {
+	a, b = r.subtreeStart(s, n), r.subtreeEnd(s, n)
+	for a < b && r.kind(a) == parley.Punct {
+		a++
+	}
+	return a, b, b-a > 1 || proportionNouns[r.low(a)]
 }
 
 // shareWord reports whether token k can head a share of people: a number

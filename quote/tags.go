@@ -87,14 +87,7 @@ func (r *run) subtreeStart(s parley.Sentence, h int) int {
 }
 
 // dominates reports whether h is i or one of its heads on the parse.
-func (r *run) dominates(s parley.Sentence, h, i int) bool {
-	for a, n := i, 0; a >= s.First && n < s.Last-s.First; a, n = r.d.Head(a), n+1 {
-		if a == h {
-			return true
-		}
-	}
-	return false
-}
+func (r *run) dominates(s parley.Sentence, h, i int) bool { return r.d.Dominates(s, h, i) }
 
 // release returns the run's parser to the Finder's pool.
 func (r *run) release() {
