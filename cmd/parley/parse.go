@@ -245,8 +245,13 @@ func textSentences(s string) []plainSentence {
 	for _, sent := range d.Sentences {
 		ps := plainSentence{text: strings.Join(strings.Fields(d.Text[sent.Start:sent.End]), " ")}
 		for i := sent.First; i < sent.Last; i++ {
+			form := d.Tok(i)
+			if i+1 < sent.Last && d.Tokens[i+1].Is(parley.Abbrev) {
+				i++ // "Mr." is one word, as UD writes it
+				form += d.Tok(i)
+			}
 			space := d.Tokens[i].Is(parley.SpaceAfter) || i+1 == sent.Last
-			ps.words = append(ps.words, plainWord{form: d.Tok(i), spaceAfter: space})
+			ps.words = append(ps.words, plainWord{form: form, spaceAfter: space})
 		}
 		if len(ps.words) > 0 {
 			out = append(out, ps)
