@@ -51,6 +51,15 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	return a
 }
 
+// isChannelNoun reports a channel noun at i ("hearing", "interview"), inside the text.
+func (r *run) isChannelNoun(i int) bool {
+	if i >= len(r.d.Tokens) || !r.isWord(i) {
+		return false
+	}
+	_, ok := channelNouns[r.low(i)]
+	return ok
+}
+
 // phraseBeforeQuotation returns the comma or colon before a quotation that
 // ends one to three short prepositional phrases set off from a — each
 // opening with a preposition of place, time or channel, or of topic
@@ -140,8 +149,8 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 				return ent.Last, e.Name // "on X", "on Telegram"
 			}
 		}
-		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) || r.low(b) == "one" && r.low(b+1) == "point" {
-			return b + 2, "" // "at the time", "in the past week", "at one point"
+		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) && !r.isChannelNoun(b+2) || r.low(b) == "one" && r.low(b+1) == "point" {
+			return b + 2, "" // "at the time", "in the past week", "at one point"; not "at a Monday hearing"
 		}
 		if isTimeWord(r.low(b)) { // a time noun, weekday or month: "on Tuesday", "in March 2024"
 			c := b + 1

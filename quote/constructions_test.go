@@ -274,6 +274,10 @@ func TestRelativeThatAfterAnAdjunct(t *testing.T) {
 			[]want{{"talks would resume in Geneva", "Ann Platt", parley.Indirect}}},
 		{"the content's that after the relative clause", "Ann Platt said in an interview that aired on Sunday that she would not run again.",
 			[]want{{"she would not run again", "Ann Platt", parley.Indirect}}},
+		{"a day or month naming the channel's time", "Ann Platt said at a Monday hearing that the tolls would rise.",
+			[]want{{"the tolls would rise", "Ann Platt", parley.Indirect}}},
+		{"a month before the channel, after an apposition", `"The tolls will rise," Ben Roe, mayor of Elm, said at a March hearing on the budget.`,
+			[]want{{"The tolls will rise,", "Ben Roe", parley.Direct}}},
 	})
 }
 
