@@ -944,6 +944,24 @@ func TestGroupPronounSubject(t *testing.T) {
 			[]want{{"it would hurt farmers", "Those who oppose the tax", parley.Indirect}}},
 		{"a pronoun inside the content before the inverted cue", "The heaviest users will be those in the 18-35 age bracket, suggests the survey.",
 			[]want{{"The heaviest users will be those in the 18-35 age bracket", "the survey", parley.Indirect}}},
+		{"the pronoun and a participle", "Again, those polled said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "those polled", parley.Indirect}}},
+		{"a bare pronoun before a past-tense cue", "Some said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "Some", parley.Indirect}}},
+		{"a determiner before a noun is no subject", "Some claims about the ferry fares were too high.", nil},
+	})
+}
+
+// TestPeopleNounHeadsTheSource guards a plural noun of people with a
+// quantifier ("Both candidates said", "most nominees said"): the noun heads
+// the source phrase, the quantifier belongs to it.
+func TestPeopleNounHeadsTheSource(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"both and a people noun", "Both candidates said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "Both candidates", parley.Indirect}}},
+		{"most and a people noun mid-sentence", "At the forum, most candidates said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "most candidates", parley.Indirect}}},
 	})
 }
 

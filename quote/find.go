@@ -401,7 +401,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	if verb.Form == lexicon.Base && p == "to" && r.sayingPurposeHead(s, v) >= 0 {
 		return false // "went on to say"
 	}
-	if blocksVerb[p] {
+	if blocksVerb[p] && !r.pronounSubject(s, v, verb) {
 		return true
 	}
 	if verb.Form == lexicon.Base {
@@ -426,6 +426,17 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 		return !r.shareSubject(s, v).ok // "A mere 9 percent say"
 	}
 	return false
+}
+
+// pronounSubject reports a group pronoun that is a whole subject before a
+// past-tense cue, opening its clause: "Some said …", "…, but some
+// claimed …" (not "some claims", a determiner before a noun).
+func (r *run) pronounSubject(s parley.Sentence, v int, verb lexicon.Verb) bool {
+	if verb.Form != lexicon.Past || !isGroupPronoun(r.low(v-1)) {
+		return false
+	}
+	k := v - 2
+	return k < s.First || r.kind(k) == parley.Punct || r.low(k) == "but" || r.low(k) == "and"
 }
 
 // invertedAtEnd reports whether the cue at v is followed by a person's
