@@ -29,6 +29,9 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 			}
 			continue
 		}
+		if a+1 < s.Last && r.kind(a+1) == parley.Possessive {
+			return a // "said Thursday's speeches had …": the content's own subject
+		}
 		if !adjunctAdverbs[l] && !lexicon.IsWeekday(l) && !timeModifiers[l] && !adjunctPreps[l] {
 			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(parley.Cap) {
 				a++ // "responded awkwardly:"
