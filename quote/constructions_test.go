@@ -954,6 +954,20 @@ func TestGroupPronounSubject(t *testing.T) {
 	})
 }
 
+// TestPresentCueAfterAModifiedSubject guards a base-form cue whose subject
+// ends in a modifier ("Supporters of the new toll say"): the parse reads the
+// verb as finite and the phrase read back as its subject; a place in the
+// modifier after "the" is no speaker ("Officials in the UK said").
+func TestPresentCueAfterAModifiedSubject(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a modifier before a present cue", "Supporters of the new toll say it will mean lower costs for drivers.",
+			[]want{{"it will mean lower costs for drivers", "Supporters of the new toll", parley.Indirect}}},
+		{"a place after the article in the modifier", "Officials in the UK said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "Officials in the UK", parley.Indirect}}},
+	})
+}
+
 // TestPeopleNounHeadsTheSource guards a plural noun of people with a
 // quantifier ("Both candidates said", "most nominees said"): the noun heads
 // the source phrase, the quantifier belongs to it.
