@@ -144,6 +144,7 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 	}
 	sts = withoutAppendedCues(d, sts, appended)
 	group(d, sts)
+	campSides(d, sts)
 	sts = answers(d, sts)
 	return build(d, sts, neg)
 }
