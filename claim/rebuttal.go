@@ -60,6 +60,9 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 			continue
 		}
 		q := &d.Quotes[s.quoteIdx]
+		if denyCues[strings.ToLower(q.Cue)] && refusal(d, q.Content) {
+			continue // "denied bail": a thing withheld answers no charge
+		}
 		a := answered(d, accs, s, q)
 		if a == nil {
 			continue

@@ -11,8 +11,8 @@ import (
 // the answer that follows it are one disputed claim: an answer that says
 // it answers ("defended"), or the target's own words about the charge;
 // and that the target's words about something else, an answer far from
-// the charge, or an ACCUSE event that is no charge ("disappointed") make
-// no dispute.
+// the charge, an ACCUSE event that is no charge ("disappointed") or a
+// thing withheld ("denied access") make no dispute.
 func TestAnswersDisputeTheCharge(t *testing.T) {
 	const charge = "The Conservative Party was accused on Wednesday of trying to deceive voters with a renamed account."
 	tests := []struct {
@@ -38,6 +38,9 @@ func TestAnswersDisputeTheCharge(t *testing.T) {
 		{"a defence far from the charge does not",
 			charge + strings.Repeat("\n\nThe debate went on.", 5) + "\n\nDominic Raab defended the party's record, saying taxes had fallen.",
 			"accused", "Dominic Raab", "saying", "taxes had fallen", nil},
+		{"a thing withheld answers no charge",
+			charge + "\n\nThe Conservative Party denied access to its accounts.",
+			"accused", "", "denied", "access to its accounts", nil},
 		{"an act that is no charge is not answered",
 			charge + "\n\nDominic Raab defended the party's actions, saying the account was clearly linked to the Conservatives.",
 			"disappointed", "Dominic Raab", "saying", "the account was clearly linked to the Conservatives", nil},

@@ -44,6 +44,7 @@ var (
 	deniedReports     = wordSets.Set("denied_report")     // "denied reports that …": the reports' unnamed source asserts it
 	deniedWrongdoings = wordSets.Set("denied_wrongdoing") // "denied any wrongdoing": unnamed accusers charged it
 	proposalNouns     = wordSets.Set("proposal_noun")     // "rejected a takeover offer": a refusal, no denial
+	negationIdioms    = wordSets.Set("negation_idiom")    // "no doubt", "not without": a negation that denies nothing
 	stemSuffixes      = wordSets.List("stem_suffix")
 
 	// The outlet's own verdict on a quote (author.go): "falsely claimed",
