@@ -78,7 +78,9 @@ func TestAnswersDisputeTheCharge(t *testing.T) {
 
 // TestDeniedAllegationNamesItsSource guards that the source of a denied
 // allegation is found in the denial's words: a possessor, written with an
-// ASCII apostrophe or in lower case, or the agent after "by" or "from";
+// ASCII apostrophe or in lower case, or the agent after "by" or "from",
+// also after a participle of making, past the content ("the claims, made
+// in a new memoir");
 // and that a proposal ("suggestions from X") is no allegation.
 func TestDeniedAllegationNamesItsSource(t *testing.T) {
 	tests := []struct {
@@ -88,6 +90,9 @@ func TestDeniedAllegationNamesItsSource(t *testing.T) {
 		{"a capitalised possessor", "Merrill Lynch denied Ms Villalba's claims of unequal pay.", "denied", "Ms Villalba's claims of unequal pay", "Ms Villalba"},
 		{"a lower-case possessor", "The mayor rejected the opposition's claim that the budget was falsified.", "rejected", "the opposition's claim that the budget was falsified", "the opposition"},
 		{"the agent after by", "The minister denied claims by the union that hospitals were understaffed.", "denied", "claims by the union that hospitals were understaffed", "the union"},
+		{"the agent of a participle", "The panel rejected the claim made by some landlords that rents were falling.", "rejected", "the claim made by some landlords that rents were falling", "some landlords"},
+		{"the agent of a participle after the content", "The ministry denied the claims, made in a new memoir by a former aide.", "denied", "the claims", "a new memoir"},
+		{"a participle with no agent", "The ministry denied the claims, made public on Monday.", "denied", "the claims", "unnamed reports"},
 		{"a contention's possessor", "The coach rejected Robinson's contention that England dominated the forward play.", "rejected", "Robinson's contention that England dominated the forward play", "Robinson"},
 		{"a contraction is no possessor", "Morgan said the money is not being spent well, and that's quite a criticism.", "said", "the money is not being spent well, and that's quite a criticism", ""},
 		{"the possessor stops at a preposition", "Marvel said the court did not rule on Lee's claims to a share of profits.", "said", "the court did not rule on Lee's claims to a share of profits", "Lee"},
