@@ -159,3 +159,32 @@ func disputedStances(d *parley.Doc) []parley.ClaimStance {
 	}
 	return out
 }
+
+// TestAnaphoricDismissalsJoin guards that a second dismissal of "the
+// claims" joins the first one's claim rather than the statement just
+// before it, which a source other than the dismisser asserted.
+func TestAnaphoricDismissalsJoin(t *testing.T) {
+	txt := "The mayor's office has denied the claims. Ms Ferrow said she gave her honest view that the depot sale was lawful. A spokesman for the mayor also rejected the claims."
+	qs := []parley.Quote{
+		quote(txt, 1, "The mayor's office", "denied", "the claims"),
+		quote(txt, 2, "Ms Ferrow", "said", "she gave her honest view that the depot sale was lawful"),
+	}
+	at := strings.LastIndex(txt, "the claims")
+	qs = append(qs, parley.Quote{Speaker: 3, SpeakerName: "A spokesman for the mayor", Cue: "rejected",
+		Content: parley.Span{Start: at, End: at + len("the claims")}})
+	d := doc(txt, qs)
+	Find(d)
+	for _, c := range d.Claims {
+		var names []string
+		for _, st := range c.Stances {
+			names = append(names, st.SourceName)
+		}
+		joined := strings.Join(names, "|")
+		if strings.Contains(joined, "A spokesman") && !strings.Contains(joined, "The mayor's office") {
+			t.Errorf("the second dismissal is in claim %q, without the first", joined)
+		}
+		if strings.Contains(joined, "A spokesman") && strings.Contains(joined, "Ms Ferrow") {
+			t.Errorf("the second dismissal disputes the statement before it: %q", joined)
+		}
+	}
+}
