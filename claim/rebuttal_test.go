@@ -188,3 +188,37 @@ func TestAnaphoricDismissalsJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestChargeSubjectNamesTheAccuser guards that a charge the event layer
+// gave no source is made by the entity mentioned just before its trigger,
+// auxiliaries and adverbs of time between ("Fenwick is currently suing"),
+// and that a passive ("has been criticised") or a trigger with no mention
+// before it keeps its critics unnamed.
+func TestChargeSubjectNamesTheAccuser(t *testing.T) {
+	tests := []struct {
+		name, text, subject, trigger string
+		want                         bool // the subject's entity is the source
+	}{
+		{"an active charge", "Fenwick is currently suing the council over the depot.", "Fenwick", "suing", true},
+		{"an active charge with no auxiliary", "Fenwick sued the council over the depot.", "Fenwick", "sued", true},
+		{"a passive charge", "The council has been criticised over the depot by residents.", "The council", "criticised", false},
+		{"no mention before the trigger", "Residents are suing the council over the depot.", "", "suing", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text, nil)
+			var ref parley.EntityRef
+			if tt.subject != "" {
+				ref = d.AddEntity(parley.Entity{Type: parley.Organization, Name: tt.subject})
+				sp := parley.Span{Start: 0, End: len(tt.subject)}
+				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(0)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref, Kind: parley.NameMention})
+			}
+			at := strings.Index(tt.text, tt.trigger)
+			e := parley.Event{PLOVER: "ACCUSE", Trigger: tt.trigger, Evidence: parley.Span{Start: at, End: len(tt.text) - 1}}
+			got := chargeSubject(d, e)
+			if (got != 0 && got == ref) != tt.want {
+				t.Errorf("chargeSubject = %v, want the subject: %v", got, tt.want)
+			}
+		})
+	}
+}
