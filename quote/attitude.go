@@ -62,10 +62,10 @@ func (r *run) attitudes() []parley.Attitude {
 func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parley.Attitude, bool) {
 	// cheap tests first, so that fewer sentences are parsed: a record named
 	// before an evidence verb, the verb's tag (tagging costs a sixth of parsing)
-	if av.Kind == "evidence" && !r.recordBefore(s, v) || r.posAt(s, v) != parley.VERB {
+	if av.Kind == "evidence" && !r.recordBefore(s, v) || r.posAt(s, v) != parley.VERB && !r.infinitiveAfter(s, v, av) {
 		return parley.Attitude{}, false
 	}
-	if !r.parsed(s) || r.d.Tokens[v].POS != parley.VERB || r.passiveVoice(s, v) {
+	if !r.parsed(s) || r.d.Tokens[v].POS != parley.VERB && !r.nounWithSubject(s, v) || r.passiveVoice(s, v) {
 		return parley.Attitude{}, false // "is expected to", "is known as"
 	}
 	first, last, obj := r.propositionSpan(s, v, av.Complements)
@@ -258,6 +258,20 @@ func (r *run) trimClosing(first, last int) int {
 	return last
 }
 
+// infinitiveAfter reports a third-person form of a verb that takes an
+// infinitive, a "to" and a verb after it: "Clinton plans to call …", which
+// the tagger may read as a plural noun.
+func (r *run) infinitiveAfter(s parley.Sentence, v int, av lexicon.AttitudeVerb) bool {
+	return av.Form == lexicon.ThirdSingular && av.Complements&lexicon.OpenComplement != 0 &&
+		v+2 < s.Last && r.low(v+1) == "to" && r.posAt(s, v+2) == parley.VERB
+}
+
+// nounWithSubject reports a word tagged a noun that has a subject on the
+// parse: a verb the tagger missed ("Clinton plans to …" with "plans" the root).
+func (r *run) nounWithSubject(s parley.Sentence, v int) bool {
+	return r.d.Tokens[v].POS == parley.NOUN && r.subjectOf(s, v) >= 0
+}
+
 // complement reports whether k, a dependent of the verb, is one of the
 // allowed complements; an object may come labelled as a bare oblique (a
 // noun with no preposition and no time: "shows only a small gap").
@@ -265,6 +279,9 @@ func (r *run) complement(s parley.Sentence, k int, allowed lexicon.Complement) b
 	rel := r.d.Tokens[k].Rel
 	if rel == parley.RelObl && allowed&lexicon.ObjectComplement != 0 {
 		return !r.hasCase(s, k) && !isTimeWord(r.low(k)) && r.d.Tokens[k].POS == parley.NOUN
+	}
+	if rel == parley.RelAcl && allowed&lexicon.OpenComplement != 0 && r.d.Tokens[r.d.Head(k)].POS == parley.NOUN {
+		return k-1 > r.d.Head(k) && r.low(k-1) == "to" // the infinitive of a verb tagged a noun: "plans to call"
 	}
 	return complementOf(rel, allowed)
 }
