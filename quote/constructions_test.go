@@ -365,6 +365,7 @@ func TestSpeakerSpanCoversTheRoleBeforeTheName(t *testing.T) {
 		{`"The speech was dark," the senator's campaign chairman, John Podesta, said.`, "John Podesta", "the senator's campaign chairman, John Podesta"},
 		{"The White House spokesman, Josh Earnest, said the plan had failed.", "Josh Earnest", "The White House spokesman, Josh Earnest"},
 		{"Earlier this week the bank's chief executive, Josh Earnest, said profits would fall.", "Josh Earnest", "the bank's chief executive, Josh Earnest"},
+		{"The state's party chairman, Jo Hale, said profits would fall.", "Jo Hale", "The state's party chairman, Jo Hale"},
 	}
 	for _, tt := range tests {
 		qs, _ := f.find(tt.in)

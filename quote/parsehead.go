@@ -178,7 +178,11 @@ func (r *run) roleBeforeComma(s parley.Sentence, j int) int {
 		if r.kind(p) != parley.Possessive && !r.isWord(p) || r.low(p) == "," {
 			break
 		}
-		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) || isTimeWord(r.low(p)) {
+		if r.kind(p) == parley.Possessive {
+			a = p // "the state's campaign chairman,"
+			continue
+		}
+		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) && r.kind(p+1) != parley.Possessive || isTimeWord(r.low(p)) {
 			break // "Earlier this week the company's chief executive,": the time is no part of the role
 		}
 		role = role || r.f.roles.Is(r.low(p), lexicon.RoleNoun)
