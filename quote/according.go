@@ -13,7 +13,7 @@ func (r *run) accordingTo(si, v, n int) {
 	if v > s.First && r.low(v-1) == "that" {
 		return // inside reported content: the source of the speaker's source
 	}
-	if v+n < s.Last && questionWords[r.low(v+n)] {
+	if v+n < s.Last && questionWords[r.low(v+n)] && !r.d.Tokens[v+n].Is(parley.Cap) { // not "according to WHO"
 		return // "rewarded according to how much business they brought": in proportion, no source
 	}
 	sp := r.nounPhraseAt(s, v+n)
