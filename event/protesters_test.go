@@ -22,6 +22,7 @@ func TestOccurringProtestNoun(t *testing.T) {
 		{"a place of the protest", "The demonstrations in Ecuador have since spread to the coast.", "ECUCVL", "ECUGOV"},
 		{"the party it is against", "Although the decree was shelved, the protests had broadened into a movement against the Ecuadorian government.", "ECUCVL", "ECUGOV"},
 		{"beside the main act, not by its subject", "Police in Bolivia fired tear gas on Friday as anti-government protests escalated.", "BOLCVL", "BOLGOV"},
+		{"the first word of the class", "The rallies in Peru began on Monday.", "PERCVL", "PERGOV"},
 		{"no verb of going on", "The protests in Peru were small.", "", ""},
 	}
 	for _, tt := range tests {
