@@ -44,6 +44,9 @@ func (c *Coder) unnamedProtesters(s *sentence, t trig, srcs, tgts []*actorSpan) 
 		cc = tgts[0].code[:3]
 	} else if len(tgts) == 0 {
 		cc = sentenceCountry(s.actors)
+		if cc == "" {
+			cc = c.storyCountry(s)
+		}
 	}
 	if cc == "" {
 		return srcs, tgts
@@ -114,4 +117,56 @@ func stanceModifier(w string) bool {
 		return stancePrefixes[w[:i+1]]
 	}
 	return false
+}
+
+// storyProtest codes a protest noun of a sentence that names no actor
+// ("The protests began peacefully in June") as a protest of the citizens
+// of the country the story has just named (storyCountry) against their
+// government, when the noun is the subject of a verb of its going on. It
+// reports false when the story names no country.
+func (c *Coder) storyProtest(s *sentence, t trig, code Code) (parley.Event, bool) {
+	if !occurringProtest(s, t) {
+		return parley.Event{}, false
+	}
+	cc := c.storyCountry(s)
+	if cc == "" {
+		return parley.Event{}, false
+	}
+	ev := s.evidence(t, nil, nil)
+	return parley.Event{
+		PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
+		QuadClass: code.QuadClass, Goldstein: code.Goldstein,
+		SourceCode: cc + "CVL", TargetCode: cc + "GOV",
+		Evidence: ev, ReportedIn: reportedIn(s.in.Doc.Quotes, ev),
+		Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+	}, true
+}
+
+// storyCountry is the CAMEO code of the country of the last place that
+// the storyWindow sentences before s, or s itself, mention (a place
+// entity of the entity layer with its country), or "".
+func (c *Coder) storyCountry(s *sentence) string {
+	if c.lex == nil {
+		return ""
+	}
+	d := s.in.Doc
+	from := d.Sentences[max(0, s.in.si-storyWindow)].First
+	end := s.first + len(s.words)
+	for k := len(d.Mentions) - 1; k >= 0; k-- {
+		m := &d.Mentions[k]
+		if int(m.First) >= end {
+			continue
+		}
+		if int(m.First) < from {
+			break
+		}
+		i := m.Entity.Index()
+		if i < 0 || i >= len(d.Entities) || d.Entities[i].Type != parley.Place || d.Entities[i].Country == "" {
+			continue
+		}
+		if co := c.lex.CountryByCode(d.Entities[i].Country); co != nil && co.CAMEO != "" {
+			return co.CAMEO
+		}
+	}
+	return ""
 }

@@ -1,8 +1,12 @@
 package event
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
 )
 
 // TestOccurringProtestNoun: a protest noun that is the subject of a verb
@@ -39,6 +43,43 @@ func TestOccurringProtestNoun(t *testing.T) {
 				t.Errorf("%q: protests %v, want none", tt.text, got)
 			case tt.src != "" && (len(got) != 1 || got[0] != want):
 				t.Errorf("%q: protests %v, want %s", tt.text, got, want)
+			}
+		})
+	}
+}
+
+// TestStoryCountryProtest: an occurring protest noun whose sentence names
+// no country takes the country of the place the story has just named
+// (an entity of the entity layer), whether or not its sentence names an
+// actor; with no place named before, it stays prose.
+func TestStoryCountryProtest(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		name, text, place string
+		want              string // source→target, "" for no protest
+	}{
+		{"a sentence with no actor", "Riot police surrounded a campus in Sucre on Sunday. The protests began peacefully in June.", "Sucre", "BOLCVL→BOLGOV"},
+		{"a sentence with a role only", "Riot police surrounded a campus in Sucre on Sunday. The protests began in June as criminal gangs looted shops.", "Sucre", "BOLCVL→BOLGOV"},
+		{"no place before", "The weather was mild on Sunday. The protests began peacefully in June.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := text.SegmentString(tt.text)
+			if tt.place != "" {
+				d.Entities = []parley.Entity{{Type: parley.Place, Kind: "city", Name: tt.place, Country: "BO"}}
+				d.AddMentions(mentionOf(d, tt.text, tt.place, parley.EntityAt(0)))
+			}
+			if err := c.Code(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range d.Events {
+				if e.PLOVER == "PROTEST" {
+					got = append(got, e.SourceCode+"→"+e.TargetCode)
+				}
+			}
+			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+				t.Errorf("protests %v, want %q", got, tt.want)
 			}
 		})
 	}
