@@ -155,3 +155,42 @@ func TestReadAll(t *testing.T) {
 		t.Fatalf("got %v, want an error on line 11", err)
 	}
 }
+
+// TestReadAllocations: a sentence costs a fixed few allocations (the
+// Sentence, its text, its comments and its tokens), not two or more a line,
+// and reads as it did.
+func TestReadAllocations(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		max  float64
+	}{
+		{"sample, 2 comments and 7 token lines", sample, 4},
+		{"no comment", "1\ta\t_\t_\t_\t_\t2\tx\t_\t_\n2\tb\t_\t_\t_\t_\t0\troot\t_\t_\n\n", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Repeat(tc.in, 200)
+			r := NewReader(strings.NewReader(in))
+			if _, err := r.Next(); err != nil { // the reader's buffers
+				t.Fatal(err)
+			}
+			var s *Sentence
+			got := testing.AllocsPerRun(100, func() {
+				var err error
+				if s, err = r.Next(); err != nil {
+					t.Fatal(err)
+				}
+			})
+			if got > tc.max {
+				t.Errorf("%.1f allocations a sentence, want at most %.0f", got, tc.max)
+			}
+			var buf bytes.Buffer
+			w := bufio.NewWriter(&buf)
+			Write(w, s)
+			w.Flush()
+			if buf.String() != tc.in {
+				t.Errorf("read and written:\n%s\nwant\n%s", buf.String(), tc.in)
+			}
+		})
+	}
+}
