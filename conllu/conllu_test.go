@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -190,6 +191,33 @@ func TestReadAllocations(t *testing.T) {
 			w.Flush()
 			if buf.String() != tc.in {
 				t.Errorf("read and written:\n%s\nwant\n%s", buf.String(), tc.in)
+			}
+		})
+	}
+}
+
+// TestNextIntoReuses: reading into the same Sentence costs one allocation
+// a sentence (its text), and gives what Next gives.
+func TestNextIntoReuses(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"sample", sample},
+		{"no comment", "1\ta\t_\t_\t_\t_\t2\tx\t_\t_\n2\tb\t_\t_\t_\t_\t0\troot\t_\t_\n\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Repeat(tc.in, 200)
+			r, want := NewReader(strings.NewReader(in)), NewReader(strings.NewReader(in))
+			var s Sentence
+			got := testing.AllocsPerRun(100, func() {
+				if err := r.NextInto(&s); err != nil {
+					t.Fatal(err)
+				}
+			})
+			if got > 1 {
+				t.Errorf("%.1f allocations a sentence, want 1", got)
+			}
+			w, err := want.Next()
+			if err != nil || !slices.Equal(w.Tokens, s.Tokens) || !slices.Equal(w.Comments, s.Comments) {
+				t.Errorf("NextInto read %+v, Next %+v (%v)", s, w, err)
 			}
 		})
 	}

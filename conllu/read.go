@@ -32,19 +32,33 @@ func NewReader(r io.Reader) *Reader { return &Reader{r: bufio.NewReaderSize(r, 1
 // substrings its fields are, so that reading a sentence costs a few
 // allocations rather than two a line.
 func (r *Reader) Next() (*Sentence, error) {
+	s := &Sentence{}
+	if err := r.read(s, false); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// NextInto is Next reading into s, whose Comments and Tokens arrays it
+// reuses: for a caller that is done with s before the next sentence. After
+// an error s holds nothing of use.
+func (r *Reader) NextInto(s *Sentence) error { return r.read(s, true) }
+
+// read reads the next sentence into s, reusing its slices or not.
+func (r *Reader) read(s *Sentence, reuse bool) error {
 	r.buf, r.ends = r.buf[:0], r.ends[:0]
 	first := 0
 	for {
 		line, ok, err := r.readLine()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok || len(line) == 0 {
 			if len(r.ends) > 0 {
-				return r.sentence(first)
+				return r.sentence(s, first, reuse)
 			}
 			if !ok {
-				return nil, io.EOF
+				return io.EOF
 			}
 			continue
 		}
@@ -56,38 +70,36 @@ func (r *Reader) Next() (*Sentence, error) {
 	}
 }
 
-// sentence makes the sentence of the lines in r.buf, the first of which is
-// line first of the input.
-func (r *Reader) sentence(first int) (*Sentence, error) {
+// sentence makes s the sentence of the lines in r.buf, the first of which
+// is line first of the input.
+func (r *Reader) sentence(s *Sentence, first int, reuse bool) error {
 	text := string(r.buf)
-	nc, nt := 0, 0
-	lo := 0
-	for _, hi := range r.ends {
-		if text[lo] == '#' {
-			nc++
-		} else {
-			nt++
+	if reuse {
+		*s = Sentence{Comments: s.Comments[:0], Tokens: s.Tokens[:0], Line: first}
+	} else {
+		nc, lo := 0, 0
+		for _, hi := range r.ends {
+			if text[lo] == '#' {
+				nc++
+			}
+			lo = hi
 		}
-		lo = hi
+		*s = Sentence{Line: first}
+		if nc > 0 {
+			s.Comments = make([]string, 0, nc)
+		}
+		if nt := len(r.ends) - nc; nt > 0 {
+			s.Tokens = make([]Token, 0, nt)
+		}
 	}
-	s := &Sentence{Line: first}
-	if nc > 0 {
-		s.Comments = make([]string, 0, nc)
-	}
-	if nt > 0 {
-		s.Tokens = make([]Token, 0, nt)
-	}
-	lo = 0
+	lo := 0
 	for i, hi := range r.ends {
 		if err := s.add(text[lo:hi], first+i); err != nil {
-			return nil, err // the first bad line; the rest of the sentence is read
+			return err // the first bad line; the rest of the sentence is read
 		}
 		lo = hi
 	}
-	if err := s.checkHeads(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return s.checkHeads()
 }
 
 // readLine returns the next line without its line ending, valid until the
