@@ -222,3 +222,30 @@ func TestNextIntoReuses(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkRead reads the sample sentence (9 lines) over and over, with
+// Next and with NextInto: ns/op and allocations are per sentence.
+func BenchmarkRead(b *testing.B) {
+	in := strings.Repeat(sample, 4096)
+	var into Sentence
+	for _, bc := range []struct {
+		name string
+		next func(r *Reader) error
+	}{
+		{"Next", func(r *Reader) error { _, err := r.Next(); return err }},
+		{"NextInto", func(r *Reader) error { return r.NextInto(&into) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(sample)))
+			b.ReportAllocs()
+			r := NewReader(strings.NewReader(in))
+			for b.Loop() {
+				if err := bc.next(r); errors.Is(err, io.EOF) {
+					r = NewReader(strings.NewReader(in))
+				} else if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
