@@ -979,6 +979,8 @@ func TestPeopleNounHeadsTheSource(t *testing.T) {
 			[]want{{"the ferry fares were too high", "Both candidates", parley.Indirect}}},
 		{"most and a people noun mid-sentence", "At the forum, most candidates said the ferry fares were too high.",
 			[]want{{"the ferry fares were too high", "most candidates", parley.Indirect}}},
+		{"a plural body", "The departments declined to comment, saying the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "The departments", parley.Indirect}}},
 	})
 }
 
