@@ -56,16 +56,20 @@ func (r *run) accordingTo(si, v, n int) {
 		if ref := r.ents.RefAt(org); ref != nil && sp.entity >= 0 {
 			after = ref.Last // "according to Jane Doe of the Tribune, …": her outlet
 		}
-		if sp.entity >= 0 {
-			// the rest of an institution's name, up to the comma: "of the
-			// University of North Carolina,"
-			e := max(org, after)
-			for e < s.Last && e-org < 8 && r.isWord(e) && (r.d.Tokens[e].Is(parley.Cap) || r.low(e) == "of" || r.low(e) == "the") {
-				e++
-			}
-			if e < s.Last && r.low(e) == "," {
-				after = e
-			}
+		// the rest of an institution's name, up to the comma: "of the
+		// University of North Carolina,"; an unnamed phrase takes it in
+		// ("the Ministry of Commerce,")
+		e := max(org, after)
+		for e < s.Last && e-org < 8 && r.isWord(e) && (r.d.Tokens[e].Is(parley.Cap) || r.low(e) == "of" || r.low(e) == "the") {
+			e++
+		}
+		if e < s.Last && r.low(e) == "," {
+			after = e
+		} else if c := r.nextComma(s, org, 10); sp.entity < 0 && c < s.Last && r.plainPhrase(s, org, c) {
+			after = c // "according to the head of the agency,"
+		}
+		if sp.entity < 0 && after > sp.last {
+			q.sp.last, q.sp.label = after, r.spanText(sp.first, after)
 		}
 	}
 	// a channel: "according to a statement from the ministry"
@@ -117,6 +121,17 @@ func (r *run) accordingTo(si, v, n int) {
 	q.cueEnd = v + n
 	r.cueUsed[v] = true
 	r.add(q)
+}
+
+// plainPhrase reports words with no verb and no dash in [a, b): the rest of
+// a noun phrase, not a clause or an apposition set off by a dash.
+func (r *run) plainPhrase(s parley.Sentence, a, b int) bool {
+	for k := a; k < b; k++ {
+		if r.kind(k) == parley.Dash {
+			return false
+		}
+	}
+	return !r.hasVerb(s, a, b)
 }
 
 // continuation finds the second half of content interrupted by its cue

@@ -552,6 +552,8 @@ func TestAccordingToInsideTheSentence(t *testing.T) {
 		{"the source's apposition", "The tolls will double, according to Portwatch, a group that tracks fees.",
 			[]want{{"The tolls will double", "Portwatch", parley.Indirect}}},
 		{"in proportion, no source", "Dockers were paid according to how many ships they unloaded.", nil},
+		{"an unnamed source's of-phrase", "According to the head of the port authority, the tolls will double.",
+			[]want{{"the tolls will double", "the head of the port authority", parley.Indirect}}},
 		{"an acronym spelt like a question word", "According to WHO, there were 40 cases of the fever last year.",
 			[]want{{"there were 40 cases of the fever last year", "WHO", parley.Indirect}}},
 	})

@@ -127,6 +127,9 @@ func (r *run) participleSpeaker(s parley.Sentence, v int) speaker {
 		// the American Federation of Teachers calling her …"
 		return speaker{first: ref.First, last: ref.Last, entity: ref.Entity, ok: true}
 	}
+	if np := r.nounPhraseEndingAt(s, v-1); np.ok && np.entity < 0 && np.first > s.First && r.low(np.first-1) == "with" && r.agentNoun(s, v-1) {
+		return np // "with analysts saying …", "with many economists warning …"
+	}
 	if c, _ := r.channelBefore(v); c >= 0 && r.low(v-1) != "," {
 		return r.channelSubject(s, c) // "Trump issued a statement saying …": the issuer speaks
 	}
