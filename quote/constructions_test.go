@@ -276,6 +276,8 @@ func TestRelativeThatAfterAnAdjunct(t *testing.T) {
 			[]want{{"she would not run again", "Ann Platt", parley.Indirect}}},
 		{"a day or month naming the channel's time", "Ann Platt said at a Monday hearing that the tolls would rise.",
 			[]want{{"the tolls would rise", "Ann Platt", parley.Indirect}}},
+		{"that with a time word is a time, not the content's that", `"It was a long day," Ann Platt said in her speech that night.`,
+			[]want{{"It was a long day,", "Ann Platt", parley.Direct}}},
 		{"a weekday with a possessive opens the content", "Ann Platt said Monday's tolls had doubled.",
 			[]want{{"Monday's tolls had doubled", "Ann Platt", parley.Indirect}}},
 		{"a month before the channel, after an apposition", `"The tolls will rise," Ben Roe, mayor of Elm, said at a March hearing on the budget.`,

@@ -409,12 +409,21 @@ func (r *run) callFor(s parley.Sentence, v int, q *found) bool {
 	return true
 }
 
+// endsAdjunct reports that a time phrase ends before k: the sentence's
+// end, punctuation, "that" or a preposition ("that night.", "that day
+// that …"), not a verb ("that day was …": the phrase is the content's subject).
+func (r *run) endsAdjunct(s parley.Sentence, k int) bool {
+	return k >= s.Last || r.kind(k) == parley.Punct || r.low(k) == "that" || isPreposition(r.low(k))
+}
+
 // contentKind names the construction that introduces the content at a:
 // "that", a colon or comma, a "to"-infinitive, "of", a quotation, a clause,
 // a noun phrase, "after" (the content comes before the cue), "none" or "".
 func (r *run) contentKind(at *attribution, a int) (int, string) {
 	s, verb := at.s, at.verb
 	switch {
+	case a+1 < s.Last && r.low(a) == "that" && isTimeWord(r.low(a+1)) && r.endsAdjunct(s, a+2):
+		return r.contentKind(at, a+2) // "said in his speech that night": a time, not the content's "that"
 	case a < s.Last && r.low(a) == "that" && r.relativeThat(s, at.v, a):
 		// "said in an interview that aired on Sunday that he would …": the
 		// content's "that" comes after the relative clause; without one,
