@@ -44,6 +44,8 @@ var (
 	sensesTSV string
 	//go:embed data/speechacts.tsv
 	speechActsTSV string
+	//go:embed data/realis.tsv
+	realisTSV string
 	//go:embed data/entity_kinds.tsv
 	entityKindsTSV string
 )
@@ -103,7 +105,7 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.classes = wordClasses{}
-	for _, f := range []struct{ name, data string }{{"modality.tsv", modalityTSV}, {"senses.tsv", sensesTSV}} {
+	for _, f := range []struct{ name, data string }{{"modality.tsv", modalityTSV}, {"senses.tsv", sensesTSV}, {"realis.tsv", realisTSV}} {
 		wc, err := parseClasses(f.name, f.data)
 		if err != nil {
 			return nil, fmt.Errorf("event: %w", err)
@@ -564,7 +566,7 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	if !t.noun && c.classes.at("causal_verb", s.words, t.first) > 0 && afterBe(s, t.first) && !byAgent(s, t.last) {
 		return false
 	}
-	return true
+	return !c.notAnAct(s, t, code, es) // realis.go: a game's act, a hope, a thing's effect
 }
 
 // byAgent reports whether "by" follows token k closely: the agent of a

@@ -1,0 +1,245 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+)
+
+// Sense and modality read on the parse (issue 13, item 4): acts a news
+// report tells that are not political acts that happened. The word lists
+// are in data/realis.tsv. Each check is one reason; notAnAct joins them.
+
+// notAnAct reports whether the coded trigger t, with its events es, tells
+// no act: a game's act in a sports report, what is hoped, expected,
+// wanted or requested, or an act whose subject is a thing.
+func (c *Coder) notAnAct(s *sentence, t trig, code Code, es []parley.Event) bool {
+	if c.sportSense(s.in, code, es, venues(s)) {
+		return true
+	}
+	if !s.parse() {
+		return false
+	}
+	i := t.first
+	if t.noun {
+		i = nounHead(s, t)
+	}
+	return c.irrealis(s, i) || !t.noun && !t.passive && code.Root != "14" && c.thingActs(s, i)
+}
+
+// sportSense reports whether code, with its events es, is a game's act in
+// the sports report of in (verb coder and speech acts alike; venue holds
+// the codes of the sentence's cities read as governments):
+// meetings, agreements, rejections, seizures and fights between teams and
+// players ("snatching a second try", "rejected the chance to manage the
+// club"). Criticism, demands, threats, sanctions, arrests and bodily
+// assault stay (sport_keeps): a ban of a player or a punch is news. So
+// does any act by or on an organ of a state, an armed group or an IGO (a
+// minister's summit with the clubs, a judge's ruling on a player).
+func (c *Coder) sportSense(in *input, code Code, es []parley.Event, venue map[string]bool) bool {
+	if !c.sportReport(in) {
+		return false
+	}
+	for i := range es {
+		if stateSide(in.Doc, es[i].Source, es[i].SourceCode, venue) || stateSide(in.Doc, es[i].Target, es[i].TargetCode, venue) {
+			return false
+		}
+	}
+	cc := code.Code
+	for _, n := range []int{2, 3} {
+		if len(cc) >= n && c.classes.at("sport_keeps", []string{cc[:n]}, 0) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// stateSide reports whether an event's side, entity ref with its code,
+// is an organ of a state, an armed actor or an international
+// organisation. A place is none in a sports report: "Italy came to
+// Dublin" names a venue, not the Irish government.
+func stateSide(d *parley.Doc, ref parley.EntityRef, code string, venue map[string]bool) bool {
+	if e := d.Entity(ref); e != nil && e.Type == parley.Place || venue[code] {
+		return false
+	}
+	return hasRole(code, stateRoles) || hasRole(code, armedRoles) || strings.HasPrefix(code, "IGO")
+}
+
+// venues returns the codes of the capitals and seats of the sentence
+// that the coder reads as governments ("Dublin" → IRLGOV).
+func venues(s *sentence) map[string]bool {
+	var m map[string]bool
+	for k := range s.actors {
+		if a := &s.actors[k]; a.capital {
+			if m == nil {
+				m = map[string]bool{}
+			}
+			m[a.actorCode()] = true
+		}
+	}
+	return m
+}
+
+// irrealisChain is how far up the parse irrealis looks: "wants to see a
+// withdrawal" is two steps (obj, xcomp), "expected to be allowed a visit"
+// two.
+const irrealisChain = 3
+
+// irrealis reports whether token i is the complement, or the object of a
+// complement, of a word of hoping, expecting, wanting or requesting
+// (irrealis_head): "hope that the fans will respect my decision", "remain
+// optimistic that the judges will rule", "wants to see a phased
+// withdrawal", "requested the advert be removed". What is hoped for has
+// not happened.
+func (c *Coder) irrealis(s *sentence, i int) bool {
+	for step := 0; step < irrealisChain; step++ {
+		h := s.head(i)
+		if h < 0 {
+			return false
+		}
+		if clauseBreak(s, h, i) {
+			return false // "… want the budget capped - the Commission has urged an increase"
+		}
+		switch s.rel(i) {
+		case parley.RelCcomp, parley.RelXcomp:
+			if c.classes.at("irrealis_head", s.words, h) == 1 {
+				return true
+			}
+		case parley.RelObj:
+			if step == 0 && c.classes.at("irrealis_head", s.words, h) == 1 {
+				return true // "wants a withdrawal"
+			}
+		default:
+			return false
+		}
+		i = h
+	}
+	return false
+}
+
+// thingActs reports whether the verb at i has a thing for its subject: a
+// common noun that is no actor, no entity's mention, no pronoun and no
+// noun for people or a body ("excess volatility would impede growth", "the
+// new programme will help Turkey … enhance the economy's resilience").
+// Things do not act. The subject of an infinitive or of a coordinated verb
+// is its governor's.
+func (c *Coder) thingActs(s *sentence, i int) bool {
+	for step := 0; step < 3 && i >= 0; step++ {
+		if k := s.dependent(i, parley.RelNsubj); k >= 0 {
+			return c.thingNoun(s, k, i)
+		}
+		if s.dependent(i, parley.RelNsubjPass) >= 0 {
+			return false
+		}
+		h := s.head(i)
+		if h < 0 || nameBetween(s, h, i) {
+			return false // "The move came after France and Germany vowed to …"
+		}
+		switch s.rel(i) {
+		case parley.RelXcomp, parley.RelConj:
+			i = h
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// nameBetween reports whether an actor, a mention or a capitalised word
+// stands between words a and b (either order): the parse may have joined
+// the wrong words over a name.
+func nameBetween(s *sentence, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for j := a + 1; j < b; j++ {
+		if s.inActor(j) || s.caps[j] || s.in.Doc.MentionAt(s.first+j) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a dash, a semicolon or a colon stands
+// between words a and b: a complement does not reach over one.
+func clauseBreak(s *sentence, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for j := a + 1; j < b; j++ {
+		switch s.words[j] {
+		case "-", "–", "—", ";", ":":
+			return true
+		}
+	}
+	return false
+}
+
+// underPhrase reports whether word j is in the noun phrase headed by k:
+// k is reached from j over heads without passing a clause.
+func (s *sentence) underPhrase(k, j int) bool {
+	for n := 0; j >= 0 && n < 8; n++ {
+		if j == k {
+			return true
+		}
+		switch s.rel(j) {
+		case parley.RelAcl, parley.RelAclRelcl, parley.RelAdvcl, parley.RelCcomp, parley.RelParataxis:
+			return false
+		}
+		j = s.head(j)
+	}
+	return false
+}
+
+// dependent returns the first dependent of word i with relation r, or -1.
+func (s *sentence) dependent(i int, r parley.DepRel) int {
+	for k := range s.words {
+		if k != i && s.head(k) == i && s.rel(k) == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// thingNoun reports whether the subject at k of the verb at v is a thing:
+// a lower-case common noun, not of time nor of an event, outside every
+// actor and mention,
+// whose lemma names neither people nor a body.
+func (c *Coder) thingNoun(s *sentence, k, v int) bool {
+	// "talks have resumed": an event noun is an act, not a thing.
+	if s.pos(k) != parley.NOUN || s.caps[k] || s.flags[k]&keyEvent != 0 || timeWords[s.words[k]] || c.classes.at("time_noun", s.words, k) > 0 {
+		return false
+	}
+	// "Last week in Paris, President Kirchner discussed": an actor or a
+	// mention between the subject and its verb says the parse took the
+	// wrong noun.
+	if nameBetween(s, k, v) || s.inActor(k) || s.in.Doc.MentionAt(s.first+k) != nil {
+		return false
+	}
+	for j := range s.words {
+		if j != k && (s.inActor(j) || s.caps[j] && j > 0) && s.underPhrase(k, j) {
+			return false // "the Tories and their allies", "a Saudi businessman", "the UNITA militarist wing"
+		}
+	}
+	lemma := strings.ToUpper(s.in.Doc.Lemma(s.first + k))
+	if personNouns[strings.ToLower(lemma)] || c.classes.at("agent_noun", []string{lemma}, 0) > 0 {
+		return false
+	}
+	return !c.peopleSuffix(lemma)
+}
+
+// peopleSuffix reports whether an upper-case lemma ends like a noun for
+// people (agent_suffix) and not like a thing (thing_suffix).
+func (c *Coder) peopleSuffix(lemma string) bool {
+	for w := range c.classes["thing_suffix"] {
+		if strings.HasSuffix(lemma, w) {
+			return false
+		}
+	}
+	for w := range c.classes["agent_suffix"] {
+		if strings.HasSuffix(lemma, w) && len(lemma) > len(w)+2 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,57 @@
+package event
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// Sense and modality on the parse (realis.go): a game's acts in a sports
+// report, what is hoped, expected, wanted or requested, and acts whose
+// subject is a thing are no events; the same acts by people, bodies and
+// states stay.
+func TestRealis(t *testing.T) {
+	// Four sentences of a match report make the document a sports report.
+	match := "The visitors scored two tries in the second half.\n\nTheir coach praised the crowd at the stadium.\n\nThe fans sang through the match.\n\nThe home side kicked a late penalty.\n\n"
+	tests := []struct {
+		name, text string
+		want       string // PLOVER type that must be coded, "" for none
+		not        string // PLOVER type that must not be coded
+	}{
+		{"a team's visit in a sports report is the game's", match + "Italy came to Dublin on Sunday.", "", "CONSULT"},
+		{"a team's seizure in a sports report is the game's", match + "Wales snatched a second try in the last minute.", "", "COERCE"},
+		{"a match in a sports report is no meeting", match + "Scotland will meet France in Paris next month.", "", "AGREE"},
+		{"criticism in a sports report stays", match + "The club chairman criticised the German government.", "ACCUSE", ""},
+		{"a minister's meeting in a sports report stays", match + "The Danish minister met German officials on Monday.", "CONSULT", ""},
+		{"a state's meeting outside a sports report stays", "Norland met the Ostby club on Monday.\n\nThe Danish minister met German officials on Monday.", "CONSULT", ""},
+		{"a hoped-for act is none", "Ministers hope that the Danish government will accept the Swedish proposal.", "", "AGREE"},
+		{"an act one is optimistic about is none", "Lawyers remain optimistic that the German judges will rule in favour of Norland.", "", "AGREE"},
+		{"a wanted withdrawal is none", "The Liberal leader wants to see a withdrawal of British troops from Iraq.", "", "RETREAT"},
+		{"a withdrawal that happened stays", "Britain began a withdrawal of British troops from Iraq.", "RETREAT", ""},
+		{"a thing does not impede", "German officials said excess volatility would impede growth in Europe.", "", "REJECT"},
+		{"a thing does not contribute", "The Danish minister said membership would contribute to regional prosperity.", "", "AGREE"},
+		{"a government still impedes", "The Danish government impeded the Swedish inquiry.", "REJECT", ""},
+		{"talks that resumed are an act", "Danish officials said talks have resumed between Denmark and Sweden.", "CONSULT", ""},
+		{"a wrong subject over a name is no thing", "Last week in Oslo, President Halvorsen discussed the problem with Swedish officials.", "CONSULT", ""},
+		{"people named by their job act", "A Saudi businessman is suing the Danish government for damages.", "ACCUSE", ""},
+		{"a wing of a group acts", "The Danish nationalist wing refused to meet Swedish officials.", "REJECT", ""},
+		{"a complement after a dash is not wanted", "Sweden and Norway want the budget capped - the European Commission has urged an increase.", "REQUEST", ""},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := false
+			var got []string
+			for _, e := range c.CodeText(tt.text, time.Time{}) {
+				got = append(got, e.PLOVER+" "+e.CAMEO+" "+e.Trigger)
+				if e.PLOVER == tt.not {
+					t.Errorf("coded %s %s (%q)", e.PLOVER, e.CAMEO, e.Trigger)
+				}
+				found = found || e.PLOVER == tt.want
+			}
+			if tt.want != "" && !found {
+				t.Errorf("want a %s event, got %s", tt.want, strings.Join(got, "; "))
+			}
+		})
+	}
+}
