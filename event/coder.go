@@ -837,6 +837,7 @@ func isDelim(w string) bool {
 // build turns a trigger into events, one per source × target pair.
 func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 	srcs, tgts := c.roles(s, t)
+	srcs = c.notTheAttacker(s, t, code, srcs) // evidence.go
 	if len(srcs) == 0 {
 		srcs = []*actorSpan{nil}
 	}
@@ -909,7 +910,7 @@ func (s *sentence) evidence(t trig, srcs, tgts []*actorSpan) parley.Span {
 		}
 		end = k + 1
 	}
-	return s.span(start, end)
+	return s.span(start, s.clipToQuote(t.first, end))
 }
 
 func isVerbBoundary(w string) bool { return verbBoundary[w] }
