@@ -14,8 +14,8 @@ import (
 // no act: a game's act in a sports report, what is hoped, expected,
 // wanted or requested, or an act whose subject is a thing.
 func (c *Coder) notAnAct(s *sentence, t trig, code Code, es []parley.Event) bool {
-	if c.sportSense(s.in, code, es, venues(s)) {
-		return true
+	if c.sportSense(s.in, code, es, venues(s)) || !t.noun && c.classes.at("no_act_phrase", s.words, t.first) > 1 {
+		return true // a game's act; "settles in London", "the call comes as …"
 	}
 	if !s.parse() {
 		return false
@@ -34,8 +34,8 @@ func (c *Coder) notAnAct(s *sentence, t trig, code Code, es []parley.Event) bool
 // players ("snatching a second try", "rejected the chance to manage the
 // club"). Criticism, demands, threats, sanctions, arrests and bodily
 // assault stay (sport_keeps): a ban of a player or a punch is news. So
-// does any act by or on an organ of a state, an armed group or an IGO (a
-// minister's summit with the clubs, a judge's ruling on a player).
+// does any act by or on a civil organ of a state or an IGO (a minister's
+// summit with the clubs, a judge's ruling on a player).
 func (c *Coder) sportSense(in *input, code Code, es []parley.Event, venue map[string]bool) bool {
 	if !c.sportReport(in) {
 		return false
@@ -55,14 +55,15 @@ func (c *Coder) sportSense(in *input, code Code, es []parley.Event, venue map[st
 }
 
 // stateSide reports whether an event's side, entity ref with its code,
-// is an organ of a state, an armed actor or an international
-// organisation. A place is none in a sports report: "Italy came to
-// Dublin" names a venue, not the Irish government.
+// is an organ of a state other than its forces, or an international
+// organisation. In a sports report a place is none ("Italy came to
+// Dublin" names a venue, not the Irish government), nor is an armed role:
+// a "captain", the "Red Rose Army" are a team's.
 func stateSide(d *parley.Doc, ref parley.EntityRef, code string, venue map[string]bool) bool {
 	if e := d.Entity(ref); e != nil && e.Type == parley.Place || venue[code] {
 		return false
 	}
-	return hasRole(code, stateRoles) || hasRole(code, armedRoles) || strings.HasPrefix(code, "IGO")
+	return hasRole(code, stateRoles) && !hasRole(code, armedRoles) || strings.HasPrefix(code, "IGO")
 }
 
 // venues returns the codes of the capitals and seats of the sentence
