@@ -24,7 +24,38 @@ func (c *Coder) notAnAct(s *sentence, t trig, code Code, es []parley.Event) bool
 	if t.noun {
 		i = nounHead(s, t)
 	}
-	return c.irrealis(s, i) || !t.noun && !t.passive && code.Root != "14" && c.thingActs(s, i)
+	return c.irrealis(s, i) || !t.noun && !t.passive && code.Root != "14" && c.thingActs(s, i) ||
+		!t.noun && (c.conditionMet(s, i) || c.askedAfterQuestion(s, t.first))
+}
+
+// conditionMet reports whether a verb of meeting (meet_verb) has a
+// condition for its object (met_object): "they have met many of the
+// government's demands" fulfils them and meets no one.
+func (c *Coder) conditionMet(s *sentence, i int) bool {
+	if c.classes.at("meet_verb", s.words, i) == 0 {
+		return false
+	}
+	k := s.dependent(i, parley.RelObj)
+	if k >= 0 && c.classes.at("met_object", s.words, k) == 0 {
+		k = s.dependent(k, parley.RelNmod) // "met many of the demands"
+	}
+	return k >= 0 && c.classes.at("met_object", s.words, k) > 0
+}
+
+// askedAfterQuestion reports whether the verb of asking at i ends a
+// quoted question ("… lay the responsibility at the door of?" he asked on
+// the radio): the cue of a question, not a request, wherever the sentence
+// goes on.
+func (c *Coder) askedAfterQuestion(s *sentence, i int) bool {
+	if c.classes.at("ask", s.words, i) == 0 {
+		return false
+	}
+	for k := i - 1; k >= 1 && k >= i-5; k-- {
+		if s.kinds[k] == parley.CloseQuote || s.kinds[k] == parley.StraightQuote {
+			return s.words[k-1] == "?"
+		}
+	}
+	return false
 }
 
 // sportSense reports whether code, with its events es, is a game's act in
@@ -127,6 +158,11 @@ func (c *Coder) irrealis(s *sentence, i int) bool {
 func (c *Coder) thingActs(s *sentence, i int) bool {
 	for step := 0; step < 3 && i >= 0; step++ {
 		if k := s.dependent(i, parley.RelNsubj); k >= 0 {
+			// "a turnover of staff which had interfered with its work":
+			// a relative pronoun stands for the noun the clause modifies.
+			if h := s.head(i); s.pos(k) == parley.PRON && s.rel(i) == parley.RelAclRelcl && h >= 0 && h < k && c.classes.at("relative_pronoun", s.words, k) > 0 {
+				return c.thingNoun(s, h, k)
+			}
 			return c.thingNoun(s, k, i)
 		}
 		if s.dependent(i, parley.RelNsubjPass) >= 0 {
