@@ -12,20 +12,47 @@ import (
 
 // notAnAct reports whether the coded trigger t, with its events es, tells
 // no act: a game's act in a sports report, what is hoped, expected,
-// wanted or requested, or an act whose subject is a thing.
+// wanted or requested, or an act whose subject is a thing. The sentence
+// is parsed only when a check on the parse may apply.
 func (c *Coder) notAnAct(s *sentence, t trig, code Code, es []parley.Event) bool {
 	if c.sportSense(s.in, code, es, venues(s)) || !t.noun && c.classes.at("no_act_phrase", s.words, t.first) > 1 {
 		return true // a game's act; "settles in London", "the call comes as …"
 	}
-	if !s.parse() {
+	if !t.noun && c.askedAfterQuestion(s, t.first) {
+		return true
+	}
+	hoped := c.hasClass(s, "irrealis_head")
+	thing := !t.noun && !t.passive && code.Root != "14" && !actorBefore(s, t.first)
+	met := !t.noun && c.classes.at("meet_verb", s.words, t.first) > 0
+	if !hoped && !thing && !met || !s.parse() {
 		return false
 	}
 	i := t.first
 	if t.noun {
 		i = nounHead(s, t)
 	}
-	return c.irrealis(s, i) || !t.noun && !t.passive && code.Root != "14" && c.thingActs(s, i) ||
-		!t.noun && (c.conditionMet(s, i) || c.askedAfterQuestion(s, t.first))
+	return hoped && c.irrealis(s, i) || thing && c.thingActs(s, i) || met && c.conditionMet(s, i)
+}
+
+// hasClass reports whether some word of s starts a phrase of class.
+func (c *Coder) hasClass(s *sentence, class string) bool {
+	for k := range s.words {
+		if c.classes.at(class, s.words, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// actorBefore reports whether an actor ends right before word i, over
+// auxiliaries and adverbs ("Russian officials have strongly accused"):
+// the act's subject is then that actor, and no thing.
+func actorBefore(s *sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && (auxWords[s.words[k]] || strings.HasSuffix(s.words[k], "LY")) {
+		k--
+	}
+	return k >= 0 && s.inActor(k)
 }
 
 // conditionMet reports whether a verb of meeting (meet_verb) has a
