@@ -42,8 +42,8 @@ func TestEvidenceEndsWithTheQuote(t *testing.T) {
 // possessor, adjective or the subject of "launched" is.
 func TestSpeakerIsNoAttacker(t *testing.T) {
 	tests := []struct{ name, text, src string }{
-		{"the speaker is no attacker", "The Danish minister said the attack on the Swedish embassy was sickening.", ""},
-		{"the attack's adjective is its attacker", "The Danish minister said the Norwegian attack on the embassy was sickening.", "NOR"},
+		{"the speaker is no attacker", "The Danish minister said the raid on the Swedish embassy was appalling.", ""},
+		{"the attack's adjective is its attacker", "The Danish minister said the Norwegian raid on the embassy was appalling.", "NOR"},
 		{"the subject of launched is the attacker", "Danish troops launched an attack on the Swedish embassy.", "DNKMIL"},
 	}
 	c := testCoder(t)
