@@ -24,14 +24,16 @@ func (c *Coder) notAnAct(s *sentence, t trig, code Code, es []parley.Event) bool
 	hoped := c.hasClass(s, "irrealis_head")
 	thing := !t.noun && !t.passive && code.Root != "14" && !actorBefore(s, t.first)
 	met := !t.noun && c.classes.at("meet_verb", s.words, t.first) > 0
-	if !hoped && !thing && !met || !s.parse() {
+	offer := !t.noun && c.classes.at("offer_verb", s.words, t.first) > 0
+	if !hoped && !thing && !met && !offer || !s.parse() {
 		return false
 	}
 	i := t.first
 	if t.noun {
 		i = nounHead(s, t)
 	}
-	return hoped && c.irrealis(s, i) || thing && c.thingActs(s, i) || met && c.conditionMet(s, i)
+	return hoped && c.irrealis(s, i) || thing && c.thingActs(s, i) || met && c.objectIn(s, i, "met_object") ||
+		offer && c.objectIn(s, i, "offer_object")
 }
 
 // hasClass reports whether some word of s starts a phrase of class.
@@ -55,18 +57,16 @@ func actorBefore(s *sentence, i int) bool {
 	return k >= 0 && s.inActor(k)
 }
 
-// conditionMet reports whether a verb of meeting (meet_verb) has a
-// condition for its object (met_object): "they have met many of the
-// government's demands" fulfils them and meets no one.
-func (c *Coder) conditionMet(s *sentence, i int) bool {
-	if c.classes.at("meet_verb", s.words, i) == 0 {
-		return false
-	}
+// objectIn reports whether the verb at i has an object of class, or a
+// quantifier object whose "of" phrase is one ("met many of the
+// demands"): meeting a demand (met_object) fulfils it and meets no one;
+// offering voters a choice (offer_object) is no cooperation.
+func (c *Coder) objectIn(s *sentence, i int, class string) bool {
 	k := s.dependent(i, parley.RelObj)
-	if k >= 0 && c.classes.at("met_object", s.words, k) == 0 {
-		k = s.dependent(k, parley.RelNmod) // "met many of the demands"
+	if k >= 0 && c.classes.at(class, s.words, k) == 0 {
+		k = s.dependent(k, parley.RelNmod)
 	}
-	return k >= 0 && c.classes.at("met_object", s.words, k) > 0
+	return k >= 0 && c.classes.at(class, s.words, k) > 0
 }
 
 // askedAfterQuestion reports whether the verb of asking at i ends a

@@ -30,6 +30,8 @@ func TestRealis(t *testing.T) {
 		{"a call that comes as something happens is no visit", "The warning comes as the Danish minister flies to Oslo for a fisheries summit.", "", "CONSULT"},
 		{"a visit to a city stays", "The Danish minister came to Stockholm for talks with Swedish officials.", "CONSULT", ""},
 		{"meeting a demand is no meeting", "Danish fishing fleets have met most of the Swedish government's conditions.", "", "CONSULT"},
+		{"offering voters a choice is no cooperation", "The Danish Liberal Party offered a clear choice on fishing quotas.", "", "AGREE"},
+		{"offering aid stays an offer", "The Danish government offered Sweden emergency aid after the floods.", "AGREE", ""},
 		{"meeting a government stays a meeting", "Danish officials have met the Swedish government in Malmo.", "CONSULT", ""},
 		{"asking after a quoted question is a question", `"Who will pay for the damage?" the Danish minister asked on Swedish radio.`, "", "REQUEST"},
 		{"a thing in a relative clause does not act", "The Danish minister said gales which lashed the coast had grounded the ferries.", "", "ASSAULT"},
