@@ -22,6 +22,10 @@ const (
 	SpaceAfter                   // followed by white space
 	ParaStart                    // first token of a paragraph
 	InQuote                      // inside a pair of quotation marks (the marks included)
+	// Abbrev marks the period of an abbreviation or initial inside a
+	// sentence ("Mr.", "Sen.", "J."): the parser reads it as part of the word
+	// before it, as its training data writes them.
+	Abbrev
 )
 
 // Token is one word or symbol of a Doc: a byte range of its text, what kind

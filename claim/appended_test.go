@@ -10,7 +10,8 @@ import (
 // A denial the text appends to a reported proposition (", which the Tories
 // deny", ", a claim the Tories reject") disputes it, whether the quote's
 // content stops at the comma or runs over the appended clause; a denial
-// with a clause of its own, or by the quote's own speaker, does not.
+// with a clause of its own, or by the quote's own speaker, does not. Every
+// stance names its source.
 func TestAppendedDenialDisputes(t *testing.T) {
 	const said = "Labour said the Conservatives would cut spending by £50bn"
 	tests := []struct {
@@ -46,6 +47,9 @@ func TestAppendedDenialDisputes(t *testing.T) {
 				}
 				got = true
 				for _, s := range c.Stances {
+					if s.SourceName == "" {
+						t.Errorf("a stance names no source: %+v", s)
+					}
 					if s.Stance == parley.Asserts && d.Text[s.Evidence.Start:s.Evidence.End] != tt.evidence {
 						t.Errorf("asserting evidence %q, want %q", d.Text[s.Evidence.Start:s.Evidence.End], tt.evidence)
 					}

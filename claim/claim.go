@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/parley-news/parley"
 )
@@ -67,6 +68,12 @@ func findClaims(d *parley.Doc, neg *negations) {
 	for ci := range d.Claims {
 		for si := range d.Claims[ci].Stances {
 			st := &d.Claims[ci].Stances[si]
+			if st.Source != 0 && st.SourceName == "" {
+				// "a prospect Vindman denied": every stance names its source.
+				if e := d.Entity(st.Source); e != nil {
+					st.SourceName = e.Name
+				}
+			}
 			if st.Source != 0 || st.SourceName == "" {
 				continue
 			}
@@ -144,6 +151,7 @@ func find(d *parley.Doc, neg *negations) []parley.Claim {
 	}
 	sts = withoutAppendedCues(d, sts, appended)
 	group(d, sts)
+	campSides(d, sts)
 	sts = answers(d, sts)
 	return build(d, sts, neg)
 }
@@ -357,29 +365,45 @@ func hasStance(ss []*stance, st parley.Stance) bool {
 	return false
 }
 
-// refusalReach is how many tokens may open a denial's content before the
+// refusalReach is how many words may open a denial's content before the
 // proposal it turns down: "a third bid from Rangers", "Mr Glazer's
-// approaches".
+// approaches". Amounts and their brackets are not counted: "a £1.3bn
+// ($2.5bn) takeover offer".
 const refusalReach = 3
 
 // refusal reports whether a denial's content sp opens with a proposal
 // (data/words.tsv class proposal_noun: "rejected a takeover offer",
-// "rebuffed the approach"): what is turned down is a course of action, not
-// a statement, so the denial disputes nothing.
+// "rebuffed the approach", "denied bail"): what is turned down is a course
+// of action or a thing asked for, not a statement, so the denial disputes
+// nothing.
 func refusal(d *parley.Doc, sp parley.Span) bool {
 	if len(d.Tokens) == 0 || sp.End > len(d.Text) {
 		return false
 	}
 	first, last := d.TokenAt(sp.Start), d.TokenAt(sp.End-1)+1
-	for k := first; k < last && k < len(d.Tokens) && k <= first+refusalReach; k++ {
+	for k, n := first, 0; k < last && k < len(d.Tokens) && n <= refusalReach; k++ {
 		if proposalNouns[d.Lower(k)] {
 			return true
 		}
-		if d.Tokens[k].Kind != parley.Word && d.Tokens[k].Kind != parley.Possessive {
+		switch t := d.Tok(k); {
+		case amount(t):
+		case d.Tokens[k].Kind == parley.Word || d.Tokens[k].Kind == parley.Possessive:
+			n++
+		default:
 			return false
 		}
 	}
 	return false
+}
+
+// amount reports whether token t is part of an amount: a number ("1.3bn"),
+// a currency sign or a bracket around one.
+func amount(t string) bool {
+	if t == "" {
+		return false
+	}
+	r := []rune(t)[0]
+	return unicode.IsDigit(r) || unicode.Is(unicode.Sc, r) || t == "(" || t == ")"
 }
 
 // infinitive reports whether a content is a to-infinitive ("urged Muslims

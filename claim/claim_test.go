@@ -281,7 +281,7 @@ func FuzzFind(f *testing.F) {
 // propositions even when their words overlap, a negated course of action
 // urged denies no proposition, and a side is a source that is known to be
 // another: not two unnamed labels that deny, not a pronoun coreference
-// left unresolved, not the same source twice.
+// left unresolved (a relative "who" included), not the same source twice.
 func TestNoFalseDisputes(t *testing.T) {
 	type q struct {
 		speaker            parley.EntityRef
@@ -316,6 +316,9 @@ func TestNoFalseDisputes(t *testing.T) {
 		{"an unresolved pronoun takes no side",
 			"Gerrard said he wants to stay at Anfield and win trophies with the club. He said he does not want to stay at Anfield without trophies.",
 			[]q{{1, "Gerrard", "said", "he wants to stay at Anfield and win trophies with the club"}, {2, "He", "said", "he does not want to stay at Anfield without trophies"}}, nil},
+		{"an unresolved relative pronoun takes no side",
+			"Ms Odell said the ruling would stand. The three riders, who have repeatedly denied the ruling would stand, appealed.",
+			[]q{{1, "Ms Odell", "said", "the ruling would stand"}, {2, "who", "denied", "the ruling would stand, appealed"}}, nil},
 		{"a source that admits what it denied",
 			"Sir Nicholas admitted he had misled MPs about the bill. He had denied he had misled MPs about the bill.",
 			[]q{{1, "Sir Nicholas", "admitted", "he had misled MPs about the bill"}, {1, "Sir Nicholas", "denied", "he had misled MPs about the bill."}}, nil},

@@ -139,10 +139,18 @@ func (g *grouping) nested(i int) int {
 	return -1
 }
 
-// anaphoric is the group of the nearest earlier stance whose claim a source
-// other than stance i's asserted, or -1.
+// anaphoric is the group of the nearest earlier stance that dismisses the
+// same reports in the same words ("Downing Street has denied the claims
+// … The prime minister's spokesman also rejected the claims"), else of
+// the nearest earlier stance whose claim a source other than stance i's
+// asserted, or -1.
 func (g *grouping) anaphoric(i int) int {
 	s := g.sts[i]
+	for j := i - 1; j >= 0 && j >= i-maxCandidates; j-- {
+		if o := g.sts[j]; o.anaphor && against(o) && sharesAny(o.words, s.words) {
+			return o.group
+		}
+	}
 	for j := i - 1; j >= 0 && j >= i-maxCandidates; j-- {
 		for src := range g.asserts[g.sts[j].group] {
 			if s.Source == 0 || src != s.Source {
@@ -291,4 +299,14 @@ func (g *grouping) opposite(i int) int {
 		}
 	}
 	return -1
+}
+
+// sharesAny reports whether two sets of content words have one in common.
+func sharesAny(a, b map[string]bool) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
 }

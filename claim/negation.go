@@ -120,7 +120,9 @@ const maxNegatedSentences = 4
 // coordinated with ("concluded that … was not …", "… and we have no
 // intention"). The negation depends on the predicate, on an adverb of it
 // ("no longer needs"), or is or determines its subject or object ("there
-// is no need", "nothing has changed"). "Not only" negates nothing.
+// is no need", "nothing has changed"). A negation before a word of
+// data/words.tsv class negation_idiom negates nothing: "not only", "no
+// doubt", "not without risks".
 func negatedIn(d *parley.Doc, first, last int) int {
 	inside := func(i int) bool { return i >= first && i < last }
 	preds := map[int]bool{}
@@ -141,7 +143,7 @@ func negatedIn(d *parley.Doc, first, last int) int {
 		}
 	}
 	for i := first; i < last; i++ {
-		if !plainNegations[d.Lower(i)] || i+1 < last && d.Lower(i+1) == "only" {
+		if !plainNegations[d.Lower(i)] || i+1 < last && negationIdioms[d.Lower(i+1)] {
 			continue
 		}
 		h := d.Head(i)

@@ -13,7 +13,8 @@ import (
 // negation turns a content against its proposition only when it bears on
 // a predicate of the content (its head, a clause it reports or is
 // coordinated with, an adverb or argument of it), not when it sits inside
-// a subordinate clause or is "not only".
+// a subordinate clause or is an idiom that denies nothing ("not only", "no
+// doubt", "not without").
 func TestNegationOnTheMainPredicate(t *testing.T) {
 	g := syntaxGrouper(t)
 	tests := []struct {
@@ -29,6 +30,8 @@ func TestNegationOnTheMainPredicate(t *testing.T) {
 			"murder is the most serious of crimes and we have no intention of abolishing the sentence", true},
 		{"negation inside a subordinate clause", "She said prices rose sharply because the firm did not cut its costs.", "prices rose sharply because the firm did not cut its costs", false},
 		{"not only", "He said not only is the screensaver similar to an attack, it is also dangerous.", "not only is the screensaver similar to an attack, it is also dangerous", false},
+		{"no doubt", "She said there is no doubt that the county has learned a lot from the scheme.", "there is no doubt that the county has learned a lot from the scheme", false},
+		{"not without", "He said the switch to the new tills was not without risks.", "the switch to the new tills was not without risks", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,6 +60,9 @@ func answers(d *parley.Doc, sts []*stance) []*stance {
 			continue
 		}
 		q := &d.Quotes[s.quoteIdx]
+		if denyCues[strings.ToLower(q.Cue)] && refusal(d, q.Content) {
+			continue // "denied bail": a thing withheld answers no charge
+		}
 		a := answered(d, accs, s, q)
 		if a == nil {
 			continue
@@ -151,6 +154,10 @@ func chargeStance(d *parley.Doc, e parley.Event, group int) *stance {
 		content:     e.Evidence, quoteIdx: -1, group: group,
 	}
 	if e.Source == 0 {
+		e.Source = chargeSubject(d, e)
+		s.Source = e.Source
+	}
+	if e.Source == 0 {
 		s.SourceName = "unnamed critics"
 	} else if x := d.Entity(e.Source); x != nil {
 		s.SourceName = x.Name
@@ -158,6 +165,49 @@ func chargeStance(d *parley.Doc, e parley.Event, group int) *stance {
 	ev := d.Text[e.Evidence.Start:e.Evidence.End]
 	s.words, s.names = contentWords(words(ev)), names(ev, 0, d)
 	return s
+}
+
+// chargeSubject is the entity that makes a charge the event layer gave no
+// source, when a mention of it stands just before the trigger, with only
+// auxiliaries and adverbs between ("Yukos is currently suing", "AMF is
+// investigating claims", "it sued"); 0 for none, and for a passive ("has
+// been criticised"), whose critics the text does not name.
+func chargeSubject(d *parley.Doc, e parley.Event) parley.EntityRef {
+	if len(d.Tokens) == 0 || e.Evidence.End > len(d.Text) || e.Trigger == "" {
+		return 0
+	}
+	head := strings.Fields(e.Trigger)[0]
+	k := -1
+	for i, last := d.TokenAt(e.Evidence.Start), d.TokenAt(e.Evidence.End-1); i <= last && i < len(d.Tokens); i++ {
+		if d.Lower(i) == head {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return 0
+	}
+	j, be := k-1, false
+	for ; j >= 0 && j >= k-1-authorReach && chargeInterposed(d.Lower(j)); j-- {
+		be = be || beForms[d.Lower(j)]
+	}
+	if be && !strings.HasSuffix(head, "ing") {
+		return 0 // "has been criticised": a passive
+	}
+	if j < 0 {
+		return 0
+	}
+	if m := d.MentionAt(j); m != nil && int(m.Last) == j+1 && m.Entity != 0 {
+		return m.Entity
+	}
+	return 0
+}
+
+// chargeInterposed reports whether w may stand between a charge's maker and
+// its trigger: an auxiliary or an adverb of time ("is currently suing",
+// "had earlier accused").
+func chargeInterposed(w string) bool {
+	return beForms[w] || relayInterposed[w] || chargeAdverbs[w]
 }
 
 // cueStances are the quote stances in order of their cues' starts.

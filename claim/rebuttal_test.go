@@ -11,8 +11,8 @@ import (
 // the answer that follows it are one disputed claim: an answer that says
 // it answers ("defended"), or the target's own words about the charge;
 // and that the target's words about something else, an answer far from
-// the charge, or an ACCUSE event that is no charge ("disappointed") make
-// no dispute.
+// the charge, an ACCUSE event that is no charge ("disappointed") or a
+// thing withheld ("denied access") make no dispute.
 func TestAnswersDisputeTheCharge(t *testing.T) {
 	const charge = "The Conservative Party was accused on Wednesday of trying to deceive voters with a renamed account."
 	tests := []struct {
@@ -38,6 +38,9 @@ func TestAnswersDisputeTheCharge(t *testing.T) {
 		{"a defence far from the charge does not",
 			charge + strings.Repeat("\n\nThe debate went on.", 5) + "\n\nDominic Raab defended the party's record, saying taxes had fallen.",
 			"accused", "Dominic Raab", "saying", "taxes had fallen", nil},
+		{"a thing withheld answers no charge",
+			charge + "\n\nThe Conservative Party denied access to its accounts.",
+			"accused", "", "denied", "access to its accounts", nil},
 		{"an act that is no charge is not answered",
 			charge + "\n\nDominic Raab defended the party's actions, saying the account was clearly linked to the Conservatives.",
 			"disappointed", "Dominic Raab", "saying", "the account was clearly linked to the Conservatives", nil},
@@ -75,7 +78,9 @@ func TestAnswersDisputeTheCharge(t *testing.T) {
 
 // TestDeniedAllegationNamesItsSource guards that the source of a denied
 // allegation is found in the denial's words: a possessor, written with an
-// ASCII apostrophe or in lower case, or the agent after "by" or "from";
+// ASCII apostrophe or in lower case, or the agent after "by" or "from",
+// also after a participle of making, past the content ("the claims, made
+// in a new memoir");
 // and that a proposal ("suggestions from X") is no allegation.
 func TestDeniedAllegationNamesItsSource(t *testing.T) {
 	tests := []struct {
@@ -85,6 +90,9 @@ func TestDeniedAllegationNamesItsSource(t *testing.T) {
 		{"a capitalised possessor", "Merrill Lynch denied Ms Villalba's claims of unequal pay.", "denied", "Ms Villalba's claims of unequal pay", "Ms Villalba"},
 		{"a lower-case possessor", "The mayor rejected the opposition's claim that the budget was falsified.", "rejected", "the opposition's claim that the budget was falsified", "the opposition"},
 		{"the agent after by", "The minister denied claims by the union that hospitals were understaffed.", "denied", "claims by the union that hospitals were understaffed", "the union"},
+		{"the agent of a participle", "The panel rejected the claim made by some landlords that rents were falling.", "rejected", "the claim made by some landlords that rents were falling", "some landlords"},
+		{"the agent of a participle after the content", "The ministry denied the claims, made in a new memoir by a former aide.", "denied", "the claims", "a new memoir"},
+		{"a participle with no agent", "The ministry denied the claims, made public on Monday.", "denied", "the claims", "unnamed reports"},
 		{"a contention's possessor", "The coach rejected Robinson's contention that England dominated the forward play.", "rejected", "Robinson's contention that England dominated the forward play", "Robinson"},
 		{"a contraction is no possessor", "Morgan said the money is not being spent well, and that's quite a criticism.", "said", "the money is not being spent well, and that's quite a criticism", ""},
 		{"the possessor stops at a preposition", "Marvel said the court did not rule on Lee's claims to a share of profits.", "said", "the court did not rule on Lee's claims to a share of profits", "Lee"},
@@ -150,4 +158,67 @@ func disputedStances(d *parley.Doc) []parley.ClaimStance {
 		}
 	}
 	return out
+}
+
+// TestAnaphoricDismissalsJoin guards that a second dismissal of "the
+// claims" joins the first one's claim rather than the statement just
+// before it, which a source other than the dismisser asserted.
+func TestAnaphoricDismissalsJoin(t *testing.T) {
+	txt := "The mayor's office has denied the claims. Ms Ferrow said she gave her honest view that the depot sale was lawful. A spokesman for the mayor also rejected the claims."
+	qs := []parley.Quote{
+		quote(txt, 1, "The mayor's office", "denied", "the claims"),
+		quote(txt, 2, "Ms Ferrow", "said", "she gave her honest view that the depot sale was lawful"),
+	}
+	at := strings.LastIndex(txt, "the claims")
+	qs = append(qs, parley.Quote{Speaker: 3, SpeakerName: "A spokesman for the mayor", Cue: "rejected",
+		Content: parley.Span{Start: at, End: at + len("the claims")}})
+	d := doc(txt, qs)
+	Find(d)
+	for _, c := range d.Claims {
+		var names []string
+		for _, st := range c.Stances {
+			names = append(names, st.SourceName)
+		}
+		joined := strings.Join(names, "|")
+		if strings.Contains(joined, "A spokesman") && !strings.Contains(joined, "The mayor's office") {
+			t.Errorf("the second dismissal is in claim %q, without the first", joined)
+		}
+		if strings.Contains(joined, "A spokesman") && strings.Contains(joined, "Ms Ferrow") {
+			t.Errorf("the second dismissal disputes the statement before it: %q", joined)
+		}
+	}
+}
+
+// TestChargeSubjectNamesTheAccuser guards that a charge the event layer
+// gave no source is made by the entity mentioned just before its trigger,
+// auxiliaries and adverbs of time between ("Fenwick is currently suing"),
+// and that a passive ("has been criticised") or a trigger with no mention
+// before it keeps its critics unnamed.
+func TestChargeSubjectNamesTheAccuser(t *testing.T) {
+	tests := []struct {
+		name, text, subject, trigger string
+		want                         bool // the subject's entity is the source
+	}{
+		{"an active charge", "Fenwick is currently suing the council over the depot.", "Fenwick", "suing", true},
+		{"an active charge with no auxiliary", "Fenwick sued the council over the depot.", "Fenwick", "sued", true},
+		{"a passive charge", "The council has been criticised over the depot by residents.", "The council", "criticised", false},
+		{"no mention before the trigger", "Residents are suing the council over the depot.", "", "suing", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text, nil)
+			var ref parley.EntityRef
+			if tt.subject != "" {
+				ref = d.AddEntity(parley.Entity{Type: parley.Organization, Name: tt.subject})
+				sp := parley.Span{Start: 0, End: len(tt.subject)}
+				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(0)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref, Kind: parley.NameMention})
+			}
+			at := strings.Index(tt.text, tt.trigger)
+			e := parley.Event{PLOVER: "ACCUSE", Trigger: tt.trigger, Evidence: parley.Span{Start: at, End: len(tt.text) - 1}}
+			got := chargeSubject(d, e)
+			if (got != 0 && got == ref) != tt.want {
+				t.Errorf("chargeSubject = %v, want the subject: %v", got, tt.want)
+			}
+		})
+	}
 }

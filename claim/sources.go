@@ -220,10 +220,8 @@ func allegationSource(d *parley.Doc, sp parley.Span) *stance {
 		if a, b := possessorBefore(d, first, k); a < b {
 			return allegedStance(d, a, b)
 		}
-		if k+2 < last && (d.Lower(k+1) == "by" || d.Lower(k+1) == "from") {
-			if a, b := agentPhrase(d, k+2, last); a < b {
-				return allegedStance(d, a, b)
-			}
+		if a, b := agentAfter(d, k, last); a < b {
+			return allegedStance(d, a, b)
 		}
 		return nil
 	}
@@ -258,6 +256,35 @@ func possessorBefore(d *parley.Doc, first, k int) (int, int) {
 			a--
 		}
 		return a, p
+	}
+	return 0, 0
+}
+
+// agentAfter is the agent phrase [a, b) of the allegation noun at k: after
+// "by" or "from" inside the content ending at last ("claims by the union
+// that …"), or after a participle of making (data/words.tsv class
+// allegation_participle) and "by", "from" or "in", which may run past the
+// content to its sentence's end ("the claim made by some campaign groups
+// that …", "denied the claims, made in a new book about …"); a == b for
+// none.
+func agentAfter(d *parley.Doc, k, last int) (int, int) {
+	if k+2 < last && (d.Lower(k+1) == "by" || d.Lower(k+1) == "from") {
+		return agentPhrase(d, k+2, last)
+	}
+	end := last
+	if si := d.SentenceOf(k); si < len(d.Sentences) {
+		end = max(end, d.Sentences[si].Last)
+	}
+	j := k + 1
+	if j < end && j == last && d.Tok(j) == "," {
+		j++
+	}
+	if j+2 >= end || !allegationParticiples[d.Lower(j)] {
+		return 0, 0
+	}
+	switch d.Lower(j + 1) {
+	case "by", "from", "in":
+		return agentPhrase(d, j+2, end)
 	}
 	return 0, 0
 }

@@ -3,6 +3,9 @@ package claim
 import (
 	"strings"
 	"testing"
+
+	"github.com/parley-news/parley"
+	"github.com/parley-news/parley/text"
 )
 
 // TestWordClasses checks that data/words.tsv loads into the sets and the
@@ -54,6 +57,30 @@ func TestRefersBack(t *testing.T) {
 	} {
 		if got := refersBack(words(tc.content)); got != tc.want {
 			t.Errorf("%s: refersBack(%q) = %v, want %v", tc.name, tc.content, got, tc.want)
+		}
+	}
+}
+
+// TestRefusal guards which denials turn down a course of action or a thing
+// asked for rather than a statement: a proposal after an amount and its
+// brackets ("a £2bn ($3.7bn) takeover offer"), a thing withheld ("denied
+// bail"); a that-clause is a statement.
+func TestRefusal(t *testing.T) {
+	for _, tc := range []struct {
+		name, content string
+		want          bool
+	}{
+		{"a proposal", "a takeover offer from Fenwick Group", true},
+		{"a proposal after an amount", "a £2bn ($3.7bn) takeover offer from Fenwick Group", true},
+		{"a thing withheld", "bail", true},
+		{"a statement", "the figures were wrong", false},
+		{"a proposal too far in", "the claim that the council ever made an offer", false},
+	} {
+		txt := "The board rejected " + tc.content + "."
+		d := text.SegmentString(txt)
+		i := strings.Index(txt, tc.content)
+		if got := refusal(d, parley.Span{Start: i, End: i + len(tc.content)}); got != tc.want {
+			t.Errorf("%s: refusal(%q) = %v, want %v", tc.name, tc.content, got, tc.want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -153,5 +154,98 @@ func TestReadAll(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Line != 11 {
 		t.Fatalf("got %v, want an error on line 11", err)
+	}
+}
+
+// TestReadAllocations: a sentence costs a fixed few allocations (the
+// Sentence, its text, its comments and its tokens), not two or more a line,
+// and reads as it did.
+func TestReadAllocations(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		max  float64
+	}{
+		{"sample, 2 comments and 7 token lines", sample, 4},
+		{"no comment", "1\ta\t_\t_\t_\t_\t2\tx\t_\t_\n2\tb\t_\t_\t_\t_\t0\troot\t_\t_\n\n", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Repeat(tc.in, 200)
+			r := NewReader(strings.NewReader(in))
+			if _, err := r.Next(); err != nil { // the reader's buffers
+				t.Fatal(err)
+			}
+			var s *Sentence
+			got := testing.AllocsPerRun(100, func() {
+				var err error
+				if s, err = r.Next(); err != nil {
+					t.Fatal(err)
+				}
+			})
+			if got > tc.max {
+				t.Errorf("%.1f allocations a sentence, want at most %.0f", got, tc.max)
+			}
+			var buf bytes.Buffer
+			w := bufio.NewWriter(&buf)
+			Write(w, s)
+			w.Flush()
+			if buf.String() != tc.in {
+				t.Errorf("read and written:\n%s\nwant\n%s", buf.String(), tc.in)
+			}
+		})
+	}
+}
+
+// TestNextIntoReuses: reading into the same Sentence costs one allocation
+// a sentence (its text), and gives what Next gives.
+func TestNextIntoReuses(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"sample", sample},
+		{"no comment", "1\ta\t_\t_\t_\t_\t2\tx\t_\t_\n2\tb\t_\t_\t_\t_\t0\troot\t_\t_\n\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Repeat(tc.in, 200)
+			r, want := NewReader(strings.NewReader(in)), NewReader(strings.NewReader(in))
+			var s Sentence
+			got := testing.AllocsPerRun(100, func() {
+				if err := r.NextInto(&s); err != nil {
+					t.Fatal(err)
+				}
+			})
+			if got > 1 {
+				t.Errorf("%.1f allocations a sentence, want 1", got)
+			}
+			w, err := want.Next()
+			if err != nil || !slices.Equal(w.Tokens, s.Tokens) || !slices.Equal(w.Comments, s.Comments) {
+				t.Errorf("NextInto read %+v, Next %+v (%v)", s, w, err)
+			}
+		})
+	}
+}
+
+// BenchmarkRead reads the sample sentence (9 lines) over and over, with
+// Next and with NextInto: ns/op and allocations are per sentence.
+func BenchmarkRead(b *testing.B) {
+	in := strings.Repeat(sample, 4096)
+	var into Sentence
+	for _, bc := range []struct {
+		name string
+		next func(r *Reader) error
+	}{
+		{"Next", func(r *Reader) error { _, err := r.Next(); return err }},
+		{"NextInto", func(r *Reader) error { return r.NextInto(&into) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(sample)))
+			b.ReportAllocs()
+			r := NewReader(strings.NewReader(in))
+			for b.Loop() {
+				if err := bc.next(r); errors.Is(err, io.EOF) {
+					r = NewReader(strings.NewReader(in))
+				} else if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package conllu
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,9 @@ type Reader struct {
 	r    *bufio.Reader
 	line int
 	eof  bool
+	buf  []byte // the lines of the sentence being read, end to end
+	ends []int  // where each of its lines ends in buf
+	long []byte // a line longer than r's buffer, put together
 }
 
 // NewReader reads CoNLL-U from r.
@@ -23,57 +27,108 @@ func NewReader(r io.Reader) *Reader { return &Reader{r: bufio.NewReaderSize(r, 1
 // Next returns the next sentence, or io.EOF after the last one. A malformed
 // line makes Next return an *Error naming the line; the rest of that sentence
 // is skipped, and the next call goes on with the sentence after it.
+//
+// A sentence's lines are read first and then made one string, whose
+// substrings its fields are, so that reading a sentence costs a few
+// allocations rather than two a line.
 func (r *Reader) Next() (*Sentence, error) {
-	var s *Sentence
-	var bad *Error
+	s := &Sentence{}
+	if err := r.read(s, false); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// NextInto is Next reading into s, whose Comments and Tokens arrays it
+// reuses: for a caller that is done with s before the next sentence. After
+// an error s holds nothing of use.
+func (r *Reader) NextInto(s *Sentence) error { return r.read(s, true) }
+
+// read reads the next sentence into s, reusing its slices or not.
+func (r *Reader) read(s *Sentence, reuse bool) error {
+	r.buf, r.ends = r.buf[:0], r.ends[:0]
+	first := 0
 	for {
 		line, ok, err := r.readLine()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if !ok || line == "" {
-			if bad != nil {
-				return nil, bad
-			}
-			if s != nil {
-				if err := s.checkHeads(); err != nil {
-					return nil, err
-				}
-				return s, nil
+		if !ok || len(line) == 0 {
+			if len(r.ends) > 0 {
+				return r.sentence(s, first, reuse)
 			}
 			if !ok {
-				return nil, io.EOF
+				return io.EOF
 			}
 			continue
 		}
-		if s == nil {
-			s = &Sentence{Line: r.line}
+		if len(r.ends) == 0 {
+			first = r.line
 		}
-		if bad == nil {
-			bad = s.add(line, r.line)
-		}
+		r.buf = append(r.buf, line...)
+		r.ends = append(r.ends, len(r.buf))
 	}
 }
 
-// readLine returns the next line without its line ending; ok is false at the
-// end of the input.
-func (r *Reader) readLine() (string, bool, error) {
-	if r.eof {
-		return "", false, nil
+// sentence makes s the sentence of the lines in r.buf, the first of which
+// is line first of the input.
+func (r *Reader) sentence(s *Sentence, first int, reuse bool) error {
+	text := string(r.buf)
+	if reuse {
+		*s = Sentence{Comments: s.Comments[:0], Tokens: s.Tokens[:0], Line: first}
+	} else {
+		nc, lo := 0, 0
+		for _, hi := range r.ends {
+			if text[lo] == '#' {
+				nc++
+			}
+			lo = hi
+		}
+		*s = Sentence{Line: first}
+		if nc > 0 {
+			s.Comments = make([]string, 0, nc)
+		}
+		if nt := len(r.ends) - nc; nt > 0 {
+			s.Tokens = make([]Token, 0, nt)
+		}
 	}
-	line, err := r.r.ReadString('\n')
+	lo := 0
+	for i, hi := range r.ends {
+		if err := s.add(text[lo:hi], first+i); err != nil {
+			return err // the first bad line; the rest of the sentence is read
+		}
+		lo = hi
+	}
+	return s.checkHeads()
+}
+
+// readLine returns the next line without its line ending, valid until the
+// next read; ok is false at the end of the input.
+func (r *Reader) readLine() ([]byte, bool, error) {
+	if r.eof {
+		return nil, false, nil
+	}
+	line, err := r.r.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		r.long = append(r.long[:0], line...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			line, err = r.r.ReadSlice('\n')
+			r.long = append(r.long, line...)
+		}
+		line = r.long
+	}
 	if errors.Is(err, io.EOF) {
 		r.eof = true
-		if line == "" {
-			return "", false, nil
+		if len(line) == 0 {
+			return nil, false, nil
 		}
 	} else if err != nil {
-		return "", false, fmt.Errorf("line %d: %w", r.line+1, err)
+		return nil, false, fmt.Errorf("line %d: %w", r.line+1, err)
 	}
 	r.line++
-	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+	line = bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
 	if r.line == 1 {
-		line = strings.TrimPrefix(line, "\ufeff")
+		line = bytes.TrimPrefix(line, []byte("\ufeff"))
 	}
 	return line, true, nil
 }
@@ -91,10 +146,14 @@ func (s *Sentence) add(line string, n int) *Error {
 		s.Comments = append(s.Comments, line)
 		return nil
 	}
-	f := strings.Split(line, "\t")
-	if len(f) != 10 {
-		return fail("want 10 tab-separated fields, got %d", len(f))
+	if n := strings.Count(line, "\t") + 1; n != 10 {
+		return fail("want 10 tab-separated fields, got %d", n)
 	}
+	var f [10]string
+	for i := range 9 {
+		f[i], line, _ = strings.Cut(line, "\t")
+	}
+	f[9] = line
 	for i, v := range f {
 		if v == "" {
 			return fail("field %d (%s) is empty", i+1, fieldNames[i])

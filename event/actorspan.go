@@ -202,10 +202,12 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 	}
 	out = c.linkEntities(s, out)
 	out = c.firstPerson(s, out)
-	// "US and British forces": the role of the second conjunct is shared.
+	// "US and British forces": the role of the second conjunct is shared,
+	// when an agent noun gives it ("forces", "officials"), not a name
+	// ("Israel and Hamas": Israel is no Hamas).
 	for k := 0; k+1 < len(out); k++ {
 		a, b := &out[k], &out[k+1]
-		if len(a.code) == 3 && a.last+1 == b.first && s.words[a.last] == "AND" && len(b.code) > 3 && !roleOnlyCode[b.code[:3]] {
+		if len(a.code) == 3 && a.last+1 == b.first && s.words[a.last] == "AND" && len(b.code) > 3 && !roleOnlyCode[b.code[:3]] && !s.caps[b.last-1] {
 			a.code += b.code[3:]
 			a.place, a.capital = false, false
 		}

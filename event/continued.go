@@ -40,6 +40,10 @@ func (c *Coder) continued(s *sentence) []parley.Event {
 		}
 		prior := storyEvent(s, code.Root)
 		if prior == nil {
+			if ev, ok := c.storyProtest(s, t, code); ok {
+				out = append(out, ev)
+				i = t.last - 1
+			}
 			continue
 		}
 		ev := s.evidence(t, nil, nil)

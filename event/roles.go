@@ -78,12 +78,13 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		// The subject of a light verb holds its noun's act: "Klibi
 		// undertook a mediation mission between…", "the judge opened
 		// investigations against…".
-		if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) {
+		if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) && !occurringProtest(s, t) {
 			// "Thousands of Nigerians were converging for a rally": the
 			// clause's subject holds the event.
 			srcs = before()
 		}
 		srcs, tgts = c.parsedOver(s, t, srcs, tgts)
+		srcs, tgts = c.unnamedProtesters(s, t, srcs, tgts)
 		return srcs, ownGovernment(t, srcs, tgts)
 	}
 	if t.passive {

@@ -155,7 +155,7 @@ func nounContext(s *sentence, i, n int) bool {
 	}
 	if i > 0 {
 		p := s.words[i-1]
-		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == parley.Number {
+		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == parley.Number || stanceModifier(p) {
 			return true
 		}
 		// a possessive before one modifier: "the government's mask ban"

@@ -22,7 +22,7 @@ const (
 // AttitudeVerb is one form of a verb of belief, wish or evidence.
 type AttitudeVerb struct {
 	Lemma       string
-	Kind        string // "belief", "wish", "evidence"
+	Kind        string // "belief", "wish", "evidence", "position"
 	Form        VerbForm
 	Complements Complement
 }
@@ -61,7 +61,7 @@ func LoadAttitudes() (*Attitudes, error) {
 			}
 		}
 		switch f[3] {
-		case "belief", "wish", "evidence":
+		case "belief", "wish", "evidence", "position":
 		default:
 			return nil, fmt.Errorf("attitude_verbs.tsv:%d: unknown kind %q", n+1, f[3])
 		}

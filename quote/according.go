@@ -13,6 +13,9 @@ func (r *run) accordingTo(si, v, n int) {
 	if v > s.First && r.low(v-1) == "that" {
 		return // inside reported content: the source of the speaker's source
 	}
+	if v+n < s.Last && questionWords[r.low(v+n)] && !r.d.Tokens[v+n].Is(parley.Cap) { // not "according to WHO"
+		return // "rewarded according to how much business they brought": in proportion, no source
+	}
 	sp := r.nounPhraseAt(s, v+n)
 	if !sp.ok {
 		// any noun phrase: "according to the 2009 paper", "according to one global index"
@@ -39,7 +42,12 @@ func (r *run) accordingTo(si, v, n int) {
 	}
 	q := found{sp: sp, cue: v, cueEnd: v + n, addresseeEn: -1, nestedIn: -1, para: s.Para}
 	if v > s.First+1 {
-		after = r.skipAppositive(s, after) // "…, according to Jane Doe, the mayor, …"
+		// "…, according to Jane Doe, the mayor, …"; an apposition must close
+		// with a comma: in "…, according to a timeline, the contractors left"
+		// the phrase after the comma is the content's subject
+		if b := r.skipAppositive(s, after); b < s.Last && r.low(b) == "," {
+			after = b
+		}
 	}
 	if org := after + 1; after < s.Last && r.low(after) == "of" {
 		if r.low(org) == "the" {
@@ -91,6 +99,9 @@ func (r *run) accordingTo(si, v, n int) {
 		if end-start < 3 && rest < 0 || end <= start {
 			return
 		}
+		if p := r.posAt(s, start); end-start < 3 && (p == parley.ADV || p == parley.ADP) {
+			start, end, rest = rest, restEnd, -1 // "Now, according to X, the market …": the clause is the content
+		}
 		r.setContent(&q, start, end)
 		if rest >= 0 {
 			q.cueEnd = v + n
@@ -120,10 +131,22 @@ func (r *run) continuation(s parley.Sentence, after int) (int, int) {
 	if next >= s.Last || r.isGerundCue(next) || r.low(next) == "according" || strings.HasSuffix(r.low(next), "ing") {
 		return -1, -1
 	}
-	if e := r.contentEnd(s, next, false); e > next+2 {
-		return next, e
+	e := r.contentEnd(s, next, false)
+	if e <= next+2 || personRelatives[r.low(next)] || r.low(next) == "which" {
+		return -1, -1 // "…, according to his supporters, who are …": the source's relative clause
 	}
-	return -1, -1
+	if isDeterminer(r.low(next)) {
+		// "…, according to CrowdTangle, a tool that monitors …": an apposition
+		// of the source, up to its relative clause, is no content
+		stop := next
+		for stop < e && !personRelatives[r.low(stop)] && r.low(stop) != "which" && r.low(stop) != "that" {
+			stop++
+		}
+		if r.appositionOnly(s, next, stop) {
+			return -1, -1
+		}
+	}
+	return next, e
 }
 
 // authorOf returns the author a "by" phrase names inside the document

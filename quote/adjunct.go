@@ -29,6 +29,9 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 			}
 			continue
 		}
+		if a+1 < s.Last && r.kind(a+1) == parley.Possessive {
+			return a // "said Thursday's speeches had …": the content's own subject
+		}
 		if !adjunctAdverbs[l] && !lexicon.IsWeekday(l) && !timeModifiers[l] && !adjunctPreps[l] {
 			if strings.HasSuffix(l, "ly") && len(l) > 4 && r.ents.RefAt(a) == nil && !r.d.Tokens[a].Is(parley.Cap) {
 				a++ // "responded awkwardly:"
@@ -49,6 +52,15 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 		}
 	}
 	return a
+}
+
+// isChannelNoun reports a channel noun at i ("hearing", "interview"), inside the text.
+func (r *run) isChannelNoun(i int) bool {
+	if i >= len(r.d.Tokens) || !r.isWord(i) {
+		return false
+	}
+	_, ok := channelNouns[r.low(i)]
+	return ok
 }
 
 // phraseBeforeQuotation returns the comma or colon before a quotation that
@@ -140,8 +152,8 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 				return ent.Last, e.Name // "on X", "on Telegram"
 			}
 		}
-		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) || r.low(b) == "one" && r.low(b+1) == "point" {
-			return b + 2, "" // "at the time", "in the past week", "at one point"
+		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) && !r.isChannelNoun(b+2) || r.low(b) == "one" && r.low(b+1) == "point" {
+			return b + 2, "" // "at the time", "in the past week", "at one point"; not "at a Monday hearing"
 		}
 		if isTimeWord(r.low(b)) { // a time noun, weekday or month: "on Tuesday", "in March 2024"
 			c := b + 1

@@ -26,9 +26,13 @@ func (r *run) attitudes() []parley.Attitude {
 		return nil
 	}
 	cues := make(map[int]bool, len(r.out))
+	reported := make([]bool, len(r.d.Tokens))
 	for _, q := range r.out {
 		if q.cLast > q.cFirst && q.cue >= 0 {
 			cues[q.cue] = true
+			for k := q.cFirst; k < q.cLast; k++ {
+				reported[k] = true
+			}
 		}
 	}
 	var out []parley.Attitude
@@ -41,8 +45,8 @@ func (r *run) attitudes() []parley.Attitude {
 				continue // a quote's cue, the speaker's own words, part of a name or a title ("Do They Know It's Christmas?")
 			}
 			av, ok := r.f.attitudes.Lookup(r.low(v))
-			if !ok {
-				continue
+			if !ok || av.Kind == "position" && reported[v] {
+				continue // "she said she opposes the deal": the speaker's words, not the outlet's report of a stand
 			}
 			if a, ok := r.attitude(s, v, av); ok {
 				out = append(out, a)
@@ -58,14 +62,19 @@ func (r *run) attitudes() []parley.Attitude {
 func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parley.Attitude, bool) {
 	// cheap tests first, so that fewer sentences are parsed: a record named
 	// before an evidence verb, the verb's tag (tagging costs a sixth of parsing)
-	if av.Kind == "evidence" && !r.recordBefore(s, v) || r.posAt(s, v) != parley.VERB {
+	if av.Kind == "evidence" && !r.recordBefore(s, v) || r.posAt(s, v) != parley.VERB && !r.infinitiveAfter(s, v, av) {
 		return parley.Attitude{}, false
 	}
-	if !r.parsed(s) || r.d.Tokens[v].POS != parley.VERB || r.passiveVoice(s, v) {
+	if !r.parsed(s) || r.d.Tokens[v].POS != parley.VERB && !r.nounWithSubject(s, v) || r.passiveVoice(s, v) {
 		return parley.Attitude{}, false // "is expected to", "is known as"
 	}
-	first, last := r.propositionSpan(s, v, av.Complements)
-	if last-first < 2 {
+	first, last, obj := r.propositionSpan(s, v, av.Complements)
+	if obj && av.Kind == "evidence" {
+		last = r.trimClosing(first, r.objectPredicate(s, v, last)) // what a record shows of its object; a wish's or position's "in May" is no part of it
+	}
+	if last-first < 2 && (av.Kind != "position" || last <= first) {
+		// one word is a position's whole object ("endorsed her") but too little
+		// of a belief or a finding
 		return parley.Attitude{}, false
 	}
 	n := r.subjectOf(s, v)
@@ -93,6 +102,9 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 // named at "who" as a pronoun is at its own place. It returns the phrase
 // and the span that names the holder; n is v's subject on the parse.
 func (r *run) holder(s parley.Sentence, v, n int, kind string) (speaker, parley.Span, bool) {
+	if rel := r.d.Tokens[v].Rel; kind == "position" && n < 0 && (rel == parley.RelAcl || rel == parley.RelAdvcl) {
+		return r.participleHolder(s, v)
+	}
 	if n < 0 || r.d.Tokens[n].Rel != parley.RelNsubj || r.marked(s, n) {
 		return speaker{}, parley.Span{}, false
 	}
@@ -124,6 +136,22 @@ func (r *run) holder(s parley.Sentence, v, n int, kind string) (speaker, parley.
 		sp = r.subjectSubtree(s, n, v)
 	}
 	if !sp.ok || !r.holds(s, n, sp, kind) {
+		return speaker{}, parley.Span{}, false
+	}
+	return sp, r.d.TokenSpan(sp.first-sp.lead, sp.last), true
+}
+
+// participleHolder is the noun phrase a position's participle modifies,
+// ending just before it: "a group backing the senator", "donors supporting
+// her". The participle has no subject of its own to read; the parse often
+// hangs it on the clause's verb, so the noun before it is what counts.
+func (r *run) participleHolder(s parley.Sentence, v int) (speaker, parley.Span, bool) {
+	h := v - 1
+	if r.d.XPOS(v) != "VBG" || h < s.First || r.d.Tokens[h].POS != parley.NOUN && r.d.Tokens[h].POS != parley.PROPN {
+		return speaker{}, parley.Span{}, false
+	}
+	sp := r.nounPhraseEndingAt(s, h)
+	if !sp.ok || !r.holds(s, h, sp, "position") {
 		return speaker{}, parley.Span{}, false
 	}
 	return sp, r.d.TokenSpan(sp.first-sp.lead, sp.last), true
@@ -198,19 +226,20 @@ func (r *run) passiveVoice(s parley.Sentence, v int) bool {
 // propositionSpan is the token range of the complements of v that the
 // lexicon allows, after v, without a leading "that" or the sentence's
 // closing punctuation; empty when there is none.
-func (r *run) propositionSpan(s parley.Sentence, v int, allowed lexicon.Complement) (int, int) {
-	first, last := -1, -1
+func (r *run) propositionSpan(s parley.Sentence, v int, allowed lexicon.Complement) (first, last int, obj bool) {
+	first, last = -1, -1
 	for k := v + 1; k < s.Last; k++ {
-		if r.d.Head(k) != v || !complementOf(r.d.Tokens[k].Rel, allowed) {
+		if r.d.Head(k) != v || !r.complement(s, k, allowed) {
 			continue
 		}
 		if a := r.subtreeStart(s, k); first < 0 || a < first {
 			first = a
 		}
 		last = max(last, r.subtreeEnd(s, k))
+		obj = obj || r.d.Tokens[k].Rel != parley.RelCcomp && r.d.Tokens[k].Rel != parley.RelXcomp
 	}
 	if first < 0 || first <= v {
-		return 0, 0
+		return 0, 0, false
 	}
 	for first < last && r.kind(first) == parley.Punct {
 		first++ // "many watchers think, given the tradition, …"
@@ -218,10 +247,64 @@ func (r *run) propositionSpan(s parley.Sentence, v int, allowed lexicon.Compleme
 	if r.low(first) == "that" && r.d.Tokens[first].Rel == parley.RelMark {
 		first++
 	}
+	return first, r.trimClosing(first, last), obj
+}
+
+// trimClosing drops the punctuation that closes the range first..last.
+func (r *run) trimClosing(first, last int) int {
 	for last > first && r.kind(last-1) != parley.Word && r.kind(last-1) != parley.Number {
 		last--
 	}
-	return first, last
+	return last
+}
+
+// infinitiveAfter reports a third-person form of a verb that takes an
+// infinitive, a "to" and a verb after it: "Clinton plans to call …", which
+// the tagger may read as a plural noun.
+func (r *run) infinitiveAfter(s parley.Sentence, v int, av lexicon.AttitudeVerb) bool {
+	return av.Form == lexicon.ThirdSingular && av.Complements&lexicon.OpenComplement != 0 &&
+		v+2 < s.Last && r.low(v+1) == "to" && r.posAt(s, v+2) == parley.VERB
+}
+
+// nounWithSubject reports a word tagged a noun that has a subject on the
+// parse: a verb the tagger missed ("Clinton plans to …" with "plans" the root).
+func (r *run) nounWithSubject(s parley.Sentence, v int) bool {
+	return r.d.Tokens[v].POS == parley.NOUN && r.subjectOf(s, v) >= 0
+}
+
+// complement reports whether k, a dependent of the verb, is one of the
+// allowed complements; an object may come labelled as a bare oblique (a
+// noun with no preposition and no time: "shows only a small gap").
+func (r *run) complement(s parley.Sentence, k int, allowed lexicon.Complement) bool {
+	rel := r.d.Tokens[k].Rel
+	if rel == parley.RelObl && allowed&lexicon.ObjectComplement != 0 {
+		return !r.hasCase(s, k) && !isTimeWord(r.low(k)) && r.d.Tokens[k].POS == parley.NOUN
+	}
+	if rel == parley.RelAcl && allowed&lexicon.OpenComplement != 0 && r.d.Tokens[r.d.Head(k)].POS == parley.NOUN {
+		return k-1 > r.d.Head(k) && r.low(k-1) == "to" // the infinitive of a verb tagged a noun: "plans to call"
+	}
+	return complementOf(rel, allowed)
+}
+
+// objectPredicate extends an object proposition over what the verb's
+// object is said to do or be, where the parse hangs it on the verb: "the
+// poll showed Clinton leading Sanders", "shows Trump at the top with 36
+// percent". Only dependents that go on from the object without a comma.
+func (r *run) objectPredicate(s parley.Sentence, v, last int) int {
+	for k := last; k < s.Last; k++ {
+		if r.d.Head(k) != v {
+			continue
+		}
+		switch r.d.Tokens[k].Rel {
+		case parley.RelAdvcl, parley.RelObl, parley.RelXcomp:
+			if r.subtreeStart(s, k) == last && r.kind(last) == parley.Word && r.kind(last-1) != parley.Punct {
+				last = r.subtreeEnd(s, k)
+				continue
+			}
+		}
+		return last
+	}
+	return last
 }
 
 // complementOf reports whether rel is one of the allowed complements.

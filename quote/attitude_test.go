@@ -45,6 +45,20 @@ func TestAttitudes(t *testing.T) {
 		{"no attitude in a title", "Dido and Jo Roe sang on Do They Think It Is Over at the concert.", nil},
 		{"inside a speech report", "Tom Hale said Ann Lee believes the plan will fail.",
 			[]att{{parley.Belief, "Ann Lee", "the plan will fail"}}},
+		{"a wish the tagger read as a plural noun", "Tom Hale plans to call on the dockers to return to work.",
+			[]att{{parley.Wish, "Tom Hale", "to call on the dockers to return to work"}}},
+		{"no wish in a plural noun", "The city's plans to expand the harbour were dropped.", nil},
+		{"a position with a one-word object", "On Monday, Gov. Ann Lee endorsed him.",
+			[]att{{parley.Position, "Ann Lee", "him"}}},
+		{"a position against a proposal", "The union opposes the new harbour levy.",
+			[]att{{parley.Position, "The union", "the new harbour levy"}}},
+		{"no position of the speaker's own words", "Tom Hale said he opposes the new harbour levy.", nil},
+		{"a position held by the noun a participle modifies", "Donors gave money to a group backing Ann Lee.",
+			[]att{{parley.Position, "a group", "Ann Lee"}}},
+		{"evidence with an object and what it does", "The poll showed Ann Lee leading Tom Hale among older voters.",
+			[]att{{parley.Evidence, "The poll", "Ann Lee leading Tom Hale among older voters"}}},
+		{"evidence from pictures", "Footage from the harbour showed three cranes toppled into the water.",
+			[]att{{parley.Evidence, "Footage from the harbour", "three cranes toppled into the water"}}},
 	}
 	f := newFixture(t)
 	for _, tc := range tests {

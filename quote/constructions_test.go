@@ -274,6 +274,12 @@ func TestRelativeThatAfterAnAdjunct(t *testing.T) {
 			[]want{{"talks would resume in Geneva", "Ann Platt", parley.Indirect}}},
 		{"the content's that after the relative clause", "Ann Platt said in an interview that aired on Sunday that she would not run again.",
 			[]want{{"she would not run again", "Ann Platt", parley.Indirect}}},
+		{"a day or month naming the channel's time", "Ann Platt said at a Monday hearing that the tolls would rise.",
+			[]want{{"the tolls would rise", "Ann Platt", parley.Indirect}}},
+		{"a weekday with a possessive opens the content", "Ann Platt said Monday's tolls had doubled.",
+			[]want{{"Monday's tolls had doubled", "Ann Platt", parley.Indirect}}},
+		{"a month before the channel, after an apposition", `"The tolls will rise," Ben Roe, mayor of Elm, said at a March hearing on the budget.`,
+			[]want{{"The tolls will rise,", "Ben Roe", parley.Direct}}},
 	})
 }
 
@@ -359,6 +365,7 @@ func TestSpeakerSpanCoversTheRoleBeforeTheName(t *testing.T) {
 		{`"The speech was dark," the senator's campaign chairman, John Podesta, said.`, "John Podesta", "the senator's campaign chairman, John Podesta"},
 		{"The White House spokesman, Josh Earnest, said the plan had failed.", "Josh Earnest", "The White House spokesman, Josh Earnest"},
 		{"Earlier this week the bank's chief executive, Josh Earnest, said profits would fall.", "Josh Earnest", "the bank's chief executive, Josh Earnest"},
+		{"The state's party chairman, Jo Hale, said profits would fall.", "Jo Hale", "The state's party chairman, Jo Hale"},
 	}
 	for _, tt := range tests {
 		qs, _ := f.find(tt.in)
@@ -940,6 +947,40 @@ func TestGroupPronounSubject(t *testing.T) {
 			[]want{{"it would hurt farmers", "Those who oppose the tax", parley.Indirect}}},
 		{"a pronoun inside the content before the inverted cue", "The heaviest users will be those in the 18-35 age bracket, suggests the survey.",
 			[]want{{"The heaviest users will be those in the 18-35 age bracket", "the survey", parley.Indirect}}},
+		{"the pronoun and a participle", "Again, those polled said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "those polled", parley.Indirect}}},
+		{"a bare pronoun before a past-tense cue", "Some said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "Some", parley.Indirect}}},
+		{"a determiner before a noun is no subject", "Some claims about the ferry fares were too high.", nil},
+	})
+}
+
+// TestPresentCueAfterAModifiedSubject guards a base-form cue whose subject
+// ends in a modifier ("Supporters of the new toll say"): the parse reads the
+// verb as finite and the phrase read back as its subject; a place in the
+// modifier after "the" is no speaker ("Officials in the UK said").
+func TestPresentCueAfterAModifiedSubject(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a modifier before a present cue", "Supporters of the new toll say it will mean lower costs for drivers.",
+			[]want{{"it will mean lower costs for drivers", "Supporters of the new toll", parley.Indirect}}},
+		{"a place after the article in the modifier", "Officials in the UK said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "Officials in the UK", parley.Indirect}}},
+	})
+}
+
+// TestPeopleNounHeadsTheSource guards a plural noun of people with a
+// quantifier ("Both candidates said", "most nominees said"): the noun heads
+// the source phrase, the quantifier belongs to it.
+func TestPeopleNounHeadsTheSource(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"both and a people noun", "Both candidates said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "Both candidates", parley.Indirect}}},
+		{"most and a people noun mid-sentence", "At the forum, most candidates said the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "most candidates", parley.Indirect}}},
+		{"a plural body", "The departments declined to comment, saying the ferry fares were too high.",
+			[]want{{"the ferry fares were too high", "The departments", parley.Indirect}}},
 	})
 }
 

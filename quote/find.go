@@ -401,7 +401,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 	if verb.Form == lexicon.Base && p == "to" && r.sayingPurposeHead(s, v) >= 0 {
 		return false // "went on to say"
 	}
-	if blocksVerb[p] {
+	if blocksVerb[p] && !r.pronounSubject(s, v, verb) {
 		return true
 	}
 	if verb.Form == lexicon.Base {
@@ -423,9 +423,40 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 		if p == "and" || p == "also" {
 			return false // "… and say they show restraint": coordination with an earlier verb
 		}
+		if r.finitePresent(s, v) {
+			return false // "Those close to him say", "Aides to the mayor say": a subject the word before does not show
+		}
 		return !r.shareSubject(s, v).ok // "A mere 9 percent say"
 	}
 	return false
+}
+
+// pronounSubject reports a group pronoun that is a whole subject before a
+// past-tense cue, opening its clause: "Some said …", "…, but some
+// claimed …" (not "some claims", a determiner before a noun).
+func (r *run) pronounSubject(s parley.Sentence, v int, verb lexicon.Verb) bool {
+	if !isGroupPronoun(r.low(v-1)) || verb.Form != lexicon.Past && (verb.Form != lexicon.Base || !r.finitePresent(s, v)) {
+		return false
+	}
+	k := v - 2
+	return k < s.First || r.kind(k) == parley.Punct || r.low(k) == "but" || r.low(k) == "and"
+}
+
+// finitePresent reports a base form the parse reads as a finite present
+// verb with a subject of its own ("Those close to him say"), not an
+// infinitive after "to", a modal or "let".
+func (r *run) finitePresent(s parley.Sentence, v int) bool {
+	if r.posAt(s, v) != parley.VERB || r.d.XPOS(v) != "VBP" || !r.parsed(s) {
+		return false
+	}
+	// the phrase read back from the verb must hold the subject's head, so
+	// that it is the speaker: not "the UK" of "observers in the UK claim"
+	h := r.subjectOf(s, v)
+	if h < 0 || h >= v || !r.dominates(s, h, v-1) {
+		return false
+	}
+	sp := r.nounPhraseEndingAt(s, v-1)
+	return sp.ok && sp.first <= h
 }
 
 // invertedAtEnd reports whether the cue at v is followed by a person's

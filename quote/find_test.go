@@ -535,6 +535,28 @@ func TestAccordingToADocumentsAuthor(t *testing.T) {
 	})
 }
 
+// TestAccordingToInsideTheSentence guards "X, according to Y, Z": the
+// clause after the source is the content's second half however it opens
+// ("the contractors left"), not the source's apposition or relative
+// clause; a short opening adjunct leaves the clause as the whole content;
+// "according to how much" is no attribution.
+func TestAccordingToInsideTheSentence(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"a determiner opens the second half", "At ten past four, according to a police report, the dockers had left the harbour.",
+			[]want{{"At ten past four", "a police report", parley.Indirect}, {"the dockers had left the harbour", "a police report", parley.Indirect}}},
+		{"a short adjunct before the source", "Now, according to the port authority, the tolls are set to double this year.",
+			[]want{{"the tolls are set to double this year", "the port authority", parley.Indirect}}},
+		{"the source's relative clause", "The tolls will double, according to the dockers, who have fought them for years.",
+			[]want{{"The tolls will double", "the dockers", parley.Indirect}}},
+		{"the source's apposition", "The tolls will double, according to Portwatch, a group that tracks fees.",
+			[]want{{"The tolls will double", "Portwatch", parley.Indirect}}},
+		{"in proportion, no source", "Dockers were paid according to how many ships they unloaded.", nil},
+		{"an acronym spelt like a question word", "According to WHO, there were 40 cases of the fever last year.",
+			[]want{{"there were 40 cases of the fever last year", "WHO", parley.Indirect}}},
+	})
+}
+
 // TestReporterWritesForAnOutlet guards "as X reports for NPR, CONTENT":
 // the outlet is the channel, not the content, and "an interview for CBS
 // network's show" is no outlet adjunct.

@@ -178,7 +178,11 @@ func (r *run) roleBeforeComma(s parley.Sentence, j int) int {
 		if r.kind(p) != parley.Possessive && !r.isWord(p) || r.low(p) == "," {
 			break
 		}
-		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) || isTimeWord(r.low(p)) {
+		if r.kind(p) == parley.Possessive {
+			a = p // "the state's campaign chairman,"
+			continue
+		}
+		if isFunction(r.low(p)) && !isDeterminer(r.low(p)) && r.low(p) != "of" || r.isSpeechWord(p) && r.kind(p+1) != parley.Possessive || isTimeWord(r.low(p)) {
 			break // "Earlier this week the company's chief executive,": the time is no part of the role
 		}
 		role = role || r.f.roles.Is(r.low(p), lexicon.RoleNoun)
@@ -224,6 +228,10 @@ func (r *run) groupSubject(s parley.Sentence, v int) speaker {
 	k := s.First
 	for k < v && !isGroupPronoun(r.low(k)) {
 		k++
+	}
+	if k == v-2 && r.posAt(s, v-1) == parley.VERB && r.d.XPOS(v-1) == "VBN" {
+		// "those polled said", "those surveyed say": the pronoun and its participle, however the parse joins them
+		return speaker{first: k, last: v, entity: -1, label: r.spanText(k, v), ok: true}
 	}
 	if k == v || !r.parsed(s) {
 		return speaker{} // only sentences with such a pronoun are parsed

@@ -102,7 +102,7 @@ func (r *run) sourceHead(s parley.Sentence, k int) int {
 			break
 		}
 		lj := r.low(j)
-		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) || proportionNouns[lj] {
+		if r.f.roles.Is(lj, lexicon.SourceNoun|lexicon.RoleNoun) || proportionNouns[lj] || isPeopleNoun(lj) {
 			if j == k || isPostModifier(r.low(j+1)) {
 				return j
 			}

@@ -228,8 +228,8 @@ func (r *run) subject(s parley.Sentence, v int) speaker {
 	}
 	if ref := r.ents.RefAt(k); ref != nil {
 		e := r.ents.Entities[ref.Entity]
-		if e.Type == parley.Place && (ref.Kind == parley.AdjMention || ref.First > s.First && isPreposition(r.low(ref.First-1))) {
-			// "Russian officials said", "China’s ambassador to Britain said"
+		if e.Type == parley.Place && (ref.Kind == parley.AdjMention || ref.First > s.First && r.prepositionBefore(s, ref.First)) {
+			// "Russian officials said", "China’s ambassador to Britain said", "observers in the UK say"
 			if sp := r.nounPhraseEndingAt(s, k); sp.ok {
 				return sp
 			}

@@ -5,12 +5,23 @@ import "github.com/parley-news/parley"
 // Annotate tags sentence s of d, and parses it when parse is set, writing
 // each token's POS, XPOS and lemma (and its Head and Rel) into d: the Doc
 // is the one place the layers live. Each token of parley's segmentation is
-// one word of the model. It returns the words' analysis (out reused).
+// one word of the model, except the period of an abbreviation (Abbrev),
+// which is read with the word before it ("Mr.", as the treebank writes it)
+// and written back as that word's punctuation. It returns the words'
+// analysis (out reused).
 func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Word) []Word {
-	p.forms = p.forms[:0]
+	p.forms, p.at = p.forms[:0], p.at[:0]
 	for i := s.First; i < s.Last; i++ {
 		t := d.Tokens[i]
-		p.forms = append(p.forms, d.Text[t.Start:t.End])
+		if t.Is(parley.Abbrev) && i > s.First {
+			continue
+		}
+		end := t.End
+		if i+1 < s.Last && d.Tokens[i+1].Is(parley.Abbrev) {
+			end = d.Tokens[i+1].End
+		}
+		p.forms = append(p.forms, d.Text[t.Start:end])
+		p.at = append(p.at, i)
 	}
 	if parse {
 		out = p.Parse(p.forms, out)
@@ -18,18 +29,30 @@ func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Wo
 		out = p.Tag(p.forms, out)
 	}
 	for k, w := range out {
-		i := s.First + k
+		i := p.at[k]
 		t := &d.Tokens[i]
 		t.POS = w.POS
 		if parse {
 			t.Rel = w.Rel
-			t.Head = int32(s.First + w.Head - 1) // the root's head becomes -1
-			if w.Head == 0 {
-				t.Head = -1
+			t.Head = -1 // the root
+			if w.Head > 0 {
+				t.Head = int32(p.at[w.Head-1])
 			}
 		}
 		d.SetLemma(i, w.Lemma)
 		d.SetXPOS(i, w.XPOS)
+		if i+1 < s.Last && d.Tokens[i+1].Is(parley.Abbrev) {
+			p.period(d, i)
+		}
 	}
 	return out
+}
+
+// period writes the analysis of the abbreviation period after token i:
+// punctuation attached to its word.
+func (p *Parser) period(d *parley.Doc, i int) {
+	t := &d.Tokens[i+1]
+	t.POS, t.Rel, t.Head = parley.PUNCT, parley.RelPunct, int32(i)
+	d.SetLemma(i+1, ".")
+	d.SetXPOS(i+1, ".")
 }

@@ -74,3 +74,26 @@ func TestParsersShareTheModel(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateReadsAbbreviationsWhole guards that the parser sees "Mr." as
+// one word, as the treebank writes it, and that the split-off period is
+// written back as punctuation of its word.
+func TestAnnotateReadsAbbreviationsWhole(t *testing.T) {
+	p := mustLoad(t).NewParser()
+	d := text.SegmentString("Mr. Hale met Gov. Ann Roe in Ohio.")
+	s := d.Sentences[0]
+	out := p.Annotate(d, s, true, nil)
+	if len(out) != s.Last-s.First-2 {
+		t.Fatalf("%d words for %d tokens: want the two abbreviation periods read with their words", len(out), s.Last-s.First)
+	}
+	for _, i := range []int{1, 5} { // the periods after "Mr" and "Gov"
+		if tok := d.Tokens[i]; d.Tok(i) != "." || tok.POS != parley.PUNCT || tok.Rel != parley.RelPunct || d.Head(i) != i-1 {
+			t.Errorf("period %d (%q): %v %v head %d, want PUNCT punct of token %d", i, d.Tok(i), tok.POS, tok.Rel, d.Head(i), i-1)
+		}
+	}
+	for i := s.First; i < s.Last; i++ {
+		if h := d.Head(i); h != -1 && (d.Tokens[h].Is(parley.Abbrev)) {
+			t.Errorf("token %q depends on an abbreviation period", d.Tok(i))
+		}
+	}
+}

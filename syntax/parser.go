@@ -26,6 +26,7 @@ type Parser struct {
 	toks   []pos
 	lemmas []byte
 	forms  []string  // Annotate's words
+	at     []int     // the token of each of Annotate's words
 	words  []string  // the sentence being analysed (prepare's)
 	tagged formCache // the tagger's scores of word features, by form
 	// closed marks the tag classes an unknown word may not get (the

@@ -15,6 +15,7 @@ func Segment(d *parley.Doc) {
 	d.Sentences, d.Paragraphs = nil, nil
 	tokenize(d)
 	splitSentences(d)
+	markAbbreviations(d)
 	d.QuotePairs = quotePairs(d)
 	markQuotes(d)
 }

@@ -154,3 +154,31 @@ func TestRunOnTextIsCutIntoBoundedSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestAbbreviationPeriodsAreMarked guards the Abbrev flag: the period of a
+// title abbreviation or an initial inside a sentence belongs to its word;
+// a sentence's own last period and a period after a space do not.
+func TestAbbreviationPeriodsAreMarked(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []int // byte offsets of the flagged periods
+	}{
+		{"Mr. Hale left.", []int{2}},
+		{"Paul J. Hale met Sen. Ann Roe.", []int{6, 20}},
+		{"He left. She stayed.", nil},
+		{"They met in the U.S. on Monday.", nil},
+		{"It ended . Then more.", nil},
+	}
+	for _, tc := range tests {
+		d := SegmentString(tc.in)
+		var got []int
+		for _, tok := range d.Tokens {
+			if tok.Is(parley.Abbrev) {
+				got = append(got, int(tok.Start))
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: abbreviation periods at %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -39,6 +39,27 @@ func forcedBreak(d *parley.Doc, start, i int) int {
 	return i
 }
 
+// markAbbreviations flags the periods inside a sentence that end an
+// abbreviation or an initial written against it ("Mr. Rubio", "Donald J.
+// Trump"), the periods the sentence splitter passed over.
+func markAbbreviations(d *parley.Doc) {
+	for _, s := range d.Sentences {
+		for i := s.First + 1; i < s.Last-1; i++ {
+			if d.Tokens[i].Kind == parley.Punct && d.Tok(i) == "." && abbreviationBefore(d, i) {
+				d.Tokens[i].Flags |= parley.Abbrev
+			}
+		}
+	}
+}
+
+// abbreviationBefore reports an abbreviation or a capital initial just
+// before the period at i, with no space between.
+func abbreviationBefore(d *parley.Doc, i int) bool {
+	prev := d.Tokens[i-1]
+	pw := d.Text[prev.Start:prev.End]
+	return prev.Kind == parley.Word && !prev.Is(parley.SpaceAfter) && (abbreviations[pw] || len(pw) == 1 && prev.Is(parley.Cap))
+}
+
 func splitSentences(d *parley.Doc) {
 	toks := d.Tokens
 	n := len(toks)
@@ -98,12 +119,8 @@ func splitSentences(d *parley.Doc) {
 		if !toks[end-1].Is(parley.SpaceAfter) {
 			continue // "3.5", "Yahoo!Inc": no space, no boundary
 		}
-		if toks[i].Kind == parley.Punct && d.Tok(i) == "." && i > 0 {
-			prev := toks[i-1]
-			pw := d.Text[prev.Start:prev.End]
-			if prev.Kind == parley.Word && !prev.Is(parley.SpaceAfter) && (abbreviations[pw] || (len(pw) == 1 && prev.Is(parley.Cap))) {
-				continue // "Mr. Rubio", "Donald J. Trump"
-			}
+		if toks[i].Kind == parley.Punct && d.Tok(i) == "." && i > 0 && abbreviationBefore(d, i) {
+			continue // "Mr. Rubio", "Donald J. Trump"
 		}
 		next := toks[end]
 		nt := d.Text[next.Start:next.End]

@@ -47,7 +47,7 @@ func runEvalSyntax(ctx context.Context, e *env, args []string) error {
 	var gold, pred []*conllu.Sentence
 	var forms []string
 	var idx []int
-	failed, err := eachSentence(ctx, e, "eval syntax", name, f, func(s *conllu.Sentence) error {
+	failed, err := eachSentence(ctx, e, "eval syntax", name, f, false, func(s *conllu.Sentence) error {
 		c := *s
 		c.Tokens = slices.Clone(s.Tokens)
 		annotate(p, &c, &forms, &idx, nil)

@@ -125,11 +125,18 @@ func oneArg(fs *flag.FlagSet, args []string, want string) (string, error) {
 
 // eachSentence calls fn with each well-formed sentence of in. A malformed one
 // is reported on stderr with the input's name and the line, and counted;
-// reading goes on with the next.
-func eachSentence(ctx context.Context, e *env, cmd, name string, in io.Reader, fn func(*conllu.Sentence) error) (failed int, err error) {
+// reading goes on with the next. With reuse, every sentence is read into
+// the same Sentence (conllu.Reader.NextInto), which fn must not keep.
+func eachSentence(ctx context.Context, e *env, cmd, name string, in io.Reader, reuse bool, fn func(*conllu.Sentence) error) (failed int, err error) {
 	r := conllu.NewReader(in)
+	var into conllu.Sentence
 	for {
-		s, err := r.Next()
+		var s *conllu.Sentence
+		if reuse {
+			s, err = &into, r.NextInto(&into)
+		} else {
+			s, err = r.Next()
+		}
 		if errors.Is(err, io.EOF) {
 			return failed, nil
 		}
@@ -159,7 +166,7 @@ func parseConllu(ctx context.Context, e *env, m *syntax.Model, name string, in i
 	var forms []string
 	var idx []int
 	var out []syntax.Word
-	failed, err := eachSentence(ctx, e, "parse", name, in, func(s *conllu.Sentence) error {
+	failed, err := eachSentence(ctx, e, "parse", name, in, true, func(s *conllu.Sentence) error {
 		out = annotate(p, s, &forms, &idx, out)
 		c.sentences++
 		c.words += len(out)
@@ -245,8 +252,13 @@ func textSentences(s string) []plainSentence {
 	for _, sent := range d.Sentences {
 		ps := plainSentence{text: strings.Join(strings.Fields(d.Text[sent.Start:sent.End]), " ")}
 		for i := sent.First; i < sent.Last; i++ {
+			form := d.Tok(i)
+			if i+1 < sent.Last && d.Tokens[i+1].Is(parley.Abbrev) {
+				i++ // "Mr." is one word, as UD writes it
+				form += d.Tok(i)
+			}
 			space := d.Tokens[i].Is(parley.SpaceAfter) || i+1 == sent.Last
-			ps.words = append(ps.words, plainWord{form: d.Tok(i), spaceAfter: space})
+			ps.words = append(ps.words, plainWord{form: form, spaceAfter: space})
 		}
 		if len(ps.words) > 0 {
 			out = append(out, ps)
