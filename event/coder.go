@@ -44,6 +44,8 @@ var (
 	sensesTSV string
 	//go:embed data/speechacts.tsv
 	speechActsTSV string
+	//go:embed data/realis.tsv
+	realisTSV string
 	//go:embed data/entity_kinds.tsv
 	entityKindsTSV string
 )
@@ -103,7 +105,7 @@ func New() (*Coder, error) {
 		return nil, fmt.Errorf("event: %w", err)
 	}
 	c.classes = wordClasses{}
-	for _, f := range []struct{ name, data string }{{"modality.tsv", modalityTSV}, {"senses.tsv", sensesTSV}} {
+	for _, f := range []struct{ name, data string }{{"modality.tsv", modalityTSV}, {"senses.tsv", sensesTSV}, {"realis.tsv", realisTSV}} {
 		wc, err := parseClasses(f.name, f.data)
 		if err != nil {
 			return nil, fmt.Errorf("event: %w", err)
@@ -564,7 +566,7 @@ func (c *Coder) states(s *sentence, t trig, code Code, es []parley.Event) bool {
 	if !t.noun && c.classes.at("causal_verb", s.words, t.first) > 0 && afterBe(s, t.first) && !byAgent(s, t.last) {
 		return false
 	}
-	return true
+	return !c.notAnAct(s, t, code, es) // realis.go: a game's act, a hope, a thing's effect
 }
 
 // byAgent reports whether "by" follows token k closely: the agent of a
@@ -835,6 +837,7 @@ func isDelim(w string) bool {
 // build turns a trigger into events, one per source × target pair.
 func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 	srcs, tgts := c.roles(s, t)
+	srcs = c.notTheAttacker(s, t, code, srcs) // evidence.go
 	if len(srcs) == 0 {
 		srcs = []*actorSpan{nil}
 	}
@@ -907,7 +910,7 @@ func (s *sentence) evidence(t trig, srcs, tgts []*actorSpan) parley.Span {
 		}
 		end = k + 1
 	}
-	return s.span(start, end)
+	return s.span(start, s.clipToQuote(t.first, end))
 }
 
 func isVerbBoundary(w string) bool { return verbBoundary[w] }

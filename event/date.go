@@ -177,6 +177,10 @@ func (c *Coder) location(s *sentence, t trig) *parley.Location {
 		if p := s.words[k-1]; p != "IN" && p != "AT" && p != "NEAR" && !settlementNouns[p] {
 			return nil
 		}
+		// "in March last year", "in May": a month, not the town of March.
+		if _, month := months[s.words[k]]; month {
+			return nil
+		}
 		// The longest capitalised run that the gazetteer knows.
 		end := k
 		for end < len(s.words) && end < k+4 && s.caps[end] {

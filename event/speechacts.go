@@ -67,6 +67,9 @@ func (c *Coder) speechActs(in *input, skip []bool) []parley.Event {
 		if k.Root == "03" && !political(e.SourceCode) && !(hasCountry(e.SourceCode) && strings.HasSuffix(e.SourceCode, "ELI")) {
 			continue
 		}
+		if c.sportSense(in, k, []parley.Event{e}, nil) {
+			continue // realis.go: "rejected the chance to manage the club"
+		}
 		add = append(add, e)
 	}
 	return append(add, c.judgments(in, skip)...)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw the random samples of docs/judged-news.md from a build's output.
 
-  scripts/judge/sample.py PARLEY NEWS.jsonl OUTDIR
+  scripts/judge/sample.py PARLEY NEWS.jsonl OUTDIR [SEED]
 
 Runs `PARLEY extract --jsonl` on NEWS.jsonl (../shared/data/news/news.jsonl)
 and writes to OUTDIR:
@@ -9,7 +9,8 @@ and writes to OUTDIR:
   disputes30.txt  30 disputed claims drawn from those of all articles
 each with its evidence and context, for judging by hand. Every draw is
 random.Random(20261207).sample, the articles over their sorted ids, so the
-same build gives the same samples.
+same build gives the same samples. SEED (default 20261207) draws another
+sample: docs/judged-news.md §10 uses 20261208.
 """
 import json
 import os
@@ -20,16 +21,17 @@ import sys
 SEED = 20261207
 
 
-def main(parley, news, outdir):
+def main(parley, news, outdir, seed=SEED):
+    seed = int(seed)
     rows = [json.loads(l) for l in open(news, encoding="utf-8")]
     texts = {r["id"]: r.get("text") or "" for r in rows}
     run = subprocess.run([parley, "extract", "--jsonl", news], capture_output=True, check=True)
     out = [json.loads(l) for l in run.stdout.decode("utf-8").splitlines() if l.strip()]
     os.makedirs(outdir, exist_ok=True)
-    pick = set(random.Random(SEED).sample(sorted(texts), 200))
+    pick = set(random.Random(seed).sample(sorted(texts), 200))
     events = [(r["id"], e, names(r)) for r in out if r["id"] in pick for e in r.get("events", [])]
     with open(os.path.join(outdir, "events50.txt"), "w", encoding="utf-8") as f:
-        for n, (id, e, ents) in enumerate(random.Random(SEED).sample(events, 50), 1):
+        for n, (id, e, ents) in enumerate(random.Random(seed).sample(events, 50), 1):
             t = texts[id]
             s, en = e["evidence"]["start"], e["evidence"]["end"]
             a, b = t.rfind("\n", 0, s) + 1, t.find("\n", en)
@@ -40,7 +42,7 @@ def main(parley, news, outdir):
             f.write(f"   evidence: [[{t[s:en]}]]\n   paragraph: {para[:900]}\n\n")
     disputes = [(r["id"], c, names(r)) for r in out for c in r.get("claims", []) if c.get("status") == "disputed"]
     with open(os.path.join(outdir, "disputes30.txt"), "w", encoding="utf-8") as f:
-        for n, (id, c, ents) in enumerate(random.Random(SEED).sample(disputes, min(30, len(disputes))), 1):
+        for n, (id, c, ents) in enumerate(random.Random(seed).sample(disputes, min(30, len(disputes))), 1):
             t = texts[id]
             f.write(f"== {n} {id}\n")
             for st in c["stances"]:
@@ -56,7 +58,7 @@ def names(r):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     main(*sys.argv[1:])
