@@ -54,9 +54,9 @@ func (r *run) skipAdjuncts(s parley.Sentence, a int, q *found) int {
 	return a
 }
 
-// isChannelNoun reports a channel noun at i ("hearing", "interview"), inside the text.
-func (r *run) isChannelNoun(i int) bool {
-	if i >= len(r.d.Tokens) || !r.isWord(i) {
+// isChannelNoun reports a channel noun at i ("hearing", "interview") inside sentence s.
+func (r *run) isChannelNoun(s parley.Sentence, i int) bool {
+	if i >= s.Last || !r.isWord(i) {
 		return false
 	}
 	_, ok := channelNouns[r.low(i)]
@@ -152,7 +152,7 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 				return ent.Last, e.Name // "on X", "on Telegram"
 			}
 		}
-		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) && !r.isChannelNoun(b+2) || r.low(b) == "one" && r.low(b+1) == "point" {
+		if isDeterminer(r.low(b)) && isTimeWord(r.low(b+1)) && !r.isChannelNoun(s, b+2) || r.low(b) == "one" && r.low(b+1) == "point" {
 			return b + 2, "" // "at the time", "in the past week", "at one point"; not "at a Monday hearing"
 		}
 		if isTimeWord(r.low(b)) { // a time noun, weekday or month: "on Tuesday", "in March 2024"
@@ -208,6 +208,12 @@ func (r *run) adjunct(s parley.Sentence, a int) (int, string) {
 							end = ref.Last
 						}
 					}
+				}
+			}
+			// "in a letter to staff that …": a short phrase up to the content's "that"
+			if end < s.Last && r.low(end) != "that" && r.low(end) != "," {
+				if c := r.phraseBeforeThat(s, end); c > end {
+					return c, ch
 				}
 			}
 			// "held after the talks", "released on Tuesday": participial tail up to a comma or "that"

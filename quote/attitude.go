@@ -68,7 +68,13 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	if !r.parsed(s) || r.d.Tokens[v].POS != parley.VERB && !r.nounWithSubject(s, v) || r.passiveVoice(s, v) {
 		return parley.Attitude{}, false // "is expected to", "is known as"
 	}
+	if av.Kind == "position" && !r.plainPosition(s, v) {
+		return parley.Attitude{}, false
+	}
 	first, last, obj := r.propositionSpan(s, v, av.Complements)
+	if av.Kind == "position" {
+		last = r.untilFinite(s, first, last) // "fans backing the team sang …": the object, not the clause it heads
+	}
 	if obj && av.Kind == "evidence" {
 		last = r.trimClosing(first, r.objectPredicate(s, v, last)) // what a record shows of its object; a wish's or position's "in May" is no part of it
 	}
@@ -192,10 +198,38 @@ func (r *run) holds(s parley.Sentence, n int, sp speaker, kind string) bool {
 	if sp.entity >= 0 {
 		return r.ents.Entities[sp.entity].Type != parley.Place
 	}
+	if kind == "position" {
+		// who stands for or against: people, groups, bodies; not "the app
+		// supports phones", "steel beams support the roof"
+		return isSubjectPronoun(l) || isGroupPronoun(l) || r.agentNoun(s, n) || r.shareWord(s, n)
+	}
 	// verbs of belief and wish give their subject a mind: any noun that is
 	// no record or time ("the union plans to …")
 	p := r.d.Tokens[n].POS
 	return isSubjectPronoun(l) || isGroupPronoun(l) || (p == parley.NOUN || p == parley.PROPN) && !isTimeWord(l)
+}
+
+// plainPosition reports a position verb used plainly: no particle
+// ("backed up", "backed off") and no negation ("did not support the plan"
+// takes no stand the attitude could carry).
+func (r *run) plainPosition(s parley.Sentence, v int) bool {
+	for k := s.First; k < s.Last; k++ {
+		if r.d.Head(k) == v && (r.d.Tokens[k].Rel == parley.RelCompoundPrt || negations[r.low(k)]) {
+			return false
+		}
+	}
+	return true
+}
+
+// untilFinite ends first..last before a finite verb: a position's object
+// is a phrase, not the clause the parse may hang on it.
+func (r *run) untilFinite(s parley.Sentence, first, last int) int {
+	for k := first; k < last; k++ {
+		if x := r.d.XPOS(k); x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+			return r.trimClosing(first, k)
+		}
+	}
+	return last
 }
 
 // recordBefore reports a record noun before v in its sentence: the only

@@ -278,6 +278,8 @@ func TestRelativeThatAfterAnAdjunct(t *testing.T) {
 			[]want{{"the tolls would rise", "Ann Platt", parley.Indirect}}},
 		{"that with a time word is a time, not the content's that", `"It was a long day," Ann Platt said in her speech that night.`,
 			[]want{{"It was a long day,", "Ann Platt", parley.Direct}}},
+		{"a month before a channel noun with its addressee", "Ann Platt said in a May letter to staff that the tolls would rise.",
+			[]want{{"the tolls would rise", "Ann Platt", parley.Indirect}}},
 		{"a weekday with a possessive opens the content", "Ann Platt said Monday's tolls had doubled.",
 			[]want{{"Monday's tolls had doubled", "Ann Platt", parley.Indirect}}},
 		{"a month before the channel, after an apposition", `"The tolls will rise," Ben Roe, mayor of Elm, said at a March hearing on the budget.`,
@@ -954,6 +956,8 @@ func TestGroupPronounSubject(t *testing.T) {
 		{"a bare pronoun before a past-tense cue", "Some said the ferry fares were too high.",
 			[]want{{"the ferry fares were too high", "Some", parley.Indirect}}},
 		{"a determiner before a noun is no subject", "Some claims about the ferry fares were too high.", nil},
+		{"a participle before a noun is no cue", "Some reported cases of the fever were mild.", nil},
+		{"no cue in a restrictive relative clause", "Residents who say the water smells have sued the city.", nil},
 	})
 }
 

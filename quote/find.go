@@ -424,7 +424,7 @@ func (r *run) blockedVerb(v int, verb lexicon.Verb, s parley.Sentence) bool {
 			return false // "… and say they show restraint": coordination with an earlier verb
 		}
 		if r.finitePresent(s, v) {
-			return false // "Those close to him say", "Aides to the mayor say": a subject the word before does not show
+			return false // "Supporters of the new toll say": a subject the word before does not show
 		}
 		return !r.shareSubject(s, v).ok // "A mere 9 percent say"
 	}
@@ -439,11 +439,16 @@ func (r *run) pronounSubject(s parley.Sentence, v int, verb lexicon.Verb) bool {
 		return false
 	}
 	k := v - 2
-	return k < s.First || r.kind(k) == parley.Punct || r.low(k) == "but" || r.low(k) == "and"
+	if k >= s.First && r.kind(k) != parley.Punct && r.low(k) != "but" && r.low(k) != "and" {
+		return false
+	}
+	// the parse must read the pronoun as the verb's subject and the verb as
+	// finite: not "Some reported cases were mild", a participle before a noun
+	return r.posAt(s, v) == parley.VERB && r.d.XPOS(v) != "VBN" && r.parsed(s) && r.subjectOf(s, v) == v-1
 }
 
 // finitePresent reports a base form the parse reads as a finite present
-// verb with a subject of its own ("Those close to him say"), not an
+// verb with a subject of its own ("Supporters of the new toll say"), not an
 // infinitive after "to", a modal or "let".
 func (r *run) finitePresent(s parley.Sentence, v int) bool {
 	if r.posAt(s, v) != parley.VERB || r.d.XPOS(v) != "VBP" || !r.parsed(s) {
@@ -454,6 +459,9 @@ func (r *run) finitePresent(s parley.Sentence, v int) bool {
 	h := r.subjectOf(s, v)
 	if h < 0 || h >= v || !r.dominates(s, h, v-1) {
 		return false
+	}
+	if (personRelatives[r.low(h)] || r.low(h) == "that") && (h == s.First || r.low(h-1) != ",") {
+		return false // "Residents who say the water smells have sued": a restrictive clause, no attribution of its own
 	}
 	sp := r.nounPhraseEndingAt(s, v-1)
 	return sp.ok && sp.first <= h

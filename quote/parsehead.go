@@ -230,7 +230,7 @@ func (r *run) groupSubject(s parley.Sentence, v int) speaker {
 		k++
 	}
 	if k == v-2 && r.posAt(s, v-1) == parley.VERB && r.d.XPOS(v-1) == "VBN" {
-		// "those polled said", "those surveyed say": the pronoun and its participle, however the parse joins them
+		// "those polled said", "Again, those surveyed said": the pronoun and its participle, however the parse joins them
 		return speaker{first: k, last: v, entity: -1, label: r.spanText(k, v), ok: true}
 	}
 	if k == v || !r.parsed(s) {

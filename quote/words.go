@@ -29,6 +29,7 @@ var (
 	voicingVerbs       = words.Set("voicing_verb")
 	possessivePronouns = words.Set("possessive_pronoun")
 	dataNouns          = words.Set("data_noun")
+	negations          = lexicon.Negations("particle") // "did not support" (plainPosition, attitude.go)
 	evidenceCues       = words.Set("evidence_cue")
 	labelWord          = words.Set("label") // words that open captions and editorial labels rather than sources
 	pluralNounToo      = words.Set("plural_noun_too")

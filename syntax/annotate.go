@@ -1,6 +1,10 @@
 package syntax
 
-import "github.com/parley-news/parley"
+import (
+	"strings"
+
+	"github.com/parley-news/parley"
+)
 
 // Annotate tags sentence s of d, and parses it when parse is set, writing
 // each token's POS, XPOS and lemma (and its Head and Rel) into d: the Doc
@@ -39,11 +43,13 @@ func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Wo
 				t.Head = int32(p.at[w.Head-1])
 			}
 		}
-		d.SetLemma(i, w.Lemma)
-		d.SetXPOS(i, w.XPOS)
+		lemma := w.Lemma
 		if i+1 < s.Last && d.Tokens[i+1].Is(parley.Abbrev) {
+			lemma = strings.TrimSuffix(lemma, ".") // the token is "Mr", its period a token of its own
 			p.period(d, i)
 		}
+		d.SetLemma(i, lemma)
+		d.SetXPOS(i, w.XPOS)
 	}
 	return out
 }

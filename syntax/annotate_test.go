@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parley-news/parley"
@@ -90,6 +91,9 @@ func TestAnnotateReadsAbbreviationsWhole(t *testing.T) {
 		if tok := d.Tokens[i]; d.Tok(i) != "." || tok.POS != parley.PUNCT || tok.Rel != parley.RelPunct || d.Head(i) != i-1 {
 			t.Errorf("period %d (%q): %v %v head %d, want PUNCT punct of token %d", i, d.Tok(i), tok.POS, tok.Rel, d.Head(i), i-1)
 		}
+	}
+	if l := d.Lemma(0); strings.HasSuffix(l, ".") {
+		t.Errorf("lemma of the token %q is %q: the period is a token of its own", d.Tok(0), l)
 	}
 	for i := s.First; i < s.Last; i++ {
 		if h := d.Head(i); h != -1 && (d.Tokens[h].Is(parley.Abbrev)) {
