@@ -103,7 +103,7 @@ func (r *run) accordingTo(si, v, n int) {
 		if end-start < 3 && rest < 0 || end <= start {
 			return
 		}
-		if p := r.posAt(s, start); end-start < 3 && (p == parley.ADV || p == parley.ADP) {
+		if p := r.posAt(s, start); end-start < 3 && (p == parley.ADV || p == parley.ADP || isTimeWord(r.low(start))) {
 			start, end, rest = rest, restEnd, -1 // "Now, according to X, the market …": the clause is the content
 		}
 		r.setContent(&q, start, end)

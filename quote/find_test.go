@@ -545,6 +545,8 @@ func TestAccordingToInsideTheSentence(t *testing.T) {
 	f.check(t, []findCase{
 		{"a determiner opens the second half", "At ten past four, according to a police report, the dockers had left the harbour.",
 			[]want{{"At ten past four", "a police report", parley.Indirect}, {"the dockers had left the harbour", "a police report", parley.Indirect}}},
+		{"a day word before the source", "Today, according to the port authority, the tolls are set to double.",
+			[]want{{"the tolls are set to double", "the port authority", parley.Indirect}}},
 		{"a short adjunct before the source", "Now, according to the port authority, the tolls are set to double this year.",
 			[]want{{"the tolls are set to double this year", "the port authority", parley.Indirect}}},
 		{"the source's relative clause", "The tolls will double, according to the dockers, who have fought them for years.",
