@@ -17,6 +17,9 @@ import (
 // Parser (Model.NewParser).
 type Model struct {
 	tags   []tagClass      // the tagger's classes: (UPOS, XPOS) pairs seen in training
+	// classes finds a class by its pair, to take up the tags a Doc holds
+	// (Annotate).
+	classes map[tagPair]uint16
 	labels []string        // the parser's arc labels ("nsubj:pass")
 	rels   []parley.DepRel // the relation of each label
 	root   uint8           // the index of "root" in labels
@@ -33,6 +36,12 @@ type Model struct {
 	// Each table's keys by their use on the training text, most used
 	// first (useOrder), for Write's promote.
 	tagHot, parseHot []uint64
+}
+
+// tagPair is what a tag class writes into a Doc's token.
+type tagPair struct {
+	upos parley.POS
+	xpos string
 }
 
 type tagClass struct {
@@ -63,7 +72,7 @@ const (
 
 // newModel makes a model from its tables; tag names are "UPOS/XPOS".
 func newModel(tags, labels []string) (*Model, error) {
-	m := &Model{labels: labels, dict: map[uint64]uint64{}}
+	m := &Model{labels: labels, dict: map[uint64]uint64{}, classes: map[tagPair]uint16{}}
 	for i, name := range tags {
 		u, x, _ := strings.Cut(name, "/")
 		up := parley.ParsePOS(u)
@@ -71,6 +80,7 @@ func newModel(tags, labels []string) (*Model, error) {
 			return nil, fmt.Errorf("tag class %q: want UPOS/XPOS", name)
 		}
 		m.tags = append(m.tags, tagClass{id: uint16(i), upos: up, xpos: x, name: name})
+		m.classes[tagPair{up, x}] = uint16(i)
 		m.closed = append(m.closed, closedPOS[up])
 	}
 	root := -1
