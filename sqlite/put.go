@@ -78,7 +78,7 @@ type Batch struct {
 	before int64 // rows of this batch not yet indexed for full-text search get ids above it
 	// unindexed counts the documents stored since the last index.
 	unindexed int
-	err    error // the first failed Put: the transaction can only roll back
+	err       error // the first failed Put: the transaction can only roll back
 }
 
 // Begin starts a batch. The caller must Commit or Rollback it.
