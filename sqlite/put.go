@@ -192,11 +192,13 @@ func (b *Batch) Rollback() {
 	b.s.mu.Unlock()
 }
 
+const hasContentQuery = `SELECT (SELECT count(*) FROM documents WHERE content_hash = ?1)
+	+ (SELECT count(*) FROM duplicates WHERE content_hash = ?1)`
+
 // HasContent reports whether a document with this content hash is stored.
 func (s *Store) HasContent(ctx context.Context, contentHash string) (bool, error) {
 	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE content_hash = ?1)
-		+ (SELECT count(*) FROM duplicates WHERE content_hash = ?1)`, contentHash).Scan(&n)
+	err := s.hasContent.QueryRowContext(ctx, contentHash).Scan(&n)
 	if err != nil {
 		return false, s.wrap("has content", err)
 	}

@@ -53,7 +53,11 @@ type Store struct {
 	// cache speeds up entity resolution between batches (see resolveCache).
 	cache *resolveCache
 	stmts map[string]*sql.Stmt // prepared on w, guarded by mu
-	ver   versionCheck
+	// hasContent is HasContent's query, prepared on r: ingest asks it of
+	// every document it reads, and a query prepared anew each time took
+	// most of its cost.
+	hasContent *sql.Stmt
+	ver        versionCheck
 }
 
 var _ parley.Store = (*Store)(nil)
@@ -110,6 +114,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	s.r = r
+	if s.hasContent, err = r.PrepareContext(ctx, hasContentQuery); err != nil {
+		s.Close()
+		return nil, s.wrap("prepare", err)
+	}
 	if s.ver.db, err = sql.Open("sqlite", dsn(true)); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
@@ -152,6 +160,9 @@ func (s *Store) Close() error {
 	}
 	s.mu.Unlock()
 	err := errors.Join(s.ver.close(), s.w.Close())
+	if s.hasContent != nil {
+		err = errors.Join(err, s.hasContent.Close())
+	}
 	if s.r != nil {
 		err = errors.Join(err, s.r.Close())
 	}
