@@ -60,3 +60,22 @@ func TestBatchIndexesInChunks(t *testing.T) {
 		t.Errorf("after the commit %d documents are indexed, want %d", n, total)
 	}
 }
+
+// TestWriterPageCacheIsSmall guards the writer's page cache size: closing
+// the store frees it a 64 KiB region (and a system call) at a time, which
+// with 64 MiB was a quarter to half a second at the end of every ingest.
+func TestWriterPageCacheIsSmall(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "parley.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var kib int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
+		t.Fatal(err)
+	}
+	if kib < -16384 || kib > 0 {
+		t.Errorf("writer cache_size %d, want a size of at most 16 MiB (-16384)", kib)
+	}
+}

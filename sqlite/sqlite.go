@@ -87,9 +87,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			// connection's cache with a read call per page.
 			q.Add("_pragma", "mmap_size(1073741824)")
 		} else {
-			// A batch transaction should not spill pages to the WAL before
-			// it commits.
-			q.Add("_pragma", "cache_size(-65536)")
+			// The writer's page cache: 16 MiB. Closing the store frees it
+			// page by page, and modernc's allocator hands each 64 KiB
+			// region back to the kernel with a madvise of its own: with 64
+			// MiB, which held the whole 35 MB store of the news corpus,
+			// Close took 0.24-0.45 s at the end of an ingest, with 16 MiB
+			// 0.18-0.20 s, and the store's own CPU did not grow (a batch of
+			// 1,024 articles may spill pages to the WAL before its commit:
+			// still one transaction, nothing visible before it commits).
+			q.Add("_pragma", "cache_size(-16384)")
 			q.Add("_pragma", "temp_store(memory)")
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
