@@ -16,13 +16,11 @@ import (
 // loaded and safe for concurrent use; each goroutine parses with its own
 // Parser (Model.NewParser).
 type Model struct {
-	tags []tagClass // the tagger's classes: (UPOS, XPOS) pairs seen in training
-	// classes finds a class by its pair, to take up the tags a Doc holds
-	// (Annotate).
-	classes map[tagPair]uint16
-	labels  []string        // the parser's arc labels ("nsubj:pass")
-	rels    []parley.DepRel // the relation of each label
-	root    uint8           // the index of "root" in labels
+	tags    []tagClass         // the tagger's classes: (UPOS, XPOS) pairs seen in training
+	classes map[tagPair]uint16 // a class by its pair: the tags a Doc holds (Annotate)
+	labels  []string           // the parser's arc labels ("nsubj:pass")
+	rels    []parley.DepRel    // the relation of each label
+	root    uint8              // the index of "root" in labels
 	tagger  *table
 	parser  *table
 	dict    map[uint64]uint64 // lower-case word hash → ambiguity class
