@@ -191,3 +191,19 @@ func BenchmarkIngestWithExtraction(b *testing.B) {
 	}
 	b.ReportMetric(float64(stored)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkHasContent is the question ingest asks of every document it
+// reads: is this text stored?
+func BenchmarkHasContent(b *testing.B) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "parley.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for i := 0; b.Loop(); i++ {
+		if _, err := s.HasContent(ctx, fmt.Sprintf("%064x", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -75,8 +75,10 @@ type Batch struct {
 	s      *Store
 	tx     *sql.Tx
 	w      *writer
-	before int64 // rows of this batch get ids above it
-	err    error // the first failed Put: the transaction can only roll back
+	before int64 // rows of this batch not yet indexed for full-text search get ids above it
+	// unindexed counts the documents stored since the last index.
+	unindexed int
+	err       error // the first failed Put: the transaction can only roll back
 }
 
 // Begin starts a batch. The caller must Commit or Rollback it.
@@ -133,8 +135,25 @@ func (b *Batch) put(p *prepared) (bool, error) {
 		b.err = b.s.wrap(fmt.Sprintf("store document %q", p.a.Document.ID), err)
 		return false, b.err
 	}
+	if ok {
+		b.unindexed++
+	}
+	if b.unindexed >= indexChunk {
+		if err := b.w.index(b.before); err != nil {
+			b.err = b.s.wrap("full-text index", err)
+			return false, b.err
+		}
+		b.before, b.unindexed = b.w.lastDoc, 0
+	}
 	return ok, nil
 }
+
+// indexChunk is how many documents a batch stores before it indexes them
+// for full-text search, so that what is left for Commit, after the last
+// document of an ingest, is the index of at most this many (it was the
+// whole batch's, up to 1,024 documents); each index flushes one FTS5
+// segment, which the commits merge.
+const indexChunk = 256
 
 // Commit indexes the batch's documents and quotes for full-text search and
 // commits the transaction.
@@ -173,11 +192,13 @@ func (b *Batch) Rollback() {
 	b.s.mu.Unlock()
 }
 
+const hasContentQuery = `SELECT (SELECT count(*) FROM documents WHERE content_hash = ?1)
+	+ (SELECT count(*) FROM duplicates WHERE content_hash = ?1)`
+
 // HasContent reports whether a document with this content hash is stored.
 func (s *Store) HasContent(ctx context.Context, contentHash string) (bool, error) {
 	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents WHERE content_hash = ?1)
-		+ (SELECT count(*) FROM duplicates WHERE content_hash = ?1)`, contentHash).Scan(&n)
+	err := s.hasContent.QueryRowContext(ctx, contentHash).Scan(&n)
 	if err != nil {
 		return false, s.wrap("has content", err)
 	}
@@ -292,6 +313,7 @@ type writer struct {
 	// row id the next new entity gets, 0 until it is read.
 	nextEntity  int64
 	pendingEnts [][]any
+	lastDoc     int64 // the row id of the document stored last
 	pendingKeys [][]any
 }
 
@@ -400,6 +422,7 @@ func (w *writer) put(p *prepared) (bool, error) {
 	if docID, err = res.LastInsertId(); err != nil {
 		return false, err
 	}
+	w.lastDoc = docID
 	if err := w.restoreSourceIDs(docID, ids); err != nil {
 		return false, err
 	}

@@ -27,9 +27,12 @@ func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Wo
 		p.forms = append(p.forms, d.Text[t.Start:end])
 		p.at = append(p.at, i)
 	}
-	if parse {
+	switch {
+	case parse && p.docTags(d):
+		out = p.parseTagged(p.forms, p.given, out)
+	case parse:
 		out = p.Parse(p.forms, out)
-	} else {
+	default:
 		out = p.Tag(p.forms, out)
 	}
 	for k, w := range out {
@@ -52,6 +55,21 @@ func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Wo
 		d.SetXPOS(i, w.XPOS)
 	}
 	return out
+}
+
+// docTags reports whether d holds a tag for each of Annotate's words (an
+// earlier Annotate tagged the sentence: the quote stage tags most sentences
+// it parses later), and puts their classes in p.given.
+func (p *Parser) docTags(d *parley.Doc) bool {
+	p.given = p.given[:0]
+	for _, i := range p.at {
+		c, ok := p.m.classes[tagPair{d.Tokens[i].POS, d.XPOS(i)}]
+		if !ok {
+			return false
+		}
+		p.given = append(p.given, c)
+	}
+	return true
 }
 
 // period writes the analysis of the abbreviation period after token i:

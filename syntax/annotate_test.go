@@ -101,3 +101,39 @@ func TestAnnotateReadsAbbreviationsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateParsesTaggedSentenceWithoutRetagging guards that parsing a
+// sentence an earlier Annotate tagged takes up the Doc's tags instead of
+// tagging the words again, and gives the tree a fresh parse gives.
+func TestAnnotateParsesTaggedSentenceWithoutRetagging(t *testing.T) {
+	m := mustLoad(t)
+	for _, tc := range []struct {
+		name, text string
+		sentence   int
+	}{
+		{"plain", "Councillor Brenna Wolk said the vote failed. The ministers met reporters in Paris on Monday.", 1},
+		{"abbreviation", "Mr. Tarrow told the board on Friday that the depot would close.", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fresh := text.SegmentString(tc.text)
+			s := fresh.Sentences[tc.sentence]
+			m.NewParser().Annotate(fresh, s, true, nil)
+
+			d := text.SegmentString(tc.text)
+			p := m.NewParser()
+			p.Annotate(d, s, false, nil)
+			tagged := p.taggedWords
+			p.Annotate(d, s, true, nil)
+			if p.taggedWords != tagged {
+				t.Errorf("parsing the tagged sentence tagged %d words again", p.taggedWords-tagged)
+			}
+			for i := s.First; i < s.Last; i++ {
+				a, b := fresh.Tokens[i], d.Tokens[i]
+				if a.POS != b.POS || a.Rel != b.Rel || a.Head != b.Head || fresh.XPOS(i) != d.XPOS(i) || fresh.Lemma(i) != d.Lemma(i) {
+					t.Errorf("token %q: fresh parse %v %s %v %d %q, after tagging %v %s %v %d %q", d.Tok(i),
+						a.POS, fresh.XPOS(i), a.Rel, a.Head, fresh.Lemma(i), b.POS, d.XPOS(i), b.Rel, b.Head, d.Lemma(i))
+				}
+			}
+		})
+	}
+}

@@ -16,13 +16,14 @@ import (
 // loaded and safe for concurrent use; each goroutine parses with its own
 // Parser (Model.NewParser).
 type Model struct {
-	tags   []tagClass      // the tagger's classes: (UPOS, XPOS) pairs seen in training
-	labels []string        // the parser's arc labels ("nsubj:pass")
-	rels   []parley.DepRel // the relation of each label
-	root   uint8           // the index of "root" in labels
-	tagger *table
-	parser *table
-	dict   map[uint64]uint64 // lower-case word hash → ambiguity class
+	tags    []tagClass         // the tagger's classes: (UPOS, XPOS) pairs seen in training
+	classes map[tagPair]uint16 // a class by its pair: the tags a Doc holds (Annotate)
+	labels  []string           // the parser's arc labels ("nsubj:pass")
+	rels    []parley.DepRel    // the relation of each label
+	root    uint8              // the index of "root" in labels
+	tagger  *table
+	parser  *table
+	dict    map[uint64]uint64 // lower-case word hash → ambiguity class
 	// closed marks the tag classes of closed word classes (closed.txt),
 	// which a word the dictionary does not know never gets.
 	closed []bool
@@ -33,6 +34,12 @@ type Model struct {
 	// Each table's keys by their use on the training text, most used
 	// first (useOrder), for Write's promote.
 	tagHot, parseHot []uint64
+}
+
+// tagPair is what a tag class writes into a Doc's token.
+type tagPair struct {
+	upos parley.POS
+	xpos string
 }
 
 type tagClass struct {
@@ -63,7 +70,7 @@ const (
 
 // newModel makes a model from its tables; tag names are "UPOS/XPOS".
 func newModel(tags, labels []string) (*Model, error) {
-	m := &Model{labels: labels, dict: map[uint64]uint64{}}
+	m := &Model{labels: labels, dict: map[uint64]uint64{}, classes: map[tagPair]uint16{}}
 	for i, name := range tags {
 		u, x, _ := strings.Cut(name, "/")
 		up := parley.ParsePOS(u)
@@ -71,6 +78,7 @@ func newModel(tags, labels []string) (*Model, error) {
 			return nil, fmt.Errorf("tag class %q: want UPOS/XPOS", name)
 		}
 		m.tags = append(m.tags, tagClass{id: uint16(i), upos: up, xpos: x, name: name})
+		m.classes[tagPair{up, x}] = uint16(i)
 		m.closed = append(m.closed, closedPOS[up])
 	}
 	root := -1

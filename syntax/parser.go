@@ -27,8 +27,11 @@ type Parser struct {
 	lemmas []byte
 	forms  []string  // Annotate's words
 	at     []int     // the token of each of Annotate's words
+	given  []uint16  // the tag classes a Doc holds for Annotate's words
 	words  []string  // the sentence being analysed (prepare's)
 	tagged formCache // the tagger's scores of word features, by form
+	// taggedWords counts the words the tagger has tagged (tests).
+	taggedWords int
 	// closed marks the tag classes an unknown word may not get (the
 	// model's, or nil in training, whose tags the shipped model learnt
 	// from).
@@ -58,6 +61,27 @@ func (p *Parser) Parse(words []string, out []Word) []Word {
 	}
 	p.prepare(words)
 	p.tag(n)
+	p.parse(n)
+	p.fill(words, out, true)
+	return out
+}
+
+// parseTagged is Parse of words whose tag classes are known already
+// (tags[i] for word i): tagging is deterministic, so it gives what Parse
+// gives, without tagging the words again.
+func (p *Parser) parseTagged(words []string, tags []uint16, out []Word) []Word {
+	n := len(words)
+	if cap(out) < n {
+		out = make([]Word, n)
+	}
+	out = out[:n]
+	if n == 0 {
+		return out
+	}
+	p.prepare(words)
+	for i, t := range tags {
+		p.ws[i+2].tag = t
+	}
 	p.parse(n)
 	p.fill(words, out, true)
 	return out

@@ -5,6 +5,7 @@ package syntax
 func (p *Parser) tag(n int) {
 	nt := len(p.m.tags)
 	p.tagged.init(nt, formCacheBits)
+	p.taggedWords += n
 	p1, p2 := uint16(padTag), uint16(padTag)
 	sc := p.scores[:nt]
 	for i := range n {
