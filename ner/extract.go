@@ -24,7 +24,6 @@ type extractor struct {
 	heading  uint64 // 1 title case, 2 all caps, else 0
 	// placePreps are the prepositions before a place name (data/evidence_words.tsv)
 	placePreps map[string]bool
-	classes    clusterTable // data/clusters.tsv
 	scratch    []byte
 	before     word // the sentinels around a sentence
 	after      word
@@ -34,7 +33,7 @@ func newExtractor(lex *lexicon.Lexicon, roles *lexicon.Roles, ev *evidenceWords,
 	return &extractor{
 		lex: lex, roles: roles, shift: 64 - uint(logBuckets), usePOS: usePOS,
 		evidence: make(map[string]uint8, 1024), seen: make(map[string]uint8, 256),
-		before: sentinel("<s>"), after: sentinel("</s>"), placePreps: ev.placePreps, classes: ev.classes,
+		before: sentinel("<s>"), after: sentinel("</s>"), placePreps: ev.placePreps,
 	}
 }
 
@@ -221,7 +220,6 @@ func (x *extractor) describe(i int, w string, s Sentence) {
 	d.low = hashBytes(low)
 	d.shape = shapeHash(w)
 	d.flags = fl
-	d.class = x.classes[d.low]
 	if fl&fCap != 0 {
 		d.role = x.roles.Lookup(string(low)).Kind & roleKinds
 		d.given = x.roles.GivenNameGender(w)
@@ -398,7 +396,6 @@ func (x *extractor) features(i int) {
 			}
 		}
 	}
-	x.classFeatures(w, p, n)
 	if x.usePOS {
 		x.add(mix(tPOS, w.pos))
 		x.add(mix(tPOSPrev, p.pos))
@@ -412,17 +409,4 @@ func b2u(b bool) uint64 {
 		return 1
 	}
 	return 0
-}
-
-// classFeatures appends the word classes of the word and of its neighbours
-// (data/clusters.tsv) in each clustering. More of them (the words two away,
-// those around the capitalised run, its last word, the class with the
-// shape) did worse in cross-validation (docs/MEASURE.md).
-func (x *extractor) classFeatures(w, p, n *word) {
-	for k := range uint64(numClusterings) {
-		sh := 16 * k
-		x.add(mix2(tClass, k, w.class>>sh&0xffff))
-		x.add(mix2(tClassPrev, k, p.class>>sh&0xffff))
-		x.add(mix2(tClassNext, k, n.class>>sh&0xffff))
-	}
 }

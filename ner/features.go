@@ -64,14 +64,11 @@ const (
 	tGlobalSet
 	tGlobalSetOwn
 	tGlobalMajor
-	tClass
-	tClassPrev
-	tClassNext
 )
 
 // featureVersion changes whenever the features change meaning; a model of
 // another version is refused.
-const featureVersion = 4
+const featureVersion = 3
 
 // word flags
 const (
@@ -113,7 +110,6 @@ const (
 // word is what the extractor knows about one word of a sentence.
 type word struct {
 	low, shape, pos uint64 // hashes of the lower-case form (digits as 0), its shape, its tag
-	class           uint64 // 1 + the word's class in each clustering, 16 bits each (0: none)
 	lowLen          int    // bytes of the lower-case form in the tagger's buffer
 	lowOff          int
 	flags           uint16

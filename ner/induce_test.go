@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/parley-news/parley/lexicon"
 )
 
 // inventedText is a tiny corpus of invented sentences: place names after
@@ -122,50 +120,4 @@ func TestEmbeddedClustersGroupCities(t *testing.T) {
 			t.Errorf("%q class %d, %q class %d: share %v, want %v", tc.a, ca, tc.b, cb, got, tc.share)
 		}
 	}
-}
-
-// TestExtractorReadsClasses: a word of the table gets its classes, and its
-// neighbours' classes become features; a word unknown to it gets none.
-func TestExtractorReadsClasses(t *testing.T) {
-	x := testExtractor(t)
-	x.classes = clusterTable{hashString("varno"): 5 | 6<<16 | 7<<32}
-	x.sentence(Sentence{Words: strings.Fields("to Varno Quell")}, false)
-	if got := x.words[1].class; got != 5|6<<16|7<<32 {
-		t.Errorf("Varno: class %#x, want %#x", got, uint64(5|6<<16|7<<32))
-	}
-	if got := x.words[2].class; got != 0 {
-		t.Errorf("Quell: class %#x, want none", got)
-	}
-	has := func(i int, f uint64) bool {
-		h := uint32(f >> x.shift)
-		for _, g := range x.feats[x.off[i]:x.off[i+1]] {
-			if g == h {
-				return true
-			}
-		}
-		return false
-	}
-	if !has(1, mix2(tClass, 2, 7)) {
-		t.Error("Varno lacks the feature of its finest class")
-	}
-	if !has(2, mix2(tClassPrev, 0, 5)) {
-		t.Error("Quell lacks the feature of the class of the word before it")
-	}
-}
-
-func testExtractor(t *testing.T) *extractor {
-	t.Helper()
-	lex, err := lexicon.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles, err := lexicon.LoadRoles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := loadEvidenceWords()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return newExtractor(lex, roles, ev, 19, false)
 }

@@ -16,21 +16,15 @@ var nameWordsTSV string
 //go:embed data/evidence_words.tsv
 var evidenceWordsTSV string
 
-// evidenceWords are the word lists the features read besides the lexicon:
-// the context words of the document evidence (data/evidence_words.tsv) and
-// the word classes (data/clusters.tsv).
+// evidenceWords are the context words of the document evidence
+// (data/evidence_words.tsv).
 type evidenceWords struct {
 	placePreps map[string]bool
-	classes    clusterTable
 }
 
 func loadEvidenceWords() (*evidenceWords, error) {
-	classes, err := loadClusters()
-	if err != nil {
-		return nil, err
-	}
-	ev := &evidenceWords{placePreps: map[string]bool{}, classes: classes}
-	err = eachTSV("evidence_words.tsv", evidenceWordsTSV, 2, func(f []string) error {
+	ev := &evidenceWords{placePreps: map[string]bool{}}
+	err := eachTSV("evidence_words.tsv", evidenceWordsTSV, 2, func(f []string) error {
 		if f[1] != "place_preposition" {
 			return fmt.Errorf("kind %q, want place_preposition", f[1])
 		}

@@ -20,7 +20,7 @@ const trainUsage = `Usage: parley train KIND [flags]
   clusters  the word classes of the recogniser's features (ner/data/clusters.tsv)
 
 Examples:
-  parley train ner --shared ../shared --seed 1
+  parley train ner --shared ../shared --seed 2
   parley train clusters --shared ../shared
   parley train syntax --data /work/shared/data/syntax --seed 1 --out syntax/model
 

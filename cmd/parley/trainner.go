@@ -160,7 +160,7 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "Usage: parley train ner [flags]\n\n"+
 			"Trains the named-entity recogniser on the shared corpora whose licences let the model\n"+
 			"ship (ner/data/training_parts.tsv) and writes it. The same data, flags and seed give\n"+
-			"the same bytes. The shipped model: parley train ner --shared ../shared --seed 1\n\nFlags:")
+			"the same bytes. The shipped model: parley train ner --shared ../shared --seed 2\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if _, err := parseArgs(fs, args); err != nil {
