@@ -748,7 +748,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && (!c.sub || c.factual) || c.told || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c) || c.inquiry || occurringProtest(s, c.t)) {
+		if c.finite && (!c.sub || c.factual) || c.told || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c) || c.inquiry || protestGoesOn(s, c.t)) {
 			out = append(out, c.events...)
 		}
 	}

@@ -30,10 +30,11 @@ var (
 // anti-government demonstrations escalated"): the news reports the protest
 // itself, not who organised it. The protesters are the civilians (CVL) of
 // the country of its target, else of the one country the sentence names;
-// its target is the party after "against" in its clause, else the
-// government of that country ("anti-government protests", or none named).
+// its target is the party after "against" in its clause, else, only with a
+// stance modifier ("anti-government protests"), the government of that
+// country: a sit-in in a capital names no one it is against.
 func (c *Coder) unnamedProtesters(s *sentence, t trig, srcs, tgts []*actorSpan) ([]*actorSpan, []*actorSpan) {
-	if len(srcs) > 0 || !occurringProtest(s, t) {
+	if len(srcs) > 0 || !c.occurringProtest(s, t) {
 		return srcs, tgts
 	}
 	if len(tgts) == 0 {
@@ -51,10 +52,16 @@ func (c *Coder) unnamedProtesters(s *sentence, t trig, srcs, tgts []*actorSpan) 
 	if cc == "" {
 		return srcs, tgts
 	}
-	if len(tgts) == 0 {
+	if len(tgts) == 0 && stanceBefore(s, t) {
 		tgts = []*actorSpan{{first: t.first, last: t.first, code: cc + "GOV"}}
 	}
 	return []*actorSpan{{first: t.first, last: t.first, code: cc + "CVL"}}, tgts
+}
+
+// stanceBefore reports whether a stance modifier stands right before the
+// trigger t: "anti-government protests".
+func stanceBefore(s *sentence, t trig) bool {
+	return t.first > 0 && stanceModifier(s.words[t.first-1])
 }
 
 // eventOccurs reports whether the noun trigger t is the subject of a
@@ -105,9 +112,61 @@ func againstParty(s *sentence, t trig) []*actorSpan {
 // the subject of a verb of its going on: an act of its own beside the
 // sentence's main act ("Police laid siege to the campus as the protests
 // escalated"), whose protesters are not the actor before it (the police
-// there).
-func occurringProtest(s *sentence, t trig) bool {
+// there). In a sports or business report, or a sentence or story window
+// with a word of one ("the rally began in the seventh inning", "fans …:
+// the protests grew louder"), the noun is no protest.
+func (c *Coder) occurringProtest(s *sentence, t trig) bool {
+	return protestGoesOn(s, t) && !c.contestContext(s) && !c.storyHas(s, "sport_context", "business_context")
+}
+
+// protestGoesOn reports whether trigger t is a protest noun that is the
+// subject of a verb of its going on, whatever the context.
+func protestGoesOn(s *sentence, t trig) bool {
 	return t.noun && strings.HasPrefix(t.code, "14") && eventOccurs(s, t)
+}
+
+// storyHas reports whether one of the storyWindow sentences before s
+// holds a word of one of classes.
+func (c *Coder) storyHas(s *sentence, classes ...string) bool {
+	d := s.in.Doc
+	var words []string
+	for si := max(0, s.in.si-storyWindow); si < s.in.si; si++ {
+		words = words[:0]
+		for i := d.Sentences[si].First; i < d.Sentences[si].Last; i++ {
+			words = append(words, strings.ToUpper(d.Lower(i)))
+		}
+		for k := range words {
+			for _, class := range classes {
+				if c.classes.at(class, words, k) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// storyProtesters reports whether the storyWindow sentences before s, or
+// s itself, name protesters: an agent word of the opposition role
+// (agents.txt: "demonstrators", "protesters", "activists"). A definite
+// protest noun with no actor of its own ("The protests began in June")
+// goes on from them; without them ("Apple unveiled a phone. The
+// demonstration began with a video.") it is no protest.
+func (c *Coder) storyProtesters(s *sentence) bool {
+	d := s.in.Doc
+	var words []string
+	for si := max(0, s.in.si-storyWindow); si <= s.in.si; si++ {
+		words = words[:0]
+		for i := d.Sentences[si].First; i < d.Sentences[si].Last; i++ {
+			words = append(words, strings.ToUpper(d.Lower(i)))
+		}
+		for k := range words {
+			if p, _ := c.actors.matchIn(c.actors.agentsBy, words, k); p != nil && strings.HasSuffix(p.agent, "OPP") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stanceModifier reports whether word w is a modifier of stance:
@@ -120,23 +179,29 @@ func stanceModifier(w string) bool {
 }
 
 // storyProtest codes a protest noun of a sentence that names no actor
-// ("The protests began peacefully in June") as a protest of the citizens
-// of the country the story has just named (storyCountry) against their
-// government, when the noun is the subject of a verb of its going on. It
-// reports false when the story names no country.
+// ("The marches resumed on Tuesday") as a protest of the citizens of the
+// country the story has just named (storyCountry), when the noun is the
+// subject of a verb of its going on and the story has named protesters
+// (storyProtesters); against their government only with a stance modifier
+// ("the anti-government marches resumed"). It reports false when the
+// story names no country.
 func (c *Coder) storyProtest(s *sentence, t trig, code Code) (parley.Event, bool) {
-	if !occurringProtest(s, t) {
+	if !c.occurringProtest(s, t) || !c.storyProtesters(s) {
 		return parley.Event{}, false
 	}
 	cc := c.storyCountry(s)
 	if cc == "" {
 		return parley.Event{}, false
 	}
+	tgt := ""
+	if stanceBefore(s, t) {
+		tgt = cc + "GOV"
+	}
 	ev := s.evidence(t, nil, nil)
 	return parley.Event{
 		PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
 		QuadClass: code.QuadClass, Goldstein: code.Goldstein,
-		SourceCode: cc + "CVL", TargetCode: cc + "GOV",
+		SourceCode: cc + "CVL", TargetCode: tgt,
 		Evidence: ev, ReportedIn: reportedIn(s.in.Doc.Quotes, ev),
 		Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
 	}, true

@@ -74,18 +74,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		return c.reversedSources(s, t), before()
 	}
 	if t.noun {
-		srcs, tgts = c.windowNounRoles(s, t)
-		// The subject of a light verb holds its noun's act: "Klibi
-		// undertook a mediation mission between…", "the judge opened
-		// investigations against…".
-		if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) && !occurringProtest(s, t) {
-			// "Thousands of Nigerians were converging for a rally": the
-			// clause's subject holds the event.
-			srcs = before()
-		}
-		srcs, tgts = c.parsedOver(s, t, srcs, tgts)
-		srcs, tgts = c.unnamedProtesters(s, t, srcs, tgts)
-		return srcs, ownGovernment(t, srcs, tgts)
+		return c.nounRoles(s, t, before)
 	}
 	if t.passive {
 		// "X was attacked by Y": Y is the source.
@@ -125,6 +114,30 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 	}
 	if len(tgts) == 0 && !strings.HasPrefix(t.code, "04") {
 		tgts = placeTarget(s, t)
+	}
+	return srcs, ownGovernment(t, srcs, tgts)
+}
+
+// nounRoles picks the source and target actors of a noun trigger: the
+// actors of its window and phrase, else the clause's subject, else the
+// unnamed protesters of an occurring protest.
+func (c *Coder) nounRoles(s *sentence, t trig, before func() []*actorSpan) (srcs, tgts []*actorSpan) {
+	srcs, tgts = c.windowNounRoles(s, t)
+	// The subject of a light verb holds its noun's act: "Klibi
+	// undertook a mediation mission between…", "the judge opened
+	// investigations against…".
+	if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) && !c.occurringProtest(s, t) {
+		// "Thousands of Nigerians were converging for a rally": the
+		// clause's subject holds the event.
+		srcs = before()
+	}
+	srcs, tgts = c.parsedOver(s, t, srcs, tgts)
+	if len(srcs) == 0 {
+		// the unnamed protesters' government is their target only as
+		// unnamedProtesters says
+		if u, ut := c.unnamedProtesters(s, t, srcs, tgts); len(u) > 0 {
+			return u, ut
+		}
 	}
 	return srcs, ownGovernment(t, srcs, tgts)
 }
