@@ -1017,10 +1017,10 @@ func perfect(s *sentence, i int) bool {
 }
 
 // possessedAct reports whether a nominal event's doer is a political
-// actor that possesses it ("the government's mask ban", "Russia's
+// actor that possesses it ("the ministry's curfew order", "Russia's
 // invasion"): the noun names an act of its own beside the sentence's main
 // act. The possessor stands within two words before the noun ("the
-// government's new mask ban") and is the event's source.
+// ministry's new curfew order") and is the event's source.
 func possessedAct(s *sentence, c cand) bool {
 	if c.modifier || !politicalSource(c.events) {
 		return false

@@ -66,8 +66,8 @@ func stanceBefore(s *sentence, t trig) bool {
 
 // eventOccurs reports whether the noun trigger t is the subject of a
 // verb of going on (occur_verb): the verb follows the noun, with at most
-// auxiliaries and adverbs between (occur_skip): "the protests spread",
-// "protests have since broadened into …".
+// auxiliaries and adverbs between (occur_skip): "the rallies spread",
+// "demonstrations have since resumed in …".
 func eventOccurs(s *sentence, t trig) bool {
 	for k := t.last; k < len(s.words) && k < t.last+8; k++ {
 		w := s.words[k]
@@ -88,8 +88,8 @@ func eventOccurs(s *sentence, t trig) bool {
 
 // againstParty is the target that a protest noun's clause names: the
 // actors after "against" within the next ten words, before another clause
-// begins ("had broadened into a movement against the government and
-// Beijing").
+// begins ("had spread into a campaign against the governor and the
+// army").
 func againstParty(s *sentence, t trig) []*actorSpan {
 	for k := t.last; k < len(s.words) && k < t.last+10; k++ {
 		if stopTarget(s.words[k]) {
@@ -110,9 +110,9 @@ func againstParty(s *sentence, t trig) []*actorSpan {
 
 // occurringProtest reports whether trigger t is a protest noun that is
 // the subject of a verb of its going on: an act of its own beside the
-// sentence's main act ("Police laid siege to the campus as the protests
-// escalated"), whose protesters are not the actor before it (the police
-// there). In a sports or business report, or a sentence or story window
+// sentence's main act ("Soldiers closed the bridge while the rallies
+// intensified"), whose protesters are not the actor before it (the
+// soldiers there). In a sports or business report, or a sentence or story window
 // with a word of one ("the rally began in the seventh inning", "fans …:
 // the protests grew louder"), the noun is no protest.
 func (c *Coder) occurringProtest(s *sentence, t trig) bool {
@@ -149,7 +149,7 @@ func (c *Coder) storyHas(s *sentence, classes ...string) bool {
 // storyProtesters reports whether the storyWindow sentences before s, or
 // s itself, name protesters: an agent word of the opposition role
 // (agents.txt: "demonstrators", "protesters", "activists"). A definite
-// protest noun with no actor of its own ("The protests began in June")
+// protest noun with no actor of its own ("The rallies resumed on Monday")
 // goes on from them; without them ("Apple unveiled a phone. The
 // demonstration began with a video.") it is no protest.
 func (c *Coder) storyProtesters(s *sentence) bool {
