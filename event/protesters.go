@@ -235,3 +235,39 @@ func (c *Coder) storyCountry(s *sentence) string {
 	}
 	return ""
 }
+
+// nounRoles picks the source and target actors of a noun trigger: the
+// actors of its window and phrase, else the clause's subject, else the
+// unnamed protesters of an occurring protest.
+func (c *Coder) nounRoles(s *sentence, t trig, before func() []*actorSpan) (srcs, tgts []*actorSpan) {
+	srcs, tgts = c.windowNounRoles(s, t)
+	// The subject of a light verb holds its noun's act: "Klibi
+	// undertook a mediation mission between…", "the judge opened
+	// investigations against…".
+	if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) && !c.occurringProtest(s, t) {
+		// "Thousands of Nigerians were converging for a rally": the
+		// clause's subject holds the event.
+		srcs = before()
+	}
+	srcs, tgts = c.parsedOver(s, t, srcs, tgts)
+	if len(srcs) == 0 {
+		// the unnamed protesters' government is their target only as
+		// unnamedProtesters says
+		if u, ut := c.unnamedProtesters(s, t, srcs, tgts); len(u) > 0 {
+			return u, ut
+		}
+	}
+	return srcs, ownGovernment(t, srcs, tgts)
+}
+
+// ownGovernment: a protest with no named target is addressed to the
+// protesters' own government, whether a verb or a noun names it ("Young
+// Algerians blocked roads…", "Nepal's opposition parties organised a
+// general strike"); not when the protesters are an organ of that state.
+func ownGovernment(t trig, srcs, tgts []*actorSpan) []*actorSpan {
+	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) &&
+		!(len(srcs[0].code) >= 6 && stateRoles[srcs[0].code[3:6]]) {
+		return []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
+	}
+	return tgts
+}

@@ -58,10 +58,8 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	case "18", "19", "20":
 	case "03", "06", "07":
 		return t, c.objectSense(s, t.last, "yield_object") == "" && c.withObjectSense(s, t, "yield_object") == ""
-	case "08":
-		return t, t.code != "0841" || c.releasesPeople(s, t)
-	case "17":
-		return t, t.code != "173" || c.classes.at("hold_verb", s.words, t.first) == 0 || c.holdsPeople(s, t)
+	case "08", "17":
+		return t, c.peopleActedOn(s, t)
 	default:
 		return t, true
 	}
@@ -400,6 +398,18 @@ func (c *Coder) publicObject(s *sentence, i int) bool {
 		i++
 	}
 	return i < len(s.words) && !s.caps[i] && c.classes.at("public_object", s.words, i) > 0
+}
+
+// peopleActedOn reports whether a release (0841) or a holding (173 of a
+// hold_verb) acts on people, as it must to be an event.
+func (c *Coder) peopleActedOn(s *sentence, t trig) bool {
+	switch {
+	case t.code == "0841":
+		return c.releasesPeople(s, t)
+	case t.code == "173" && c.classes.at("hold_verb", s.words, t.first) > 0:
+		return c.holdsPeople(s, t)
+	}
+	return true
 }
 
 // holdsPeople reports whether a holding (hold_verb coded 173: "held in
