@@ -89,6 +89,18 @@ func placeContext(s *sentence, i, n int) bool {
 // layer that the dictionaries do not know, coded through their affiliation
 // and roles.
 func (c *Coder) findActors(s *sentence) []actorSpan {
+	out := mergePieces(s, c.actorPieces(s))
+	out = c.linkEntities(s, out)
+	out = c.firstPerson(s, out)
+	c.shareConjunctRole(s, out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
+	return out
+}
+
+// actorPieces finds the pieces of actors in s: dictionary phrases,
+// lexicon actors and hyphenated countries ("US-backed"), each with its
+// code or its role.
+func (c *Coder) actorPieces(s *sentence) []piece {
 	var ps []piece
 	n := len(s.words)
 	for i := 0; i < n; {
@@ -155,9 +167,13 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		}
 		i += k
 	}
-	// Merge a country with an adjacent agent: "Russian officials",
-	// "Russia's foreign minister", "the foreign minister of Russia",
-	// "French Foreign Minister Jean-Yves Le Drian".
+	return ps
+}
+
+// mergePieces merges a country with an adjacent agent: "Russian
+// officials", "Russia's foreign minister", "the foreign minister of
+// Russia", "French Foreign Minister Jean-Yves Le Drian".
+func mergePieces(s *sentence, ps []piece) []actorSpan {
 	var out []actorSpan
 	for i := 0; i < len(ps); i++ {
 		a := actorSpan{first: ps[i].first, last: ps[i].last, code: ps[i].code, place: ps[i].place, capital: ps[i].capital}
@@ -200,20 +216,35 @@ func (c *Coder) findActors(s *sentence) []actorSpan {
 		}
 		out = append(out, a)
 	}
-	out = c.linkEntities(s, out)
-	out = c.firstPerson(s, out)
-	// "US and British forces": the role of the second conjunct is shared,
-	// when an agent noun gives it ("forces", "officials"), not a name
-	// ("Israel and Hamas": Israel is no Hamas).
+	return out
+}
+
+// shareConjunctRole gives a bare country before "and" the role of the
+// next conjunct when an agent word of that conjunct gives it: "US and
+// British forces", "US and British Army units" (ARMY an agent though
+// capitalised); not a name ("Israel and Hamas": Israel is no Hamas).
+func (c *Coder) shareConjunctRole(s *sentence, out []actorSpan) {
 	for k := 0; k+1 < len(out); k++ {
 		a, b := &out[k], &out[k+1]
-		if len(a.code) == 3 && a.last+1 == b.first && s.words[a.last] == "AND" && len(b.code) > 3 && !roleOnlyCode[b.code[:3]] && !s.caps[b.last-1] {
+		if len(a.code) == 3 && a.last+1 == b.first && s.words[a.last] == "AND" && len(b.code) > 3 && !roleOnlyCode[b.code[:3]] && c.agentIn(s, b.first, b.last) {
 			a.code += b.code[3:]
 			a.place, a.capital = false, false
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
-	return out
+}
+
+// agentIn reports whether the role of the actor words[first:last] comes
+// from an agent word (agents.txt: "forces", "Army", "police"), not a
+// name: an agent word starts in it, and it ends in a common noun or
+// within that agent ("British Army units", "British Army"; not "Chancellor Gordon
+// Brown", a person with a title).
+func (c *Coder) agentIn(s *sentence, first, last int) bool {
+	for k := first; k < last; k++ {
+		if p, n := c.actors.matchIn(c.actors.agentsBy, s.words, k); p != nil && (!s.caps[last-1] || k+n >= last) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinable reports whether two pieces with only a possessive, "of" or a

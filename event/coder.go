@@ -748,7 +748,7 @@ func choose(s *sentence, cs []cand) []parley.Event {
 		if i == main {
 			continue
 		}
-		if c.finite && (!c.sub || c.factual) || c.told || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c) || c.inquiry || occurringProtest(s, c.t)) {
+		if c.finite && (!c.sub || c.factual) || c.told || coordinatedVerb(s, c.t.first) || c.finite && perfect(s, c.t.first) || c.t.noun && (twoParties(c.events) || possessedAct(s, c) || c.inquiry || protestGoesOn(s, c.t)) {
 			out = append(out, c.events...)
 		}
 	}
@@ -1017,10 +1017,10 @@ func perfect(s *sentence, i int) bool {
 }
 
 // possessedAct reports whether a nominal event's doer is a political
-// actor that possesses it ("the government's mask ban", "Russia's
+// actor that possesses it ("the ministry's curfew order", "Russia's
 // invasion"): the noun names an act of its own beside the sentence's main
 // act. The possessor stands within two words before the noun ("the
-// government's new mask ban") and is the event's source.
+// ministry's new curfew order") and is the event's source.
 func possessedAct(s *sentence, c cand) bool {
 	if c.modifier || !politicalSource(c.events) {
 		return false

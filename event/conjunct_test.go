@@ -6,8 +6,9 @@ import (
 )
 
 // TestSharedConjunctRole: "Dutch and Belgian troops" share the agent noun
-// of the second conjunct; a named group after "and" ("Morocco and
-// Hamas") gives the country before it nothing of its own code.
+// of the second conjunct, a capitalised one too ("French Army units");
+// a named group after "and" ("Morocco and Hamas") gives the country
+// before it nothing of its own code.
 func TestSharedConjunctRole(t *testing.T) {
 	c := testCoder(t)
 	pub := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
@@ -17,6 +18,7 @@ func TestSharedConjunctRole(t *testing.T) {
 	}{
 		{"Dutch and Belgian troops attacked the rebel base.", []string{"NLDMIL", "BELMIL"}},
 		{"Morocco and Hamas met in Rabat on Tuesday.", []string{"MAR", "PSEREBHMS"}},
+		{"US and French Army units shelled the depot near Mosul.", []string{"USAMIL", "FRAMIL"}},
 	}
 	for _, tt := range tests {
 		got := map[string]bool{}

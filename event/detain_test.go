@@ -7,7 +7,8 @@ import (
 
 // TestHeldInCustody: holding people in custody, in jail or without charge
 // is detaining them (173), in the passive with no agent named as an act
-// of the authorities; holding a meeting or an award is no event.
+// of the authorities; holding a meeting or an award is no event, nor is
+// holding things in custody or in a cell.
 func TestHeldInCustody(t *testing.T) {
 	c := testCoder(t)
 	pub := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
@@ -17,8 +18,12 @@ func TestHeldInCustody(t *testing.T) {
 	}{
 		{"Two Peruvian activists have been held without charge since March.", "173"},
 		{"The Chilean police said the three suspects were being held in custody.", "173"},
-		{"The men were taken to the county jail, where they were being held on 72 hour holds.", "173"},
+		{"The guards said the two smugglers were being held in a cell at the border post.", "173"},
+		{"Chilean police held them without charge for a week.", "173"},
+		{"Four fishermen are reportedly held in prison near Arica.", "173"},
 		{"The talks between Peru and Chile were held in Lima.", ""},
+		{"The bank holds the silver in custody at a depot in Lima.", ""},
+		{"The library holds the diaries in a cell of the old fort in Santiago.", ""},
 	}
 	for _, tt := range tests {
 		got := ""

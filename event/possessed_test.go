@@ -16,7 +16,7 @@ func TestPossessedEventNounBesideMainAct(t *testing.T) {
 		codes []string
 	}{
 		{"Protesters in Nairobi rallied against the Kenyan government's crackdown on Monday.", []string{"141", "175"}},
-		{"China denounced a court ruling declaring the Kenyan government's mask ban unconstitutional.", []string{"111", "172"}},
+		{"Uganda denounced the Kenyan government's new curfew ban at the summit.", []string{"111", "172"}},
 		// a possessor that is no political actor adds nothing
 		{"Kenyan students rallied against the company's takeover bid on Monday.", []string{"141"}},
 	}

@@ -30,10 +30,11 @@ var (
 // anti-government demonstrations escalated"): the news reports the protest
 // itself, not who organised it. The protesters are the civilians (CVL) of
 // the country of its target, else of the one country the sentence names;
-// its target is the party after "against" in its clause, else the
-// government of that country ("anti-government protests", or none named).
+// its target is the party after "against" in its clause, else, only with a
+// stance modifier ("anti-government protests"), the government of that
+// country: a sit-in in a capital names no one it is against.
 func (c *Coder) unnamedProtesters(s *sentence, t trig, srcs, tgts []*actorSpan) ([]*actorSpan, []*actorSpan) {
-	if len(srcs) > 0 || !occurringProtest(s, t) {
+	if len(srcs) > 0 || !c.occurringProtest(s, t) {
 		return srcs, tgts
 	}
 	if len(tgts) == 0 {
@@ -51,16 +52,22 @@ func (c *Coder) unnamedProtesters(s *sentence, t trig, srcs, tgts []*actorSpan) 
 	if cc == "" {
 		return srcs, tgts
 	}
-	if len(tgts) == 0 {
+	if len(tgts) == 0 && stanceBefore(s, t) {
 		tgts = []*actorSpan{{first: t.first, last: t.first, code: cc + "GOV"}}
 	}
 	return []*actorSpan{{first: t.first, last: t.first, code: cc + "CVL"}}, tgts
 }
 
+// stanceBefore reports whether a stance modifier stands right before the
+// trigger t: "anti-government protests".
+func stanceBefore(s *sentence, t trig) bool {
+	return t.first > 0 && stanceModifier(s.words[t.first-1])
+}
+
 // eventOccurs reports whether the noun trigger t is the subject of a
 // verb of going on (occur_verb): the verb follows the noun, with at most
-// auxiliaries and adverbs between (occur_skip): "the protests spread",
-// "protests have since broadened into …".
+// auxiliaries and adverbs between (occur_skip): "the rallies spread",
+// "demonstrations have since resumed in …".
 func eventOccurs(s *sentence, t trig) bool {
 	for k := t.last; k < len(s.words) && k < t.last+8; k++ {
 		w := s.words[k]
@@ -81,8 +88,8 @@ func eventOccurs(s *sentence, t trig) bool {
 
 // againstParty is the target that a protest noun's clause names: the
 // actors after "against" within the next ten words, before another clause
-// begins ("had broadened into a movement against the government and
-// Beijing").
+// begins ("had spread into a campaign against the governor and the
+// army").
 func againstParty(s *sentence, t trig) []*actorSpan {
 	for k := t.last; k < len(s.words) && k < t.last+10; k++ {
 		if stopTarget(s.words[k]) {
@@ -103,11 +110,63 @@ func againstParty(s *sentence, t trig) []*actorSpan {
 
 // occurringProtest reports whether trigger t is a protest noun that is
 // the subject of a verb of its going on: an act of its own beside the
-// sentence's main act ("Police laid siege to the campus as the protests
-// escalated"), whose protesters are not the actor before it (the police
-// there).
-func occurringProtest(s *sentence, t trig) bool {
+// sentence's main act ("Soldiers closed the bridge while the rallies
+// intensified"), whose protesters are not the actor before it (the
+// soldiers there). In a sports or business report, or a sentence or story window
+// with a word of one ("the rally began in the seventh inning", "fans …:
+// the protests grew louder"), the noun is no protest.
+func (c *Coder) occurringProtest(s *sentence, t trig) bool {
+	return protestGoesOn(s, t) && !c.contestContext(s) && !c.storyHas(s, "sport_context", "business_context")
+}
+
+// protestGoesOn reports whether trigger t is a protest noun that is the
+// subject of a verb of its going on, whatever the context.
+func protestGoesOn(s *sentence, t trig) bool {
 	return t.noun && strings.HasPrefix(t.code, "14") && eventOccurs(s, t)
+}
+
+// storyHas reports whether one of the storyWindow sentences before s
+// holds a word of one of classes.
+func (c *Coder) storyHas(s *sentence, classes ...string) bool {
+	d := s.in.Doc
+	var words []string
+	for si := max(0, s.in.si-storyWindow); si < s.in.si; si++ {
+		words = words[:0]
+		for i := d.Sentences[si].First; i < d.Sentences[si].Last; i++ {
+			words = append(words, strings.ToUpper(d.Lower(i)))
+		}
+		for k := range words {
+			for _, class := range classes {
+				if c.classes.at(class, words, k) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// storyProtesters reports whether the storyWindow sentences before s, or
+// s itself, name protesters: an agent word of the opposition role
+// (agents.txt: "demonstrators", "protesters", "activists"). A definite
+// protest noun with no actor of its own ("The rallies resumed on Monday")
+// goes on from them; without them ("Apple unveiled a phone. The
+// demonstration began with a video.") it is no protest.
+func (c *Coder) storyProtesters(s *sentence) bool {
+	d := s.in.Doc
+	var words []string
+	for si := max(0, s.in.si-storyWindow); si <= s.in.si; si++ {
+		words = words[:0]
+		for i := d.Sentences[si].First; i < d.Sentences[si].Last; i++ {
+			words = append(words, strings.ToUpper(d.Lower(i)))
+		}
+		for k := range words {
+			if p, _ := c.actors.matchIn(c.actors.agentsBy, words, k); p != nil && strings.HasSuffix(p.agent, "OPP") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stanceModifier reports whether word w is a modifier of stance:
@@ -120,23 +179,29 @@ func stanceModifier(w string) bool {
 }
 
 // storyProtest codes a protest noun of a sentence that names no actor
-// ("The protests began peacefully in June") as a protest of the citizens
-// of the country the story has just named (storyCountry) against their
-// government, when the noun is the subject of a verb of its going on. It
-// reports false when the story names no country.
+// ("The marches resumed on Tuesday") as a protest of the citizens of the
+// country the story has just named (storyCountry), when the noun is the
+// subject of a verb of its going on and the story has named protesters
+// (storyProtesters); against their government only with a stance modifier
+// ("the anti-government marches resumed"). It reports false when the
+// story names no country.
 func (c *Coder) storyProtest(s *sentence, t trig, code Code) (parley.Event, bool) {
-	if !occurringProtest(s, t) {
+	if !c.occurringProtest(s, t) || !c.storyProtesters(s) {
 		return parley.Event{}, false
 	}
 	cc := c.storyCountry(s)
 	if cc == "" {
 		return parley.Event{}, false
 	}
+	tgt := ""
+	if stanceBefore(s, t) {
+		tgt = cc + "GOV"
+	}
 	ev := s.evidence(t, nil, nil)
 	return parley.Event{
 		PLOVER: code.PLOVER, PLOVERMode: code.PLOVERMode, CAMEO: code.Code, CAMEORoot: code.Root,
 		QuadClass: code.QuadClass, Goldstein: code.Goldstein,
-		SourceCode: cc + "CVL", TargetCode: cc + "GOV",
+		SourceCode: cc + "CVL", TargetCode: tgt,
 		Evidence: ev, ReportedIn: reportedIn(s.in.Doc.Quotes, ev),
 		Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
 	}, true
@@ -169,4 +234,40 @@ func (c *Coder) storyCountry(s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// nounRoles picks the source and target actors of a noun trigger: the
+// actors of its window and phrase, else the clause's subject, else the
+// unnamed protesters of an occurring protest.
+func (c *Coder) nounRoles(s *sentence, t trig, before func() []*actorSpan) (srcs, tgts []*actorSpan) {
+	srcs, tgts = c.windowNounRoles(s, t)
+	// The subject of a light verb holds its noun's act: "Klibi
+	// undertook a mediation mission between…", "the judge opened
+	// investigations against…".
+	if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) && !c.occurringProtest(s, t) {
+		// "Thousands of Nigerians were converging for a rally": the
+		// clause's subject holds the event.
+		srcs = before()
+	}
+	srcs, tgts = c.parsedOver(s, t, srcs, tgts)
+	if len(srcs) == 0 {
+		// the unnamed protesters' government is their target only as
+		// unnamedProtesters says
+		if u, ut := c.unnamedProtesters(s, t, srcs, tgts); len(u) > 0 {
+			return u, ut
+		}
+	}
+	return srcs, ownGovernment(t, srcs, tgts)
+}
+
+// ownGovernment: a protest with no named target is addressed to the
+// protesters' own government, whether a verb or a noun names it ("Young
+// Algerians blocked roads…", "Nepal's opposition parties organised a
+// general strike"); not when the protesters are an organ of that state.
+func ownGovernment(t trig, srcs, tgts []*actorSpan) []*actorSpan {
+	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) &&
+		!(len(srcs[0].code) >= 6 && stateRoles[srcs[0].code[3:6]]) {
+		return []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
+	}
+	return tgts
 }

@@ -74,18 +74,7 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		return c.reversedSources(s, t), before()
 	}
 	if t.noun {
-		srcs, tgts = c.windowNounRoles(s, t)
-		// The subject of a light verb holds its noun's act: "Klibi
-		// undertook a mediation mission between…", "the judge opened
-		// investigations against…".
-		if len(srcs) == 0 && (len(tgts) == 0 || lightVerb(s, t.first)) && !occurringProtest(s, t) {
-			// "Thousands of Nigerians were converging for a rally": the
-			// clause's subject holds the event.
-			srcs = before()
-		}
-		srcs, tgts = c.parsedOver(s, t, srcs, tgts)
-		srcs, tgts = c.unnamedProtesters(s, t, srcs, tgts)
-		return srcs, ownGovernment(t, srcs, tgts)
+		return c.nounRoles(s, t, before)
 	}
 	if t.passive {
 		// "X was attacked by Y": Y is the source.
@@ -127,18 +116,6 @@ func (c *Coder) roles(s *sentence, t trig) (srcs, tgts []*actorSpan) {
 		tgts = placeTarget(s, t)
 	}
 	return srcs, ownGovernment(t, srcs, tgts)
-}
-
-// ownGovernment: a protest with no named target is addressed to the
-// protesters' own government, whether a verb or a noun names it ("Young
-// Algerians blocked roads…", "Nepal's opposition parties organised a
-// general strike"); not when the protesters are an organ of that state.
-func ownGovernment(t trig, srcs, tgts []*actorSpan) []*actorSpan {
-	if len(tgts) == 0 && strings.HasPrefix(t.code, "14") && len(srcs) > 0 && hasCountry(srcs[0].code) &&
-		!(len(srcs[0].code) >= 6 && stateRoles[srcs[0].code[3:6]]) {
-		return []*actorSpan{{first: srcs[0].first, last: srcs[0].first, code: srcs[0].code[:3] + "GOV"}}
-	}
-	return tgts
 }
 
 // reporterAfterComma: the actor that ends before word j, after a comma, is

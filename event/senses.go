@@ -58,8 +58,8 @@ func (c *Coder) sense(s *sentence, t trig) (trig, bool) {
 	case "18", "19", "20":
 	case "03", "06", "07":
 		return t, c.objectSense(s, t.last, "yield_object") == "" && c.withObjectSense(s, t, "yield_object") == ""
-	case "08":
-		return t, t.code != "0841" || c.releasesPeople(s, t)
+	case "08", "17":
+		return t, c.peopleActedOn(s, t)
 	default:
 		return t, true
 	}
@@ -398,4 +398,64 @@ func (c *Coder) publicObject(s *sentence, i int) bool {
 		i++
 	}
 	return i < len(s.words) && !s.caps[i] && c.classes.at("public_object", s.words, i) > 0
+}
+
+// peopleActedOn reports whether a release (0841) or a holding (173 of a
+// hold_verb) acts on people, as it must to be an event.
+func (c *Coder) peopleActedOn(s *sentence, t trig) bool {
+	switch {
+	case t.code == "0841":
+		return c.releasesPeople(s, t)
+	case t.code == "173" && c.classes.at("hold_verb", s.words, t.first) > 0:
+		return c.holdsPeople(s, t)
+	}
+	return true
+}
+
+// holdsPeople reports whether a holding (hold_verb coded 173: "held in
+// custody", "held without charge") holds people: its object is a person
+// (a captive or person noun, an actor, a person's mention, an object
+// pronoun), or, in the passive, its subject is. A firm holding gold in
+// custody or a museum holding letters in a cell detains no one.
+func (c *Coder) holdsPeople(s *sentence, t trig) bool {
+	d := s.in.Doc
+	person := func(k int) bool {
+		w := strings.ToLower(s.words[k])
+		if c.classes.at("captive", s.words, k) > 0 || personNouns[w] || personNouns[strings.TrimSuffix(w, "s")] || objectPronouns[w] || s.inActor(k) {
+			return true
+		}
+		m := d.MentionAt(s.first + k)
+		return m != nil && d.Entity(m.Entity) != nil && d.Entity(m.Entity).Type == parley.Person
+	}
+	from, to, step := t.last, min(len(s.words), t.last+6), 1
+	if t.passive || passiveBefore(s, t.first) {
+		from, to, step = t.first-1, max(-1, t.first-9), -1
+	}
+	for k := from; k != to; k += step {
+		if s.kinds[k] != parley.Word && s.kinds[k] != parley.Number || prepositions[s.words[k]] {
+			break
+		}
+		if person(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveBefore reports whether a form of "be" stands before the
+// participle at i, past adverbs in -ly: "are mainly held", "were being
+// indefinitely held".
+func passiveBefore(s *sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && strings.HasSuffix(s.words[k], "LY") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.words[k] {
+	case "BE", "BEEN", "BEING", "IS", "ARE", "WAS", "WERE":
+		return true
+	}
+	return false
 }

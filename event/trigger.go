@@ -158,7 +158,7 @@ func nounContext(s *sentence, i, n int) bool {
 		if determiners[p] || s.inActor(i-1) || strings.HasSuffix(p, "-LED") || s.kinds[i-1] == parley.Number || stanceModifier(p) {
 			return true
 		}
-		// a possessive before one modifier: "the government's mask ban"
+		// a possessive before one modifier: "the ministry's curfew ban"
 		if i > 1 && s.words[i-2] == "'S" && s.kinds[i-1] == parley.Word {
 			return true
 		}
