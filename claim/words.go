@@ -57,12 +57,9 @@ var (
 	authorCharacterisationCues = wordSets.Set("author_characterisation_cue")
 
 	// The camps a source's label names (camps.go): "supporters",
-	// "opponents of the bill", "those in favour of punishment".
-	campPro         = wordSets.Set("camp_pro")
-	campCon         = wordSets.Set("camp_con")
-	campProPhrases  = wordSets.Set("camp_pro_phrase")
-	campConPhrases  = wordSets.Set("camp_con_phrase")
-	campQuantifiers = wordSets.Set("camp_quantifier")
+	// "opponents of the bill", "Rudolph's supporters".
+	campPro = wordSets.Set("camp_pro")
+	campCon = wordSets.Set("camp_con")
 
 	effectMinus = wordSets.Set("effect_minus") // "eroding autonomy": against what "granting autonomy" says
 	effectPlus  = wordSets.Set("effect_plus")
