@@ -29,7 +29,7 @@ var (
 	reportModifiers       = wordSets.Set("report_modifier")  // "the latest claims", "the media reports"
 	relayVerbs            = wordSets.Set("relay_verb")       // "as Bloomberg had earlier reported"
 	relayInterposed       = wordSets.Set("relay_interposed") // also between the source and the verb of an appended denial
-	beForms               = wordSets.Set("be_form")          // "is suing", "has been criticised" (chargeSubject)
+	beForms               = lexicon.BeForms()                // "is suing", "has been criticised" (chargeSubject)
 	chargeAdverbs         = wordSets.Set("charge_adverb")    // "is currently suing"
 	appendedOpeners       = wordSets.Set("appended_opener")  // ", a charge he denies", ", which the Tories deny"
 	appendedVerbs         = wordSets.Set("appended_verb")
