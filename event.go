@@ -22,6 +22,10 @@ type Event struct {
 	ReportedIn QuoteRef  // the quote that reports it, if only reported
 	Negated    bool      // "refused to meet" style modality kept for review
 	Trigger    string    // the verb or noun that triggered the pattern
+	// TriggerToken is one more than the index in Doc.Tokens of the
+	// trigger's first token; 0 when unknown (an event read back from JSON
+	// or made by hand).
+	TriggerToken int32
 }
 
 // Location is a resolved place.

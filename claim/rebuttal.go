@@ -177,13 +177,7 @@ func chargeSubject(d *parley.Doc, e parley.Event) parley.EntityRef {
 		return 0
 	}
 	head := strings.Fields(e.Trigger)[0]
-	k := -1
-	for i, last := d.TokenAt(e.Evidence.Start), d.TokenAt(e.Evidence.End-1); i <= last && i < len(d.Tokens); i++ {
-		if d.Lower(i) == head {
-			k = i
-			break
-		}
-	}
+	k := triggerToken(d, e, head)
 	if k < 0 {
 		return 0
 	}
@@ -201,6 +195,25 @@ func chargeSubject(d *parley.Doc, e parley.Event) parley.EntityRef {
 		return m.Entity
 	}
 	return 0
+}
+
+// triggerToken is the index of e's trigger (its first word, head) in
+// d.Tokens: the position the event layer recorded, else, for an event read
+// back without it, the first token of the evidence that is the head; -1
+// for none.
+func triggerToken(d *parley.Doc, e parley.Event, head string) int {
+	if k := int(e.TriggerToken) - 1; k >= 0 && k < len(d.Tokens) {
+		if d.Lower(k) == head {
+			return k
+		}
+		return -1
+	}
+	for i, last := d.TokenAt(e.Evidence.Start), d.TokenAt(e.Evidence.End-1); i <= last && i < len(d.Tokens); i++ {
+		if d.Lower(i) == head {
+			return i
+		}
+	}
+	return -1
 }
 
 // chargeInterposed reports whether w may stand between a charge's maker and

@@ -162,7 +162,8 @@ func disputedStances(d *parley.Doc) []parley.ClaimStance {
 
 // TestAnaphoricDismissalsJoin guards that a second dismissal of "the
 // claims" joins the first one's claim rather than the statement just
-// before it, which a source other than the dismisser asserted.
+// before it, which a source other than the dismisser asserted: the
+// spokesman stands in exactly one claim, the mayor's office's.
 func TestAnaphoricDismissalsJoin(t *testing.T) {
 	txt := "The mayor's office has denied the claims. Ms Ferrow said she gave her honest view that the depot sale was lawful. A spokesman for the mayor also rejected the claims."
 	qs := []parley.Quote{
@@ -174,18 +175,18 @@ func TestAnaphoricDismissalsJoin(t *testing.T) {
 		Content: parley.Span{Start: at, End: at + len("the claims")}})
 	d := doc(txt, qs)
 	Find(d)
+	var with []string
 	for _, c := range d.Claims {
 		var names []string
 		for _, st := range c.Stances {
 			names = append(names, st.SourceName)
 		}
-		joined := strings.Join(names, "|")
-		if strings.Contains(joined, "A spokesman") && !strings.Contains(joined, "The mayor's office") {
-			t.Errorf("the second dismissal is in claim %q, without the first", joined)
+		if joined := strings.Join(names, "|"); strings.Contains(joined, "A spokesman for the mayor") {
+			with = append(with, joined)
 		}
-		if strings.Contains(joined, "A spokesman") && strings.Contains(joined, "Ms Ferrow") {
-			t.Errorf("the second dismissal disputes the statement before it: %q", joined)
-		}
+	}
+	if len(with) != 1 || !strings.Contains(with[0], "The mayor's office") || strings.Contains(with[0], "Ms Ferrow") {
+		t.Errorf("the second dismissal is in claims %q, want exactly one, with the mayor's office and without Ms Ferrow", with)
 	}
 }
 
@@ -193,16 +194,19 @@ func TestAnaphoricDismissalsJoin(t *testing.T) {
 // gave no source is made by the entity mentioned just before its trigger,
 // auxiliaries and adverbs of time between ("Fenwick is currently suing"),
 // and that a passive ("has been criticised") or a trigger with no mention
-// before it keeps its critics unnamed.
+// before it keeps its critics unnamed. The trigger is the token the event
+// layer recorded, not the first word of the evidence spelt like it.
 func TestChargeSubjectNamesTheAccuser(t *testing.T) {
 	tests := []struct {
 		name, text, subject, trigger string
+		last                         bool // the trigger is the last of its spellings in the text
 		want                         bool // the subject's entity is the source
 	}{
-		{"an active charge", "Fenwick is currently suing the council over the depot.", "Fenwick", "suing", true},
-		{"an active charge with no auxiliary", "Fenwick sued the council over the depot.", "Fenwick", "sued", true},
-		{"a passive charge", "The council has been criticised over the depot by residents.", "The council", "criticised", false},
-		{"no mention before the trigger", "Residents are suing the council over the depot.", "", "suing", false},
+		{"an active charge", "Fenwick is currently suing the council over the depot.", "Fenwick", "suing", false, true},
+		{"an active charge with no auxiliary", "Fenwick sued the council over the depot.", "Fenwick", "sued", false, true},
+		{"a passive charge", "The council has been criticised over the depot by residents.", "The council", "criticised", false, false},
+		{"no mention before the trigger", "Residents are suing the council over the depot.", "", "suing", false, false},
+		{"the trigger, not an earlier word spelt like it", "Tenants who sued before now say Fenwick sued the council over the depot.", "Fenwick", "sued", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,11 +214,15 @@ func TestChargeSubjectNamesTheAccuser(t *testing.T) {
 			var ref parley.EntityRef
 			if tt.subject != "" {
 				ref = d.AddEntity(parley.Entity{Type: parley.Organization, Name: tt.subject})
-				sp := parley.Span{Start: 0, End: len(tt.subject)}
-				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(0)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref, Kind: parley.NameMention})
+				from := strings.Index(tt.text, tt.subject)
+				sp := parley.Span{Start: from, End: from + len(tt.subject)}
+				d.AddMentions(parley.Mention{Span: sp, First: int32(d.TokenAt(sp.Start)), Last: int32(d.TokenAt(sp.End-1) + 1), Entity: ref, Kind: parley.NameMention})
 			}
 			at := strings.Index(tt.text, tt.trigger)
-			e := parley.Event{PLOVER: "ACCUSE", Trigger: tt.trigger, Evidence: parley.Span{Start: at, End: len(tt.text) - 1}}
+			if tt.last {
+				at = strings.LastIndex(tt.text, tt.trigger)
+			}
+			e := parley.Event{PLOVER: "ACCUSE", Trigger: tt.trigger, TriggerToken: int32(d.TokenAt(at) + 1), Evidence: parley.Span{Start: 0, End: len(tt.text) - 1}}
 			got := chargeSubject(d, e)
 			if (got != 0 && got == ref) != tt.want {
 				t.Errorf("chargeSubject = %v, want the subject: %v", got, tt.want)

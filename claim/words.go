@@ -29,7 +29,7 @@ var (
 	reportModifiers       = wordSets.Set("report_modifier")  // "the latest claims", "the media reports"
 	relayVerbs            = wordSets.Set("relay_verb")       // "as Bloomberg had earlier reported"
 	relayInterposed       = wordSets.Set("relay_interposed") // also between the source and the verb of an appended denial
-	beForms               = wordSets.Set("be_form")          // "is suing", "has been criticised" (chargeSubject)
+	beForms               = lexicon.BeForms()                // "is suing", "has been criticised" (chargeSubject)
 	chargeAdverbs         = wordSets.Set("charge_adverb")    // "is currently suing"
 	appendedOpeners       = wordSets.Set("appended_opener")  // ", a charge he denies", ", which the Tories deny"
 	appendedVerbs         = wordSets.Set("appended_verb")
@@ -57,12 +57,9 @@ var (
 	authorCharacterisationCues = wordSets.Set("author_characterisation_cue")
 
 	// The camps a source's label names (camps.go): "supporters",
-	// "opponents of the bill", "those in favour of punishment".
-	campPro         = wordSets.Set("camp_pro")
-	campCon         = wordSets.Set("camp_con")
-	campProPhrases  = wordSets.Set("camp_pro_phrase")
-	campConPhrases  = wordSets.Set("camp_con_phrase")
-	campQuantifiers = wordSets.Set("camp_quantifier")
+	// "opponents of the bill", "Rudolph's supporters".
+	campPro = wordSets.Set("camp_pro")
+	campCon = wordSets.Set("camp_con")
 
 	effectMinus = wordSets.Set("effect_minus") // "eroding autonomy": against what "granting autonomy" says
 	effectPlus  = wordSets.Set("effect_plus")

@@ -860,7 +860,8 @@ func (c *Coder) build(s *sentence, t trig, code Code) []parley.Event {
 			QuadClass: code.QuadClass, Goldstein: code.Goldstein,
 			Location: loc, Date: date, DateText: dateText,
 			Evidence: ev, ReportedIn: reported, Negated: t.negated,
-			Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+			Trigger:      strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+			TriggerToken: int32(s.first + t.first + 1),
 		}
 		if a != nil {
 			e.Source, e.SourceCode = a.entity, a.actorCode()

@@ -52,7 +52,8 @@ func (c *Coder) continued(s *sentence) []parley.Event {
 			QuadClass: code.QuadClass, Goldstein: code.Goldstein,
 			Source: prior.Source, SourceCode: prior.SourceCode, Target: prior.Target, TargetCode: prior.TargetCode,
 			Evidence: ev, ReportedIn: reportedIn(s.in.Doc.Quotes, ev), Negated: t.negated,
-			Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+			Trigger:      strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+			TriggerToken: int32(s.first + t.first + 1),
 		})
 		i = t.last - 1
 	}

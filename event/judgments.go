@@ -400,7 +400,7 @@ func (c *Coder) judgmentEvent(in *input, q parley.Quote, j int, code string) par
 		QuadClass: k.QuadClass, Goldstein: k.Goldstein,
 		Source: q.Speaker, SourceCode: c.refCode(d, q.Speaker),
 		Evidence: ev, ReportedIn: q.NestedIn,
-		Trigger: strings.ToLower(d.Tok(j)),
+		Trigger: strings.ToLower(d.Tok(j)), TriggerToken: int32(j + 1),
 	}
 	if t := speechTarget(d, q); t != 0 {
 		e.Target, e.TargetCode = t, c.refCode(d, t)

@@ -95,7 +95,7 @@ func (c *Coder) harmAt(in *input, s parley.Sentence, v int) (parley.Event, bool)
 		QuadClass: k.QuadClass, Goldstein: k.Goldstein,
 		Evidence:   d.TokenSpan(first, last+1),
 		ReportedIn: reportedIn(d.Quotes, d.TokenSpan(first, last+1)),
-		Trigger:    strings.ToLower(d.Tok(v)),
+		Trigger:    strings.ToLower(d.Tok(v)), TriggerToken: int32(v + 1),
 	}
 	if r := c.personRef(d, s, patient); r != 0 {
 		e.Target, e.TargetCode = r, c.refCode(d, r)
@@ -182,7 +182,7 @@ func (c *Coder) penalties(in *input, skip []bool) []parley.Event {
 					QuadClass: k.QuadClass, Goldstein: k.Goldstein,
 					Target: r, TargetCode: c.refCode(d, r),
 					Evidence: ev, ReportedIn: reportedIn(d.Quotes, ev),
-					Trigger: strings.ToLower(d.Tok(i)),
+					Trigger: strings.ToLower(d.Tok(i)), TriggerToken: int32(i + 1),
 				})
 			}
 		}

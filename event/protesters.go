@@ -203,7 +203,8 @@ func (c *Coder) storyProtest(s *sentence, t trig, code Code) (parley.Event, bool
 		QuadClass: code.QuadClass, Goldstein: code.Goldstein,
 		SourceCode: cc + "CVL", TargetCode: tgt,
 		Evidence: ev, ReportedIn: reportedIn(s.in.Doc.Quotes, ev),
-		Trigger: strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+		Trigger:      strings.ToLower(strings.Join(s.words[t.first:t.last], " ")),
+		TriggerToken: int32(s.first + t.first + 1),
 	}, true
 }
 

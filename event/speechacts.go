@@ -57,6 +57,9 @@ func (c *Coder) speechActs(in *input, skip []bool) []parley.Event {
 			ReportedIn: q.NestedIn,
 			Trigger:    strings.ToLower(q.Cue),
 		}
+		if q.CueSpan.End > q.CueSpan.Start && len(d.Tokens) > 0 {
+			e.TriggerToken = int32(d.TokenAt(q.CueSpan.Start) + 1)
+		}
 		if t := speechTarget(d, q); t != 0 {
 			e.Target, e.TargetCode = t, c.refCode(d, t)
 		}

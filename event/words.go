@@ -20,7 +20,7 @@ var (
 
 	determiners           = words.Upper("determiner")
 	auxWords              = words.Upper("auxiliary")
-	beForms               = words.Upper("be")
+	beForms               = upperKeys(lexicon.BeForms())
 	modalWords            = words.Upper("modal") // make the event uncertain or unreal: no event is coded
 	futureWords           = words.Upper("future")
 	negWords              = upperKeys(lexicon.Negations("particle", "determiner", "modal"))

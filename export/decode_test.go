@@ -50,12 +50,22 @@ func TestToAnalysisInvertsFromAnalysis(t *testing.T) {
 		name      string
 		got, want any
 	}{{"document", back.Document, a.Document}, {"entities", back.Entities, withoutGender(a.Entities)}, {"quotes", back.Quotes, a.Quotes},
-		{"attitudes", back.Attitudes, a.Attitudes}, {"events", back.Events, a.Events}, {"claims", back.Claims, a.Claims},
+		{"attitudes", back.Attitudes, a.Attitudes}, {"events", back.Events, withoutTriggerToken(a.Events)}, {"claims", back.Claims, a.Claims},
 		{"mentions of entities", entityMentions(back), entityMentions(a)}} {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("%s differ after the round trip:\n got %+v\nwant %+v", c.name, c.got, c.want)
 		}
 	}
+}
+
+// withoutTriggerToken drops what the JSON does not carry: the token of an
+// event's trigger, kept in memory for the claims stage.
+func withoutTriggerToken(es []parley.Event) []parley.Event {
+	out := slices.Clone(es)
+	for i := range out {
+		out[i].TriggerToken = 0
+	}
+	return out
 }
 
 // withoutGender drops what the JSON does not carry: the gender the
