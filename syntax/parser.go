@@ -50,25 +50,11 @@ func (m *Model) NewParser() *Parser {
 // Parse analyses one sentence of words, tokenised as the model expects (see
 // the package documentation), and returns out filled with one Word each
 // (out is reused when it is large enough).
-func (p *Parser) Parse(words []string, out []Word) []Word {
-	n := len(words)
-	if cap(out) < n {
-		out = make([]Word, n)
-	}
-	out = out[:n]
-	if n == 0 {
-		return out
-	}
-	p.prepare(words)
-	p.tag(n)
-	p.parse(n)
-	p.fill(words, out, true)
-	return out
-}
+func (p *Parser) Parse(words []string, out []Word) []Word { return p.parseTagged(words, nil, out) }
 
 // parseTagged is Parse of words whose tag classes are known already
-// (tags[i] for word i): tagging is deterministic, so it gives what Parse
-// gives, without tagging the words again.
+// (tags[i] for word i; nil to tag them): tagging is deterministic, so it
+// gives what Parse gives, without tagging the words again.
 func (p *Parser) parseTagged(words []string, tags []uint16, out []Word) []Word {
 	n := len(words)
 	if cap(out) < n {
@@ -79,8 +65,12 @@ func (p *Parser) parseTagged(words []string, tags []uint16, out []Word) []Word {
 		return out
 	}
 	p.prepare(words)
-	for i, t := range tags {
-		p.ws[i+2].tag = t
+	if tags == nil {
+		p.tag(n)
+	} else {
+		for i, t := range tags {
+			p.ws[i+2].tag = t
+		}
 	}
 	p.parse(n)
 	p.fill(words, out, true)
