@@ -35,6 +35,18 @@ func (r *run) toAddressee(s parley.Sentence, a int, q *found) (int, string) {
 	return n, "none"
 }
 
+// placeAfter returns the end of "of X" or "in X" at a where X is a place
+// the entity layer names, or a.
+func (r *run) placeAfter(s parley.Sentence, a int) int {
+	if a+1 >= s.Last || r.low(a) != "of" && r.low(a) != "in" {
+		return a
+	}
+	if ref := r.ents.RefAt(a + 1); ref != nil && ref.First == a+1 && r.ents.Entities[ref.Entity].Type == parley.Place {
+		return ref.Last
+	}
+	return a
+}
+
 // object reads the addressee of a cue that takes one ("told reporters",
 // "urged the council to", "accused the UK of") from a and returns where it
 // ends; false when the verb needs an addressee and has none.
@@ -54,6 +66,9 @@ func (r *run) object(at *attribution, a int) (int, bool) {
 		a = ad.last
 		if e := r.outletMedium(s, ad, a); e > a {
 			q.addressee, a = r.spanText(ad.first, e), e
+		}
+		if e := r.placeAfter(s, a); e > a {
+			a = e // "told The Star-Ledger of Newark last week …": the outlet's town
 		}
 		if e := r.possessedTitle(s, a); e > a {
 			// "told BBC Radio 4's Woman's Hour:": the outlet's programme

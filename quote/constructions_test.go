@@ -975,6 +975,17 @@ func TestPresentCueAfterAModifiedSubject(t *testing.T) {
 	})
 }
 
+// TestAddresseeWithItsTown guards "told The Courier of Elmton last week
+// she …": the outlet's town belongs to the addressee, and the content
+// clause follows the time.
+func TestAddresseeWithItsTown(t *testing.T) {
+	f := newFixture(t)
+	f.check(t, []findCase{
+		{"an outlet and its town before a time", "Ann Platt told The Boston Globe of Boston last week she would not run again.",
+			[]want{{"she would not run again", "Ann Platt", parley.Indirect}}},
+	})
+}
+
 // TestPeopleNounHeadsTheSource guards a plural noun of people with a
 // quantifier ("Both candidates said", "most nominees said"): the noun heads
 // the source phrase, the quantifier belongs to it.
