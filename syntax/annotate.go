@@ -49,7 +49,7 @@ func (p *Parser) Annotate(d *parley.Doc, s parley.Sentence, parse bool, out []Wo
 		lemma := w.Lemma
 		if i+1 < s.Last && d.Tokens[i+1].Is(parley.Abbrev) {
 			lemma = strings.TrimSuffix(lemma, ".") // the token is "Mr", its period a token of its own
-			p.period(d, i)
+			p.period(d, i, parse)
 		}
 		d.SetLemma(i, lemma)
 		d.SetXPOS(i, w.XPOS)
@@ -73,10 +73,14 @@ func (p *Parser) docTags(d *parley.Doc) bool {
 }
 
 // period writes the analysis of the abbreviation period after token i:
-// punctuation attached to its word.
-func (p *Parser) period(d *parley.Doc, i int) {
+// punctuation, attached to its word when the sentence is parsed (tagging
+// alone leaves no tree).
+func (p *Parser) period(d *parley.Doc, i int, parse bool) {
 	t := &d.Tokens[i+1]
-	t.POS, t.Rel, t.Head = parley.PUNCT, parley.RelPunct, int32(i)
+	t.POS = parley.PUNCT
+	if parse {
+		t.Rel, t.Head = parley.RelPunct, int32(i)
+	}
 	d.SetLemma(i+1, ".")
 	d.SetXPOS(i+1, ".")
 }

@@ -92,6 +92,11 @@ func TestAnnotateReadsAbbreviationsWhole(t *testing.T) {
 			t.Errorf("period %d (%q): %v %v head %d, want PUNCT punct of token %d", i, d.Tok(i), tok.POS, tok.Rel, d.Head(i), i-1)
 		}
 	}
+	dt := text.SegmentString("Mr. Hale met Gov. Ann Roe in Ohio.")
+	p.Annotate(dt, dt.Sentences[0], false, nil)
+	if dt.Tokens[1].POS != parley.PUNCT || dt.Tokens[1].Rel != parley.NoRel {
+		t.Errorf("tagging only: the period is %v %v, want PUNCT and no relation", dt.Tokens[1].POS, dt.Tokens[1].Rel)
+	}
 	if l := d.Lemma(0); strings.HasSuffix(l, ".") {
 		t.Errorf("lemma of the token %q is %q: the period is a token of its own", d.Tok(0), l)
 	}
