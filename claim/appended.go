@@ -12,8 +12,8 @@ import (
 const appendedReach = 9
 
 // appendedDenial reads a denial the text appends to a reported
-// proposition: "others had raised concerns about Vindman potentially
-// leaking information, a prospect Vindman denied", "…, a charge he
+// proposition: "others had raised concerns about Roe potentially
+// leaking information, a prospect Hale denied", "…, a charge he
 // denies", "…, which the Tories deny", "…, a claim denied by the
 // chancellor". The proposition is quote q's content; the denial's source
 // is the entity mentioned right before the verb (a name, or a pronoun or
@@ -56,7 +56,7 @@ type denier struct {
 	end  int
 }
 
-// appendedSource reads the clause opened at token a ("a prospect Vindman
+// appendedSource reads the clause opened at token a ("a prospect Hale
 // denied", "which he denies") up to its denying verb, which takes no
 // clause of its own (appended_stop): the entity mentioned right before the
 // verb (over auxiliaries and adverbs), or the agent after its "by", not

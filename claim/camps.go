@@ -18,7 +18,7 @@ const campLabelReach = 60
 
 // camp is the side a source's label names: the camp that supports (pro) or
 // opposes something, and what, when the label says it ("opponents of the
-// bill", "Rudolph's supporters"); object is "" for a bare "critics".
+// bill", "Hale's supporters"); object is "" for a bare "critics".
 type camp struct {
 	pro    bool
 	object string
@@ -48,7 +48,7 @@ func campLabel(d *parley.Doc, s *stance) (label string, start int) {
 // camp_pro, camp_con: "supporters", "critics"). The label word must head
 // the label: "a spokesman for the supporters club" is no camp. The object
 // is the last word of an of-phrase after it, else the word before it when
-// that is a possessive ("Rudolph's supporters") or a name (campName:
+// that is a possessive ("Hale's supporters") or a name (campName:
 // "Liverpool supporters"); "local supporters", "many critics" are bare.
 func campOf(d *parley.Doc, label string, start int) (camp, bool) {
 	ws := strings.Fields(strings.ReplaceAll(label, "’", "'"))
@@ -77,7 +77,7 @@ func campOf(d *parley.Doc, label string, start int) (camp, bool) {
 }
 
 // campObjectWord reports whether the label's word k, before its camp noun,
-// says what the camp is for or against: a possessive ("Rudolph's"), or a
+// says what the camp is for or against: a possessive ("Hale's"), or a
 // name (campName). Determiners and adjectives ("the", "many", "loyal",
 // "local") are not.
 func campObjectWord(d *parley.Doc, ws []string, k, start int) bool {

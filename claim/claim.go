@@ -69,7 +69,7 @@ func findClaims(d *parley.Doc, neg *negations) {
 		for si := range d.Claims[ci].Stances {
 			st := &d.Claims[ci].Stances[si]
 			if st.Source != 0 && st.SourceName == "" {
-				// "a prospect Vindman denied": every stance names its source.
+				// "a prospect Hale denied": every stance names its source.
 				if e := d.Entity(st.Source); e != nil {
 					st.SourceName = e.Name
 				}

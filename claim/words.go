@@ -57,7 +57,7 @@ var (
 	authorCharacterisationCues = wordSets.Set("author_characterisation_cue")
 
 	// The camps a source's label names (camps.go): "supporters",
-	// "opponents of the bill", "Rudolph's supporters".
+	// "opponents of the bill", "Hale's supporters".
 	campPro = wordSets.Set("camp_pro")
 	campCon = wordSets.Set("camp_con")
 

@@ -22,7 +22,7 @@ func (c *Coder) notAnAct(s *sentence, t trig, code Code, es []parley.Event) bool
 		return true
 	}
 	hoped := c.hasClass(s, "irrealis_head")
-	thing := !t.noun && !t.passive && code.Root != "14" && !actorBefore(s, t.first)
+	thing := !t.noun && !t.passive && code.Root != "14" && !actorRightBefore(s, t.first)
 	met := !t.noun && c.classes.at("meet_verb", s.words, t.first) > 0
 	offer := !t.noun && c.classes.at("offer_verb", s.words, t.first) > 0
 	if !hoped && !thing && !met && !offer || !s.parse() {
@@ -46,10 +46,10 @@ func (c *Coder) hasClass(s *sentence, class string) bool {
 	return false
 }
 
-// actorBefore reports whether an actor ends right before word i, over
+// actorRightBefore reports whether an actor ends right before word i, over
 // auxiliaries and adverbs ("Russian officials have strongly accused"):
 // the act's subject is then that actor, and no thing.
-func actorBefore(s *sentence, i int) bool {
+func actorRightBefore(s *sentence, i int) bool {
 	k := i - 1
 	for k >= 0 && (auxWords[s.words[k]] || strings.HasSuffix(s.words[k], "LY")) {
 		k--

@@ -73,7 +73,7 @@ func (r *run) attitude(s parley.Sentence, v int, av lexicon.AttitudeVerb) (parle
 	}
 	first, last, obj := r.propositionSpan(s, v, av.Complements)
 	if av.Kind == "position" {
-		last = r.untilFinite(s, first, last) // "fans backing the team sang …": the object, not the clause it heads
+		last = r.untilFinite(first, last) // "fans backing the team sang …": the object, not the clause it heads
 	}
 	if obj && av.Kind == "evidence" {
 		last = r.trimClosing(first, r.objectPredicate(s, v, last)) // what a record shows of its object; a wish's or position's "in May" is no part of it
@@ -223,11 +223,9 @@ func (r *run) plainPosition(s parley.Sentence, v int) bool {
 
 // untilFinite ends first..last before a finite verb: a position's object
 // is a phrase, not the clause the parse may hang on it.
-func (r *run) untilFinite(s parley.Sentence, first, last int) int {
-	for k := first; k < last; k++ {
-		if x := r.d.XPOS(k); x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
-			return r.trimClosing(first, k)
-		}
+func (r *run) untilFinite(first, last int) int {
+	if k := r.firstFinite(first, last); k < last {
+		return r.trimClosing(first, k)
 	}
 	return last
 }

@@ -133,12 +133,16 @@ func (r *run) clauseEnd(s parley.Sentence, k, end int) int {
 
 // finiteIn reports whether [a, b) holds a finite verb or a modal, as the
 // tagger reads them: a clause, not a phrase the parse cut short.
-func (r *run) finiteIn(a, b int) bool {
+func (r *run) finiteIn(a, b int) bool { return r.firstFinite(a, b) < b }
+
+// firstFinite returns the first finite verb or modal in [a, b) as the
+// tagger reads them, or b.
+func (r *run) firstFinite(a, b int) int {
 	for i := a; i < b; i++ {
 		switch r.d.XPOS(i) {
 		case "VBD", "VBZ", "VBP", "MD":
-			return true
+			return i
 		}
 	}
-	return false
+	return b
 }
